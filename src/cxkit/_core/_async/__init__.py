@@ -1,0 +1,1 @@
+"""Async core (the source of the generated ``_sync`` package)."""

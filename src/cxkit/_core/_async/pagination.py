@@ -1,0 +1,77 @@
+"""Pages of a list operation (async source; the sync twin is generated)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Mapping
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from ..dialect import Call
+from ..paging import PageData, PageStrategy
+
+if TYPE_CHECKING:
+    from .client import AsyncAPIClient
+
+__all__ = ["AsyncPage"]
+
+T = TypeVar("T")
+
+
+class AsyncPage(Generic[T]):
+    """One page of results, and the way to the next.
+
+    Iterating yields every item of this page and of the pages after it, fetched
+    lazily, one page in memory at a time.
+    """
+
+    def __init__(
+        self,
+        *,
+        client: AsyncAPIClient,
+        call: Call,
+        strategy: PageStrategy,
+        values: Mapping[str, Any],
+        data: PageData,
+        item: type[T],
+    ) -> None:
+        self._client = client
+        self._call = call
+        self._strategy = strategy
+        self._values = dict(values)
+        self._data = data
+        self._item = item
+        self.items: list[T] = client._parse(item, data.items, list_of=True)
+
+    def __repr__(self) -> str:
+        name = self._call.op.name or self._call.op.path
+        return f"{type(self).__name__}({name}, items={len(self.items)}, total={self.total})"
+
+    @property
+    def total(self) -> int | None:
+        """How many items match in all, when the vendor says."""
+        return self._data.total
+
+    def has_next_page(self) -> bool:
+        """Whether another page follows this one."""
+        return self._data.next_values is not None
+
+    async def get_next_page(self) -> AsyncPage[T]:
+        """Fetch the page after this one."""
+        if self._data.next_values is None:
+            raise StopAsyncIteration("no next page")
+        return await self._client._fetch_page(
+            self._call, self._strategy, self._data.next_values, self._item
+        )
+
+    async def iter_pages(self) -> AsyncIterator[AsyncPage[T]]:
+        """This page and each page after it."""
+        page: AsyncPage[T] = self
+        while True:
+            yield page
+            if not page.has_next_page():
+                return
+            page = await page.get_next_page()
+
+    async def __aiter__(self) -> AsyncIterator[T]:
+        async for page in self.iter_pages():
+            for item in page.items:
+                yield item

@@ -1,0 +1,87 @@
+"""Static credentials as httpx auth flows: HTTP Basic, a header key, Bearer."""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Callable, Generator
+
+import httpx
+
+from .secrets import Secret
+
+__all__ = ["BasicAuth", "BearerAuth", "HeaderKeyAuth"]
+
+
+class BasicAuth(httpx.Auth):
+    """HTTP Basic ``user:password``; neither shows in ``repr``."""
+
+    def __init__(self, username: str, password: str) -> None:
+        self._username = username
+        self._password = Secret(password)
+
+    def __repr__(self) -> str:
+        return f"BasicAuth(username={self._username!r}, password='***')"
+
+    def header(self) -> str:
+        """The ``Authorization`` header value."""
+        raw = f"{self._username}:{self._password.get()}".encode()
+        return "Basic " + base64.b64encode(raw).decode("ascii")
+
+    def secrets(self) -> tuple[str, ...]:
+        """Values that must never be shown."""
+        return (self._password.get(), self.header().split(" ", 1)[1])
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        """Add the header and send."""
+        request.headers["Authorization"] = self.header()
+        yield request
+
+
+class HeaderKeyAuth(httpx.Auth):
+    """A fixed secret key sent in a header (e.g. ``X-API-KEY``)."""
+
+    def __init__(self, header: str, key: str) -> None:
+        self._header = header
+        self._key = Secret(key)
+
+    def __repr__(self) -> str:
+        return f"HeaderKeyAuth(header={self._header!r})"
+
+    def secrets(self) -> tuple[str, ...]:
+        """Values that must never be shown."""
+        return (self._key.get(),)
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        """Add the header and send."""
+        request.headers[self._header] = self._key.get()
+        yield request
+
+
+class BearerAuth(httpx.Auth):
+    """``Authorization: Bearer <token>``; the token may come from a callable that
+    is asked on every request, for services that rotate tokens."""
+
+    def __init__(self, token: str | Callable[[], str]) -> None:
+        self._token: Secret | Callable[[], str] = token if callable(token) else Secret(token)
+        self._last = ""
+
+    def __repr__(self) -> str:
+        return "BearerAuth(token='***')"
+
+    def _current(self) -> str:
+        token = self._token() if callable(self._token) else self._token.get()
+        if not isinstance(token, str) or not token:
+            raise ValueError("the token provider returned no token")
+        self._last = token
+        return token
+
+    def secrets(self) -> tuple[str, ...]:
+        """Values that must never be shown."""
+        if isinstance(self._token, Secret):
+            return (self._token.get(),)
+        return (self._last,) if self._last else ()
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        """Add the header and send."""
+        request.headers["Authorization"] = "Bearer " + self._current()
+        yield request

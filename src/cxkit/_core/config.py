@@ -1,0 +1,79 @@
+"""Client settings: defaults, environment fallbacks and checks (pure)."""
+
+from __future__ import annotations
+
+import os
+import platform
+from typing import Any
+
+import httpx
+
+from .._version import __version__
+from .errors import ConfigurationError
+
+__all__ = [
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_TIMEOUT",
+    "check_base_url",
+    "check_retries",
+    "make_timeout",
+    "setting",
+    "user_agent",
+]
+
+DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+DEFAULT_MAX_RETRIES = 2
+
+
+def user_agent() -> str:
+    """``cxkit/<version> httpx/<version> python/<version>``."""
+    return f"cxkit/{__version__} httpx/{httpx.__version__} python/{platform.python_version()}"
+
+
+def setting(value: Any, env: str, *, vendor: str, name: str, required: bool = True) -> Any:
+    """``value``, else the environment variable ``env``; a clear error if neither."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        value = os.environ.get(env) or None
+    if value is None and required:
+        raise ConfigurationError(f"{vendor}: missing {name}; pass {name}=... or set {env}")
+    return value
+
+
+def check_base_url(url: str, *, vendor: str, allow_insecure: bool) -> str:
+    """A valid absolute base URL without a trailing slash; ``http://`` only if allowed."""
+    if not isinstance(url, str) or not url.strip():
+        raise ConfigurationError(f"{vendor}: base_url must be a non-empty URL")
+    try:
+        parsed = httpx.URL(url.strip())
+    except (httpx.InvalidURL, TypeError, ValueError) as exc:
+        raise ConfigurationError(f"{vendor}: invalid base_url {url!r}: {exc}") from None
+    if parsed.scheme not in ("http", "https") or not parsed.host:
+        raise ConfigurationError(
+            f"{vendor}: base_url must be an absolute http(s) URL with a host, got {url!r}"
+        )
+    if parsed.scheme == "http" and not allow_insecure:
+        raise ConfigurationError(
+            f"{vendor}: refusing plain http:// base_url {url!r}; "
+            "use https:// or pass allow_insecure=True"
+        )
+    if parsed.query or parsed.fragment:
+        raise ConfigurationError(f"{vendor}: base_url must not have a query or fragment")
+    return str(parsed).rstrip("/")
+
+
+def make_timeout(timeout: float | httpx.Timeout | None, *, vendor: str) -> httpx.Timeout:
+    """An httpx timeout; a number is the total with a 10 s connect cap."""
+    if timeout is None:
+        return DEFAULT_TIMEOUT
+    if isinstance(timeout, httpx.Timeout):
+        return timeout
+    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout <= 0:
+        raise ConfigurationError(f"{vendor}: timeout must be a positive number of seconds")
+    return httpx.Timeout(float(timeout), connect=min(10.0, float(timeout)))
+
+
+def check_retries(max_retries: Any, *, vendor: str) -> int:
+    """``max_retries`` as a non-negative int."""
+    if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
+        raise ConfigurationError(f"{vendor}: max_retries must be an integer >= 0")
+    return max_retries

@@ -1,0 +1,221 @@
+"""The per-vendor dialect: the only place where a vendor's wire shapes live.
+
+Core calls a dialect to encode a request, decode a response (unwrapping the
+vendor's envelope or raising its error), read rate-limit headers and choose a
+page strategy. Subclasses override what their vendor does differently.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+from .encoding import FileInput, bracket_fields, query_value, to_file
+from .errors import APIError, RateLimitError, ResponseValidationError, error_class_for_status
+from .paging import PageNumberPaging, PageStrategy
+from .ratelimit import RateLimit, parse_rate_limit_headers, parse_retry_after
+from .registry import Operation
+
+__all__ = ["Call", "Dialect", "RequestParts"]
+
+
+@dataclass
+class Call:
+    """What a resource method asks for: an operation and its arguments."""
+
+    op: Operation
+    path_params: Mapping[str, Any] | None = None
+    params: Mapping[str, Any] | None = None
+    body: Any = None
+    files: Mapping[str, FileInput | list[FileInput]] | None = None
+
+
+@dataclass
+class RequestParts:
+    """An HTTP request ready for httpx, before auth."""
+
+    method: str
+    path: str
+    params: list[tuple[str, Any]] = field(default_factory=list)
+    json: Any = None
+    data: list[tuple[str, Any]] | None = None
+    files: list[tuple[str, tuple[str, Any, str]]] | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+class Dialect:
+    """Generic behaviour; a vendor overrides what differs."""
+
+    vendor: str = "vendor"
+
+    # -- requests -----------------------------------------------------------
+
+    def encode(self, call: Call) -> RequestParts:
+        """Turn a call into request parts: path, query, and a JSON or multipart body."""
+        op = call.op
+        parts = RequestParts(method=op.method, path=op.format_path(call.path_params))
+        parts.params = self.encode_query(call.params or {})
+        body = call.body
+        if op.wrap and body is not None and op.options.get("wrap_request", True):
+            body = {op.wrap: body}
+        if call.files:
+            parts.data = bracket_fields(body) if isinstance(body, Mapping) else []
+            parts.files = self.encode_files(call)
+        elif body is not None:
+            parts.json = body
+        return parts
+
+    def encode_query(self, params: Mapping[str, Any]) -> list[tuple[str, Any]]:
+        """Query parameters; lists repeat the key PHP-style (``status[]=a&status[]=b``)."""
+        out: list[tuple[str, Any]] = []
+        for key, value in params.items():
+            if value is None:
+                continue
+            if isinstance(value, (list, tuple, set, frozenset)):
+                out.extend((f"{key}[]", query_value(v)) for v in value)
+            elif isinstance(value, Mapping):
+                out.extend(bracket_fields(value, key))
+            else:
+                out.append((key, query_value(value)))
+        return out
+
+    def encode_files(self, call: Call) -> list[tuple[str, tuple[str, Any, str]]]:
+        """Multipart file parts; a list under one name gives ``name[0]``, ``name[1]``..."""
+        out: list[tuple[str, tuple[str, Any, str]]] = []
+        for name, value in (call.files or {}).items():
+            if isinstance(value, list):
+                out.extend(
+                    (f"{name}[{i}]", to_file(v, field=f"{name}[{i}]")) for i, v in enumerate(value)
+                )
+            else:
+                out.append((name, to_file(value, field=name)))
+        return out
+
+    # -- responses ----------------------------------------------------------
+
+    def decode(self, op: Operation | None, response: httpx.Response) -> Any:
+        """The useful data of a successful response (envelope removed), or raise."""
+        data = self.read_json(response)
+        if op is not None and op.wrap and isinstance(data, Mapping) and op.wrap in data:
+            return data[op.wrap]
+        return data
+
+    def read_json(self, response: httpx.Response) -> Any:
+        """The JSON body, ``None`` when empty; a body that is not JSON is an error."""
+        content = response.content
+        if not content.strip():
+            return None
+        try:
+            return json.loads(content)
+        except ValueError:
+            snippet = self.text_snippet(response)
+            raise ResponseValidationError(
+                f"response is not valid JSON (HTTP {response.status_code}): {snippet}",
+                vendor=self.vendor,
+                body=snippet,
+            ) from None
+
+    def text_snippet(self, response: httpx.Response, limit: int = 200) -> str:
+        """A short one-line text of a body (HTML tags removed)."""
+        text = _TAG.sub(" ", response.content.decode("utf-8", "replace"))
+        text = " ".join(text.split())
+        return text[:limit] + ("..." if len(text) > limit else "")
+
+    def error(self, response: httpx.Response) -> APIError:
+        """The typed error for a failed HTTP response."""
+        body: Any
+        try:
+            body = json.loads(response.content) if response.content.strip() else None
+        except ValueError:
+            body = None
+        code, message = self.error_details(body)
+        if not message:
+            message = self.text_snippet(response) if body is None else ""
+        if not message:
+            message = response.reason_phrase or f"HTTP {response.status_code}"
+        return self.make_error(
+            response.status_code,
+            message,
+            code=code,
+            body=body,
+            response=response,
+            request_id=self.request_id(response, body),
+        )
+
+    def error_details(self, body: Any) -> tuple[str | int | None, str]:
+        """The vendor's error code and message from an error body."""
+        if isinstance(body, Mapping):
+            for key in ("message", "error", "msg", "error_message", "detail"):
+                value = body.get(key)
+                if isinstance(value, str) and value:
+                    code = body.get("code") or body.get("error_code")
+                    return code if isinstance(code, (str, int)) else None, value
+                if isinstance(value, Mapping):
+                    return self.error_details(value)
+            errors = body.get("errors")
+            if isinstance(errors, list) and errors:
+                first = errors[0]
+                if isinstance(first, Mapping):
+                    code = first.get("code")
+                    msgs = "; ".join(
+                        str(e.get("message", e)) for e in errors if isinstance(e, Mapping)
+                    )
+                    return code if isinstance(code, (str, int)) else None, msgs
+                return None, "; ".join(str(e) for e in errors)
+        if isinstance(body, str):
+            return None, body
+        return None, ""
+
+    def request_id(self, response: httpx.Response, body: Any) -> str | None:
+        """The vendor's request id, when it sends one."""
+        for header in ("x-request-id", "request-id", "x-correlation-id"):
+            if header in response.headers:
+                return response.headers[header]
+        if isinstance(body, Mapping) and isinstance(body.get("request_id"), str):
+            return str(body["request_id"])
+        return None
+
+    def make_error(
+        self,
+        status_code: int,
+        message: str,
+        *,
+        code: str | int | None = None,
+        body: Any = None,
+        response: httpx.Response | None = None,
+        request_id: str | None = None,
+    ) -> APIError:
+        """Build the error class that fits ``status_code``."""
+        cls = error_class_for_status(status_code)
+        kwargs: dict[str, Any] = dict(
+            vendor=self.vendor,
+            status_code=status_code,
+            code=code,
+            request_id=request_id,
+            body=body,
+            response=response,
+        )
+        if cls is RateLimitError:
+            retry_after = (
+                parse_retry_after(response.headers.get("retry-after")) if response else None
+            )
+            return RateLimitError(message, retry_after=retry_after, **kwargs)
+        return cls(message, **kwargs)
+
+    def rate_limit(self, headers: httpx.Headers) -> RateLimit | None:
+        """A rate-limit snapshot from response headers, if the vendor sent any."""
+        return parse_rate_limit_headers(headers)
+
+    # -- paging -------------------------------------------------------------
+
+    def paging(self, op: Operation) -> PageStrategy:
+        """The page strategy of a list operation."""
+        return PageNumberPaging()

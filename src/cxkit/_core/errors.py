@@ -1,0 +1,177 @@
+"""One error hierarchy for every vendor."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+__all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "CXError",
+    "ConfigurationError",
+    "ConflictError",
+    "InternalServerError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "ResponseValidationError",
+    "UnprocessableEntityError",
+    "error_class_for_status",
+]
+
+
+class CXError(Exception):
+    """Base class of every error cxkit raises."""
+
+
+class ConfigurationError(CXError, ValueError):
+    """A client was configured wrongly (missing credential, bad URL, ...)."""
+
+
+class APIConnectionError(CXError):
+    """The request did not get an HTTP response (DNS, refused, reset, ...)."""
+
+    def __init__(
+        self, message: str = "Connection error.", *, vendor: str = "", request: httpx.Request
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.vendor = vendor
+        self.request = request
+
+
+class APITimeoutError(APIConnectionError):
+    """The request timed out."""
+
+    def __init__(self, *, vendor: str = "", request: httpx.Request) -> None:
+        super().__init__("Request timed out.", vendor=vendor, request=request)
+
+
+class APIError(CXError):
+    """The vendor answered, and the answer is a failure.
+
+    Raised for HTTP error statuses and for HTTP 200 answers whose envelope says
+    the call failed. ``status_code`` is the HTTP status for the former; for an
+    envelope failure it is the status the failure maps to (``http_status``
+    keeps the real one).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        vendor: str,
+        status_code: int,
+        code: str | int | None = None,
+        request_id: str | None = None,
+        body: Any = None,
+        response: httpx.Response | None = None,
+    ) -> None:
+        message = " ".join(str(message).split()) or "Unknown error"
+        self.message = message
+        self.vendor = vendor
+        self.status_code = status_code
+        self.code = code
+        self.request_id = request_id
+        self.body = body
+        self.response = response
+        super().__init__(self._one_line())
+
+    @property
+    def http_status(self) -> int | None:
+        """The HTTP status of the response that carried the error."""
+        return self.response.status_code if self.response is not None else None
+
+    @property
+    def request(self) -> httpx.Request | None:
+        """The request that failed, when known."""
+        if self.response is None:
+            return None
+        try:
+            return self.response.request
+        except RuntimeError:
+            return None
+
+    def _one_line(self) -> str:
+        parts = [f"{self.vendor} {self.status_code}"]
+        if self.code is not None:
+            parts.append(f"[{self.code}]")
+        parts.append(self.message)
+        if self.request_id:
+            parts.append(f"(request_id={self.request_id})")
+        return " ".join(parts)
+
+
+APIStatusError = APIError
+
+
+class BadRequestError(APIError):
+    """HTTP 400: the vendor rejected the request as malformed."""
+
+
+class AuthenticationError(APIError):
+    """HTTP 401: the credentials were refused."""
+
+
+class PermissionDeniedError(APIError):
+    """HTTP 403: the credentials lack the right to do this."""
+
+
+class NotFoundError(APIError):
+    """HTTP 404: the resource does not exist."""
+
+
+class ConflictError(APIError):
+    """HTTP 409: the request conflicts with the resource's state."""
+
+
+class UnprocessableEntityError(APIError):
+    """HTTP 422: the request was understood but its data is invalid."""
+
+
+class RateLimitError(APIError):
+    """HTTP 429 (or the vendor's equivalent): the quota is spent.
+
+    ``retry_after`` is the number of seconds the vendor asked to wait, if any.
+    """
+
+    def __init__(self, message: str, *, retry_after: float | None = None, **kwargs: Any) -> None:
+        self.retry_after = retry_after
+        super().__init__(message, **kwargs)
+
+
+class InternalServerError(APIError):
+    """HTTP 5xx: the vendor failed."""
+
+
+class ResponseValidationError(CXError):
+    """A response did not match its model (raised only in strict mode)."""
+
+    def __init__(self, message: str, *, vendor: str, body: Any = None) -> None:
+        super().__init__(f"{vendor}: {message}")
+        self.vendor = vendor
+        self.body = body
+
+
+_BY_STATUS: dict[int, type[APIError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+}
+
+
+def error_class_for_status(status_code: int) -> type[APIError]:
+    """The error class for an HTTP status code."""
+    if status_code >= 500:
+        return InternalServerError
+    return _BY_STATUS.get(status_code, APIError)

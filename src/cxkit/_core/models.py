@@ -1,0 +1,252 @@
+"""Base model, vendor date/time types and tolerant response parsing."""
+
+from __future__ import annotations
+
+import copy
+import email.utils
+import logging
+from collections.abc import Callable
+from datetime import datetime, timezone, tzinfo
+from typing import Annotated, Any, TypeVar
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, PlainSerializer, ValidationError
+
+from .errors import ResponseValidationError
+
+__all__ = [
+    "CXModel",
+    "EpochMillis",
+    "EpochSeconds",
+    "RFC2822DateTime",
+    "local_datetime",
+    "parse_model",
+]
+
+log = logging.getLogger("cxkit")
+
+_EMPTY = ("", "-", "0", "null", "None", "0000-00-00 00:00:00", "0000-00-00")
+
+
+class CXModel(BaseModel):
+    """Base of every vendor model.
+
+    Unknown fields are kept (``extra="allow"``), so a vendor adding a field never
+    breaks a user; fields can be filled by name or alias.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+        arbitrary_types_allowed=True,
+        protected_namespaces=(),
+    )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The model as a plain dict, with the vendor's field names."""
+        return self.model_dump(by_alias=True, exclude_unset=True)
+
+
+def _is_empty(value: Any) -> bool:
+    if value is None or (value == 0 and not isinstance(value, bool)):
+        return True
+    return isinstance(value, str) and value.strip() in _EMPTY
+
+
+def _from_epoch(value: Any, scale: float) -> Any:
+    if _is_empty(value):
+        return None
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            value = float(value.strip())
+        except ValueError:
+            raise ValueError(f"not an epoch time: {value!r}") from None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return datetime.fromtimestamp(value / scale, tz=timezone.utc)
+    raise ValueError(f"not an epoch time: {value!r}")
+
+
+def _from_rfc2822(value: Any) -> Any:
+    if _is_empty(value):
+        return None
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            parsed = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            raise ValueError(f"not an RFC 2822 date: {value!r}") from None
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+    raise ValueError(f"not an RFC 2822 date: {value!r}")
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+_SERIALIZE = PlainSerializer(_iso, return_type=str | None, when_used="json")
+
+RFC2822DateTime = Annotated[datetime | None, BeforeValidator(_from_rfc2822), _SERIALIZE]
+"""A date like ``Mon, 05 May 2014 00:15:17 +0300`` as an aware datetime."""
+
+EpochSeconds = Annotated[datetime | None, BeforeValidator(lambda v: _from_epoch(v, 1)), _SERIALIZE]
+"""Seconds since the epoch as an aware (UTC) datetime."""
+
+EpochMillis = Annotated[
+    datetime | None, BeforeValidator(lambda v: _from_epoch(v, 1000)), _SERIALIZE
+]
+"""Milliseconds since the epoch as an aware (UTC) datetime."""
+
+
+def local_datetime(tz: tzinfo, formats: tuple[str, ...] = ("%Y-%m-%d %H:%M:%S",)) -> Any:
+    """A naive ``YYYY-MM-DD HH:MM:SS`` style date read in the vendor's zone ``tz``."""
+
+    def parse(value: Any) -> Any:
+        if _is_empty(value):
+            return None
+        if isinstance(value, datetime):
+            return value if value.tzinfo else value.replace(tzinfo=tz)
+        if isinstance(value, str):
+            text = value.strip()
+            for fmt in formats:
+                try:
+                    return datetime.strptime(text, fmt).replace(tzinfo=tz)
+                except ValueError:
+                    continue
+            try:
+                parsed = datetime.fromisoformat(text)
+            except ValueError:
+                raise ValueError(f"not a date: {value!r}") from None
+            return parsed if parsed.tzinfo else parsed.replace(tzinfo=tz)
+        raise ValueError(f"not a date: {value!r}")
+
+    return Annotated[datetime | None, BeforeValidator(parse), _SERIALIZE]
+
+
+M = TypeVar("M")
+
+_MAX_REPAIRS = 200
+
+
+def parse_model(cast_to: Callable[..., M] | type[M], data: Any, *, strict: bool, vendor: str) -> M:
+    """Validate ``data`` into ``cast_to``.
+
+    In strict mode a mismatch raises :class:`ResponseValidationError`. Otherwise a
+    value that does not fit its field is kept as the vendor sent it (and logged),
+    so one odd value never breaks a listing.
+    """
+    from pydantic import TypeAdapter
+
+    adapter = _adapter(cast_to, TypeAdapter)
+    try:
+        return adapter.validate_python(data)  # type: ignore[no-any-return]
+    except ValidationError as exc:
+        if strict:
+            raise ResponseValidationError(_summary(exc), vendor=vendor, body=data) from None
+        first = exc
+    log.warning(
+        "%s: response did not match its model, kept raw values: %s", vendor, _summary(first)
+    )
+    work = copy.deepcopy(data)
+    stashed: list[tuple[tuple[Any, ...], Any]] = []
+    for _ in range(_MAX_REPAIRS):
+        try:
+            result = adapter.validate_python(work)
+        except ValidationError as exc:
+            if not _stash_failures(work, exc, stashed):
+                break
+            continue
+        for loc, raw in stashed:
+            _restore(result, loc, raw)
+        return result  # type: ignore[no-any-return]
+    # Only a shape that cannot hold the data at all (a list where an object is
+    # required) ends here; there is nothing sensible to hand back.
+    raise ResponseValidationError(_summary(first), vendor=vendor, body=data) from None
+
+
+_ADAPTERS: dict[Any, Any] = {}
+
+
+def _adapter(tp: Any, factory: Any) -> Any:
+    try:
+        return _ADAPTERS[tp]
+    except (KeyError, TypeError):
+        pass
+    adapter = factory(tp)
+    try:
+        _ADAPTERS[tp] = adapter
+    except TypeError:
+        pass
+    return adapter
+
+
+def _summary(exc: ValidationError) -> str:
+    errors = exc.errors(include_url=False, include_input=False)
+    shown = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in errors[:3])
+    more = f" (+{len(errors) - 3} more)" if len(errors) > 3 else ""
+    return shown + more
+
+
+def _stash_failures(
+    work: Any, exc: ValidationError, stashed: list[tuple[tuple[Any, ...], Any]]
+) -> bool:
+    """Remove each failing value from ``work`` and remember it; False if none could be."""
+    progressed = False
+    for error in exc.errors(include_url=False):
+        loc = tuple(error["loc"])
+        parent, key = _walk_data(work, loc)
+        if parent is None:
+            continue
+        if isinstance(parent, dict) and key in parent:
+            stashed.append((loc, parent.pop(key)))
+            progressed = True
+    return progressed
+
+
+def _walk_data(data: Any, loc: tuple[Any, ...]) -> tuple[Any, Any]:
+    node = data
+    if not loc:
+        return None, None
+    for part in loc[:-1]:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, dict) and str(part) in node:
+            node = node[str(part)]
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            node = node[part]
+        else:
+            return None, None
+    last = loc[-1]
+    if isinstance(node, dict) and last not in node and str(last) in node:
+        last = str(last)
+    return node, last
+
+
+def _restore(result: Any, loc: tuple[Any, ...], raw: Any) -> None:
+    node = result
+    for part in loc[:-1]:
+        if isinstance(node, BaseModel):
+            node = getattr(node, str(part), None)
+        elif isinstance(node, dict):
+            node = node.get(part, node.get(str(part)))
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            node = node[part]
+        else:
+            return
+    name = str(loc[-1])
+    if isinstance(node, BaseModel):
+        field = _field_for(type(node), name)
+        if field is not None:
+            object.__setattr__(node, field, raw)
+        elif node.__pydantic_extra__ is not None:
+            node.__pydantic_extra__[name] = raw
+    elif isinstance(node, dict):
+        node[loc[-1]] = raw
+
+
+def _field_for(model: type[BaseModel], key: str) -> str | None:
+    for field_name, info in model.model_fields.items():
+        if key in (field_name, info.alias, info.validation_alias):
+            return field_name
+    return None

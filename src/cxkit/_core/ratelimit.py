@@ -1,0 +1,80 @@
+"""Rate-limit snapshots read from response headers."""
+
+from __future__ import annotations
+
+import email.utils
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+__all__ = ["RateLimit", "parse_rate_limit_headers", "parse_retry_after"]
+
+
+@dataclass(frozen=True)
+class RateLimit:
+    """What the vendor last said about the quota.
+
+    ``remaining`` requests are left until ``reset_at``; ``limit`` is the size of
+    the window. Any of them is ``None`` when the vendor did not say.
+    """
+
+    limit: int | None = None
+    remaining: int | None = None
+    reset_at: datetime | None = None
+    retry_after: float | None = None
+
+
+def _int(value: str | None) -> int | None:
+    if value is None:
+        return None
+    try:
+        return int(float(value.split(",")[0].split(";")[0].strip()))
+    except ValueError:
+        return None
+
+
+def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:
+    """Seconds to wait from a ``Retry-After`` value (seconds or an HTTP date)."""
+    if value is None or not value.strip():
+        return None
+    text = value.strip()
+    try:
+        return max(0.0, float(text))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    current = time.time() if now is None else now
+    return max(0.0, when.timestamp() - current)
+
+
+def _reset(value: str | None, now: float) -> datetime | None:
+    seconds = _int(value)
+    if seconds is None:
+        return None
+    # Epoch timestamps are large; small numbers are "seconds from now".
+    stamp = seconds if seconds > 10**9 else now + seconds
+    return datetime.fromtimestamp(stamp, tz=timezone.utc)
+
+
+def parse_rate_limit_headers(
+    headers: Mapping[str, str], *, now: float | None = None
+) -> RateLimit | None:
+    """Read ``Retry-After``, ``X-RateLimit-*`` and IETF ``RateLimit-*`` headers."""
+    current = time.time() if now is None else now
+    lower = {k.lower(): v for k, v in headers.items()}
+    limit = remaining = None
+    reset_at = None
+    for prefix in ("x-ratelimit-", "ratelimit-"):
+        limit = limit if limit is not None else _int(lower.get(prefix + "limit"))
+        remaining = remaining if remaining is not None else _int(lower.get(prefix + "remaining"))
+        reset_at = reset_at or _reset(lower.get(prefix + "reset"), current)
+    retry_after = parse_retry_after(lower.get("retry-after"), now=current)
+    if limit is None and remaining is None and reset_at is None and retry_after is None:
+        return None
+    return RateLimit(limit=limit, remaining=remaining, reset_at=reset_at, retry_after=retry_after)

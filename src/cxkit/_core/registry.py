@@ -1,0 +1,149 @@
+"""Operations: one per documented endpoint, collected from the resource code."""
+
+from __future__ import annotations
+
+import typing
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from typing import Any, TypeVar
+
+__all__ = ["Operation", "collect_operations", "operation", "operation_of", "resolve"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+_ATTR = "__cx_operation__"
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One endpoint: its dotted name on the client, HTTP method and documented path.
+
+    ``wrap`` names the key the vendor wraps bodies in (e.g. ``case``), ``paged``
+    marks list endpoints, ``idempotent`` overrides the method's default (a POST
+    that only reads), and ``options`` holds vendor dialect hints.
+    """
+
+    method: str
+    path: str
+    name: str = ""
+    summary: str = ""
+    wrap: str | None = None
+    paged: bool = False
+    idempotent: bool | None = None
+    content_type: str | None = None
+    options: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def is_idempotent(self) -> bool:
+        """Whether sending the request twice is safe."""
+        if self.idempotent is not None:
+            return self.idempotent
+        return self.method.upper() not in ("POST", "PATCH")
+
+    def format_path(self, path_params: typing.Mapping[str, Any] | None) -> str:
+        """The path with its ``{placeholders}`` filled, each value checked."""
+        if "{" not in self.path:
+            return self.path
+        values: dict[str, str] = {}
+        for key, value in (path_params or {}).items():
+            if value is None or (isinstance(value, str) and not value.strip()):
+                raise ValueError(f"{self.name or self.path}: {key} must not be empty")
+            if isinstance(value, bool):
+                raise TypeError(f"{self.name or self.path}: {key} must not be a bool")
+            values[key] = _quote(str(value))
+        try:
+            return self.path.format(**values)
+        except KeyError as exc:
+            raise ValueError(f"{self.name or self.path}: missing path parameter {exc}") from None
+
+
+def _quote(text: str) -> str:
+    from urllib.parse import quote
+
+    return quote(text, safe="")
+
+
+def operation(
+    method: str,
+    path: str,
+    *,
+    wrap: str | None = None,
+    paged: bool = False,
+    idempotent: bool | None = None,
+    content_type: str | None = None,
+    **options: Any,
+) -> Callable[[F], F]:
+    """Declare a resource method as the operation ``method path``.
+
+    The summary is the first line of the method's docstring; the name is given
+    when the client's resource tree is collected.
+    """
+
+    def decorate(func: F) -> F:
+        doc = (func.__doc__ or "").strip().splitlines()
+        op = Operation(
+            method=method.upper(),
+            path=path,
+            summary=doc[0] if doc else "",
+            wrap=wrap,
+            paged=paged,
+            idempotent=idempotent,
+            content_type=content_type,
+            options=options,
+        )
+        setattr(func, _ATTR, op)
+        return func
+
+    return decorate
+
+
+def operation_of(method: Callable[..., Any]) -> Operation:
+    """The operation declared on a (bound) resource method."""
+    func = getattr(method, "__func__", method)
+    op = getattr(func, _ATTR, None)
+    if op is None:
+        raise TypeError(f"{method!r} is not an operation")
+    return typing.cast(Operation, op)
+
+
+def _children(cls: type) -> Iterator[tuple[str, Any]]:
+    for attr in sorted(dir(cls)):
+        if attr.startswith("_"):
+            continue
+        value = getattr(cls, attr, None)
+        if isinstance(value, cached_property):
+            hints = typing.get_type_hints(value.func)
+            yield attr, hints.get("return")
+        elif callable(value) and hasattr(value, _ATTR):
+            yield attr, value
+
+
+def collect_operations(client_cls: type) -> tuple[Operation, ...]:
+    """Walk a client class's resource tree and name every operation by its path.
+
+    Resources are ``cached_property`` attributes whose return annotation is a
+    resource class; operations are methods marked with :func:`operation`.
+    """
+    found: list[Operation] = []
+
+    def walk(cls: type, prefix: str) -> None:
+        for attr, value in _children(cls):
+            if isinstance(value, type):
+                walk(value, f"{prefix}{attr}.")
+            elif callable(value):
+                op = replace(operation_of(value), name=f"{prefix}{attr}")
+                setattr(value, _ATTR, op)
+                found.append(op)
+
+    walk(client_cls, "")
+    return tuple(found)
+
+
+def resolve(client: Any, name: str) -> Callable[..., Any]:
+    """The bound client method for a dotted operation name (``cases.messages.create``)."""
+    target: Any = client
+    for part in name.split("."):
+        target = getattr(target, part)
+    operation_of(target)
+    return typing.cast(Callable[..., Any], target)

@@ -144,6 +144,7 @@ class FakeServer:
     def __init__(self, *, clock: FakeClock | None = None) -> None:
         self.clock = clock or FakeClock()
         self.calls: list[httpx.Request] = []
+        self.call_times: list[float] = []
         self.faults: list[Fault] = []
         self._routes = self._collect_routes()
 
@@ -170,6 +171,7 @@ class FakeServer:
     def handle(self, request: httpx.Request) -> httpx.Response:
         """Answer one request (faults first, then the route handler)."""
         self.calls.append(request)
+        self.call_times.append(self.clock.now())
         fault = self._take_fault(request)
         if fault is not None:
             early = self._apply_fault(fault, request)

@@ -115,7 +115,10 @@ class FakeDemo(FakeServer):
 
     def __init__(self, *, count: int = 0, clock: FakeClock | None = None) -> None:
         super().__init__(clock=clock)
-        self.items = {i: {"id": i, "name": f"item {i}", "created": 1700000000 + i} for i in range(1, count + 1)}
+        self.items = {
+            i: {"id": i, "name": f"item {i}", "created": 1700000000 + i}
+            for i in range(1, count + 1)
+        }
         self.logins = 0
         self.valid_token: str | None = None
 
@@ -149,7 +152,9 @@ class FakeDemo(FakeServer):
     @route("POST", "/items/search")
     def search_items(self, request: FakeRequest) -> httpx.Response:
         name = request.json()["name"]
-        return self.json({"ok": True, "data": [i for i in self.items.values() if name in i["name"]]})
+        return self.json(
+            {"ok": True, "data": [i for i in self.items.values() if name in i["name"]]}
+        )
 
 
 class TokenFake(FakeDemo):
@@ -161,5 +166,3 @@ class TokenFake(FakeDemo):
         if request.headers.get("X-API-KEY") != self.valid_token:
             return self.json({"ok": False, "error": "token expired"}, status=401)
         return None
-
-

@@ -90,7 +90,7 @@ def test_backoff_is_exponential_with_jitter_between_bounds(
         client.with_options(max_retries=6).items.get(1)
     assert len(clock.sleeps) == 6
     ceilings = [0.5, 1.0, 2.0, 4.0, 8.0, 8.0]
-    for waited, ceiling in zip(clock.sleeps, ceilings):
+    for waited, ceiling in zip(clock.sleeps, ceilings, strict=True):
         assert 0.5 <= waited <= ceiling
 
 

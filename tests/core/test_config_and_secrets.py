@@ -106,6 +106,18 @@ async def test_no_secret_in_logs_reprs_or_errors_during_a_failing_call(
         assert SECRET not in text
         assert sent.split(" ", 1)[1] not in text
     assert "***" in str(info.value)
+    assert "'authorization': '***'" in caplog.text
+
+
+async def test_debug_log_masks_credential_fields_in_bodies(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    fake = FakeDemo(count=1, clock=FakeClock())
+    client = AsyncDemo(http_client=fake.async_http_client(), clock=fake.clock)
+    with caplog.at_level(logging.DEBUG, logger="cxkit"):
+        await client.request("POST", "/items", json={"name": "n", "password": "hunter2-pass"})
+    assert "hunter2-pass" not in caplog.text
+    assert '"password": "***"' in caplog.text
 
 
 def test_bearer_token_provider_is_called_per_request() -> None:

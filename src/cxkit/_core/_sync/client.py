@@ -9,6 +9,7 @@ and model parsing. Vendor differences come from the dialect.
 from __future__ import annotations
 
 import copy
+import json
 import logging
 import time
 from collections.abc import Callable, Mapping
@@ -36,7 +37,7 @@ from ..paging import PageStrategy
 from ..ratelimit import RateLimit
 from ..registry import Operation, operation_of
 from ..retry import RetryPolicy
-from ..secrets import redact_text
+from ..secrets import redact_headers, redact_text, redact_value
 from . import pagination
 from .throttle import Throttle
 
@@ -351,6 +352,8 @@ class APIClient:
             elapsed_ms,
             attempt,
         )
+        if log.isEnabledFor(logging.DEBUG):
+            self._log_exchange(request, response)
         snapshot = self._dialect.rate_limit(response.headers)
         if snapshot is not None:
             self._shared.rate_limit = snapshot
@@ -360,6 +363,17 @@ class APIClient:
             return self._dialect.decode(op, response)
         except APIError as exc:
             raise self._redacted(exc) from None
+
+    def _log_exchange(self, request: httpx.Request, response: httpx.Response) -> None:
+        secrets = self._secrets()
+        log.debug(
+            "%s request headers %s body %s; response headers %s body %s",
+            self.vendor,
+            redact_headers(request.headers),
+            redact_text(_body_text(request.content), secrets),
+            redact_headers(response.headers),
+            redact_text(_body_text(response.content), secrets),
+        )
 
     def _redacted(self, exc: APIError) -> APIError:
         secrets = self._secrets()
@@ -388,6 +402,17 @@ class APIClient:
             )
 
         return before_sleep
+
+
+def _body_text(content: bytes, limit: int = 2000) -> str:
+    """A body for the debug log: JSON with credential fields masked, else a size."""
+    if not content:
+        return "-"
+    try:
+        text = json.dumps(redact_value(json.loads(content)), ensure_ascii=False)
+    except ValueError:
+        return f"<{len(content)} bytes>"
+    return text[:limit] + ("..." if len(text) > limit else "")
 
 
 def _exception(state: RetryCallState) -> BaseException | None:

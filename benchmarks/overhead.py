@@ -1,0 +1,222 @@
+"""cxkit overhead against raw httpx, concurrency, and memory while paging.
+
+Runs everything locally (a loopback HTTP server and in-memory fakes) and prints
+what it measured:
+
+1. a typed ``cases.get`` through cxkit against raw ``httpx`` + ``json.loads`` on
+   the same endpoint, sync and async, as a time ratio (target: <= 1.10x);
+2. 1,000 concurrent async calls, counting errors (target: none);
+3. RSS growth while iterating 100,000 items over a paged fake (target: < 50 MB).
+
+Usage: ``python3 benchmarks/overhead.py [--requests N]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gc
+import json
+import statistics
+import threading
+import time
+from collections.abc import Callable
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import httpx
+
+from cxkit.omnidesk import AsyncOmnidesk, Omnidesk
+from cxkit.testing import FakeRequest, FakeServer, route
+
+CASE = {
+    "case": {
+        "case_id": 2000,
+        "case_number": "664-245651",
+        "subject": "Printer on fire",
+        "user_id": 123,
+        "staff_id": 22,
+        "group_id": 44,
+        "status": "open",
+        "priority": "low",
+        "channel": "web",
+        "created_at": "Mon, 05 May 2014 00:15:17 +0300",
+        "updated_at": "Mon, 05 May 2014 00:15:17 +0300",
+        "labels": [101, 102],
+        "custom_fields": {"cf_20": "some data", "cf_23": "some data"},
+    }
+}
+BODY = json.dumps(CASE).encode()
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(BODY)))
+        self.send_header("api_calls_left", "999")
+        self.end_headers()
+        self.wfile.write(BODY)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def start_server() -> tuple[ThreadingHTTPServer, str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/api"
+
+
+def timed(func: Callable[[], Any], n: int) -> float:
+    start = time.perf_counter()
+    for _ in range(n):
+        func()
+    return time.perf_counter() - start
+
+
+def bench_sync(base: str, n: int, rounds: int) -> tuple[float, float]:
+    desk = Omnidesk(email="bench@x.io", api_key="k", base_url=base, allow_insecure=True)
+    raw = httpx.Client(auth=("bench@x.io", "k"))
+    url = base + "/cases/2000.json"
+
+    def typed() -> None:
+        assert desk.cases.get(2000).case_id == 2000
+
+    def plain() -> None:
+        assert json.loads(raw.get(url).content)["case"]["case_id"] == 2000
+
+    typed(), plain()  # warm up connections
+    ours, theirs = [], []
+    for _ in range(rounds):
+        ours.append(timed(typed, n))
+        theirs.append(timed(plain, n))
+    desk.close()
+    raw.close()
+    return statistics.median(ours), statistics.median(theirs)
+
+
+async def atimed(func: Callable[[], Any], n: int) -> float:
+    start = time.perf_counter()
+    for _ in range(n):
+        await func()
+    return time.perf_counter() - start
+
+
+async def bench_async(base: str, n: int, rounds: int) -> tuple[float, float]:
+    desk = AsyncOmnidesk(email="bench@x.io", api_key="k", base_url=base, allow_insecure=True)
+    raw = httpx.AsyncClient(auth=("bench@x.io", "k"))
+    url = base + "/cases/2000.json"
+
+    async def typed() -> None:
+        assert (await desk.cases.get(2000)).case_id == 2000
+
+    async def plain() -> None:
+        assert json.loads((await raw.get(url)).content)["case"]["case_id"] == 2000
+
+    await typed()
+    await plain()
+    ours, theirs = [], []
+    for _ in range(rounds):
+        ours.append(await atimed(typed, n))
+        theirs.append(await atimed(plain, n))
+    await desk.aclose()
+    await raw.aclose()
+    return statistics.median(ours), statistics.median(theirs)
+
+
+async def concurrency(base: str, calls: int) -> tuple[int, int, float]:
+    desk = AsyncOmnidesk(email="bench@x.io", api_key="k", base_url=base, allow_insecure=True)
+    start = time.perf_counter()
+    results = await asyncio.gather(
+        *(desk.cases.get(2000) for _ in range(calls)), return_exceptions=True
+    )
+    elapsed = time.perf_counter() - start
+    await desk.aclose()
+    errors = [r for r in results if isinstance(r, BaseException)]
+    ok = sum(1 for r in results if not isinstance(r, BaseException) and r.case_id == 2000)
+    return ok, len(errors), elapsed
+
+
+class PagedCases(FakeServer):
+    """Generates Omnidesk case pages on the fly, so the fake itself holds nothing."""
+
+    base_url = "https://bench.omnidesk.ru/api"
+
+    def __init__(self, total: int) -> None:
+        super().__init__()
+        self.total = total
+
+    @route("GET", "/cases.json")
+    def cases(self, request: FakeRequest) -> httpx.Response:
+        self.calls.clear()  # keep the request log from growing during the run
+        self.call_times.clear()
+        page, limit = request.int_arg("page", 1), request.int_arg("limit", 100)
+        first = (page - 1) * limit
+        rows = range(first, min(first + limit, self.total))
+        body: dict[str, Any] = {
+            str(i): {"case": {**CASE["case"], "case_id": n, "subject": f"case {n}"}}
+            for i, n in enumerate(rows)
+        }
+        body["total_count"] = self.total
+        return self.json(body)
+
+
+def rss_mb() -> float:
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def memory(total: int) -> tuple[int, float, float]:
+    fake = PagedCases(total)
+    desk = Omnidesk(email="bench@x.io", api_key="k", base_url=fake.base_url, http_client=fake.http_client())
+    gc.collect()
+    before = rss_mb()
+    peak = before
+    seen = 0
+    for case in desk.cases.list(limit=100):
+        seen += 1
+        if case.case_id is None:
+            raise AssertionError("case without id")
+        if seen % 5000 == 0:
+            peak = max(peak, rss_mb())
+    peak = max(peak, rss_mb())
+    return seen, before, peak - before
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--requests", type=int, default=1000, help="requests per timing round")
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--concurrent", type=int, default=1000)
+    parser.add_argument("--items", type=int, default=100_000)
+    args = parser.parse_args()
+
+    server, base = start_server()
+    try:
+        ours, theirs = bench_sync(base, args.requests, args.rounds)
+        print(
+            f"sync  get: cxkit {ours / args.requests * 1e6:7.1f} us/call, "
+            f"raw httpx {theirs / args.requests * 1e6:7.1f} us/call, ratio {ours / theirs:.3f}x"
+        )
+        ours, theirs = asyncio.run(bench_async(base, args.requests, args.rounds))
+        print(
+            f"async get: cxkit {ours / args.requests * 1e6:7.1f} us/call, "
+            f"raw httpx {theirs / args.requests * 1e6:7.1f} us/call, ratio {ours / theirs:.3f}x"
+        )
+        ok, errors, elapsed = asyncio.run(concurrency(base, args.concurrent))
+        print(f"concurrency: {args.concurrent} async calls, {ok} ok, {errors} errors, {elapsed:.2f} s")
+    finally:
+        server.shutdown()
+    seen, before, growth = memory(args.items)
+    print(f"memory: iterated {seen} items over pages of 100, RSS {before:.1f} MB, growth {growth:.1f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -51,6 +51,18 @@ class RequestParts:
 _TAG = re.compile(r"<[^>]+>")
 
 
+def _query_pairs(name: str, value: Any, out: list[tuple[str, Any]]) -> None:
+    if value is None:
+        return
+    if isinstance(value, Mapping):
+        for sub, item in value.items():
+            _query_pairs(f"{name}[{sub}]", item, out)
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        out.extend((f"{name}[]", query_value(v)) for v in value)
+    else:
+        out.append((name, query_value(value)))
+
+
 class Dialect:
     """Generic behaviour; a vendor overrides what differs."""
 
@@ -74,17 +86,10 @@ class Dialect:
         return parts
 
     def encode_query(self, params: Mapping[str, Any]) -> list[tuple[str, Any]]:
-        """Query parameters; lists repeat the key PHP-style (``status[]=a&status[]=b``)."""
+        """PHP-style query: ``status[]=a&status[]=b``, ``custom_fields[cf_25][]=x``."""
         out: list[tuple[str, Any]] = []
         for key, value in params.items():
-            if value is None:
-                continue
-            if isinstance(value, (list, tuple, set, frozenset)):
-                out.extend((f"{key}[]", query_value(v)) for v in value)
-            elif isinstance(value, Mapping):
-                out.extend(bracket_fields(value, key))
-            else:
-                out.append((key, query_value(value)))
+            _query_pairs(str(key), value, out)
         return out
 
     def encode_files(self, call: Call) -> list[tuple[str, tuple[str, Any, str]]]:

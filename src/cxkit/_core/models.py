@@ -9,7 +9,14 @@ from collections.abc import Callable
 from datetime import datetime, timezone, tzinfo
 from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, PlainSerializer, ValidationError
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    PlainSerializer,
+    TypeAdapter,
+    ValidationError,
+)
 
 from .errors import ResponseValidationError
 
@@ -136,8 +143,6 @@ def parse_model(cast_to: Callable[..., M] | type[M], data: Any, *, strict: bool,
     value that does not fit its field is kept as the vendor sent it (and logged),
     so one odd value never breaks a listing.
     """
-    from pydantic import TypeAdapter
-
     adapter = _adapter(cast_to, TypeAdapter)
     try:
         return adapter.validate_python(data)  # type: ignore[no-any-return]

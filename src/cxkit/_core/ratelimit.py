@@ -8,6 +8,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
+import httpx
+
 __all__ = ["RateLimit", "parse_rate_limit_headers", "parse_retry_after"]
 
 
@@ -62,12 +64,28 @@ def _reset(value: str | None, now: float) -> datetime | None:
     return datetime.fromtimestamp(stamp, tz=timezone.utc)
 
 
+_NAMES = ("retry-after", "x-ratelimit-", "ratelimit-")
+
+
+def _interesting(headers: Mapping[str, str]) -> dict[str, str]:
+    """The rate-limit headers only, with lower-case names (one pass, called per response)."""
+    items = headers.multi_items() if isinstance(headers, httpx.Headers) else headers.items()
+    out: dict[str, str] = {}
+    for key, value in items:
+        name = key.lower()
+        if name.startswith(_NAMES):
+            out.setdefault(name, value)
+    return out
+
+
 def parse_rate_limit_headers(
     headers: Mapping[str, str], *, now: float | None = None
 ) -> RateLimit | None:
     """Read ``Retry-After``, ``X-RateLimit-*`` and IETF ``RateLimit-*`` headers."""
+    lower = _interesting(headers)
+    if not lower:
+        return None
     current = time.time() if now is None else now
-    lower = {k.lower(): v for k, v in headers.items()}
     limit = remaining = None
     reset_at = None
     for prefix in ("x-ratelimit-", "ratelimit-"):

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, TypeVar
+from urllib.parse import quote
 
 __all__ = ["Operation", "collect_operations", "operation", "operation_of", "resolve"]
 
@@ -51,17 +52,11 @@ class Operation:
                 raise ValueError(f"{self.name or self.path}: {key} must not be empty")
             if isinstance(value, bool):
                 raise TypeError(f"{self.name or self.path}: {key} must not be a bool")
-            values[key] = _quote(str(value))
+            values[key] = str(value) if isinstance(value, int) else quote(str(value), safe="")
         try:
             return self.path.format(**values)
         except KeyError as exc:
             raise ValueError(f"{self.name or self.path}: missing path parameter {exc}") from None
-
-
-def _quote(text: str) -> str:
-    from urllib.parse import quote
-
-    return quote(text, safe="")
 
 
 def operation(

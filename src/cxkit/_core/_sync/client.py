@@ -30,7 +30,7 @@ from ..config import (
 )
 from ..dialect import Call, Dialect, RequestParts
 from ..encoding import FileInput
-from ..errors import APIConnectionError, APIError, APITimeoutError, ConfigurationError
+from ..errors import APIConnectionError, APIError, APITimeoutError, ConfigurationError, CXError
 from ..models import parse_model
 from ..pager import SyncPage
 from ..paging import PageStrategy
@@ -63,6 +63,7 @@ class ClientOptions(TypedDict, total=False):
     clock: Clock | None
 
 
+_USER_AGENT = user_agent()
 _COPYABLE = frozenset({"timeout", "max_retries", "max_retry_wait", "default_headers", "strict"})
 
 
@@ -108,9 +109,20 @@ class APIClient:
         self.default_headers = dict(default_headers or {})
         self.strict = bool(strict)
         self._clock: Clock = clock or SystemClock()
+        self._policy_cache: RetryPolicy | None = None
         if http_client is not None and not isinstance(http_client, httpx.Client):
             raise ConfigurationError(f"{vendor}: http_client must be an httpx.Client")
-        self._client = http_client or httpx.Client(follow_redirects=True)
+        self._base_headers = {
+            "User-Agent": _USER_AGENT,
+            "Accept": "application/json",
+            **self.default_headers,
+        }
+        # Our own pool carries the fixed headers, so requests need not merge them
+        # each time; a caller's pool keeps its headers and gets ours per request.
+        self._client = http_client or httpx.Client(
+            follow_redirects=True, headers=self._base_headers
+        )
+        self._merge_headers = http_client is not None
         if throttle == "auto" and (
             type(self)._auto_throttle_rate is APIClient._auto_throttle_rate
         ):
@@ -160,6 +172,8 @@ class APIClient:
             new.max_retry_wait = float(options["max_retry_wait"])
         if "default_headers" in options:
             new.default_headers = {**self.default_headers, **(options["default_headers"] or {})}
+            new._base_headers = {**self._base_headers, **new.default_headers}
+            new._merge_headers = True
         if "strict" in options:
             new.strict = bool(options["strict"])
         return new
@@ -279,12 +293,11 @@ class APIClient:
         return tuple(get()) if callable(get) else ()
 
     def _build_request(self, parts: RequestParts) -> httpx.Request:
-        headers = {
-            "User-Agent": user_agent(),
-            "Accept": "application/json",
-            **self.default_headers,
-            **parts.headers,
-        }
+        headers: dict[str, str] | None = None
+        if self._merge_headers:
+            headers = {**self._base_headers, **parts.headers}
+        elif parts.headers:
+            headers = parts.headers
         return self._client.build_request(
             parts.method,
             self.base_url + parts.path,
@@ -298,61 +311,76 @@ class APIClient:
 
     def _send(self, call: Call, max_retries: int | None = None) -> Any:
         request = self._build_request(self._dialect.encode(call))
-        idempotent = call.op.is_idempotent
-        policy = RetryPolicy(
-            max_retries=self.max_retries
+        retries = (
+            self.max_retries
             if max_retries is None
-            else check_retries(max_retries, vendor=self.vendor),
-            max_retry_wait=self.max_retry_wait,
+            else check_retries(max_retries, vendor=self.vendor)
         )
+        # The first attempt runs outside tenacity so that the common case, a call
+        # that succeeds, pays nothing for the retry machinery.
+        try:
+            return self._attempt(call.op, request, 1)
+        except CXError as exc:
+            policy = self._retry_policy(retries)
+            idempotent = call.op.is_idempotent
+            if not (retries and policy.should_retry(exc, idempotent=idempotent)):
+                raise
+            first_failure: BaseException = exc
+        wait = policy.wait(1, first_failure)
+        self._log_retry(request, first_failure, 1, retries, wait)
+        self._clock.sleep(wait)
         retrying = Retrying(
-            stop=stop_after_attempt(policy.max_retries + 1),
-            retry=retry_if_exception(lambda exc: policy.should_retry(exc, idempotent=idempotent)),
-            wait=lambda state: policy.wait(state.attempt_number, _exception(state)),
+            stop=stop_after_attempt(retries),
+            retry=retry_if_exception(lambda e: policy.should_retry(e, idempotent=idempotent)),
+            wait=lambda state: policy.wait(state.attempt_number + 1, _exception(state)),
             sleep=self._clock.sleep,
-            before_sleep=self._log_retry(request, policy),
+            before_sleep=lambda state: self._log_retry(
+                request,
+                _exception(state),
+                state.attempt_number + 1,
+                retries,
+                state.next_action.sleep if state.next_action else 0.0,
+            ),
             reraise=True,
         )
         result: Any = None
         for attempt in retrying:
             with attempt:
-                result = self._attempt(call.op, request, attempt.retry_state.attempt_number)
+                number = attempt.retry_state.attempt_number + 1
+                result = self._attempt(call.op, request, number)
         return result
+
+    def _retry_policy(self, retries: int) -> RetryPolicy:
+        policy = self._policy_cache
+        if (
+            policy is None
+            or policy.max_retries != retries
+            or (policy.max_retry_wait != self.max_retry_wait)
+        ):
+            policy = RetryPolicy(max_retries=retries, max_retry_wait=self.max_retry_wait)
+            self._policy_cache = policy
+        return policy
 
     def _attempt(self, op: Operation, request: httpx.Request, attempt: int) -> Any:
         self._throttle_wait()
         started = time.perf_counter()
-        url = redact_text(str(request.url), self._secrets())
+        debug = log.isEnabledFor(logging.DEBUG)
         try:
             response = self._client.send(request, auth=self._auth or httpx.USE_CLIENT_DEFAULT)
         except httpx.TimeoutException as exc:
-            log.debug("%s %s %s -> timeout (attempt %d)", self.vendor, request.method, url, attempt)
+            if debug:
+                self._log_attempt(request, "timeout", started, attempt)
             raise APITimeoutError(vendor=self.vendor, request=request) from exc
         except httpx.TransportError as exc:
-            log.debug(
-                "%s %s %s -> %s (attempt %d)",
-                self.vendor,
-                request.method,
-                url,
-                type(exc).__name__,
-                attempt,
-            )
+            if debug:
+                self._log_attempt(request, type(exc).__name__, started, attempt)
             raise APIConnectionError(
                 f"{self.vendor}: connection error ({type(exc).__name__})",
                 vendor=self.vendor,
                 request=request,
             ) from exc
-        elapsed_ms = (time.perf_counter() - started) * 1000
-        log.debug(
-            "%s %s %s -> %d in %.1f ms (attempt %d)",
-            self.vendor,
-            request.method,
-            url,
-            response.status_code,
-            elapsed_ms,
-            attempt,
-        )
-        if log.isEnabledFor(logging.DEBUG):
+        if debug:
+            self._log_attempt(request, str(response.status_code), started, attempt)
             self._log_exchange(request, response)
         snapshot = self._dialect.rate_limit(response.headers)
         if snapshot is not None:
@@ -363,6 +391,19 @@ class APIClient:
             return self._dialect.decode(op, response)
         except APIError as exc:
             raise self._redacted(exc) from None
+
+    def _log_attempt(
+        self, request: httpx.Request, outcome: str, started: float, attempt: int
+    ) -> None:
+        log.debug(
+            "%s %s %s -> %s in %.1f ms (attempt %d)",
+            self.vendor,
+            request.method,
+            redact_text(str(request.url), self._secrets()),
+            outcome,
+            (time.perf_counter() - started) * 1000,
+            attempt,
+        )
 
     def _log_exchange(self, request: httpx.Request, response: httpx.Response) -> None:
         secrets = self._secrets()
@@ -384,24 +425,23 @@ class APIClient:
         return exc
 
     def _log_retry(
-        self, request: httpx.Request, policy: RetryPolicy
-    ) -> Callable[[RetryCallState], None]:
-        url = redact_text(str(request.url), self._secrets())
-
-        def before_sleep(state: RetryCallState) -> None:
-            wait = state.next_action.sleep if state.next_action else 0.0
-            log.info(
-                "%s %s %s failed (%s); retry %d of %d in %.2f s",
-                self.vendor,
-                request.method,
-                url,
-                _exception(state),
-                state.attempt_number,
-                policy.max_retries,
-                wait,
-            )
-
-        return before_sleep
+        self,
+        request: httpx.Request,
+        failure: BaseException | None,
+        number: int,
+        retries: int,
+        wait: float,
+    ) -> None:
+        log.info(
+            "%s %s %s failed (%s); retry %d of %d in %.2f s",
+            self.vendor,
+            request.method,
+            redact_text(str(request.url), self._secrets()),
+            failure,
+            number,
+            retries,
+            wait,
+        )
 
 
 def _body_text(content: bytes, limit: int = 2000) -> str:

@@ -1,0 +1,104 @@
+"""Argument checks run before any request: ids, choices, required fields, times."""
+
+from __future__ import annotations
+
+import typing
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+__all__ = [
+    "TimeInput",
+    "check_choice",
+    "check_id",
+    "check_ids",
+    "check_ids_or_one",
+    "check_max_items",
+    "need_one",
+    "need_some",
+    "time_value",
+]
+
+TimeInput = str | int | datetime
+"""A time as vendors take it: a date string, a Unix timestamp or a datetime."""
+
+
+def check_id(name: str, value: Any, *, allow_zero: bool = False) -> int:
+    """A positive integer id (``allow_zero`` for filters where 0 means "none")."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name} must be an integer id, got {type(value).__name__}")
+    if value < 0 or (value == 0 and not allow_zero):
+        raise ValueError(f"{name} must be a positive integer, got {value}")
+    return value
+
+
+def check_ids(name: str, values: Any, *, allow_zero: bool = False) -> list[int]:
+    """A non-empty sequence of ids."""
+    if isinstance(values, (str, bytes)) or not isinstance(values, Sequence):
+        raise TypeError(f"{name} must be a sequence of integer ids")
+    if not values:
+        raise ValueError(f"{name} must not be empty")
+    return [check_id(f"{name}[{i}]", v, allow_zero=allow_zero) for i, v in enumerate(values)]
+
+
+def check_ids_or_one(name: str, value: Any, *, allow_zero: bool = False) -> int | list[int] | None:
+    """One id or a sequence of ids (list filters take either)."""
+    if value is None:
+        return None
+    if isinstance(value, int):
+        return check_id(name, value, allow_zero=allow_zero)
+    return check_ids(name, value, allow_zero=allow_zero)
+
+
+def check_choice(name: str, value: Any, choices: Any) -> Any:
+    """``value`` (or each value of a sequence) must be one of the ``Literal`` ``choices``."""
+    if value is None:
+        return None
+    allowed = typing.get_args(choices)
+    values = [value] if isinstance(value, str) else value
+    if isinstance(values, Sequence) and values:
+        for item in values:
+            if item not in allowed:
+                raise ValueError(
+                    f"{name} must be one of {', '.join(map(str, allowed))}; got {item!r}"
+                )
+        return value if isinstance(value, str) else list(values)
+    raise ValueError(f"{name} must be one of {', '.join(map(str, allowed))}; got {value!r}")
+
+
+def check_max_items(name: str, value: Sequence[str] | None, limit: int) -> list[str] | None:
+    """A sequence of strings with at most ``limit`` items."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        raise TypeError(f"{name} must be a sequence of strings, not one string")
+    if len(value) > limit:
+        raise ValueError(f"{name} takes at most {limit} items; got {len(value)}")
+    return list(value)
+
+
+def need_one(what: str, **values: Any) -> None:
+    """At least one of ``values`` must be given."""
+    if all(v is None for v in values.values()):
+        raise ValueError(f"{what}: pass at least one of {', '.join(values)}")
+
+
+def need_some(body: Mapping[str, Any], what: str) -> None:
+    """An update must change something."""
+    if not body:
+        raise ValueError(f"{what}: nothing to send; pass at least one field")
+
+
+def time_value(name: str, value: TimeInput | None) -> str | int | None:
+    """A time for the API: strings pass as they are, datetimes become Unix timestamps."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            raise ValueError(f"{name}: pass an aware datetime (with a time zone)")
+        return int(value.timestamp())
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise TypeError(f"{name} must be a string, a Unix timestamp or a datetime")
+    if isinstance(value, str) and not value.strip():
+        raise ValueError(f"{name} must not be empty")
+    return value

@@ -1,0 +1,5 @@
+"""The async Omnidesk client (async source; the sync twin is generated)."""
+
+from ._client import AsyncOmnidesk
+
+__all__ = ["AsyncOmnidesk"]

@@ -1,0 +1,202 @@
+"""The Omnidesk client (async source; the sync twin is generated)."""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+from typing_extensions import Unpack
+
+from ..._core import AsyncAPIClient, BasicAuth, setting
+from ..._core._async.client import ClientOptions
+from ..._core.errors import ConfigurationError
+from .._dialect import OmnideskDialect
+from .resources import (
+    AsyncCases,
+    AsyncClientEmails,
+    AsyncCompanies,
+    AsyncCustomChannels,
+    AsyncCustomFields,
+    AsyncFilters,
+    AsyncGroups,
+    AsyncIdeasCategories,
+    AsyncKbArticles,
+    AsyncKbCategories,
+    AsyncKbSections,
+    AsyncLabels,
+    AsyncLanguages,
+    AsyncStaffMembers,
+    AsyncStatistics,
+    AsyncUsers,
+)
+
+__all__ = ["AsyncOmnidesk"]
+
+_LABEL = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", re.IGNORECASE)
+_SUFFIX = ".omnidesk.ru"
+
+REQUESTS_PER_ACTIVE_STAFF = 500
+"""Hourly quota per active staff member."""
+MIN_REQUESTS_PER_HOUR = 1000
+"""The hourly quota of an account is never below this."""
+
+
+def _base_url(domain: str | None, base_url: str | None) -> str:
+    if base_url is not None:
+        return base_url
+    if domain is None:
+        raise ConfigurationError(
+            "omnidesk: missing domain; pass domain=... (the 'acme' of acme.omnidesk.ru) "
+            "or set OMNIDESK_DOMAIN, or pass base_url=... / set OMNIDESK_BASE_URL"
+        )
+    if not isinstance(domain, str):
+        raise ConfigurationError("omnidesk: domain must be a string such as 'acme'")
+    label = domain.strip()
+    if label.lower().endswith(_SUFFIX):
+        label = label[: -len(_SUFFIX)]
+    if not _LABEL.match(label):
+        raise ConfigurationError(
+            f"omnidesk: invalid domain {domain!r}; pass the account name only "
+            "(the 'acme' of https://acme.omnidesk.ru), or base_url=..."
+        )
+    return f"https://{label.lower()}{_SUFFIX}/api"
+
+
+class AsyncOmnidesk(AsyncAPIClient):
+    """Async Omnidesk client.
+
+    ``domain`` is the account name (``acme`` for ``https://acme.omnidesk.ru``), or
+    pass a full ``base_url`` instead (``https://acme.omnidesk.ru/api``). ``email``
+    is a staff member's address (the API acts with that member's rights; use one
+    with full access) and ``api_key`` a key from Settings -> API. Each falls back
+    to ``OMNIDESK_DOMAIN`` / ``OMNIDESK_BASE_URL``, ``OMNIDESK_EMAIL`` and
+    ``OMNIDESK_API_KEY``.
+
+    The quota is 500 requests an hour per active staff member, at least 1000;
+    ``rate_limit.remaining`` follows the ``api_calls_left`` header. With
+    ``throttle="auto"`` the client counts the active (enabled) staff members
+    once, on its first request, and throttles itself to
+    ``max(1000, 500 * active)`` requests an hour; ``throttle="7500/hour"`` (or
+    an int per hour) sets the rate directly.
+    """
+
+    def __init__(
+        self,
+        domain: str | None = None,
+        email: str | None = None,
+        api_key: str | None = None,
+        *,
+        base_url: str | None = None,
+        **options: Unpack[ClientOptions],
+    ) -> None:
+        if base_url is not None and domain is not None:
+            raise ConfigurationError("omnidesk: pass domain or base_url, not both")
+        if base_url is None and domain is None:
+            base_url = setting(
+                None, "OMNIDESK_BASE_URL", vendor="omnidesk", name="base_url", required=False
+            )
+        if base_url is None:
+            domain = setting(
+                domain, "OMNIDESK_DOMAIN", vendor="omnidesk", name="domain", required=False
+            )
+        url = _base_url(domain, base_url)
+        email = setting(email, "OMNIDESK_EMAIL", vendor="omnidesk", name="email")
+        api_key = setting(api_key, "OMNIDESK_API_KEY", vendor="omnidesk", name="api_key")
+        if not isinstance(email, str) or "@" not in email:
+            raise ConfigurationError("omnidesk: email must be a staff member's email address")
+        if not isinstance(api_key, str):
+            raise ConfigurationError("omnidesk: api_key must be a string")
+        super().__init__(
+            dialect=OmnideskDialect(),
+            base_url=url,
+            auth=BasicAuth(email.strip(), api_key.strip()),
+            **options,
+        )
+
+    async def _auto_throttle_rate(self) -> str | int:
+        """``max(1000, 500 * active staff)`` requests an hour, counted from the staff list."""
+        active = 0
+        async for member in self.staff.list(limit=100):
+            if member.active is True:
+                active += 1
+        return max(MIN_REQUESTS_PER_HOUR, REQUESTS_PER_ACTIVE_STAFF * active)
+
+    @cached_property
+    def cases(self) -> AsyncCases:
+        """Cases, with their messages, notes and idea data."""
+        return AsyncCases(self)
+
+    @cached_property
+    def filters(self) -> AsyncFilters:
+        """Case filters of the authenticated staff member."""
+        return AsyncFilters(self)
+
+    @cached_property
+    def labels(self) -> AsyncLabels:
+        """Case labels."""
+        return AsyncLabels(self)
+
+    @cached_property
+    def users(self) -> AsyncUsers:
+        """Users (customers)."""
+        return AsyncUsers(self)
+
+    @cached_property
+    def companies(self) -> AsyncCompanies:
+        """Companies."""
+        return AsyncCompanies(self)
+
+    @cached_property
+    def groups(self) -> AsyncGroups:
+        """Staff groups."""
+        return AsyncGroups(self)
+
+    @cached_property
+    def staff(self) -> AsyncStaffMembers:
+        """Staff members."""
+        return AsyncStaffMembers(self)
+
+    @cached_property
+    def custom_fields(self) -> AsyncCustomFields:
+        """Custom data fields."""
+        return AsyncCustomFields(self)
+
+    @cached_property
+    def custom_channels(self) -> AsyncCustomChannels:
+        """Custom channels."""
+        return AsyncCustomChannels(self)
+
+    @cached_property
+    def languages(self) -> AsyncLanguages:
+        """Customer languages."""
+        return AsyncLanguages(self)
+
+    @cached_property
+    def kb_categories(self) -> AsyncKbCategories:
+        """Knowledge base categories."""
+        return AsyncKbCategories(self)
+
+    @cached_property
+    def kb_sections(self) -> AsyncKbSections:
+        """Knowledge base sections."""
+        return AsyncKbSections(self)
+
+    @cached_property
+    def kb_articles(self) -> AsyncKbArticles:
+        """Knowledge base articles."""
+        return AsyncKbArticles(self)
+
+    @cached_property
+    def statistics(self) -> AsyncStatistics:
+        """Leaderboard statistics."""
+        return AsyncStatistics(self)
+
+    @cached_property
+    def ideas_categories(self) -> AsyncIdeasCategories:
+        """Ideas categories."""
+        return AsyncIdeasCategories(self)
+
+    @cached_property
+    def client_emails(self) -> AsyncClientEmails:
+        """The account's email addresses."""
+        return AsyncClientEmails(self)

@@ -1,0 +1,38 @@
+"""Omnidesk resources (async source; the sync twin is generated)."""
+
+from .cases import AsyncCaseIdeas, AsyncCaseMessages, AsyncCaseNotes, AsyncCases
+from .client_emails import AsyncClientEmails
+from .companies import AsyncCompanies
+from .custom_channels import AsyncCustomChannels
+from .custom_fields import AsyncCustomFields
+from .filters import AsyncFilters
+from .groups import AsyncGroups
+from .ideas_categories import AsyncIdeasCategories
+from .knowledge_base import AsyncKbArticles, AsyncKbCategories, AsyncKbSections
+from .labels import AsyncLabels
+from .languages import AsyncLanguages
+from .staff import AsyncStaffMembers
+from .statistics import AsyncStatistics
+from .users import AsyncUsers
+
+__all__ = [
+    "AsyncCaseIdeas",
+    "AsyncCaseMessages",
+    "AsyncCaseNotes",
+    "AsyncCases",
+    "AsyncClientEmails",
+    "AsyncCompanies",
+    "AsyncCustomChannels",
+    "AsyncCustomFields",
+    "AsyncFilters",
+    "AsyncGroups",
+    "AsyncIdeasCategories",
+    "AsyncKbArticles",
+    "AsyncKbCategories",
+    "AsyncKbSections",
+    "AsyncLabels",
+    "AsyncLanguages",
+    "AsyncStaffMembers",
+    "AsyncStatistics",
+    "AsyncUsers",
+]

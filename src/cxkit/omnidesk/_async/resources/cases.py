@@ -1,0 +1,619 @@
+"""Cases, their messages, notes and idea data (async source; the sync twin is generated)."""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Mapping, Sequence
+from functools import cached_property
+from typing import Any, cast
+
+from ...._core import AsyncAPIResource, AsyncPager, FileInput, drop_none, operation
+from ...._core.checks import (
+    TimeInput,
+    check_choice,
+    check_id,
+    check_ids,
+    check_ids_or_one,
+    check_max_items,
+    need_one,
+    need_some,
+    time_value,
+)
+from ..._checks import check_search
+from ...types.cases import (
+    Case,
+    CaseBulkResult,
+    CasePriority,
+    CaseSort,
+    CaseStatus,
+    IdeaStage,
+    Message,
+    MessageOrder,
+)
+
+__all__ = ["AsyncCaseIdeas", "AsyncCaseMessages", "AsyncCaseNotes", "AsyncCases"]
+
+_MAX_CC = 30
+
+
+def _files(attachments: Sequence[FileInput] | None) -> dict[str, Any] | None:
+    if attachments is None:
+        return None
+    if isinstance(attachments, (str, bytes)) or not isinstance(attachments, Sequence):
+        raise TypeError("attachments must be a sequence of files (paths, bytes or file objects)")
+    return {"attachments": builtins.list(attachments)} if attachments else None
+
+
+def _case_changes(
+    *,
+    subject: str | None,
+    status: CaseStatus | None,
+    priority: CasePriority | None,
+    group_id: int | None,
+    staff_id: int | None,
+    language_id: int | None,
+    custom_fields: Mapping[str, Any] | None,
+    add_labels: Sequence[int] | None,
+    delete_labels: Sequence[int] | None,
+    add_cc_emails: Sequence[str] | None,
+    add_bcc_emails: Sequence[str] | None,
+    remove_cc_emails: Sequence[str] | None,
+    remove_bcc_emails: Sequence[str] | None,
+) -> dict[str, Any]:
+    body = drop_none(
+        add_cc_emails=check_max_items("add_cc_emails", add_cc_emails, _MAX_CC),
+        add_bcc_emails=check_max_items("add_bcc_emails", add_bcc_emails, _MAX_CC),
+        remove_cc_emails=check_max_items("remove_cc_emails", remove_cc_emails, 10_000),
+        remove_bcc_emails=check_max_items("remove_bcc_emails", remove_bcc_emails, 10_000),
+        subject=subject,
+        group_id=None if group_id is None else check_id("group_id", group_id),
+        staff_id=None if staff_id is None else check_id("staff_id", staff_id),
+        status=check_choice("status", status, CaseStatus),
+        priority=check_choice("priority", priority, CasePriority),
+        language_id=None if language_id is None else check_id("language_id", language_id),
+        custom_fields=None if custom_fields is None else dict(custom_fields),
+        add_labels=None if add_labels is None else check_ids("add_labels", add_labels),
+        delete_labels=None if delete_labels is None else check_ids("delete_labels", delete_labels),
+    )
+    need_some(body, "cases.update")
+    return body
+
+
+class AsyncCaseMessages(AsyncAPIResource):
+    """Messages (replies) of a case."""
+
+    @operation("GET", "/cases/{case_id}/messages.json", paged=True, entity="message")
+    def list(
+        self,
+        case_id: int,
+        *,
+        page: int | None = None,
+        limit: int | None = None,
+        order: MessageOrder | None = None,
+    ) -> AsyncPager[Message]:
+        """List a case's messages (``order``: ``asc`` oldest first, the default, or ``desc``)."""
+        return self._paginate(
+            self.list,
+            item=Message,
+            path={"case_id": check_id("case_id", case_id)},
+            params=drop_none(
+                page=page, limit=limit, order=check_choice("order", order, MessageOrder)
+            ),
+        )
+
+    @operation("POST", "/cases/{case_id}/messages.json", wrap="message")
+    async def create(
+        self,
+        case_id: int,
+        *,
+        content: str | None = None,
+        content_html: str | None = None,
+        staff_id: int | None = None,
+        user_id: int | None = None,
+        created_at: TimeInput | None = None,
+        do_not_send_email: bool | None = None,
+        attachments: Sequence[FileInput] | None = None,
+    ) -> Message:
+        """Add a reply from a staff member (default: the API user) or from a user.
+
+        ``user_id`` makes it a user's reply (``staff_id`` is then ignored);
+        ``do_not_send_email`` (Email channel only) skips the email to the customer;
+        ``created_at`` back-dates an imported message. ``attachments`` are sent as
+        ``multipart/form-data`` (``message[attachments][0]``...).
+        """
+        need_one("cases.messages.create", content=content, content_html=content_html)
+        body = drop_none(
+            content=content,
+            content_html=content_html,
+            created_at=time_value("created_at", created_at),
+            staff_id=None if staff_id is None else check_id("staff_id", staff_id),
+            user_id=None if user_id is None else check_id("user_id", user_id),
+            do_not_send_email=do_not_send_email,
+        )
+        return cast(
+            "Message",
+            await self._call(
+                self.create,
+                path={"case_id": check_id("case_id", case_id)},
+                body=body,
+                files=_files(attachments),
+                cast_to=Message,
+            ),
+        )
+
+    @operation("PUT", "/cases/{case_id}/messages/{message_id}.json", wrap="message")
+    async def update(self, case_id: int, message_id: int, *, content: str) -> Message:
+        """Edit a message's text."""
+        return cast(
+            "Message",
+            await self._call(
+                self.update,
+                path={
+                    "case_id": check_id("case_id", case_id),
+                    "message_id": check_id("message_id", message_id),
+                },
+                body={"content": content},
+                cast_to=Message,
+            ),
+        )
+
+    @operation("DELETE", "/cases/{case_id}/messages/{message_id}.json")
+    async def delete(self, case_id: int, message_id: int) -> None:
+        """Delete a message."""
+        await self._call(
+            self.delete,
+            path={
+                "case_id": check_id("case_id", case_id),
+                "message_id": check_id("message_id", message_id),
+            },
+        )
+
+
+class AsyncCaseNotes(AsyncAPIResource):
+    """Private notes of a case."""
+
+    @operation("POST", "/cases/{case_id}/note.json", wrap="message", multipart_wrap="note")
+    async def create(
+        self,
+        case_id: int,
+        *,
+        content: str | None = None,
+        content_html: str | None = None,
+        note_staff_id: int | None = None,
+        note_group_id: int | None = None,
+        created_at: TimeInput | None = None,
+        attachments: Sequence[FileInput] | None = None,
+    ) -> Message:
+        """Add a note; mention a staff member with ``@s[staff_id]``, a group with ``@g[group_id]``.
+
+        ``note_staff_id`` / ``note_group_id`` restrict who sees it (the group wins;
+        neither: all staff). ``attachments`` are sent as ``multipart/form-data``
+        (``note[attachments][0]``..., as documented for notes with files).
+        """
+        need_one("cases.notes.create", content=content, content_html=content_html)
+        body = drop_none(
+            content=content,
+            content_html=content_html,
+            created_at=time_value("created_at", created_at),
+            note_staff_id=None
+            if note_staff_id is None
+            else check_id("note_staff_id", note_staff_id),
+            note_group_id=None
+            if note_group_id is None
+            else check_id("note_group_id", note_group_id),
+        )
+        return cast(
+            "Message",
+            await self._call(
+                self.create,
+                path={"case_id": check_id("case_id", case_id)},
+                body=body,
+                files=_files(attachments),
+                cast_to=Message,
+            ),
+        )
+
+    @operation("PUT", "/cases/{case_id}/note/{message_id}.json", wrap="message")
+    async def update(self, case_id: int, message_id: int, *, content: str) -> Message:
+        """Edit a note's text."""
+        return cast(
+            "Message",
+            await self._call(
+                self.update,
+                path={
+                    "case_id": check_id("case_id", case_id),
+                    "message_id": check_id("message_id", message_id),
+                },
+                body={"content": content},
+                cast_to=Message,
+            ),
+        )
+
+    @operation("DELETE", "/cases/{case_id}/note/{message_id}.json")
+    async def delete(self, case_id: int, message_id: int) -> None:
+        """Delete a note."""
+        await self._call(
+            self.delete,
+            path={
+                "case_id": check_id("case_id", case_id),
+                "message_id": check_id("message_id", message_id),
+            },
+        )
+
+
+class AsyncCaseIdeas(AsyncAPIResource):
+    """Idea data of a case in the ``idea`` channel, and its official response."""
+
+    @operation("PUT", "/cases/{case_id}/idea.json", wrap="message", unwrap="case")
+    async def update(
+        self,
+        case_id: int,
+        *,
+        content: str | None = None,
+        category_id: int | None = None,
+        stage: IdeaStage | None = None,
+    ) -> Case:
+        """Edit an idea: its text, ideas category or implementation ``stage``."""
+        body = drop_none(
+            content=content,
+            category_id=None if category_id is None else check_id("category_id", category_id),
+            stage=check_choice("stage", stage, IdeaStage),
+        )
+        need_some(body, "cases.idea.update")
+        return cast(
+            "Case",
+            await self._call(
+                self.update, path={"case_id": check_id("case_id", case_id)}, body=body, cast_to=Case
+            ),
+        )
+
+    @operation("PUT", "/cases/{case_id}/idea_official_response.json", wrap="message", unwrap="case")
+    async def set_official_response(self, case_id: int, *, content: str) -> Case:
+        """Add or edit the official response to an idea."""
+        return cast(
+            "Case",
+            await self._call(
+                self.set_official_response,
+                path={"case_id": check_id("case_id", case_id)},
+                body={"content": content},
+                cast_to=Case,
+            ),
+        )
+
+    @operation("DELETE", "/cases/{case_id}/idea_official_response.json")
+    async def delete_official_response(self, case_id: int) -> None:
+        """Delete the official response to an idea."""
+        await self._call(
+            self.delete_official_response, path={"case_id": check_id("case_id", case_id)}
+        )
+
+
+class AsyncCases(AsyncAPIResource):
+    """Cases (support tickets)."""
+
+    @cached_property
+    def messages(self) -> AsyncCaseMessages:
+        """Messages (replies) of a case."""
+        return AsyncCaseMessages(self._client)
+
+    @cached_property
+    def notes(self) -> AsyncCaseNotes:
+        """Private notes of a case."""
+        return AsyncCaseNotes(self._client)
+
+    @cached_property
+    def idea(self) -> AsyncCaseIdeas:
+        """Idea data of a case and its official response."""
+        return AsyncCaseIdeas(self._client)
+
+    @operation("POST", "/cases.json", wrap="case")
+    async def create(
+        self,
+        *,
+        subject: str,
+        content: str | None = None,
+        content_html: str | None = None,
+        user_email: str | None = None,
+        user_phone: str | None = None,
+        user_whatsapp_phone: str | None = None,
+        user_telegram_data: str | None = None,
+        user_custom_id: str | None = None,
+        user_full_name: str | None = None,
+        user_company_name: str | None = None,
+        initiator_id: int | None = None,
+        staff_id: int | None = None,
+        group_id: int | None = None,
+        cc_emails: Sequence[str] | None = None,
+        bcc_emails: Sequence[str] | None = None,
+        created_at: TimeInput | None = None,
+        status: CaseStatus | None = None,
+        priority: CasePriority | None = None,
+        language_id: int | None = None,
+        custom_fields: Mapping[str, Any] | None = None,
+        labels: Sequence[int] | None = None,
+        channel: str | None = None,
+        case_email_id: int | None = None,
+        attachments: Sequence[FileInput] | None = None,
+    ) -> Case:
+        """Create a case.
+
+        The user is identified by one of ``user_email``, ``user_phone``,
+        ``user_whatsapp_phone``, ``user_telegram_data`` (username or phone) or, for a
+        custom ``channel`` (``cch101``), ``user_custom_id``. One of ``content`` and
+        ``content_html`` (which wins) is required. ``initiator_id`` creates the case
+        on behalf of a staff member (the user gets an email); ``case_email_id`` picks
+        the mailbox to reply from (``-1``: send no email); ``created_at`` back-dates an
+        imported case (incoming rules are then skipped). ``cc_emails`` and
+        ``bcc_emails`` take at most 30 addresses each. ``custom_fields`` maps field ids
+        (``cf_25``) to values. ``attachments`` are sent as ``multipart/form-data``
+        (``case[attachments][0]``, ``case[custom_fields][cf_44]``...).
+        """
+        need_one(
+            "cases.create",
+            user_email=user_email,
+            user_phone=user_phone,
+            user_whatsapp_phone=user_whatsapp_phone,
+            user_telegram_data=user_telegram_data,
+            user_custom_id=user_custom_id,
+        )
+        need_one("cases.create", content=content, content_html=content_html)
+        if case_email_id is not None and case_email_id != -1:
+            check_id("case_email_id", case_email_id)
+        body = drop_none(
+            user_email=user_email,
+            user_phone=user_phone,
+            user_whatsapp_phone=user_whatsapp_phone,
+            user_telegram_data=user_telegram_data,
+            user_custom_id=user_custom_id,
+            user_full_name=user_full_name,
+            user_company_name=user_company_name,
+            initiator_id=None if initiator_id is None else check_id("initiator_id", initiator_id),
+            staff_id=None if staff_id is None else check_id("staff_id", staff_id),
+            cc_emails=check_max_items("cc_emails", cc_emails, _MAX_CC),
+            bcc_emails=check_max_items("bcc_emails", bcc_emails, _MAX_CC),
+            subject=subject,
+            content=content,
+            content_html=content_html,
+            created_at=time_value("created_at", created_at),
+            group_id=None if group_id is None else check_id("group_id", group_id),
+            status=check_choice("status", status, CaseStatus),
+            priority=check_choice("priority", priority, CasePriority),
+            language_id=None if language_id is None else check_id("language_id", language_id),
+            custom_fields=None if custom_fields is None else dict(custom_fields),
+            labels=None if labels is None else check_ids("labels", labels),
+            channel=channel,
+            case_email_id=case_email_id,
+        )
+        return cast(
+            "Case",
+            await self._call(self.create, body=body, files=_files(attachments), cast_to=Case),
+        )
+
+    @operation("GET", "/cases.json", paged=True, entity="case")
+    def list(
+        self,
+        *,
+        page: int | None = None,
+        limit: int | None = None,
+        user_id: int | Sequence[int] | None = None,
+        user_email: str | Sequence[str] | None = None,
+        user_phone: str | Sequence[str] | None = None,
+        subject: str | None = None,
+        staff_id: int | Sequence[int] | None = None,
+        group_id: int | Sequence[int] | None = None,
+        channel: str | Sequence[str] | None = None,
+        priority: CasePriority | Sequence[CasePriority] | None = None,
+        status: CaseStatus | Sequence[CaseStatus] | None = None,
+        filter: str | int | None = None,
+        custom_fields: Mapping[str, Any] | None = None,
+        labels: Sequence[int] | None = None,
+        show_merged_cases: bool | None = None,
+        show_active_chats: bool | None = None,
+        sort: CaseSort | None = None,
+        from_time: TimeInput | None = None,
+        to_time: TimeInput | None = None,
+        from_updated_time: TimeInput | None = None,
+        to_updated_time: TimeInput | None = None,
+    ) -> AsyncPager[Case]:
+        """List cases; iterating follows pages lazily (``limit`` 1..100, default 100).
+
+        ``user_email``, ``user_phone`` and ``subject`` are substring searches (at
+        least 4 characters); anchor them with ``^``: ``^text^`` matches exactly,
+        ``^text`` matches the start, ``text^`` the end. ``staff_id=0`` lists cases
+        without an assignee. ``custom_fields`` filters by case or user field id
+        (``{"cf_25": "data"}`` or ``{"cf_25": ["a", "b"]}``). Times take a date
+        string, a Unix timestamp or an aware datetime.
+        """
+        params = drop_none(
+            page=page,
+            limit=limit,
+            user_id=check_ids_or_one("user_id", user_id),
+            user_email=check_search("user_email", user_email, 4),
+            user_phone=check_search("user_phone", user_phone, 4),
+            subject=check_search("subject", subject, 4),
+            staff_id=check_ids_or_one("staff_id", staff_id, allow_zero=True),
+            group_id=check_ids_or_one("group_id", group_id),
+            channel=channel if channel is None or isinstance(channel, str) else list(channel),
+            priority=check_choice("priority", priority, CasePriority),
+            filter=filter,
+            status=check_choice("status", status, CaseStatus),
+            custom_fields=None if custom_fields is None else dict(custom_fields),
+            labels=None if labels is None else check_ids("labels", labels),
+            show_merged_cases=show_merged_cases,
+            show_active_chats=show_active_chats,
+            sort=check_choice("sort", sort, CaseSort),
+            from_time=time_value("from_time", from_time),
+            to_time=time_value("to_time", to_time),
+            from_updated_time=time_value("from_updated_time", from_updated_time),
+            to_updated_time=time_value("to_updated_time", to_updated_time),
+        )
+        return self._paginate(self.list, item=Case, params=params)
+
+    @operation("GET", "/cases/{case_id}.json", wrap="case")
+    async def get(self, case_id: int) -> Case:
+        """Get a case."""
+        return cast(
+            "Case",
+            await self._call(
+                self.get, path={"case_id": check_id("case_id", case_id)}, cast_to=Case
+            ),
+        )
+
+    @operation("PUT", "/cases/{case_id}.json", wrap="case")
+    async def update(
+        self,
+        case_id: int,
+        *,
+        subject: str | None = None,
+        status: CaseStatus | None = None,
+        priority: CasePriority | None = None,
+        group_id: int | None = None,
+        staff_id: int | None = None,
+        language_id: int | None = None,
+        custom_fields: Mapping[str, Any] | None = None,
+        add_labels: Sequence[int] | None = None,
+        delete_labels: Sequence[int] | None = None,
+        add_cc_emails: Sequence[str] | None = None,
+        add_bcc_emails: Sequence[str] | None = None,
+        remove_cc_emails: Sequence[str] | None = None,
+        remove_bcc_emails: Sequence[str] | None = None,
+    ) -> Case:
+        """Change a case (the group and staff member must exist and be active).
+
+        ``add_cc_emails`` and ``add_bcc_emails`` take at most 30 addresses each.
+        """
+        body = _case_changes(
+            subject=subject,
+            status=status,
+            priority=priority,
+            group_id=group_id,
+            staff_id=staff_id,
+            language_id=language_id,
+            custom_fields=custom_fields,
+            add_labels=add_labels,
+            delete_labels=delete_labels,
+            add_cc_emails=add_cc_emails,
+            add_bcc_emails=add_bcc_emails,
+            remove_cc_emails=remove_cc_emails,
+            remove_bcc_emails=remove_bcc_emails,
+        )
+        return cast(
+            "Case",
+            await self._call(
+                self.update, path={"case_id": check_id("case_id", case_id)}, body=body, cast_to=Case
+            ),
+        )
+
+    @operation("PUT", "/cases/{case_id}.json", wrap="case", bulk=True)
+    async def bulk_update(
+        self,
+        case_ids: Sequence[int],
+        *,
+        subject: str | None = None,
+        status: CaseStatus | None = None,
+        priority: CasePriority | None = None,
+        group_id: int | None = None,
+        staff_id: int | None = None,
+        language_id: int | None = None,
+        custom_fields: Mapping[str, Any] | None = None,
+        add_labels: Sequence[int] | None = None,
+        delete_labels: Sequence[int] | None = None,
+        add_cc_emails: Sequence[str] | None = None,
+        add_bcc_emails: Sequence[str] | None = None,
+        remove_cc_emails: Sequence[str] | None = None,
+        remove_bcc_emails: Sequence[str] | None = None,
+    ) -> CaseBulkResult:
+        """Change several cases at once (``/cases/1,2,3.json``); returns the ids changed."""
+        body = _case_changes(
+            subject=subject,
+            status=status,
+            priority=priority,
+            group_id=group_id,
+            staff_id=staff_id,
+            language_id=language_id,
+            custom_fields=custom_fields,
+            add_labels=add_labels,
+            delete_labels=delete_labels,
+            add_cc_emails=add_cc_emails,
+            add_bcc_emails=add_bcc_emails,
+            remove_cc_emails=remove_cc_emails,
+            remove_bcc_emails=remove_bcc_emails,
+        )
+        return cast(
+            "CaseBulkResult",
+            await self._call(
+                self.bulk_update,
+                path={"case_id": _joined(case_ids)},
+                body=body,
+                cast_to=CaseBulkResult,
+            ),
+        )
+
+    @operation("PUT", "/cases/{case_id}/trash.json", wrap="case")
+    async def trash(self, case_id: int) -> Case:
+        """Move a case to the trash."""
+        return cast(
+            "Case",
+            await self._call(
+                self.trash, path={"case_id": check_id("case_id", case_id)}, cast_to=Case
+            ),
+        )
+
+    @operation("PUT", "/cases/{case_id}/trash.json", wrap="case", bulk=True)
+    async def bulk_trash(self, case_ids: Sequence[int]) -> CaseBulkResult:
+        """Move several cases to the trash; returns the ids moved."""
+        return cast(
+            "CaseBulkResult",
+            await self._call(
+                self.bulk_trash, path={"case_id": _joined(case_ids)}, cast_to=CaseBulkResult
+            ),
+        )
+
+    @operation("PUT", "/cases/{case_id}/spam.json", wrap="case")
+    async def spam(self, case_id: int) -> Case:
+        """Move a case to the Spam filter."""
+        return cast(
+            "Case",
+            await self._call(
+                self.spam, path={"case_id": check_id("case_id", case_id)}, cast_to=Case
+            ),
+        )
+
+    @operation("PUT", "/cases/{case_id}/spam.json", wrap="case", bulk=True)
+    async def bulk_spam(self, case_ids: Sequence[int]) -> CaseBulkResult:
+        """Move several cases to the Spam filter; returns the ids moved."""
+        return cast(
+            "CaseBulkResult",
+            await self._call(
+                self.bulk_spam, path={"case_id": _joined(case_ids)}, cast_to=CaseBulkResult
+            ),
+        )
+
+    @operation("PUT", "/cases/{case_id}/restore.json", wrap="case")
+    async def restore(self, case_id: int) -> Case:
+        """Restore a case from the trash or spam."""
+        return cast(
+            "Case",
+            await self._call(
+                self.restore, path={"case_id": check_id("case_id", case_id)}, cast_to=Case
+            ),
+        )
+
+    @operation("PUT", "/cases/{case_id}/restore.json", wrap="case", bulk=True)
+    async def bulk_restore(self, case_ids: Sequence[int]) -> CaseBulkResult:
+        """Restore several cases from the trash or spam; returns the ids restored."""
+        return cast(
+            "CaseBulkResult",
+            await self._call(
+                self.bulk_restore, path={"case_id": _joined(case_ids)}, cast_to=CaseBulkResult
+            ),
+        )
+
+    @operation("DELETE", "/cases/{case_id}.json")
+    async def delete(self, case_id: int) -> None:
+        """Delete a case for good (staff with full access only)."""
+        await self._call(self.delete, path={"case_id": check_id("case_id", case_id)})
+
+
+def _joined(case_ids: Sequence[int]) -> str:
+    return ",".join(str(i) for i in check_ids("case_ids", case_ids))

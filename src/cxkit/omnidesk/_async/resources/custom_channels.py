@@ -1,0 +1,23 @@
+"""Custom channels (async source; the sync twin is generated)."""
+
+from __future__ import annotations
+
+import builtins
+from typing import cast
+
+from ...._core import AsyncAPIResource, operation
+from ...types.custom_channels import CustomChannel
+
+__all__ = ["AsyncCustomChannels"]
+
+
+class AsyncCustomChannels(AsyncAPIResource):
+    """Custom channels."""
+
+    @operation("GET", "/custom_channels.json", entity="custom_channel", listing=True)
+    async def list(self) -> builtins.list[CustomChannel]:
+        """List all custom channels."""
+        return cast(
+            "builtins.list[CustomChannel]",
+            await self._call(self.list, cast_to=builtins.list[CustomChannel]),
+        )

@@ -1,0 +1,23 @@
+"""Custom data fields of cases and users (async source; the sync twin is generated)."""
+
+from __future__ import annotations
+
+import builtins
+from typing import cast
+
+from ...._core import AsyncAPIResource, operation
+from ...types.custom_fields import CustomField
+
+__all__ = ["AsyncCustomFields"]
+
+
+class AsyncCustomFields(AsyncAPIResource):
+    """Custom data fields of cases and users."""
+
+    @operation("GET", "/custom_fields.json", entity="custom_field", listing=True)
+    async def list(self) -> builtins.list[CustomField]:
+        """List all custom fields (``field_level`` says whether a field is a case's or a user's)."""
+        return cast(
+            "builtins.list[CustomField]",
+            await self._call(self.list, cast_to=builtins.list[CustomField]),
+        )

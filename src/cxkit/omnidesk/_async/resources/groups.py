@@ -1,0 +1,113 @@
+"""Staff groups (async source; the sync twin is generated)."""
+
+from __future__ import annotations
+
+from typing import cast
+
+from ...._core import AsyncAPIResource, AsyncPager, drop_none, operation
+from ...._core.checks import check_id, need_some
+from ...types.groups import Group
+
+__all__ = ["AsyncGroups"]
+
+
+class AsyncGroups(AsyncAPIResource):
+    """Groups of staff members."""
+
+    @operation("POST", "/groups.json", wrap="group")
+    async def create(
+        self,
+        *,
+        group_title: str,
+        group_from_name: str | None = None,
+        group_signature: str | None = None,
+    ) -> Group:
+        """Create a group (``group_from_name`` and ``group_signature`` are used in replies)."""
+        body = drop_none(
+            group_title=group_title,
+            group_from_name=group_from_name,
+            group_signature=group_signature,
+        )
+        return cast("Group", await self._call(self.create, body=body, cast_to=Group))
+
+    @operation("GET", "/groups.json", paged=True, entity="group")
+    def list(self, *, page: int | None = None, limit: int | None = None) -> AsyncPager[Group]:
+        """List groups; iterating follows pages lazily (``limit`` 1..100)."""
+        return self._paginate(self.list, item=Group, params=drop_none(page=page, limit=limit))
+
+    @operation("GET", "/groups/{group_id}.json", wrap="group")
+    async def get(self, group_id: int) -> Group:
+        """Get a group."""
+        return cast(
+            "Group",
+            await self._call(
+                self.get, path={"group_id": check_id("group_id", group_id)}, cast_to=Group
+            ),
+        )
+
+    @operation("PUT", "/groups/{group_id}.json", wrap="group")
+    async def update(
+        self,
+        group_id: int,
+        *,
+        group_title: str | None = None,
+        group_from_name: str | None = None,
+        group_signature: str | None = None,
+    ) -> Group:
+        """Change a group."""
+        body = drop_none(
+            group_title=group_title,
+            group_from_name=group_from_name,
+            group_signature=group_signature,
+        )
+        need_some(body, "groups.update")
+        return cast(
+            "Group",
+            await self._call(
+                self.update,
+                path={"group_id": check_id("group_id", group_id)},
+                body=body,
+                cast_to=Group,
+            ),
+        )
+
+    @operation("PUT", "/groups/{group_id}/disable.json", wrap="group")
+    async def disable(self, group_id: int, *, replace_group_id: int | None = None) -> Group:
+        """Disable a group; ``replace_group_id`` takes its place where it is used.
+
+        The replacement runs in the background and may take a while.
+        """
+        return cast(
+            "Group",
+            await self._call(
+                self.disable,
+                path={"group_id": check_id("group_id", group_id)},
+                body=_replacement(replace_group_id),
+                cast_to=Group,
+            ),
+        )
+
+    @operation("PUT", "/groups/{group_id}/enable.json", wrap="group")
+    async def enable(self, group_id: int) -> Group:
+        """Enable a group."""
+        return cast(
+            "Group",
+            await self._call(
+                self.enable, path={"group_id": check_id("group_id", group_id)}, cast_to=Group
+            ),
+        )
+
+    @operation("DELETE", "/groups/{group_id}.json", wrap="group")
+    async def delete(self, group_id: int, *, replace_group_id: int | None = None) -> None:
+        """Delete a group; ``replace_group_id`` takes its place where it is used."""
+        await self._call(
+            self.delete,
+            path={"group_id": check_id("group_id", group_id)},
+            body=_replacement(replace_group_id),
+        )
+
+
+def _replacement(replace_group_id: int | None) -> dict[str, int] | None:
+    if replace_group_id is None:
+        return None
+    return {"replace_group_id": check_id("replace_group_id", replace_group_id)}

@@ -1,0 +1,45 @@
+"""Case labels (async source; the sync twin is generated)."""
+
+from __future__ import annotations
+
+from typing import cast
+
+from ...._core import AsyncAPIResource, AsyncPager, drop_none, operation
+from ...._core.checks import check_id
+from ...types.labels import Label
+
+__all__ = ["AsyncLabels"]
+
+
+class AsyncLabels(AsyncAPIResource):
+    """Case labels."""
+
+    @operation("POST", "/labels.json", wrap="label")
+    async def create(self, *, label_title: str) -> Label:
+        """Create a label."""
+        return cast(
+            "Label", await self._call(self.create, body={"label_title": label_title}, cast_to=Label)
+        )
+
+    @operation("GET", "/labels.json", paged=True, entity="label")
+    def list(self, *, page: int | None = None, limit: int | None = None) -> AsyncPager[Label]:
+        """List labels; iterating follows pages lazily (``limit`` 1..100)."""
+        return self._paginate(self.list, item=Label, params=drop_none(page=page, limit=limit))
+
+    @operation("PUT", "/labels/{label_id}.json", wrap="label")
+    async def update(self, label_id: int, *, label_title: str) -> Label:
+        """Rename a label."""
+        return cast(
+            "Label",
+            await self._call(
+                self.update,
+                path={"label_id": check_id("label_id", label_id)},
+                body={"label_title": label_title},
+                cast_to=Label,
+            ),
+        )
+
+    @operation("DELETE", "/labels/{label_id}.json")
+    async def delete(self, label_id: int) -> None:
+        """Delete a label."""
+        await self._call(self.delete, path={"label_id": check_id("label_id", label_id)})

@@ -1,0 +1,112 @@
+"""Staff members (async source; the sync twin is generated)."""
+
+from __future__ import annotations
+
+from typing import cast
+
+from ...._core import AsyncAPIResource, AsyncPager, drop_none, operation
+from ...._core.checks import check_id, need_some
+from ...types.staff import Staff
+
+__all__ = ["AsyncStaffMembers"]
+
+
+class AsyncStaffMembers(AsyncAPIResource):
+    """Staff members (agents)."""
+
+    @operation("POST", "/staff.json", wrap="staff")
+    async def create(
+        self,
+        *,
+        staff_email: str,
+        staff_full_name: str | None = None,
+        staff_signature: str | None = None,
+    ) -> Staff:
+        """Add a staff member."""
+        body = drop_none(
+            staff_email=staff_email,
+            staff_full_name=staff_full_name,
+            staff_signature=staff_signature,
+        )
+        return cast("Staff", await self._call(self.create, body=body, cast_to=Staff))
+
+    @operation("GET", "/staff.json", paged=True, entity="staff")
+    def list(self, *, page: int | None = None, limit: int | None = None) -> AsyncPager[Staff]:
+        """List staff members; iterating follows pages lazily (``limit`` 1..100)."""
+        return self._paginate(self.list, item=Staff, params=drop_none(page=page, limit=limit))
+
+    @operation("GET", "/staff/{staff_id}.json", wrap="staff")
+    async def get(self, staff_id: int) -> Staff:
+        """Get a staff member."""
+        return cast(
+            "Staff",
+            await self._call(
+                self.get, path={"staff_id": check_id("staff_id", staff_id)}, cast_to=Staff
+            ),
+        )
+
+    @operation("PUT", "/staff/{staff_id}.json", wrap="staff")
+    async def update(
+        self,
+        staff_id: int,
+        *,
+        staff_email: str | None = None,
+        staff_full_name: str | None = None,
+        staff_signature: str | None = None,
+    ) -> Staff:
+        """Change a staff member."""
+        body = drop_none(
+            staff_email=staff_email,
+            staff_full_name=staff_full_name,
+            staff_signature=staff_signature,
+        )
+        need_some(body, "staff.update")
+        return cast(
+            "Staff",
+            await self._call(
+                self.update,
+                path={"staff_id": check_id("staff_id", staff_id)},
+                body=body,
+                cast_to=Staff,
+            ),
+        )
+
+    @operation("PUT", "/staff/{staff_id}/disable.json", wrap="staff")
+    async def disable(self, staff_id: int, *, replace_staff_id: int | None = None) -> Staff:
+        """Disable a staff member; ``replace_staff_id`` takes over rules, shared templates
+        and open and waiting cases (in the background, may take a while)."""
+        return cast(
+            "Staff",
+            await self._call(
+                self.disable,
+                path={"staff_id": check_id("staff_id", staff_id)},
+                body=_replacement(replace_staff_id),
+                cast_to=Staff,
+            ),
+        )
+
+    @operation("PUT", "/staff/{staff_id}/enable.json", wrap="staff")
+    async def enable(self, staff_id: int) -> Staff:
+        """Enable a staff member."""
+        return cast(
+            "Staff",
+            await self._call(
+                self.enable, path={"staff_id": check_id("staff_id", staff_id)}, cast_to=Staff
+            ),
+        )
+
+    @operation("DELETE", "/staff/{staff_id}.json", wrap="staff")
+    async def delete(self, staff_id: int, *, replace_staff_id: int | None = None) -> None:
+        """Delete a staff member; ``replace_staff_id`` takes over rules, shared templates
+        and all their cases (in the background, may take a while)."""
+        await self._call(
+            self.delete,
+            path={"staff_id": check_id("staff_id", staff_id)},
+            body=_replacement(replace_staff_id),
+        )
+
+
+def _replacement(replace_staff_id: int | None) -> dict[str, int] | None:
+    if replace_staff_id is None:
+        return None
+    return {"replace_staff_id": check_id("replace_staff_id", replace_staff_id)}

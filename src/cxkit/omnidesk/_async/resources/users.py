@@ -1,0 +1,180 @@
+"""Users (async source; the sync twin is generated)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, cast
+
+from ...._core import AsyncAPIResource, AsyncPager, drop_none, operation
+from ...._core.checks import TimeInput, check_id, need_one, need_some, time_value
+from ..._checks import check_search
+from ...types.users import User
+
+__all__ = ["AsyncUsers"]
+
+
+class AsyncUsers(AsyncAPIResource):
+    """Users (customers)."""
+
+    @operation("POST", "/users.json", wrap="user")
+    async def create(
+        self,
+        *,
+        user_email: str | None = None,
+        user_phone: str | None = None,
+        user_whatsapp_phone: str | None = None,
+        user_telegram_data: str | None = None,
+        user_custom_id: str | None = None,
+        user_custom_channel: str | None = None,
+        user_full_name: str | None = None,
+        company_name: str | None = None,
+        company_position: str | None = None,
+        user_note: str | None = None,
+        language_id: int | None = None,
+        custom_fields: Mapping[str, Any] | None = None,
+    ) -> User:
+        """Create a user.
+
+        One of ``user_email``, ``user_phone``, ``user_whatsapp_phone``,
+        ``user_telegram_data`` (username or phone) or ``user_custom_id`` (with its
+        ``user_custom_channel``, e.g. ``cch101``) identifies the user.
+        """
+        need_one(
+            "users.create",
+            user_email=user_email,
+            user_phone=user_phone,
+            user_whatsapp_phone=user_whatsapp_phone,
+            user_telegram_data=user_telegram_data,
+            user_custom_id=user_custom_id,
+        )
+        if user_custom_channel is not None and user_custom_id is None:
+            raise ValueError("users.create: user_custom_channel goes with user_custom_id")
+        body = drop_none(
+            user_email=user_email,
+            user_phone=user_phone,
+            user_whatsapp_phone=user_whatsapp_phone,
+            user_telegram_data=user_telegram_data,
+            user_custom_id=user_custom_id,
+            user_custom_channel=user_custom_channel,
+            user_full_name=user_full_name,
+            company_name=company_name,
+            company_position=company_position,
+            user_note=user_note,
+            language_id=None if language_id is None else check_id("language_id", language_id),
+            custom_fields=None if custom_fields is None else dict(custom_fields),
+        )
+        return cast("User", await self._call(self.create, body=body, cast_to=User))
+
+    @operation("GET", "/users.json", paged=True, entity="user")
+    def list(
+        self,
+        *,
+        page: int | None = None,
+        limit: int | None = None,
+        user_email: str | None = None,
+        user_phone: str | None = None,
+        language_id: int | None = None,
+        custom_fields: Mapping[str, Any] | None = None,
+        amount_of_cases: bool | None = None,
+        from_time: TimeInput | None = None,
+        to_time: TimeInput | None = None,
+        from_updated_time: TimeInput | None = None,
+        to_updated_time: TimeInput | None = None,
+    ) -> AsyncPager[User]:
+        """List users; iterating follows pages lazily (``limit`` 1..100, default 100).
+
+        ``user_email`` and ``user_phone`` are substring searches (at least 3
+        characters); anchor them with ``^``: ``^text^`` matches exactly, ``^text``
+        the start, ``text^`` the end. ``amount_of_cases=True`` adds each user's
+        number of cases. Times take a date string, a Unix timestamp or an aware datetime.
+        """
+        params = drop_none(
+            page=page,
+            limit=limit,
+            user_email=check_search("user_email", user_email, 3),
+            user_phone=check_search("user_phone", user_phone, 3),
+            language_id=None if language_id is None else check_id("language_id", language_id),
+            custom_fields=None if custom_fields is None else dict(custom_fields),
+            amount_of_cases=amount_of_cases,
+            from_time=time_value("from_time", from_time),
+            to_time=time_value("to_time", to_time),
+            from_updated_time=time_value("from_updated_time", from_updated_time),
+            to_updated_time=time_value("to_updated_time", to_updated_time),
+        )
+        return self._paginate(self.list, item=User, params=params)
+
+    @operation("GET", "/users/{user_id}.json", wrap="user")
+    async def get(self, user_id: int) -> User:
+        """Get a user."""
+        return cast(
+            "User",
+            await self._call(
+                self.get, path={"user_id": check_id("user_id", user_id)}, cast_to=User
+            ),
+        )
+
+    @operation("PUT", "/users/{user_id}.json", wrap="user")
+    async def update(
+        self,
+        user_id: int,
+        *,
+        user_email: str | None = None,
+        user_full_name: str | None = None,
+        company_name: str | None = None,
+        company_position: str | None = None,
+        user_note: str | None = None,
+        language_id: int | None = None,
+        custom_fields: Mapping[str, Any] | None = None,
+    ) -> User:
+        """Change a user (``user_email`` only while it is not confirmed)."""
+        body = drop_none(
+            user_email=user_email,
+            user_full_name=user_full_name,
+            company_name=company_name,
+            company_position=company_position,
+            user_note=user_note,
+            language_id=None if language_id is None else check_id("language_id", language_id),
+            custom_fields=None if custom_fields is None else dict(custom_fields),
+        )
+        need_some(body, "users.update")
+        return cast(
+            "User",
+            await self._call(
+                self.update, path={"user_id": check_id("user_id", user_id)}, body=body, cast_to=User
+            ),
+        )
+
+    @operation("PUT", "/users/{user_id}/disable.json", wrap="user")
+    async def disable(self, user_id: int) -> User:
+        """Delete a user softly (moved to the deleted list; ``restore`` brings it back)."""
+        return cast(
+            "User",
+            await self._call(
+                self.disable, path={"user_id": check_id("user_id", user_id)}, cast_to=User
+            ),
+        )
+
+    @operation("PUT", "/users/{user_id}/block.json", wrap="user")
+    async def block(self, user_id: int) -> User:
+        """Block a user."""
+        return cast(
+            "User",
+            await self._call(
+                self.block, path={"user_id": check_id("user_id", user_id)}, cast_to=User
+            ),
+        )
+
+    @operation("PUT", "/users/{user_id}/restore.json", wrap="user")
+    async def restore(self, user_id: int) -> User:
+        """Unblock a user, or restore a deleted one."""
+        return cast(
+            "User",
+            await self._call(
+                self.restore, path={"user_id": check_id("user_id", user_id)}, cast_to=User
+            ),
+        )
+
+    @operation("DELETE", "/users/{user_id}.json")
+    async def delete(self, user_id: int) -> None:
+        """Delete a user for good (staff with full access only)."""
+        await self._call(self.delete, path={"user_id": check_id("user_id", user_id)})

@@ -1,0 +1,65 @@
+"""Omnidesk-specific argument checks (pure, run before any request)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime, timezone
+from typing import Any
+
+from .._core.checks import check_id
+
+__all__ = [
+    "check_search",
+    "comma_list",
+    "multilingual",
+    "stats_time",
+]
+
+
+def check_search(name: str, value: Any, min_length: int) -> Any:
+    """A search string (or sequence of them) of at least ``min_length`` characters.
+
+    The ``^`` anchors of the exact-match syntax do not count toward the length.
+    """
+    if value is None:
+        return None
+    values = [value] if isinstance(value, str) else value
+    if not isinstance(values, Sequence) or not values:
+        raise TypeError(f"{name} must be a string or a sequence of strings")
+    for item in values:
+        if not isinstance(item, str):
+            raise TypeError(f"{name} must be a string, got {type(item).__name__}")
+        if len(item.replace("^", "").strip()) < min_length:
+            raise ValueError(f"{name} must have at least {min_length} characters; got {item!r}")
+    return value if isinstance(value, str) else list(values)
+
+
+def stats_time(name: str, value: str | datetime) -> str:
+    """A statistics period bound; only strings are documented (``01 Jan 2015 00:00:00 +0300``)."""
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=timezone.utc)
+        return value.strftime("%d %b %Y %H:%M:%S %z")
+    if not isinstance(value, str) or not value.strip():
+        raise TypeError(f"{name} must be a date string or a datetime")
+    return value
+
+
+def comma_list(name: str, value: str | Sequence[Any] | None) -> str | None:
+    """A comma-separated string from a string or a sequence."""
+    if value is None or isinstance(value, str):
+        return value
+    if not isinstance(value, Sequence):
+        raise TypeError(f"{name} must be a string or a sequence")
+    return ",".join(str(check_id(f"{name}[]", v) if isinstance(v, int) else v) for v in value)
+
+
+def multilingual(name: str, value: str | Mapping[int | str, str] | None) -> Any:
+    """A text, or language ID -> text (keys sent as strings)."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, Mapping):
+        if not value:
+            raise ValueError(f"{name} must not be empty")
+        return {str(k): v for k, v in value.items()}
+    raise TypeError(f"{name} must be a string or a mapping of language ID to text")

@@ -1,0 +1,18 @@
+"""Case filters of the authenticated staff member."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from ..._core import CXModel
+
+__all__ = ["Filter"]
+
+
+class Filter(CXModel):
+    """A case filter; built-in filters have text IDs (``unassigned``), custom ones numbers."""
+
+    filter_id: int | str | None = None
+    filter_name: str | None = None
+    is_selected: bool | None = Field(default=None, alias="isSelected")
+    is_custom: bool | None = Field(default=None, alias="isCustom")

@@ -1,0 +1,57 @@
+"""Knowledge base: categories, sections and articles.
+
+Text fields are a string in one language, or a mapping language ID -> text when
+asked for with ``language_id="all"``.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from ..._core import CXModel, RFC2822DateTime
+
+__all__ = ["AccessType", "KbArticle", "KbCategory", "KbSection", "MultilingualText"]
+
+MultilingualText = str | dict[str, str]
+"""A text in one language, or language ID -> text."""
+
+AccessType = Literal["public", "staff_only"]
+"""Who can read an article."""
+
+
+class KbCategory(CXModel):
+    """A knowledge base category."""
+
+    category_id: int | None = None
+    category_title: MultilingualText | None = None
+    active: bool | None = None
+    created_at: RFC2822DateTime = None
+    updated_at: RFC2822DateTime = None
+
+
+class KbSection(CXModel):
+    """A knowledge base section (inside a category)."""
+
+    section_id: int | None = None
+    category_id: int | None = None
+    section_title: MultilingualText | None = None
+    section_description: MultilingualText | None = None
+    active: bool | None = None
+    created_at: RFC2822DateTime = None
+    updated_at: RFC2822DateTime = None
+
+
+class KbArticle(CXModel):
+    """A knowledge base article (inside a section)."""
+
+    article_id: int | None = None
+    section_id: int | None = None
+    article_title: MultilingualText | None = None
+    article_content: MultilingualText | None = None
+    article_tags: MultilingualText | None = None
+    """Comma-separated search keywords."""
+    access_type: str | None = None
+    """``public`` or ``staff_only``."""
+    active: bool | None = None
+    created_at: RFC2822DateTime = None
+    updated_at: RFC2822DateTime = None

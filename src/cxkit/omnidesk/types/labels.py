@@ -1,0 +1,14 @@
+"""Case labels."""
+
+from __future__ import annotations
+
+from ..._core import CXModel
+
+__all__ = ["Label"]
+
+
+class Label(CXModel):
+    """A case label."""
+
+    label_id: int | None = None
+    label_title: str | None = None

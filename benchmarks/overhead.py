@@ -17,11 +17,11 @@ import argparse
 import asyncio
 import gc
 import json
+import multiprocessing
 import statistics
-import threading
 import time
 from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from multiprocessing.queues import Queue
 from typing import Any
 
 import httpx
@@ -49,26 +49,47 @@ CASE = {
 BODY = json.dumps(CASE).encode()
 
 
-class Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
+RESPONSE = (
+    b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\napi_calls_left: 999\r\n"
+    b"Content-Length: " + str(len(BODY)).encode() + b"\r\n\r\n" + BODY
+)
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(BODY)))
-        self.send_header("api_calls_left", "999")
-        self.end_headers()
-        self.wfile.write(BODY)
 
-    def log_message(self, format: str, *args: Any) -> None:
+async def _handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    """A minimal keep-alive HTTP/1.1 responder: every GET gets the same case."""
+    try:
+        while True:
+            head = await reader.readuntil(b"\r\n\r\n")
+            length = 0
+            for line in head.split(b"\r\n"):
+                if line.lower().startswith(b"content-length:"):
+                    length = int(line.split(b":", 1)[1])
+            if length:
+                await reader.readexactly(length)
+            writer.write(RESPONSE)
+            await writer.drain()
+    except (asyncio.IncompleteReadError, ConnectionError):
         pass
+    finally:
+        writer.close()
 
 
-def start_server() -> tuple[ThreadingHTTPServer, str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/api"
+def _serve(ports: Queue[int]) -> None:
+    async def run() -> None:
+        server = await asyncio.start_server(_handle, "127.0.0.1", 0, backlog=4096)
+        ports.put(server.sockets[0].getsockname()[1])
+        async with server:
+            await server.serve_forever()
+
+    asyncio.run(run())
+
+
+def start_server() -> tuple[multiprocessing.Process, str]:
+    """The server runs in its own process, so it does not share the client's GIL."""
+    ports: Queue[int] = multiprocessing.Queue()
+    proc = multiprocessing.Process(target=_serve, args=(ports,), daemon=True)
+    proc.start()
+    return proc, f"http://127.0.0.1:{ports.get(timeout=30)}/api"
 
 
 def timed(func: Callable[[], Any], n: int) -> float:
@@ -175,7 +196,9 @@ def rss_mb() -> float:
 
 def memory(total: int) -> tuple[int, float, float]:
     fake = PagedCases(total)
-    desk = Omnidesk(email="bench@x.io", api_key="k", base_url=fake.base_url, http_client=fake.http_client())
+    desk = Omnidesk(
+        email="bench@x.io", api_key="k", base_url=fake.base_url, http_client=fake.http_client()
+    )
     gc.collect()
     before = rss_mb()
     peak = before
@@ -192,8 +215,10 @@ def memory(total: int) -> tuple[int, float, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--requests", type=int, default=1000, help="requests per timing round")
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--requests", type=int, default=100, help="requests per timing round")
+    parser.add_argument(
+        "--rounds", type=int, default=40, help="interleaved rounds; medians are compared"
+    )
     parser.add_argument("--concurrent", type=int, default=1000)
     parser.add_argument("--items", type=int, default=100_000)
     args = parser.parse_args()
@@ -211,11 +236,16 @@ def main() -> None:
             f"raw httpx {theirs / args.requests * 1e6:7.1f} us/call, ratio {ours / theirs:.3f}x"
         )
         ok, errors, elapsed = asyncio.run(concurrency(base, args.concurrent))
-        print(f"concurrency: {args.concurrent} async calls, {ok} ok, {errors} errors, {elapsed:.2f} s")
+        print(
+            f"concurrency: {args.concurrent} async calls, {ok} ok, {errors} errors, {elapsed:.2f} s"
+        )
     finally:
-        server.shutdown()
+        server.terminate()
+        server.join(timeout=10)
     seen, before, growth = memory(args.items)
-    print(f"memory: iterated {seen} items over pages of 100, RSS {before:.1f} MB, growth {growth:.1f} MB")
+    print(
+        f"memory: iterated {seen} items over pages of 100, RSS {before:.1f} MB, growth {growth:.1f} MB"
+    )
 
 
 if __name__ == "__main__":

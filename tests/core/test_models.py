@@ -93,3 +93,26 @@ def test_list_of_models() -> None:
 def test_to_dict_uses_vendor_names() -> None:
     m = Child.model_validate({"n": 3, "cf_44": "x"})
     assert m.to_dict() == {"n": 3, "cf_44": "x"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mon, 05 May 2014 00:15:17 +0300",
+        "Tue, 5 May 2014 23:59:59 -0530",
+        "05 Dec 2021 10:00:00 +0000",
+        "Mon, 05 May 2014 00:15:17 GMT",
+        "Sun, 29 Feb 2032 12:00:00 +1245",
+    ],
+)
+def test_rfc2822_matches_the_standard_library(text: str) -> None:
+    import email.utils
+
+    assert Stamped(rfc=text).rfc == email.utils.parsedate_to_datetime(text)
+
+
+def test_bad_rfc2822_is_kept_raw_when_tolerant() -> None:
+    parsed = parse_model(
+        Stamped, {"rfc": "Mon, 05 Mai 2014 00:15:17 +0300"}, strict=False, vendor="d"
+    )
+    assert parsed.rfc == "Mon, 05 Mai 2014 00:15:17 +0300"

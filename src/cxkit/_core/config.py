@@ -12,9 +12,11 @@ from .._version import __version__
 from .errors import ConfigurationError
 
 __all__ = [
+    "DEFAULT_MAX_CONCURRENCY",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
     "check_base_url",
+    "check_concurrency",
     "check_retries",
     "make_timeout",
     "setting",
@@ -23,6 +25,9 @@ __all__ = [
 
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 DEFAULT_MAX_RETRIES = 2
+DEFAULT_MAX_CONCURRENCY = 20
+"""Requests in flight per client (and its copies). httpx's pool slows down sharply
+when thousands of requests wait on it, so callers wait on this gate instead."""
 
 
 def user_agent() -> str:
@@ -77,3 +82,10 @@ def check_retries(max_retries: Any, *, vendor: str) -> int:
     if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
         raise ConfigurationError(f"{vendor}: max_retries must be an integer >= 0")
     return max_retries
+
+
+def check_concurrency(value: Any, *, vendor: str) -> int:
+    """``max_concurrency`` as a positive int."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ConfigurationError(f"{vendor}: max_concurrency must be an integer >= 1")
+    return value

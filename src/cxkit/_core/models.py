@@ -5,8 +5,9 @@ from __future__ import annotations
 import copy
 import email.utils
 import logging
+import re
 from collections.abc import Callable
-from datetime import datetime, timezone, tzinfo
+from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Annotated, Any, TypeVar
 
 from pydantic import (
@@ -74,12 +75,50 @@ def _from_epoch(value: Any, scale: float) -> Any:
     raise ValueError(f"not an epoch time: {value!r}")
 
 
+_RFC2822 = re.compile(
+    r"^\s*(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3})\s+(\d{4})\s+"
+    r"(\d{2}):(\d{2}):(\d{2})\s+([+-])(\d{2})(\d{2})\s*$"
+)
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1
+    )
+}
+_ZONES: dict[str, timezone] = {}
+
+
+def _fast_rfc2822(text: str) -> datetime | None:
+    """The common shape, parsed without email.utils (it runs once per date field)."""
+    m = _RFC2822.match(text)
+    if m is None:
+        return None
+    day, mon, year, hh, mm, ss, sign, oh, om = m.groups()
+    month = _MONTHS.get(mon.lower())
+    if month is None:
+        return None
+    key = sign + oh + om
+    zone = _ZONES.get(key)
+    if zone is None:
+        minutes = int(oh) * 60 + int(om)
+        zone = _ZONES.setdefault(
+            key, timezone(timedelta(minutes=-minutes if sign == "-" else minutes))
+        )
+    try:
+        return datetime(int(year), month, int(day), int(hh), int(mm), int(ss), tzinfo=zone)
+    except ValueError:
+        return None
+
+
 def _from_rfc2822(value: Any) -> Any:
     if _is_empty(value):
         return None
     if isinstance(value, datetime):
         return value
     if isinstance(value, str):
+        fast = _fast_rfc2822(value)
+        if fast is not None:
+            return fast
         try:
             parsed = email.utils.parsedate_to_datetime(value)
         except (TypeError, ValueError, IndexError):

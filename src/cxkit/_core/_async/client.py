@@ -21,8 +21,10 @@ from typing_extensions import Self, Unpack
 
 from ..clock import Clock, SystemClock
 from ..config import (
+    DEFAULT_MAX_CONCURRENCY,
     DEFAULT_MAX_RETRIES,
     check_base_url,
+    check_concurrency,
     check_retries,
     make_timeout,
     user_agent,
@@ -30,6 +32,7 @@ from ..config import (
 from ..dialect import Call, Dialect, RequestParts
 from ..encoding import FileInput
 from ..errors import APIConnectionError, APIError, APITimeoutError, ConfigurationError, CXError
+from ..gate import AsyncGate
 from ..models import parse_model
 from ..pager import AsyncPager
 from ..paging import PageStrategy
@@ -60,6 +63,7 @@ class ClientOptions(TypedDict, total=False):
     throttle_storage: str | None
     strict: bool
     clock: Clock | None
+    max_concurrency: int
 
 
 _USER_AGENT = user_agent()
@@ -74,6 +78,7 @@ class _Shared:
     owns_http_client: bool
     throttle: AsyncThrottle | None
     throttle_pending: bool
+    gate: AsyncGate
 
 
 class AsyncAPIClient:
@@ -95,6 +100,7 @@ class AsyncAPIClient:
         throttle_storage: str | None = None,
         strict: bool = False,
         clock: Clock | None = None,
+        max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
     ) -> None:
         vendor = dialect.vendor
         self._dialect = dialect
@@ -134,6 +140,7 @@ class AsyncAPIClient:
             owns_http_client=http_client is None,
             throttle=None if throttle in (None, "auto") else self._make_throttle(throttle),
             throttle_pending=throttle == "auto",
+            gate=AsyncGate(check_concurrency(max_concurrency, vendor=vendor)),
         )
 
     # -- public surface -----------------------------------------------------
@@ -365,7 +372,10 @@ class AsyncAPIClient:
         started = time.perf_counter()
         debug = log.isEnabledFor(logging.DEBUG)
         try:
-            response = await self._client.send(request, auth=self._auth or httpx.USE_CLIENT_DEFAULT)
+            async with self._shared.gate:
+                response = await self._client.send(
+                    request, auth=self._auth or httpx.USE_CLIENT_DEFAULT
+                )
         except httpx.TimeoutException as exc:
             if debug:
                 self._log_attempt(request, "timeout", started, attempt)

@@ -22,8 +22,10 @@ from typing_extensions import Self, Unpack
 
 from ..clock import Clock, SystemClock
 from ..config import (
+    DEFAULT_MAX_CONCURRENCY,
     DEFAULT_MAX_RETRIES,
     check_base_url,
+    check_concurrency,
     check_retries,
     make_timeout,
     user_agent,
@@ -31,6 +33,7 @@ from ..config import (
 from ..dialect import Call, Dialect, RequestParts
 from ..encoding import FileInput
 from ..errors import APIConnectionError, APIError, APITimeoutError, ConfigurationError, CXError
+from ..gate import Gate
 from ..models import parse_model
 from ..pager import SyncPage
 from ..paging import PageStrategy
@@ -61,6 +64,7 @@ class ClientOptions(TypedDict, total=False):
     throttle_storage: str | None
     strict: bool
     clock: Clock | None
+    max_concurrency: int
 
 
 _USER_AGENT = user_agent()
@@ -75,6 +79,7 @@ class _Shared:
     owns_http_client: bool
     throttle: Throttle | None
     throttle_pending: bool
+    gate: Gate
 
 
 class APIClient:
@@ -96,6 +101,7 @@ class APIClient:
         throttle_storage: str | None = None,
         strict: bool = False,
         clock: Clock | None = None,
+        max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
     ) -> None:
         vendor = dialect.vendor
         self._dialect = dialect
@@ -135,6 +141,7 @@ class APIClient:
             owns_http_client=http_client is None,
             throttle=None if throttle in (None, "auto") else self._make_throttle(throttle),
             throttle_pending=throttle == "auto",
+            gate=Gate(check_concurrency(max_concurrency, vendor=vendor)),
         )
 
     # -- public surface -----------------------------------------------------
@@ -366,7 +373,10 @@ class APIClient:
         started = time.perf_counter()
         debug = log.isEnabledFor(logging.DEBUG)
         try:
-            response = self._client.send(request, auth=self._auth or httpx.USE_CLIENT_DEFAULT)
+            with self._shared.gate:
+                response = self._client.send(
+                    request, auth=self._auth or httpx.USE_CLIENT_DEFAULT
+                )
         except httpx.TimeoutException as exc:
             if debug:
                 self._log_attempt(request, "timeout", started, attempt)

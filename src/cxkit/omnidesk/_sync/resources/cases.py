@@ -20,6 +20,7 @@ from ...._core.checks import (
     need_some,
     time_value,
 )
+from ..._checks import check_search
 from ...types.cases import (
     Case,
     CaseBulkResult,
@@ -30,7 +31,6 @@ from ...types.cases import (
     Message,
     MessageOrder,
 )
-from ..._checks import check_search
 
 __all__ = ["CaseIdeas", "CaseMessages", "CaseNotes", "Cases"]
 

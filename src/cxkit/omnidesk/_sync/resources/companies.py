@@ -8,8 +8,8 @@ from typing import cast
 
 from ...._core import APIResource, SyncPage, drop_none, operation
 from ...._core.checks import check_id, need_some
-from ...types.companies import Company
 from ..._checks import check_search, comma_list
+from ...types.companies import Company
 
 __all__ = ["Companies"]
 

@@ -13,8 +13,8 @@ from typing import Literal, cast
 
 from ...._core import APIResource, SyncPage, drop_none, operation
 from ...._core.checks import check_choice, check_id, need_some
-from ...types.knowledge_base import AccessType, KbArticle, KbCategory, KbSection
 from ..._checks import check_search, multilingual
+from ...types.knowledge_base import AccessType, KbArticle, KbCategory, KbSection
 
 __all__ = ["KbArticles", "KbCategories", "KbSections"]
 

@@ -7,8 +7,8 @@ from datetime import datetime
 from typing import cast
 
 from ...._core import APIResource, operation
-from ...types.statistics import GroupLeaderboardEntry, StaffLeaderboardEntry
 from ..._checks import stats_time
+from ...types.statistics import GroupLeaderboardEntry, StaffLeaderboardEntry
 
 __all__ = ["Statistics"]
 

@@ -8,8 +8,8 @@ from typing import Any, cast
 
 from ...._core import APIResource, SyncPage, drop_none, operation
 from ...._core.checks import TimeInput, check_id, need_one, need_some, time_value
-from ...types.users import User
 from ..._checks import check_search
+from ...types.users import User
 
 __all__ = ["Users"]
 

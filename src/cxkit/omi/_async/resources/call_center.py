@@ -1,0 +1,81 @@
+"""Call-center phones, hotlines and extensions (async source; the sync twin is generated)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from ...._core import AsyncAPIResource, AsyncPager, drop_none, operation
+from ...types.call_center import Extension, InternalPhone
+from ._common import one, text
+
+__all__ = ["AsyncExtensions", "AsyncHotlines", "AsyncInternalPhones"]
+
+
+class AsyncInternalPhones(AsyncAPIResource):
+    """Internal phones (extensions / SIP accounts): Settings > Call center > Extensions."""
+
+    @operation("GET", "/api/call_center/internal_phone/list", paged=True)
+    def list(
+        self, *, keyword: str | None = None, page: int | None = None, size: int | None = None
+    ) -> AsyncPager[InternalPhone]:
+        """List internal phones; pages follow lazily. ``keyword`` matches the extension."""
+        params = drop_none(keyword=keyword, page=page, size=size)
+        return self._paginate(self.list, item=InternalPhone, params=params)
+
+    @operation("PUT", "/api/call_center/internal_phone/status")
+    async def update_status(self, *, sip_user: str, enabled: bool) -> InternalPhone | None:
+        """Turn an extension on (``enabled=True``) or off."""
+        if not isinstance(enabled, bool):
+            raise TypeError("enabled must be True or False")
+        params = {"sip_user": text("sip_user", sip_user), "enabled": enabled}
+        data = await self._call(self.update_status, params=params, cast_to=Any)
+        return one(self._client, InternalPhone, data)
+
+
+class AsyncHotlines(AsyncAPIResource):
+    """Hotlines (public numbers) extensions may call out from."""
+
+    @operation("GET", "/api/call_center/hotline/list", listing=True)
+    async def list(self, *, extension: str) -> list[str]:
+        """The active hotlines an extension may call out from (a plain list, not paged)."""
+        params = {"extension": text("extension", extension)}
+        result: list[str] = await self._call(self.list, params=params, cast_to=list[str])
+        return result
+
+    @operation("POST", "/api/call_center/hotline/extension/update")
+    async def assign_extension(
+        self,
+        *,
+        hotline: str,
+        user_email: str,
+        directions: Sequence[str] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+    ) -> Any:
+        """Reserve a hotline for a single extension (user).
+
+        The docs give no request fields: ``hotline``, ``user_email`` and
+        ``directions`` are the SDK's best reading; ``extra_body`` adds or overrides
+        fields. Returns the raw payload.
+        """
+        body: dict[str, Any] = {
+            "hotline": text("hotline", hotline),
+            "user_email": text("user_email", user_email),
+        }
+        if directions is not None:
+            if isinstance(directions, (str, bytes)):
+                raise TypeError("directions must be a list of strings")
+            body["directions"] = list(directions)
+        body.update(extra_body or {})
+        return await self._call(self.assign_extension, body=body, cast_to=Any)
+
+
+class AsyncExtensions(AsyncAPIResource):
+    """Call-center (PBX/SIP) accounts of users."""
+
+    @operation("GET", "/api/call_center/extensions/detail")
+    async def detail(self, *, type: str, keyword: str) -> Extension | None:
+        """A user's extension and SIP account, looked up by ``type`` (e.g. ``user_email``)."""
+        params = {"type": text("type", type), "keyword": text("keyword", keyword)}
+        data = await self._call(self.detail, params=params, cast_to=Any)
+        return one(self._client, Extension, data)

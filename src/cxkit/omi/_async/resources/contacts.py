@@ -1,0 +1,242 @@
+"""Contacts (customers) API v1 and the contact layout (async source; the sync twin is generated)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from pydantic import ValidationError
+
+from ...._core import AsyncAPIResource, AsyncPager, drop_none, operation
+from ...types.contacts import (
+    Contact,
+    ContactEmail,
+    ContactFilter,
+    ContactInput,
+    ContactLayoutField,
+    ContactNote,
+    ContactPhone,
+    ContactSearchResult,
+    CustomInfo,
+    DynamicAttribute,
+    Gender,
+    as_contact_input,
+)
+from ._common import one, text
+
+__all__ = ["AsyncContactLayout", "AsyncContacts"]
+
+EmailInput = ContactEmail | Mapping[str, Any] | str
+PhoneInput = ContactPhone | Mapping[str, Any] | str
+
+
+def _filters(filters: Sequence[ContactFilter | Mapping[str, Any]]) -> list[dict[str, Any]]:
+    if isinstance(filters, (str, bytes, Mapping)) or not isinstance(filters, Sequence):
+        raise TypeError("filters must be a list of ContactFilter (or {field_code, value} dicts)")
+    out = []
+    for item in filters:
+        model = item if isinstance(item, ContactFilter) else ContactFilter.model_validate(item)
+        out.append({"field_code": model.field_code, "value": list(model.value)})
+    return out
+
+
+def _contact_body(**fields: Any) -> dict[str, Any]:
+    values = {k: v for k, v in fields.items() if v is not None}
+    try:
+        return ContactInput.model_validate(values).to_body()
+    except ValidationError as exc:
+        raise ValueError(f"invalid contact: {exc}") from None
+
+
+class AsyncContacts(AsyncAPIResource):
+    """Contacts (customers)."""
+
+    @operation("POST", "/api/contacts/list", paged=True, idempotent=True)
+    def list(
+        self,
+        *,
+        keyword: str | None = None,
+        filters: Sequence[ContactFilter | Mapping[str, Any]] | None = None,
+        page: int | None = None,
+        size: int | None = None,
+    ) -> AsyncPager[ContactSearchResult]:
+        """Search contacts by keyword (phone, e-mail or name) and filters; pages follow lazily.
+
+        ``size`` defaults to 50 on the server.
+        """
+        body = drop_none(keyword=keyword, filters=_filters(filters) if filters else None)
+        return self._paginate(
+            self.list, item=ContactSearchResult, params=drop_none(page=page, size=size), body=body
+        )
+
+    @operation("POST", "/api/contacts/add")
+    async def add(
+        self,
+        *,
+        full_name: str | None = None,
+        phones: Sequence[PhoneInput] | None = None,
+        emails: Sequence[EmailInput] | None = None,
+        tags: Sequence[str] | None = None,
+        gender: Gender | None = None,
+        birthday: date | str | None = None,
+        address: str | None = None,
+        passport: str | None = None,
+        job_title: str | None = None,
+        note: str | None = None,
+        user_owner_email: str | None = None,
+        ref_id: str | None = None,
+        ref_code: str | None = None,
+        more_information: Sequence[CustomInfo | Mapping[str, Any]] | None = None,
+    ) -> Contact | None:
+        """Create a contact. Phones and e-mails may be plain strings."""
+        body = _contact_body(
+            full_name=full_name,
+            phones=phones,
+            emails=emails,
+            tags=tags,
+            gender=gender,
+            birthday=birthday,
+            address=address,
+            passport=passport,
+            job_title=job_title,
+            note=note,
+            user_owner_email=user_owner_email,
+            ref_id=ref_id,
+            ref_code=ref_code,
+            more_information=more_information,
+        )
+        if not body:
+            raise ValueError("contacts.add: give at least one field")
+        data = await self._call(self.add, body=body, cast_to=Any)
+        return one(self._client, Contact, data)
+
+    @operation("POST", "/api/contacts/add-more")
+    async def add_many(self, contacts: Sequence[ContactInput | Mapping[str, Any]]) -> Any:
+        """Create many contacts in one call; OMI processes them asynchronously.
+
+        Each item is a :class:`ContactInput` or a dict (API or snake_case names).
+        Returns the raw payload (the docs show none).
+        """
+        if isinstance(contacts, (str, bytes, Mapping)) or not isinstance(contacts, Sequence):
+            raise TypeError("contacts must be a list of ContactInput or dicts")
+        if not contacts:
+            raise ValueError("contacts.add_many: give at least one contact")
+        try:
+            body = [as_contact_input(c).to_body() for c in contacts]
+        except ValidationError as exc:
+            raise ValueError(f"invalid contact: {exc}") from None
+        return await self._call(self.add_many, body=body, cast_to=Any)
+
+    @operation("POST", "/api/contacts/update")
+    async def update(
+        self,
+        *,
+        ref_id: str,
+        full_name: str | None = None,
+        phones: Sequence[PhoneInput] | None = None,
+        emails: Sequence[EmailInput] | None = None,
+        tags: Sequence[str] | None = None,
+        gender: Gender | None = None,
+        birthday: date | str | None = None,
+        address: str | None = None,
+        passport: str | None = None,
+        note: str | None = None,
+        user_owner_email: str | None = None,
+        more_information: Sequence[CustomInfo | Mapping[str, Any]] | None = None,
+        dynamic_attributes: Sequence[DynamicAttribute | Mapping[str, Any]] | None = None,
+    ) -> Contact | None:
+        """Update a contact, found by ``ref_id`` (the only identifier the docs give)."""
+        body = _contact_body(
+            ref_id=text("ref_id", ref_id),
+            full_name=full_name,
+            phones=phones,
+            emails=emails,
+            tags=tags,
+            gender=gender,
+            birthday=birthday,
+            address=address,
+            passport=passport,
+            note=note,
+            user_owner_email=user_owner_email,
+            more_information=more_information,
+            dynamic_attributes=dynamic_attributes,
+        )
+        data = await self._call(self.update, body=body, cast_to=Any)
+        return one(self._client, Contact, data)
+
+    @operation("DELETE", "/api/contacts/delete/{id}")
+    async def delete(self, id: str) -> None:
+        """Delete a contact by id."""
+        await self._call(self.delete, path={"id": text("id", id)})
+
+    @operation("POST", "/api/contacts/add-note")
+    async def add_note(
+        self,
+        *,
+        phone: str | None = None,
+        content: str | None = None,
+        note_by: str | None = None,
+        notes: Sequence[ContactNote | Mapping[str, Any]] | None = None,
+    ) -> Any:
+        """Add note interactions: one (``phone``, ``content``, ``note_by``) or many (``notes``).
+
+        Returns the raw payload (the docs show none).
+        """
+        single = phone is not None or content is not None or note_by is not None
+        if single == (notes is not None):
+            raise ValueError("contacts.add_note: pass phone= and content=, or notes=[...]")
+        items: Sequence[ContactNote | Mapping[str, Any]]
+        if notes is None:
+            items = [drop_none(phone=phone, content=content, note_by=note_by)]
+        elif isinstance(notes, (str, bytes, Mapping)) or not isinstance(notes, Sequence):
+            raise TypeError("notes must be a list of ContactNote or dicts")
+        else:
+            items = notes
+        if not items:
+            raise ValueError("contacts.add_note: give at least one note")
+        try:
+            body = [
+                (n if isinstance(n, ContactNote) else ContactNote.model_validate(n)).model_dump(
+                    exclude_none=True
+                )
+                for n in items
+            ]
+        except ValidationError as exc:
+            raise ValueError(f"invalid note (phone and content are required): {exc}") from None
+        return await self._call(self.add_note, body=body, cast_to=Any)
+
+    @operation("GET", "/api/contacts/get")
+    async def get(
+        self,
+        *,
+        phone: str | None = None,
+        ref_id: str | None = None,
+        ref_code: str | None = None,
+    ) -> Contact | None:
+        """Find a contact by phone number or by your own id/code (``ref_id``/``ref_code``)."""
+        params = drop_none(phone=phone, ref_id=ref_id, ref_code=ref_code)
+        if not params:
+            raise ValueError("contacts.get: pass phone=, ref_id= or ref_code=")
+        for name, value in params.items():
+            text(name, value)
+        data = await self._call(self.get, params=params, cast_to=Any)
+        return one(self._client, Contact, data)
+
+    @operation("GET", "/api/contacts/details/{id}")
+    async def details(self, id: str) -> Contact | None:
+        """Get the details of a contact by id."""
+        data = await self._call(self.details, path={"id": text("id", id)}, cast_to=Any)
+        return one(self._client, Contact, data)
+
+
+class AsyncContactLayout(AsyncAPIResource):
+    """The contact layout: dynamic attributes (custom contact fields)."""
+
+    @operation("GET", "/api/source_contact_layout/get", listing=True)
+    async def get(self) -> list[ContactLayoutField]:
+        """List the dynamic attributes; their ``field_code`` is used by ``contacts.update``."""
+        result: list[ContactLayoutField] = await self._call(
+            self.get, cast_to=list[ContactLayoutField]
+        )
+        return result

@@ -1,0 +1,95 @@
+"""IVR key-press scripts (async source; the sync twin is generated)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from pydantic import ValidationError
+
+from ...._core import AsyncAPIResource, AsyncPager, drop_none, operation
+from ...types.call_center import KeyInteraction, KeyScript
+from ._common import integer, text
+
+__all__ = ["AsyncKeyInteractions"]
+
+
+def _script_body(
+    script_name: str,
+    greeting_id: str,
+    scripts: Sequence[KeyScript | Mapping[str, Any]],
+    time_out: int,
+    max_failure: int,
+) -> dict[str, Any]:
+    if isinstance(scripts, (str, bytes, Mapping)) or not isinstance(scripts, Sequence):
+        raise TypeError("scripts must be a list of KeyScript or dicts")
+    steps = []
+    try:
+        for item in scripts:
+            step = item if isinstance(item, KeyScript) else KeyScript.model_validate(item)
+            if not step.ivr:
+                raise ValueError("every script needs its key in 'ivr' ('1', '2', ...)")
+            steps.append(step.model_dump(mode="json", exclude_none=True))
+    except ValidationError as exc:
+        raise ValueError(f"invalid script: {exc}") from None
+    return {
+        "script_name": text("script_name", script_name),
+        "greeting_id": text("greeting_id", greeting_id),
+        "scripts": steps,
+        "time_out": integer("time_out", time_out, low=0),
+        "max_failure": integer("max_failure", max_failure, low=0),
+    }
+
+
+class AsyncKeyInteractions(AsyncAPIResource):
+    """IVR key-press scripts: a greeting, then keys leading to groups or other scripts."""
+
+    @operation("GET", "/api/call_center/key-interaction/list", paged=True)
+    def list(
+        self, *, keyword: str | None = None, page: int | None = None, size: int | None = None
+    ) -> AsyncPager[KeyInteraction]:
+        """List key-press scripts; pages follow lazily."""
+        params = drop_none(keyword=keyword, page=page, size=size)
+        return self._paginate(self.list, item=KeyInteraction, params=params)
+
+    @operation("POST", "/api/call_center/key-interaction/add")
+    async def create(
+        self,
+        *,
+        script_name: str,
+        greeting_id: str,
+        scripts: Sequence[KeyScript | Mapping[str, Any]],
+        time_out: int = 3,
+        max_failure: int = 1,
+    ) -> KeyInteraction:
+        """Create a key-press script (``script_name`` must be unique).
+
+        ``scripts`` items: ``KeyScript(ivr="1", action_type="Ring_group", action=group_id)``
+        or ``action_type="Ivr_menu"`` with another script's id.
+        """
+        body = _script_body(script_name, greeting_id, scripts, time_out, max_failure)
+        result: KeyInteraction = await self._call(self.create, body=body, cast_to=KeyInteraction)
+        return result
+
+    @operation("POST", "/api/call_center/key-interaction/update/{id}")
+    async def update(
+        self,
+        id: str,
+        *,
+        script_name: str,
+        greeting_id: str,
+        scripts: Sequence[KeyScript | Mapping[str, Any]],
+        time_out: int = 3,
+        max_failure: int = 1,
+    ) -> KeyInteraction:
+        """Replace a key-press script."""
+        body = _script_body(script_name, greeting_id, scripts, time_out, max_failure)
+        result: KeyInteraction = await self._call(
+            self.update, path={"id": text("id", id)}, body=body, cast_to=KeyInteraction
+        )
+        return result
+
+    @operation("DELETE", "/api/call_center/key-interaction/delete/{id}")
+    async def delete(self, id: str) -> None:
+        """Delete a key-press script."""
+        await self._call(self.delete, path={"id": text("id", id)})

@@ -1,0 +1,19 @@
+"""Shapes shared by several OMI resources."""
+
+from __future__ import annotations
+
+from ..._core import CXModel
+
+__all__ = ["Actor"]
+
+
+class Actor(CXModel):
+    """Who created or last changed a record (``create_by``, ``last_update_by``...)."""
+
+    id: str | None = None
+    name: str | None = None
+    contact_id: str | None = None
+    avatar: str | None = None
+    gender: str | None = None
+    uuid: str | None = None
+    type: str | None = None

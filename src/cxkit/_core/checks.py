@@ -13,7 +13,10 @@ __all__ = [
     "check_id",
     "check_ids",
     "check_ids_or_one",
+    "check_int",
     "check_max_items",
+    "check_text",
+    "check_texts",
     "need_one",
     "need_some",
     "time_value",
@@ -101,4 +104,27 @@ def time_value(name: str, value: TimeInput | None) -> str | int | None:
         raise TypeError(f"{name} must be a string, a Unix timestamp or a datetime")
     if isinstance(value, str) and not value.strip():
         raise ValueError(f"{name} must not be empty")
+    return value
+
+
+def check_text(name: str, value: Any) -> str:
+    """A required, non-empty string argument."""
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{name} must be a non-empty string")
+    return value
+
+
+def check_texts(name: str, values: Any) -> list[str]:
+    """A required, non-empty list of non-empty strings (a single string is refused)."""
+    if isinstance(values, (str, bytes)) or not isinstance(values, Sequence) or not values:
+        raise ValueError(f"{name} must be a non-empty list of strings")
+    return [check_text(f"{name} item", v) for v in values]
+
+
+def check_int(name: str, value: Any, *, low: int | None = None, high: int | None = None) -> int:
+    """An int argument within ``[low, high]``."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name} must be an integer")
+    if (low is not None and value < low) or (high is not None and value > high):
+        raise ValueError(f"{name} must be between {low} and {high}")
     return value

@@ -13,7 +13,7 @@ import logging
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, TypedDict, TypeVar
+from typing import Any, TypedDict, TypeVar, overload
 
 import httpx
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt
@@ -237,6 +237,42 @@ class AsyncAPIClient:
             await shared.throttle.acquire()
 
     # -- for resources ------------------------------------------------------
+
+    @overload
+    async def _call(
+        self,
+        endpoint: Callable[..., Any],
+        *,
+        path: Mapping[str, Any] | None = ...,
+        params: Mapping[str, Any] | None = ...,
+        body: Any = ...,
+        files: Mapping[str, FileInput | list[FileInput]] | None = ...,
+        cast_to: type[T],
+    ) -> T: ...
+
+    @overload
+    async def _call(
+        self,
+        endpoint: Callable[..., Any],
+        *,
+        path: Mapping[str, Any] | None = ...,
+        params: Mapping[str, Any] | None = ...,
+        body: Any = ...,
+        files: Mapping[str, FileInput | list[FileInput]] | None = ...,
+        cast_to: None = ...,
+    ) -> None: ...
+
+    @overload
+    async def _call(
+        self,
+        endpoint: Callable[..., Any],
+        *,
+        path: Mapping[str, Any] | None = ...,
+        params: Mapping[str, Any] | None = ...,
+        body: Any = ...,
+        files: Mapping[str, FileInput | list[FileInput]] | None = ...,
+        cast_to: object,
+    ) -> Any: ...
 
     async def _call(
         self,
@@ -476,6 +512,42 @@ class AsyncAPIResource:
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}()"
+
+    @overload
+    async def _call(
+        self,
+        endpoint: Callable[..., Any],
+        *,
+        path: Mapping[str, Any] | None = ...,
+        params: Mapping[str, Any] | None = ...,
+        body: Any = ...,
+        files: Mapping[str, FileInput | list[FileInput]] | None = ...,
+        cast_to: type[T],
+    ) -> T: ...
+
+    @overload
+    async def _call(
+        self,
+        endpoint: Callable[..., Any],
+        *,
+        path: Mapping[str, Any] | None = ...,
+        params: Mapping[str, Any] | None = ...,
+        body: Any = ...,
+        files: Mapping[str, FileInput | list[FileInput]] | None = ...,
+        cast_to: None = ...,
+    ) -> None: ...
+
+    @overload
+    async def _call(
+        self,
+        endpoint: Callable[..., Any],
+        *,
+        path: Mapping[str, Any] | None = ...,
+        params: Mapping[str, Any] | None = ...,
+        body: Any = ...,
+        files: Mapping[str, FileInput | list[FileInput]] | None = ...,
+        cast_to: object,
+    ) -> Any: ...
 
     async def _call(
         self,

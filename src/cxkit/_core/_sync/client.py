@@ -14,7 +14,7 @@ import logging
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, TypedDict, TypeVar
+from typing import Any, TypedDict, TypeVar, overload
 
 import httpx
 from tenacity import Retrying, RetryCallState, retry_if_exception, stop_after_attempt
@@ -238,6 +238,42 @@ class APIClient:
             shared.throttle.acquire()
 
     # -- for resources ------------------------------------------------------
+
+    @overload
+    def _call(
+        self,
+        endpoint: Callable[..., Any],
+        *,
+        path: Mapping[str, Any] | None = ...,
+        params: Mapping[str, Any] | None = ...,
+        body: Any = ...,
+        files: Mapping[str, FileInput | list[FileInput]] | None = ...,
+        cast_to: type[T],
+    ) -> T: ...
+
+    @overload
+    def _call(
+        self,
+        endpoint: Callable[..., Any],
+        *,
+        path: Mapping[str, Any] | None = ...,
+        params: Mapping[str, Any] | None = ...,
+        body: Any = ...,
+        files: Mapping[str, FileInput | list[FileInput]] | None = ...,
+        cast_to: None = ...,
+    ) -> None: ...
+
+    @overload
+    def _call(
+        self,
+        endpoint: Callable[..., Any],
+        *,
+        path: Mapping[str, Any] | None = ...,
+        params: Mapping[str, Any] | None = ...,
+        body: Any = ...,
+        files: Mapping[str, FileInput | list[FileInput]] | None = ...,
+        cast_to: object,
+    ) -> Any: ...
 
     def _call(
         self,
@@ -477,6 +513,42 @@ class APIResource:
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}()"
+
+    @overload
+    def _call(
+        self,
+        endpoint: Callable[..., Any],
+        *,
+        path: Mapping[str, Any] | None = ...,
+        params: Mapping[str, Any] | None = ...,
+        body: Any = ...,
+        files: Mapping[str, FileInput | list[FileInput]] | None = ...,
+        cast_to: type[T],
+    ) -> T: ...
+
+    @overload
+    def _call(
+        self,
+        endpoint: Callable[..., Any],
+        *,
+        path: Mapping[str, Any] | None = ...,
+        params: Mapping[str, Any] | None = ...,
+        body: Any = ...,
+        files: Mapping[str, FileInput | list[FileInput]] | None = ...,
+        cast_to: None = ...,
+    ) -> None: ...
+
+    @overload
+    def _call(
+        self,
+        endpoint: Callable[..., Any],
+        *,
+        path: Mapping[str, Any] | None = ...,
+        params: Mapping[str, Any] | None = ...,
+        body: Any = ...,
+        files: Mapping[str, FileInput | list[FileInput]] | None = ...,
+        cast_to: object,
+    ) -> Any: ...
 
     def _call(
         self,

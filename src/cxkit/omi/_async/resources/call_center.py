@@ -6,8 +6,9 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ...._core import AsyncAPIResource, AsyncPager, drop_none, operation
+from ...._core.checks import check_text
+from ..._answers import one
 from ...types.call_center import Extension, InternalPhone
-from ._common import one, text
 
 __all__ = ["AsyncExtensions", "AsyncHotlines", "AsyncInternalPhones"]
 
@@ -28,9 +29,9 @@ class AsyncInternalPhones(AsyncAPIResource):
         """Turn an extension on (``enabled=True``) or off."""
         if not isinstance(enabled, bool):
             raise TypeError("enabled must be True or False")
-        params = {"sip_user": text("sip_user", sip_user), "enabled": enabled}
+        params = {"sip_user": check_text("sip_user", sip_user), "enabled": enabled}
         data = await self._call(self.update_status, params=params, cast_to=Any)
-        return one(self._client, InternalPhone, data)
+        return one(self._client._parse, InternalPhone, data)
 
 
 class AsyncHotlines(AsyncAPIResource):
@@ -39,7 +40,7 @@ class AsyncHotlines(AsyncAPIResource):
     @operation("GET", "/api/call_center/hotline/list", listing=True)
     async def list(self, *, extension: str) -> list[str]:
         """The active hotlines an extension may call out from (a plain list, not paged)."""
-        params = {"extension": text("extension", extension)}
+        params = {"extension": check_text("extension", extension)}
         result: list[str] = await self._call(self.list, params=params, cast_to=list[str])
         return result
 
@@ -59,8 +60,8 @@ class AsyncHotlines(AsyncAPIResource):
         fields. Returns the raw payload.
         """
         body: dict[str, Any] = {
-            "hotline": text("hotline", hotline),
-            "user_email": text("user_email", user_email),
+            "hotline": check_text("hotline", hotline),
+            "user_email": check_text("user_email", user_email),
         }
         if directions is not None:
             if isinstance(directions, (str, bytes)):
@@ -76,6 +77,6 @@ class AsyncExtensions(AsyncAPIResource):
     @operation("GET", "/api/call_center/extensions/detail")
     async def detail(self, *, type: str, keyword: str) -> Extension | None:
         """A user's extension and SIP account, looked up by ``type`` (e.g. ``user_email``)."""
-        params = {"type": text("type", type), "keyword": text("keyword", keyword)}
+        params = {"type": check_text("type", type), "keyword": check_text("keyword", keyword)}
         data = await self._call(self.detail, params=params, cast_to=Any)
-        return one(self._client, Extension, data)
+        return one(self._client._parse, Extension, data)

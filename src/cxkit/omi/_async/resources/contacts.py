@@ -9,6 +9,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from ...._core import AsyncAPIResource, AsyncPager, drop_none, operation
+from ...._core.checks import check_text
+from ..._answers import one
 from ...types.contacts import (
     Contact,
     ContactEmail,
@@ -23,7 +25,6 @@ from ...types.contacts import (
     Gender,
     as_contact_input,
 )
-from ._common import one, text
 
 __all__ = ["AsyncContactLayout", "AsyncContacts"]
 
@@ -109,7 +110,7 @@ class AsyncContacts(AsyncAPIResource):
         if not body:
             raise ValueError("contacts.add: give at least one field")
         data = await self._call(self.add, body=body, cast_to=Any)
-        return one(self._client, Contact, data)
+        return one(self._client._parse, Contact, data)
 
     @operation("POST", "/api/contacts/add-more")
     async def add_many(self, contacts: Sequence[ContactInput | Mapping[str, Any]]) -> Any:
@@ -148,7 +149,7 @@ class AsyncContacts(AsyncAPIResource):
     ) -> Contact | None:
         """Update a contact, found by ``ref_id`` (the only identifier the docs give)."""
         body = _contact_body(
-            ref_id=text("ref_id", ref_id),
+            ref_id=check_text("ref_id", ref_id),
             full_name=full_name,
             phones=phones,
             emails=emails,
@@ -163,12 +164,12 @@ class AsyncContacts(AsyncAPIResource):
             dynamic_attributes=dynamic_attributes,
         )
         data = await self._call(self.update, body=body, cast_to=Any)
-        return one(self._client, Contact, data)
+        return one(self._client._parse, Contact, data)
 
     @operation("DELETE", "/api/contacts/delete/{id}")
     async def delete(self, id: str) -> None:
         """Delete a contact by id."""
-        await self._call(self.delete, path={"id": text("id", id)})
+        await self._call(self.delete, path={"id": check_text("id", id)})
 
     @operation("POST", "/api/contacts/add-note")
     async def add_note(
@@ -219,15 +220,15 @@ class AsyncContacts(AsyncAPIResource):
         if not params:
             raise ValueError("contacts.get: pass phone=, ref_id= or ref_code=")
         for name, value in params.items():
-            text(name, value)
+            check_text(name, value)
         data = await self._call(self.get, params=params, cast_to=Any)
-        return one(self._client, Contact, data)
+        return one(self._client._parse, Contact, data)
 
     @operation("GET", "/api/contacts/details/{id}")
     async def details(self, id: str) -> Contact | None:
         """Get the details of a contact by id."""
-        data = await self._call(self.details, path={"id": text("id", id)}, cast_to=Any)
-        return one(self._client, Contact, data)
+        data = await self._call(self.details, path={"id": check_text("id", id)}, cast_to=Any)
+        return one(self._client._parse, Contact, data)
 
 
 class AsyncContactLayout(AsyncAPIResource):

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from ...._core import AsyncAPIResource, AsyncPager, FileInput, drop_none, operation, to_file
+from ...._core.checks import check_int, check_text
+from ..._answers import one
 from ...types.call_center import Greeting, Voice
-from ._common import integer, one, text
 
 __all__ = ["AsyncGreetings", "mp3_file"]
 
@@ -48,12 +49,12 @@ class AsyncGreetings(AsyncAPIResource):
         """Upload an mp3 recording (multipart ``file``); other formats raise ``ValueError``."""
         part = mp3_file(file)
         params = drop_none(
-            greeting_name=text("greeting_name", greeting_name)
+            greeting_name=check_text("greeting_name", greeting_name)
             if greeting_name is not None
             else None
         )
         data = await self._call(self.upload, params=params, files={"file": part}, cast_to=Any)
-        return one(self._client, Greeting, data)
+        return one(self._client._parse, Greeting, data)
 
     @operation("POST", "/api/call_center/greeting/upload-text-to-speech", unwrap="file")
     async def text_to_speech(
@@ -70,7 +71,7 @@ class AsyncGreetings(AsyncAPIResource):
             raise ValueError(f"text must be at most {MAX_TTS_CHARS} characters")
         if not isinstance(voice, str) or not voice.strip():
             raise ValueError("voice must be a voice name such as 'banmai'")
-        body = {"text": text, "voice": voice, "speed": integer("speed", speed, low=-3, high=3)}
+        body = {"text": text, "voice": voice, "speed": check_int("speed", speed, low=-3, high=3)}
         params = {"greeting_name": _name(greeting_name)}
         result: Greeting = await self._call(
             self.text_to_speech, params=params, body=body, cast_to=Greeting
@@ -84,4 +85,4 @@ class AsyncGreetings(AsyncAPIResource):
 
 
 def _name(value: Any, name: str = "greeting_name") -> str:
-    return text(name, value)
+    return check_text(name, value)

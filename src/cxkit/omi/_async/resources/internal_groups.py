@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from ...._core import AsyncAPIResource, AsyncPager, drop_none, operation
+from ...._core.checks import check_int, check_text, check_texts
+from ..._answers import one
 from ...types.call_center import GroupStrategy, InternalGroup
-from ._common import integer, one, text, texts
 
 __all__ = ["AsyncInternalGroups"]
 
@@ -20,10 +21,10 @@ def _group_body(
     if strategy not in STRATEGIES:
         raise ValueError(f"strategy must be one of {', '.join(STRATEGIES)}")
     return {
-        "group_name": text("group_name", group_name),
+        "group_name": check_text("group_name", group_name),
         "strategy": strategy,
-        "sip_members": texts("sip_members", sip_members),
-        "timeout": integer("timeout", timeout, low=1),
+        "sip_members": check_texts("sip_members", sip_members),
+        "timeout": check_int("timeout", timeout, low=1),
     }
 
 
@@ -68,27 +69,33 @@ class AsyncInternalGroups(AsyncAPIResource):
         """Replace a group's name, members, strategy and timeout (all are required)."""
         body = _group_body(group_name, strategy, sip_members, timeout)
         result: InternalGroup = await self._call(
-            self.update, path={"id": text("id", id)}, body=body, cast_to=InternalGroup
+            self.update, path={"id": check_text("id", id)}, body=body, cast_to=InternalGroup
         )
         return result
 
     @operation("POST", "/api/call_center/internal_group/add-members")
     async def add_members(self, group_id: str, *, sip_users: Sequence[str]) -> InternalGroup | None:
         """Add extensions to a group."""
-        body = {"group_id": text("group_id", group_id), "sip_users": texts("sip_users", sip_users)}
+        body = {
+            "group_id": check_text("group_id", group_id),
+            "sip_users": check_texts("sip_users", sip_users),
+        }
         data = await self._call(self.add_members, body=body, cast_to=Any)
-        return one(self._client, InternalGroup, data)
+        return one(self._client._parse, InternalGroup, data)
 
     @operation("POST", "/api/call_center/internal_group/remove-members")
     async def remove_members(
         self, group_id: str, *, sip_users: Sequence[str]
     ) -> InternalGroup | None:
         """Remove extensions from a group."""
-        body = {"group_id": text("group_id", group_id), "sip_users": texts("sip_users", sip_users)}
+        body = {
+            "group_id": check_text("group_id", group_id),
+            "sip_users": check_texts("sip_users", sip_users),
+        }
         data = await self._call(self.remove_members, body=body, cast_to=Any)
-        return one(self._client, InternalGroup, data)
+        return one(self._client._parse, InternalGroup, data)
 
     @operation("DELETE", "/api/call_center/internal_group/delete/{id}")
     async def delete(self, id: str) -> None:
         """Delete a group."""
-        await self._call(self.delete, path={"id": text("id", id)})
+        await self._call(self.delete, path={"id": check_text("id", id)})

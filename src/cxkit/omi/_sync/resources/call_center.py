@@ -7,8 +7,9 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ...._core import APIResource, SyncPage, drop_none, operation
+from ...._core.checks import check_text
+from ..._answers import one
 from ...types.call_center import Extension, InternalPhone
-from ._common import one, text
 
 __all__ = ["Extensions", "Hotlines", "InternalPhones"]
 
@@ -29,9 +30,9 @@ class InternalPhones(APIResource):
         """Turn an extension on (``enabled=True``) or off."""
         if not isinstance(enabled, bool):
             raise TypeError("enabled must be True or False")
-        params = {"sip_user": text("sip_user", sip_user), "enabled": enabled}
+        params = {"sip_user": check_text("sip_user", sip_user), "enabled": enabled}
         data = self._call(self.update_status, params=params, cast_to=Any)
-        return one(self._client, InternalPhone, data)
+        return one(self._client._parse, InternalPhone, data)
 
 
 class Hotlines(APIResource):
@@ -40,7 +41,7 @@ class Hotlines(APIResource):
     @operation("GET", "/api/call_center/hotline/list", listing=True)
     def list(self, *, extension: str) -> list[str]:
         """The active hotlines an extension may call out from (a plain list, not paged)."""
-        params = {"extension": text("extension", extension)}
+        params = {"extension": check_text("extension", extension)}
         result: list[str] = self._call(self.list, params=params, cast_to=list[str])
         return result
 
@@ -60,8 +61,8 @@ class Hotlines(APIResource):
         fields. Returns the raw payload.
         """
         body: dict[str, Any] = {
-            "hotline": text("hotline", hotline),
-            "user_email": text("user_email", user_email),
+            "hotline": check_text("hotline", hotline),
+            "user_email": check_text("user_email", user_email),
         }
         if directions is not None:
             if isinstance(directions, (str, bytes)):
@@ -77,6 +78,6 @@ class Extensions(APIResource):
     @operation("GET", "/api/call_center/extensions/detail")
     def detail(self, *, type: str, keyword: str) -> Extension | None:
         """A user's extension and SIP account, looked up by ``type`` (e.g. ``user_email``)."""
-        params = {"type": text("type", type), "keyword": text("keyword", keyword)}
+        params = {"type": check_text("type", type), "keyword": check_text("keyword", keyword)}
         data = self._call(self.detail, params=params, cast_to=Any)
-        return one(self._client, Extension, data)
+        return one(self._client._parse, Extension, data)

@@ -10,6 +10,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from ...._core import APIResource, SyncPage, drop_none, operation
+from ...._core.checks import check_text
+from ..._answers import one
 from ...types.contacts import (
     Contact,
     ContactEmail,
@@ -24,7 +26,6 @@ from ...types.contacts import (
     Gender,
     as_contact_input,
 )
-from ._common import one, text
 
 __all__ = ["ContactLayout", "Contacts"]
 
@@ -110,7 +111,7 @@ class Contacts(APIResource):
         if not body:
             raise ValueError("contacts.add: give at least one field")
         data = self._call(self.add, body=body, cast_to=Any)
-        return one(self._client, Contact, data)
+        return one(self._client._parse, Contact, data)
 
     @operation("POST", "/api/contacts/add-more")
     def add_many(self, contacts: Sequence[ContactInput | Mapping[str, Any]]) -> Any:
@@ -149,7 +150,7 @@ class Contacts(APIResource):
     ) -> Contact | None:
         """Update a contact, found by ``ref_id`` (the only identifier the docs give)."""
         body = _contact_body(
-            ref_id=text("ref_id", ref_id),
+            ref_id=check_text("ref_id", ref_id),
             full_name=full_name,
             phones=phones,
             emails=emails,
@@ -164,12 +165,12 @@ class Contacts(APIResource):
             dynamic_attributes=dynamic_attributes,
         )
         data = self._call(self.update, body=body, cast_to=Any)
-        return one(self._client, Contact, data)
+        return one(self._client._parse, Contact, data)
 
     @operation("DELETE", "/api/contacts/delete/{id}")
     def delete(self, id: str) -> None:
         """Delete a contact by id."""
-        self._call(self.delete, path={"id": text("id", id)})
+        self._call(self.delete, path={"id": check_text("id", id)})
 
     @operation("POST", "/api/contacts/add-note")
     def add_note(
@@ -220,15 +221,15 @@ class Contacts(APIResource):
         if not params:
             raise ValueError("contacts.get: pass phone=, ref_id= or ref_code=")
         for name, value in params.items():
-            text(name, value)
+            check_text(name, value)
         data = self._call(self.get, params=params, cast_to=Any)
-        return one(self._client, Contact, data)
+        return one(self._client._parse, Contact, data)
 
     @operation("GET", "/api/contacts/details/{id}")
     def details(self, id: str) -> Contact | None:
         """Get the details of a contact by id."""
-        data = self._call(self.details, path={"id": text("id", id)}, cast_to=Any)
-        return one(self._client, Contact, data)
+        data = self._call(self.details, path={"id": check_text("id", id)}, cast_to=Any)
+        return one(self._client._parse, Contact, data)
 
 
 class ContactLayout(APIResource):

@@ -6,8 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from ...._core import APIResource, SyncPage, FileInput, drop_none, operation, to_file
+from ...._core.checks import check_int, check_text
+from ..._answers import one
 from ...types.call_center import Greeting, Voice
-from ._common import integer, one, text
 
 __all__ = ["Greetings", "mp3_file"]
 
@@ -49,12 +50,12 @@ class Greetings(APIResource):
         """Upload an mp3 recording (multipart ``file``); other formats raise ``ValueError``."""
         part = mp3_file(file)
         params = drop_none(
-            greeting_name=text("greeting_name", greeting_name)
+            greeting_name=check_text("greeting_name", greeting_name)
             if greeting_name is not None
             else None
         )
         data = self._call(self.upload, params=params, files={"file": part}, cast_to=Any)
-        return one(self._client, Greeting, data)
+        return one(self._client._parse, Greeting, data)
 
     @operation("POST", "/api/call_center/greeting/upload-text-to-speech", unwrap="file")
     def text_to_speech(
@@ -71,7 +72,7 @@ class Greetings(APIResource):
             raise ValueError(f"text must be at most {MAX_TTS_CHARS} characters")
         if not isinstance(voice, str) or not voice.strip():
             raise ValueError("voice must be a voice name such as 'banmai'")
-        body = {"text": text, "voice": voice, "speed": integer("speed", speed, low=-3, high=3)}
+        body = {"text": text, "voice": voice, "speed": check_int("speed", speed, low=-3, high=3)}
         params = {"greeting_name": _name(greeting_name)}
         result: Greeting = self._call(
             self.text_to_speech, params=params, body=body, cast_to=Greeting
@@ -85,4 +86,4 @@ class Greetings(APIResource):
 
 
 def _name(value: Any, name: str = "greeting_name") -> str:
-    return text(name, value)
+    return check_text(name, value)

@@ -9,8 +9,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from ...._core import APIResource, SyncPage, drop_none, operation
+from ...._core.checks import check_int, check_text
 from ...types.call_center import KeyInteraction, KeyScript
-from ._common import integer, text
 
 __all__ = ["KeyInteractions"]
 
@@ -34,11 +34,11 @@ def _script_body(
     except ValidationError as exc:
         raise ValueError(f"invalid script: {exc}") from None
     return {
-        "script_name": text("script_name", script_name),
-        "greeting_id": text("greeting_id", greeting_id),
+        "script_name": check_text("script_name", script_name),
+        "greeting_id": check_text("greeting_id", greeting_id),
         "scripts": steps,
-        "time_out": integer("time_out", time_out, low=0),
-        "max_failure": integer("max_failure", max_failure, low=0),
+        "time_out": check_int("time_out", time_out, low=0),
+        "max_failure": check_int("max_failure", max_failure, low=0),
     }
 
 
@@ -86,11 +86,11 @@ class KeyInteractions(APIResource):
         """Replace a key-press script."""
         body = _script_body(script_name, greeting_id, scripts, time_out, max_failure)
         result: KeyInteraction = self._call(
-            self.update, path={"id": text("id", id)}, body=body, cast_to=KeyInteraction
+            self.update, path={"id": check_text("id", id)}, body=body, cast_to=KeyInteraction
         )
         return result
 
     @operation("DELETE", "/api/call_center/key-interaction/delete/{id}")
     def delete(self, id: str) -> None:
         """Delete a key-press script."""
-        self._call(self.delete, path={"id": text("id", id)})
+        self._call(self.delete, path={"id": check_text("id", id)})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import builtins
 from collections.abc import Mapping, Sequence
 from functools import cached_property
-from typing import Any, cast
+from typing import Any
 
 from ...._core import AsyncAPIResource, AsyncPager, FileInput, drop_none, operation
 from ...._core.checks import (
@@ -130,31 +130,25 @@ class AsyncCaseMessages(AsyncAPIResource):
             user_id=None if user_id is None else check_id("user_id", user_id),
             do_not_send_email=do_not_send_email,
         )
-        return cast(
-            "Message",
-            await self._call(
-                self.create,
-                path={"case_id": check_id("case_id", case_id)},
-                body=body,
-                files=_files(attachments),
-                cast_to=Message,
-            ),
+        return await self._call(
+            self.create,
+            path={"case_id": check_id("case_id", case_id)},
+            body=body,
+            files=_files(attachments),
+            cast_to=Message,
         )
 
     @operation("PUT", "/cases/{case_id}/messages/{message_id}.json", wrap="message")
     async def update(self, case_id: int, message_id: int, *, content: str) -> Message:
         """Edit a message's text."""
-        return cast(
-            "Message",
-            await self._call(
-                self.update,
-                path={
-                    "case_id": check_id("case_id", case_id),
-                    "message_id": check_id("message_id", message_id),
-                },
-                body={"content": content},
-                cast_to=Message,
-            ),
+        return await self._call(
+            self.update,
+            path={
+                "case_id": check_id("case_id", case_id),
+                "message_id": check_id("message_id", message_id),
+            },
+            body={"content": content},
+            cast_to=Message,
         )
 
     @operation("DELETE", "/cases/{case_id}/messages/{message_id}.json")
@@ -202,31 +196,25 @@ class AsyncCaseNotes(AsyncAPIResource):
             if note_group_id is None
             else check_id("note_group_id", note_group_id),
         )
-        return cast(
-            "Message",
-            await self._call(
-                self.create,
-                path={"case_id": check_id("case_id", case_id)},
-                body=body,
-                files=_files(attachments),
-                cast_to=Message,
-            ),
+        return await self._call(
+            self.create,
+            path={"case_id": check_id("case_id", case_id)},
+            body=body,
+            files=_files(attachments),
+            cast_to=Message,
         )
 
     @operation("PUT", "/cases/{case_id}/note/{message_id}.json", wrap="message")
     async def update(self, case_id: int, message_id: int, *, content: str) -> Message:
         """Edit a note's text."""
-        return cast(
-            "Message",
-            await self._call(
-                self.update,
-                path={
-                    "case_id": check_id("case_id", case_id),
-                    "message_id": check_id("message_id", message_id),
-                },
-                body={"content": content},
-                cast_to=Message,
-            ),
+        return await self._call(
+            self.update,
+            path={
+                "case_id": check_id("case_id", case_id),
+                "message_id": check_id("message_id", message_id),
+            },
+            body={"content": content},
+            cast_to=Message,
         )
 
     @operation("DELETE", "/cases/{case_id}/note/{message_id}.json")
@@ -260,24 +248,18 @@ class AsyncCaseIdeas(AsyncAPIResource):
             stage=check_choice("stage", stage, IdeaStage),
         )
         need_some(body, "cases.idea.update")
-        return cast(
-            "Case",
-            await self._call(
-                self.update, path={"case_id": check_id("case_id", case_id)}, body=body, cast_to=Case
-            ),
+        return await self._call(
+            self.update, path={"case_id": check_id("case_id", case_id)}, body=body, cast_to=Case
         )
 
     @operation("PUT", "/cases/{case_id}/idea_official_response.json", wrap="message", unwrap="case")
     async def set_official_response(self, case_id: int, *, content: str) -> Case:
         """Add or edit the official response to an idea."""
-        return cast(
-            "Case",
-            await self._call(
-                self.set_official_response,
-                path={"case_id": check_id("case_id", case_id)},
-                body={"content": content},
-                cast_to=Case,
-            ),
+        return await self._call(
+            self.set_official_response,
+            path={"case_id": check_id("case_id", case_id)},
+            body={"content": content},
+            cast_to=Case,
         )
 
     @operation("DELETE", "/cases/{case_id}/idea_official_response.json")
@@ -384,10 +366,7 @@ class AsyncCases(AsyncAPIResource):
             channel=channel,
             case_email_id=case_email_id,
         )
-        return cast(
-            "Case",
-            await self._call(self.create, body=body, files=_files(attachments), cast_to=Case),
-        )
+        return await self._call(self.create, body=body, files=_files(attachments), cast_to=Case)
 
     @operation("GET", "/cases.json", paged=True, entity="case")
     def list(
@@ -452,11 +431,8 @@ class AsyncCases(AsyncAPIResource):
     @operation("GET", "/cases/{case_id}.json", wrap="case")
     async def get(self, case_id: int) -> Case:
         """Get a case."""
-        return cast(
-            "Case",
-            await self._call(
-                self.get, path={"case_id": check_id("case_id", case_id)}, cast_to=Case
-            ),
+        return await self._call(
+            self.get, path={"case_id": check_id("case_id", case_id)}, cast_to=Case
         )
 
     @operation("PUT", "/cases/{case_id}.json", wrap="case")
@@ -497,11 +473,8 @@ class AsyncCases(AsyncAPIResource):
             remove_cc_emails=remove_cc_emails,
             remove_bcc_emails=remove_bcc_emails,
         )
-        return cast(
-            "Case",
-            await self._call(
-                self.update, path={"case_id": check_id("case_id", case_id)}, body=body, cast_to=Case
-            ),
+        return await self._call(
+            self.update, path={"case_id": check_id("case_id", case_id)}, body=body, cast_to=Case
         )
 
     @operation("PUT", "/cases/{case_id}.json", wrap="case", bulk=True)
@@ -539,74 +512,53 @@ class AsyncCases(AsyncAPIResource):
             remove_cc_emails=remove_cc_emails,
             remove_bcc_emails=remove_bcc_emails,
         )
-        return cast(
-            "CaseBulkResult",
-            await self._call(
-                self.bulk_update,
-                path={"case_id": _joined(case_ids)},
-                body=body,
-                cast_to=CaseBulkResult,
-            ),
+        return await self._call(
+            self.bulk_update,
+            path={"case_id": _joined(case_ids)},
+            body=body,
+            cast_to=CaseBulkResult,
         )
 
     @operation("PUT", "/cases/{case_id}/trash.json", wrap="case")
     async def trash(self, case_id: int) -> Case:
         """Move a case to the trash."""
-        return cast(
-            "Case",
-            await self._call(
-                self.trash, path={"case_id": check_id("case_id", case_id)}, cast_to=Case
-            ),
+        return await self._call(
+            self.trash, path={"case_id": check_id("case_id", case_id)}, cast_to=Case
         )
 
     @operation("PUT", "/cases/{case_id}/trash.json", wrap="case", bulk=True)
     async def bulk_trash(self, case_ids: Sequence[int]) -> CaseBulkResult:
         """Move several cases to the trash; returns the ids moved."""
-        return cast(
-            "CaseBulkResult",
-            await self._call(
-                self.bulk_trash, path={"case_id": _joined(case_ids)}, cast_to=CaseBulkResult
-            ),
+        return await self._call(
+            self.bulk_trash, path={"case_id": _joined(case_ids)}, cast_to=CaseBulkResult
         )
 
     @operation("PUT", "/cases/{case_id}/spam.json", wrap="case")
     async def spam(self, case_id: int) -> Case:
         """Move a case to the Spam filter."""
-        return cast(
-            "Case",
-            await self._call(
-                self.spam, path={"case_id": check_id("case_id", case_id)}, cast_to=Case
-            ),
+        return await self._call(
+            self.spam, path={"case_id": check_id("case_id", case_id)}, cast_to=Case
         )
 
     @operation("PUT", "/cases/{case_id}/spam.json", wrap="case", bulk=True)
     async def bulk_spam(self, case_ids: Sequence[int]) -> CaseBulkResult:
         """Move several cases to the Spam filter; returns the ids moved."""
-        return cast(
-            "CaseBulkResult",
-            await self._call(
-                self.bulk_spam, path={"case_id": _joined(case_ids)}, cast_to=CaseBulkResult
-            ),
+        return await self._call(
+            self.bulk_spam, path={"case_id": _joined(case_ids)}, cast_to=CaseBulkResult
         )
 
     @operation("PUT", "/cases/{case_id}/restore.json", wrap="case")
     async def restore(self, case_id: int) -> Case:
         """Restore a case from the trash or spam."""
-        return cast(
-            "Case",
-            await self._call(
-                self.restore, path={"case_id": check_id("case_id", case_id)}, cast_to=Case
-            ),
+        return await self._call(
+            self.restore, path={"case_id": check_id("case_id", case_id)}, cast_to=Case
         )
 
     @operation("PUT", "/cases/{case_id}/restore.json", wrap="case", bulk=True)
     async def bulk_restore(self, case_ids: Sequence[int]) -> CaseBulkResult:
         """Restore several cases from the trash or spam; returns the ids restored."""
-        return cast(
-            "CaseBulkResult",
-            await self._call(
-                self.bulk_restore, path={"case_id": _joined(case_ids)}, cast_to=CaseBulkResult
-            ),
+        return await self._call(
+            self.bulk_restore, path={"case_id": _joined(case_ids)}, cast_to=CaseBulkResult
         )
 
     @operation("DELETE", "/cases/{case_id}.json")

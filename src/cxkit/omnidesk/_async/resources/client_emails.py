@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import builtins
-from typing import cast
 
 from ...._core import AsyncAPIResource, operation
 from ...types.client_emails import ClientEmail
@@ -17,7 +16,4 @@ class AsyncClientEmails(AsyncAPIResource):
     @operation("GET", "/client_emails.json", entity="client_emails", listing=True)
     async def list(self) -> builtins.list[ClientEmail]:
         """List all email addresses of the account."""
-        return cast(
-            "builtins.list[ClientEmail]",
-            await self._call(self.list, cast_to=builtins.list[ClientEmail]),
-        )
+        return await self._call(self.list, cast_to=builtins.list[ClientEmail])

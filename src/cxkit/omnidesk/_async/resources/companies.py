@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import cast
 
 from ...._core import AsyncAPIResource, AsyncPager, drop_none, operation
 from ...._core.checks import check_id, need_some
@@ -42,7 +41,7 @@ class AsyncCompanies(AsyncAPIResource):
             company_note=company_note,
             company_users=comma_list("company_users", company_users),
         )
-        return cast("Company", await self._call(self.create, body=body, cast_to=Company))
+        return await self._call(self.create, body=body, cast_to=Company)
 
     @operation("GET", "/companies.json", paged=True, entity="company")
     def list(
@@ -79,11 +78,8 @@ class AsyncCompanies(AsyncAPIResource):
     @operation("GET", "/companies/{company_id}.json", wrap="company")
     async def get(self, company_id: int) -> Company:
         """Get a company."""
-        return cast(
-            "Company",
-            await self._call(
-                self.get, path={"company_id": check_id("company_id", company_id)}, cast_to=Company
-            ),
+        return await self._call(
+            self.get, path={"company_id": check_id("company_id", company_id)}, cast_to=Company
         )
 
     @operation("PUT", "/companies/{company_id}.json", wrap="company")
@@ -114,48 +110,36 @@ class AsyncCompanies(AsyncAPIResource):
             remove_company_users=comma_list("remove_company_users", remove_company_users),
         )
         need_some(body, "companies.update")
-        return cast(
-            "Company",
-            await self._call(
-                self.update,
-                path={"company_id": check_id("company_id", company_id)},
-                body=body,
-                cast_to=Company,
-            ),
+        return await self._call(
+            self.update,
+            path={"company_id": check_id("company_id", company_id)},
+            body=body,
+            cast_to=Company,
         )
 
     @operation("PUT", "/companies/{company_id}/disable.json", wrap="company")
     async def disable(self, company_id: int) -> Company:
         """Delete a company softly (moved to the deleted list; ``restore`` brings it back)."""
-        return cast(
-            "Company",
-            await self._call(
-                self.disable,
-                path={"company_id": check_id("company_id", company_id)},
-                cast_to=Company,
-            ),
+        return await self._call(
+            self.disable,
+            path={"company_id": check_id("company_id", company_id)},
+            cast_to=Company,
         )
 
     @operation("PUT", "/companies/{company_id}/block.json", wrap="company")
     async def block(self, company_id: int) -> Company:
         """Block a company."""
-        return cast(
-            "Company",
-            await self._call(
-                self.block, path={"company_id": check_id("company_id", company_id)}, cast_to=Company
-            ),
+        return await self._call(
+            self.block, path={"company_id": check_id("company_id", company_id)}, cast_to=Company
         )
 
     @operation("PUT", "/companies/{company_id}/restore.json", wrap="company")
     async def restore(self, company_id: int) -> Company:
         """Unblock a company, or restore a deleted one."""
-        return cast(
-            "Company",
-            await self._call(
-                self.restore,
-                path={"company_id": check_id("company_id", company_id)},
-                cast_to=Company,
-            ),
+        return await self._call(
+            self.restore,
+            path={"company_id": check_id("company_id", company_id)},
+            cast_to=Company,
         )
 
     @operation("DELETE", "/companies/{company_id}.json")

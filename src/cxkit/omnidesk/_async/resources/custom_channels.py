@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import builtins
-from typing import cast
 
 from ...._core import AsyncAPIResource, operation
 from ...types.custom_channels import CustomChannel
@@ -17,7 +16,4 @@ class AsyncCustomChannels(AsyncAPIResource):
     @operation("GET", "/custom_channels.json", entity="custom_channel", listing=True)
     async def list(self) -> builtins.list[CustomChannel]:
         """List all custom channels."""
-        return cast(
-            "builtins.list[CustomChannel]",
-            await self._call(self.list, cast_to=builtins.list[CustomChannel]),
-        )
+        return await self._call(self.list, cast_to=builtins.list[CustomChannel])

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import builtins
-from typing import cast
 
 from ...._core import AsyncAPIResource, operation
 from ...types.custom_fields import CustomField
@@ -17,7 +16,4 @@ class AsyncCustomFields(AsyncAPIResource):
     @operation("GET", "/custom_fields.json", entity="custom_field", listing=True)
     async def list(self) -> builtins.list[CustomField]:
         """List all custom fields (``field_level`` says whether a field is a case's or a user's)."""
-        return cast(
-            "builtins.list[CustomField]",
-            await self._call(self.list, cast_to=builtins.list[CustomField]),
-        )
+        return await self._call(self.list, cast_to=builtins.list[CustomField])

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import builtins
-from typing import cast
 
 from ...._core import AsyncAPIResource, operation
 from ...types.filters import Filter
@@ -17,6 +16,4 @@ class AsyncFilters(AsyncAPIResource):
     @operation("GET", "/filters.json", entity="filter", listing=True)
     async def list(self) -> builtins.list[Filter]:
         """List the staff member's filters (built-in and custom)."""
-        return cast(
-            "builtins.list[Filter]", await self._call(self.list, cast_to=builtins.list[Filter])
-        )
+        return await self._call(self.list, cast_to=builtins.list[Filter])

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import cast
-
 from ...._core import AsyncAPIResource, AsyncPager, drop_none, operation
 from ...._core.checks import check_id, need_some
 from ...types.groups import Group
@@ -28,7 +26,7 @@ class AsyncGroups(AsyncAPIResource):
             group_from_name=group_from_name,
             group_signature=group_signature,
         )
-        return cast("Group", await self._call(self.create, body=body, cast_to=Group))
+        return await self._call(self.create, body=body, cast_to=Group)
 
     @operation("GET", "/groups.json", paged=True, entity="group")
     def list(self, *, page: int | None = None, limit: int | None = None) -> AsyncPager[Group]:
@@ -38,11 +36,8 @@ class AsyncGroups(AsyncAPIResource):
     @operation("GET", "/groups/{group_id}.json", wrap="group")
     async def get(self, group_id: int) -> Group:
         """Get a group."""
-        return cast(
-            "Group",
-            await self._call(
-                self.get, path={"group_id": check_id("group_id", group_id)}, cast_to=Group
-            ),
+        return await self._call(
+            self.get, path={"group_id": check_id("group_id", group_id)}, cast_to=Group
         )
 
     @operation("PUT", "/groups/{group_id}.json", wrap="group")
@@ -61,14 +56,11 @@ class AsyncGroups(AsyncAPIResource):
             group_signature=group_signature,
         )
         need_some(body, "groups.update")
-        return cast(
-            "Group",
-            await self._call(
-                self.update,
-                path={"group_id": check_id("group_id", group_id)},
-                body=body,
-                cast_to=Group,
-            ),
+        return await self._call(
+            self.update,
+            path={"group_id": check_id("group_id", group_id)},
+            body=body,
+            cast_to=Group,
         )
 
     @operation("PUT", "/groups/{group_id}/disable.json", wrap="group")
@@ -77,24 +69,18 @@ class AsyncGroups(AsyncAPIResource):
 
         The replacement runs in the background and may take a while.
         """
-        return cast(
-            "Group",
-            await self._call(
-                self.disable,
-                path={"group_id": check_id("group_id", group_id)},
-                body=_replacement(replace_group_id),
-                cast_to=Group,
-            ),
+        return await self._call(
+            self.disable,
+            path={"group_id": check_id("group_id", group_id)},
+            body=_replacement(replace_group_id),
+            cast_to=Group,
         )
 
     @operation("PUT", "/groups/{group_id}/enable.json", wrap="group")
     async def enable(self, group_id: int) -> Group:
         """Enable a group."""
-        return cast(
-            "Group",
-            await self._call(
-                self.enable, path={"group_id": check_id("group_id", group_id)}, cast_to=Group
-            ),
+        return await self._call(
+            self.enable, path={"group_id": check_id("group_id", group_id)}, cast_to=Group
         )
 
     @operation("DELETE", "/groups/{group_id}.json", wrap="group")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import cast
-
 from ...._core import AsyncAPIResource, AsyncPager, drop_none, operation
 from ...._core.checks import check_id
 from ...types.ideas import IdeasCategory
@@ -17,11 +15,8 @@ class AsyncIdeasCategories(AsyncAPIResource):
     @operation("POST", "/ideas_category.json", wrap="ideas_category")
     async def create(self, *, category_title: str) -> IdeasCategory:
         """Create an ideas category."""
-        return cast(
-            "IdeasCategory",
-            await self._call(
-                self.create, body={"category_title": category_title}, cast_to=IdeasCategory
-            ),
+        return await self._call(
+            self.create, body={"category_title": category_title}, cast_to=IdeasCategory
         )
 
     @operation("GET", "/ideas_category.json", paged=True, entity="ideas_category")
@@ -36,50 +31,38 @@ class AsyncIdeasCategories(AsyncAPIResource):
     @operation("GET", "/ideas_category/{category_id}.json", wrap="ideas_category")
     async def get(self, category_id: int) -> IdeasCategory:
         """Get an ideas category."""
-        return cast(
-            "IdeasCategory",
-            await self._call(
-                self.get,
-                path={"category_id": check_id("category_id", category_id)},
-                cast_to=IdeasCategory,
-            ),
+        return await self._call(
+            self.get,
+            path={"category_id": check_id("category_id", category_id)},
+            cast_to=IdeasCategory,
         )
 
     @operation("PUT", "/ideas_category/{category_id}.json", wrap="ideas_category")
     async def update(self, category_id: int, *, category_title: str) -> IdeasCategory:
         """Rename an ideas category."""
-        return cast(
-            "IdeasCategory",
-            await self._call(
-                self.update,
-                path={"category_id": check_id("category_id", category_id)},
-                body={"category_title": category_title},
-                cast_to=IdeasCategory,
-            ),
+        return await self._call(
+            self.update,
+            path={"category_id": check_id("category_id", category_id)},
+            body={"category_title": category_title},
+            cast_to=IdeasCategory,
         )
 
     @operation("PUT", "/ideas_category/{category_id}/disable.json", wrap="ideas_category")
     async def disable(self, category_id: int) -> IdeasCategory:
         """Disable an ideas category."""
-        return cast(
-            "IdeasCategory",
-            await self._call(
-                self.disable,
-                path={"category_id": check_id("category_id", category_id)},
-                cast_to=IdeasCategory,
-            ),
+        return await self._call(
+            self.disable,
+            path={"category_id": check_id("category_id", category_id)},
+            cast_to=IdeasCategory,
         )
 
     @operation("PUT", "/ideas_category/{category_id}/enable.json", wrap="ideas_category")
     async def enable(self, category_id: int) -> IdeasCategory:
         """Enable an ideas category."""
-        return cast(
-            "IdeasCategory",
-            await self._call(
-                self.enable,
-                path={"category_id": check_id("category_id", category_id)},
-                cast_to=IdeasCategory,
-            ),
+        return await self._call(
+            self.enable,
+            path={"category_id": check_id("category_id", category_id)},
+            cast_to=IdeasCategory,
         )
 
     @operation("DELETE", "/ideas_category/{category_id}.json")

@@ -8,7 +8,7 @@ a language, or ``"all"`` returns every language's text as such a mapping.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Literal, cast
+from typing import Literal
 
 from ...._core import AsyncAPIResource, AsyncPager, drop_none, operation
 from ...._core.checks import check_choice, check_id, need_some
@@ -34,7 +34,7 @@ class AsyncKbCategories(AsyncAPIResource):
     async def create(self, *, category_title: Text) -> KbCategory:
         """Create a category."""
         body = {"category_title": multilingual("category_title", category_title)}
-        return cast("KbCategory", await self._call(self.create, body=body, cast_to=KbCategory))
+        return await self._call(self.create, body=body, cast_to=KbCategory)
 
     @operation("GET", "/kb_category.json", paged=True, entity="kb_category")
     def list(
@@ -53,75 +53,57 @@ class AsyncKbCategories(AsyncAPIResource):
         self, category_id: int, *, language_id: LanguageChoice | None = None
     ) -> KbCategory:
         """Get a category."""
-        return cast(
-            "KbCategory",
-            await self._call(
-                self.get,
-                path={"category_id": check_id("category_id", category_id)},
-                params=drop_none(language_id=_language(language_id)),
-                cast_to=KbCategory,
-            ),
+        return await self._call(
+            self.get,
+            path={"category_id": check_id("category_id", category_id)},
+            params=drop_none(language_id=_language(language_id)),
+            cast_to=KbCategory,
         )
 
     @operation("PUT", "/kb_category/{category_id}.json", wrap="kb_category")
     async def update(self, category_id: int, *, category_title: Text) -> KbCategory:
         """Rename a category."""
-        return cast(
-            "KbCategory",
-            await self._call(
-                self.update,
-                path={"category_id": check_id("category_id", category_id)},
-                body={"category_title": multilingual("category_title", category_title)},
-                cast_to=KbCategory,
-            ),
+        return await self._call(
+            self.update,
+            path={"category_id": check_id("category_id", category_id)},
+            body={"category_title": multilingual("category_title", category_title)},
+            cast_to=KbCategory,
         )
 
     @operation("PUT", "/kb_category/{category_id}/disable.json", wrap="kb_category")
     async def disable(self, category_id: int) -> KbCategory:
         """Disable a category."""
-        return cast(
-            "KbCategory",
-            await self._call(
-                self.disable,
-                path={"category_id": check_id("category_id", category_id)},
-                cast_to=KbCategory,
-            ),
+        return await self._call(
+            self.disable,
+            path={"category_id": check_id("category_id", category_id)},
+            cast_to=KbCategory,
         )
 
     @operation("PUT", "/kb_category/{category_id}/enable.json", wrap="kb_category")
     async def enable(self, category_id: int) -> KbCategory:
         """Enable a category."""
-        return cast(
-            "KbCategory",
-            await self._call(
-                self.enable,
-                path={"category_id": check_id("category_id", category_id)},
-                cast_to=KbCategory,
-            ),
+        return await self._call(
+            self.enable,
+            path={"category_id": check_id("category_id", category_id)},
+            cast_to=KbCategory,
         )
 
     @operation("PUT", "/kb_category/{category_id}/moveup.json", wrap="kb_category")
     async def moveup(self, category_id: int) -> KbCategory:
         """Move a category one step up."""
-        return cast(
-            "KbCategory",
-            await self._call(
-                self.moveup,
-                path={"category_id": check_id("category_id", category_id)},
-                cast_to=KbCategory,
-            ),
+        return await self._call(
+            self.moveup,
+            path={"category_id": check_id("category_id", category_id)},
+            cast_to=KbCategory,
         )
 
     @operation("PUT", "/kb_category/{category_id}/movedown.json", wrap="kb_category")
     async def movedown(self, category_id: int) -> KbCategory:
         """Move a category one step down."""
-        return cast(
-            "KbCategory",
-            await self._call(
-                self.movedown,
-                path={"category_id": check_id("category_id", category_id)},
-                cast_to=KbCategory,
-            ),
+        return await self._call(
+            self.movedown,
+            path={"category_id": check_id("category_id", category_id)},
+            cast_to=KbCategory,
         )
 
     @operation("DELETE", "/kb_category/{category_id}.json")
@@ -147,7 +129,7 @@ class AsyncKbSections(AsyncAPIResource):
             section_description=multilingual("section_description", section_description),
             category_id=check_id("category_id", category_id),
         )
-        return cast("KbSection", await self._call(self.create, body=body, cast_to=KbSection))
+        return await self._call(self.create, body=body, cast_to=KbSection)
 
     @operation("GET", "/kb_section.json", paged=True, entity="kb_section")
     def list(
@@ -170,14 +152,11 @@ class AsyncKbSections(AsyncAPIResource):
     @operation("GET", "/kb_section/{section_id}.json", wrap="kb_section")
     async def get(self, section_id: int, *, language_id: LanguageChoice | None = None) -> KbSection:
         """Get a section."""
-        return cast(
-            "KbSection",
-            await self._call(
-                self.get,
-                path={"section_id": check_id("section_id", section_id)},
-                params=drop_none(language_id=_language(language_id)),
-                cast_to=KbSection,
-            ),
+        return await self._call(
+            self.get,
+            path={"section_id": check_id("section_id", section_id)},
+            params=drop_none(language_id=_language(language_id)),
+            cast_to=KbSection,
         )
 
     @operation("PUT", "/kb_section/{section_id}.json", wrap="kb_section")
@@ -196,62 +175,47 @@ class AsyncKbSections(AsyncAPIResource):
             category_id=None if category_id is None else check_id("category_id", category_id),
         )
         need_some(body, "kb_sections.update")
-        return cast(
-            "KbSection",
-            await self._call(
-                self.update,
-                path={"section_id": check_id("section_id", section_id)},
-                body=body,
-                cast_to=KbSection,
-            ),
+        return await self._call(
+            self.update,
+            path={"section_id": check_id("section_id", section_id)},
+            body=body,
+            cast_to=KbSection,
         )
 
     @operation("PUT", "/kb_section/{section_id}/disable.json", wrap="kb_section")
     async def disable(self, section_id: int) -> KbSection:
         """Disable a section."""
-        return cast(
-            "KbSection",
-            await self._call(
-                self.disable,
-                path={"section_id": check_id("section_id", section_id)},
-                cast_to=KbSection,
-            ),
+        return await self._call(
+            self.disable,
+            path={"section_id": check_id("section_id", section_id)},
+            cast_to=KbSection,
         )
 
     @operation("PUT", "/kb_section/{section_id}/enable.json", wrap="kb_section")
     async def enable(self, section_id: int) -> KbSection:
         """Enable a section."""
-        return cast(
-            "KbSection",
-            await self._call(
-                self.enable,
-                path={"section_id": check_id("section_id", section_id)},
-                cast_to=KbSection,
-            ),
+        return await self._call(
+            self.enable,
+            path={"section_id": check_id("section_id", section_id)},
+            cast_to=KbSection,
         )
 
     @operation("PUT", "/kb_section/{section_id}/moveup.json", wrap="kb_section")
     async def moveup(self, section_id: int) -> KbSection:
         """Move a section one step up."""
-        return cast(
-            "KbSection",
-            await self._call(
-                self.moveup,
-                path={"section_id": check_id("section_id", section_id)},
-                cast_to=KbSection,
-            ),
+        return await self._call(
+            self.moveup,
+            path={"section_id": check_id("section_id", section_id)},
+            cast_to=KbSection,
         )
 
     @operation("PUT", "/kb_section/{section_id}/movedown.json", wrap="kb_section")
     async def movedown(self, section_id: int) -> KbSection:
         """Move a section one step down."""
-        return cast(
-            "KbSection",
-            await self._call(
-                self.movedown,
-                path={"section_id": check_id("section_id", section_id)},
-                cast_to=KbSection,
-            ),
+        return await self._call(
+            self.movedown,
+            path={"section_id": check_id("section_id", section_id)},
+            cast_to=KbSection,
         )
 
     @operation("DELETE", "/kb_section/{section_id}.json")
@@ -284,7 +248,7 @@ class AsyncKbArticles(AsyncAPIResource):
             section_id=check_id("section_id", section_id),
             access_type=check_choice("access_type", access_type, AccessType),
         )
-        return cast("KbArticle", await self._call(self.create, body=body, cast_to=KbArticle))
+        return await self._call(self.create, body=body, cast_to=KbArticle)
 
     @operation("GET", "/kb_article.json", paged=True, entity="kb_article")
     def list(
@@ -313,14 +277,11 @@ class AsyncKbArticles(AsyncAPIResource):
     @operation("GET", "/kb_article/{article_id}.json", wrap="kb_article")
     async def get(self, article_id: int, *, language_id: LanguageChoice | None = None) -> KbArticle:
         """Get an article."""
-        return cast(
-            "KbArticle",
-            await self._call(
-                self.get,
-                path={"article_id": check_id("article_id", article_id)},
-                params=drop_none(language_id=_language(language_id)),
-                cast_to=KbArticle,
-            ),
+        return await self._call(
+            self.get,
+            path={"article_id": check_id("article_id", article_id)},
+            params=drop_none(language_id=_language(language_id)),
+            cast_to=KbArticle,
         )
 
     @operation("PUT", "/kb_article/{article_id}.json", wrap="kb_article")
@@ -343,62 +304,47 @@ class AsyncKbArticles(AsyncAPIResource):
             access_type=check_choice("access_type", access_type, AccessType),
         )
         need_some(body, "kb_articles.update")
-        return cast(
-            "KbArticle",
-            await self._call(
-                self.update,
-                path={"article_id": check_id("article_id", article_id)},
-                body=body,
-                cast_to=KbArticle,
-            ),
+        return await self._call(
+            self.update,
+            path={"article_id": check_id("article_id", article_id)},
+            body=body,
+            cast_to=KbArticle,
         )
 
     @operation("PUT", "/kb_article/{article_id}/disable.json", wrap="kb_article")
     async def disable(self, article_id: int) -> KbArticle:
         """Disable an article."""
-        return cast(
-            "KbArticle",
-            await self._call(
-                self.disable,
-                path={"article_id": check_id("article_id", article_id)},
-                cast_to=KbArticle,
-            ),
+        return await self._call(
+            self.disable,
+            path={"article_id": check_id("article_id", article_id)},
+            cast_to=KbArticle,
         )
 
     @operation("PUT", "/kb_article/{article_id}/enable.json", wrap="kb_article")
     async def enable(self, article_id: int) -> KbArticle:
         """Enable an article."""
-        return cast(
-            "KbArticle",
-            await self._call(
-                self.enable,
-                path={"article_id": check_id("article_id", article_id)},
-                cast_to=KbArticle,
-            ),
+        return await self._call(
+            self.enable,
+            path={"article_id": check_id("article_id", article_id)},
+            cast_to=KbArticle,
         )
 
     @operation("PUT", "/kb_article/{article_id}/moveup.json", wrap="kb_article")
     async def moveup(self, article_id: int) -> KbArticle:
         """Move an article one step up."""
-        return cast(
-            "KbArticle",
-            await self._call(
-                self.moveup,
-                path={"article_id": check_id("article_id", article_id)},
-                cast_to=KbArticle,
-            ),
+        return await self._call(
+            self.moveup,
+            path={"article_id": check_id("article_id", article_id)},
+            cast_to=KbArticle,
         )
 
     @operation("PUT", "/kb_article/{article_id}/movedown.json", wrap="kb_article")
     async def movedown(self, article_id: int) -> KbArticle:
         """Move an article one step down."""
-        return cast(
-            "KbArticle",
-            await self._call(
-                self.movedown,
-                path={"article_id": check_id("article_id", article_id)},
-                cast_to=KbArticle,
-            ),
+        return await self._call(
+            self.movedown,
+            path={"article_id": check_id("article_id", article_id)},
+            cast_to=KbArticle,
         )
 
     @operation("DELETE", "/kb_article/{article_id}.json")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import cast
-
 from ...._core import AsyncAPIResource, AsyncPager, drop_none, operation
 from ...._core.checks import check_id
 from ...types.labels import Label
@@ -17,9 +15,7 @@ class AsyncLabels(AsyncAPIResource):
     @operation("POST", "/labels.json", wrap="label")
     async def create(self, *, label_title: str) -> Label:
         """Create a label."""
-        return cast(
-            "Label", await self._call(self.create, body={"label_title": label_title}, cast_to=Label)
-        )
+        return await self._call(self.create, body={"label_title": label_title}, cast_to=Label)
 
     @operation("GET", "/labels.json", paged=True, entity="label")
     def list(self, *, page: int | None = None, limit: int | None = None) -> AsyncPager[Label]:
@@ -29,14 +25,11 @@ class AsyncLabels(AsyncAPIResource):
     @operation("PUT", "/labels/{label_id}.json", wrap="label")
     async def update(self, label_id: int, *, label_title: str) -> Label:
         """Rename a label."""
-        return cast(
-            "Label",
-            await self._call(
-                self.update,
-                path={"label_id": check_id("label_id", label_id)},
-                body={"label_title": label_title},
-                cast_to=Label,
-            ),
+        return await self._call(
+            self.update,
+            path={"label_id": check_id("label_id", label_id)},
+            body={"label_title": label_title},
+            cast_to=Label,
         )
 
     @operation("DELETE", "/labels/{label_id}.json")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import builtins
-from typing import cast
 
 from ...._core import AsyncAPIResource, operation
 from ...types.languages import Language
@@ -17,6 +16,4 @@ class AsyncLanguages(AsyncAPIResource):
     @operation("GET", "/languages.json", entity="language", listing=True)
     async def list(self) -> builtins.list[Language]:
         """List all customer languages."""
-        return cast(
-            "builtins.list[Language]", await self._call(self.list, cast_to=builtins.list[Language])
-        )
+        return await self._call(self.list, cast_to=builtins.list[Language])

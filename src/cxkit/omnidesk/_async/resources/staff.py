@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import cast
-
 from ...._core import AsyncAPIResource, AsyncPager, drop_none, operation
 from ...._core.checks import check_id, need_some
 from ...types.staff import Staff
@@ -28,7 +26,7 @@ class AsyncStaffMembers(AsyncAPIResource):
             staff_full_name=staff_full_name,
             staff_signature=staff_signature,
         )
-        return cast("Staff", await self._call(self.create, body=body, cast_to=Staff))
+        return await self._call(self.create, body=body, cast_to=Staff)
 
     @operation("GET", "/staff.json", paged=True, entity="staff")
     def list(self, *, page: int | None = None, limit: int | None = None) -> AsyncPager[Staff]:
@@ -38,11 +36,8 @@ class AsyncStaffMembers(AsyncAPIResource):
     @operation("GET", "/staff/{staff_id}.json", wrap="staff")
     async def get(self, staff_id: int) -> Staff:
         """Get a staff member."""
-        return cast(
-            "Staff",
-            await self._call(
-                self.get, path={"staff_id": check_id("staff_id", staff_id)}, cast_to=Staff
-            ),
+        return await self._call(
+            self.get, path={"staff_id": check_id("staff_id", staff_id)}, cast_to=Staff
         )
 
     @operation("PUT", "/staff/{staff_id}.json", wrap="staff")
@@ -61,38 +56,29 @@ class AsyncStaffMembers(AsyncAPIResource):
             staff_signature=staff_signature,
         )
         need_some(body, "staff.update")
-        return cast(
-            "Staff",
-            await self._call(
-                self.update,
-                path={"staff_id": check_id("staff_id", staff_id)},
-                body=body,
-                cast_to=Staff,
-            ),
+        return await self._call(
+            self.update,
+            path={"staff_id": check_id("staff_id", staff_id)},
+            body=body,
+            cast_to=Staff,
         )
 
     @operation("PUT", "/staff/{staff_id}/disable.json", wrap="staff")
     async def disable(self, staff_id: int, *, replace_staff_id: int | None = None) -> Staff:
         """Disable a staff member; ``replace_staff_id`` takes over rules, shared templates
         and open and waiting cases (in the background, may take a while)."""
-        return cast(
-            "Staff",
-            await self._call(
-                self.disable,
-                path={"staff_id": check_id("staff_id", staff_id)},
-                body=_replacement(replace_staff_id),
-                cast_to=Staff,
-            ),
+        return await self._call(
+            self.disable,
+            path={"staff_id": check_id("staff_id", staff_id)},
+            body=_replacement(replace_staff_id),
+            cast_to=Staff,
         )
 
     @operation("PUT", "/staff/{staff_id}/enable.json", wrap="staff")
     async def enable(self, staff_id: int) -> Staff:
         """Enable a staff member."""
-        return cast(
-            "Staff",
-            await self._call(
-                self.enable, path={"staff_id": check_id("staff_id", staff_id)}, cast_to=Staff
-            ),
+        return await self._call(
+            self.enable, path={"staff_id": check_id("staff_id", staff_id)}, cast_to=Staff
         )
 
     @operation("DELETE", "/staff/{staff_id}.json", wrap="staff")

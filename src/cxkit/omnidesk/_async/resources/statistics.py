@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import cast
 
 from ...._core import AsyncAPIResource, operation
 from ..._checks import stats_time
@@ -28,11 +27,8 @@ class AsyncStatistics(AsyncAPIResource):
             "from_time": stats_time("from_time", from_time),
             "to_time": stats_time("to_time", to_time),
         }
-        return cast(
-            "list[StaffLeaderboardEntry]",
-            await self._call(
-                self.staff_leaderboard, params=params, cast_to=list[StaffLeaderboardEntry]
-            ),
+        return await self._call(
+            self.staff_leaderboard, params=params, cast_to=list[StaffLeaderboardEntry]
         )
 
     @operation("GET", "/stats_lb_groups.json", entity="group", listing=True)
@@ -48,9 +44,6 @@ class AsyncStatistics(AsyncAPIResource):
             "from_time": stats_time("from_time", from_time),
             "to_time": stats_time("to_time", to_time),
         }
-        return cast(
-            "list[GroupLeaderboardEntry]",
-            await self._call(
-                self.groups_leaderboard, params=params, cast_to=list[GroupLeaderboardEntry]
-            ),
+        return await self._call(
+            self.groups_leaderboard, params=params, cast_to=list[GroupLeaderboardEntry]
         )

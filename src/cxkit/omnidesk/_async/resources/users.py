@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, cast
+from typing import Any
 
 from ...._core import AsyncAPIResource, AsyncPager, drop_none, operation
 from ...._core.checks import TimeInput, check_id, need_one, need_some, time_value
@@ -63,7 +63,7 @@ class AsyncUsers(AsyncAPIResource):
             language_id=None if language_id is None else check_id("language_id", language_id),
             custom_fields=None if custom_fields is None else dict(custom_fields),
         )
-        return cast("User", await self._call(self.create, body=body, cast_to=User))
+        return await self._call(self.create, body=body, cast_to=User)
 
     @operation("GET", "/users.json", paged=True, entity="user")
     def list(
@@ -106,11 +106,8 @@ class AsyncUsers(AsyncAPIResource):
     @operation("GET", "/users/{user_id}.json", wrap="user")
     async def get(self, user_id: int) -> User:
         """Get a user."""
-        return cast(
-            "User",
-            await self._call(
-                self.get, path={"user_id": check_id("user_id", user_id)}, cast_to=User
-            ),
+        return await self._call(
+            self.get, path={"user_id": check_id("user_id", user_id)}, cast_to=User
         )
 
     @operation("PUT", "/users/{user_id}.json", wrap="user")
@@ -137,41 +134,29 @@ class AsyncUsers(AsyncAPIResource):
             custom_fields=None if custom_fields is None else dict(custom_fields),
         )
         need_some(body, "users.update")
-        return cast(
-            "User",
-            await self._call(
-                self.update, path={"user_id": check_id("user_id", user_id)}, body=body, cast_to=User
-            ),
+        return await self._call(
+            self.update, path={"user_id": check_id("user_id", user_id)}, body=body, cast_to=User
         )
 
     @operation("PUT", "/users/{user_id}/disable.json", wrap="user")
     async def disable(self, user_id: int) -> User:
         """Delete a user softly (moved to the deleted list; ``restore`` brings it back)."""
-        return cast(
-            "User",
-            await self._call(
-                self.disable, path={"user_id": check_id("user_id", user_id)}, cast_to=User
-            ),
+        return await self._call(
+            self.disable, path={"user_id": check_id("user_id", user_id)}, cast_to=User
         )
 
     @operation("PUT", "/users/{user_id}/block.json", wrap="user")
     async def block(self, user_id: int) -> User:
         """Block a user."""
-        return cast(
-            "User",
-            await self._call(
-                self.block, path={"user_id": check_id("user_id", user_id)}, cast_to=User
-            ),
+        return await self._call(
+            self.block, path={"user_id": check_id("user_id", user_id)}, cast_to=User
         )
 
     @operation("PUT", "/users/{user_id}/restore.json", wrap="user")
     async def restore(self, user_id: int) -> User:
         """Unblock a user, or restore a deleted one."""
-        return cast(
-            "User",
-            await self._call(
-                self.restore, path={"user_id": check_id("user_id", user_id)}, cast_to=User
-            ),
+        return await self._call(
+            self.restore, path={"user_id": check_id("user_id", user_id)}, cast_to=User
         )
 
     @operation("DELETE", "/users/{user_id}.json")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import builtins
 from collections.abc import Mapping, Sequence
 from functools import cached_property
-from typing import Any, cast
+from typing import Any
 
 from ...._core import APIResource, SyncPage, FileInput, drop_none, operation
 from ...._core.checks import (
@@ -131,31 +131,25 @@ class CaseMessages(APIResource):
             user_id=None if user_id is None else check_id("user_id", user_id),
             do_not_send_email=do_not_send_email,
         )
-        return cast(
-            "Message",
-            self._call(
-                self.create,
-                path={"case_id": check_id("case_id", case_id)},
-                body=body,
-                files=_files(attachments),
-                cast_to=Message,
-            ),
+        return self._call(
+            self.create,
+            path={"case_id": check_id("case_id", case_id)},
+            body=body,
+            files=_files(attachments),
+            cast_to=Message,
         )
 
     @operation("PUT", "/cases/{case_id}/messages/{message_id}.json", wrap="message")
     def update(self, case_id: int, message_id: int, *, content: str) -> Message:
         """Edit a message's text."""
-        return cast(
-            "Message",
-            self._call(
-                self.update,
-                path={
-                    "case_id": check_id("case_id", case_id),
-                    "message_id": check_id("message_id", message_id),
-                },
-                body={"content": content},
-                cast_to=Message,
-            ),
+        return self._call(
+            self.update,
+            path={
+                "case_id": check_id("case_id", case_id),
+                "message_id": check_id("message_id", message_id),
+            },
+            body={"content": content},
+            cast_to=Message,
         )
 
     @operation("DELETE", "/cases/{case_id}/messages/{message_id}.json")
@@ -203,31 +197,25 @@ class CaseNotes(APIResource):
             if note_group_id is None
             else check_id("note_group_id", note_group_id),
         )
-        return cast(
-            "Message",
-            self._call(
-                self.create,
-                path={"case_id": check_id("case_id", case_id)},
-                body=body,
-                files=_files(attachments),
-                cast_to=Message,
-            ),
+        return self._call(
+            self.create,
+            path={"case_id": check_id("case_id", case_id)},
+            body=body,
+            files=_files(attachments),
+            cast_to=Message,
         )
 
     @operation("PUT", "/cases/{case_id}/note/{message_id}.json", wrap="message")
     def update(self, case_id: int, message_id: int, *, content: str) -> Message:
         """Edit a note's text."""
-        return cast(
-            "Message",
-            self._call(
-                self.update,
-                path={
-                    "case_id": check_id("case_id", case_id),
-                    "message_id": check_id("message_id", message_id),
-                },
-                body={"content": content},
-                cast_to=Message,
-            ),
+        return self._call(
+            self.update,
+            path={
+                "case_id": check_id("case_id", case_id),
+                "message_id": check_id("message_id", message_id),
+            },
+            body={"content": content},
+            cast_to=Message,
         )
 
     @operation("DELETE", "/cases/{case_id}/note/{message_id}.json")
@@ -261,24 +249,18 @@ class CaseIdeas(APIResource):
             stage=check_choice("stage", stage, IdeaStage),
         )
         need_some(body, "cases.idea.update")
-        return cast(
-            "Case",
-            self._call(
-                self.update, path={"case_id": check_id("case_id", case_id)}, body=body, cast_to=Case
-            ),
+        return self._call(
+            self.update, path={"case_id": check_id("case_id", case_id)}, body=body, cast_to=Case
         )
 
     @operation("PUT", "/cases/{case_id}/idea_official_response.json", wrap="message", unwrap="case")
     def set_official_response(self, case_id: int, *, content: str) -> Case:
         """Add or edit the official response to an idea."""
-        return cast(
-            "Case",
-            self._call(
-                self.set_official_response,
-                path={"case_id": check_id("case_id", case_id)},
-                body={"content": content},
-                cast_to=Case,
-            ),
+        return self._call(
+            self.set_official_response,
+            path={"case_id": check_id("case_id", case_id)},
+            body={"content": content},
+            cast_to=Case,
         )
 
     @operation("DELETE", "/cases/{case_id}/idea_official_response.json")
@@ -385,10 +367,7 @@ class Cases(APIResource):
             channel=channel,
             case_email_id=case_email_id,
         )
-        return cast(
-            "Case",
-            self._call(self.create, body=body, files=_files(attachments), cast_to=Case),
-        )
+        return self._call(self.create, body=body, files=_files(attachments), cast_to=Case)
 
     @operation("GET", "/cases.json", paged=True, entity="case")
     def list(
@@ -453,11 +432,8 @@ class Cases(APIResource):
     @operation("GET", "/cases/{case_id}.json", wrap="case")
     def get(self, case_id: int) -> Case:
         """Get a case."""
-        return cast(
-            "Case",
-            self._call(
-                self.get, path={"case_id": check_id("case_id", case_id)}, cast_to=Case
-            ),
+        return self._call(
+            self.get, path={"case_id": check_id("case_id", case_id)}, cast_to=Case
         )
 
     @operation("PUT", "/cases/{case_id}.json", wrap="case")
@@ -498,11 +474,8 @@ class Cases(APIResource):
             remove_cc_emails=remove_cc_emails,
             remove_bcc_emails=remove_bcc_emails,
         )
-        return cast(
-            "Case",
-            self._call(
-                self.update, path={"case_id": check_id("case_id", case_id)}, body=body, cast_to=Case
-            ),
+        return self._call(
+            self.update, path={"case_id": check_id("case_id", case_id)}, body=body, cast_to=Case
         )
 
     @operation("PUT", "/cases/{case_id}.json", wrap="case", bulk=True)
@@ -540,74 +513,53 @@ class Cases(APIResource):
             remove_cc_emails=remove_cc_emails,
             remove_bcc_emails=remove_bcc_emails,
         )
-        return cast(
-            "CaseBulkResult",
-            self._call(
-                self.bulk_update,
-                path={"case_id": _joined(case_ids)},
-                body=body,
-                cast_to=CaseBulkResult,
-            ),
+        return self._call(
+            self.bulk_update,
+            path={"case_id": _joined(case_ids)},
+            body=body,
+            cast_to=CaseBulkResult,
         )
 
     @operation("PUT", "/cases/{case_id}/trash.json", wrap="case")
     def trash(self, case_id: int) -> Case:
         """Move a case to the trash."""
-        return cast(
-            "Case",
-            self._call(
-                self.trash, path={"case_id": check_id("case_id", case_id)}, cast_to=Case
-            ),
+        return self._call(
+            self.trash, path={"case_id": check_id("case_id", case_id)}, cast_to=Case
         )
 
     @operation("PUT", "/cases/{case_id}/trash.json", wrap="case", bulk=True)
     def bulk_trash(self, case_ids: Sequence[int]) -> CaseBulkResult:
         """Move several cases to the trash; returns the ids moved."""
-        return cast(
-            "CaseBulkResult",
-            self._call(
-                self.bulk_trash, path={"case_id": _joined(case_ids)}, cast_to=CaseBulkResult
-            ),
+        return self._call(
+            self.bulk_trash, path={"case_id": _joined(case_ids)}, cast_to=CaseBulkResult
         )
 
     @operation("PUT", "/cases/{case_id}/spam.json", wrap="case")
     def spam(self, case_id: int) -> Case:
         """Move a case to the Spam filter."""
-        return cast(
-            "Case",
-            self._call(
-                self.spam, path={"case_id": check_id("case_id", case_id)}, cast_to=Case
-            ),
+        return self._call(
+            self.spam, path={"case_id": check_id("case_id", case_id)}, cast_to=Case
         )
 
     @operation("PUT", "/cases/{case_id}/spam.json", wrap="case", bulk=True)
     def bulk_spam(self, case_ids: Sequence[int]) -> CaseBulkResult:
         """Move several cases to the Spam filter; returns the ids moved."""
-        return cast(
-            "CaseBulkResult",
-            self._call(
-                self.bulk_spam, path={"case_id": _joined(case_ids)}, cast_to=CaseBulkResult
-            ),
+        return self._call(
+            self.bulk_spam, path={"case_id": _joined(case_ids)}, cast_to=CaseBulkResult
         )
 
     @operation("PUT", "/cases/{case_id}/restore.json", wrap="case")
     def restore(self, case_id: int) -> Case:
         """Restore a case from the trash or spam."""
-        return cast(
-            "Case",
-            self._call(
-                self.restore, path={"case_id": check_id("case_id", case_id)}, cast_to=Case
-            ),
+        return self._call(
+            self.restore, path={"case_id": check_id("case_id", case_id)}, cast_to=Case
         )
 
     @operation("PUT", "/cases/{case_id}/restore.json", wrap="case", bulk=True)
     def bulk_restore(self, case_ids: Sequence[int]) -> CaseBulkResult:
         """Restore several cases from the trash or spam; returns the ids restored."""
-        return cast(
-            "CaseBulkResult",
-            self._call(
-                self.bulk_restore, path={"case_id": _joined(case_ids)}, cast_to=CaseBulkResult
-            ),
+        return self._call(
+            self.bulk_restore, path={"case_id": _joined(case_ids)}, cast_to=CaseBulkResult
         )
 
     @operation("DELETE", "/cases/{case_id}.json")

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import builtins
-from typing import cast
 
 from ...._core import APIResource, operation
 from ...types.client_emails import ClientEmail
@@ -18,7 +17,4 @@ class ClientEmails(APIResource):
     @operation("GET", "/client_emails.json", entity="client_emails", listing=True)
     def list(self) -> builtins.list[ClientEmail]:
         """List all email addresses of the account."""
-        return cast(
-            "builtins.list[ClientEmail]",
-            self._call(self.list, cast_to=builtins.list[ClientEmail]),
-        )
+        return self._call(self.list, cast_to=builtins.list[ClientEmail])

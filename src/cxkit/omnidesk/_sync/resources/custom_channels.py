@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import builtins
-from typing import cast
 
 from ...._core import APIResource, operation
 from ...types.custom_channels import CustomChannel
@@ -18,7 +17,4 @@ class CustomChannels(APIResource):
     @operation("GET", "/custom_channels.json", entity="custom_channel", listing=True)
     def list(self) -> builtins.list[CustomChannel]:
         """List all custom channels."""
-        return cast(
-            "builtins.list[CustomChannel]",
-            self._call(self.list, cast_to=builtins.list[CustomChannel]),
-        )
+        return self._call(self.list, cast_to=builtins.list[CustomChannel])

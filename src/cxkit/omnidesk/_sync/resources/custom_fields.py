@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import builtins
-from typing import cast
 
 from ...._core import APIResource, operation
 from ...types.custom_fields import CustomField
@@ -18,7 +17,4 @@ class CustomFields(APIResource):
     @operation("GET", "/custom_fields.json", entity="custom_field", listing=True)
     def list(self) -> builtins.list[CustomField]:
         """List all custom fields (``field_level`` says whether a field is a case's or a user's)."""
-        return cast(
-            "builtins.list[CustomField]",
-            self._call(self.list, cast_to=builtins.list[CustomField]),
-        )
+        return self._call(self.list, cast_to=builtins.list[CustomField])

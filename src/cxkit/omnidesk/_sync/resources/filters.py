@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import builtins
-from typing import cast
 
 from ...._core import APIResource, operation
 from ...types.filters import Filter
@@ -18,6 +17,4 @@ class Filters(APIResource):
     @operation("GET", "/filters.json", entity="filter", listing=True)
     def list(self) -> builtins.list[Filter]:
         """List the staff member's filters (built-in and custom)."""
-        return cast(
-            "builtins.list[Filter]", self._call(self.list, cast_to=builtins.list[Filter])
-        )
+        return self._call(self.list, cast_to=builtins.list[Filter])

@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-from typing import cast
-
 from ...._core import APIResource, SyncPage, drop_none, operation
 from ...._core.checks import check_id, need_some
 from ...types.groups import Group
@@ -29,7 +27,7 @@ class Groups(APIResource):
             group_from_name=group_from_name,
             group_signature=group_signature,
         )
-        return cast("Group", self._call(self.create, body=body, cast_to=Group))
+        return self._call(self.create, body=body, cast_to=Group)
 
     @operation("GET", "/groups.json", paged=True, entity="group")
     def list(self, *, page: int | None = None, limit: int | None = None) -> SyncPage[Group]:
@@ -39,11 +37,8 @@ class Groups(APIResource):
     @operation("GET", "/groups/{group_id}.json", wrap="group")
     def get(self, group_id: int) -> Group:
         """Get a group."""
-        return cast(
-            "Group",
-            self._call(
-                self.get, path={"group_id": check_id("group_id", group_id)}, cast_to=Group
-            ),
+        return self._call(
+            self.get, path={"group_id": check_id("group_id", group_id)}, cast_to=Group
         )
 
     @operation("PUT", "/groups/{group_id}.json", wrap="group")
@@ -62,14 +57,11 @@ class Groups(APIResource):
             group_signature=group_signature,
         )
         need_some(body, "groups.update")
-        return cast(
-            "Group",
-            self._call(
-                self.update,
-                path={"group_id": check_id("group_id", group_id)},
-                body=body,
-                cast_to=Group,
-            ),
+        return self._call(
+            self.update,
+            path={"group_id": check_id("group_id", group_id)},
+            body=body,
+            cast_to=Group,
         )
 
     @operation("PUT", "/groups/{group_id}/disable.json", wrap="group")
@@ -78,24 +70,18 @@ class Groups(APIResource):
 
         The replacement runs in the background and may take a while.
         """
-        return cast(
-            "Group",
-            self._call(
-                self.disable,
-                path={"group_id": check_id("group_id", group_id)},
-                body=_replacement(replace_group_id),
-                cast_to=Group,
-            ),
+        return self._call(
+            self.disable,
+            path={"group_id": check_id("group_id", group_id)},
+            body=_replacement(replace_group_id),
+            cast_to=Group,
         )
 
     @operation("PUT", "/groups/{group_id}/enable.json", wrap="group")
     def enable(self, group_id: int) -> Group:
         """Enable a group."""
-        return cast(
-            "Group",
-            self._call(
-                self.enable, path={"group_id": check_id("group_id", group_id)}, cast_to=Group
-            ),
+        return self._call(
+            self.enable, path={"group_id": check_id("group_id", group_id)}, cast_to=Group
         )
 
     @operation("DELETE", "/groups/{group_id}.json", wrap="group")

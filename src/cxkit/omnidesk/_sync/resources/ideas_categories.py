@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-from typing import cast
-
 from ...._core import APIResource, SyncPage, drop_none, operation
 from ...._core.checks import check_id
 from ...types.ideas import IdeasCategory
@@ -18,11 +16,8 @@ class IdeasCategories(APIResource):
     @operation("POST", "/ideas_category.json", wrap="ideas_category")
     def create(self, *, category_title: str) -> IdeasCategory:
         """Create an ideas category."""
-        return cast(
-            "IdeasCategory",
-            self._call(
-                self.create, body={"category_title": category_title}, cast_to=IdeasCategory
-            ),
+        return self._call(
+            self.create, body={"category_title": category_title}, cast_to=IdeasCategory
         )
 
     @operation("GET", "/ideas_category.json", paged=True, entity="ideas_category")
@@ -37,50 +32,38 @@ class IdeasCategories(APIResource):
     @operation("GET", "/ideas_category/{category_id}.json", wrap="ideas_category")
     def get(self, category_id: int) -> IdeasCategory:
         """Get an ideas category."""
-        return cast(
-            "IdeasCategory",
-            self._call(
-                self.get,
-                path={"category_id": check_id("category_id", category_id)},
-                cast_to=IdeasCategory,
-            ),
+        return self._call(
+            self.get,
+            path={"category_id": check_id("category_id", category_id)},
+            cast_to=IdeasCategory,
         )
 
     @operation("PUT", "/ideas_category/{category_id}.json", wrap="ideas_category")
     def update(self, category_id: int, *, category_title: str) -> IdeasCategory:
         """Rename an ideas category."""
-        return cast(
-            "IdeasCategory",
-            self._call(
-                self.update,
-                path={"category_id": check_id("category_id", category_id)},
-                body={"category_title": category_title},
-                cast_to=IdeasCategory,
-            ),
+        return self._call(
+            self.update,
+            path={"category_id": check_id("category_id", category_id)},
+            body={"category_title": category_title},
+            cast_to=IdeasCategory,
         )
 
     @operation("PUT", "/ideas_category/{category_id}/disable.json", wrap="ideas_category")
     def disable(self, category_id: int) -> IdeasCategory:
         """Disable an ideas category."""
-        return cast(
-            "IdeasCategory",
-            self._call(
-                self.disable,
-                path={"category_id": check_id("category_id", category_id)},
-                cast_to=IdeasCategory,
-            ),
+        return self._call(
+            self.disable,
+            path={"category_id": check_id("category_id", category_id)},
+            cast_to=IdeasCategory,
         )
 
     @operation("PUT", "/ideas_category/{category_id}/enable.json", wrap="ideas_category")
     def enable(self, category_id: int) -> IdeasCategory:
         """Enable an ideas category."""
-        return cast(
-            "IdeasCategory",
-            self._call(
-                self.enable,
-                path={"category_id": check_id("category_id", category_id)},
-                cast_to=IdeasCategory,
-            ),
+        return self._call(
+            self.enable,
+            path={"category_id": check_id("category_id", category_id)},
+            cast_to=IdeasCategory,
         )
 
     @operation("DELETE", "/ideas_category/{category_id}.json")

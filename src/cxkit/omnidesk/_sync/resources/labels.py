@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-from typing import cast
-
 from ...._core import APIResource, SyncPage, drop_none, operation
 from ...._core.checks import check_id
 from ...types.labels import Label
@@ -18,9 +16,7 @@ class Labels(APIResource):
     @operation("POST", "/labels.json", wrap="label")
     def create(self, *, label_title: str) -> Label:
         """Create a label."""
-        return cast(
-            "Label", self._call(self.create, body={"label_title": label_title}, cast_to=Label)
-        )
+        return self._call(self.create, body={"label_title": label_title}, cast_to=Label)
 
     @operation("GET", "/labels.json", paged=True, entity="label")
     def list(self, *, page: int | None = None, limit: int | None = None) -> SyncPage[Label]:
@@ -30,14 +26,11 @@ class Labels(APIResource):
     @operation("PUT", "/labels/{label_id}.json", wrap="label")
     def update(self, label_id: int, *, label_title: str) -> Label:
         """Rename a label."""
-        return cast(
-            "Label",
-            self._call(
-                self.update,
-                path={"label_id": check_id("label_id", label_id)},
-                body={"label_title": label_title},
-                cast_to=Label,
-            ),
+        return self._call(
+            self.update,
+            path={"label_id": check_id("label_id", label_id)},
+            body={"label_title": label_title},
+            cast_to=Label,
         )
 
     @operation("DELETE", "/labels/{label_id}.json")

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import builtins
-from typing import cast
 
 from ...._core import APIResource, operation
 from ...types.languages import Language
@@ -18,6 +17,4 @@ class Languages(APIResource):
     @operation("GET", "/languages.json", entity="language", listing=True)
     def list(self) -> builtins.list[Language]:
         """List all customer languages."""
-        return cast(
-            "builtins.list[Language]", self._call(self.list, cast_to=builtins.list[Language])
-        )
+        return self._call(self.list, cast_to=builtins.list[Language])

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import cast
 
 from ...._core import APIResource, operation
 from ..._checks import stats_time
@@ -29,11 +28,8 @@ class Statistics(APIResource):
             "from_time": stats_time("from_time", from_time),
             "to_time": stats_time("to_time", to_time),
         }
-        return cast(
-            "list[StaffLeaderboardEntry]",
-            self._call(
-                self.staff_leaderboard, params=params, cast_to=list[StaffLeaderboardEntry]
-            ),
+        return self._call(
+            self.staff_leaderboard, params=params, cast_to=list[StaffLeaderboardEntry]
         )
 
     @operation("GET", "/stats_lb_groups.json", entity="group", listing=True)
@@ -49,9 +45,6 @@ class Statistics(APIResource):
             "from_time": stats_time("from_time", from_time),
             "to_time": stats_time("to_time", to_time),
         }
-        return cast(
-            "list[GroupLeaderboardEntry]",
-            self._call(
-                self.groups_leaderboard, params=params, cast_to=list[GroupLeaderboardEntry]
-            ),
+        return self._call(
+            self.groups_leaderboard, params=params, cast_to=list[GroupLeaderboardEntry]
         )

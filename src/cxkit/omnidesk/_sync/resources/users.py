@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, cast
+from typing import Any
 
 from ...._core import APIResource, SyncPage, drop_none, operation
 from ...._core.checks import TimeInput, check_id, need_one, need_some, time_value
@@ -64,7 +64,7 @@ class Users(APIResource):
             language_id=None if language_id is None else check_id("language_id", language_id),
             custom_fields=None if custom_fields is None else dict(custom_fields),
         )
-        return cast("User", self._call(self.create, body=body, cast_to=User))
+        return self._call(self.create, body=body, cast_to=User)
 
     @operation("GET", "/users.json", paged=True, entity="user")
     def list(
@@ -107,11 +107,8 @@ class Users(APIResource):
     @operation("GET", "/users/{user_id}.json", wrap="user")
     def get(self, user_id: int) -> User:
         """Get a user."""
-        return cast(
-            "User",
-            self._call(
-                self.get, path={"user_id": check_id("user_id", user_id)}, cast_to=User
-            ),
+        return self._call(
+            self.get, path={"user_id": check_id("user_id", user_id)}, cast_to=User
         )
 
     @operation("PUT", "/users/{user_id}.json", wrap="user")
@@ -138,41 +135,29 @@ class Users(APIResource):
             custom_fields=None if custom_fields is None else dict(custom_fields),
         )
         need_some(body, "users.update")
-        return cast(
-            "User",
-            self._call(
-                self.update, path={"user_id": check_id("user_id", user_id)}, body=body, cast_to=User
-            ),
+        return self._call(
+            self.update, path={"user_id": check_id("user_id", user_id)}, body=body, cast_to=User
         )
 
     @operation("PUT", "/users/{user_id}/disable.json", wrap="user")
     def disable(self, user_id: int) -> User:
         """Delete a user softly (moved to the deleted list; ``restore`` brings it back)."""
-        return cast(
-            "User",
-            self._call(
-                self.disable, path={"user_id": check_id("user_id", user_id)}, cast_to=User
-            ),
+        return self._call(
+            self.disable, path={"user_id": check_id("user_id", user_id)}, cast_to=User
         )
 
     @operation("PUT", "/users/{user_id}/block.json", wrap="user")
     def block(self, user_id: int) -> User:
         """Block a user."""
-        return cast(
-            "User",
-            self._call(
-                self.block, path={"user_id": check_id("user_id", user_id)}, cast_to=User
-            ),
+        return self._call(
+            self.block, path={"user_id": check_id("user_id", user_id)}, cast_to=User
         )
 
     @operation("PUT", "/users/{user_id}/restore.json", wrap="user")
     def restore(self, user_id: int) -> User:
         """Unblock a user, or restore a deleted one."""
-        return cast(
-            "User",
-            self._call(
-                self.restore, path={"user_id": check_id("user_id", user_id)}, cast_to=User
-            ),
+        return self._call(
+            self.restore, path={"user_id": check_id("user_id", user_id)}, cast_to=User
         )
 
     @operation("DELETE", "/users/{user_id}.json")

@@ -1,0 +1,20 @@
+"""Reading OMI write answers, which the docs mostly leave unshown (pure)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+from .._core import CXModel
+
+__all__ = ["one"]
+
+M = TypeVar("M", bound=CXModel)
+
+
+def one(parse: Callable[[type[M], Any], M], model: type[M], data: Any) -> M | None:
+    """``data`` parsed as ``model`` when it is an object; ``None`` otherwise (the docs
+    show no answer for several writes, which may send ``null`` or ``true``)."""
+    if isinstance(data, Mapping):
+        return parse(model, data)
+    return None

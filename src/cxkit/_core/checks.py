@@ -19,6 +19,7 @@ __all__ = [
     "check_texts",
     "need_one",
     "need_some",
+    "opt_id",
     "time_value",
 ]
 
@@ -33,6 +34,11 @@ def check_id(name: str, value: Any, *, allow_zero: bool = False) -> int:
     if value < 0 or (value == 0 and not allow_zero):
         raise ValueError(f"{name} must be a positive integer, got {value}")
     return value
+
+
+def opt_id(name: str, value: Any, *, allow_zero: bool = False) -> int | None:
+    """:func:`check_id` for an optional argument (``None`` passes)."""
+    return None if value is None else check_id(name, value, allow_zero=allow_zero)
 
 
 def check_ids(name: str, values: Any, *, allow_zero: bool = False) -> list[int]:

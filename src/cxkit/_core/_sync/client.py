@@ -506,71 +506,12 @@ def _exception(state: RetryCallState) -> BaseException | None:
 
 
 class APIResource:
-    """Base of every resource class: holds the client, declares nothing else."""
+    """Base of every resource class: calls go through its client's ``_call`` and ``_paginate``."""
 
     def __init__(self, client: APIClient) -> None:
         self._client = client
+        self._call = client._call
+        self._paginate = client._paginate
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}()"
-
-    @overload
-    def _call(
-        self,
-        endpoint: Callable[..., Any],
-        *,
-        path: Mapping[str, Any] | None = ...,
-        params: Mapping[str, Any] | None = ...,
-        body: Any = ...,
-        files: Mapping[str, FileInput | list[FileInput]] | None = ...,
-        cast_to: type[T],
-    ) -> T: ...
-
-    @overload
-    def _call(
-        self,
-        endpoint: Callable[..., Any],
-        *,
-        path: Mapping[str, Any] | None = ...,
-        params: Mapping[str, Any] | None = ...,
-        body: Any = ...,
-        files: Mapping[str, FileInput | list[FileInput]] | None = ...,
-        cast_to: None = ...,
-    ) -> None: ...
-
-    @overload
-    def _call(
-        self,
-        endpoint: Callable[..., Any],
-        *,
-        path: Mapping[str, Any] | None = ...,
-        params: Mapping[str, Any] | None = ...,
-        body: Any = ...,
-        files: Mapping[str, FileInput | list[FileInput]] | None = ...,
-        cast_to: object,
-    ) -> Any: ...
-
-    def _call(
-        self,
-        endpoint: Callable[..., Any],
-        *,
-        path: Mapping[str, Any] | None = None,
-        params: Mapping[str, Any] | None = None,
-        body: Any = None,
-        files: Mapping[str, FileInput | list[FileInput]] | None = None,
-        cast_to: Any = None,
-    ) -> Any:
-        return self._client._call(
-            endpoint, path=path, params=params, body=body, files=files, cast_to=cast_to
-        )
-
-    def _paginate(
-        self,
-        endpoint: Callable[..., Any],
-        *,
-        item: type[T],
-        path: Mapping[str, Any] | None = None,
-        params: Mapping[str, Any] | None = None,
-        body: Any = None,
-    ) -> SyncPage[T]:
-        return self._client._paginate(endpoint, item=item, path=path, params=params, body=body)

@@ -17,6 +17,7 @@ from ...._core.checks import (
     check_max_items,
     need_one,
     need_some,
+    opt_id,
     time_value,
 )
 from ..._checks import check_search
@@ -66,11 +67,11 @@ def _case_changes(
         remove_cc_emails=check_max_items("remove_cc_emails", remove_cc_emails, 10_000),
         remove_bcc_emails=check_max_items("remove_bcc_emails", remove_bcc_emails, 10_000),
         subject=subject,
-        group_id=None if group_id is None else check_id("group_id", group_id),
-        staff_id=None if staff_id is None else check_id("staff_id", staff_id),
+        group_id=opt_id("group_id", group_id),
+        staff_id=opt_id("staff_id", staff_id),
         status=check_choice("status", status, CaseStatus),
         priority=check_choice("priority", priority, CasePriority),
-        language_id=None if language_id is None else check_id("language_id", language_id),
+        language_id=opt_id("language_id", language_id),
         custom_fields=None if custom_fields is None else dict(custom_fields),
         add_labels=None if add_labels is None else check_ids("add_labels", add_labels),
         delete_labels=None if delete_labels is None else check_ids("delete_labels", delete_labels),
@@ -126,8 +127,8 @@ class AsyncCaseMessages(AsyncAPIResource):
             content=content,
             content_html=content_html,
             created_at=time_value("created_at", created_at),
-            staff_id=None if staff_id is None else check_id("staff_id", staff_id),
-            user_id=None if user_id is None else check_id("user_id", user_id),
+            staff_id=opt_id("staff_id", staff_id),
+            user_id=opt_id("user_id", user_id),
             do_not_send_email=do_not_send_email,
         )
         return await self._call(
@@ -189,12 +190,8 @@ class AsyncCaseNotes(AsyncAPIResource):
             content=content,
             content_html=content_html,
             created_at=time_value("created_at", created_at),
-            note_staff_id=None
-            if note_staff_id is None
-            else check_id("note_staff_id", note_staff_id),
-            note_group_id=None
-            if note_group_id is None
-            else check_id("note_group_id", note_group_id),
+            note_staff_id=opt_id("note_staff_id", note_staff_id),
+            note_group_id=opt_id("note_group_id", note_group_id),
         )
         return await self._call(
             self.create,
@@ -244,7 +241,7 @@ class AsyncCaseIdeas(AsyncAPIResource):
         """Edit an idea: its text, ideas category or implementation ``stage``."""
         body = drop_none(
             content=content,
-            category_id=None if category_id is None else check_id("category_id", category_id),
+            category_id=opt_id("category_id", category_id),
             stage=check_choice("stage", stage, IdeaStage),
         )
         need_some(body, "cases.idea.update")
@@ -349,18 +346,18 @@ class AsyncCases(AsyncAPIResource):
             user_custom_id=user_custom_id,
             user_full_name=user_full_name,
             user_company_name=user_company_name,
-            initiator_id=None if initiator_id is None else check_id("initiator_id", initiator_id),
-            staff_id=None if staff_id is None else check_id("staff_id", staff_id),
+            initiator_id=opt_id("initiator_id", initiator_id),
+            staff_id=opt_id("staff_id", staff_id),
             cc_emails=check_max_items("cc_emails", cc_emails, _MAX_CC),
             bcc_emails=check_max_items("bcc_emails", bcc_emails, _MAX_CC),
             subject=subject,
             content=content,
             content_html=content_html,
             created_at=time_value("created_at", created_at),
-            group_id=None if group_id is None else check_id("group_id", group_id),
+            group_id=opt_id("group_id", group_id),
             status=check_choice("status", status, CaseStatus),
             priority=check_choice("priority", priority, CasePriority),
-            language_id=None if language_id is None else check_id("language_id", language_id),
+            language_id=opt_id("language_id", language_id),
             custom_fields=None if custom_fields is None else dict(custom_fields),
             labels=None if labels is None else check_ids("labels", labels),
             channel=channel,

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import Literal
 
 from ...._core import AsyncAPIResource, AsyncPager, drop_none, operation
-from ...._core.checks import check_choice, check_id, need_some
+from ...._core.checks import check_choice, check_id, need_some, opt_id
 from ..._checks import check_search, multilingual
 from ...types.knowledge_base import AccessType, KbArticle, KbCategory, KbSection
 
@@ -172,7 +172,7 @@ class AsyncKbSections(AsyncAPIResource):
         body = drop_none(
             section_title=multilingual("section_title", section_title),
             section_description=multilingual("section_description", section_description),
-            category_id=None if category_id is None else check_id("category_id", category_id),
+            category_id=opt_id("category_id", category_id),
         )
         need_some(body, "kb_sections.update")
         return await self._call(
@@ -269,7 +269,7 @@ class AsyncKbArticles(AsyncAPIResource):
             page=page,
             limit=limit,
             search=check_search("search", search, 3),
-            section_id=None if section_id is None else check_id("section_id", section_id),
+            section_id=opt_id("section_id", section_id),
             language_id=_language(language_id),
         )
         return self._paginate(self.list, item=KbArticle, params=params)
@@ -300,7 +300,7 @@ class AsyncKbArticles(AsyncAPIResource):
             article_title=multilingual("article_title", article_title),
             article_content=multilingual("article_content", article_content),
             article_tags=multilingual("article_tags", article_tags),
-            section_id=None if section_id is None else check_id("section_id", section_id),
+            section_id=opt_id("section_id", section_id),
             access_type=check_choice("access_type", access_type, AccessType),
         )
         need_some(body, "kb_articles.update")

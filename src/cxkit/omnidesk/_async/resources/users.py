@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ...._core import AsyncAPIResource, AsyncPager, drop_none, operation
-from ...._core.checks import TimeInput, check_id, need_one, need_some, time_value
+from ...._core.checks import TimeInput, check_id, need_one, need_some, opt_id, time_value
 from ..._checks import check_search
 from ...types.users import User
 
@@ -60,7 +60,7 @@ class AsyncUsers(AsyncAPIResource):
             company_name=company_name,
             company_position=company_position,
             user_note=user_note,
-            language_id=None if language_id is None else check_id("language_id", language_id),
+            language_id=opt_id("language_id", language_id),
             custom_fields=None if custom_fields is None else dict(custom_fields),
         )
         return await self._call(self.create, body=body, cast_to=User)
@@ -93,7 +93,7 @@ class AsyncUsers(AsyncAPIResource):
             limit=limit,
             user_email=check_search("user_email", user_email, 3),
             user_phone=check_search("user_phone", user_phone, 3),
-            language_id=None if language_id is None else check_id("language_id", language_id),
+            language_id=opt_id("language_id", language_id),
             custom_fields=None if custom_fields is None else dict(custom_fields),
             amount_of_cases=amount_of_cases,
             from_time=time_value("from_time", from_time),
@@ -130,7 +130,7 @@ class AsyncUsers(AsyncAPIResource):
             company_name=company_name,
             company_position=company_position,
             user_note=user_note,
-            language_id=None if language_id is None else check_id("language_id", language_id),
+            language_id=opt_id("language_id", language_id),
             custom_fields=None if custom_fields is None else dict(custom_fields),
         )
         need_some(body, "users.update")

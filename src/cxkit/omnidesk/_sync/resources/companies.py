@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...._core import APIResource, SyncPage, drop_none, operation
-from ...._core.checks import check_id, need_some
+from ...._core.checks import check_id, need_some, opt_id
 from ..._checks import check_search, comma_list
 from ...types.companies import Company
 
@@ -35,9 +35,7 @@ class Companies(APIResource):
         body = drop_none(
             company_name=company_name,
             company_domains=comma_list("company_domains", company_domains),
-            company_default_group=None
-            if company_default_group is None
-            else check_id("company_default_group", company_default_group),
+            company_default_group=opt_id("company_default_group", company_default_group),
             company_address=company_address,
             company_note=company_note,
             company_users=comma_list("company_users", company_users),
@@ -102,9 +100,7 @@ class Companies(APIResource):
             company_name=company_name,
             add_company_domains=comma_list("add_company_domains", add_company_domains),
             remove_company_domains=comma_list("remove_company_domains", remove_company_domains),
-            company_default_group=None
-            if company_default_group is None
-            else check_id("company_default_group", company_default_group),
+            company_default_group=opt_id("company_default_group", company_default_group),
             company_address=company_address,
             company_note=company_note,
             add_company_users=comma_list("add_company_users", add_company_users),

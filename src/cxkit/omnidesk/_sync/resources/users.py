@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ...._core import APIResource, SyncPage, drop_none, operation
-from ...._core.checks import TimeInput, check_id, need_one, need_some, time_value
+from ...._core.checks import TimeInput, check_id, need_one, need_some, opt_id, time_value
 from ..._checks import check_search
 from ...types.users import User
 
@@ -61,7 +61,7 @@ class Users(APIResource):
             company_name=company_name,
             company_position=company_position,
             user_note=user_note,
-            language_id=None if language_id is None else check_id("language_id", language_id),
+            language_id=opt_id("language_id", language_id),
             custom_fields=None if custom_fields is None else dict(custom_fields),
         )
         return self._call(self.create, body=body, cast_to=User)
@@ -94,7 +94,7 @@ class Users(APIResource):
             limit=limit,
             user_email=check_search("user_email", user_email, 3),
             user_phone=check_search("user_phone", user_phone, 3),
-            language_id=None if language_id is None else check_id("language_id", language_id),
+            language_id=opt_id("language_id", language_id),
             custom_fields=None if custom_fields is None else dict(custom_fields),
             amount_of_cases=amount_of_cases,
             from_time=time_value("from_time", from_time),
@@ -131,7 +131,7 @@ class Users(APIResource):
             company_name=company_name,
             company_position=company_position,
             user_note=user_note,
-            language_id=None if language_id is None else check_id("language_id", language_id),
+            language_id=opt_id("language_id", language_id),
             custom_fields=None if custom_fields is None else dict(custom_fields),
         )
         need_some(body, "users.update")

@@ -51,3 +51,14 @@ def test_50_concurrent_threads_trigger_exactly_one_login() -> None:
         ids = list(pool.map(lambda _: client.items.get(1).id, range(50)))
     assert ids == [1] * 50
     assert fake.logins == 1
+
+
+def test_concurrent_threads_on_expired_token_relogin_once() -> None:
+    fake = TokenFake(count=3, clock=FakeClock())
+    client = TokenDemo(http_client=fake.http_client(), clock=fake.clock)
+    client.items.get(1)
+    fake.valid_token = "rotated-on-server"
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        ids = list(pool.map(lambda _: client.items.get(2).id, range(40)))
+    assert ids == [2] * 40
+    assert fake.logins == 2

@@ -14,11 +14,10 @@ import logging
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, TypedDict, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypedDict, TypeVar, overload
 
 import httpx
 from tenacity import Retrying, RetryCallState, retry_if_exception, stop_after_attempt
-from typing_extensions import Self, Unpack
 
 from ..clock import Clock, SystemClock
 from ..config import (
@@ -43,6 +42,10 @@ from ..retry import RetryPolicy
 from ..secrets import redact_headers, redact_text, redact_value
 from . import pagination
 from .throttle import Throttle
+
+if TYPE_CHECKING:
+    # Annotations only: typing_extensions is not a runtime dependency.
+    from typing_extensions import Self, Unpack
 
 __all__ = ["APIClient", "APIResource", "ClientOptions"]
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import httpx
-from typing_extensions import Unpack
 
 from ..._core import AsyncAPIClient, BearerAuth, setting
 from ..._core._async.client import ClientOptions
@@ -22,6 +22,10 @@ from .resources import (
     AsyncInternalPhones,
     AsyncKeyInteractions,
 )
+
+if TYPE_CHECKING:
+    # Annotations only: typing_extensions is not a runtime dependency.
+    from typing_extensions import Unpack
 
 __all__ = ["AsyncOmi"]
 

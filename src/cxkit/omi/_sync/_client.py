@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import httpx
-from typing_extensions import Unpack
 
 from ..._core import APIClient, BearerAuth, setting
 from ..._core._sync.client import ClientOptions
@@ -23,6 +23,10 @@ from .resources import (
     InternalPhones,
     KeyInteractions,
 )
+
+if TYPE_CHECKING:
+    # Annotations only: typing_extensions is not a runtime dependency.
+    from typing_extensions import Unpack
 
 __all__ = ["Omi"]
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
-
-from typing_extensions import Unpack
+from typing import TYPE_CHECKING
 
 from ..._core import AsyncAPIClient, BasicAuth, setting
 from ..._core._async.client import ClientOptions
@@ -29,6 +28,10 @@ from .resources import (
     AsyncStatistics,
     AsyncUsers,
 )
+
+if TYPE_CHECKING:
+    # Annotations only: typing_extensions is not a runtime dependency.
+    from typing_extensions import Unpack
 
 __all__ = ["AsyncOmnidesk"]
 

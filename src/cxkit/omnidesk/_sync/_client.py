@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
-
-from typing_extensions import Unpack
+from typing import TYPE_CHECKING
 
 from ..._core import APIClient, BasicAuth, setting
 from ..._core._sync.client import ClientOptions
@@ -30,6 +29,10 @@ from .resources import (
     Statistics,
     Users,
 )
+
+if TYPE_CHECKING:
+    # Annotations only: typing_extensions is not a runtime dependency.
+    from typing_extensions import Unpack
 
 __all__ = ["Omnidesk"]
 

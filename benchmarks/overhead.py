@@ -92,14 +92,27 @@ def start_server() -> tuple[multiprocessing.Process, str]:
     return proc, f"http://127.0.0.1:{ports.get(timeout=30)}/api"
 
 
-def timed(func: Callable[[], Any], n: int) -> float:
-    start = time.perf_counter()
+def timed(func: Callable[[], Any], n: int) -> tuple[float, float]:
+    """Wall and client-CPU seconds for ``n`` calls."""
+    start, cpu = time.perf_counter(), time.process_time()
     for _ in range(n):
         func()
-    return time.perf_counter() - start
+    return time.perf_counter() - start, time.process_time() - cpu
 
 
-def bench_sync(base: str, n: int, rounds: int) -> tuple[float, float]:
+Timing = tuple[float, float, float, float]  # wall and CPU medians: cxkit, raw
+
+
+def _medians(ours: list[tuple[float, float]], theirs: list[tuple[float, float]]) -> Timing:
+    return (
+        statistics.median(w for w, _ in ours),
+        statistics.median(c for _, c in ours),
+        statistics.median(w for w, _ in theirs),
+        statistics.median(c for _, c in theirs),
+    )
+
+
+def bench_sync(base: str, n: int, rounds: int) -> Timing:
     desk = Omnidesk(email="bench@x.io", api_key="k", base_url=base, allow_insecure=True)
     raw = httpx.Client(auth=("bench@x.io", "k"))
     url = base + "/cases/2000.json"
@@ -117,17 +130,18 @@ def bench_sync(base: str, n: int, rounds: int) -> tuple[float, float]:
         theirs.append(timed(plain, n))
     desk.close()
     raw.close()
-    return statistics.median(ours), statistics.median(theirs)
+    return _medians(ours, theirs)
 
 
-async def atimed(func: Callable[[], Any], n: int) -> float:
-    start = time.perf_counter()
+async def atimed(func: Callable[[], Any], n: int) -> tuple[float, float]:
+    """Wall and client-CPU seconds for ``n`` calls."""
+    start, cpu = time.perf_counter(), time.process_time()
     for _ in range(n):
         await func()
-    return time.perf_counter() - start
+    return time.perf_counter() - start, time.process_time() - cpu
 
 
-async def bench_async(base: str, n: int, rounds: int) -> tuple[float, float]:
+async def bench_async(base: str, n: int, rounds: int) -> Timing:
     desk = AsyncOmnidesk(email="bench@x.io", api_key="k", base_url=base, allow_insecure=True)
     raw = httpx.AsyncClient(auth=("bench@x.io", "k"))
     url = base + "/cases/2000.json"
@@ -146,7 +160,7 @@ async def bench_async(base: str, n: int, rounds: int) -> tuple[float, float]:
         theirs.append(await atimed(plain, n))
     await desk.aclose()
     await raw.aclose()
-    return statistics.median(ours), statistics.median(theirs)
+    return _medians(ours, theirs)
 
 
 async def concurrency(base: str, calls: int) -> tuple[int, int, float]:
@@ -213,6 +227,15 @@ def memory(total: int) -> tuple[int, float, float]:
     return seen, before, peak - before
 
 
+def report(label: str, timing: Timing, n: int) -> None:
+    wall, cpu, raw_wall, raw_cpu = (t / n * 1e6 for t in timing)
+    print(
+        f"{label} get: cxkit {wall:7.1f} us/call, raw httpx {raw_wall:7.1f} us/call, "
+        f"ratio {wall / raw_wall:.3f}x (client CPU {cpu:.1f} vs {raw_cpu:.1f} us, "
+        f"ratio {cpu / raw_cpu:.3f}x)"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--requests", type=int, default=100, help="requests per timing round")
@@ -225,16 +248,8 @@ def main() -> None:
 
     server, base = start_server()
     try:
-        ours, theirs = bench_sync(base, args.requests, args.rounds)
-        print(
-            f"sync  get: cxkit {ours / args.requests * 1e6:7.1f} us/call, "
-            f"raw httpx {theirs / args.requests * 1e6:7.1f} us/call, ratio {ours / theirs:.3f}x"
-        )
-        ours, theirs = asyncio.run(bench_async(base, args.requests, args.rounds))
-        print(
-            f"async get: cxkit {ours / args.requests * 1e6:7.1f} us/call, "
-            f"raw httpx {theirs / args.requests * 1e6:7.1f} us/call, ratio {ours / theirs:.3f}x"
-        )
+        report("sync ", bench_sync(base, args.requests, args.rounds), args.requests)
+        report("async", asyncio.run(bench_async(base, args.requests, args.rounds)), args.requests)
         ok, errors, elapsed = asyncio.run(concurrency(base, args.concurrent))
         print(
             f"concurrency: {args.concurrent} async calls, {ok} ok, {errors} errors, {elapsed:.2f} s"

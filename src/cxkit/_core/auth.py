@@ -18,14 +18,15 @@ class BasicAuth(httpx.Auth):
     def __init__(self, username: str, password: str) -> None:
         self._username = username
         self._password = Secret(password)
+        raw = f"{username}:{password}".encode()
+        self._header = Secret("Basic " + base64.b64encode(raw).decode("ascii"))
 
     def __repr__(self) -> str:
         return f"BasicAuth(username={self._username!r}, password='***')"
 
     def header(self) -> str:
         """The ``Authorization`` header value."""
-        raw = f"{self._username}:{self._password.get()}".encode()
-        return "Basic " + base64.b64encode(raw).decode("ascii")
+        return self._header.get()
 
     def secrets(self) -> tuple[str, ...]:
         """Values that must never be shown."""

@@ -88,24 +88,44 @@ _MONTHS = {
 _ZONES: dict[str, timezone] = {}
 
 
+def _zone(offset: str) -> timezone:
+    """``+0300`` as a timezone (cached: a vendor sends few distinct offsets)."""
+    zone = _ZONES.get(offset)
+    if zone is None:
+        minutes = int(offset[1:3]) * 60 + int(offset[3:5])
+        zone = timezone(timedelta(minutes=-minutes if offset[0] == "-" else minutes))
+        _ZONES[offset] = zone
+    return zone
+
+
 def _fast_rfc2822(text: str) -> datetime | None:
     """The common shape, parsed without email.utils (it runs once per date field)."""
+    # "Mon, 05 May 2014 00:15:17 +0300": fixed positions, the shape vendors send.
+    if len(text) == 31 and text[3:5] == ", " and text[19] == ":" and text[26] in "+-":
+        try:
+            month = _MONTHS[text[8:11].lower()]
+            return datetime(
+                int(text[12:16]),
+                month,
+                int(text[5:7]),
+                int(text[17:19]),
+                int(text[20:22]),
+                int(text[23:25]),
+                tzinfo=_zone(text[26:31]),
+            )
+        except (KeyError, ValueError):
+            pass
     m = _RFC2822.match(text)
     if m is None:
         return None
     day, mon, year, hh, mm, ss, sign, oh, om = m.groups()
-    month = _MONTHS.get(mon.lower())
-    if month is None:
+    number = _MONTHS.get(mon.lower())
+    if number is None:
         return None
-    key = sign + oh + om
-    zone = _ZONES.get(key)
-    if zone is None:
-        minutes = int(oh) * 60 + int(om)
-        zone = _ZONES.setdefault(
-            key, timezone(timedelta(minutes=-minutes if sign == "-" else minutes))
-        )
     try:
-        return datetime(int(year), month, int(day), int(hh), int(mm), int(ss), tzinfo=zone)
+        return datetime(
+            int(year), number, int(day), int(hh), int(mm), int(ss), tzinfo=_zone(sign + oh + om)
+        )
     except ValueError:
         return None
 

@@ -407,7 +407,8 @@ class AsyncAPIClient:
         return policy
 
     async def _attempt(self, op: Operation, request: httpx.Request, attempt: int) -> Any:
-        await self._throttle_wait()
+        if self._shared.throttle is not None or self._shared.throttle_pending:
+            await self._throttle_wait()
         started = time.perf_counter()
         debug = log.isEnabledFor(logging.DEBUG)
         try:

@@ -408,7 +408,8 @@ class APIClient:
         return policy
 
     def _attempt(self, op: Operation, request: httpx.Request, attempt: int) -> Any:
-        self._throttle_wait()
+        if self._shared.throttle is not None or self._shared.throttle_pending:
+            self._throttle_wait()
         started = time.perf_counter()
         debug = log.isEnabledFor(logging.DEBUG)
         try:

@@ -18,7 +18,7 @@ import httpx
 from .encoding import FileInput, bracket_fields, query_value, to_file
 from .errors import APIError, RateLimitError, ResponseValidationError, error_class_for_status
 from .paging import PageNumberPaging, PageStrategy
-from .ratelimit import RateLimit, parse_rate_limit_headers, parse_retry_after
+from .ratelimit import RateLimit, collect_rate_headers, parse_retry_after, rate_limit_from
 from .registry import Operation
 
 __all__ = ["Call", "Dialect", "RequestParts"]
@@ -215,9 +215,16 @@ class Dialect:
             return RateLimitError(message, retry_after=retry_after, **kwargs)
         return cls(message, **kwargs)
 
+    rate_limit_headers: tuple[str, ...] = ()
+    """Vendor header names (lower case) that :meth:`read_rate_limit` also needs."""
+
     def rate_limit(self, headers: httpx.Headers) -> RateLimit | None:
         """A rate-limit snapshot from response headers, if the vendor sent any."""
-        return parse_rate_limit_headers(headers)
+        return self.read_rate_limit(collect_rate_headers(headers, self.rate_limit_headers))
+
+    def read_rate_limit(self, found: Mapping[str, str]) -> RateLimit | None:
+        """The snapshot from the collected headers; vendors add theirs here."""
+        return rate_limit_from(found)
 
     # -- paging -------------------------------------------------------------
 

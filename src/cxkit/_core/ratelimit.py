@@ -10,7 +10,13 @@ from datetime import datetime, timezone
 
 import httpx
 
-__all__ = ["RateLimit", "parse_rate_limit_headers", "parse_retry_after"]
+__all__ = [
+    "RateLimit",
+    "collect_rate_headers",
+    "parse_rate_limit_headers",
+    "parse_retry_after",
+    "rate_limit_from",
+]
 
 
 @dataclass(frozen=True)
@@ -64,17 +70,28 @@ def _reset(value: str | None, now: float) -> datetime | None:
     return datetime.fromtimestamp(stamp, tz=timezone.utc)
 
 
-_NAMES = ("retry-after", "x-ratelimit-", "ratelimit-")
+_PREFIXES = ("retry-after", "x-ratelimit-", "ratelimit-")
 
 
-def _interesting(headers: Mapping[str, str]) -> dict[str, str]:
-    """The rate-limit headers only, with lower-case names (one pass, called per response)."""
-    items = headers.multi_items() if isinstance(headers, httpx.Headers) else headers.items()
+def collect_rate_headers(headers: Mapping[str, str], extra: tuple[str, ...] = ()) -> dict[str, str]:
+    """The rate-limit headers (and the ``extra`` names) with lower-case names.
+
+    One pass per response; for httpx headers it reads the raw bytes, which is
+    much cheaper than httpx's decoded views.
+    """
+    prefixes = _PREFIXES + extra
     out: dict[str, str] = {}
-    for key, value in items:
-        name = key.lower()
-        if name.startswith(_NAMES):
-            out.setdefault(name, value)
+    if isinstance(headers, httpx.Headers):
+        raw_prefixes = tuple(p.encode() for p in prefixes)
+        for raw_key, raw_value in headers.raw:
+            raw_name = raw_key.lower()
+            if raw_name.startswith(raw_prefixes):
+                out.setdefault(raw_name.decode("latin-1"), raw_value.decode("latin-1"))
+        return out
+    for key, value in headers.items():
+        lowered = key.lower()
+        if lowered.startswith(prefixes):
+            out.setdefault(lowered, value)
     return out
 
 
@@ -82,8 +99,12 @@ def parse_rate_limit_headers(
     headers: Mapping[str, str], *, now: float | None = None
 ) -> RateLimit | None:
     """Read ``Retry-After``, ``X-RateLimit-*`` and IETF ``RateLimit-*`` headers."""
-    lower = _interesting(headers)
-    if not lower:
+    return rate_limit_from(collect_rate_headers(headers), now=now)
+
+
+def rate_limit_from(lower: Mapping[str, str], *, now: float | None = None) -> RateLimit | None:
+    """A snapshot from headers gathered by :func:`collect_rate_headers`."""
+    if not any(name.startswith(_PREFIXES) for name in lower):
         return None
     current = time.time() if now is None else now
     limit = remaining = None

@@ -204,17 +204,26 @@ class OmnideskDialect(Dialect):
                 return None, "; ".join(str(e) for e in error)
         return super().error_details(body)
 
-    def rate_limit(self, headers: httpx.Headers) -> RateLimit | None:
+    rate_limit_headers = ("api_calls_left",)
+
+    def read_rate_limit(self, found: Mapping[str, str]) -> RateLimit | None:
         """``api_calls_left`` as ``remaining``, plus any generic rate-limit headers."""
-        generic = super().rate_limit(headers)
-        raw = headers.get("api_calls_left")
+        generic = super().read_rate_limit(found)
+        raw = found.get("api_calls_left")
         if raw is None:
             return generic
         try:
             left = int(float(raw.strip()))
         except ValueError:
             return generic
-        return replace(generic or RateLimit(), remaining=left)
+        if generic is None:
+            return RateLimit(remaining=left)
+        return RateLimit(
+            limit=generic.limit,
+            remaining=left,
+            reset_at=generic.reset_at,
+            retry_after=generic.retry_after,
+        )
 
     # -- paging -------------------------------------------------------------
 

@@ -125,12 +125,13 @@ class AsyncAPIClient:
             "Accept": "application/json",
             **self.default_headers,
         }
-        # Our own pool carries the fixed headers, so requests need not merge them
-        # each time; a caller's pool keeps its headers and gets ours per request.
+        # Our own pool carries the fixed headers and timeout, so requests need not
+        # merge them each time; a caller's pool keeps its own and gets ours per request.
         self._client = http_client or httpx.AsyncClient(
-            follow_redirects=True, headers=self._base_headers
+            follow_redirects=True, headers=self._base_headers, timeout=self.timeout
         )
         self._merge_headers = http_client is not None
+        self._pool_timeout = None if http_client is not None else self.timeout
         if throttle == "auto" and (
             type(self)._auto_throttle_rate is AsyncAPIClient._auto_throttle_rate
         ):
@@ -351,7 +352,9 @@ class AsyncAPIClient:
             data=dict(parts.data) if parts.data else None,
             files=parts.files,
             headers=headers,
-            timeout=self.timeout,
+            timeout=(
+                httpx.USE_CLIENT_DEFAULT if self.timeout is self._pool_timeout else self.timeout
+            ),
         )
 
     async def _send(self, call: Call, max_retries: int | None = None) -> Any:

@@ -6,7 +6,7 @@ it; waiting here instead keeps 1,000 concurrent calls fast and error-free.
 
 from __future__ import annotations
 
-import threading
+import queue
 
 import anyio
 
@@ -30,13 +30,19 @@ class AsyncGate:
 
 
 class Gate:
-    """At most ``size`` sync requests in flight (across threads)."""
+    """At most ``size`` sync requests in flight (across threads).
+
+    The tokens live in a ``queue.SimpleQueue``, whose get and put are C calls:
+    far cheaper on every request than ``threading.Semaphore``.
+    """
 
     def __init__(self, size: int) -> None:
-        self._semaphore = threading.BoundedSemaphore(size)
+        self._tokens: queue.SimpleQueue[None] = queue.SimpleQueue()
+        for _ in range(size):
+            self._tokens.put(None)
 
     def __enter__(self) -> None:
-        self._semaphore.acquire()
+        self._tokens.get()
 
     def __exit__(self, *exc: object) -> None:
-        self._semaphore.release()
+        self._tokens.put(None)

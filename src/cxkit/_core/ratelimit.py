@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import email.utils
+import functools
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import datetime, timezone
+from typing import NamedTuple
 
 import httpx
 
@@ -19,8 +20,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class RateLimit:
+class RateLimit(NamedTuple):
     """What the vendor last said about the quota.
 
     ``remaining`` requests are left until ``reset_at``; ``limit`` is the size of
@@ -76,23 +76,28 @@ _PREFIXES = ("retry-after", "x-ratelimit-", "ratelimit-")
 def collect_rate_headers(headers: Mapping[str, str], extra: tuple[str, ...] = ()) -> dict[str, str]:
     """The rate-limit headers (and the ``extra`` names) with lower-case names.
 
-    One pass per response; for httpx headers it reads the raw bytes, which is
+    Runs on every response: for httpx headers it reads the raw bytes, which is
     much cheaper than httpx's decoded views.
     """
-    prefixes = _PREFIXES + extra
     out: dict[str, str] = {}
     if isinstance(headers, httpx.Headers):
-        raw_prefixes = tuple(p.encode() for p in prefixes)
+        raw_prefixes = _raw_prefixes(extra)
         for raw_key, raw_value in headers.raw:
             raw_name = raw_key.lower()
             if raw_name.startswith(raw_prefixes):
                 out.setdefault(raw_name.decode("latin-1"), raw_value.decode("latin-1"))
         return out
+    prefixes = _PREFIXES + extra
     for key, value in headers.items():
         lowered = key.lower()
         if lowered.startswith(prefixes):
             out.setdefault(lowered, value)
     return out
+
+
+@functools.lru_cache(maxsize=32)
+def _raw_prefixes(extra: tuple[str, ...]) -> tuple[bytes, ...]:
+    return tuple(p.encode("latin-1") for p in _PREFIXES + extra)
 
 
 def parse_rate_limit_headers(
@@ -104,7 +109,10 @@ def parse_rate_limit_headers(
 
 def rate_limit_from(lower: Mapping[str, str], *, now: float | None = None) -> RateLimit | None:
     """A snapshot from headers gathered by :func:`collect_rate_headers`."""
-    if not any(name.startswith(_PREFIXES) for name in lower):
+    for name in lower:
+        if name.startswith(_PREFIXES):
+            break
+    else:
         return None
     current = time.time() if now is None else now
     limit = remaining = None

@@ -48,13 +48,16 @@ class Operation:
             return self.path
         values: dict[str, str] = {}
         for key, value in (path_params or {}).items():
+            if type(value) is int:  # the common case: a numeric id (bool is not int here)
+                values[key] = str(value)
+                continue
             if value is None or (isinstance(value, str) and not value.strip()):
                 raise ValueError(f"{self.name or self.path}: {key} must not be empty")
             if isinstance(value, bool):
                 raise TypeError(f"{self.name or self.path}: {key} must not be a bool")
             values[key] = str(value) if isinstance(value, int) else quote(str(value), safe="")
         try:
-            return self.path.format(**values)
+            return self.path.format_map(values)
         except KeyError as exc:
             raise ValueError(f"{self.name or self.path}: missing path parameter {exc}") from None
 

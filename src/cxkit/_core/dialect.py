@@ -24,7 +24,7 @@ from .registry import Operation
 __all__ = ["Call", "Dialect", "RequestParts"]
 
 
-@dataclass
+@dataclass(slots=True)
 class Call:
     """What a resource method asks for: an operation and its arguments."""
 
@@ -35,7 +35,7 @@ class Call:
     files: Mapping[str, FileInput | list[FileInput]] | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class RequestParts:
     """An HTTP request ready for httpx, before auth."""
 

@@ -134,3 +134,23 @@ def test_fake_fault_matching_and_counts() -> None:
             http.post("https://echo.test/v1/upload")
     assert fake.faults == []
     assert len(fake.calls) == 5
+
+
+class Stamped(Echo):
+    def authenticate(self, request: httpx.Request) -> httpx.Response | None:
+        if request.headers.get("x-key") != "ok":
+            return self.error_response(401, "no key")
+        return None
+
+    def after(self, request: httpx.Request, response: httpx.Response) -> httpx.Response:
+        response.headers["x-quota"] = "7"
+        return response
+
+
+def test_after_hook_sees_every_answer() -> None:
+    with Stamped().http_client() as http:
+        refused = http.get("https://echo.test/v1/things/1")
+        missing = http.get("https://echo.test/v1/nothing", headers={"x-key": "ok"})
+        routed = http.get("https://echo.test/v1/things/1", headers={"x-key": "ok"})
+    assert (refused.status_code, missing.status_code, routed.status_code) == (401, 404, 200)
+    assert {r.headers["x-quota"] for r in (refused, missing, routed)} == {"7"}

@@ -184,6 +184,9 @@ class FakeServer:
         return response
 
     def _dispatch(self, request: httpx.Request) -> httpx.Response:
+        return self.after(request, self._route(request))
+
+    def _route(self, request: httpx.Request) -> httpx.Response:
         denied = self.authenticate(request)
         if denied is not None:
             return denied
@@ -202,8 +205,7 @@ class FakeServer:
             query: dict[str, list[str]] = {}
             for key, value in parse_qsl(request.url.query.decode(), keep_blank_values=True):
                 query.setdefault(key, []).append(value)
-            fake_request = FakeRequest(request, match.groupdict(), query)
-            return self.after(request, handler(fake_request))
+            return handler(FakeRequest(request, match.groupdict(), query))
         if allowed:
             return self.error_response(405, "Method not allowed")
         return self.error_response(404, f"No route for {request.method} {path}")
@@ -215,7 +217,7 @@ class FakeServer:
         return None
 
     def after(self, request: httpx.Request, response: httpx.Response) -> httpx.Response:
-        """Adjust every routed response (e.g. add quota headers)."""
+        """Adjust every answer (routed, refused or unknown), e.g. add quota headers."""
         return response
 
     def error_response(self, status: int, message: str) -> httpx.Response:

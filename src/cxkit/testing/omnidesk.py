@@ -350,10 +350,8 @@ class FakeOmnidesk(FakeServer):
         return response
 
     def error_response(self, status: int, message: str) -> httpx.Response:
-        """``{"error": message}`` with ``api_calls_left``."""
-        return self.json(
-            {"error": message}, status=status, headers={"api_calls_left": str(self.calls_left)}
-        )
+        """``{"error": message}`` (``after`` adds ``api_calls_left``)."""
+        return self.json({"error": message}, status=status)
 
     def reset_quota(self) -> None:
         """Refill the hourly quota now."""

@@ -125,13 +125,6 @@ class AsyncAPIClient:
             "Accept": "application/json",
             **self.default_headers,
         }
-        # Our own pool carries the fixed headers and timeout, so requests need not
-        # merge them each time; a caller's pool keeps its own and gets ours per request.
-        self._client = http_client or httpx.AsyncClient(
-            follow_redirects=True, headers=self._base_headers, timeout=self.timeout
-        )
-        self._merge_headers = http_client is not None
-        self._pool_timeout = None if http_client is not None else self.timeout
         if throttle == "auto" and (
             type(self)._auto_throttle_rate is AsyncAPIClient._auto_throttle_rate
         ):
@@ -146,6 +139,13 @@ class AsyncAPIClient:
             throttle_pending=throttle == "auto",
             gate=AsyncGate(check_concurrency(max_concurrency, vendor=vendor)),
         )
+        # Made last, once every setting is valid. Our own pool carries the fixed headers and timeout, so requests need not
+        # merge them each time; a caller's pool keeps its own and gets ours per request.
+        self._client = http_client or httpx.AsyncClient(
+            follow_redirects=True, headers=self._base_headers, timeout=self.timeout
+        )
+        self._merge_headers = http_client is not None
+        self._pool_timeout = None if http_client is not None else self.timeout
 
     # -- public surface -----------------------------------------------------
 

@@ -1,1 +1,1 @@
-"""Async core (the source of the generated ``_sync`` package)."""
+"""Core client, auth, pagination and throttle (async source; the sync twin is generated)."""

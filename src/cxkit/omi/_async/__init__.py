@@ -1,4 +1,4 @@
-"""The async OMI client (async source; the sync twin is generated)."""
+"""The OMI client (async source; the sync twin is generated)."""
 
 from ._client import AsyncOmi
 

@@ -1,4 +1,4 @@
-"""The async Omnidesk client (async source; the sync twin is generated)."""
+"""The Omnidesk client (async source; the sync twin is generated)."""
 
 from ._client import AsyncOmnidesk
 

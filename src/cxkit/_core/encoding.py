@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import mimetypes
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any
@@ -82,12 +82,3 @@ def to_file(value: FileInput, *, field: str = "file") -> tuple[str, Any, str]:
 
 def _guess(filename: str) -> str:
     return mimetypes.guess_type(filename)[0] or "application/octet-stream"
-
-
-def as_list(value: Any) -> list[Any]:
-    """``value`` as a list (a single value becomes a one-item list)."""
-    if value is None:
-        return []
-    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        return [value]
-    return list(value)

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-__all__ = ["OffsetPaging", "PageData", "PageNumberPaging", "PageStrategy"]
+__all__ = ["OffsetPaging", "PageData", "PageNumberPaging", "PageStrategy", "field_of"]
 
 Extract = Callable[[Any], Any]
 
@@ -21,7 +21,9 @@ class PageData:
     next_values: dict[str, Any] | None = None
 
 
-def _key(name: str) -> Extract:
+def field_of(name: str) -> Extract:
+    """An extractor reading ``name`` from an object answer (``None`` otherwise)."""
+
     def get(data: Any) -> Any:
         return data.get(name) if isinstance(data, Mapping) else None
 

@@ -33,7 +33,7 @@ import httpx
 
 from .._core import Dialect, PageData, PageNumberPaging
 from .._core.errors import APIError
-from .._core.paging import PageStrategy
+from .._core.paging import PageStrategy, field_of
 from .._core.registry import Operation
 
 __all__ = ["SUCCESS", "OmiDialect", "OmiPaging", "status_for_code"]
@@ -72,13 +72,6 @@ def _items(data: Any) -> list[Any]:
     return list(data) if isinstance(data, list) else []
 
 
-def _field(name: str) -> Any:
-    def get(data: Any) -> Any:
-        return data.get(name) if isinstance(data, Mapping) else None
-
-    return get
-
-
 @dataclass(frozen=True)
 class OmiPaging(PageNumberPaging):
     """``page``/``size`` paging that trusts ``has_next`` and stops when the server
@@ -99,9 +92,9 @@ PAGING = OmiPaging(
     page_key="page",
     size_key="size",
     items=_items,
-    total=_field("total_items"),
-    total_pages=_field("total_pages"),
-    has_next=_field("has_next"),
+    total=field_of("total_items"),
+    total_pages=field_of("total_pages"),
+    has_next=field_of("has_next"),
 )
 
 

@@ -13,6 +13,7 @@ from .config import setting
 from .dialect import Call, Dialect, RequestParts
 from .encoding import FileInput, bracket_fields, drop_none, to_file
 from .models import CXModel, EpochMillis, EpochSeconds, RFC2822DateTime, local_datetime
+from .options import RequestOptions
 from .pager import AsyncPage, AsyncPager, SyncPage
 from .paging import OffsetPaging, PageData, PageNumberPaging, PageStrategy
 from .ratelimit import RateLimit
@@ -46,6 +47,7 @@ __all__ = [
     "PageStrategy",
     "RFC2822DateTime",
     "RateLimit",
+    "RequestOptions",
     "RequestParts",
     "Secret",
     "SyncPage",

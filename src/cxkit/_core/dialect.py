@@ -17,6 +17,7 @@ import httpx
 
 from .encoding import FileInput, bracket_fields, query_value, to_file
 from .errors import APIError, RateLimitError, ResponseValidationError, error_class_for_status
+from .options import RequestOptions
 from .paging import PageNumberPaging, PageStrategy
 from .ratelimit import RateLimit, collect_rate_headers, parse_retry_after, rate_limit_from
 from .registry import Operation
@@ -33,6 +34,7 @@ class Call:
     params: Mapping[str, Any] | None = None
     body: Any = None
     files: Mapping[str, FileInput | list[FileInput]] | None = None
+    options: RequestOptions | None = None
 
 
 @dataclass(slots=True)

@@ -354,7 +354,7 @@ BAD_CALLS: list[tuple[str, Callable[[AsyncOmi], Any], type[Exception]]] = [
     ("no members", lambda o: o.internal_groups.add_members("g1", sip_users=[]), ValueError),
     (
         "timeout",
-        lambda o: o.internal_groups.create(group_name="g", sip_members=["1"], timeout=0),
+        lambda o: o.internal_groups.create(group_name="g", sip_members=["1"], ring_timeout=0),
         ValueError,
     ),
     (

@@ -363,7 +363,7 @@ async def test_internal_groups_create_and_update() -> None:
         return_value=httpx.Response(200, json=EXAMPLES["internal_groups.create"])
     )
     group = await omi.internal_groups.create(
-        group_name="tientv11", sip_members=["100"], strategy="random", timeout=30
+        group_name="tientv11", sip_members=["100"], strategy="random", ring_timeout=30
     )
     assert body(last(create)) == {
         "group_name": "tientv11",

@@ -96,7 +96,7 @@ def test_internal_group_flow() -> None:
     assert after is not None and after.members is not None
     assert [m.sip_user for m in after.members] == ["101", "102"]
     updated = omi.internal_groups.update(
-        group.id, group_name="Sales VN", sip_members=["200"], timeout=20
+        group.id, group_name="Sales VN", sip_members=["200"], ring_timeout=20
     )
     assert updated.group_name == "Sales VN" and updated.timeout == 20 and updated.last_update_by
     listed = [g.group_name for g in omi.internal_groups.list(keyword="vn")]

@@ -364,7 +364,7 @@ def test_internal_groups_create_and_update() -> None:
         return_value=httpx.Response(200, json=EXAMPLES["internal_groups.create"])
     )
     group = omi.internal_groups.create(
-        group_name="tientv11", sip_members=["100"], strategy="random", timeout=30
+        group_name="tientv11", sip_members=["100"], strategy="random", ring_timeout=30
     )
     assert body(last(create)) == {
         "group_name": "tientv11",

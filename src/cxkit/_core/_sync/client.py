@@ -34,6 +34,7 @@ from ..encoding import FileInput
 from ..errors import APIConnectionError, APIError, APITimeoutError, ConfigurationError, CXError
 from ..gate import Gate
 from ..models import parse_model
+from ..options import add_extras, check_request_options, with_extra_body
 from ..pager import SyncPage
 from ..paging import PageStrategy
 from ..ratelimit import RateLimit
@@ -253,6 +254,7 @@ class APIClient:
         body: Any = ...,
         files: Mapping[str, FileInput | list[FileInput]] | None = ...,
         cast_to: type[T],
+        options: Mapping[str, Any] | None = ...,
     ) -> T: ...
 
     @overload
@@ -265,6 +267,7 @@ class APIClient:
         body: Any = ...,
         files: Mapping[str, FileInput | list[FileInput]] | None = ...,
         cast_to: None = ...,
+        options: Mapping[str, Any] | None = ...,
     ) -> None: ...
 
     @overload
@@ -277,6 +280,7 @@ class APIClient:
         body: Any = ...,
         files: Mapping[str, FileInput | list[FileInput]] | None = ...,
         cast_to: object,
+        options: Mapping[str, Any] | None = ...,
     ) -> Any: ...
 
     def _call(
@@ -288,8 +292,17 @@ class APIClient:
         body: Any = None,
         files: Mapping[str, FileInput | list[FileInput]] | None = None,
         cast_to: Any = None,
+        options: Mapping[str, Any] | None = None,
     ) -> Any:
-        call = Call(operation_of(endpoint), path_params=path, params=params, body=body, files=files)
+        op = operation_of(endpoint)
+        call = Call(
+            op,
+            path_params=path,
+            params=params,
+            body=body,
+            files=files,
+            options=check_request_options(op.name, options),
+        )
         data = self._send(call)
         return None if cast_to is None else self._parse(cast_to, data)
 
@@ -301,10 +314,17 @@ class APIClient:
         path: Mapping[str, Any] | None = None,
         params: Mapping[str, Any] | None = None,
         body: Any = None,
+        options: Mapping[str, Any] | None = None,
     ) -> SyncPage[T]:
         op = operation_of(endpoint)
         op.format_path(path)
-        call = Call(op, path_params=path, params=params, body=body)
+        call = Call(
+            op,
+            path_params=path,
+            params=params,
+            body=body,
+            options=check_request_options(op.name, options),
+        )
         strategy = self._dialect.paging(op)
         source = params if strategy.location == "query" else body
         values = strategy.first(source or {})
@@ -314,9 +334,13 @@ class APIClient:
         self, call: Call, strategy: PageStrategy, values: Mapping[str, Any], item: type[T]
     ) -> pagination.SyncPage[T]:
         if strategy.location == "query":
-            page_call = Call(call.op, call.path_params, params=values, body=call.body)
+            page_call = Call(
+                call.op, call.path_params, params=values, body=call.body, options=call.options
+            )
         else:
-            page_call = Call(call.op, call.path_params, params=call.params, body=values)
+            page_call = Call(
+                call.op, call.path_params, params=call.params, body=values, options=call.options
+            )
         data = self._send(page_call)
         return pagination.SyncPage(
             client=self,
@@ -339,7 +363,10 @@ class APIClient:
         get = getattr(self._auth, "secrets", None)
         return tuple(get()) if callable(get) else ()
 
-    def _build_request(self, parts: RequestParts) -> httpx.Request:
+    def _build_request(
+        self, parts: RequestParts, timeout: httpx.Timeout | None = None
+    ) -> httpx.Request:
+        timeout = timeout or self.timeout
         headers: dict[str, str] | None = None
         if self._merge_headers:
             headers = {**self._base_headers, **parts.headers}
@@ -353,13 +380,23 @@ class APIClient:
             data=dict(parts.data) if parts.data else None,
             files=parts.files,
             headers=headers,
-            timeout=(
-                httpx.USE_CLIENT_DEFAULT if self.timeout is self._pool_timeout else self.timeout
-            ),
+            timeout=(httpx.USE_CLIENT_DEFAULT if timeout is self._pool_timeout else timeout),
         )
 
     def _send(self, call: Call, max_retries: int | None = None) -> Any:
-        request = self._build_request(self._dialect.encode(call))
+        timeout: httpx.Timeout | None = None
+        options = call.options
+        if options:
+            call = with_extra_body(call)
+            parts = self._dialect.encode(call)
+            add_extras(parts, options)
+            if options.get("timeout") is not None:
+                timeout = make_timeout(options.get("timeout"), vendor=self.vendor)
+            if options.get("max_retries") is not None:
+                max_retries = options.get("max_retries")
+        else:
+            parts = self._dialect.encode(call)
+        request = self._build_request(parts, timeout)
         retries = (
             self.max_retries
             if max_retries is None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -25,6 +25,11 @@ from ...types.contacts import (
     Gender,
     as_contact_input,
 )
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from ...._core import RequestOptions
 
 __all__ = ["AsyncContactLayout", "AsyncContacts"]
 
@@ -61,6 +66,7 @@ class AsyncContacts(AsyncAPIResource):
         filters: Sequence[ContactFilter | Mapping[str, Any]] | None = None,
         page: int | None = None,
         size: int | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AsyncPager[ContactSearchResult]:
         """Search contacts by keyword (phone, e-mail or name) and filters; pages follow lazily.
 
@@ -68,7 +74,11 @@ class AsyncContacts(AsyncAPIResource):
         """
         body = drop_none(keyword=keyword, filters=_filters(filters) if filters else None)
         return self._paginate(
-            self.list, item=ContactSearchResult, params=drop_none(page=page, size=size), body=body
+            self.list,
+            item=ContactSearchResult,
+            params=drop_none(page=page, size=size),
+            body=body,
+            options=options,
         )
 
     @operation("POST", "/api/contacts/add")
@@ -89,6 +99,7 @@ class AsyncContacts(AsyncAPIResource):
         ref_id: str | None = None,
         ref_code: str | None = None,
         more_information: Sequence[CustomInfo | Mapping[str, Any]] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Contact | None:
         """Create a contact. Phones and e-mails may be plain strings."""
         body = _contact_body(
@@ -109,11 +120,15 @@ class AsyncContacts(AsyncAPIResource):
         )
         if not body:
             raise ValueError("contacts.add: give at least one field")
-        data = await self._call(self.add, body=body, cast_to=Any)
+        data = await self._call(self.add, body=body, cast_to=Any, options=options)
         return one(self._client._parse, Contact, data)
 
     @operation("POST", "/api/contacts/add-more")
-    async def add_many(self, contacts: Sequence[ContactInput | Mapping[str, Any]]) -> Any:
+    async def add_many(
+        self,
+        contacts: Sequence[ContactInput | Mapping[str, Any]],
+        **options: Unpack[RequestOptions],
+    ) -> Any:
         """Create many contacts in one call; OMI processes them asynchronously.
 
         Each item is a :class:`ContactInput` or a dict (API or snake_case names).
@@ -127,7 +142,7 @@ class AsyncContacts(AsyncAPIResource):
             body = [as_contact_input(c).to_body() for c in contacts]
         except ValidationError as exc:
             raise ValueError(f"invalid contact: {exc}") from None
-        return await self._call(self.add_many, body=body, cast_to=Any)
+        return await self._call(self.add_many, body=body, cast_to=Any, options=options)
 
     @operation("POST", "/api/contacts/update")
     async def update(
@@ -146,6 +161,7 @@ class AsyncContacts(AsyncAPIResource):
         user_owner_email: str | None = None,
         more_information: Sequence[CustomInfo | Mapping[str, Any]] | None = None,
         dynamic_attributes: Sequence[DynamicAttribute | Mapping[str, Any]] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Contact | None:
         """Update a contact, found by ``ref_id`` (the only identifier the docs give)."""
         body = _contact_body(
@@ -163,13 +179,13 @@ class AsyncContacts(AsyncAPIResource):
             more_information=more_information,
             dynamic_attributes=dynamic_attributes,
         )
-        data = await self._call(self.update, body=body, cast_to=Any)
+        data = await self._call(self.update, body=body, cast_to=Any, options=options)
         return one(self._client._parse, Contact, data)
 
     @operation("DELETE", "/api/contacts/delete/{id}")
-    async def delete(self, id: str) -> None:
+    async def delete(self, id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a contact by id."""
-        await self._call(self.delete, path={"id": check_text("id", id)})
+        await self._call(self.delete, path={"id": check_text("id", id)}, options=options)
 
     @operation("POST", "/api/contacts/add-note")
     async def add_note(
@@ -179,6 +195,7 @@ class AsyncContacts(AsyncAPIResource):
         content: str | None = None,
         note_by: str | None = None,
         notes: Sequence[ContactNote | Mapping[str, Any]] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Any:
         """Add note interactions: one (``phone``, ``content``, ``note_by``) or many (``notes``).
 
@@ -205,7 +222,7 @@ class AsyncContacts(AsyncAPIResource):
             ]
         except ValidationError as exc:
             raise ValueError(f"invalid note (phone and content are required): {exc}") from None
-        return await self._call(self.add_note, body=body, cast_to=Any)
+        return await self._call(self.add_note, body=body, cast_to=Any, options=options)
 
     @operation("GET", "/api/contacts/get")
     async def get(
@@ -214,6 +231,7 @@ class AsyncContacts(AsyncAPIResource):
         phone: str | None = None,
         ref_id: str | None = None,
         ref_code: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Contact | None:
         """Find a contact by phone number or by your own id/code (``ref_id``/``ref_code``)."""
         params = drop_none(phone=phone, ref_id=ref_id, ref_code=ref_code)
@@ -221,13 +239,15 @@ class AsyncContacts(AsyncAPIResource):
             raise ValueError("contacts.get: pass phone=, ref_id= or ref_code=")
         for name, value in params.items():
             check_text(name, value)
-        data = await self._call(self.get, params=params, cast_to=Any)
+        data = await self._call(self.get, params=params, cast_to=Any, options=options)
         return one(self._client._parse, Contact, data)
 
     @operation("GET", "/api/contacts/details/{id}")
-    async def details(self, id: str) -> Contact | None:
+    async def details(self, id: str, **options: Unpack[RequestOptions]) -> Contact | None:
         """Get the details of a contact by id."""
-        data = await self._call(self.details, path={"id": check_text("id", id)}, cast_to=Any)
+        data = await self._call(
+            self.details, path={"id": check_text("id", id)}, cast_to=Any, options=options
+        )
         return one(self._client._parse, Contact, data)
 
 
@@ -235,9 +255,9 @@ class AsyncContactLayout(AsyncAPIResource):
     """The contact layout: dynamic attributes (custom contact fields)."""
 
     @operation("GET", "/api/source_contact_layout/get", listing=True)
-    async def get(self) -> list[ContactLayoutField]:
+    async def get(self, **options: Unpack[RequestOptions]) -> list[ContactLayoutField]:
         """List the dynamic attributes; their ``field_code`` is used by ``contacts.update``."""
         result: list[ContactLayoutField] = await self._call(
-            self.get, cast_to=list[ContactLayoutField]
+            self.get, cast_to=list[ContactLayoutField], options=options
         )
         return result

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
 from ...._core import AsyncAPIResource, AsyncPager, drop_none, operation
 from ...._core.checks import check_int, check_text
 from ...types.call_center import KeyInteraction, KeyScript
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from ...._core import RequestOptions
 
 __all__ = ["AsyncKeyInteractions"]
 
@@ -46,11 +51,16 @@ class AsyncKeyInteractions(AsyncAPIResource):
 
     @operation("GET", "/api/call_center/key-interaction/list", paged=True)
     def list(
-        self, *, keyword: str | None = None, page: int | None = None, size: int | None = None
+        self,
+        *,
+        keyword: str | None = None,
+        page: int | None = None,
+        size: int | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AsyncPager[KeyInteraction]:
         """List key-press scripts; pages follow lazily."""
         params = drop_none(keyword=keyword, page=page, size=size)
-        return self._paginate(self.list, item=KeyInteraction, params=params)
+        return self._paginate(self.list, item=KeyInteraction, params=params, options=options)
 
     @operation("POST", "/api/call_center/key-interaction/add")
     async def create(
@@ -61,6 +71,7 @@ class AsyncKeyInteractions(AsyncAPIResource):
         scripts: Sequence[KeyScript | Mapping[str, Any]],
         time_out: int = 3,
         max_failure: int = 1,
+        **options: Unpack[RequestOptions],
     ) -> KeyInteraction:
         """Create a key-press script (``script_name`` must be unique).
 
@@ -68,7 +79,9 @@ class AsyncKeyInteractions(AsyncAPIResource):
         or ``action_type="Ivr_menu"`` with another script's id.
         """
         body = _script_body(script_name, greeting_id, scripts, time_out, max_failure)
-        result: KeyInteraction = await self._call(self.create, body=body, cast_to=KeyInteraction)
+        result: KeyInteraction = await self._call(
+            self.create, body=body, cast_to=KeyInteraction, options=options
+        )
         return result
 
     @operation("POST", "/api/call_center/key-interaction/update/{id}")
@@ -81,15 +94,20 @@ class AsyncKeyInteractions(AsyncAPIResource):
         scripts: Sequence[KeyScript | Mapping[str, Any]],
         time_out: int = 3,
         max_failure: int = 1,
+        **options: Unpack[RequestOptions],
     ) -> KeyInteraction:
         """Replace a key-press script."""
         body = _script_body(script_name, greeting_id, scripts, time_out, max_failure)
         result: KeyInteraction = await self._call(
-            self.update, path={"id": check_text("id", id)}, body=body, cast_to=KeyInteraction
+            self.update,
+            path={"id": check_text("id", id)},
+            body=body,
+            cast_to=KeyInteraction,
+            options=options,
         )
         return result
 
     @operation("DELETE", "/api/call_center/key-interaction/delete/{id}")
-    async def delete(self, id: str) -> None:
+    async def delete(self, id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a key-press script."""
-        await self._call(self.delete, path={"id": check_text("id", id)})
+        await self._call(self.delete, path={"id": check_text("id", id)}, options=options)

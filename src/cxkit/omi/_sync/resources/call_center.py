@@ -3,13 +3,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from ...._core import APIResource, SyncPage, drop_none, operation
 from ...._core.checks import check_text
 from ..._answers import one
 from ...types.call_center import Extension, InternalPhone
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from ...._core import RequestOptions
 
 __all__ = ["Extensions", "Hotlines", "InternalPhones"]
 
@@ -19,19 +24,26 @@ class InternalPhones(APIResource):
 
     @operation("GET", "/api/call_center/internal_phone/list", paged=True)
     def list(
-        self, *, keyword: str | None = None, page: int | None = None, size: int | None = None
+        self,
+        *,
+        keyword: str | None = None,
+        page: int | None = None,
+        size: int | None = None,
+        **options: Unpack[RequestOptions],
     ) -> SyncPage[InternalPhone]:
         """List internal phones; pages follow lazily. ``keyword`` matches the extension."""
         params = drop_none(keyword=keyword, page=page, size=size)
-        return self._paginate(self.list, item=InternalPhone, params=params)
+        return self._paginate(self.list, item=InternalPhone, params=params, options=options)
 
     @operation("PUT", "/api/call_center/internal_phone/status")
-    def update_status(self, *, sip_user: str, enabled: bool) -> InternalPhone | None:
+    def update_status(
+        self, *, sip_user: str, enabled: bool, **options: Unpack[RequestOptions]
+    ) -> InternalPhone | None:
         """Turn an extension on (``enabled=True``) or off."""
         if not isinstance(enabled, bool):
             raise TypeError("enabled must be True or False")
         params = {"sip_user": check_text("sip_user", sip_user), "enabled": enabled}
-        data = self._call(self.update_status, params=params, cast_to=Any)
+        data = self._call(self.update_status, params=params, cast_to=Any, options=options)
         return one(self._client._parse, InternalPhone, data)
 
 
@@ -39,10 +51,12 @@ class Hotlines(APIResource):
     """Hotlines (public numbers) extensions may call out from."""
 
     @operation("GET", "/api/call_center/hotline/list", listing=True)
-    def list(self, *, extension: str) -> list[str]:
+    def list(self, *, extension: str, **options: Unpack[RequestOptions]) -> list[str]:
         """The active hotlines an extension may call out from (a plain list, not paged)."""
         params = {"extension": check_text("extension", extension)}
-        result: list[str] = self._call(self.list, params=params, cast_to=list[str])
+        result: list[str] = self._call(
+            self.list, params=params, cast_to=list[str], options=options
+        )
         return result
 
     @operation("POST", "/api/call_center/hotline/extension/update")
@@ -52,7 +66,7 @@ class Hotlines(APIResource):
         hotline: str,
         user_email: str,
         directions: Sequence[str] | None = None,
-        extra_body: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Any:
         """Reserve a hotline for a single extension (user).
 
@@ -68,16 +82,17 @@ class Hotlines(APIResource):
             if isinstance(directions, (str, bytes)):
                 raise TypeError("directions must be a list of strings")
             body["directions"] = list(directions)
-        body.update(extra_body or {})
-        return self._call(self.assign_extension, body=body, cast_to=Any)
+        return self._call(self.assign_extension, body=body, cast_to=Any, options=options)
 
 
 class Extensions(APIResource):
     """Call-center (PBX/SIP) accounts of users."""
 
     @operation("GET", "/api/call_center/extensions/detail")
-    def detail(self, *, type: str, keyword: str) -> Extension | None:
+    def detail(
+        self, *, type: str, keyword: str, **options: Unpack[RequestOptions]
+    ) -> Extension | None:
         """A user's extension and SIP account, looked up by ``type`` (e.g. ``user_email``)."""
         params = {"type": check_text("type", type), "keyword": check_text("keyword", keyword)}
-        data = self._call(self.detail, params=params, cast_to=Any)
+        data = self._call(self.detail, params=params, cast_to=Any, options=options)
         return one(self._client._parse, Extension, data)

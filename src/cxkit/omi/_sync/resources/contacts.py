@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -26,6 +26,11 @@ from ...types.contacts import (
     Gender,
     as_contact_input,
 )
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from ...._core import RequestOptions
 
 __all__ = ["ContactLayout", "Contacts"]
 
@@ -62,6 +67,7 @@ class Contacts(APIResource):
         filters: Sequence[ContactFilter | Mapping[str, Any]] | None = None,
         page: int | None = None,
         size: int | None = None,
+        **options: Unpack[RequestOptions],
     ) -> SyncPage[ContactSearchResult]:
         """Search contacts by keyword (phone, e-mail or name) and filters; pages follow lazily.
 
@@ -69,7 +75,11 @@ class Contacts(APIResource):
         """
         body = drop_none(keyword=keyword, filters=_filters(filters) if filters else None)
         return self._paginate(
-            self.list, item=ContactSearchResult, params=drop_none(page=page, size=size), body=body
+            self.list,
+            item=ContactSearchResult,
+            params=drop_none(page=page, size=size),
+            body=body,
+            options=options,
         )
 
     @operation("POST", "/api/contacts/add")
@@ -90,6 +100,7 @@ class Contacts(APIResource):
         ref_id: str | None = None,
         ref_code: str | None = None,
         more_information: Sequence[CustomInfo | Mapping[str, Any]] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Contact | None:
         """Create a contact. Phones and e-mails may be plain strings."""
         body = _contact_body(
@@ -110,11 +121,15 @@ class Contacts(APIResource):
         )
         if not body:
             raise ValueError("contacts.add: give at least one field")
-        data = self._call(self.add, body=body, cast_to=Any)
+        data = self._call(self.add, body=body, cast_to=Any, options=options)
         return one(self._client._parse, Contact, data)
 
     @operation("POST", "/api/contacts/add-more")
-    def add_many(self, contacts: Sequence[ContactInput | Mapping[str, Any]]) -> Any:
+    def add_many(
+        self,
+        contacts: Sequence[ContactInput | Mapping[str, Any]],
+        **options: Unpack[RequestOptions],
+    ) -> Any:
         """Create many contacts in one call; OMI processes them asynchronously.
 
         Each item is a :class:`ContactInput` or a dict (API or snake_case names).
@@ -128,7 +143,7 @@ class Contacts(APIResource):
             body = [as_contact_input(c).to_body() for c in contacts]
         except ValidationError as exc:
             raise ValueError(f"invalid contact: {exc}") from None
-        return self._call(self.add_many, body=body, cast_to=Any)
+        return self._call(self.add_many, body=body, cast_to=Any, options=options)
 
     @operation("POST", "/api/contacts/update")
     def update(
@@ -147,6 +162,7 @@ class Contacts(APIResource):
         user_owner_email: str | None = None,
         more_information: Sequence[CustomInfo | Mapping[str, Any]] | None = None,
         dynamic_attributes: Sequence[DynamicAttribute | Mapping[str, Any]] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Contact | None:
         """Update a contact, found by ``ref_id`` (the only identifier the docs give)."""
         body = _contact_body(
@@ -164,13 +180,13 @@ class Contacts(APIResource):
             more_information=more_information,
             dynamic_attributes=dynamic_attributes,
         )
-        data = self._call(self.update, body=body, cast_to=Any)
+        data = self._call(self.update, body=body, cast_to=Any, options=options)
         return one(self._client._parse, Contact, data)
 
     @operation("DELETE", "/api/contacts/delete/{id}")
-    def delete(self, id: str) -> None:
+    def delete(self, id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a contact by id."""
-        self._call(self.delete, path={"id": check_text("id", id)})
+        self._call(self.delete, path={"id": check_text("id", id)}, options=options)
 
     @operation("POST", "/api/contacts/add-note")
     def add_note(
@@ -180,6 +196,7 @@ class Contacts(APIResource):
         content: str | None = None,
         note_by: str | None = None,
         notes: Sequence[ContactNote | Mapping[str, Any]] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Any:
         """Add note interactions: one (``phone``, ``content``, ``note_by``) or many (``notes``).
 
@@ -206,7 +223,7 @@ class Contacts(APIResource):
             ]
         except ValidationError as exc:
             raise ValueError(f"invalid note (phone and content are required): {exc}") from None
-        return self._call(self.add_note, body=body, cast_to=Any)
+        return self._call(self.add_note, body=body, cast_to=Any, options=options)
 
     @operation("GET", "/api/contacts/get")
     def get(
@@ -215,6 +232,7 @@ class Contacts(APIResource):
         phone: str | None = None,
         ref_id: str | None = None,
         ref_code: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Contact | None:
         """Find a contact by phone number or by your own id/code (``ref_id``/``ref_code``)."""
         params = drop_none(phone=phone, ref_id=ref_id, ref_code=ref_code)
@@ -222,13 +240,15 @@ class Contacts(APIResource):
             raise ValueError("contacts.get: pass phone=, ref_id= or ref_code=")
         for name, value in params.items():
             check_text(name, value)
-        data = self._call(self.get, params=params, cast_to=Any)
+        data = self._call(self.get, params=params, cast_to=Any, options=options)
         return one(self._client._parse, Contact, data)
 
     @operation("GET", "/api/contacts/details/{id}")
-    def details(self, id: str) -> Contact | None:
+    def details(self, id: str, **options: Unpack[RequestOptions]) -> Contact | None:
         """Get the details of a contact by id."""
-        data = self._call(self.details, path={"id": check_text("id", id)}, cast_to=Any)
+        data = self._call(
+            self.details, path={"id": check_text("id", id)}, cast_to=Any, options=options
+        )
         return one(self._client._parse, Contact, data)
 
 
@@ -236,9 +256,9 @@ class ContactLayout(APIResource):
     """The contact layout: dynamic attributes (custom contact fields)."""
 
     @operation("GET", "/api/source_contact_layout/get", listing=True)
-    def get(self) -> list[ContactLayoutField]:
+    def get(self, **options: Unpack[RequestOptions]) -> list[ContactLayoutField]:
         """List the dynamic attributes; their ``field_code`` is used by ``contacts.update``."""
         result: list[ContactLayoutField] = self._call(
-            self.get, cast_to=list[ContactLayoutField]
+            self.get, cast_to=list[ContactLayoutField], options=options
         )
         return result

@@ -3,12 +3,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ...._core import APIResource, SyncPage, FileInput, drop_none, operation, to_file
 from ...._core.checks import check_int, check_text
 from ..._answers import one
 from ...types.call_center import Greeting, Voice
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from ...._core import RequestOptions
 
 __all__ = ["Greetings", "mp3_file"]
 
@@ -41,12 +46,22 @@ class Greetings(APIResource):
     """Recording (greeting) files played by groups and IVR scripts."""
 
     @operation("GET", "/api/call_center/greeting/list", paged=True)
-    def list(self, *, page: int | None = None, size: int | None = None) -> SyncPage[Greeting]:
+    def list(
+        self, *, page: int | None = None, size: int | None = None, **options: Unpack[RequestOptions]
+    ) -> SyncPage[Greeting]:
         """List recording files; pages follow lazily."""
-        return self._paginate(self.list, item=Greeting, params=drop_none(page=page, size=size))
+        return self._paginate(
+            self.list, item=Greeting, params=drop_none(page=page, size=size), options=options
+        )
 
     @operation("POST", "/api/call_center/greeting/upload", unwrap="file")
-    def upload(self, file: FileInput, *, greeting_name: str | None = None) -> Greeting | None:
+    def upload(
+        self,
+        file: FileInput,
+        *,
+        greeting_name: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> Greeting | None:
         """Upload an mp3 recording (multipart ``file``); other formats raise ``ValueError``."""
         part = mp3_file(file)
         params = drop_none(
@@ -54,12 +69,20 @@ class Greetings(APIResource):
             if greeting_name is not None
             else None
         )
-        data = self._call(self.upload, params=params, files={"file": part}, cast_to=Any)
+        data = self._call(
+            self.upload, params=params, files={"file": part}, cast_to=Any, options=options
+        )
         return one(self._client._parse, Greeting, data)
 
     @operation("POST", "/api/call_center/greeting/upload-text-to-speech", unwrap="file")
     def text_to_speech(
-        self, *, greeting_name: str, text: str, voice: Voice = "banmai", speed: int = 0
+        self,
+        *,
+        greeting_name: str,
+        text: str,
+        voice: Voice = "banmai",
+        speed: int = 0,
+        **options: Unpack[RequestOptions],
     ) -> Greeting:
         """Make a recording by text-to-speech: ``text`` (<= 300 chars) read by ``voice``.
 
@@ -75,14 +98,14 @@ class Greetings(APIResource):
         body = {"text": text, "voice": voice, "speed": check_int("speed", speed, low=-3, high=3)}
         params = {"greeting_name": _name(greeting_name)}
         result: Greeting = self._call(
-            self.text_to_speech, params=params, body=body, cast_to=Greeting
+            self.text_to_speech, params=params, body=body, cast_to=Greeting, options=options
         )
         return result
 
     @operation("DELETE", "/api/call_center/greeting/delete/{id}")
-    def delete(self, id: str) -> None:
+    def delete(self, id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a recording file."""
-        self._call(self.delete, path={"id": _name(id, "id")})
+        self._call(self.delete, path={"id": _name(id, "id")}, options=options)
 
 
 def _name(value: Any, name: str = "greeting_name") -> str:

@@ -4,12 +4,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ...._core import APIResource, SyncPage, drop_none, operation
 from ...._core.checks import check_int, check_text, check_texts
 from ..._answers import one
 from ...types.call_center import GroupStrategy, InternalGroup
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from ...._core import RequestOptions
 
 __all__ = ["InternalGroups"]
 
@@ -34,11 +39,16 @@ class InternalGroups(APIResource):
 
     @operation("GET", "/api/call_center/internal_group/list", paged=True)
     def list(
-        self, *, keyword: str | None = None, page: int | None = None, size: int | None = None
+        self,
+        *,
+        keyword: str | None = None,
+        page: int | None = None,
+        size: int | None = None,
+        **options: Unpack[RequestOptions],
     ) -> SyncPage[InternalGroup]:
         """List internal groups; pages follow lazily."""
         params = drop_none(keyword=keyword, page=page, size=size)
-        return self._paginate(self.list, item=InternalGroup, params=params)
+        return self._paginate(self.list, item=InternalGroup, params=params, options=options)
 
     @operation("POST", "/api/call_center/internal_group/add")
     def create(
@@ -47,14 +57,20 @@ class InternalGroups(APIResource):
         group_name: str,
         sip_members: Sequence[str],
         strategy: GroupStrategy = "enterprise",
-        timeout: int = 30,
+        ring_timeout: int = 30,
+        **options: Unpack[RequestOptions],
     ) -> InternalGroup:
-        """Create a group of extensions; ``timeout`` is how long each member rings (seconds).
+        """Create a group of extensions; ``ring_timeout`` is how long each member rings (seconds).
+
+        ``ring_timeout`` is sent as the documented ``timeout`` field (the name
+        ``timeout`` is the per-call request timeout).
 
         ``strategy``: ``enterprise`` rings all at once, ``rollover`` in turn, ``random``.
         """
-        body = _group_body(group_name, strategy, sip_members, timeout)
-        result: InternalGroup = self._call(self.create, body=body, cast_to=InternalGroup)
+        body = _group_body(group_name, strategy, sip_members, ring_timeout)
+        result: InternalGroup = self._call(
+            self.create, body=body, cast_to=InternalGroup, options=options
+        )
         return result
 
     @operation("POST", "/api/call_center/internal_group/update/{id}")
@@ -65,38 +81,45 @@ class InternalGroups(APIResource):
         group_name: str,
         sip_members: Sequence[str],
         strategy: GroupStrategy = "enterprise",
-        timeout: int = 30,
+        ring_timeout: int = 30,
+        **options: Unpack[RequestOptions],
     ) -> InternalGroup:
-        """Replace a group's name, members, strategy and timeout (all are required)."""
-        body = _group_body(group_name, strategy, sip_members, timeout)
+        """Replace a group's name, members, strategy and ``ring_timeout`` (sent as ``timeout``)."""
+        body = _group_body(group_name, strategy, sip_members, ring_timeout)
         result: InternalGroup = self._call(
-            self.update, path={"id": check_text("id", id)}, body=body, cast_to=InternalGroup
+            self.update,
+            path={"id": check_text("id", id)},
+            body=body,
+            cast_to=InternalGroup,
+            options=options,
         )
         return result
 
     @operation("POST", "/api/call_center/internal_group/add-members")
-    def add_members(self, group_id: str, *, sip_users: Sequence[str]) -> InternalGroup | None:
+    def add_members(
+        self, group_id: str, *, sip_users: Sequence[str], **options: Unpack[RequestOptions]
+    ) -> InternalGroup | None:
         """Add extensions to a group."""
         body = {
             "group_id": check_text("group_id", group_id),
             "sip_users": check_texts("sip_users", sip_users),
         }
-        data = self._call(self.add_members, body=body, cast_to=Any)
+        data = self._call(self.add_members, body=body, cast_to=Any, options=options)
         return one(self._client._parse, InternalGroup, data)
 
     @operation("POST", "/api/call_center/internal_group/remove-members")
     def remove_members(
-        self, group_id: str, *, sip_users: Sequence[str]
+        self, group_id: str, *, sip_users: Sequence[str], **options: Unpack[RequestOptions]
     ) -> InternalGroup | None:
         """Remove extensions from a group."""
         body = {
             "group_id": check_text("group_id", group_id),
             "sip_users": check_texts("sip_users", sip_users),
         }
-        data = self._call(self.remove_members, body=body, cast_to=Any)
+        data = self._call(self.remove_members, body=body, cast_to=Any, options=options)
         return one(self._client._parse, InternalGroup, data)
 
     @operation("DELETE", "/api/call_center/internal_group/delete/{id}")
-    def delete(self, id: str) -> None:
+    def delete(self, id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a group."""
-        self._call(self.delete, path={"id": check_text("id", id)})
+        self._call(self.delete, path={"id": check_text("id", id)}, options=options)

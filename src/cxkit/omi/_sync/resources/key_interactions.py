@@ -4,13 +4,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
 from ...._core import APIResource, SyncPage, drop_none, operation
 from ...._core.checks import check_int, check_text
 from ...types.call_center import KeyInteraction, KeyScript
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from ...._core import RequestOptions
 
 __all__ = ["KeyInteractions"]
 
@@ -47,11 +52,16 @@ class KeyInteractions(APIResource):
 
     @operation("GET", "/api/call_center/key-interaction/list", paged=True)
     def list(
-        self, *, keyword: str | None = None, page: int | None = None, size: int | None = None
+        self,
+        *,
+        keyword: str | None = None,
+        page: int | None = None,
+        size: int | None = None,
+        **options: Unpack[RequestOptions],
     ) -> SyncPage[KeyInteraction]:
         """List key-press scripts; pages follow lazily."""
         params = drop_none(keyword=keyword, page=page, size=size)
-        return self._paginate(self.list, item=KeyInteraction, params=params)
+        return self._paginate(self.list, item=KeyInteraction, params=params, options=options)
 
     @operation("POST", "/api/call_center/key-interaction/add")
     def create(
@@ -62,6 +72,7 @@ class KeyInteractions(APIResource):
         scripts: Sequence[KeyScript | Mapping[str, Any]],
         time_out: int = 3,
         max_failure: int = 1,
+        **options: Unpack[RequestOptions],
     ) -> KeyInteraction:
         """Create a key-press script (``script_name`` must be unique).
 
@@ -69,7 +80,9 @@ class KeyInteractions(APIResource):
         or ``action_type="Ivr_menu"`` with another script's id.
         """
         body = _script_body(script_name, greeting_id, scripts, time_out, max_failure)
-        result: KeyInteraction = self._call(self.create, body=body, cast_to=KeyInteraction)
+        result: KeyInteraction = self._call(
+            self.create, body=body, cast_to=KeyInteraction, options=options
+        )
         return result
 
     @operation("POST", "/api/call_center/key-interaction/update/{id}")
@@ -82,15 +95,20 @@ class KeyInteractions(APIResource):
         scripts: Sequence[KeyScript | Mapping[str, Any]],
         time_out: int = 3,
         max_failure: int = 1,
+        **options: Unpack[RequestOptions],
     ) -> KeyInteraction:
         """Replace a key-press script."""
         body = _script_body(script_name, greeting_id, scripts, time_out, max_failure)
         result: KeyInteraction = self._call(
-            self.update, path={"id": check_text("id", id)}, body=body, cast_to=KeyInteraction
+            self.update,
+            path={"id": check_text("id", id)},
+            body=body,
+            cast_to=KeyInteraction,
+            options=options,
         )
         return result
 
     @operation("DELETE", "/api/call_center/key-interaction/delete/{id}")
-    def delete(self, id: str) -> None:
+    def delete(self, id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a key-press script."""
-        self._call(self.delete, path={"id": check_text("id", id)})
+        self._call(self.delete, path={"id": check_text("id", id)}, options=options)

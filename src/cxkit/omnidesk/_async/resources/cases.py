@@ -5,7 +5,7 @@ from __future__ import annotations
 import builtins
 from collections.abc import Mapping, Sequence
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ...._core import AsyncAPIResource, AsyncPager, FileInput, drop_none, operation
 from ...._core.checks import (
@@ -31,6 +31,11 @@ from ...types.cases import (
     Message,
     MessageOrder,
 )
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from ...._core import RequestOptions
 
 __all__ = ["AsyncCaseIdeas", "AsyncCaseMessages", "AsyncCaseNotes", "AsyncCases"]
 
@@ -91,6 +96,7 @@ class AsyncCaseMessages(AsyncAPIResource):
         page: int | None = None,
         limit: int | None = None,
         order: MessageOrder | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AsyncPager[Message]:
         """List a case's messages (``order``: ``asc`` oldest first, the default, or ``desc``)."""
         return self._paginate(
@@ -100,6 +106,7 @@ class AsyncCaseMessages(AsyncAPIResource):
             params=drop_none(
                 page=page, limit=limit, order=check_choice("order", order, MessageOrder)
             ),
+            options=options,
         )
 
     @operation("POST", "/cases/{case_id}/messages.json", wrap="message")
@@ -114,6 +121,7 @@ class AsyncCaseMessages(AsyncAPIResource):
         created_at: TimeInput | None = None,
         do_not_send_email: bool | None = None,
         attachments: Sequence[FileInput] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Message:
         """Add a reply from a staff member (default: the API user) or from a user.
 
@@ -137,10 +145,13 @@ class AsyncCaseMessages(AsyncAPIResource):
             body=body,
             files=_files(attachments),
             cast_to=Message,
+            options=options,
         )
 
     @operation("PUT", "/cases/{case_id}/messages/{message_id}.json", wrap="message")
-    async def update(self, case_id: int, message_id: int, *, content: str) -> Message:
+    async def update(
+        self, case_id: int, message_id: int, *, content: str, **options: Unpack[RequestOptions]
+    ) -> Message:
         """Edit a message's text."""
         return await self._call(
             self.update,
@@ -150,10 +161,13 @@ class AsyncCaseMessages(AsyncAPIResource):
             },
             body={"content": content},
             cast_to=Message,
+            options=options,
         )
 
     @operation("DELETE", "/cases/{case_id}/messages/{message_id}.json")
-    async def delete(self, case_id: int, message_id: int) -> None:
+    async def delete(
+        self, case_id: int, message_id: int, **options: Unpack[RequestOptions]
+    ) -> None:
         """Delete a message."""
         await self._call(
             self.delete,
@@ -161,6 +175,7 @@ class AsyncCaseMessages(AsyncAPIResource):
                 "case_id": check_id("case_id", case_id),
                 "message_id": check_id("message_id", message_id),
             },
+            options=options,
         )
 
 
@@ -178,6 +193,7 @@ class AsyncCaseNotes(AsyncAPIResource):
         note_group_id: int | None = None,
         created_at: TimeInput | None = None,
         attachments: Sequence[FileInput] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Message:
         """Add a note; mention a staff member with ``@s[staff_id]``, a group with ``@g[group_id]``.
 
@@ -199,10 +215,13 @@ class AsyncCaseNotes(AsyncAPIResource):
             body=body,
             files=_files(attachments),
             cast_to=Message,
+            options=options,
         )
 
     @operation("PUT", "/cases/{case_id}/note/{message_id}.json", wrap="message")
-    async def update(self, case_id: int, message_id: int, *, content: str) -> Message:
+    async def update(
+        self, case_id: int, message_id: int, *, content: str, **options: Unpack[RequestOptions]
+    ) -> Message:
         """Edit a note's text."""
         return await self._call(
             self.update,
@@ -212,10 +231,13 @@ class AsyncCaseNotes(AsyncAPIResource):
             },
             body={"content": content},
             cast_to=Message,
+            options=options,
         )
 
     @operation("DELETE", "/cases/{case_id}/note/{message_id}.json")
-    async def delete(self, case_id: int, message_id: int) -> None:
+    async def delete(
+        self, case_id: int, message_id: int, **options: Unpack[RequestOptions]
+    ) -> None:
         """Delete a note."""
         await self._call(
             self.delete,
@@ -223,6 +245,7 @@ class AsyncCaseNotes(AsyncAPIResource):
                 "case_id": check_id("case_id", case_id),
                 "message_id": check_id("message_id", message_id),
             },
+            options=options,
         )
 
 
@@ -237,6 +260,7 @@ class AsyncCaseIdeas(AsyncAPIResource):
         content: str | None = None,
         category_id: int | None = None,
         stage: IdeaStage | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Case:
         """Edit an idea: its text, ideas category or implementation ``stage``."""
         body = drop_none(
@@ -246,24 +270,35 @@ class AsyncCaseIdeas(AsyncAPIResource):
         )
         need_some(body, "cases.idea.update")
         return await self._call(
-            self.update, path={"case_id": check_id("case_id", case_id)}, body=body, cast_to=Case
+            self.update,
+            path={"case_id": check_id("case_id", case_id)},
+            body=body,
+            cast_to=Case,
+            options=options,
         )
 
     @operation("PUT", "/cases/{case_id}/idea_official_response.json", wrap="message", unwrap="case")
-    async def set_official_response(self, case_id: int, *, content: str) -> Case:
+    async def set_official_response(
+        self, case_id: int, *, content: str, **options: Unpack[RequestOptions]
+    ) -> Case:
         """Add or edit the official response to an idea."""
         return await self._call(
             self.set_official_response,
             path={"case_id": check_id("case_id", case_id)},
             body={"content": content},
             cast_to=Case,
+            options=options,
         )
 
     @operation("DELETE", "/cases/{case_id}/idea_official_response.json")
-    async def delete_official_response(self, case_id: int) -> None:
+    async def delete_official_response(
+        self, case_id: int, **options: Unpack[RequestOptions]
+    ) -> None:
         """Delete the official response to an idea."""
         await self._call(
-            self.delete_official_response, path={"case_id": check_id("case_id", case_id)}
+            self.delete_official_response,
+            path={"case_id": check_id("case_id", case_id)},
+            options=options,
         )
 
 
@@ -313,6 +348,7 @@ class AsyncCases(AsyncAPIResource):
         channel: str | None = None,
         case_email_id: int | None = None,
         attachments: Sequence[FileInput] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Case:
         """Create a case.
 
@@ -363,7 +399,9 @@ class AsyncCases(AsyncAPIResource):
             channel=channel,
             case_email_id=case_email_id,
         )
-        return await self._call(self.create, body=body, files=_files(attachments), cast_to=Case)
+        return await self._call(
+            self.create, body=body, files=_files(attachments), cast_to=Case, options=options
+        )
 
     @operation("GET", "/cases.json", paged=True, entity="case")
     def list(
@@ -390,6 +428,7 @@ class AsyncCases(AsyncAPIResource):
         to_time: TimeInput | None = None,
         from_updated_time: TimeInput | None = None,
         to_updated_time: TimeInput | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AsyncPager[Case]:
         """List cases; iterating follows pages lazily (``limit`` 1..100, default 100).
 
@@ -423,13 +462,13 @@ class AsyncCases(AsyncAPIResource):
             from_updated_time=time_value("from_updated_time", from_updated_time),
             to_updated_time=time_value("to_updated_time", to_updated_time),
         )
-        return self._paginate(self.list, item=Case, params=params)
+        return self._paginate(self.list, item=Case, params=params, options=options)
 
     @operation("GET", "/cases/{case_id}.json", wrap="case")
-    async def get(self, case_id: int) -> Case:
+    async def get(self, case_id: int, **options: Unpack[RequestOptions]) -> Case:
         """Get a case."""
         return await self._call(
-            self.get, path={"case_id": check_id("case_id", case_id)}, cast_to=Case
+            self.get, path={"case_id": check_id("case_id", case_id)}, cast_to=Case, options=options
         )
 
     @operation("PUT", "/cases/{case_id}.json", wrap="case")
@@ -450,6 +489,7 @@ class AsyncCases(AsyncAPIResource):
         add_bcc_emails: Sequence[str] | None = None,
         remove_cc_emails: Sequence[str] | None = None,
         remove_bcc_emails: Sequence[str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Case:
         """Change a case (the group and staff member must exist and be active).
 
@@ -471,7 +511,11 @@ class AsyncCases(AsyncAPIResource):
             remove_bcc_emails=remove_bcc_emails,
         )
         return await self._call(
-            self.update, path={"case_id": check_id("case_id", case_id)}, body=body, cast_to=Case
+            self.update,
+            path={"case_id": check_id("case_id", case_id)},
+            body=body,
+            cast_to=Case,
+            options=options,
         )
 
     @operation("PUT", "/cases/{case_id}.json", wrap="case", bulk=True)
@@ -492,6 +536,7 @@ class AsyncCases(AsyncAPIResource):
         add_bcc_emails: Sequence[str] | None = None,
         remove_cc_emails: Sequence[str] | None = None,
         remove_bcc_emails: Sequence[str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> CaseBulkResult:
         """Change several cases at once (``/cases/1,2,3.json``); returns the ids changed."""
         body = _case_changes(
@@ -514,54 +559,78 @@ class AsyncCases(AsyncAPIResource):
             path={"case_id": _joined(case_ids)},
             body=body,
             cast_to=CaseBulkResult,
+            options=options,
         )
 
     @operation("PUT", "/cases/{case_id}/trash.json", wrap="case")
-    async def trash(self, case_id: int) -> Case:
+    async def trash(self, case_id: int, **options: Unpack[RequestOptions]) -> Case:
         """Move a case to the trash."""
         return await self._call(
-            self.trash, path={"case_id": check_id("case_id", case_id)}, cast_to=Case
+            self.trash,
+            path={"case_id": check_id("case_id", case_id)},
+            cast_to=Case,
+            options=options,
         )
 
     @operation("PUT", "/cases/{case_id}/trash.json", wrap="case", bulk=True)
-    async def bulk_trash(self, case_ids: Sequence[int]) -> CaseBulkResult:
+    async def bulk_trash(
+        self, case_ids: Sequence[int], **options: Unpack[RequestOptions]
+    ) -> CaseBulkResult:
         """Move several cases to the trash; returns the ids moved."""
         return await self._call(
-            self.bulk_trash, path={"case_id": _joined(case_ids)}, cast_to=CaseBulkResult
+            self.bulk_trash,
+            path={"case_id": _joined(case_ids)},
+            cast_to=CaseBulkResult,
+            options=options,
         )
 
     @operation("PUT", "/cases/{case_id}/spam.json", wrap="case")
-    async def spam(self, case_id: int) -> Case:
+    async def spam(self, case_id: int, **options: Unpack[RequestOptions]) -> Case:
         """Move a case to the Spam filter."""
         return await self._call(
-            self.spam, path={"case_id": check_id("case_id", case_id)}, cast_to=Case
+            self.spam, path={"case_id": check_id("case_id", case_id)}, cast_to=Case, options=options
         )
 
     @operation("PUT", "/cases/{case_id}/spam.json", wrap="case", bulk=True)
-    async def bulk_spam(self, case_ids: Sequence[int]) -> CaseBulkResult:
+    async def bulk_spam(
+        self, case_ids: Sequence[int], **options: Unpack[RequestOptions]
+    ) -> CaseBulkResult:
         """Move several cases to the Spam filter; returns the ids moved."""
         return await self._call(
-            self.bulk_spam, path={"case_id": _joined(case_ids)}, cast_to=CaseBulkResult
+            self.bulk_spam,
+            path={"case_id": _joined(case_ids)},
+            cast_to=CaseBulkResult,
+            options=options,
         )
 
     @operation("PUT", "/cases/{case_id}/restore.json", wrap="case")
-    async def restore(self, case_id: int) -> Case:
+    async def restore(self, case_id: int, **options: Unpack[RequestOptions]) -> Case:
         """Restore a case from the trash or spam."""
         return await self._call(
-            self.restore, path={"case_id": check_id("case_id", case_id)}, cast_to=Case
+            self.restore,
+            path={"case_id": check_id("case_id", case_id)},
+            cast_to=Case,
+            options=options,
         )
 
     @operation("PUT", "/cases/{case_id}/restore.json", wrap="case", bulk=True)
-    async def bulk_restore(self, case_ids: Sequence[int]) -> CaseBulkResult:
+    async def bulk_restore(
+        self, case_ids: Sequence[int], **options: Unpack[RequestOptions]
+    ) -> CaseBulkResult:
         """Restore several cases from the trash or spam; returns the ids restored."""
         return await self._call(
-            self.bulk_restore, path={"case_id": _joined(case_ids)}, cast_to=CaseBulkResult
+            self.bulk_restore,
+            path={"case_id": _joined(case_ids)},
+            cast_to=CaseBulkResult,
+            options=options,
         )
 
     @operation("DELETE", "/cases/{case_id}.json")
-    async def delete(self, case_id: int) -> None:
+    async def delete(self, case_id: int, **options: Unpack[RequestOptions]) -> None:
         """Delete a case for good (staff with full access only)."""
-        await self._call(self.delete, path={"case_id": check_id("case_id", case_id)})
+        await self._call(
+            self.delete, path={"case_id": check_id("case_id", case_id)}, options=options
+        )
 
 
 def _joined(case_ids: Sequence[int]) -> str:

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import builtins
+from typing import TYPE_CHECKING
 
 from ...._core import AsyncAPIResource, operation
 from ...types.client_emails import ClientEmail
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from ...._core import RequestOptions
 
 __all__ = ["AsyncClientEmails"]
 
@@ -14,6 +20,6 @@ class AsyncClientEmails(AsyncAPIResource):
     """The account's email addresses (mailboxes)."""
 
     @operation("GET", "/client_emails.json", entity="client_emails", listing=True)
-    async def list(self) -> builtins.list[ClientEmail]:
+    async def list(self, **options: Unpack[RequestOptions]) -> builtins.list[ClientEmail]:
         """List all email addresses of the account."""
-        return await self._call(self.list, cast_to=builtins.list[ClientEmail])
+        return await self._call(self.list, cast_to=builtins.list[ClientEmail], options=options)

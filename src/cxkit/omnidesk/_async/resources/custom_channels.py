@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import builtins
+from typing import TYPE_CHECKING
 
 from ...._core import AsyncAPIResource, operation
 from ...types.custom_channels import CustomChannel
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from ...._core import RequestOptions
 
 __all__ = ["AsyncCustomChannels"]
 
@@ -14,6 +20,6 @@ class AsyncCustomChannels(AsyncAPIResource):
     """Custom channels."""
 
     @operation("GET", "/custom_channels.json", entity="custom_channel", listing=True)
-    async def list(self) -> builtins.list[CustomChannel]:
+    async def list(self, **options: Unpack[RequestOptions]) -> builtins.list[CustomChannel]:
         """List all custom channels."""
-        return await self._call(self.list, cast_to=builtins.list[CustomChannel])
+        return await self._call(self.list, cast_to=builtins.list[CustomChannel], options=options)

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ...._core import AsyncAPIResource, AsyncPager, drop_none, operation
 from ...._core.checks import check_id, need_some
 from ...types.groups import Group
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from ...._core import RequestOptions
 
 __all__ = ["AsyncGroups"]
 
@@ -19,6 +26,7 @@ class AsyncGroups(AsyncAPIResource):
         group_title: str,
         group_from_name: str | None = None,
         group_signature: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Group:
         """Create a group (``group_from_name`` and ``group_signature`` are used in replies)."""
         body = drop_none(
@@ -26,18 +34,29 @@ class AsyncGroups(AsyncAPIResource):
             group_from_name=group_from_name,
             group_signature=group_signature,
         )
-        return await self._call(self.create, body=body, cast_to=Group)
+        return await self._call(self.create, body=body, cast_to=Group, options=options)
 
     @operation("GET", "/groups.json", paged=True, entity="group")
-    def list(self, *, page: int | None = None, limit: int | None = None) -> AsyncPager[Group]:
+    def list(
+        self,
+        *,
+        page: int | None = None,
+        limit: int | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> AsyncPager[Group]:
         """List groups; iterating follows pages lazily (``limit`` 1..100)."""
-        return self._paginate(self.list, item=Group, params=drop_none(page=page, limit=limit))
+        return self._paginate(
+            self.list, item=Group, params=drop_none(page=page, limit=limit), options=options
+        )
 
     @operation("GET", "/groups/{group_id}.json", wrap="group")
-    async def get(self, group_id: int) -> Group:
+    async def get(self, group_id: int, **options: Unpack[RequestOptions]) -> Group:
         """Get a group."""
         return await self._call(
-            self.get, path={"group_id": check_id("group_id", group_id)}, cast_to=Group
+            self.get,
+            path={"group_id": check_id("group_id", group_id)},
+            cast_to=Group,
+            options=options,
         )
 
     @operation("PUT", "/groups/{group_id}.json", wrap="group")
@@ -48,6 +67,7 @@ class AsyncGroups(AsyncAPIResource):
         group_title: str | None = None,
         group_from_name: str | None = None,
         group_signature: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Group:
         """Change a group."""
         body = drop_none(
@@ -61,10 +81,17 @@ class AsyncGroups(AsyncAPIResource):
             path={"group_id": check_id("group_id", group_id)},
             body=body,
             cast_to=Group,
+            options=options,
         )
 
     @operation("PUT", "/groups/{group_id}/disable.json", wrap="group")
-    async def disable(self, group_id: int, *, replace_group_id: int | None = None) -> Group:
+    async def disable(
+        self,
+        group_id: int,
+        *,
+        replace_group_id: int | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> Group:
         """Disable a group; ``replace_group_id`` takes its place where it is used.
 
         The replacement runs in the background and may take a while.
@@ -74,22 +101,33 @@ class AsyncGroups(AsyncAPIResource):
             path={"group_id": check_id("group_id", group_id)},
             body=_replacement(replace_group_id),
             cast_to=Group,
+            options=options,
         )
 
     @operation("PUT", "/groups/{group_id}/enable.json", wrap="group")
-    async def enable(self, group_id: int) -> Group:
+    async def enable(self, group_id: int, **options: Unpack[RequestOptions]) -> Group:
         """Enable a group."""
         return await self._call(
-            self.enable, path={"group_id": check_id("group_id", group_id)}, cast_to=Group
+            self.enable,
+            path={"group_id": check_id("group_id", group_id)},
+            cast_to=Group,
+            options=options,
         )
 
     @operation("DELETE", "/groups/{group_id}.json", wrap="group")
-    async def delete(self, group_id: int, *, replace_group_id: int | None = None) -> None:
+    async def delete(
+        self,
+        group_id: int,
+        *,
+        replace_group_id: int | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> None:
         """Delete a group; ``replace_group_id`` takes its place where it is used."""
         await self._call(
             self.delete,
             path={"group_id": check_id("group_id", group_id)},
             body=_replacement(replace_group_id),
+            options=options,
         )
 
 

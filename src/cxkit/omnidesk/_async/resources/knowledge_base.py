@@ -8,12 +8,17 @@ a language, or ``"all"`` returns every language's text as such a mapping.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from ...._core import AsyncAPIResource, AsyncPager, drop_none, operation
 from ...._core.checks import check_choice, check_id, need_some, opt_id
 from ..._checks import check_search, multilingual
 from ...types.knowledge_base import AccessType, KbArticle, KbCategory, KbSection
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from ...._core import RequestOptions
 
 __all__ = ["AsyncKbArticles", "AsyncKbCategories", "AsyncKbSections"]
 
@@ -31,10 +36,12 @@ class AsyncKbCategories(AsyncAPIResource):
     """Knowledge base categories."""
 
     @operation("POST", "/kb_category.json", wrap="kb_category")
-    async def create(self, *, category_title: Text) -> KbCategory:
+    async def create(
+        self, *, category_title: Text, **options: Unpack[RequestOptions]
+    ) -> KbCategory:
         """Create a category."""
         body = {"category_title": multilingual("category_title", category_title)}
-        return await self._call(self.create, body=body, cast_to=KbCategory)
+        return await self._call(self.create, body=body, cast_to=KbCategory, options=options)
 
     @operation("GET", "/kb_category.json", paged=True, entity="kb_category")
     def list(
@@ -43,14 +50,19 @@ class AsyncKbCategories(AsyncAPIResource):
         page: int | None = None,
         limit: int | None = None,
         language_id: LanguageChoice | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AsyncPager[KbCategory]:
         """List categories; iterating follows pages lazily (``limit`` 1..100)."""
         params = drop_none(page=page, limit=limit, language_id=_language(language_id))
-        return self._paginate(self.list, item=KbCategory, params=params)
+        return self._paginate(self.list, item=KbCategory, params=params, options=options)
 
     @operation("GET", "/kb_category/{category_id}.json", wrap="kb_category")
     async def get(
-        self, category_id: int, *, language_id: LanguageChoice | None = None
+        self,
+        category_id: int,
+        *,
+        language_id: LanguageChoice | None = None,
+        **options: Unpack[RequestOptions],
     ) -> KbCategory:
         """Get a category."""
         return await self._call(
@@ -58,58 +70,68 @@ class AsyncKbCategories(AsyncAPIResource):
             path={"category_id": check_id("category_id", category_id)},
             params=drop_none(language_id=_language(language_id)),
             cast_to=KbCategory,
+            options=options,
         )
 
     @operation("PUT", "/kb_category/{category_id}.json", wrap="kb_category")
-    async def update(self, category_id: int, *, category_title: Text) -> KbCategory:
+    async def update(
+        self, category_id: int, *, category_title: Text, **options: Unpack[RequestOptions]
+    ) -> KbCategory:
         """Rename a category."""
         return await self._call(
             self.update,
             path={"category_id": check_id("category_id", category_id)},
             body={"category_title": multilingual("category_title", category_title)},
             cast_to=KbCategory,
+            options=options,
         )
 
     @operation("PUT", "/kb_category/{category_id}/disable.json", wrap="kb_category")
-    async def disable(self, category_id: int) -> KbCategory:
+    async def disable(self, category_id: int, **options: Unpack[RequestOptions]) -> KbCategory:
         """Disable a category."""
         return await self._call(
             self.disable,
             path={"category_id": check_id("category_id", category_id)},
             cast_to=KbCategory,
+            options=options,
         )
 
     @operation("PUT", "/kb_category/{category_id}/enable.json", wrap="kb_category")
-    async def enable(self, category_id: int) -> KbCategory:
+    async def enable(self, category_id: int, **options: Unpack[RequestOptions]) -> KbCategory:
         """Enable a category."""
         return await self._call(
             self.enable,
             path={"category_id": check_id("category_id", category_id)},
             cast_to=KbCategory,
+            options=options,
         )
 
     @operation("PUT", "/kb_category/{category_id}/moveup.json", wrap="kb_category")
-    async def moveup(self, category_id: int) -> KbCategory:
+    async def moveup(self, category_id: int, **options: Unpack[RequestOptions]) -> KbCategory:
         """Move a category one step up."""
         return await self._call(
             self.moveup,
             path={"category_id": check_id("category_id", category_id)},
             cast_to=KbCategory,
+            options=options,
         )
 
     @operation("PUT", "/kb_category/{category_id}/movedown.json", wrap="kb_category")
-    async def movedown(self, category_id: int) -> KbCategory:
+    async def movedown(self, category_id: int, **options: Unpack[RequestOptions]) -> KbCategory:
         """Move a category one step down."""
         return await self._call(
             self.movedown,
             path={"category_id": check_id("category_id", category_id)},
             cast_to=KbCategory,
+            options=options,
         )
 
     @operation("DELETE", "/kb_category/{category_id}.json")
-    async def delete(self, category_id: int) -> None:
+    async def delete(self, category_id: int, **options: Unpack[RequestOptions]) -> None:
         """Delete a category."""
-        await self._call(self.delete, path={"category_id": check_id("category_id", category_id)})
+        await self._call(
+            self.delete, path={"category_id": check_id("category_id", category_id)}, options=options
+        )
 
 
 class AsyncKbSections(AsyncAPIResource):
@@ -122,6 +144,7 @@ class AsyncKbSections(AsyncAPIResource):
         section_title: Text,
         category_id: int,
         section_description: Text | None = None,
+        **options: Unpack[RequestOptions],
     ) -> KbSection:
         """Create a section in a category."""
         body = drop_none(
@@ -129,7 +152,7 @@ class AsyncKbSections(AsyncAPIResource):
             section_description=multilingual("section_description", section_description),
             category_id=check_id("category_id", category_id),
         )
-        return await self._call(self.create, body=body, cast_to=KbSection)
+        return await self._call(self.create, body=body, cast_to=KbSection, options=options)
 
     @operation("GET", "/kb_section.json", paged=True, entity="kb_section")
     def list(
@@ -139,6 +162,7 @@ class AsyncKbSections(AsyncAPIResource):
         page: int | None = None,
         limit: int | None = None,
         language_id: LanguageChoice | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AsyncPager[KbSection]:
         """List the sections of a category; iterating follows pages lazily (``limit`` 1..100)."""
         params = drop_none(
@@ -147,16 +171,23 @@ class AsyncKbSections(AsyncAPIResource):
             limit=limit,
             language_id=_language(language_id),
         )
-        return self._paginate(self.list, item=KbSection, params=params)
+        return self._paginate(self.list, item=KbSection, params=params, options=options)
 
     @operation("GET", "/kb_section/{section_id}.json", wrap="kb_section")
-    async def get(self, section_id: int, *, language_id: LanguageChoice | None = None) -> KbSection:
+    async def get(
+        self,
+        section_id: int,
+        *,
+        language_id: LanguageChoice | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> KbSection:
         """Get a section."""
         return await self._call(
             self.get,
             path={"section_id": check_id("section_id", section_id)},
             params=drop_none(language_id=_language(language_id)),
             cast_to=KbSection,
+            options=options,
         )
 
     @operation("PUT", "/kb_section/{section_id}.json", wrap="kb_section")
@@ -167,6 +198,7 @@ class AsyncKbSections(AsyncAPIResource):
         section_title: Text | None = None,
         section_description: Text | None = None,
         category_id: int | None = None,
+        **options: Unpack[RequestOptions],
     ) -> KbSection:
         """Change a section, or move it to another category."""
         body = drop_none(
@@ -180,48 +212,55 @@ class AsyncKbSections(AsyncAPIResource):
             path={"section_id": check_id("section_id", section_id)},
             body=body,
             cast_to=KbSection,
+            options=options,
         )
 
     @operation("PUT", "/kb_section/{section_id}/disable.json", wrap="kb_section")
-    async def disable(self, section_id: int) -> KbSection:
+    async def disable(self, section_id: int, **options: Unpack[RequestOptions]) -> KbSection:
         """Disable a section."""
         return await self._call(
             self.disable,
             path={"section_id": check_id("section_id", section_id)},
             cast_to=KbSection,
+            options=options,
         )
 
     @operation("PUT", "/kb_section/{section_id}/enable.json", wrap="kb_section")
-    async def enable(self, section_id: int) -> KbSection:
+    async def enable(self, section_id: int, **options: Unpack[RequestOptions]) -> KbSection:
         """Enable a section."""
         return await self._call(
             self.enable,
             path={"section_id": check_id("section_id", section_id)},
             cast_to=KbSection,
+            options=options,
         )
 
     @operation("PUT", "/kb_section/{section_id}/moveup.json", wrap="kb_section")
-    async def moveup(self, section_id: int) -> KbSection:
+    async def moveup(self, section_id: int, **options: Unpack[RequestOptions]) -> KbSection:
         """Move a section one step up."""
         return await self._call(
             self.moveup,
             path={"section_id": check_id("section_id", section_id)},
             cast_to=KbSection,
+            options=options,
         )
 
     @operation("PUT", "/kb_section/{section_id}/movedown.json", wrap="kb_section")
-    async def movedown(self, section_id: int) -> KbSection:
+    async def movedown(self, section_id: int, **options: Unpack[RequestOptions]) -> KbSection:
         """Move a section one step down."""
         return await self._call(
             self.movedown,
             path={"section_id": check_id("section_id", section_id)},
             cast_to=KbSection,
+            options=options,
         )
 
     @operation("DELETE", "/kb_section/{section_id}.json")
-    async def delete(self, section_id: int) -> None:
+    async def delete(self, section_id: int, **options: Unpack[RequestOptions]) -> None:
         """Delete a section."""
-        await self._call(self.delete, path={"section_id": check_id("section_id", section_id)})
+        await self._call(
+            self.delete, path={"section_id": check_id("section_id", section_id)}, options=options
+        )
 
 
 class AsyncKbArticles(AsyncAPIResource):
@@ -236,6 +275,7 @@ class AsyncKbArticles(AsyncAPIResource):
         section_id: int,
         article_tags: Text | None = None,
         access_type: AccessType | None = None,
+        **options: Unpack[RequestOptions],
     ) -> KbArticle:
         """Create an article (``access_type``: ``public``, the default, or ``staff_only``).
 
@@ -248,7 +288,7 @@ class AsyncKbArticles(AsyncAPIResource):
             section_id=check_id("section_id", section_id),
             access_type=check_choice("access_type", access_type, AccessType),
         )
-        return await self._call(self.create, body=body, cast_to=KbArticle)
+        return await self._call(self.create, body=body, cast_to=KbArticle, options=options)
 
     @operation("GET", "/kb_article.json", paged=True, entity="kb_article")
     def list(
@@ -259,6 +299,7 @@ class AsyncKbArticles(AsyncAPIResource):
         search: str | None = None,
         section_id: int | None = None,
         language_id: LanguageChoice | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AsyncPager[KbArticle]:
         """List articles, optionally of one section; iterating follows pages lazily.
 
@@ -272,16 +313,23 @@ class AsyncKbArticles(AsyncAPIResource):
             section_id=opt_id("section_id", section_id),
             language_id=_language(language_id),
         )
-        return self._paginate(self.list, item=KbArticle, params=params)
+        return self._paginate(self.list, item=KbArticle, params=params, options=options)
 
     @operation("GET", "/kb_article/{article_id}.json", wrap="kb_article")
-    async def get(self, article_id: int, *, language_id: LanguageChoice | None = None) -> KbArticle:
+    async def get(
+        self,
+        article_id: int,
+        *,
+        language_id: LanguageChoice | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> KbArticle:
         """Get an article."""
         return await self._call(
             self.get,
             path={"article_id": check_id("article_id", article_id)},
             params=drop_none(language_id=_language(language_id)),
             cast_to=KbArticle,
+            options=options,
         )
 
     @operation("PUT", "/kb_article/{article_id}.json", wrap="kb_article")
@@ -294,6 +342,7 @@ class AsyncKbArticles(AsyncAPIResource):
         article_tags: Text | None = None,
         section_id: int | None = None,
         access_type: AccessType | None = None,
+        **options: Unpack[RequestOptions],
     ) -> KbArticle:
         """Change an article, or move it to another section."""
         body = drop_none(
@@ -309,45 +358,52 @@ class AsyncKbArticles(AsyncAPIResource):
             path={"article_id": check_id("article_id", article_id)},
             body=body,
             cast_to=KbArticle,
+            options=options,
         )
 
     @operation("PUT", "/kb_article/{article_id}/disable.json", wrap="kb_article")
-    async def disable(self, article_id: int) -> KbArticle:
+    async def disable(self, article_id: int, **options: Unpack[RequestOptions]) -> KbArticle:
         """Disable an article."""
         return await self._call(
             self.disable,
             path={"article_id": check_id("article_id", article_id)},
             cast_to=KbArticle,
+            options=options,
         )
 
     @operation("PUT", "/kb_article/{article_id}/enable.json", wrap="kb_article")
-    async def enable(self, article_id: int) -> KbArticle:
+    async def enable(self, article_id: int, **options: Unpack[RequestOptions]) -> KbArticle:
         """Enable an article."""
         return await self._call(
             self.enable,
             path={"article_id": check_id("article_id", article_id)},
             cast_to=KbArticle,
+            options=options,
         )
 
     @operation("PUT", "/kb_article/{article_id}/moveup.json", wrap="kb_article")
-    async def moveup(self, article_id: int) -> KbArticle:
+    async def moveup(self, article_id: int, **options: Unpack[RequestOptions]) -> KbArticle:
         """Move an article one step up."""
         return await self._call(
             self.moveup,
             path={"article_id": check_id("article_id", article_id)},
             cast_to=KbArticle,
+            options=options,
         )
 
     @operation("PUT", "/kb_article/{article_id}/movedown.json", wrap="kb_article")
-    async def movedown(self, article_id: int) -> KbArticle:
+    async def movedown(self, article_id: int, **options: Unpack[RequestOptions]) -> KbArticle:
         """Move an article one step down."""
         return await self._call(
             self.movedown,
             path={"article_id": check_id("article_id", article_id)},
             cast_to=KbArticle,
+            options=options,
         )
 
     @operation("DELETE", "/kb_article/{article_id}.json")
-    async def delete(self, article_id: int) -> None:
+    async def delete(self, article_id: int, **options: Unpack[RequestOptions]) -> None:
         """Delete an article."""
-        await self._call(self.delete, path={"article_id": check_id("article_id", article_id)})
+        await self._call(
+            self.delete, path={"article_id": check_id("article_id", article_id)}, options=options
+        )

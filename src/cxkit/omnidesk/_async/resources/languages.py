@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import builtins
+from typing import TYPE_CHECKING
 
 from ...._core import AsyncAPIResource, operation
 from ...types.languages import Language
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from ...._core import RequestOptions
 
 __all__ = ["AsyncLanguages"]
 
@@ -14,6 +20,6 @@ class AsyncLanguages(AsyncAPIResource):
     """Customer languages."""
 
     @operation("GET", "/languages.json", entity="language", listing=True)
-    async def list(self) -> builtins.list[Language]:
+    async def list(self, **options: Unpack[RequestOptions]) -> builtins.list[Language]:
         """List all customer languages."""
-        return await self._call(self.list, cast_to=builtins.list[Language])
+        return await self._call(self.list, cast_to=builtins.list[Language], options=options)

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from ...._core import AsyncAPIResource, operation
 from ..._checks import stats_time
 from ...types.statistics import GroupLeaderboardEntry, StaffLeaderboardEntry
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from ...._core import RequestOptions
 
 __all__ = ["AsyncStatistics"]
 
@@ -16,7 +22,11 @@ class AsyncStatistics(AsyncAPIResource):
 
     @operation("GET", "/stats_lb_staff.json", entity="staff", listing=True)
     async def staff_leaderboard(
-        self, *, from_time: str | datetime, to_time: str | datetime
+        self,
+        *,
+        from_time: str | datetime,
+        to_time: str | datetime,
+        **options: Unpack[RequestOptions],
     ) -> list[StaffLeaderboardEntry]:
         """Best in the team, by staff member, for a period.
 
@@ -28,12 +38,19 @@ class AsyncStatistics(AsyncAPIResource):
             "to_time": stats_time("to_time", to_time),
         }
         return await self._call(
-            self.staff_leaderboard, params=params, cast_to=list[StaffLeaderboardEntry]
+            self.staff_leaderboard,
+            params=params,
+            cast_to=list[StaffLeaderboardEntry],
+            options=options,
         )
 
     @operation("GET", "/stats_lb_groups.json", entity="group", listing=True)
     async def groups_leaderboard(
-        self, *, from_time: str | datetime, to_time: str | datetime
+        self,
+        *,
+        from_time: str | datetime,
+        to_time: str | datetime,
+        **options: Unpack[RequestOptions],
     ) -> list[GroupLeaderboardEntry]:
         """Best in the team, by group, for a period.
 
@@ -45,5 +62,8 @@ class AsyncStatistics(AsyncAPIResource):
             "to_time": stats_time("to_time", to_time),
         }
         return await self._call(
-            self.groups_leaderboard, params=params, cast_to=list[GroupLeaderboardEntry]
+            self.groups_leaderboard,
+            params=params,
+            cast_to=list[GroupLeaderboardEntry],
+            options=options,
         )

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ...._core import AsyncAPIResource, AsyncPager, drop_none, operation
 from ...._core.checks import TimeInput, check_id, need_one, need_some, opt_id, time_value
 from ..._checks import check_search
 from ...types.users import User
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from ...._core import RequestOptions
 
 __all__ = ["AsyncUsers"]
 
@@ -32,6 +37,7 @@ class AsyncUsers(AsyncAPIResource):
         user_note: str | None = None,
         language_id: int | None = None,
         custom_fields: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> User:
         """Create a user.
 
@@ -63,7 +69,7 @@ class AsyncUsers(AsyncAPIResource):
             language_id=opt_id("language_id", language_id),
             custom_fields=None if custom_fields is None else dict(custom_fields),
         )
-        return await self._call(self.create, body=body, cast_to=User)
+        return await self._call(self.create, body=body, cast_to=User, options=options)
 
     @operation("GET", "/users.json", paged=True, entity="user")
     def list(
@@ -80,6 +86,7 @@ class AsyncUsers(AsyncAPIResource):
         to_time: TimeInput | None = None,
         from_updated_time: TimeInput | None = None,
         to_updated_time: TimeInput | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AsyncPager[User]:
         """List users; iterating follows pages lazily (``limit`` 1..100, default 100).
 
@@ -101,13 +108,13 @@ class AsyncUsers(AsyncAPIResource):
             from_updated_time=time_value("from_updated_time", from_updated_time),
             to_updated_time=time_value("to_updated_time", to_updated_time),
         )
-        return self._paginate(self.list, item=User, params=params)
+        return self._paginate(self.list, item=User, params=params, options=options)
 
     @operation("GET", "/users/{user_id}.json", wrap="user")
-    async def get(self, user_id: int) -> User:
+    async def get(self, user_id: int, **options: Unpack[RequestOptions]) -> User:
         """Get a user."""
         return await self._call(
-            self.get, path={"user_id": check_id("user_id", user_id)}, cast_to=User
+            self.get, path={"user_id": check_id("user_id", user_id)}, cast_to=User, options=options
         )
 
     @operation("PUT", "/users/{user_id}.json", wrap="user")
@@ -122,6 +129,7 @@ class AsyncUsers(AsyncAPIResource):
         user_note: str | None = None,
         language_id: int | None = None,
         custom_fields: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> User:
         """Change a user (``user_email`` only while it is not confirmed)."""
         body = drop_none(
@@ -135,31 +143,46 @@ class AsyncUsers(AsyncAPIResource):
         )
         need_some(body, "users.update")
         return await self._call(
-            self.update, path={"user_id": check_id("user_id", user_id)}, body=body, cast_to=User
+            self.update,
+            path={"user_id": check_id("user_id", user_id)},
+            body=body,
+            cast_to=User,
+            options=options,
         )
 
     @operation("PUT", "/users/{user_id}/disable.json", wrap="user")
-    async def disable(self, user_id: int) -> User:
+    async def disable(self, user_id: int, **options: Unpack[RequestOptions]) -> User:
         """Delete a user softly (moved to the deleted list; ``restore`` brings it back)."""
         return await self._call(
-            self.disable, path={"user_id": check_id("user_id", user_id)}, cast_to=User
+            self.disable,
+            path={"user_id": check_id("user_id", user_id)},
+            cast_to=User,
+            options=options,
         )
 
     @operation("PUT", "/users/{user_id}/block.json", wrap="user")
-    async def block(self, user_id: int) -> User:
+    async def block(self, user_id: int, **options: Unpack[RequestOptions]) -> User:
         """Block a user."""
         return await self._call(
-            self.block, path={"user_id": check_id("user_id", user_id)}, cast_to=User
+            self.block,
+            path={"user_id": check_id("user_id", user_id)},
+            cast_to=User,
+            options=options,
         )
 
     @operation("PUT", "/users/{user_id}/restore.json", wrap="user")
-    async def restore(self, user_id: int) -> User:
+    async def restore(self, user_id: int, **options: Unpack[RequestOptions]) -> User:
         """Unblock a user, or restore a deleted one."""
         return await self._call(
-            self.restore, path={"user_id": check_id("user_id", user_id)}, cast_to=User
+            self.restore,
+            path={"user_id": check_id("user_id", user_id)},
+            cast_to=User,
+            options=options,
         )
 
     @operation("DELETE", "/users/{user_id}.json")
-    async def delete(self, user_id: int) -> None:
+    async def delete(self, user_id: int, **options: Unpack[RequestOptions]) -> None:
         """Delete a user for good (staff with full access only)."""
-        await self._call(self.delete, path={"user_id": check_id("user_id", user_id)})
+        await self._call(
+            self.delete, path={"user_id": check_id("user_id", user_id)}, options=options
+        )

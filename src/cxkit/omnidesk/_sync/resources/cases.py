@@ -6,7 +6,7 @@ from __future__ import annotations
 import builtins
 from collections.abc import Mapping, Sequence
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ...._core import APIResource, SyncPage, FileInput, drop_none, operation
 from ...._core.checks import (
@@ -32,6 +32,11 @@ from ...types.cases import (
     Message,
     MessageOrder,
 )
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from ...._core import RequestOptions
 
 __all__ = ["CaseIdeas", "CaseMessages", "CaseNotes", "Cases"]
 
@@ -92,6 +97,7 @@ class CaseMessages(APIResource):
         page: int | None = None,
         limit: int | None = None,
         order: MessageOrder | None = None,
+        **options: Unpack[RequestOptions],
     ) -> SyncPage[Message]:
         """List a case's messages (``order``: ``asc`` oldest first, the default, or ``desc``)."""
         return self._paginate(
@@ -101,6 +107,7 @@ class CaseMessages(APIResource):
             params=drop_none(
                 page=page, limit=limit, order=check_choice("order", order, MessageOrder)
             ),
+            options=options,
         )
 
     @operation("POST", "/cases/{case_id}/messages.json", wrap="message")
@@ -115,6 +122,7 @@ class CaseMessages(APIResource):
         created_at: TimeInput | None = None,
         do_not_send_email: bool | None = None,
         attachments: Sequence[FileInput] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Message:
         """Add a reply from a staff member (default: the API user) or from a user.
 
@@ -138,10 +146,13 @@ class CaseMessages(APIResource):
             body=body,
             files=_files(attachments),
             cast_to=Message,
+            options=options,
         )
 
     @operation("PUT", "/cases/{case_id}/messages/{message_id}.json", wrap="message")
-    def update(self, case_id: int, message_id: int, *, content: str) -> Message:
+    def update(
+        self, case_id: int, message_id: int, *, content: str, **options: Unpack[RequestOptions]
+    ) -> Message:
         """Edit a message's text."""
         return self._call(
             self.update,
@@ -151,10 +162,13 @@ class CaseMessages(APIResource):
             },
             body={"content": content},
             cast_to=Message,
+            options=options,
         )
 
     @operation("DELETE", "/cases/{case_id}/messages/{message_id}.json")
-    def delete(self, case_id: int, message_id: int) -> None:
+    def delete(
+        self, case_id: int, message_id: int, **options: Unpack[RequestOptions]
+    ) -> None:
         """Delete a message."""
         self._call(
             self.delete,
@@ -162,6 +176,7 @@ class CaseMessages(APIResource):
                 "case_id": check_id("case_id", case_id),
                 "message_id": check_id("message_id", message_id),
             },
+            options=options,
         )
 
 
@@ -179,6 +194,7 @@ class CaseNotes(APIResource):
         note_group_id: int | None = None,
         created_at: TimeInput | None = None,
         attachments: Sequence[FileInput] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Message:
         """Add a note; mention a staff member with ``@s[staff_id]``, a group with ``@g[group_id]``.
 
@@ -200,10 +216,13 @@ class CaseNotes(APIResource):
             body=body,
             files=_files(attachments),
             cast_to=Message,
+            options=options,
         )
 
     @operation("PUT", "/cases/{case_id}/note/{message_id}.json", wrap="message")
-    def update(self, case_id: int, message_id: int, *, content: str) -> Message:
+    def update(
+        self, case_id: int, message_id: int, *, content: str, **options: Unpack[RequestOptions]
+    ) -> Message:
         """Edit a note's text."""
         return self._call(
             self.update,
@@ -213,10 +232,13 @@ class CaseNotes(APIResource):
             },
             body={"content": content},
             cast_to=Message,
+            options=options,
         )
 
     @operation("DELETE", "/cases/{case_id}/note/{message_id}.json")
-    def delete(self, case_id: int, message_id: int) -> None:
+    def delete(
+        self, case_id: int, message_id: int, **options: Unpack[RequestOptions]
+    ) -> None:
         """Delete a note."""
         self._call(
             self.delete,
@@ -224,6 +246,7 @@ class CaseNotes(APIResource):
                 "case_id": check_id("case_id", case_id),
                 "message_id": check_id("message_id", message_id),
             },
+            options=options,
         )
 
 
@@ -238,6 +261,7 @@ class CaseIdeas(APIResource):
         content: str | None = None,
         category_id: int | None = None,
         stage: IdeaStage | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Case:
         """Edit an idea: its text, ideas category or implementation ``stage``."""
         body = drop_none(
@@ -247,24 +271,35 @@ class CaseIdeas(APIResource):
         )
         need_some(body, "cases.idea.update")
         return self._call(
-            self.update, path={"case_id": check_id("case_id", case_id)}, body=body, cast_to=Case
+            self.update,
+            path={"case_id": check_id("case_id", case_id)},
+            body=body,
+            cast_to=Case,
+            options=options,
         )
 
     @operation("PUT", "/cases/{case_id}/idea_official_response.json", wrap="message", unwrap="case")
-    def set_official_response(self, case_id: int, *, content: str) -> Case:
+    def set_official_response(
+        self, case_id: int, *, content: str, **options: Unpack[RequestOptions]
+    ) -> Case:
         """Add or edit the official response to an idea."""
         return self._call(
             self.set_official_response,
             path={"case_id": check_id("case_id", case_id)},
             body={"content": content},
             cast_to=Case,
+            options=options,
         )
 
     @operation("DELETE", "/cases/{case_id}/idea_official_response.json")
-    def delete_official_response(self, case_id: int) -> None:
+    def delete_official_response(
+        self, case_id: int, **options: Unpack[RequestOptions]
+    ) -> None:
         """Delete the official response to an idea."""
         self._call(
-            self.delete_official_response, path={"case_id": check_id("case_id", case_id)}
+            self.delete_official_response,
+            path={"case_id": check_id("case_id", case_id)},
+            options=options,
         )
 
 
@@ -314,6 +349,7 @@ class Cases(APIResource):
         channel: str | None = None,
         case_email_id: int | None = None,
         attachments: Sequence[FileInput] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Case:
         """Create a case.
 
@@ -364,7 +400,9 @@ class Cases(APIResource):
             channel=channel,
             case_email_id=case_email_id,
         )
-        return self._call(self.create, body=body, files=_files(attachments), cast_to=Case)
+        return self._call(
+            self.create, body=body, files=_files(attachments), cast_to=Case, options=options
+        )
 
     @operation("GET", "/cases.json", paged=True, entity="case")
     def list(
@@ -391,6 +429,7 @@ class Cases(APIResource):
         to_time: TimeInput | None = None,
         from_updated_time: TimeInput | None = None,
         to_updated_time: TimeInput | None = None,
+        **options: Unpack[RequestOptions],
     ) -> SyncPage[Case]:
         """List cases; iterating follows pages lazily (``limit`` 1..100, default 100).
 
@@ -424,13 +463,13 @@ class Cases(APIResource):
             from_updated_time=time_value("from_updated_time", from_updated_time),
             to_updated_time=time_value("to_updated_time", to_updated_time),
         )
-        return self._paginate(self.list, item=Case, params=params)
+        return self._paginate(self.list, item=Case, params=params, options=options)
 
     @operation("GET", "/cases/{case_id}.json", wrap="case")
-    def get(self, case_id: int) -> Case:
+    def get(self, case_id: int, **options: Unpack[RequestOptions]) -> Case:
         """Get a case."""
         return self._call(
-            self.get, path={"case_id": check_id("case_id", case_id)}, cast_to=Case
+            self.get, path={"case_id": check_id("case_id", case_id)}, cast_to=Case, options=options
         )
 
     @operation("PUT", "/cases/{case_id}.json", wrap="case")
@@ -451,6 +490,7 @@ class Cases(APIResource):
         add_bcc_emails: Sequence[str] | None = None,
         remove_cc_emails: Sequence[str] | None = None,
         remove_bcc_emails: Sequence[str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Case:
         """Change a case (the group and staff member must exist and be active).
 
@@ -472,7 +512,11 @@ class Cases(APIResource):
             remove_bcc_emails=remove_bcc_emails,
         )
         return self._call(
-            self.update, path={"case_id": check_id("case_id", case_id)}, body=body, cast_to=Case
+            self.update,
+            path={"case_id": check_id("case_id", case_id)},
+            body=body,
+            cast_to=Case,
+            options=options,
         )
 
     @operation("PUT", "/cases/{case_id}.json", wrap="case", bulk=True)
@@ -493,6 +537,7 @@ class Cases(APIResource):
         add_bcc_emails: Sequence[str] | None = None,
         remove_cc_emails: Sequence[str] | None = None,
         remove_bcc_emails: Sequence[str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> CaseBulkResult:
         """Change several cases at once (``/cases/1,2,3.json``); returns the ids changed."""
         body = _case_changes(
@@ -515,54 +560,78 @@ class Cases(APIResource):
             path={"case_id": _joined(case_ids)},
             body=body,
             cast_to=CaseBulkResult,
+            options=options,
         )
 
     @operation("PUT", "/cases/{case_id}/trash.json", wrap="case")
-    def trash(self, case_id: int) -> Case:
+    def trash(self, case_id: int, **options: Unpack[RequestOptions]) -> Case:
         """Move a case to the trash."""
         return self._call(
-            self.trash, path={"case_id": check_id("case_id", case_id)}, cast_to=Case
+            self.trash,
+            path={"case_id": check_id("case_id", case_id)},
+            cast_to=Case,
+            options=options,
         )
 
     @operation("PUT", "/cases/{case_id}/trash.json", wrap="case", bulk=True)
-    def bulk_trash(self, case_ids: Sequence[int]) -> CaseBulkResult:
+    def bulk_trash(
+        self, case_ids: Sequence[int], **options: Unpack[RequestOptions]
+    ) -> CaseBulkResult:
         """Move several cases to the trash; returns the ids moved."""
         return self._call(
-            self.bulk_trash, path={"case_id": _joined(case_ids)}, cast_to=CaseBulkResult
+            self.bulk_trash,
+            path={"case_id": _joined(case_ids)},
+            cast_to=CaseBulkResult,
+            options=options,
         )
 
     @operation("PUT", "/cases/{case_id}/spam.json", wrap="case")
-    def spam(self, case_id: int) -> Case:
+    def spam(self, case_id: int, **options: Unpack[RequestOptions]) -> Case:
         """Move a case to the Spam filter."""
         return self._call(
-            self.spam, path={"case_id": check_id("case_id", case_id)}, cast_to=Case
+            self.spam, path={"case_id": check_id("case_id", case_id)}, cast_to=Case, options=options
         )
 
     @operation("PUT", "/cases/{case_id}/spam.json", wrap="case", bulk=True)
-    def bulk_spam(self, case_ids: Sequence[int]) -> CaseBulkResult:
+    def bulk_spam(
+        self, case_ids: Sequence[int], **options: Unpack[RequestOptions]
+    ) -> CaseBulkResult:
         """Move several cases to the Spam filter; returns the ids moved."""
         return self._call(
-            self.bulk_spam, path={"case_id": _joined(case_ids)}, cast_to=CaseBulkResult
+            self.bulk_spam,
+            path={"case_id": _joined(case_ids)},
+            cast_to=CaseBulkResult,
+            options=options,
         )
 
     @operation("PUT", "/cases/{case_id}/restore.json", wrap="case")
-    def restore(self, case_id: int) -> Case:
+    def restore(self, case_id: int, **options: Unpack[RequestOptions]) -> Case:
         """Restore a case from the trash or spam."""
         return self._call(
-            self.restore, path={"case_id": check_id("case_id", case_id)}, cast_to=Case
+            self.restore,
+            path={"case_id": check_id("case_id", case_id)},
+            cast_to=Case,
+            options=options,
         )
 
     @operation("PUT", "/cases/{case_id}/restore.json", wrap="case", bulk=True)
-    def bulk_restore(self, case_ids: Sequence[int]) -> CaseBulkResult:
+    def bulk_restore(
+        self, case_ids: Sequence[int], **options: Unpack[RequestOptions]
+    ) -> CaseBulkResult:
         """Restore several cases from the trash or spam; returns the ids restored."""
         return self._call(
-            self.bulk_restore, path={"case_id": _joined(case_ids)}, cast_to=CaseBulkResult
+            self.bulk_restore,
+            path={"case_id": _joined(case_ids)},
+            cast_to=CaseBulkResult,
+            options=options,
         )
 
     @operation("DELETE", "/cases/{case_id}.json")
-    def delete(self, case_id: int) -> None:
+    def delete(self, case_id: int, **options: Unpack[RequestOptions]) -> None:
         """Delete a case for good (staff with full access only)."""
-        self._call(self.delete, path={"case_id": check_id("case_id", case_id)})
+        self._call(
+            self.delete, path={"case_id": check_id("case_id", case_id)}, options=options
+        )
 
 
 def _joined(case_ids: Sequence[int]) -> str:

@@ -4,9 +4,15 @@
 from __future__ import annotations
 
 import builtins
+from typing import TYPE_CHECKING
 
 from ...._core import APIResource, operation
 from ...types.client_emails import ClientEmail
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from ...._core import RequestOptions
 
 __all__ = ["ClientEmails"]
 
@@ -15,6 +21,6 @@ class ClientEmails(APIResource):
     """The account's email addresses (mailboxes)."""
 
     @operation("GET", "/client_emails.json", entity="client_emails", listing=True)
-    def list(self) -> builtins.list[ClientEmail]:
+    def list(self, **options: Unpack[RequestOptions]) -> builtins.list[ClientEmail]:
         """List all email addresses of the account."""
-        return self._call(self.list, cast_to=builtins.list[ClientEmail])
+        return self._call(self.list, cast_to=builtins.list[ClientEmail], options=options)

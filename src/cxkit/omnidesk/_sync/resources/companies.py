@@ -4,11 +4,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ...._core import APIResource, SyncPage, drop_none, operation
 from ...._core.checks import check_id, need_some, opt_id
 from ..._checks import check_search, comma_list
 from ...types.companies import Company
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from ...._core import RequestOptions
 
 __all__ = ["Companies"]
 
@@ -26,6 +32,7 @@ class Companies(APIResource):
         company_address: str | None = None,
         company_note: str | None = None,
         company_users: str | Sequence[int] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Company:
         """Create a company.
 
@@ -40,7 +47,7 @@ class Companies(APIResource):
             company_note=company_note,
             company_users=comma_list("company_users", company_users),
         )
-        return self._call(self.create, body=body, cast_to=Company)
+        return self._call(self.create, body=body, cast_to=Company, options=options)
 
     @operation("GET", "/companies.json", paged=True, entity="company")
     def list(
@@ -54,6 +61,7 @@ class Companies(APIResource):
         company_note: str | None = None,
         amount_of_users: bool | None = None,
         amount_of_cases: bool | None = None,
+        **options: Unpack[RequestOptions],
     ) -> SyncPage[Company]:
         """List companies; iterating follows pages lazily (``limit`` 1..100, default 100).
 
@@ -72,13 +80,16 @@ class Companies(APIResource):
             amount_of_users=amount_of_users,
             amount_of_cases=amount_of_cases,
         )
-        return self._paginate(self.list, item=Company, params=params)
+        return self._paginate(self.list, item=Company, params=params, options=options)
 
     @operation("GET", "/companies/{company_id}.json", wrap="company")
-    def get(self, company_id: int) -> Company:
+    def get(self, company_id: int, **options: Unpack[RequestOptions]) -> Company:
         """Get a company."""
         return self._call(
-            self.get, path={"company_id": check_id("company_id", company_id)}, cast_to=Company
+            self.get,
+            path={"company_id": check_id("company_id", company_id)},
+            cast_to=Company,
+            options=options,
         )
 
     @operation("PUT", "/companies/{company_id}.json", wrap="company")
@@ -94,6 +105,7 @@ class Companies(APIResource):
         company_note: str | None = None,
         add_company_users: str | Sequence[int] | None = None,
         remove_company_users: str | Sequence[int] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Company:
         """Change a company; domains and user ids are added or removed (comma-separated)."""
         body = drop_none(
@@ -112,34 +124,42 @@ class Companies(APIResource):
             path={"company_id": check_id("company_id", company_id)},
             body=body,
             cast_to=Company,
+            options=options,
         )
 
     @operation("PUT", "/companies/{company_id}/disable.json", wrap="company")
-    def disable(self, company_id: int) -> Company:
+    def disable(self, company_id: int, **options: Unpack[RequestOptions]) -> Company:
         """Delete a company softly (moved to the deleted list; ``restore`` brings it back)."""
         return self._call(
             self.disable,
             path={"company_id": check_id("company_id", company_id)},
             cast_to=Company,
+            options=options,
         )
 
     @operation("PUT", "/companies/{company_id}/block.json", wrap="company")
-    def block(self, company_id: int) -> Company:
+    def block(self, company_id: int, **options: Unpack[RequestOptions]) -> Company:
         """Block a company."""
         return self._call(
-            self.block, path={"company_id": check_id("company_id", company_id)}, cast_to=Company
+            self.block,
+            path={"company_id": check_id("company_id", company_id)},
+            cast_to=Company,
+            options=options,
         )
 
     @operation("PUT", "/companies/{company_id}/restore.json", wrap="company")
-    def restore(self, company_id: int) -> Company:
+    def restore(self, company_id: int, **options: Unpack[RequestOptions]) -> Company:
         """Unblock a company, or restore a deleted one."""
         return self._call(
             self.restore,
             path={"company_id": check_id("company_id", company_id)},
             cast_to=Company,
+            options=options,
         )
 
     @operation("DELETE", "/companies/{company_id}.json")
-    def delete(self, company_id: int) -> None:
+    def delete(self, company_id: int, **options: Unpack[RequestOptions]) -> None:
         """Delete a company for good (staff with full access only)."""
-        self._call(self.delete, path={"company_id": check_id("company_id", company_id)})
+        self._call(
+            self.delete, path={"company_id": check_id("company_id", company_id)}, options=options
+        )

@@ -4,9 +4,15 @@
 from __future__ import annotations
 
 import builtins
+from typing import TYPE_CHECKING
 
 from ...._core import APIResource, operation
 from ...types.custom_channels import CustomChannel
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from ...._core import RequestOptions
 
 __all__ = ["CustomChannels"]
 
@@ -15,6 +21,6 @@ class CustomChannels(APIResource):
     """Custom channels."""
 
     @operation("GET", "/custom_channels.json", entity="custom_channel", listing=True)
-    def list(self) -> builtins.list[CustomChannel]:
+    def list(self, **options: Unpack[RequestOptions]) -> builtins.list[CustomChannel]:
         """List all custom channels."""
-        return self._call(self.list, cast_to=builtins.list[CustomChannel])
+        return self._call(self.list, cast_to=builtins.list[CustomChannel], options=options)

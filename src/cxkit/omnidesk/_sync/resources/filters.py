@@ -4,9 +4,15 @@
 from __future__ import annotations
 
 import builtins
+from typing import TYPE_CHECKING
 
 from ...._core import APIResource, operation
 from ...types.filters import Filter
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from ...._core import RequestOptions
 
 __all__ = ["Filters"]
 
@@ -15,6 +21,6 @@ class Filters(APIResource):
     """Case filters of the staff member whose email authenticates the client."""
 
     @operation("GET", "/filters.json", entity="filter", listing=True)
-    def list(self) -> builtins.list[Filter]:
+    def list(self, **options: Unpack[RequestOptions]) -> builtins.list[Filter]:
         """List the staff member's filters (built-in and custom)."""
-        return self._call(self.list, cast_to=builtins.list[Filter])
+        return self._call(self.list, cast_to=builtins.list[Filter], options=options)

@@ -9,12 +9,17 @@ a language, or ``"all"`` returns every language's text as such a mapping.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from ...._core import APIResource, SyncPage, drop_none, operation
 from ...._core.checks import check_choice, check_id, need_some, opt_id
 from ..._checks import check_search, multilingual
 from ...types.knowledge_base import AccessType, KbArticle, KbCategory, KbSection
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from ...._core import RequestOptions
 
 __all__ = ["KbArticles", "KbCategories", "KbSections"]
 
@@ -32,10 +37,12 @@ class KbCategories(APIResource):
     """Knowledge base categories."""
 
     @operation("POST", "/kb_category.json", wrap="kb_category")
-    def create(self, *, category_title: Text) -> KbCategory:
+    def create(
+        self, *, category_title: Text, **options: Unpack[RequestOptions]
+    ) -> KbCategory:
         """Create a category."""
         body = {"category_title": multilingual("category_title", category_title)}
-        return self._call(self.create, body=body, cast_to=KbCategory)
+        return self._call(self.create, body=body, cast_to=KbCategory, options=options)
 
     @operation("GET", "/kb_category.json", paged=True, entity="kb_category")
     def list(
@@ -44,14 +51,19 @@ class KbCategories(APIResource):
         page: int | None = None,
         limit: int | None = None,
         language_id: LanguageChoice | None = None,
+        **options: Unpack[RequestOptions],
     ) -> SyncPage[KbCategory]:
         """List categories; iterating follows pages lazily (``limit`` 1..100)."""
         params = drop_none(page=page, limit=limit, language_id=_language(language_id))
-        return self._paginate(self.list, item=KbCategory, params=params)
+        return self._paginate(self.list, item=KbCategory, params=params, options=options)
 
     @operation("GET", "/kb_category/{category_id}.json", wrap="kb_category")
     def get(
-        self, category_id: int, *, language_id: LanguageChoice | None = None
+        self,
+        category_id: int,
+        *,
+        language_id: LanguageChoice | None = None,
+        **options: Unpack[RequestOptions],
     ) -> KbCategory:
         """Get a category."""
         return self._call(
@@ -59,58 +71,68 @@ class KbCategories(APIResource):
             path={"category_id": check_id("category_id", category_id)},
             params=drop_none(language_id=_language(language_id)),
             cast_to=KbCategory,
+            options=options,
         )
 
     @operation("PUT", "/kb_category/{category_id}.json", wrap="kb_category")
-    def update(self, category_id: int, *, category_title: Text) -> KbCategory:
+    def update(
+        self, category_id: int, *, category_title: Text, **options: Unpack[RequestOptions]
+    ) -> KbCategory:
         """Rename a category."""
         return self._call(
             self.update,
             path={"category_id": check_id("category_id", category_id)},
             body={"category_title": multilingual("category_title", category_title)},
             cast_to=KbCategory,
+            options=options,
         )
 
     @operation("PUT", "/kb_category/{category_id}/disable.json", wrap="kb_category")
-    def disable(self, category_id: int) -> KbCategory:
+    def disable(self, category_id: int, **options: Unpack[RequestOptions]) -> KbCategory:
         """Disable a category."""
         return self._call(
             self.disable,
             path={"category_id": check_id("category_id", category_id)},
             cast_to=KbCategory,
+            options=options,
         )
 
     @operation("PUT", "/kb_category/{category_id}/enable.json", wrap="kb_category")
-    def enable(self, category_id: int) -> KbCategory:
+    def enable(self, category_id: int, **options: Unpack[RequestOptions]) -> KbCategory:
         """Enable a category."""
         return self._call(
             self.enable,
             path={"category_id": check_id("category_id", category_id)},
             cast_to=KbCategory,
+            options=options,
         )
 
     @operation("PUT", "/kb_category/{category_id}/moveup.json", wrap="kb_category")
-    def moveup(self, category_id: int) -> KbCategory:
+    def moveup(self, category_id: int, **options: Unpack[RequestOptions]) -> KbCategory:
         """Move a category one step up."""
         return self._call(
             self.moveup,
             path={"category_id": check_id("category_id", category_id)},
             cast_to=KbCategory,
+            options=options,
         )
 
     @operation("PUT", "/kb_category/{category_id}/movedown.json", wrap="kb_category")
-    def movedown(self, category_id: int) -> KbCategory:
+    def movedown(self, category_id: int, **options: Unpack[RequestOptions]) -> KbCategory:
         """Move a category one step down."""
         return self._call(
             self.movedown,
             path={"category_id": check_id("category_id", category_id)},
             cast_to=KbCategory,
+            options=options,
         )
 
     @operation("DELETE", "/kb_category/{category_id}.json")
-    def delete(self, category_id: int) -> None:
+    def delete(self, category_id: int, **options: Unpack[RequestOptions]) -> None:
         """Delete a category."""
-        self._call(self.delete, path={"category_id": check_id("category_id", category_id)})
+        self._call(
+            self.delete, path={"category_id": check_id("category_id", category_id)}, options=options
+        )
 
 
 class KbSections(APIResource):
@@ -123,6 +145,7 @@ class KbSections(APIResource):
         section_title: Text,
         category_id: int,
         section_description: Text | None = None,
+        **options: Unpack[RequestOptions],
     ) -> KbSection:
         """Create a section in a category."""
         body = drop_none(
@@ -130,7 +153,7 @@ class KbSections(APIResource):
             section_description=multilingual("section_description", section_description),
             category_id=check_id("category_id", category_id),
         )
-        return self._call(self.create, body=body, cast_to=KbSection)
+        return self._call(self.create, body=body, cast_to=KbSection, options=options)
 
     @operation("GET", "/kb_section.json", paged=True, entity="kb_section")
     def list(
@@ -140,6 +163,7 @@ class KbSections(APIResource):
         page: int | None = None,
         limit: int | None = None,
         language_id: LanguageChoice | None = None,
+        **options: Unpack[RequestOptions],
     ) -> SyncPage[KbSection]:
         """List the sections of a category; iterating follows pages lazily (``limit`` 1..100)."""
         params = drop_none(
@@ -148,16 +172,23 @@ class KbSections(APIResource):
             limit=limit,
             language_id=_language(language_id),
         )
-        return self._paginate(self.list, item=KbSection, params=params)
+        return self._paginate(self.list, item=KbSection, params=params, options=options)
 
     @operation("GET", "/kb_section/{section_id}.json", wrap="kb_section")
-    def get(self, section_id: int, *, language_id: LanguageChoice | None = None) -> KbSection:
+    def get(
+        self,
+        section_id: int,
+        *,
+        language_id: LanguageChoice | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> KbSection:
         """Get a section."""
         return self._call(
             self.get,
             path={"section_id": check_id("section_id", section_id)},
             params=drop_none(language_id=_language(language_id)),
             cast_to=KbSection,
+            options=options,
         )
 
     @operation("PUT", "/kb_section/{section_id}.json", wrap="kb_section")
@@ -168,6 +199,7 @@ class KbSections(APIResource):
         section_title: Text | None = None,
         section_description: Text | None = None,
         category_id: int | None = None,
+        **options: Unpack[RequestOptions],
     ) -> KbSection:
         """Change a section, or move it to another category."""
         body = drop_none(
@@ -181,48 +213,55 @@ class KbSections(APIResource):
             path={"section_id": check_id("section_id", section_id)},
             body=body,
             cast_to=KbSection,
+            options=options,
         )
 
     @operation("PUT", "/kb_section/{section_id}/disable.json", wrap="kb_section")
-    def disable(self, section_id: int) -> KbSection:
+    def disable(self, section_id: int, **options: Unpack[RequestOptions]) -> KbSection:
         """Disable a section."""
         return self._call(
             self.disable,
             path={"section_id": check_id("section_id", section_id)},
             cast_to=KbSection,
+            options=options,
         )
 
     @operation("PUT", "/kb_section/{section_id}/enable.json", wrap="kb_section")
-    def enable(self, section_id: int) -> KbSection:
+    def enable(self, section_id: int, **options: Unpack[RequestOptions]) -> KbSection:
         """Enable a section."""
         return self._call(
             self.enable,
             path={"section_id": check_id("section_id", section_id)},
             cast_to=KbSection,
+            options=options,
         )
 
     @operation("PUT", "/kb_section/{section_id}/moveup.json", wrap="kb_section")
-    def moveup(self, section_id: int) -> KbSection:
+    def moveup(self, section_id: int, **options: Unpack[RequestOptions]) -> KbSection:
         """Move a section one step up."""
         return self._call(
             self.moveup,
             path={"section_id": check_id("section_id", section_id)},
             cast_to=KbSection,
+            options=options,
         )
 
     @operation("PUT", "/kb_section/{section_id}/movedown.json", wrap="kb_section")
-    def movedown(self, section_id: int) -> KbSection:
+    def movedown(self, section_id: int, **options: Unpack[RequestOptions]) -> KbSection:
         """Move a section one step down."""
         return self._call(
             self.movedown,
             path={"section_id": check_id("section_id", section_id)},
             cast_to=KbSection,
+            options=options,
         )
 
     @operation("DELETE", "/kb_section/{section_id}.json")
-    def delete(self, section_id: int) -> None:
+    def delete(self, section_id: int, **options: Unpack[RequestOptions]) -> None:
         """Delete a section."""
-        self._call(self.delete, path={"section_id": check_id("section_id", section_id)})
+        self._call(
+            self.delete, path={"section_id": check_id("section_id", section_id)}, options=options
+        )
 
 
 class KbArticles(APIResource):
@@ -237,6 +276,7 @@ class KbArticles(APIResource):
         section_id: int,
         article_tags: Text | None = None,
         access_type: AccessType | None = None,
+        **options: Unpack[RequestOptions],
     ) -> KbArticle:
         """Create an article (``access_type``: ``public``, the default, or ``staff_only``).
 
@@ -249,7 +289,7 @@ class KbArticles(APIResource):
             section_id=check_id("section_id", section_id),
             access_type=check_choice("access_type", access_type, AccessType),
         )
-        return self._call(self.create, body=body, cast_to=KbArticle)
+        return self._call(self.create, body=body, cast_to=KbArticle, options=options)
 
     @operation("GET", "/kb_article.json", paged=True, entity="kb_article")
     def list(
@@ -260,6 +300,7 @@ class KbArticles(APIResource):
         search: str | None = None,
         section_id: int | None = None,
         language_id: LanguageChoice | None = None,
+        **options: Unpack[RequestOptions],
     ) -> SyncPage[KbArticle]:
         """List articles, optionally of one section; iterating follows pages lazily.
 
@@ -273,16 +314,23 @@ class KbArticles(APIResource):
             section_id=opt_id("section_id", section_id),
             language_id=_language(language_id),
         )
-        return self._paginate(self.list, item=KbArticle, params=params)
+        return self._paginate(self.list, item=KbArticle, params=params, options=options)
 
     @operation("GET", "/kb_article/{article_id}.json", wrap="kb_article")
-    def get(self, article_id: int, *, language_id: LanguageChoice | None = None) -> KbArticle:
+    def get(
+        self,
+        article_id: int,
+        *,
+        language_id: LanguageChoice | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> KbArticle:
         """Get an article."""
         return self._call(
             self.get,
             path={"article_id": check_id("article_id", article_id)},
             params=drop_none(language_id=_language(language_id)),
             cast_to=KbArticle,
+            options=options,
         )
 
     @operation("PUT", "/kb_article/{article_id}.json", wrap="kb_article")
@@ -295,6 +343,7 @@ class KbArticles(APIResource):
         article_tags: Text | None = None,
         section_id: int | None = None,
         access_type: AccessType | None = None,
+        **options: Unpack[RequestOptions],
     ) -> KbArticle:
         """Change an article, or move it to another section."""
         body = drop_none(
@@ -310,45 +359,52 @@ class KbArticles(APIResource):
             path={"article_id": check_id("article_id", article_id)},
             body=body,
             cast_to=KbArticle,
+            options=options,
         )
 
     @operation("PUT", "/kb_article/{article_id}/disable.json", wrap="kb_article")
-    def disable(self, article_id: int) -> KbArticle:
+    def disable(self, article_id: int, **options: Unpack[RequestOptions]) -> KbArticle:
         """Disable an article."""
         return self._call(
             self.disable,
             path={"article_id": check_id("article_id", article_id)},
             cast_to=KbArticle,
+            options=options,
         )
 
     @operation("PUT", "/kb_article/{article_id}/enable.json", wrap="kb_article")
-    def enable(self, article_id: int) -> KbArticle:
+    def enable(self, article_id: int, **options: Unpack[RequestOptions]) -> KbArticle:
         """Enable an article."""
         return self._call(
             self.enable,
             path={"article_id": check_id("article_id", article_id)},
             cast_to=KbArticle,
+            options=options,
         )
 
     @operation("PUT", "/kb_article/{article_id}/moveup.json", wrap="kb_article")
-    def moveup(self, article_id: int) -> KbArticle:
+    def moveup(self, article_id: int, **options: Unpack[RequestOptions]) -> KbArticle:
         """Move an article one step up."""
         return self._call(
             self.moveup,
             path={"article_id": check_id("article_id", article_id)},
             cast_to=KbArticle,
+            options=options,
         )
 
     @operation("PUT", "/kb_article/{article_id}/movedown.json", wrap="kb_article")
-    def movedown(self, article_id: int) -> KbArticle:
+    def movedown(self, article_id: int, **options: Unpack[RequestOptions]) -> KbArticle:
         """Move an article one step down."""
         return self._call(
             self.movedown,
             path={"article_id": check_id("article_id", article_id)},
             cast_to=KbArticle,
+            options=options,
         )
 
     @operation("DELETE", "/kb_article/{article_id}.json")
-    def delete(self, article_id: int) -> None:
+    def delete(self, article_id: int, **options: Unpack[RequestOptions]) -> None:
         """Delete an article."""
-        self._call(self.delete, path={"article_id": check_id("article_id", article_id)})
+        self._call(
+            self.delete, path={"article_id": check_id("article_id", article_id)}, options=options
+        )

@@ -3,9 +3,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ...._core import APIResource, SyncPage, drop_none, operation
 from ...._core.checks import check_id
 from ...types.labels import Label
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from ...._core import RequestOptions
 
 __all__ = ["Labels"]
 
@@ -14,26 +21,41 @@ class Labels(APIResource):
     """Case labels."""
 
     @operation("POST", "/labels.json", wrap="label")
-    def create(self, *, label_title: str) -> Label:
+    def create(self, *, label_title: str, **options: Unpack[RequestOptions]) -> Label:
         """Create a label."""
-        return self._call(self.create, body={"label_title": label_title}, cast_to=Label)
+        return self._call(
+            self.create, body={"label_title": label_title}, cast_to=Label, options=options
+        )
 
     @operation("GET", "/labels.json", paged=True, entity="label")
-    def list(self, *, page: int | None = None, limit: int | None = None) -> SyncPage[Label]:
+    def list(
+        self,
+        *,
+        page: int | None = None,
+        limit: int | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> SyncPage[Label]:
         """List labels; iterating follows pages lazily (``limit`` 1..100)."""
-        return self._paginate(self.list, item=Label, params=drop_none(page=page, limit=limit))
+        return self._paginate(
+            self.list, item=Label, params=drop_none(page=page, limit=limit), options=options
+        )
 
     @operation("PUT", "/labels/{label_id}.json", wrap="label")
-    def update(self, label_id: int, *, label_title: str) -> Label:
+    def update(
+        self, label_id: int, *, label_title: str, **options: Unpack[RequestOptions]
+    ) -> Label:
         """Rename a label."""
         return self._call(
             self.update,
             path={"label_id": check_id("label_id", label_id)},
             body={"label_title": label_title},
             cast_to=Label,
+            options=options,
         )
 
     @operation("DELETE", "/labels/{label_id}.json")
-    def delete(self, label_id: int) -> None:
+    def delete(self, label_id: int, **options: Unpack[RequestOptions]) -> None:
         """Delete a label."""
-        self._call(self.delete, path={"label_id": check_id("label_id", label_id)})
+        self._call(
+            self.delete, path={"label_id": check_id("label_id", label_id)}, options=options
+        )

@@ -4,9 +4,15 @@
 from __future__ import annotations
 
 import builtins
+from typing import TYPE_CHECKING
 
 from ...._core import APIResource, operation
 from ...types.languages import Language
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from ...._core import RequestOptions
 
 __all__ = ["Languages"]
 
@@ -15,6 +21,6 @@ class Languages(APIResource):
     """Customer languages."""
 
     @operation("GET", "/languages.json", entity="language", listing=True)
-    def list(self) -> builtins.list[Language]:
+    def list(self, **options: Unpack[RequestOptions]) -> builtins.list[Language]:
         """List all customer languages."""
-        return self._call(self.list, cast_to=builtins.list[Language])
+        return self._call(self.list, cast_to=builtins.list[Language], options=options)

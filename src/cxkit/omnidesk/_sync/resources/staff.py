@@ -3,9 +3,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ...._core import APIResource, SyncPage, drop_none, operation
 from ...._core.checks import check_id, need_some
 from ...types.staff import Staff
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from ...._core import RequestOptions
 
 __all__ = ["StaffMembers"]
 
@@ -20,6 +27,7 @@ class StaffMembers(APIResource):
         staff_email: str,
         staff_full_name: str | None = None,
         staff_signature: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Staff:
         """Add a staff member."""
         body = drop_none(
@@ -27,18 +35,29 @@ class StaffMembers(APIResource):
             staff_full_name=staff_full_name,
             staff_signature=staff_signature,
         )
-        return self._call(self.create, body=body, cast_to=Staff)
+        return self._call(self.create, body=body, cast_to=Staff, options=options)
 
     @operation("GET", "/staff.json", paged=True, entity="staff")
-    def list(self, *, page: int | None = None, limit: int | None = None) -> SyncPage[Staff]:
+    def list(
+        self,
+        *,
+        page: int | None = None,
+        limit: int | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> SyncPage[Staff]:
         """List staff members; iterating follows pages lazily (``limit`` 1..100)."""
-        return self._paginate(self.list, item=Staff, params=drop_none(page=page, limit=limit))
+        return self._paginate(
+            self.list, item=Staff, params=drop_none(page=page, limit=limit), options=options
+        )
 
     @operation("GET", "/staff/{staff_id}.json", wrap="staff")
-    def get(self, staff_id: int) -> Staff:
+    def get(self, staff_id: int, **options: Unpack[RequestOptions]) -> Staff:
         """Get a staff member."""
         return self._call(
-            self.get, path={"staff_id": check_id("staff_id", staff_id)}, cast_to=Staff
+            self.get,
+            path={"staff_id": check_id("staff_id", staff_id)},
+            cast_to=Staff,
+            options=options,
         )
 
     @operation("PUT", "/staff/{staff_id}.json", wrap="staff")
@@ -49,6 +68,7 @@ class StaffMembers(APIResource):
         staff_email: str | None = None,
         staff_full_name: str | None = None,
         staff_signature: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Staff:
         """Change a staff member."""
         body = drop_none(
@@ -62,10 +82,17 @@ class StaffMembers(APIResource):
             path={"staff_id": check_id("staff_id", staff_id)},
             body=body,
             cast_to=Staff,
+            options=options,
         )
 
     @operation("PUT", "/staff/{staff_id}/disable.json", wrap="staff")
-    def disable(self, staff_id: int, *, replace_staff_id: int | None = None) -> Staff:
+    def disable(
+        self,
+        staff_id: int,
+        *,
+        replace_staff_id: int | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> Staff:
         """Disable a staff member; ``replace_staff_id`` takes over rules, shared templates
         and open and waiting cases (in the background, may take a while)."""
         return self._call(
@@ -73,23 +100,34 @@ class StaffMembers(APIResource):
             path={"staff_id": check_id("staff_id", staff_id)},
             body=_replacement(replace_staff_id),
             cast_to=Staff,
+            options=options,
         )
 
     @operation("PUT", "/staff/{staff_id}/enable.json", wrap="staff")
-    def enable(self, staff_id: int) -> Staff:
+    def enable(self, staff_id: int, **options: Unpack[RequestOptions]) -> Staff:
         """Enable a staff member."""
         return self._call(
-            self.enable, path={"staff_id": check_id("staff_id", staff_id)}, cast_to=Staff
+            self.enable,
+            path={"staff_id": check_id("staff_id", staff_id)},
+            cast_to=Staff,
+            options=options,
         )
 
     @operation("DELETE", "/staff/{staff_id}.json", wrap="staff")
-    def delete(self, staff_id: int, *, replace_staff_id: int | None = None) -> None:
+    def delete(
+        self,
+        staff_id: int,
+        *,
+        replace_staff_id: int | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> None:
         """Delete a staff member; ``replace_staff_id`` takes over rules, shared templates
         and all their cases (in the background, may take a while)."""
         self._call(
             self.delete,
             path={"staff_id": check_id("staff_id", staff_id)},
             body=_replacement(replace_staff_id),
+            options=options,
         )
 
 

@@ -4,10 +4,16 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from ...._core import APIResource, operation
 from ..._checks import stats_time
 from ...types.statistics import GroupLeaderboardEntry, StaffLeaderboardEntry
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from ...._core import RequestOptions
 
 __all__ = ["Statistics"]
 
@@ -17,7 +23,11 @@ class Statistics(APIResource):
 
     @operation("GET", "/stats_lb_staff.json", entity="staff", listing=True)
     def staff_leaderboard(
-        self, *, from_time: str | datetime, to_time: str | datetime
+        self,
+        *,
+        from_time: str | datetime,
+        to_time: str | datetime,
+        **options: Unpack[RequestOptions],
     ) -> list[StaffLeaderboardEntry]:
         """Best in the team, by staff member, for a period.
 
@@ -29,12 +39,19 @@ class Statistics(APIResource):
             "to_time": stats_time("to_time", to_time),
         }
         return self._call(
-            self.staff_leaderboard, params=params, cast_to=list[StaffLeaderboardEntry]
+            self.staff_leaderboard,
+            params=params,
+            cast_to=list[StaffLeaderboardEntry],
+            options=options,
         )
 
     @operation("GET", "/stats_lb_groups.json", entity="group", listing=True)
     def groups_leaderboard(
-        self, *, from_time: str | datetime, to_time: str | datetime
+        self,
+        *,
+        from_time: str | datetime,
+        to_time: str | datetime,
+        **options: Unpack[RequestOptions],
     ) -> list[GroupLeaderboardEntry]:
         """Best in the team, by group, for a period.
 
@@ -46,5 +63,8 @@ class Statistics(APIResource):
             "to_time": stats_time("to_time", to_time),
         }
         return self._call(
-            self.groups_leaderboard, params=params, cast_to=list[GroupLeaderboardEntry]
+            self.groups_leaderboard,
+            params=params,
+            cast_to=list[GroupLeaderboardEntry],
+            options=options,
         )

@@ -4,12 +4,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ...._core import APIResource, SyncPage, drop_none, operation
 from ...._core.checks import TimeInput, check_id, need_one, need_some, opt_id, time_value
 from ..._checks import check_search
 from ...types.users import User
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from ...._core import RequestOptions
 
 __all__ = ["Users"]
 
@@ -33,6 +38,7 @@ class Users(APIResource):
         user_note: str | None = None,
         language_id: int | None = None,
         custom_fields: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> User:
         """Create a user.
 
@@ -64,7 +70,7 @@ class Users(APIResource):
             language_id=opt_id("language_id", language_id),
             custom_fields=None if custom_fields is None else dict(custom_fields),
         )
-        return self._call(self.create, body=body, cast_to=User)
+        return self._call(self.create, body=body, cast_to=User, options=options)
 
     @operation("GET", "/users.json", paged=True, entity="user")
     def list(
@@ -81,6 +87,7 @@ class Users(APIResource):
         to_time: TimeInput | None = None,
         from_updated_time: TimeInput | None = None,
         to_updated_time: TimeInput | None = None,
+        **options: Unpack[RequestOptions],
     ) -> SyncPage[User]:
         """List users; iterating follows pages lazily (``limit`` 1..100, default 100).
 
@@ -102,13 +109,13 @@ class Users(APIResource):
             from_updated_time=time_value("from_updated_time", from_updated_time),
             to_updated_time=time_value("to_updated_time", to_updated_time),
         )
-        return self._paginate(self.list, item=User, params=params)
+        return self._paginate(self.list, item=User, params=params, options=options)
 
     @operation("GET", "/users/{user_id}.json", wrap="user")
-    def get(self, user_id: int) -> User:
+    def get(self, user_id: int, **options: Unpack[RequestOptions]) -> User:
         """Get a user."""
         return self._call(
-            self.get, path={"user_id": check_id("user_id", user_id)}, cast_to=User
+            self.get, path={"user_id": check_id("user_id", user_id)}, cast_to=User, options=options
         )
 
     @operation("PUT", "/users/{user_id}.json", wrap="user")
@@ -123,6 +130,7 @@ class Users(APIResource):
         user_note: str | None = None,
         language_id: int | None = None,
         custom_fields: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> User:
         """Change a user (``user_email`` only while it is not confirmed)."""
         body = drop_none(
@@ -136,31 +144,46 @@ class Users(APIResource):
         )
         need_some(body, "users.update")
         return self._call(
-            self.update, path={"user_id": check_id("user_id", user_id)}, body=body, cast_to=User
+            self.update,
+            path={"user_id": check_id("user_id", user_id)},
+            body=body,
+            cast_to=User,
+            options=options,
         )
 
     @operation("PUT", "/users/{user_id}/disable.json", wrap="user")
-    def disable(self, user_id: int) -> User:
+    def disable(self, user_id: int, **options: Unpack[RequestOptions]) -> User:
         """Delete a user softly (moved to the deleted list; ``restore`` brings it back)."""
         return self._call(
-            self.disable, path={"user_id": check_id("user_id", user_id)}, cast_to=User
+            self.disable,
+            path={"user_id": check_id("user_id", user_id)},
+            cast_to=User,
+            options=options,
         )
 
     @operation("PUT", "/users/{user_id}/block.json", wrap="user")
-    def block(self, user_id: int) -> User:
+    def block(self, user_id: int, **options: Unpack[RequestOptions]) -> User:
         """Block a user."""
         return self._call(
-            self.block, path={"user_id": check_id("user_id", user_id)}, cast_to=User
+            self.block,
+            path={"user_id": check_id("user_id", user_id)},
+            cast_to=User,
+            options=options,
         )
 
     @operation("PUT", "/users/{user_id}/restore.json", wrap="user")
-    def restore(self, user_id: int) -> User:
+    def restore(self, user_id: int, **options: Unpack[RequestOptions]) -> User:
         """Unblock a user, or restore a deleted one."""
         return self._call(
-            self.restore, path={"user_id": check_id("user_id", user_id)}, cast_to=User
+            self.restore,
+            path={"user_id": check_id("user_id", user_id)},
+            cast_to=User,
+            options=options,
         )
 
     @operation("DELETE", "/users/{user_id}.json")
-    def delete(self, user_id: int) -> None:
+    def delete(self, user_id: int, **options: Unpack[RequestOptions]) -> None:
         """Delete a user for good (staff with full access only)."""
-        self._call(self.delete, path={"user_id": check_id("user_id", user_id)})
+        self._call(
+            self.delete, path={"user_id": check_id("user_id", user_id)}, options=options
+        )

@@ -1,0 +1,97 @@
+"""Per-call options every endpoint method takes (``**options``)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, TypedDict
+
+import httpx
+
+if TYPE_CHECKING:
+    from .dialect import Call, RequestParts
+
+__all__ = [
+    "REQUEST_OPTIONS",
+    "RequestOptions",
+    "add_extras",
+    "check_request_options",
+    "with_extra_body",
+]
+
+
+class RequestOptions(TypedDict, total=False):
+    """Options for one call, on top of the client's.
+
+    ``extra_headers`` are sent with the request, ``extra_query`` is added to the
+    query string, ``extra_body`` is merged into the documented body (inside the
+    vendor's wrapper), ``timeout`` and ``max_retries`` replace the client's for
+    this call.
+    """
+
+    extra_headers: Mapping[str, str] | None
+    extra_query: Mapping[str, Any] | None
+    extra_body: Mapping[str, Any] | None
+    timeout: float | httpx.Timeout | None
+    max_retries: int | None
+
+
+REQUEST_OPTIONS = frozenset(RequestOptions.__annotations__)
+
+
+def check_request_options(name: str, options: Mapping[str, Any] | None) -> RequestOptions | None:
+    """The options of a call, refusing unknown keys (a misspelt argument lands here)."""
+    if not options:
+        return None
+    unknown = set(options) - REQUEST_OPTIONS
+    if unknown:
+        raise TypeError(
+            f"{name}() got unexpected keyword argument(s): {', '.join(sorted(unknown))}"
+        )
+    for key in ("extra_headers", "extra_query", "extra_body"):
+        value = options.get(key)
+        if value is not None and not isinstance(value, Mapping):
+            raise TypeError(f"{name}: {key} must be a mapping")
+    headers = options.get("extra_headers")
+    if headers:
+        for header, value in headers.items():
+            if not isinstance(header, str) or not isinstance(value, str):
+                raise TypeError(f"{name}: extra_headers must map str to str")
+    out: RequestOptions = {}
+    out.update(options)  # type: ignore[typeddict-item]
+    return out
+
+
+def with_extra_body(call: Call) -> Call:
+    """The call with ``extra_body`` merged into its body (before the vendor wraps it)."""
+    extra = (call.options or {}).get("extra_body")
+    if not extra:
+        return call
+    body = call.body
+    if body is None:
+        merged: Any = dict(extra)
+    elif isinstance(body, Mapping):
+        merged = {**body, **extra}
+    else:
+        raise TypeError(f"{call.op.name or call.op.path}: extra_body needs an object body")
+    return replace(call, body=merged)
+
+
+def add_extras(parts: RequestParts, options: RequestOptions) -> None:
+    """Add ``extra_query`` (replacing same-named parameters) and ``extra_headers``."""
+    query = options.get("extra_query")
+    if query:
+        names = {str(k) for k in query}
+        parts.params = [
+            (k, v) for k, v in parts.params if k not in names and k.split("[", 1)[0] not in names
+        ]
+        for key, value in query.items():
+            if value is None:
+                continue
+            if isinstance(value, (list, tuple)):
+                parts.params.extend((str(key), v) for v in value)
+            else:
+                parts.params.append((str(key), value))
+    headers = options.get("extra_headers")
+    if headers:
+        parts.headers = {**parts.headers, **headers}

@@ -12,13 +12,22 @@ from .clock import Clock, SystemClock
 from .config import setting
 from .dialect import Call, Dialect, RequestParts
 from .encoding import FileInput, bracket_fields, drop_none, to_file
-from .models import CXModel, EpochMillis, EpochSeconds, RFC2822DateTime, local_datetime
+from .models import (
+    CXInput,
+    CXModel,
+    EpochMillis,
+    EpochSeconds,
+    RFC2822DateTime,
+    local_datetime,
+    wire,
+)
 from .options import RequestOptions
 from .pager import AsyncPage, AsyncPager, SyncPage
 from .paging import OffsetPaging, PageData, PageNumberPaging, PageStrategy
 from .ratelimit import RateLimit
 from .registry import Operation, collect_operations, operation, operation_of, resolve
 from .secrets import Secret
+from .webhooks import WebhookError, WebhookParser, load_payload
 
 __all__ = [
     "APIClient",
@@ -30,6 +39,7 @@ __all__ = [
     "AsyncPager",
     "BasicAuth",
     "BearerAuth",
+    "CXInput",
     "CXModel",
     "Call",
     "ClientOptions",
@@ -52,13 +62,17 @@ __all__ = [
     "Secret",
     "SyncPage",
     "SystemClock",
+    "WebhookError",
+    "WebhookParser",
     "bracket_fields",
     "collect_operations",
     "drop_none",
+    "load_payload",
     "local_datetime",
     "operation",
     "operation_of",
     "resolve",
     "setting",
     "to_file",
+    "wire",
 ]

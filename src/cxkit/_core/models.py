@@ -6,7 +6,7 @@ import copy
 import email.utils
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Annotated, Any, TypeVar
 
@@ -14,6 +14,7 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Field,
     PlainSerializer,
     TypeAdapter,
     ValidationError,
@@ -22,6 +23,7 @@ from pydantic import (
 from .errors import ResponseValidationError
 
 __all__ = [
+    "CXInput",
     "CXModel",
     "EpochMillis",
     "EpochSeconds",
@@ -52,6 +54,47 @@ class CXModel(BaseModel):
     def to_dict(self) -> dict[str, Any]:
         """The model as a plain dict, with the vendor's field names."""
         return self.model_dump(by_alias=True, exclude_unset=True)
+
+
+IN = TypeVar("IN", bound="CXInput")
+
+
+class CXInput(BaseModel):
+    """Base of request models.
+
+    The constructor takes the documented Python names (plain mypy sees them, no
+    plugin needed); the vendor's spelling is used on the wire only (declare it
+    with :func:`wire`). Unknown keys are refused, so a typo fails before sending.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+        validate_by_name=True,
+        validate_by_alias=True,
+        protected_namespaces=(),
+    )
+
+    def to_body(self) -> dict[str, Any]:
+        """The request body: the vendor's field names, unset and ``None`` values left out."""
+        return self.model_dump(mode="json", by_alias=True, exclude_none=True)
+
+    @classmethod
+    def coerce(cls: type[IN], value: Any, *, name: str = "value") -> IN:
+        """``value`` as this model: the model itself, or a mapping validated against it
+        (Python or wire names; unknown keys refused with a clear ``ValueError``)."""
+        if isinstance(value, cls):
+            return value
+        if not isinstance(value, Mapping):
+            raise TypeError(f"{name} must be a {cls.__name__} or a mapping")
+        try:
+            return cls.model_validate(dict(value))
+        except ValidationError as exc:
+            raise ValueError(f"{name}: {_summary(exc)}") from None
+
+
+def wire(name: str, default: Any = None) -> Any:
+    """An optional input field sent as ``name`` (the vendor's spelling)."""
+    return Field(default, validation_alias=name, serialization_alias=name)
 
 
 def _is_empty(value: Any) -> bool:

@@ -10,6 +10,7 @@ from ._core.errors import (
     ConfigurationError,
     ConflictError,
     CXError,
+    GoneError,
     InternalServerError,
     NotFoundError,
     PermissionDeniedError,
@@ -17,10 +18,11 @@ from ._core.errors import (
     ResponseValidationError,
     UnprocessableEntityError,
 )
-from ._core.models import CXModel
+from ._core.models import CXInput, CXModel
 from ._core.pager import AsyncPage, AsyncPager, SyncPage
 from ._core.ratelimit import RateLimit
 from ._core.registry import Operation
+from ._core.webhooks import WebhookError
 from ._version import __version__
 
 __all__ = [
@@ -33,9 +35,11 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "CXError",
+    "CXInput",
     "CXModel",
     "ConfigurationError",
     "ConflictError",
+    "GoneError",
     "InternalServerError",
     "NotFoundError",
     "Operation",
@@ -45,5 +49,6 @@ __all__ = [
     "ResponseValidationError",
     "SyncPage",
     "UnprocessableEntityError",
+    "WebhookError",
     "__version__",
 ]

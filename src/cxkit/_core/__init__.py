@@ -15,9 +15,11 @@ from .encoding import FileInput, bracket_fields, drop_none, to_file
 from .models import (
     CXInput,
     CXModel,
+    Duration,
     EpochMillis,
     EpochSeconds,
     RFC2822DateTime,
+    YearMonth,
     local_datetime,
     wire,
 )
@@ -45,6 +47,7 @@ __all__ = [
     "ClientOptions",
     "Clock",
     "Dialect",
+    "Duration",
     "EpochMillis",
     "EpochSeconds",
     "FileInput",
@@ -64,6 +67,7 @@ __all__ = [
     "SystemClock",
     "WebhookError",
     "WebhookParser",
+    "YearMonth",
     "bracket_fields",
     "collect_operations",
     "drop_none",

@@ -16,6 +16,7 @@ __all__ = [
     "CXError",
     "ConfigurationError",
     "ConflictError",
+    "GoneError",
     "InternalServerError",
     "NotFoundError",
     "PermissionDeniedError",
@@ -127,6 +128,10 @@ class NotFoundError(APIError):
     """HTTP 404: the resource does not exist."""
 
 
+class GoneError(NotFoundError):
+    """HTTP 410: the resource existed and is gone for good."""
+
+
 class ConflictError(APIError):
     """HTTP 409: the request conflicts with the resource's state."""
 
@@ -164,6 +169,7 @@ _BY_STATUS: dict[int, type[APIError]] = {
     401: AuthenticationError,
     403: PermissionDeniedError,
     404: NotFoundError,
+    410: GoneError,
     409: ConflictError,
     422: UnprocessableEntityError,
     429: RateLimitError,

@@ -7,7 +7,7 @@ import email.utils
 import logging
 import re
 from collections.abc import Callable, Mapping
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import Annotated, Any, TypeVar
 
 from pydantic import (
@@ -25,9 +25,11 @@ from .errors import ResponseValidationError
 __all__ = [
     "CXInput",
     "CXModel",
+    "Duration",
     "EpochMillis",
     "EpochSeconds",
     "RFC2822DateTime",
+    "YearMonth",
     "local_datetime",
     "parse_model",
 ]
@@ -236,6 +238,59 @@ def local_datetime(tz: tzinfo, formats: tuple[str, ...] = ("%Y-%m-%d %H:%M:%S",)
         raise ValueError(f"not a date: {value!r}")
 
     return Annotated[datetime | None, BeforeValidator(parse), _SERIALIZE]
+
+
+_DURATION = re.compile(r"^\s*(-)?(\d+):([0-5]?\d)(?::([0-5]?\d(?:\.\d+)?))?\s*$")
+
+
+def _to_duration(value: Any) -> Any:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, timedelta):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return timedelta(seconds=value)
+    if isinstance(value, str):
+        m = _DURATION.match(value)
+        if m is not None:
+            sign, hours, minutes, seconds = m.groups()
+            total = timedelta(hours=int(hours), minutes=int(minutes), seconds=float(seconds or 0))
+            return -total if sign else total
+        try:
+            return timedelta(seconds=float(value.strip()))
+        except ValueError:
+            pass
+    raise ValueError(f"not a duration: {value!r}")
+
+
+def _duration_json(value: timedelta | None) -> float | None:
+    return value.total_seconds() if value is not None else None
+
+
+Duration = Annotated[
+    timedelta | None,
+    BeforeValidator(_to_duration),
+    PlainSerializer(_duration_json, return_type=float | None, when_used="json"),
+]
+"""``HH:MM:SS`` (or ``HH:MM``, or a number of seconds) as a ``timedelta``."""
+
+_YEAR_MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
+
+
+def _to_year_month(value: Any) -> Any:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, date):
+        return date(value.year, value.month, 1)
+    if isinstance(value, str):
+        m = _YEAR_MONTH.match(value)
+        if m is not None:
+            return date(int(m.group(1)), int(m.group(2)), 1)
+    raise ValueError(f"not a YYYY-MM month: {value!r}")
+
+
+YearMonth = Annotated[date | None, BeforeValidator(_to_year_month)]
+"""A ``YYYY-MM`` month as the ``date`` of its first day."""
 
 
 M = TypeVar("M")

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import platform
+from datetime import tzinfo
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import httpx
 
@@ -21,6 +23,7 @@ __all__ = [
     "make_timeout",
     "setting",
     "user_agent",
+    "zone_of",
 ]
 
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
@@ -89,3 +92,15 @@ def check_concurrency(value: Any, *, vendor: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise ConfigurationError(f"{vendor}: max_concurrency must be an integer >= 1")
     return value
+
+
+def zone_of(value: Any, *, vendor: str) -> tzinfo:
+    """A time zone from an IANA name (``"Europe/Warsaw"``) or a ``tzinfo``."""
+    if isinstance(value, tzinfo):
+        return value
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigurationError(f"{vendor}: time_zone must be an IANA zone name or a tzinfo")
+    try:
+        return ZoneInfo(value.strip())
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigurationError(f"{vendor}: unknown time_zone {value!r}") from None

@@ -18,6 +18,7 @@ from pydantic import (
     PlainSerializer,
     TypeAdapter,
     ValidationError,
+    ValidationInfo,
 )
 
 from .errors import ResponseValidationError
@@ -215,26 +216,36 @@ EpochMillis = Annotated[
 """Milliseconds since the epoch as an aware (UTC) datetime."""
 
 
-def local_datetime(tz: tzinfo, formats: tuple[str, ...] = ("%Y-%m-%d %H:%M:%S",)) -> Any:
-    """A naive ``YYYY-MM-DD HH:MM:SS`` style date read in the vendor's zone ``tz``."""
+TIME_ZONE = "time_zone"
+"""Validation-context key a client sets to its account's zone (see :func:`local_datetime`)."""
 
-    def parse(value: Any) -> Any:
+
+def local_datetime(tz: tzinfo, formats: tuple[str, ...] = ("%Y-%m-%d %H:%M:%S",)) -> Any:
+    """A naive ``YYYY-MM-DD HH:MM:SS`` style date read in the vendor's zone.
+
+    The zone is the client's (its ``time_zone`` option, passed in the validation
+    context), else ``tz``; ISO 8601 strings are accepted too.
+    """
+
+    def parse(value: Any, info: ValidationInfo) -> Any:
         if _is_empty(value):
             return None
+        context = info.context
+        zone = context.get(TIME_ZONE, tz) if isinstance(context, dict) else tz
         if isinstance(value, datetime):
-            return value if value.tzinfo else value.replace(tzinfo=tz)
+            return value if value.tzinfo else value.replace(tzinfo=zone)
         if isinstance(value, str):
             text = value.strip()
             for fmt in formats:
                 try:
-                    return datetime.strptime(text, fmt).replace(tzinfo=tz)
+                    return datetime.strptime(text, fmt).replace(tzinfo=zone)
                 except ValueError:
                     continue
             try:
                 parsed = datetime.fromisoformat(text)
             except ValueError:
                 raise ValueError(f"not a date: {value!r}") from None
-            return parsed if parsed.tzinfo else parsed.replace(tzinfo=tz)
+            return parsed if parsed.tzinfo else parsed.replace(tzinfo=zone)
         raise ValueError(f"not a date: {value!r}")
 
     return Annotated[datetime | None, BeforeValidator(parse), _SERIALIZE]
@@ -298,7 +309,14 @@ M = TypeVar("M")
 _MAX_REPAIRS = 200
 
 
-def parse_model(cast_to: Callable[..., M] | type[M], data: Any, *, strict: bool, vendor: str) -> M:
+def parse_model(
+    cast_to: Callable[..., M] | type[M],
+    data: Any,
+    *,
+    strict: bool,
+    vendor: str,
+    context: dict[str, Any] | None = None,
+) -> M:
     """Validate ``data`` into ``cast_to``.
 
     In strict mode a mismatch raises :class:`ResponseValidationError`. Otherwise a
@@ -307,7 +325,7 @@ def parse_model(cast_to: Callable[..., M] | type[M], data: Any, *, strict: bool,
     """
     adapter = _adapter(cast_to, TypeAdapter)
     try:
-        return adapter.validate_python(data)  # type: ignore[no-any-return]
+        return adapter.validate_python(data, context=context)  # type: ignore[no-any-return]
     except ValidationError as exc:
         if strict:
             raise ResponseValidationError(_summary(exc), vendor=vendor, body=data) from None
@@ -319,7 +337,7 @@ def parse_model(cast_to: Callable[..., M] | type[M], data: Any, *, strict: bool,
     stashed: list[tuple[tuple[Any, ...], Any]] = []
     for _ in range(_MAX_REPAIRS):
         try:
-            result = adapter.validate_python(work)
+            result = adapter.validate_python(work, context=context)
         except ValidationError as exc:
             if not _stash_failures(work, exc, stashed):
                 break

@@ -14,6 +14,7 @@ import logging
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import tzinfo
 from typing import TYPE_CHECKING, Any, TypedDict, TypeVar, overload
 
 import httpx
@@ -28,12 +29,13 @@ from ..config import (
     check_retries,
     make_timeout,
     user_agent,
+    zone_of,
 )
 from ..dialect import Call, Dialect, RequestParts
 from ..encoding import FileInput
 from ..errors import APIConnectionError, APIError, APITimeoutError, ConfigurationError, CXError
 from ..gate import Gate
-from ..models import parse_model
+from ..models import TIME_ZONE, parse_model
 from ..options import add_extras, check_request_options, with_extra_body
 from ..pager import SyncPage
 from ..paging import PageStrategy
@@ -119,6 +121,7 @@ class APIClient:
         self.default_headers = dict(default_headers or {})
         self.strict = bool(strict)
         self._clock: Clock = clock or SystemClock()
+        self._parse_context: dict[str, Any] | None = None
         self._policy_cache: RetryPolicy | None = None
         if http_client is not None and not isinstance(http_client, httpx.Client):
             raise ConfigurationError(f"{vendor}: http_client must be an httpx.Client")
@@ -228,6 +231,11 @@ class APIClient:
             clock=self._clock,
             storage=self._throttle_storage,
         )
+
+    def _set_time_zone(self, time_zone: str | tzinfo) -> None:
+        """Read the vendor's local dates in ``time_zone`` (an IANA name or a tzinfo)."""
+        self.time_zone = zone_of(time_zone, vendor=self.vendor)
+        self._parse_context = {TIME_ZONE: self.time_zone}
 
     def _auto_throttle_rate(self) -> str | int:
         """The quota for ``throttle="auto"``; a vendor with a documented quota overrides this."""
@@ -355,7 +363,9 @@ class APIClient:
         target = list[cast_to] if list_of else cast_to
         if target is Any or target is object:
             return data
-        return parse_model(target, data, strict=self.strict, vendor=self.vendor)
+        return parse_model(
+            target, data, strict=self.strict, vendor=self.vendor, context=self._parse_context
+        )
 
     # -- the wire -----------------------------------------------------------
 

@@ -465,7 +465,7 @@ async def test_throttle_auto_counts_active_staff() -> None:
     assert staff.call_count == 2
     assert [c.request.url.params["limit"] for c in staff.calls] == ["100", "100"]
     throttle = client._shared.throttle
-    assert throttle is not None and throttle.rate.amount == 500 * 140
+    assert throttle is not None and throttle.rate.limit == 500 * 140
     assert clock.sleeps == []
 
 
@@ -478,11 +478,11 @@ async def test_throttle_auto_has_a_floor() -> None:
         mock.get(f"{BASE}/cases/1.json").respond(json={"case": CASE})
         await client.cases.get(1)
     throttle = client._shared.throttle
-    assert throttle is not None and throttle.rate.amount == 1000
+    assert throttle is not None and throttle.rate.limit == 1000
 
 
 async def test_throttle_fixed_rate() -> None:
     client = make(throttle="7500/hour")
     throttle = client._shared.throttle
-    assert throttle is not None and throttle.rate.amount == 7500
+    assert throttle is not None and throttle.rate.limit == 7500
     assert isinstance(Staff(active=True), Staff)

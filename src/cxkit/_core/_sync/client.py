@@ -543,6 +543,7 @@ class APIClient:
         wait = policy.wait(1, first_failure)
         self._before_retry(op, request, first_failure, 1, retries, wait)
         self._clock.sleep(wait)
+
         def before_sleep(state: RetryCallState) -> None:
             self._before_retry(
                 op,

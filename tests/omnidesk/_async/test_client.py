@@ -275,7 +275,9 @@ async def test_message_and_note_attachments(tmp_path: Any) -> None:
 async def test_note_without_files_is_wrapped_in_message() -> None:
     client = make()
     with respx.mock(assert_all_called=True) as mock:
-        route = mock.post(f"{BASE}/cases/200/note.json").respond(json={"message": {"note": True}})
+        route = mock.post(f"{BASE}/cases/200/note.json").respond(
+            json={"message": {"message_id": 9, "note": True}}
+        )
         note = await client.cases.notes.create(200, content="x", note_group_id=4)
     assert json.loads(route.calls.last.request.content) == {
         "message": {"content": "x", "note_group_id": 4}
@@ -486,4 +488,4 @@ async def test_throttle_fixed_rate() -> None:
     client = make(throttle="7500/hour")
     throttle = client._shared.throttle
     assert throttle is not None and throttle.rate.limit == 7500
-    assert isinstance(Staff(active=True), Staff)
+    assert isinstance(Staff(staff_id=1, active=True), Staff)

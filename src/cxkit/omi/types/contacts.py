@@ -95,7 +95,7 @@ class Contact(CXModel):
     snake_case, plus the usual OMI record fields.
     """
 
-    id: str | None = Field(default=None, validation_alias=AliasChoices("_id", "id"))
+    id: str = Field(validation_alias=AliasChoices("_id", "id"))
     tenant_id: str | None = None
     full_name: str | None = Field(
         default=None, validation_alias=AliasChoices("full_name", "fullName")
@@ -142,9 +142,11 @@ class ContactSearchResult(Contact):
     ``direction``, ``disposition``... with the contact under ``user``), so the
     item is read tolerantly as a contact that may carry call fields.
     ``time_start_call``/``time_end_call``/``time_start_to_answer`` are epoch
-    seconds in that example (the ``*_date`` fields are milliseconds).
+    seconds in that example (the ``*_date`` fields are milliseconds). That
+    example has no contact ``_id``, so here ``id`` may be ``None``.
     """
 
+    id: str | None = Field(default=None, validation_alias=AliasChoices("_id", "id"))  # type: ignore[assignment]
     transaction_id: str | None = None
     direction: str | None = None
     source_number: str | None = None

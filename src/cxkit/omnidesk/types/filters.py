@@ -12,7 +12,7 @@ __all__ = ["Filter"]
 class Filter(CXModel):
     """A case filter; built-in filters have text IDs (``unassigned``), custom ones numbers."""
 
-    filter_id: int | str | None = None
+    filter_id: int | str
     filter_name: str | None = None
     is_selected: bool | None = Field(default=None, alias="isSelected")
     is_custom: bool | None = Field(default=None, alias="isCustom")

@@ -65,7 +65,7 @@ class PbxAccount(CXModel):
 
 
 class Extension(CXModel):
-    """A user's call-center account (``extensions.detail``)."""
+    """A user's call-center account (``extensions.find``)."""
 
     extension: str | None = None
     full_name: str | None = None

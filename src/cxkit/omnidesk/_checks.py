@@ -6,10 +6,11 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime, timezone
 from typing import Any
 
-from .._core.checks import check_id
+from .._core.checks import check_choice, check_id
 
 __all__ = [
     "check_flag",
+    "check_one_choice",
     "check_search",
     "check_text_or_texts",
     "comma_list",
@@ -91,3 +92,14 @@ def check_text_or_texts(name: str, value: Any) -> str | list[str] | None:
         if not isinstance(item, str) or not item.strip():
             raise ValueError(f"{name} items must be non-empty strings; got {item!r}")
     return list(value)
+
+
+# core-candidate: check_choice takes a list too; this one takes a single value only.
+def check_one_choice(name: str, value: Any, choices: Any) -> str | None:
+    """One value of the ``Literal`` ``choices`` (``None`` passes; a list is refused)."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be one string, got {type(value).__name__}")
+    checked: str = check_choice(name, value, choices)
+    return checked

@@ -210,6 +210,7 @@ async def test_ratings_are_retried_like_any_put() -> None:
     ("call", "error"),
     [
         (lambda d: d.cases.rate(2000, rating="great"), ValueError),
+        (lambda d: d.cases.rate(2000, rating=["high"]), TypeError),
         (lambda d: d.cases.rate(2000, rating="high", rated_staff_id=0), ValueError),
         (lambda d: d.cases.rate(-1, rating="high"), ValueError),
         (lambda d: d.cases.messages.rate(2000, 2001, rating="5"), ValueError),
@@ -479,6 +480,7 @@ async def test_satisfaction_pages_through_the_ratings() -> None:
     [
         ({"period": ""}, ValueError),
         ({"period": "today", "initiator": "bot"}, ValueError),
+        ({"period": "today", "initiator": ["user"]}, TypeError),
         ({"period": "today", "status": "pending"}, ValueError),
         ({"period": "today", "group_id": [0]}, ValueError),
         ({"period": "today", "channel": []}, ValueError),
@@ -501,6 +503,7 @@ async def test_leaderboard_refuses_bad_input(
         ({"period": "today", "limit": 101}, ValueError),
         ({"period": "today", "page": 0}, ValueError),
         ({"period": "today", "sort": "newest"}, ValueError),
+        ({"period": "today", "sort": ["added_at_asc"]}, TypeError),
         ({"period": "today", "rating": "great"}, ValueError),
         ({"period": "today", "rating_comment": "yes"}, TypeError),
         ({"period": "today", "user_phone": [""]}, ValueError),

@@ -20,7 +20,7 @@ from ...._core.checks import (
     opt_id,
     time_value,
 )
-from ..._checks import check_search
+from ..._checks import check_one_choice, check_search
 from ...types.cases import (
     Case,
     CaseBulkResult,
@@ -196,7 +196,7 @@ class AsyncCaseMessages(AsyncAPIResource):
         rating, so a repeated call leaves the same state.
         """
         body = drop_none(
-            rating=check_choice("rating", rating, Rating),
+            rating=check_one_choice("rating", rating, Rating),
             rating_comment=rating_comment,
         )
         return await self._call(
@@ -686,7 +686,7 @@ class AsyncCases(AsyncAPIResource):
         repeated call leaves the same state.
         """
         body = drop_none(
-            rating=check_choice("rating", rating, Rating),
+            rating=check_one_choice("rating", rating, Rating),
             rating_comment=rating_comment,
             rated_staff_id=opt_id("rated_staff_id", rated_staff_id),
         )

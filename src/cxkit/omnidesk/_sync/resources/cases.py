@@ -21,7 +21,7 @@ from ...._core.checks import (
     opt_id,
     time_value,
 )
-from ..._checks import check_search
+from ..._checks import check_one_choice, check_search
 from ...types.cases import (
     Case,
     CaseBulkResult,
@@ -197,7 +197,7 @@ class CaseMessages(APIResource):
         rating, so a repeated call leaves the same state.
         """
         body = drop_none(
-            rating=check_choice("rating", rating, Rating),
+            rating=check_one_choice("rating", rating, Rating),
             rating_comment=rating_comment,
         )
         return self._call(
@@ -687,7 +687,7 @@ class Cases(APIResource):
         repeated call leaves the same state.
         """
         body = drop_none(
-            rating=check_choice("rating", rating, Rating),
+            rating=check_one_choice("rating", rating, Rating),
             rating_comment=rating_comment,
             rated_staff_id=opt_id("rated_staff_id", rated_staff_id),
         )

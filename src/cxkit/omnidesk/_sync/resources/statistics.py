@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from ...._core import APIResource, SyncPage, drop_none, operation
 from ...._core.checks import check_choice, check_ids, check_ids_or_one, check_text
-from ..._checks import check_flag, check_text_or_texts, stats_time
+from ..._checks import check_flag, check_one_choice, check_text_or_texts, stats_time
 from ...types.cases import CasePriority, CaseStatus
 from ...types.leaderboard import Initiator, LeaderboardEntry
 from ...types.ratings import Rating
@@ -120,7 +120,7 @@ class Statistics(APIResource):
             participant_id=check_ids_or_one("participant_id", participant_id),
             participant_role_id=check_ids_or_one("participant_role_id", participant_role_id),
             labels=None if labels is None else check_ids("labels", labels),
-            initiator=check_choice("initiator", initiator, Initiator),
+            initiator=check_one_choice("initiator", initiator, Initiator),
             user_id=check_ids_or_one("user_id", user_id),
             company_id=check_ids_or_one("company_id", company_id),
             custom_fields=None if custom_fields is None else dict(custom_fields),
@@ -185,7 +185,7 @@ class Statistics(APIResource):
             user_id=check_ids_or_one("user_id", user_id),
             user_email=check_text_or_texts("user_email", user_email),
             user_phone=check_text_or_texts("user_phone", user_phone),
-            initiator=check_choice("initiator", initiator, Initiator),
+            initiator=check_one_choice("initiator", initiator, Initiator),
             company_id=check_ids_or_one("company_id", company_id),
             group_id=check_ids_or_one("group_id", group_id),
             channel=check_text_or_texts("channel", channel),
@@ -195,7 +195,7 @@ class Statistics(APIResource):
             custom_fields=None if custom_fields is None else dict(custom_fields),
             page=page,
             limit=limit,
-            sort=check_choice("sort", sort, SatisfactionSort),
+            sort=check_one_choice("sort", sort, SatisfactionSort),
         )
         return self._paginate(
             self.satisfaction, item=SatisfactionRating, params=params, options=options

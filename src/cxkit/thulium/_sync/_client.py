@@ -92,7 +92,9 @@ class Thulium(APIClient):
                 None, "THULIUM_BASE_URL", vendor="thulium", name="base_url", required=False
             )
         if base_url is None:
-            system = setting(system, "THULIUM_SYSTEM", vendor="thulium", name="system", required=False)
+            system = setting(
+                system, "THULIUM_SYSTEM", vendor="thulium", name="system", required=False
+            )
         url = _base_url(system, base_url)
         username = setting(username, "THULIUM_USERNAME", vendor="thulium", name="username")
         password = setting(password, "THULIUM_PASSWORD", vendor="thulium", name="password")

@@ -303,4 +303,3 @@ class AgentWorkReport(APIResource):
             outbound_threshold=outbound_threshold,
         )
         return self._paginate(self.list, item=WorkReportRow, params=params, options=options)
-

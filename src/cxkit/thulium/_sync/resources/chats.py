@@ -171,7 +171,9 @@ class ChatContent(APIResource):
             self.delete,
             path={
                 "id": check_text("id", id),
-                "participant": check_choice("participant", required("participant", participant), Participant),
+                "participant": check_choice(
+                    "participant", required("participant", participant), Participant
+                ),
             },
             options=options,
         )

@@ -133,7 +133,10 @@ class CustomerFeedRecords(APIResource):
         self._call(
             self.create,
             path={"id": check_id("id", id)},
-            body={"type": check_choice("type", required("type", type), FeedRecordType), "payload": text},
+            body={
+                "type": check_choice("type", required("type", type), FeedRecordType),
+                "payload": text,
+            },
             options=options,
         )
 
@@ -387,9 +390,7 @@ class CustomerIdByOutboundStatus(APIResource):
             ],
             "status_id": check_texts_or_ids("status_id", statuses),
         }
-        result = self._call(
-            self.list, params=params, cast_to=CustomerIdList, options=options
-        )
+        result = self._call(self.list, params=params, cast_to=CustomerIdList, options=options)
         return list(result.customer_id)
 
 

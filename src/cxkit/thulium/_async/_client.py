@@ -20,10 +20,19 @@ from .resources import (
     AsyncChatConversations,
     AsyncChats,
     AsyncCompanies,
+    AsyncCrmOutbounds,
+    AsyncCustomerFieldGroups,
     AsyncCustomerIdByOutboundStatus,
     AsyncCustomers,
+    AsyncOutbounds,
+    AsyncSmsMessages,
+    AsyncTags,
+    AsyncTemporaryFiles,
+    AsyncTickets,
     AsyncTodos,
+    AsyncTopics,
     AsyncUsers,
+    AsyncWebhooks,
 )
 
 if TYPE_CHECKING:
@@ -176,9 +185,47 @@ class AsyncThulium(AsyncAPIClient):
         """Tasks assigned to users."""
         return AsyncTodos(self)
 
-    # Resources of the other groups, wired in as their modules land:
-    # tickets (AsyncTickets), outbounds (AsyncOutbounds), crm_outbounds
-    # (AsyncCrmOutbounds), webhooks (AsyncWebhooks), temporary_files
-    # (AsyncTemporaryFiles), customer_field_groups (AsyncCustomerFieldGroups),
-    # topics (AsyncTopics), tags (AsyncTags), sms_messages (AsyncSmsMessages),
-    # and batch.outbounds (AsyncOutboundsBatch, under ``batch`` like its path).
+    @cached_property
+    def tickets(self) -> AsyncTickets:
+        """Tickets, their messages, comments and attachments, categories, queues, statuses."""
+        return AsyncTickets(self)
+
+    @cached_property
+    def outbounds(self) -> AsyncOutbounds:
+        """Campaigns, their agents, statuses, statistics and records."""
+        return AsyncOutbounds(self)
+
+    @cached_property
+    def crm_outbounds(self) -> AsyncCrmOutbounds:
+        """Records of CRM-fed campaigns."""
+        return AsyncCrmOutbounds(self)
+
+    @cached_property
+    def webhooks(self) -> AsyncWebhooks:
+        """Webhook items (where Thulium sends its events)."""
+        return AsyncWebhooks(self)
+
+    @cached_property
+    def temporary_files(self) -> AsyncTemporaryFiles:
+        """Files kept on the server for a while (ticket attachments)."""
+        return AsyncTemporaryFiles(self)
+
+    @cached_property
+    def customer_field_groups(self) -> AsyncCustomerFieldGroups:
+        """Groups of customer custom fields."""
+        return AsyncCustomerFieldGroups(self)
+
+    @cached_property
+    def topics(self) -> AsyncTopics:
+        """Conversation topics."""
+        return AsyncTopics(self)
+
+    @cached_property
+    def tags(self) -> AsyncTags:
+        """Tags."""
+        return AsyncTags(self)
+
+    @cached_property
+    def sms_messages(self) -> AsyncSmsMessages:
+        """SMS messages."""
+        return AsyncSmsMessages(self)

@@ -21,10 +21,19 @@ from .resources import (
     ChatConversations,
     Chats,
     Companies,
+    CrmOutbounds,
+    CustomerFieldGroups,
     CustomerIdByOutboundStatus,
     Customers,
+    Outbounds,
+    SmsMessages,
+    Tags,
+    TemporaryFiles,
+    Tickets,
     Todos,
+    Topics,
     Users,
+    Webhooks,
 )
 
 if TYPE_CHECKING:
@@ -177,9 +186,47 @@ class Thulium(APIClient):
         """Tasks assigned to users."""
         return Todos(self)
 
-    # Resources of the other groups, wired in as their modules land:
-    # tickets (Tickets), outbounds (Outbounds), crm_outbounds
-    # (CrmOutbounds), webhooks (Webhooks), temporary_files
-    # (TemporaryFiles), customer_field_groups (CustomerFieldGroups),
-    # topics (Topics), tags (Tags), sms_messages (SmsMessages),
-    # and batch.outbounds (OutboundsBatch, under ``batch`` like its path).
+    @cached_property
+    def tickets(self) -> Tickets:
+        """Tickets, their messages, comments and attachments, categories, queues, statuses."""
+        return Tickets(self)
+
+    @cached_property
+    def outbounds(self) -> Outbounds:
+        """Campaigns, their agents, statuses, statistics and records."""
+        return Outbounds(self)
+
+    @cached_property
+    def crm_outbounds(self) -> CrmOutbounds:
+        """Records of CRM-fed campaigns."""
+        return CrmOutbounds(self)
+
+    @cached_property
+    def webhooks(self) -> Webhooks:
+        """Webhook items (where Thulium sends its events)."""
+        return Webhooks(self)
+
+    @cached_property
+    def temporary_files(self) -> TemporaryFiles:
+        """Files kept on the server for a while (ticket attachments)."""
+        return TemporaryFiles(self)
+
+    @cached_property
+    def customer_field_groups(self) -> CustomerFieldGroups:
+        """Groups of customer custom fields."""
+        return CustomerFieldGroups(self)
+
+    @cached_property
+    def topics(self) -> Topics:
+        """Conversation topics."""
+        return Topics(self)
+
+    @cached_property
+    def tags(self) -> Tags:
+        """Tags."""
+        return Tags(self)
+
+    @cached_property
+    def sms_messages(self) -> SmsMessages:
+        """SMS messages."""
+        return SmsMessages(self)

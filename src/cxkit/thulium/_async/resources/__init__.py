@@ -19,8 +19,32 @@ from .crm import (
     AsyncCustomers,
     AsyncCustomersBatch,
 )
+from .crm_outbounds import AsyncCrmOutboundRecords, AsyncCrmOutbounds
+from .files import AsyncTemporaryFiles
+from .misc import AsyncCustomerFieldGroups, AsyncSmsMessages, AsyncTags, AsyncTopics
+from .outbounds import (
+    AsyncOutboundAgents,
+    AsyncOutboundRecords,
+    AsyncOutboundRecordsByIdentifier,
+    AsyncOutbounds,
+    AsyncOutboundsBatch,
+    AsyncOutboundStats,
+    AsyncOutboundStatuses,
+)
+from .tickets import (
+    AsyncTicketAgentResponses,
+    AsyncTicketAttachments,
+    AsyncTicketCategories,
+    AsyncTicketComments,
+    AsyncTicketCustomerResponses,
+    AsyncTicketQueues,
+    AsyncTickets,
+    AsyncTicketStatuses,
+    AsyncTicketTodayStats,
+)
 from .todos import AsyncTodos
 from .users import AsyncUsers
+from .webhooks import AsyncWebhooks
 
 __all__ = [
     "AsyncAgentGroups",
@@ -36,11 +60,35 @@ __all__ = [
     "AsyncChatSummaryReport",
     "AsyncChats",
     "AsyncCompanies",
+    "AsyncCrmOutboundRecords",
+    "AsyncCrmOutbounds",
     "AsyncCustomerFeedRecords",
+    "AsyncCustomerFieldGroups",
     "AsyncCustomerIdByOutboundStatus",
     "AsyncCustomerNotes",
     "AsyncCustomers",
     "AsyncCustomersBatch",
+    "AsyncOutboundAgents",
+    "AsyncOutboundRecords",
+    "AsyncOutboundRecordsByIdentifier",
+    "AsyncOutboundStats",
+    "AsyncOutboundStatuses",
+    "AsyncOutbounds",
+    "AsyncOutboundsBatch",
+    "AsyncSmsMessages",
+    "AsyncTags",
+    "AsyncTemporaryFiles",
+    "AsyncTicketAgentResponses",
+    "AsyncTicketAttachments",
+    "AsyncTicketCategories",
+    "AsyncTicketComments",
+    "AsyncTicketCustomerResponses",
+    "AsyncTicketQueues",
+    "AsyncTicketStatuses",
+    "AsyncTicketTodayStats",
+    "AsyncTickets",
     "AsyncTodos",
+    "AsyncTopics",
     "AsyncUsers",
+    "AsyncWebhooks",
 ]

@@ -6,6 +6,7 @@ from functools import cached_property
 
 from ...._core import AsyncAPIResource
 from .crm import AsyncCustomersBatch
+from .outbounds import AsyncOutboundsBatch
 
 __all__ = ["AsyncBatch"]
 
@@ -17,3 +18,8 @@ class AsyncBatch(AsyncAPIResource):
     def customers(self) -> AsyncCustomersBatch:
         """Create, change or delete many customers."""
         return AsyncCustomersBatch(self._client)
+
+    @cached_property
+    def outbounds(self) -> AsyncOutboundsBatch:
+        """Delete many campaigns."""
+        return AsyncOutboundsBatch(self._client)

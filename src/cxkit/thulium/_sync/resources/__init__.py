@@ -20,8 +20,32 @@ from .crm import (
     Customers,
     CustomersBatch,
 )
+from .crm_outbounds import CrmOutboundRecords, CrmOutbounds
+from .files import TemporaryFiles
+from .misc import CustomerFieldGroups, SmsMessages, Tags, Topics
+from .outbounds import (
+    OutboundAgents,
+    OutboundRecords,
+    OutboundRecordsByIdentifier,
+    Outbounds,
+    OutboundsBatch,
+    OutboundStats,
+    OutboundStatuses,
+)
+from .tickets import (
+    TicketAgentResponses,
+    TicketAttachments,
+    TicketCategories,
+    TicketComments,
+    TicketCustomerResponses,
+    TicketQueues,
+    Tickets,
+    TicketStatuses,
+    TicketTodayStats,
+)
 from .todos import Todos
 from .users import Users
+from .webhooks import Webhooks
 
 __all__ = [
     "AgentGroups",
@@ -37,11 +61,35 @@ __all__ = [
     "ChatSummaryReport",
     "Chats",
     "Companies",
+    "CrmOutboundRecords",
+    "CrmOutbounds",
     "CustomerFeedRecords",
+    "CustomerFieldGroups",
     "CustomerIdByOutboundStatus",
     "CustomerNotes",
     "Customers",
     "CustomersBatch",
+    "OutboundAgents",
+    "OutboundRecords",
+    "OutboundRecordsByIdentifier",
+    "OutboundStats",
+    "OutboundStatuses",
+    "Outbounds",
+    "OutboundsBatch",
+    "SmsMessages",
+    "Tags",
+    "TemporaryFiles",
+    "TicketAgentResponses",
+    "TicketAttachments",
+    "TicketCategories",
+    "TicketComments",
+    "TicketCustomerResponses",
+    "TicketQueues",
+    "TicketStatuses",
+    "TicketTodayStats",
+    "Tickets",
     "Todos",
+    "Topics",
     "Users",
+    "Webhooks",
 ]

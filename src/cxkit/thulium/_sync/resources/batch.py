@@ -7,6 +7,7 @@ from functools import cached_property
 
 from ...._core import APIResource
 from .crm import CustomersBatch
+from .outbounds import OutboundsBatch
 
 __all__ = ["Batch"]
 
@@ -18,3 +19,8 @@ class Batch(APIResource):
     def customers(self) -> CustomersBatch:
         """Create, change or delete many customers."""
         return CustomersBatch(self._client)
+
+    @cached_property
+    def outbounds(self) -> OutboundsBatch:
+        """Delete many campaigns."""
+        return OutboundsBatch(self._client)

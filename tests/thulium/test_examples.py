@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import cxkit
+from cxkit.thulium.webhooks import EVENT_TYPES
 
 ROOT = Path(__file__).parents[2]
 RECEIVER = ROOT / "examples" / "thulium_webhook_receiver.py"
@@ -43,3 +47,22 @@ def test_receiver_refuses_to_start_without_credentials() -> None:
     result = run("--port", "0")
     assert result.returncode == 2
     assert "--username" in result.stderr
+
+
+DOC = ROOT / "docs" / "thulium-webhooks.md"
+BLOCK = re.compile(r"```python\n(.*?)```", re.DOTALL)
+
+
+def test_the_webhook_guide_examples_run(capsys: pytest.CaptureFixture[str]) -> None:
+    blocks = BLOCK.findall(DOC.read_text(encoding="utf-8"))
+    assert len(blocks) == 3
+    for number, code in enumerate(blocks, start=1):
+        exec(compile(code, f"docs/thulium-webhooks.md block {number}", "exec"), {})
+    out = capsys.readouterr().out.splitlines()
+    assert out == ["12 in_behalf_of 2016-04-20T09:46:24+02:00", "jkowalski is free again"]
+
+
+def test_the_webhook_guide_lists_every_action() -> None:
+    rows = re.findall(r"^\| `([A-Z_]+)` \| `(\w+)` \|", DOC.read_text("utf-8"), re.MULTILINE)
+    assert len(rows) == 43
+    assert dict(rows) == {action: model.__name__ for action, model in EVENT_TYPES.items()}

@@ -7,18 +7,19 @@ from cxkit.thulium.webhooks import parse_event
 fake = FakeThulium()
 th = fake.client()                       # a Thulium wired to the fake (async_client() for AsyncThulium)
 created = th.customers.create(surname="Kowalski", phone_number="523993855")
-ticket = th.tickets.create(subject="Printer on fire", customer_id=created.customer_id)
+ticket = th.tickets.create(to="bok@acme.example", subject="Printer on fire", body="Help",
+                           customer_id=created.customer_id)
 events = [parse_event(e) for e in fake.events]  # CUSTOMER_CREATED, TICKET_CREATED
 fake.inject(status=503)                  # faults are inherited from FakeServer
 ```
 
 It speaks the documented wire format: HTTP Basic auth, bare JSON arrays paged
-with ``limit``/``offset``, ``{"count", "result"}`` for CRM campaign records,
+with ``limit``/``offset``, ``{"count", "result"}`` for campaign records and tickets,
 ``201`` with the created ids, ``204`` with no body, ``207`` multi-status for the
 batch endpoints (per-item ``http_status``), local dates ``2016-04-20 09:46:24``
 in the account's zone, and the real error body ``{"request_id": "...",
 "errors": [{"message": "...", "code": ...}]}`` (every validation problem of a
-request as one entry; the codes are the fake's own: the docs list none).
+request as one entry; the code is the HTTP status, as the docs list no codes).
 
 What it keeps (public for assertions): ``agents`` (login -> record, with
 status), ``customers`` and ``companies`` (id -> record), ``notes``,

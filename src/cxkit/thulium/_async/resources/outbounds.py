@@ -35,12 +35,14 @@ from ...types.outbounds import (
     OutboundParameters,
     OutboundRecord,
     OutboundRef,
-    OutboundStats,
     OutboundStatus,
     OutboundStatusUpdate,
     PhoneNumberOutbound,
     RecordRef,
     RecordSystemStatus,
+)
+from ...types.outbounds import (
+    OutboundStats as OutboundStatsModel,
 )
 
 if TYPE_CHECKING:
@@ -147,21 +149,21 @@ class AsyncOutboundStats(AsyncAPIResource):
     """Record statistics of campaigns."""
 
     @operation("GET", "/outbounds/{id}/stats")
-    async def get(self, id: str, **options: Unpack[RequestOptions]) -> OutboundStats:
+    async def get(self, id: str, **options: Unpack[RequestOptions]) -> OutboundStatsModel:
         """Get the record statistics of campaign ``id``."""
         return await self._call(
-            self.get, path={"id": _oid(id)}, cast_to=OutboundStats, options=options
+            self.get, path={"id": _oid(id)}, cast_to=OutboundStatsModel, options=options
         )
 
     @operation("GET", "/outbounds/stats")
-    async def list(self, **options: Unpack[RequestOptions]) -> builtins.list[OutboundStats]:
+    async def list(self, **options: Unpack[RequestOptions]) -> builtins.list[OutboundStatsModel]:
         """Get the record statistics of every active campaign (one answer, not paged).
 
         The docs list an ``id`` parameter here, but the path has no place for it and
         the example sends none; none is sent.
         """
-        result: builtins.list[OutboundStats] = await self._call(
-            self.list, cast_to=builtins.list[OutboundStats], options=options
+        result: builtins.list[OutboundStatsModel] = await self._call(
+            self.list, cast_to=builtins.list[OutboundStatsModel], options=options
         )
         return result
 

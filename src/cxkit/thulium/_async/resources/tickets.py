@@ -29,7 +29,9 @@ from ...types.tickets import (
     TicketRef,
     TicketSource,
     TicketStatus,
-    TicketTodayStats,
+)
+from ...types.tickets import (
+    TicketTodayStats as TicketTodayStatsModel,
 )
 
 if TYPE_CHECKING:
@@ -98,9 +100,9 @@ class AsyncTicketTodayStats(AsyncAPIResource):
     """Ticket statistics of the current day."""
 
     @operation("GET", "/tickets/today_stats")
-    async def get(self, **options: Unpack[RequestOptions]) -> TicketTodayStats:
+    async def get(self, **options: Unpack[RequestOptions]) -> TicketTodayStatsModel:
         """Get today's ticket statistics. Inferred (index-only in the seed)."""
-        return await self._call(self.get, cast_to=TicketTodayStats, options=options)
+        return await self._call(self.get, cast_to=TicketTodayStatsModel, options=options)
 
 
 class AsyncTicketAgentResponses(AsyncAPIResource):

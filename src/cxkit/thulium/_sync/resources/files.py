@@ -39,6 +39,9 @@ class TemporaryFiles(APIResource):
         name. The content is read here, once, so a retried request sends the same
         bytes. Pass the returned ``token`` as an attachment.
         """
+        # Thulium's public reference shows the bytes as a raw application/octet-stream
+        # body; the core sends JSON, forms or multipart only, so this sends multipart
+        # (a raw-body option in the core would let it match that reference).
         name, content, content_type = to_file(file, field="file")
         if not isinstance(content, (bytes, bytearray)):
             raise TypeError("file: the content must be bytes")

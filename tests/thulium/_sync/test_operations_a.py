@@ -714,6 +714,8 @@ BAD: list[tuple[Call, type[Exception], str]] = [
     (lambda th: th.agents.pause("a", pause_id="x"), ValueError, "pause_id"),
     (lambda th: th.agents.pause("a", pause_id=True), TypeError, "pause_id"),  # type: ignore[arg-type]
     (lambda th: th.agents.call("a"), ValueError, "phone_number"),
+    (lambda th: th.agents.call("a", phone_number=""), ValueError, "phone_number"),
+    (lambda th: th.agents.call("a", customer_id=1, outbound_id=""), ValueError, "campaign"),
     (lambda th: th.agents.call("a", phone_number="1", outbound_id="x"), ValueError, "campaign"),
     (
         lambda th: th.agents.create(

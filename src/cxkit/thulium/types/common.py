@@ -20,7 +20,6 @@ __all__ = [
     "AddressInput",
     "BatchItem",
     "BatchResult",
-    "Created",
     "Duration",
     "ErrorDetail",
     "ThuliumDateTime",
@@ -92,10 +91,6 @@ class AddressInput(CXInput):
     postcode: str | None = None
     city: str | None = None
     country: str | None = None
-
-
-class Created(ThuliumModel):
-    """The answer of a create call whose documented answer only carries ids."""
 
 
 @dataclass(frozen=True)
@@ -193,7 +188,8 @@ class BatchResult(ThuliumModel):
         """Raise the typed error of the first failed item, if any.
 
         The error carries every failure: ``error.failures`` (the items) and
-        ``error.errors`` (one :class:`ErrorDetail` each).
+        ``error.errors`` (one :class:`ErrorDetail` each, its ``code`` the item's
+        HTTP status).
         """
         failed = self.failed
         if not failed:

@@ -144,8 +144,10 @@ class AsyncAgents(AsyncAPIResource):
         """
         need_one("agents.call", phone_number=phone_number, customer_id=customer_id)
         body = drop_none(
-            phone_number=check_text("phone_number", phone_number) if phone_number else None,
-            outbound_id=check_outbound_id("outbound_id", outbound_id) if outbound_id else None,
+            phone_number=None if phone_number is None else check_text("phone_number", phone_number),
+            outbound_id=None
+            if outbound_id is None
+            else check_outbound_id("outbound_id", outbound_id),
             customer_id=opt_id("customer_id", customer_id),
             caller_id=caller_id,
             custom_data=dict(custom_data) if isinstance(custom_data, Mapping) else custom_data,

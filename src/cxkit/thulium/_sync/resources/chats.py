@@ -8,7 +8,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ...._core import APIResource, SyncPage, drop_none, operation
-from ...._core.checks import check_choice, check_text, opt_id
+from ...._core.checks import check_choice, check_id, check_text, opt_id
 from ..._checks import DateInput, check_texts_or_ids, required, thulium_date
 from ...types.agents import Aggregation
 from ...types.chats import (
@@ -201,14 +201,13 @@ class ChatConversations(APIResource):
         as the docs' example sends them.
         """
         params = drop_none(
-            chat_queue_id=required("chat_queue_id", chat_queue_id),
+            chat_queue_id=check_id("chat_queue_id", required("chat_queue_id", chat_queue_id)),
             client_name=client_name,
             client_surname=client_surname,
             client_email=client_email,
             client_id=client_id,
             customer_id=opt_id("customer_id", customer_id),
         )
-        opt_id("chat_queue_id", chat_queue_id)
         return self._call(
             self.start, params=params, cast_to=ChatConversation, options=options
         )

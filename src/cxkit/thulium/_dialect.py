@@ -57,6 +57,8 @@ def error_list(body: Any) -> list[ErrorDetail]:
     return out
 
 
+# core-candidate: OffsetPaging that adds nothing to the first request and knows the
+# server's default page size (a vendor whose examples send no offset needs it).
 @dataclass(frozen=True)
 class ThuliumPaging(OffsetPaging):
     """``limit``/``offset`` that sends only what the caller chose on the first request.
@@ -121,6 +123,7 @@ class ThuliumDialect(Dialect):
     def error(self, response: httpx.Response) -> APIError:
         """The typed error, with every error of the answer in ``error.errors``."""
         err = super().error(response)
+        # core-candidate: a typed ``errors`` list on APIError for vendors that send several.
         err.errors = error_list(err.body)  # type: ignore[attr-defined]
         return err
 

@@ -13,7 +13,7 @@ import pytest
 from cxkit._core._async.client import ClientOptions
 from cxkit.testing import FakeClock
 from cxkit.testing._server import _ROUTE
-from cxkit.testing.thulium import FakeClientOptions, FakeThulium
+from cxkit.testing.thulium import ThuliumFakeOptions, FakeThulium
 from cxkit.thulium import AsyncThulium, Thulium
 
 CATALOG = json.loads(
@@ -229,8 +229,12 @@ def test_dates_are_local_to_the_account() -> None:
 
 
 def test_client_options_are_the_clients_own() -> None:
-    hints = typing.get_type_hints(FakeClientOptions)
-    client_options = set(typing.get_type_hints(ClientOptions)) - {"http_client", "clock"}
+    hints = typing.get_type_hints(ThuliumFakeOptions)
+    client_options = set(typing.get_type_hints(ClientOptions)) - {
+        "http_client",
+        "transport",
+        "clock",
+    }
     assert set(hints) == client_options | {"username", "password", "language", "time_zone"}
     fake = FakeThulium()
     assert isinstance(fake.client(), Thulium)

@@ -35,8 +35,6 @@ VENDOR_VERBS = {
     "transfer",
     "unhold",
     "unmute",
-    "get_status",
-    "get_last_queue_call",
     # chat conversations
     "start",
     "stop",
@@ -50,7 +48,6 @@ VENDOR_VERBS = {
     "today_stats",
     "get_today_stats",
     "update_status",
-    "list_by_phone_number",
 }
 
 # Paged list operations and the largest ``limit`` the docs allow for each.

@@ -42,19 +42,20 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime, tzinfo
-from typing import TYPE_CHECKING, Any, TypedDict, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from zoneinfo import ZoneInfo
 
 import httpx
 
 from ..thulium import AsyncThulium, Thulium
 from ._clock import FakeClock
+from ._options import FakeClientOptions
 from ._server import FakeRequest, FakeServer, route
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
-__all__ = ["FakeClientOptions", "FakeThulium"]
+__all__ = ["FakeThulium", "ThuliumFakeOptions"]
 
 Record = dict[str, Any]
 Handler = Callable[["FakeThulium", FakeRequest], httpx.Response]
@@ -179,26 +180,15 @@ DEFAULT_OUTBOUND_STATUSES: tuple[Record, ...] = (
 _DONE = frozenset({"NO_CALL", "ABANDONED_AFTER_N_TRIES"})
 
 
-class FakeClientOptions(TypedDict, total=False):
-    """Options of the clients :class:`FakeThulium` hands out.
-
-    The client's own options, except ``http_client`` and ``clock`` (the fake's);
-    ``username`` and ``password`` default to the fake's API user.
-    """
+class ThuliumFakeOptions(FakeClientOptions, total=False):
+    """Options of the clients :class:`FakeThulium` hands out: every client option
+    except the pool and ``clock`` (the fake's); ``username`` and ``password`` default
+    to the fake's API user."""
 
     username: str
     password: str
     language: str | None
     time_zone: str | tzinfo
-    timeout: float | httpx.Timeout | None
-    max_retries: int
-    max_retry_wait: float
-    default_headers: Mapping[str, str] | None
-    allow_insecure: bool
-    throttle: str | int | None
-    throttle_storage: str | None
-    strict: bool
-    max_concurrency: int
 
 
 class _Refused(Exception):
@@ -313,7 +303,7 @@ class FakeThulium(FakeServer):
 
     # -- wiring -------------------------------------------------------------
 
-    def _options(self, options: FakeClientOptions) -> dict[str, Any]:
+    def _options(self, options: ThuliumFakeOptions) -> dict[str, Any]:
         return {
             "username": self.username,
             "password": self.password,
@@ -323,13 +313,13 @@ class FakeThulium(FakeServer):
             "clock": self.clock,
         }
 
-    def client(self, **options: Unpack[FakeClientOptions]) -> Thulium:
+    def client(self, **options: Unpack[ThuliumFakeOptions]) -> Thulium:
         """A :class:`~cxkit.thulium.Thulium` client served by this fake (options override)."""
-        return Thulium(http_client=self.http_client(), **self._options(options))
+        return Thulium(transport=self.transport(), **self._options(options))
 
-    def async_client(self, **options: Unpack[FakeClientOptions]) -> AsyncThulium:
+    def async_client(self, **options: Unpack[ThuliumFakeOptions]) -> AsyncThulium:
         """An :class:`~cxkit.thulium.AsyncThulium` client served by this fake (options override)."""
-        return AsyncThulium(http_client=self.async_http_client(), **self._options(options))
+        return AsyncThulium(transport=self.transport(), **self._options(options))
 
     # -- hooks --------------------------------------------------------------
 

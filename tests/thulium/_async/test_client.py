@@ -144,14 +144,14 @@ def test_bad_language_is_refused(language: Any) -> None:
 async def test_time_zone_reads_local_dates() -> None:
     status = {"login": "jkowalski", "status": "FREE", "last_change": "2014-10-24 10:30:44"}
     respx.get(f"{BASE}/agents/jkowalski/status").mock(return_value=httpx.Response(200, json=status))
-    warsaw = await make().agents.get_status("jkowalski")
+    warsaw = await make().agents.status.get("jkowalski")
     assert warsaw.last_change == datetime(
         2014, 10, 24, 10, 30, 44, tzinfo=ZoneInfo("Europe/Warsaw")
     )
     assert make().time_zone == ZoneInfo("Europe/Warsaw")
-    utc = await make(time_zone="UTC").agents.get_status("jkowalski")
+    utc = await make(time_zone="UTC").agents.status.get("jkowalski")
     assert utc.last_change == datetime(2014, 10, 24, 10, 30, 44, tzinfo=ZoneInfo("UTC"))
-    fixed = await make(time_zone=timezone.utc).agents.get_status("jkowalski")
+    fixed = await make(time_zone=timezone.utc).agents.status.get("jkowalski")
     assert fixed.last_change is not None and fixed.last_change.utcoffset() is not None
     with pytest.raises(ConfigurationError, match="time_zone"):
         make(time_zone="Mars/Olympus")

@@ -208,7 +208,7 @@ async def test_agent_status_changes() -> None:
             await th.agents.pause("jkowalski", pause_id=1)
         await th.agents.login("jkowalski")
         await th.agents.pause("jkowalski", pause_id=2)
-        status = await th.agents.get_status("jkowalski")
+        status = await th.agents.status.get("jkowalski")
         assert (status.status, status.pause_id) == ("PAUSED", 2)
         await th.agents.free("jkowalski")
         assert [(s.login, s.status) for s in await th.agents_statuses.list()] == [
@@ -218,7 +218,7 @@ async def test_agent_status_changes() -> None:
         everyone = await th.agents_statuses.list(include_logged_off=True)
         assert [(s.login, s.status) for s in everyone] == [("jkowalski", "OFF")]
         with pytest.raises(NotFoundError, match="Agent not found"):
-            await th.agents.get_status("nobody")
+            await th.agents.status.get("nobody")
     events = [parse_event(e) for e in fake.events]
     assert isinstance(events[0], AgentLoggedInEvent)
     changes = [e for e in events if isinstance(e, AgentStatusChangedEvent)]

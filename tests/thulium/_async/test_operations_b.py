@@ -198,7 +198,7 @@ CASES: dict[str, tuple[str, Call]] = {
     ),
     "outbounds_by_phone_number.list": (
         "/outbounds_by_phone_number/333444555",
-        lambda th: th.outbounds.list_by_phone_number("333444555"),
+        lambda th: th.outbounds.find("333444555"),
     ),
     "outbound_status_by_phone_number.update": (
         "/outbound_status_by_phone_number",

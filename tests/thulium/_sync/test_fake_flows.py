@@ -209,7 +209,7 @@ def test_agent_status_changes() -> None:
             th.agents.pause("jkowalski", pause_id=1)
         th.agents.login("jkowalski")
         th.agents.pause("jkowalski", pause_id=2)
-        status = th.agents.get_status("jkowalski")
+        status = th.agents.status.get("jkowalski")
         assert (status.status, status.pause_id) == ("PAUSED", 2)
         th.agents.free("jkowalski")
         assert [(s.login, s.status) for s in th.agents_statuses.list()] == [
@@ -219,7 +219,7 @@ def test_agent_status_changes() -> None:
         everyone = th.agents_statuses.list(include_logged_off=True)
         assert [(s.login, s.status) for s in everyone] == [("jkowalski", "OFF")]
         with pytest.raises(NotFoundError, match="Agent not found"):
-            th.agents.get_status("nobody")
+            th.agents.status.get("nobody")
     events = [parse_event(e) for e in fake.events]
     assert isinstance(events[0], AgentLoggedInEvent)
     changes = [e for e in events if isinstance(e, AgentStatusChangedEvent)]

@@ -64,9 +64,9 @@ CASES: dict[str, tuple[str, Call]] = {
     "agents.get": ("/agents/jkowalski", lambda th: th.agents.get("jkowalski")),
     "agents.last_queue_call": (
         "/agents/jkowalski/last_queue_call",
-        lambda th: th.agents.get_last_queue_call("jkowalski"),
+        lambda th: th.agents.last_queue_call.get("jkowalski"),
     ),
-    "agents.status": ("/agents/jkowalski/status", lambda th: th.agents.get_status("jkowalski")),
+    "agents.status": ("/agents/jkowalski/status", lambda th: th.agents.status.get("jkowalski")),
     "agents_groups.list": ("/agents_groups", lambda th: th.agents_groups.list()),
     "agents_statuses.list": ("/agents_statuses", lambda th: th.agents_statuses.list()),
     "agents_work_report.get": (

@@ -89,9 +89,7 @@ class AsyncPage(Generic[T]):
                 return
             following = await page.get_next_page()
             if following._data.items and following._data.items == page._data.items:
-                log.warning(
-                    "%s: the server sent the same page again; stopped paging", self._name()
-                )
+                log.warning("%s: the server sent the same page again; stopped paging", self._name())
                 return
             page = following
             count += 1

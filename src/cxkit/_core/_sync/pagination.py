@@ -90,9 +90,7 @@ class SyncPage(Generic[T]):
                 return
             following = page.get_next_page()
             if following._data.items and following._data.items == page._data.items:
-                log.warning(
-                    "%s: the server sent the same page again; stopped paging", self._name()
-                )
+                log.warning("%s: the server sent the same page again; stopped paging", self._name())
                 return
             page = following
             count += 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
 from ...._core import AsyncAPIResource, AsyncPager, drop_none, operation
@@ -31,7 +32,14 @@ if TYPE_CHECKING:
 
     from ...._core import RequestOptions
 
-__all__ = ["AsyncAgentGroups", "AsyncAgentStatuses", "AsyncAgentWorkReport", "AsyncAgents"]
+__all__ = [
+    "AsyncAgentCurrentStatus",
+    "AsyncAgentGroups",
+    "AsyncAgentLastQueueCall",
+    "AsyncAgentStatuses",
+    "AsyncAgentWorkReport",
+    "AsyncAgents",
+]
 
 _Language = Literal["pl", "en"]
 
@@ -52,27 +60,15 @@ class AsyncAgents(AsyncAPIResource):
             self.get, path={"login": check_login("login", login)}, cast_to=Agent, options=options
         )
 
-    @operation("GET", "/agents/{login}/last_queue_call")
-    async def get_last_queue_call(
-        self, login: str, **options: Unpack[RequestOptions]
-    ) -> LastQueueCall:
-        """Get the agent's last queue call (of the last 24 hours)."""
-        return await self._call(
-            self.get_last_queue_call,
-            path={"login": check_login("login", login)},
-            cast_to=LastQueueCall,
-            options=options,
-        )
+    @cached_property
+    def status(self) -> AsyncAgentCurrentStatus:
+        """An agent's current status."""
+        return AsyncAgentCurrentStatus(self._client)
 
-    @operation("GET", "/agents/{login}/status")
-    async def get_status(self, login: str, **options: Unpack[RequestOptions]) -> AgentStatus:
-        """Get the agent's status (``OFF``, ``FREE``, ``PAUSED``, ``INBOUND_CALL``...)."""
-        return await self._call(
-            self.get_status,
-            path={"login": check_login("login", login)},
-            cast_to=AgentStatus,
-            options=options,
-        )
+    @cached_property
+    def last_queue_call(self) -> AsyncAgentLastQueueCall:
+        """An agent's last queue call."""
+        return AsyncAgentLastQueueCall(self._client)
 
     @operation("POST", "/agents")
     async def create(
@@ -233,6 +229,34 @@ class AsyncAgents(AsyncAPIResource):
     async def unmute(self, login: str, **options: Unpack[RequestOptions]) -> None:
         """Unmute the agent's phone (Thulium Softphone only)."""
         await self._action(self.unmute, login, options)
+
+
+class AsyncAgentCurrentStatus(AsyncAPIResource):
+    """An agent's current status."""
+
+    @operation("GET", "/agents/{login}/status")
+    async def get(self, login: str, **options: Unpack[RequestOptions]) -> AgentStatus:
+        """Get the agent's status (``OFF``, ``FREE``, ``PAUSED``, ``INBOUND_CALL``...)."""
+        return await self._call(
+            self.get,
+            path={"login": check_login("login", login)},
+            cast_to=AgentStatus,
+            options=options,
+        )
+
+
+class AsyncAgentLastQueueCall(AsyncAPIResource):
+    """An agent's last queue call."""
+
+    @operation("GET", "/agents/{login}/last_queue_call")
+    async def get(self, login: str, **options: Unpack[RequestOptions]) -> LastQueueCall:
+        """Get the agent's last queue call (of the last 24 hours)."""
+        return await self._call(
+            self.get,
+            path={"login": check_login("login", login)},
+            cast_to=LastQueueCall,
+            options=options,
+        )
 
 
 class AsyncAgentGroups(AsyncAPIResource):

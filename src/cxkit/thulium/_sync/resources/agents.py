@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
 from ...._core import APIResource, SyncPage, drop_none, operation
@@ -32,7 +33,14 @@ if TYPE_CHECKING:
 
     from ...._core import RequestOptions
 
-__all__ = ["AgentGroups", "AgentStatuses", "AgentWorkReport", "Agents"]
+__all__ = [
+    "AgentCurrentStatus",
+    "AgentGroups",
+    "AgentLastQueueCall",
+    "AgentStatuses",
+    "AgentWorkReport",
+    "Agents",
+]
 
 _Language = Literal["pl", "en"]
 
@@ -53,27 +61,15 @@ class Agents(APIResource):
             self.get, path={"login": check_login("login", login)}, cast_to=Agent, options=options
         )
 
-    @operation("GET", "/agents/{login}/last_queue_call")
-    def get_last_queue_call(
-        self, login: str, **options: Unpack[RequestOptions]
-    ) -> LastQueueCall:
-        """Get the agent's last queue call (of the last 24 hours)."""
-        return self._call(
-            self.get_last_queue_call,
-            path={"login": check_login("login", login)},
-            cast_to=LastQueueCall,
-            options=options,
-        )
+    @cached_property
+    def status(self) -> AgentCurrentStatus:
+        """An agent's current status."""
+        return AgentCurrentStatus(self._client)
 
-    @operation("GET", "/agents/{login}/status")
-    def get_status(self, login: str, **options: Unpack[RequestOptions]) -> AgentStatus:
-        """Get the agent's status (``OFF``, ``FREE``, ``PAUSED``, ``INBOUND_CALL``...)."""
-        return self._call(
-            self.get_status,
-            path={"login": check_login("login", login)},
-            cast_to=AgentStatus,
-            options=options,
-        )
+    @cached_property
+    def last_queue_call(self) -> AgentLastQueueCall:
+        """An agent's last queue call."""
+        return AgentLastQueueCall(self._client)
 
     @operation("POST", "/agents")
     def create(
@@ -234,6 +230,34 @@ class Agents(APIResource):
     def unmute(self, login: str, **options: Unpack[RequestOptions]) -> None:
         """Unmute the agent's phone (Thulium Softphone only)."""
         self._action(self.unmute, login, options)
+
+
+class AgentCurrentStatus(APIResource):
+    """An agent's current status."""
+
+    @operation("GET", "/agents/{login}/status")
+    def get(self, login: str, **options: Unpack[RequestOptions]) -> AgentStatus:
+        """Get the agent's status (``OFF``, ``FREE``, ``PAUSED``, ``INBOUND_CALL``...)."""
+        return self._call(
+            self.get,
+            path={"login": check_login("login", login)},
+            cast_to=AgentStatus,
+            options=options,
+        )
+
+
+class AgentLastQueueCall(APIResource):
+    """An agent's last queue call."""
+
+    @operation("GET", "/agents/{login}/last_queue_call")
+    def get(self, login: str, **options: Unpack[RequestOptions]) -> LastQueueCall:
+        """Get the agent's last queue call (of the last 24 hours)."""
+        return self._call(
+            self.get,
+            path={"login": check_login("login", login)},
+            cast_to=LastQueueCall,
+            options=options,
+        )
 
 
 class AgentGroups(APIResource):

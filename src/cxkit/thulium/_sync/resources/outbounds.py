@@ -555,12 +555,15 @@ class Outbounds(APIResource):
         )
 
     @operation("GET", "/outbounds_by_phone_number/{phone_number}")
-    def list_by_phone_number(
+    def find(
         self, phone_number: str, **options: Unpack[RequestOptions]
     ) -> builtins.list[PhoneNumberOutbound]:
-        """List the campaigns that hold ``phone_number``. Inferred (index-only in the seed)."""
+        """Find the campaigns that hold ``phone_number`` (empty when none).
+
+        Inferred (index-only in the seed).
+        """
         result: builtins.list[PhoneNumberOutbound] = self._call(
-            self.list_by_phone_number,
+            self.find,
             path={"phone_number": check_phone("phone_number", phone_number)},
             cast_to=builtins.list[PhoneNumberOutbound],
             options=options,

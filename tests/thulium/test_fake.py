@@ -13,7 +13,7 @@ import pytest
 from cxkit._core._async.client import ClientOptions
 from cxkit.testing import FakeClock
 from cxkit.testing._server import _ROUTE
-from cxkit.testing.thulium import ThuliumFakeOptions, FakeThulium
+from cxkit.testing.thulium import FakeThulium, ThuliumFakeOptions
 from cxkit.thulium import AsyncThulium, Thulium
 
 CATALOG = json.loads(

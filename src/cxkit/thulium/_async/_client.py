@@ -11,6 +11,7 @@ from ..._core import AsyncAPIClient, BasicAuth, setting
 from ..._core._async.client import ClientOptions
 from ..._core.errors import ConfigurationError
 from .._dialect import ThuliumDialect
+from ._raw import AsyncThuliumWithRawResponse
 from .resources import (
     AsyncAgentGroups,
     AsyncAgents,
@@ -124,6 +125,12 @@ class AsyncThulium(AsyncAPIClient):
             **options,
         )
         self._set_time_zone(time_zone)
+
+    @property
+    def with_raw_response(self) -> AsyncThuliumWithRawResponse:
+        """The same operations, returning the HTTP answer (status, headers, ``request_id``,
+        ``elapsed``) with ``.parse()`` for the typed result."""
+        return AsyncThuliumWithRawResponse(self)
 
     @cached_property
     def agents(self) -> AsyncAgents:

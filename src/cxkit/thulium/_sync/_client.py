@@ -12,6 +12,7 @@ from ..._core import APIClient, BasicAuth, setting
 from ..._core._sync.client import ClientOptions
 from ..._core.errors import ConfigurationError
 from .._dialect import ThuliumDialect
+from ._raw import ThuliumWithRawResponse
 from .resources import (
     AgentGroups,
     Agents,
@@ -125,6 +126,12 @@ class Thulium(APIClient):
             **options,
         )
         self._set_time_zone(time_zone)
+
+    @property
+    def with_raw_response(self) -> ThuliumWithRawResponse:
+        """The same operations, returning the HTTP answer (status, headers, ``request_id``,
+        ``elapsed``) with ``.parse()`` for the typed result."""
+        return ThuliumWithRawResponse(self)
 
     @cached_property
     def agents(self) -> Agents:

@@ -102,11 +102,11 @@ def test_403_quota_answer_is_rate_limit(body: object) -> None:
     assert err.status_code == 429 and err.http_status == 403
 
 
-def test_403_with_no_calls_left_is_rate_limit() -> None:
+def test_403_with_no_calls_left_but_another_reason_stays_permission_denied() -> None:
     err = OmnideskDialect().error(
         _response(403, json={"error": "forbidden"}, headers={"api_calls_left": "0"})
     )
-    assert isinstance(err, RateLimitError)
+    assert type(err) is PermissionDeniedError
 
 
 @pytest.mark.parametrize(

@@ -176,10 +176,9 @@ class OmnideskDialect(Dialect):
 
     @staticmethod
     def _is_quota(err: APIError, response: httpx.Response) -> bool:
-        """Whether a 403 is the vendor's quota answer: ``api_calls_left: 0``, or a text
-        that says the request limit is exceeded."""
-        if as_int(response.headers.get("api_calls_left")) == 0:
-            return True
+        """Whether a 403 is the vendor's quota answer: a text that says the request
+        limit is exceeded (``api_calls_left: 0`` alone is not enough: a refused
+        permission can arrive with the quota spent too)."""
         text = err.message
         if isinstance(err.body, (Mapping, str)):
             text += " " + json.dumps(err.body, ensure_ascii=False)

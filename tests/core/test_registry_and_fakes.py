@@ -30,6 +30,9 @@ def test_operations_are_named_by_attribute_path() -> None:
         "items.get": ("GET", "/items/{item_id}"),
         "items.list": ("GET", "/items"),
         "items.search": ("POST", "/items/search"),
+        "items.moveup": ("PUT", "/items/{item_id}/moveup"),
+        "items.update": ("PUT", "/items/{item_id}"),
+        "items.upload": ("POST", "/items/{item_id}/files"),
     }
     assert collect_operations(Demo) == ops
     assert next(op for op in ops if op.name == "items.get").summary == "Get an item."

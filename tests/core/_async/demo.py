@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
@@ -17,12 +17,19 @@ from cxkit._core import (
     CXModel,
     Dialect,
     EpochSeconds,
+    FileInput,
     PageNumberPaging,
+    collect_operations,
     drop_none,
     operation,
 )
 from cxkit._core.registry import Operation
 from cxkit.testing import FakeClock, FakeRequest, FakeServer, route
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from cxkit._core import RequestOptions
 
 SECRET = "s3cr3t-api-key-value"
 TOKEN = "tok-abcdef-123456"
@@ -61,24 +68,59 @@ class AsyncItems(AsyncAPIResource):
     """Items."""
 
     @operation("GET", "/items", paged=True)
-    def list(self, *, page: int | None = None, limit: int | None = None) -> AsyncPager[Item]:
+    def list(
+        self,
+        *,
+        page: int | None = None,
+        limit: int | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> AsyncPager[Item]:
         """List items."""
-        return self._paginate(self.list, item=Item, params=drop_none(page=page, limit=limit))
+        return self._paginate(
+            self.list, item=Item, params=drop_none(page=page, limit=limit), options=options
+        )
 
     @operation("GET", "/items/{item_id}")
-    async def get(self, item_id: int) -> Item:
+    async def get(self, item_id: int, **options: Unpack[RequestOptions]) -> Item:
         """Get an item."""
-        return await self._call(self.get, path={"item_id": item_id}, cast_to=Item)
+        return await self._call(self.get, path={"item_id": item_id}, cast_to=Item, options=options)
 
     @operation("POST", "/items")
-    async def create(self, *, name: str) -> Item:
+    async def create(self, *, name: str, **options: Unpack[RequestOptions]) -> Item:
         """Create an item."""
-        return await self._call(self.create, body={"name": name}, cast_to=Item)
+        return await self._call(self.create, body={"name": name}, cast_to=Item, options=options)
+
+    @operation("PUT", "/items/{item_id}/moveup", idempotent=False)
+    async def moveup(self, item_id: int, **options: Unpack[RequestOptions]) -> None:
+        """Move an item up (a PUT whose second call differs from the first)."""
+        await self._call(self.moveup, path={"item_id": item_id}, options=options)
+
+    @operation("PUT", "/items/{item_id}")
+    async def update(self, item_id: int, *, name: str, **options: Unpack[RequestOptions]) -> Item:
+        """Rename an item."""
+        return await self._call(
+            self.update,
+            path={"item_id": item_id},
+            body={"name": name},
+            cast_to=Item,
+            options=options,
+        )
+
+    @operation("POST", "/items/{item_id}/files")
+    async def upload(
+        self, item_id: int, *, file: FileInput, **options: Unpack[RequestOptions]
+    ) -> None:
+        """Attach a file (multipart)."""
+        await self._call(
+            self.upload, path={"item_id": item_id}, files={"file": file}, options=options
+        )
 
     @operation("POST", "/items/search", idempotent=True)
-    async def search(self, *, name: str) -> list[Item]:
+    async def search(self, *, name: str, **options: Unpack[RequestOptions]) -> list[Item]:
         """Search items (a POST that only reads)."""
-        return await self._call(self.search, body={"name": name}, cast_to=list[Item])
+        return await self._call(
+            self.search, body={"name": name}, cast_to=list[Item], options=options
+        )
 
 
 class AsyncDemo(AsyncAPIClient):
@@ -93,6 +135,9 @@ class AsyncDemo(AsyncAPIClient):
     def items(self) -> AsyncItems:
         """Items."""
         return AsyncItems(self)
+
+
+collect_operations(AsyncDemo)  # names the operations, as a vendor's OPERATIONS does
 
 
 class AsyncTokenDemo(AsyncDemo):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
@@ -18,12 +18,19 @@ from cxkit._core import (
     CXModel,
     Dialect,
     EpochSeconds,
+    FileInput,
     PageNumberPaging,
+    collect_operations,
     drop_none,
     operation,
 )
 from cxkit._core.registry import Operation
 from cxkit.testing import FakeClock, FakeRequest, FakeServer, route
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from cxkit._core import RequestOptions
 
 SECRET = "s3cr3t-api-key-value"
 TOKEN = "tok-abcdef-123456"
@@ -62,24 +69,59 @@ class Items(APIResource):
     """Items."""
 
     @operation("GET", "/items", paged=True)
-    def list(self, *, page: int | None = None, limit: int | None = None) -> SyncPage[Item]:
+    def list(
+        self,
+        *,
+        page: int | None = None,
+        limit: int | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> SyncPage[Item]:
         """List items."""
-        return self._paginate(self.list, item=Item, params=drop_none(page=page, limit=limit))
+        return self._paginate(
+            self.list, item=Item, params=drop_none(page=page, limit=limit), options=options
+        )
 
     @operation("GET", "/items/{item_id}")
-    def get(self, item_id: int) -> Item:
+    def get(self, item_id: int, **options: Unpack[RequestOptions]) -> Item:
         """Get an item."""
-        return self._call(self.get, path={"item_id": item_id}, cast_to=Item)
+        return self._call(self.get, path={"item_id": item_id}, cast_to=Item, options=options)
 
     @operation("POST", "/items")
-    def create(self, *, name: str) -> Item:
+    def create(self, *, name: str, **options: Unpack[RequestOptions]) -> Item:
         """Create an item."""
-        return self._call(self.create, body={"name": name}, cast_to=Item)
+        return self._call(self.create, body={"name": name}, cast_to=Item, options=options)
+
+    @operation("PUT", "/items/{item_id}/moveup", idempotent=False)
+    def moveup(self, item_id: int, **options: Unpack[RequestOptions]) -> None:
+        """Move an item up (a PUT whose second call differs from the first)."""
+        self._call(self.moveup, path={"item_id": item_id}, options=options)
+
+    @operation("PUT", "/items/{item_id}")
+    def update(self, item_id: int, *, name: str, **options: Unpack[RequestOptions]) -> Item:
+        """Rename an item."""
+        return self._call(
+            self.update,
+            path={"item_id": item_id},
+            body={"name": name},
+            cast_to=Item,
+            options=options,
+        )
+
+    @operation("POST", "/items/{item_id}/files")
+    def upload(
+        self, item_id: int, *, file: FileInput, **options: Unpack[RequestOptions]
+    ) -> None:
+        """Attach a file (multipart)."""
+        self._call(
+            self.upload, path={"item_id": item_id}, files={"file": file}, options=options
+        )
 
     @operation("POST", "/items/search", idempotent=True)
-    def search(self, *, name: str) -> list[Item]:
+    def search(self, *, name: str, **options: Unpack[RequestOptions]) -> list[Item]:
         """Search items (a POST that only reads)."""
-        return self._call(self.search, body={"name": name}, cast_to=list[Item])
+        return self._call(
+            self.search, body={"name": name}, cast_to=list[Item], options=options
+        )
 
 
 class Demo(APIClient):
@@ -94,6 +136,9 @@ class Demo(APIClient):
     def items(self) -> Items:
         """Items."""
         return Items(self)
+
+
+collect_operations(Demo)  # names the operations, as a vendor's OPERATIONS does
 
 
 class TokenDemo(Demo):

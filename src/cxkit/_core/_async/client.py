@@ -610,7 +610,7 @@ class AsyncAPIClient:
                 if shared.throttle is not None:
                     await shared.throttle.acquire()
                 if self._hooks:
-                    await self._call_hook("on_request", op.name, _redacted_request(request))
+                    await self._call_hook("on_request", _op_name(op), _redacted_request(request))
                 with async_deadline(budget):
                     response = await self._exchange(op, request, started, budget)
         except CXError:
@@ -641,7 +641,9 @@ class AsyncAPIClient:
             self._log_attempt(request, str(response.status_code), started, attempt)
             self._log_exchange(request, response)
         if self._hooks:
-            await self._call_hook("on_response", op.name, _redacted_response(response), elapsed)
+            await self._call_hook(
+                "on_response", _op_name(op), _redacted_response(response), elapsed
+            )
         try:
             snapshot = self._dialect.rate_limit(response.headers)
             if snapshot is not None:
@@ -668,7 +670,7 @@ class AsyncAPIClient:
             ) from None
         sink = RAW_SINK.get()
         if sink is not None:
-            sink.append(RawExchange(op.name, response, elapsed))
+            sink.append(RawExchange(_op_name(op), response, elapsed))
         return data
 
     async def _exchange(
@@ -770,7 +772,7 @@ class AsyncAPIClient:
     ) -> None:
         self._log_retry(request, failure, number, retries, wait)
         if self._hooks and failure is not None:
-            await self._call_hook("on_retry", op.name, number, failure, wait)
+            await self._call_hook("on_retry", _op_name(op), number, failure, wait)
 
     def _log_attempt(
         self, request: httpx.Request, outcome: str, started: float, attempt: int
@@ -833,6 +835,11 @@ class AsyncAPIClient:
             )
         except Exception:  # logging never fails a call
             pass
+
+
+def _op_name(op: Operation) -> str:
+    """The operation's dotted name (``METHOD path`` for an unnamed one)."""
+    return op.name or f"{op.method} {op.path}"
 
 
 def _request_body_text(request: httpx.Request) -> str:

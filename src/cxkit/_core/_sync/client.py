@@ -611,7 +611,7 @@ class APIClient:
                 if shared.throttle is not None:
                     shared.throttle.acquire()
                 if self._hooks:
-                    self._call_hook("on_request", op.name, _redacted_request(request))
+                    self._call_hook("on_request", _op_name(op), _redacted_request(request))
                 with deadline(budget):
                     response = self._exchange(op, request, started, budget)
         except CXError:
@@ -642,7 +642,9 @@ class APIClient:
             self._log_attempt(request, str(response.status_code), started, attempt)
             self._log_exchange(request, response)
         if self._hooks:
-            self._call_hook("on_response", op.name, _redacted_response(response), elapsed)
+            self._call_hook(
+                "on_response", _op_name(op), _redacted_response(response), elapsed
+            )
         try:
             snapshot = self._dialect.rate_limit(response.headers)
             if snapshot is not None:
@@ -669,7 +671,7 @@ class APIClient:
             ) from None
         sink = RAW_SINK.get()
         if sink is not None:
-            sink.append(RawExchange(op.name, response, elapsed))
+            sink.append(RawExchange(_op_name(op), response, elapsed))
         return data
 
     def _exchange(
@@ -771,7 +773,7 @@ class APIClient:
     ) -> None:
         self._log_retry(request, failure, number, retries, wait)
         if self._hooks and failure is not None:
-            self._call_hook("on_retry", op.name, number, failure, wait)
+            self._call_hook("on_retry", _op_name(op), number, failure, wait)
 
     def _log_attempt(
         self, request: httpx.Request, outcome: str, started: float, attempt: int
@@ -834,6 +836,11 @@ class APIClient:
             )
         except Exception:  # logging never fails a call
             pass
+
+
+def _op_name(op: Operation) -> str:
+    """The operation's dotted name (``METHOD path`` for an unnamed one)."""
+    return op.name or f"{op.method} {op.path}"
 
 
 def _request_body_text(request: httpx.Request) -> str:

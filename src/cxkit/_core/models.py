@@ -138,7 +138,10 @@ def _from_epoch(value: Any, scale: float) -> Any:
         except ValueError:
             raise ValueError(f"not an epoch time: {value!r}") from None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return datetime.fromtimestamp(value / scale, tz=timezone.utc)
+        try:
+            return datetime.fromtimestamp(value / scale, tz=timezone.utc)
+        except (OverflowError, OSError, ValueError):
+            raise ValueError(f"epoch time out of range: {value!r}") from None
     raise ValueError(f"not an epoch time: {value!r}")
 
 
@@ -353,6 +356,10 @@ def parse_model(
         first = exc
     except RecursionError:
         raise ResponseValidationError("response is nested too deeply", vendor=vendor) from None
+    except Exception as exc:  # a validator that let a foreign error out
+        raise ResponseValidationError(
+            f"unreadable value ({type(exc).__name__})", vendor=vendor, body=data
+        ) from None
     # The fast path failed: validate once more with every optional field tolerant.
     kept: list[str] = []
     token = _KEPT.set(kept)
@@ -362,6 +369,10 @@ def parse_model(
         raise ResponseValidationError(_summary(first), vendor=vendor, body=data) from None
     except RecursionError:
         raise ResponseValidationError("response is nested too deeply", vendor=vendor) from None
+    except Exception as exc:  # a validator that let a foreign error out
+        raise ResponseValidationError(
+            f"unreadable value ({type(exc).__name__})", vendor=vendor, body=data
+        ) from None
     finally:
         _KEPT.reset(token)
     if kept:

@@ -7,7 +7,7 @@ from collections.abc import AsyncGenerator, Callable
 import anyio
 import httpx
 
-from ..secrets import Secret
+from ..secrets import Secret, is_sensitive
 
 __all__ = ["AsyncLoginTokenAuth"]
 
@@ -55,6 +55,21 @@ class AsyncLoginTokenAuth(httpx.Auth):
         """New locks, for a client that moved to another event loop."""
         self._lock = anyio.Lock()
 
+    def _login_request(self, trigger: httpx.Request) -> httpx.Request:
+        """The login request, sent like the call that needed it: with its timeout and
+        its non-credential headers (User-Agent, Accept...)."""
+        login = self._login()
+        if "timeout" not in login.extensions and "timeout" in trigger.extensions:
+            login.extensions["timeout"] = trigger.extensions["timeout"]
+        for name, value in trigger.headers.items():
+            lowered = name.lower()
+            if lowered in ("host", "content-length", "content-type", "authorization"):
+                continue
+            if lowered == self._header.lower() or is_sensitive(lowered):
+                continue
+            login.headers.setdefault(name, value)
+        return login
+
     def _store(self, response: httpx.Response) -> None:
         self._token = Secret(self._read_token(response))
         self._generation += 1
@@ -70,7 +85,7 @@ class AsyncLoginTokenAuth(httpx.Auth):
         if self._token is None:
             async with self._lock:
                 if self._token is None:
-                    response = yield self._login()
+                    response = yield self._login_request(request)
                     await response.aread()
                     self._store(response)
         sent_with = self._apply(request)
@@ -82,7 +97,7 @@ class AsyncLoginTokenAuth(httpx.Auth):
         await response.aread()
         async with self._lock:
             if self._generation == sent_with:
-                login_response = yield self._login()
+                login_response = yield self._login_request(request)
                 await login_response.aread()
                 self._store(login_response)
         self._apply(request)

@@ -8,7 +8,7 @@ from collections.abc import Generator, Callable
 import threading
 import httpx
 
-from ..secrets import Secret
+from ..secrets import Secret, is_sensitive
 
 __all__ = ["LoginTokenAuth"]
 
@@ -56,6 +56,21 @@ class LoginTokenAuth(httpx.Auth):
         """New locks, for a client that moved to another event loop."""
         self._lock = threading.Lock()
 
+    def _login_request(self, trigger: httpx.Request) -> httpx.Request:
+        """The login request, sent like the call that needed it: with its timeout and
+        its non-credential headers (User-Agent, Accept...)."""
+        login = self._login()
+        if "timeout" not in login.extensions and "timeout" in trigger.extensions:
+            login.extensions["timeout"] = trigger.extensions["timeout"]
+        for name, value in trigger.headers.items():
+            lowered = name.lower()
+            if lowered in ("host", "content-length", "content-type", "authorization"):
+                continue
+            if lowered == self._header.lower() or is_sensitive(lowered):
+                continue
+            login.headers.setdefault(name, value)
+        return login
+
     def _store(self, response: httpx.Response) -> None:
         self._token = Secret(self._read_token(response))
         self._generation += 1
@@ -71,7 +86,7 @@ class LoginTokenAuth(httpx.Auth):
         if self._token is None:
             with self._lock:
                 if self._token is None:
-                    response = yield self._login()
+                    response = yield self._login_request(request)
                     response.read()
                     self._store(response)
         sent_with = self._apply(request)
@@ -83,7 +98,7 @@ class LoginTokenAuth(httpx.Auth):
         response.read()
         with self._lock:
             if self._generation == sent_with:
-                login_response = yield self._login()
+                login_response = yield self._login_request(request)
                 login_response.read()
                 self._store(login_response)
         self._apply(request)

@@ -216,6 +216,7 @@ def envelope_error(
     status: int | None = None,
     cls: type[APIError] | None = None,
     fallback: str = "",
+    default_status: int = 400,
     **extra: Any,
 ) -> APIError:
     """The typed error for a failure envelope carried by ``response``.
@@ -226,7 +227,9 @@ def envelope_error(
     raw_code = data.get("code", data.get("error_code"))
     code = raw_code if isinstance(raw_code, (str, int)) and not isinstance(raw_code, bool) else None
     message = envelope_message(data) or fallback or f"HTTP {response.status_code}"
-    status_code = status if status is not None else status_for_envelope(code, message)
+    status_code = (
+        status if status is not None else status_for_envelope(code, message, default_status)
+    )
     request_id = dialect.request_id(response, data)
     if cls is not None:
         return cls(
@@ -480,7 +483,15 @@ class OmniCXMDialect(Dialect):
                         self, data, response, status=201, cls=NotCompletedError,
                         fallback="request accepted but not completed (HTTP 201)",
                     )  # fmt: skip
-                raise envelope_error(self, data, response, fallback="the API answered status false")
+                # A refused login is an authentication failure whatever its wording.
+                default = 401 if options.get("auth") == "login" else 400
+                raise envelope_error(
+                    self,
+                    data,
+                    response,
+                    fallback="the API answered status false",
+                    default_status=default,
+                )
             if status == 201 and flag is None:
                 raise envelope_error(
                     self, data, response, status=201, cls=NotCompletedError,

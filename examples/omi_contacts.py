@@ -16,7 +16,7 @@ from cxkit.testing.omi import FakeOmi
 
 def run(omi: Omi) -> None:
     """The integration task: import a few customers, then work with them."""
-    omi.contacts.add(
+    omi.contacts.create(
         full_name="Nguyễn Văn An",
         phones=["0912000001"],
         emails=["an@example.vn"],
@@ -24,7 +24,7 @@ def run(omi: Omi) -> None:
         tags=["Khách lẻ"],
         user_owner_email="sales@example.vn",
     )
-    omi.contacts.add_many(
+    omi.contacts.create_many(
         [
             ContactInput(
                 full_name="Trần Thị Bình",
@@ -39,19 +39,19 @@ def run(omi: Omi) -> None:
     for contact in omi.contacts.list(filters=[ContactFilter.owner("unassigned")], size=1):
         print(f"  {contact.full_name} (created {contact.created_date:%Y-%m-%d %H:%M} UTC)")
 
-    an = omi.contacts.get(phone="0912000001")
+    an = omi.contacts.find(phone="0912000001")
     assert an is not None and an.id is not None
     omi.contacts.add_note(
         phone="0912000001", content="Hẹn gọi lại thứ Hai", note_by="sales@example.vn"
     )
     omi.contacts.update(ref_id="crm-1001", note="VIP", gender="male")
-    updated = omi.contacts.details(an.id)
+    updated = omi.contacts.get(an.id)
     assert updated is not None
     print(f"Updated: {updated.full_name}, gender={updated.gender}, note={updated.note}")
 
     omi.contacts.delete(an.id)
     try:
-        omi.contacts.details(an.id)
+        omi.contacts.get(an.id)
     except NotFoundError as exc:  # OMI answers HTTP 200 with status_code != 9999
         print(f"Deleted; OMI now says: [{exc.code}] {exc.message}")
 

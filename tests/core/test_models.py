@@ -69,10 +69,14 @@ def test_tolerant_parse_keeps_odd_values_and_extras() -> None:
     parsed = parse_model(Parent, data, strict=False, vendor="demo")
     assert parsed.title == "t"
     assert parsed.children is not None
-    assert parsed.children[0].when == "soon"
+    # An odd value leaves its field at the default and is kept, as sent, in .unparsed.
+    assert parsed.children[0].when is None
+    assert parsed.children[0].unparsed == {"when": "soon"}
     assert parsed.children[0].n == 1
-    assert parsed.children[1].n == "two"
+    assert parsed.children[1].n is None
+    assert parsed.children[1].unparsed == {"n": "two"}
     assert parsed.children[1].when == datetime(1970, 1, 1, 0, 0, 1, tzinfo=timezone.utc)
+    assert parsed.unparsed == {}
     assert parsed.children[1].new is True  # type: ignore[attr-defined]
     assert parsed.added_later == {"x": 1}  # type: ignore[attr-defined]
     assert data["children"][0]["when"] == "soon"  # input untouched
@@ -115,4 +119,5 @@ def test_bad_rfc2822_is_kept_raw_when_tolerant() -> None:
     parsed = parse_model(
         Stamped, {"rfc": "Mon, 05 Mai 2014 00:15:17 +0300"}, strict=False, vendor="d"
     )
-    assert parsed.rfc == "Mon, 05 Mai 2014 00:15:17 +0300"
+    assert parsed.rfc is None
+    assert parsed.unparsed == {"rfc": "Mon, 05 Mai 2014 00:15:17 +0300"}

@@ -6,17 +6,18 @@ import time
 
 import pytest
 
+from cxkit import ConfigurationError
+from cxkit._core.throttling import parse_rate
 from cxkit.testing import FakeClock
+from cxkit.testing.omnidesk import FakeOmnidesk
 from tests.core._async.demo import AsyncDemo, FakeDemo
 from tests.core._sync.demo import Demo
 
 
 @pytest.fixture
-def clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
-    clock = FakeClock(start=time.time())
-    # limits' in-memory store reads time.time(); share the virtual clock with it.
-    monkeypatch.setattr(time, "time", clock.now)
-    return clock
+def clock() -> FakeClock:
+    # No monkeypatching of time: the in-process throttle runs on the client's clock.
+    return FakeClock(start=time.time())
 
 
 def _max_in_window(times: list[float], window: float) -> int:
@@ -53,3 +54,39 @@ async def test_copies_share_one_quota(clock: FakeClock) -> None:
     assert clock.sleeps == []
     await other.items.get(1)
     assert len(clock.sleeps) == 1
+
+
+def test_fake_omnidesk_throttle_runs_on_the_fake_clock() -> None:
+    fake = FakeOmnidesk()
+    desk = fake.client(throttle="2/hour")
+    for _ in range(3):
+        desk.labels.list()
+    assert len(fake.clock.sleeps) == 1
+    assert 3599 <= fake.clock.sleeps[0] <= 3600
+
+
+@pytest.mark.parametrize(
+    "throttle", [0, -5, "lots", "0/hour", "-1/hour", "5/fortnight", 2.5, True, "", "5/0 hour"]
+)
+def test_unreadable_or_empty_rates_are_configuration_errors(throttle: object) -> None:
+    fake = FakeDemo(count=1)
+    with pytest.raises(ConfigurationError) as info:
+        Demo(http_client=fake.http_client(), throttle=throttle)  # type: ignore[arg-type]
+    assert "throttle" in str(info.value)
+
+
+@pytest.mark.parametrize("storage", ["memcached://localhost:11211", "mongodb://x", "nonsense", 5])
+def test_unsupported_stores_are_configuration_errors(storage: object) -> None:
+    fake = FakeDemo(count=1)
+    with pytest.raises(ConfigurationError) as info:
+        Demo(http_client=fake.http_client(), throttle="5/hour", throttle_storage=storage)  # type: ignore[arg-type]
+    assert "throttle_storage" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("rate", "limit", "window"),
+    [("500/hour", 500, 3600), ("10 per minute", 10, 60), ("5/30 seconds", 5, 30), (7, 7, 3600)],
+)
+def test_rates_are_read(rate: str | int, limit: int, window: float) -> None:
+    parsed = parse_rate(rate)
+    assert (parsed.limit, parsed.window) == (limit, window)

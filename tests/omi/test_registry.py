@@ -48,7 +48,7 @@ def test_no_undocumented_operations() -> None:
 def test_read_only_post_is_idempotent() -> None:
     by_name = {op.name: op for op in OPERATIONS}
     assert by_name["contacts.list"].is_idempotent
-    assert not by_name["contacts.add"].is_idempotent
+    assert not by_name["contacts.create"].is_idempotent
     paged = {op.name for op in OPERATIONS if op.paged}
     assert paged == {
         "contacts.list",

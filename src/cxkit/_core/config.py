@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
 import os
 import platform
+from collections.abc import Mapping
 from datetime import tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -19,7 +21,11 @@ __all__ = [
     "DEFAULT_TIMEOUT",
     "check_base_url",
     "check_concurrency",
+    "check_headers",
+    "check_hooks",
+    "check_positive_int",
     "check_retries",
+    "check_wait",
     "make_timeout",
     "setting",
     "user_agent",
@@ -104,3 +110,45 @@ def zone_of(value: Any, *, vendor: str) -> tzinfo:
         return ZoneInfo(value.strip())
     except (ZoneInfoNotFoundError, ValueError):
         raise ConfigurationError(f"{vendor}: unknown time_zone {value!r}") from None
+
+
+def check_wait(value: Any, *, vendor: str) -> float:
+    """``max_retry_wait`` as a finite number of seconds >= 0."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ConfigurationError(f"{vendor}: max_retry_wait must be a number of seconds")
+    number = float(value)
+    if not math.isfinite(number) or number < 0:
+        raise ConfigurationError(f"{vendor}: max_retry_wait must be a finite number >= 0")
+    return number
+
+
+def check_positive_int(value: Any, *, vendor: str, name: str) -> int:
+    """A setting that must be an int >= 1."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ConfigurationError(f"{vendor}: {name} must be an integer >= 1")
+    return value
+
+
+def check_headers(value: Any, *, vendor: str) -> dict[str, str]:
+    """``default_headers`` as a dict of str to str."""
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        raise ConfigurationError(f"{vendor}: default_headers must map str to str")
+    return dict(value)
+
+
+def check_hooks(vendor: str, on_request: Any, on_response: Any, on_retry: Any) -> dict[str, Any]:
+    """The hooks that are set, each checked to be callable."""
+    out: dict[str, Any] = {}
+    for name, hook in zip(
+        ("on_request", "on_response", "on_retry"), (on_request, on_response, on_retry), strict=True
+    ):
+        if hook is None:
+            continue
+        if not callable(hook):
+            raise ConfigurationError(f"{vendor}: {name} must be callable")
+        out[name] = hook
+    return out

@@ -210,12 +210,15 @@ class Dialect:
             body=body,
             response=response,
         )
+        retry_after = (
+            parse_retry_after(response.headers.get("retry-after")) if response is not None else None
+        )
         if cls is RateLimitError:
-            retry_after = (
-                parse_retry_after(response.headers.get("retry-after")) if response else None
-            )
             return RateLimitError(message, retry_after=retry_after, **kwargs)
-        return cls(message, **kwargs)
+        error = cls(message, **kwargs)
+        # A 503 with Retry-After is waited out like a 429.
+        error.retry_after = retry_after
+        return error
 
     rate_limit_headers: tuple[str, ...] = ()
     """Vendor header names (lower case) that :meth:`read_rate_limit` also needs."""

@@ -14,6 +14,7 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "CXError",
+    "ClientClosedError",
     "ConfigurationError",
     "ConflictError",
     "GoneError",
@@ -21,14 +22,37 @@ __all__ = [
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RedirectError",
+    "ResponseTooLargeError",
     "ResponseValidationError",
+    "ThrottleStoreError",
     "UnprocessableEntityError",
     "error_class_for_status",
 ]
 
 
+def _rebuild(cls: type[CXError], args: tuple[Any, ...], state: dict[str, Any]) -> CXError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
+
+
 class CXError(Exception):
-    """Base class of every error cxkit raises."""
+    """Base class of every error cxkit raises.
+
+    Errors pickle (across process pools, Celery, RQ) without the HTTP request and
+    response they carry, so no credential travels with them.
+    """
+
+    def __reduce__(self) -> Any:
+        state = {
+            k: v for k, v in self.__dict__.items() if k not in ("request", "response", "_request")
+        }
+        for key in ("request", "response", "_request"):
+            if key in self.__dict__:
+                state[key] = None
+        return (_rebuild, (type(self), self.args, state))
 
 
 class ConfigurationError(CXError, ValueError):
@@ -82,12 +106,11 @@ class APIError(CXError):
         self.request_id = request_id
         self.body = body
         self.response = response
-        super().__init__(self._one_line())
-
-    @property
-    def http_status(self) -> int | None:
+        self.http_status: int | None = response.status_code if response is not None else None
         """The HTTP status of the response that carried the error."""
-        return self.response.status_code if self.response is not None else None
+        self.retry_after: float | None = None
+        """Seconds the vendor asked to wait (``Retry-After``), if it did."""
+        super().__init__(self._one_line())
 
     @property
     def request(self) -> httpx.Request | None:
@@ -147,8 +170,8 @@ class RateLimitError(APIError):
     """
 
     def __init__(self, message: str, *, retry_after: float | None = None, **kwargs: Any) -> None:
-        self.retry_after = retry_after
         super().__init__(message, **kwargs)
+        self.retry_after = retry_after
 
 
 class InternalServerError(APIError):
@@ -156,12 +179,49 @@ class InternalServerError(APIError):
 
 
 class ResponseValidationError(CXError):
-    """A response did not match its model (raised only in strict mode)."""
+    """A response could not be read: not JSON, too deep, undecodable, or (strict mode)
+    not fitting its model."""
 
-    def __init__(self, message: str, *, vendor: str, body: Any = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        vendor: str,
+        body: Any = None,
+        request: httpx.Request | None = None,
+    ) -> None:
         super().__init__(f"{vendor}: {message}")
+        self.message = message
         self.vendor = vendor
         self.body = body
+        self.request = request
+
+
+class ResponseTooLargeError(ResponseValidationError):
+    """A response body grew past the client's ``max_response_bytes``; it was not read further."""
+
+
+class RedirectError(APIError):
+    """The vendor answered with a redirect the client does not follow.
+
+    Writes never follow redirects (the write may not have happened); reads stop
+    after a few hops. ``location`` is where the vendor pointed.
+    """
+
+    def __init__(self, message: str, *, location: str | None = None, **kwargs: Any) -> None:
+        self.location = location
+        super().__init__(message, **kwargs)
+
+
+class ClientClosedError(CXError):
+    """The client was closed (or its pool belongs to another event loop); make a new one."""
+
+
+class ThrottleStoreError(CXError):
+    """The shared throttle store (Redis) failed; the call was not sent (fail closed).
+
+    Retrying later is safe: nothing reached the vendor.
+    """
 
 
 _BY_STATUS: dict[int, type[APIError]] = {

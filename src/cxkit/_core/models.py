@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import copy
 import email.utils
+import json
 import logging
 import re
+import threading
 from collections.abc import Callable, Mapping
+from contextvars import ContextVar
 from datetime import date, datetime, timedelta, timezone, tzinfo
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -20,8 +22,10 @@ from pydantic import (
     ValidationError,
     ValidationInfo,
 )
+from pydantic_core import SchemaValidator
 
 from .errors import ResponseValidationError
+from .secrets import redact_value
 
 __all__ = [
     "CXInput",
@@ -54,9 +58,26 @@ class CXModel(BaseModel):
         protected_namespaces=(),
     )
 
-    def to_dict(self) -> dict[str, Any]:
-        """The model as a plain dict, with the vendor's field names."""
-        return self.model_dump(by_alias=True, exclude_unset=True)
+    @property
+    def unparsed(self) -> dict[str, Any]:
+        """Values the vendor sent that did not fit their fields, as sent (field -> value).
+
+        Each such field was left at its default, so every attribute holds a value of
+        its declared type; empty in strict mode, which raises instead.
+        """
+        private = self.__pydantic_private__
+        found = private.get(_UNPARSED) if private else None
+        return dict(found) if found else {}
+
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]:
+        """The model as a plain dict with the vendor's field names; ``mode="json"`` gives
+        JSON-ready values (ISO 8601 datetimes, credential fields masked)."""
+        data = self.model_dump(by_alias=True, exclude_unset=True, mode=mode)
+        return redact_value(data) if mode == "json" else data
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The model as JSON text (see :meth:`to_dict` with ``mode="json"``)."""
+        return json.dumps(self.to_dict(mode="json"), ensure_ascii=False, indent=indent)
 
 
 IN = TypeVar("IN", bound="CXInput")
@@ -306,8 +327,6 @@ YearMonth = Annotated[date | None, BeforeValidator(_to_year_month)]
 
 M = TypeVar("M")
 
-_MAX_REPAIRS = 200
-
 
 def parse_model(
     cast_to: Callable[..., M] | type[M],
@@ -320,45 +339,54 @@ def parse_model(
     """Validate ``data`` into ``cast_to``.
 
     In strict mode a mismatch raises :class:`ResponseValidationError`. Otherwise a
-    value that does not fit its field is kept as the vendor sent it (and logged),
-    so one odd value never breaks a listing.
+    value that does not fit its field leaves the field at its default and is kept,
+    as sent, in the model's ``unparsed`` (logged once per response), so one odd
+    value never breaks a listing and no attribute holds a value of another type.
+    A record missing a required (identity) field fails in both modes.
     """
-    adapter = _adapter(cast_to, TypeAdapter)
+    adapter = _adapter(cast_to)
     try:
         return adapter.validate_python(data, context=context)  # type: ignore[no-any-return]
     except ValidationError as exc:
         if strict:
             raise ResponseValidationError(_summary(exc), vendor=vendor, body=data) from None
         first = exc
-    log.warning(
-        "%s: response did not match its model, kept raw values: %s", vendor, _summary(first)
-    )
-    work = copy.deepcopy(data)
-    stashed: list[tuple[tuple[Any, ...], Any]] = []
-    for _ in range(_MAX_REPAIRS):
-        try:
-            result = adapter.validate_python(work, context=context)
-        except ValidationError as exc:
-            if not _stash_failures(work, exc, stashed):
-                break
-            continue
-        for loc, raw in stashed:
-            _restore(result, loc, raw)
-        return result  # type: ignore[no-any-return]
-    # Only a shape that cannot hold the data at all (a list where an object is
-    # required) ends here; there is nothing sensible to hand back.
-    raise ResponseValidationError(_summary(first), vendor=vendor, body=data) from None
+    except RecursionError:
+        raise ResponseValidationError("response is nested too deeply", vendor=vendor) from None
+    # The fast path failed: validate once more with every optional field tolerant.
+    kept: list[str] = []
+    token = _KEPT.set(kept)
+    try:
+        result = _tolerant_validator(cast_to, adapter).validate_python(data, context=context)
+    except ValidationError:
+        raise ResponseValidationError(_summary(first), vendor=vendor, body=data) from None
+    except RecursionError:
+        raise ResponseValidationError("response is nested too deeply", vendor=vendor) from None
+    finally:
+        _KEPT.reset(token)
+    if kept:
+        shown = ", ".join(sorted(set(kept))[:10])
+        log.warning(
+            "%s: %d value(s) did not fit their fields; kept as sent in .unparsed: %s",
+            vendor,
+            len(kept),
+            shown,
+        )
+    return result  # type: ignore[no-any-return]
 
 
-_ADAPTERS: dict[Any, Any] = {}
+_ADAPTERS: dict[Any, TypeAdapter[Any]] = {}
+_TOLERANT: dict[Any, SchemaValidator] = {}
+_PENDING: ContextVar[dict[str, Any] | None] = ContextVar("cxkit_unparsed", default=None)
+_KEPT: ContextVar[list[str] | None] = ContextVar("cxkit_kept", default=None)
 
 
-def _adapter(tp: Any, factory: Any) -> Any:
+def _adapter(tp: Any) -> TypeAdapter[Any]:
     try:
         return _ADAPTERS[tp]
     except (KeyError, TypeError):
         pass
-    adapter = factory(tp)
+    adapter: TypeAdapter[Any] = TypeAdapter(tp)
     try:
         _ADAPTERS[tp] = adapter
     except TypeError:
@@ -366,72 +394,106 @@ def _adapter(tp: Any, factory: Any) -> Any:
     return adapter
 
 
+def _tolerant_validator(tp: Any, adapter: TypeAdapter[Any]) -> SchemaValidator:
+    """A validator for ``tp`` whose optional model fields never fail (built once per type)."""
+    try:
+        return _TOLERANT[tp]
+    except (KeyError, TypeError):
+        pass
+    classes: list[type] = []
+    schema = _tolerant_schema(adapter.core_schema, classes)
+    with _BUILD_LOCK:
+        # pydantic-core reuses a complete model's own (intolerant) validator for a model
+        # schema; marking the classes incomplete while building makes it compile ours.
+        flipped = [c for c in classes if c.__dict__.get("__pydantic_complete__") is True]
+        for cls in flipped:
+            type.__setattr__(cls, "__pydantic_complete__", False)
+        try:
+            validator = SchemaValidator(schema)
+        finally:
+            for cls in flipped:
+                type.__setattr__(cls, "__pydantic_complete__", True)
+    try:
+        _TOLERANT[tp] = validator
+    except TypeError:
+        pass
+    return validator
+
+
+def _tolerant_schema(node: Any, classes: list[type]) -> Any:
+    """A copy of a core schema with each optional model field wrapped by :func:`_field_guard`
+    and each model by :func:`_model_scope`; the model classes met go to ``classes``."""
+    if isinstance(node, list):
+        return [_tolerant_schema(item, classes) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out = {key: _tolerant_schema(value, classes) for key, value in node.items()}
+    kind = out.get("type")
+    if kind == "model-fields":
+        model = str(out.get("model_name", "model"))
+        for name, field in out["fields"].items():
+            inner = field.get("schema")
+            if isinstance(inner, dict) and inner.get("type") == "default":
+                inner["schema"] = {
+                    "type": "function-wrap",
+                    "function": {"type": "no-info", "function": _field_guard(model, name, inner)},
+                    "schema": inner["schema"],
+                }
+    elif kind == "model":
+        if isinstance(out.get("cls"), type):
+            classes.append(out["cls"])
+        wrapper: dict[str, Any] = {
+            "type": "function-wrap",
+            "function": {"type": "no-info", "function": _model_scope},
+            "schema": out,
+        }
+        if "ref" in out:
+            # References (recursive and shared models) must reach the wrapper.
+            wrapper["ref"] = out.pop("ref")
+        return wrapper
+    return out
+
+
+def _field_guard(model: str, name: str, default_schema: dict[str, Any]) -> Callable[..., Any]:
+    factory = default_schema.get("default_factory")
+
+    def guard(value: Any, handler: Callable[[Any], Any]) -> Any:
+        try:
+            return handler(value)
+        except ValidationError:
+            default = factory() if factory is not None else default_schema.get("default")
+            if isinstance(value, str) and not value.strip():
+                return default  # "" for a number, bool or date means "not set"
+            pending = _PENDING.get()
+            if pending is not None:
+                pending[name] = value
+            kept = _KEPT.get()
+            if kept is not None:
+                kept.append(f"{model}.{name}")
+            return default
+
+    return guard
+
+
+def _model_scope(value: Any, handler: Callable[[Any], Any]) -> Any:
+    pending: dict[str, Any] = {}
+    token = _PENDING.set(pending)
+    try:
+        result = handler(value)
+    finally:
+        _PENDING.reset(token)
+    if pending and isinstance(result, BaseModel):
+        private = result.__pydantic_private__ or {}
+        object.__setattr__(result, "__pydantic_private__", {**private, _UNPARSED: pending})
+    return result
+
+
+_UNPARSED = "_cx_unparsed"
+_BUILD_LOCK = threading.Lock()
+
+
 def _summary(exc: ValidationError) -> str:
     errors = exc.errors(include_url=False, include_input=False)
     shown = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in errors[:3])
     more = f" (+{len(errors) - 3} more)" if len(errors) > 3 else ""
     return shown + more
-
-
-def _stash_failures(
-    work: Any, exc: ValidationError, stashed: list[tuple[tuple[Any, ...], Any]]
-) -> bool:
-    """Remove each failing value from ``work`` and remember it; False if none could be."""
-    progressed = False
-    for error in exc.errors(include_url=False):
-        loc = tuple(error["loc"])
-        parent, key = _walk_data(work, loc)
-        if parent is None:
-            continue
-        if isinstance(parent, dict) and key in parent:
-            stashed.append((loc, parent.pop(key)))
-            progressed = True
-    return progressed
-
-
-def _walk_data(data: Any, loc: tuple[Any, ...]) -> tuple[Any, Any]:
-    node = data
-    if not loc:
-        return None, None
-    for part in loc[:-1]:
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-        elif isinstance(node, dict) and str(part) in node:
-            node = node[str(part)]
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
-            node = node[part]
-        else:
-            return None, None
-    last = loc[-1]
-    if isinstance(node, dict) and last not in node and str(last) in node:
-        last = str(last)
-    return node, last
-
-
-def _restore(result: Any, loc: tuple[Any, ...], raw: Any) -> None:
-    node = result
-    for part in loc[:-1]:
-        if isinstance(node, BaseModel):
-            node = getattr(node, str(part), None)
-        elif isinstance(node, dict):
-            node = node.get(part, node.get(str(part)))
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
-            node = node[part]
-        else:
-            return
-    name = str(loc[-1])
-    if isinstance(node, BaseModel):
-        field = _field_for(type(node), name)
-        if field is not None:
-            object.__setattr__(node, field, raw)
-        elif node.__pydantic_extra__ is not None:
-            node.__pydantic_extra__[name] = raw
-    elif isinstance(node, dict):
-        node[loc[-1]] = raw
-
-
-def _field_for(model: type[BaseModel], key: str) -> str | None:
-    for field_name, info in model.model_fields.items():
-        if key in (field_name, info.alias, info.validation_alias):
-            return field_name
-    return None

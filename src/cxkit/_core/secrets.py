@@ -6,7 +6,15 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["SENSITIVE_KEYS", "Secret", "redact_headers", "redact_text", "redact_value"]
+__all__ = [
+    "SENSITIVE_KEYS",
+    "Secret",
+    "is_sensitive",
+    "redact_echo",
+    "redact_headers",
+    "redact_text",
+    "redact_value",
+]
 
 SENSITIVE_KEYS = frozenset(
     {
@@ -58,21 +66,22 @@ class Secret:
         raise TypeError("Secret values cannot be pickled")
 
 
-def _sensitive(key: str) -> bool:
+def is_sensitive(key: str) -> bool:
+    """Whether a header or field name holds a credential."""
     k = key.lower()
     return k in SENSITIVE_KEYS or k.endswith(("password", "_token", "api_key", "secret"))
 
 
 def redact_headers(headers: Mapping[str, str]) -> dict[str, str]:
     """A copy of ``headers`` with credential headers masked."""
-    return {k: (_MASK if _sensitive(k) else v) for k, v in headers.items()}
+    return {k: (_MASK if is_sensitive(k) else v) for k, v in headers.items()}
 
 
 def redact_value(value: Any) -> Any:
     """A copy of a JSON-like value with credential fields masked."""
     if isinstance(value, Mapping):
         return {
-            k: (_MASK if isinstance(k, str) and _sensitive(k) else redact_value(v))
+            k: (_MASK if isinstance(k, str) and is_sensitive(k) else redact_value(v))
             for k, v in value.items()
         }
     if isinstance(value, (list, tuple)):
@@ -92,3 +101,14 @@ def redact_text(text: str, secrets: tuple[str, ...] = ()) -> str:
         if secret and len(secret) >= 4:
             text = text.replace(secret, _MASK)
     return text
+
+
+def redact_echo(value: Any, secrets: tuple[str, ...]) -> Any:
+    """A copy of a parsed body with the given secret values masked wherever echoed."""
+    if isinstance(value, str):
+        return redact_text(value, secrets)
+    if isinstance(value, Mapping):
+        return {k: redact_echo(v, secrets) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [redact_echo(v, secrets) for v in value]
+    return value

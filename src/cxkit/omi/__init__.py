@@ -4,7 +4,7 @@
 from cxkit.omi import Omi, ContactFilter
 
 omi = Omi(base_url="https://your-omi-host", token="...")  # or OMI_BASE_URL / OMI_TOKEN
-omi.contacts.add(full_name="Nguyen Van A", phones=["0912345678"])
+omi.contacts.create(full_name="Nguyen Van A", phones=["0912345678"])
 for contact in omi.contacts.list(keyword="0912", filters=[ContactFilter.owner("unassigned")]):
     print(contact.full_name, contact.created_date)
 ```

@@ -6,8 +6,9 @@ from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from .._core import CXModel
+from .._core.errors import NotFoundError
 
-__all__ = ["one"]
+__all__ = ["one", "required"]
 
 M = TypeVar("M", bound=CXModel)
 
@@ -18,3 +19,11 @@ def one(parse: Callable[[type[M], Any], M], model: type[M], data: Any) -> M | No
     if isinstance(data, Mapping):
         return parse(model, data)
     return None
+
+
+def required(parse: Callable[[type[M], Any], M], model: type[M], data: Any, *, what: str) -> M:
+    """``data`` parsed as ``model``; an empty answer to a lookup by id is a
+    :class:`~cxkit.NotFoundError` (so the method's type needs no ``None``)."""
+    if isinstance(data, Mapping) and data:
+        return parse(model, data)
+    raise NotFoundError(f"{what} not found", vendor="omi", status_code=404, body=data)

@@ -5,7 +5,7 @@ from cxkit.testing.omi import FakeOmi
 
 fake = FakeOmi()
 omi = fake.client()                      # an Omi wired to the fake (async_client() for AsyncOmi)
-omi.contacts.add(full_name="Ann", phones=["0912345678"])
+omi.contacts.create(full_name="Ann", phones=["0912345678"])
 assert fake.contacts[0]["fullName"] == "Ann"
 fake.inject(status=503)                  # faults are inherited from FakeServer
 ```

@@ -24,6 +24,7 @@ import binascii
 import copy
 import email.utils
 import functools
+import json
 import mimetypes
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -235,6 +236,14 @@ class FakeOmnidesk(FakeServer):
     State is public for assertions: ``cases``, ``messages`` (case id -> list),
     ``users``, ``companies``, ``labels``, ``groups``, ``staff`` (id -> wire
     record) and ``files`` (file id -> :class:`StoredFile`).
+
+    Beyond the documented seed, the fake also serves case and message ratings
+    (``ratings``, listed by ``stats_satisfaction``), each case's ``changelog``
+    (every change of a case's assignee, status, subject, group, priority, custom
+    fields or labels appends an entry), ``macros`` (:meth:`add_macro`),
+    ``staff_roles`` (:meth:`add_staff_role`), ``staff_statuses`` (built-in
+    Online, Offline and No chats; :meth:`add_staff_status`), user
+    ``identification_codes`` and linked users.
     """
 
     vendor = "omnidesk"
@@ -287,6 +296,7 @@ class FakeOmnidesk(FakeServer):
             )
             record["active"] = True
             record["status"] = "online"
+        self._init_beyond_seed()
 
     # -- wiring -------------------------------------------------------------
 
@@ -1396,3 +1406,391 @@ class FakeOmnidesk(FakeServer):
         self._replace_staff(request, record, CASE_STATUSES)
         del self.staff[int(record["staff_id"])]
         return httpx.Response(200)
+
+    # -- beyond the documented seed -------------------------------------------
+    # Endpoints the official documentation leaves out: ratings, the case
+    # changelog, macros, staff roles and statuses, satisfaction statistics,
+    # user identification codes and linked users.
+
+    def _init_beyond_seed(self) -> None:
+        self.changelog: dict[int, list[Record]] = {}
+        """Case id -> changelog entries (appended when a case changes)."""
+        self._case_seen: dict[int, Record] = {}
+        self.ratings: dict[int, Record] = {}
+        """Rating id -> a case's rating, as ``statistics.satisfaction`` lists it."""
+        self.staff_roles: dict[int, Record] = {}
+        self.staff_statuses: dict[int, Record] = {}
+        self.macros: dict[str, list[Record]] = {"common": [], "personal": []}
+        """``common`` / ``personal`` -> macro categories (see :meth:`add_macro`)."""
+        self.identification_codes: dict[str, Record] = {}
+        """Code -> the user fields it was issued for."""
+        self._next_id.update(
+            rating=0, role=0, status=100, macro=196500, macro_category=10, macro_action=866600
+        )
+        for status_id, name in ((1, "Online"), (2, "Offline"), (3, "No chats")):
+            self.staff_statuses[status_id] = {
+                "status_id": status_id,
+                "status": name,
+                "active": True,
+            }
+
+    def add_staff_role(self, role: str) -> Record:
+        """Add a staff role (the fake starts with none)."""
+        role_id = self._new_id("role")
+        self.staff_roles[role_id] = {"role_id": role_id, "role": role}
+        return self.staff_roles[role_id]
+
+    def add_staff_status(self, status: str, *, active: bool = True) -> Record:
+        """Add a custom staff status (``Online``, ``Offline`` and ``No chats`` exist)."""
+        status_id = self._new_id("status")
+        self.staff_statuses[status_id] = {
+            "status_id": status_id,
+            "status": status,
+            "active": active,
+        }
+        return self.staff_statuses[status_id]
+
+    def add_macro(
+        self,
+        title: str,
+        actions: Iterable[Mapping[str, Any]] = (),
+        *,
+        category: str | None = None,
+        personal: bool = False,
+        group_name: str = "",
+    ) -> Record:
+        """Add a macro (``personal``: the API user's own) and return it.
+
+        ``actions`` are mappings such as ``{"action_type": "status",
+        "action_destination": "3"}``; ids and positions are filled in. Without a
+        ``category`` the macro goes to the category with id 0, as uncategorised
+        macros do.
+        """
+        categories = self.macros["personal" if personal else "common"]
+        wanted = category if category is not None else "No category"
+        found = next((c for c in categories if c["title"] == wanted), None)
+        if found is None:
+            category_id = 0 if category is None else self._new_id("macro_category")
+            found = {
+                "title": wanted,
+                "sort": 99999 if category is None else len(categories),
+                "macros_category_id": category_id,
+                "data": {},
+            }
+            categories.append(found)
+        macro_id = self._new_id("macro")
+        steps = []
+        for position, action in enumerate(actions, start=1):
+            steps.append(
+                {
+                    "macro_action_id": self._new_id("macro_action"),
+                    "action_type": "",
+                    "action_display_name": "",
+                    "action_destination": "",
+                    "content": "",
+                    "subject": "",
+                    **dict(action),
+                    "position": position,
+                }
+            )
+        macro: Record = {
+            "title": title,
+            "position": len(found["data"]),
+            "group_name": group_name,
+            "actions": steps,
+        }
+        found["data"][str(macro_id)] = macro
+        return {"macro_id": macro_id, **macro}
+
+    # -- the case changelog ------------------------------------------------
+
+    def handle(self, request: httpx.Request) -> httpx.Response:
+        """Answer a request, logging the case changes it makes in ``changelog``.
+
+        Changes made on the fake's state directly, between requests, are logged
+        too, done by ``system``; changes made through the API are done by the API
+        user (``staff_<id>``).
+        """
+        self._log_case_changes("system")
+        try:
+            return super().handle(request)
+        finally:
+            self._log_case_changes(f"staff_{self._api_staff_id()}")
+
+    def _log_case_changes(self, done_by: str) -> None:
+        for case_id in [c for c in self._case_seen if c not in self.cases]:
+            del self._case_seen[case_id]
+            self.changelog.pop(case_id, None)
+        for case_id, case in self.cases.items():
+            state = {event: _changelog_value(case.get(key)) for key, event in _TRACKED}
+            before = self._case_seen.get(case_id)
+            self._case_seen[case_id] = state
+            if before is None:
+                continue
+            for event, value in state.items():
+                if before[event] != value:
+                    entry = {
+                        "created_at": self.now(),
+                        "event": event,
+                        "done_by": done_by,
+                        "old_value": before[event],
+                        "value": value,
+                    }
+                    self.changelog.setdefault(case_id, []).append(entry)
+
+    @_endpoint("GET", "/cases/{case_id}/changelog.json")
+    def case_changelog(self, request: FakeRequest) -> httpx.Response:
+        """A case's changes, oldest first; ``staff=false``... leave a kind out.
+
+        Chat activation and completion are listed only with
+        ``show_chat_activation`` / ``show_chat_completion`` (the fake has no chats,
+        so they never occur).
+        """
+        case = self._get(self.cases, request.path_params["case_id"], "case")
+        hidden = {
+            event
+            for flag, event in _CHANGELOG_FLAGS
+            if request.arg(flag) is not None and not _as_bool(request.arg(flag))
+        }
+        entries = [
+            copy.deepcopy(e)
+            for e in self.changelog.get(int(case["case_id"]), [])
+            if e["event"] not in hidden
+        ]
+        return self.json({"changelog": entries})
+
+    # -- ratings --------------------------------------------------------------
+
+    def _rate_body(self, request: FakeRequest) -> Record:
+        body, _ = self._body(request, "rate")
+        self._check_choice(body.get("rating"), "rating", RATINGS)
+        if not isinstance(body.get("rating_comment", ""), str):
+            raise _Refused(400, "rating_comment must be a string")
+        return body
+
+    @_endpoint("PUT", "/cases/{case_id}/rate.json")
+    def rate_case(self, request: FakeRequest) -> httpx.Response:
+        """Rate a case; rating again replaces the rating (same rating id)."""
+        case = self._get(self.cases, request.path_params["case_id"], "case")
+        body = self._rate_body(request)
+        rated_staff = 0
+        if "rated_staff_id" in body:
+            rated_staff = _as_int(body["rated_staff_id"], "rated_staff_id")
+            if rated_staff != 0 and rated_staff not in self.staff:
+                raise _Refused(400, f"rated_staff_id {rated_staff} does not exist")
+        fields = {
+            "rating": str(body["rating"]),
+            "rating_comment": str(body.get("rating_comment", "")),
+            "rated_staff_id": rated_staff,
+        }
+        case.update(fields)
+        self._touch(case)
+        now = self.now()
+        record = next((r for r in self.ratings.values() if r["case_id"] == case["case_id"]), None)
+        if record is None:
+            rating_id = self._new_id("rating")
+            record = self.ratings[rating_id] = {"rating_id": rating_id, "created_at": now}
+        record.update(
+            fields,
+            case_id=case["case_id"],
+            case_number=case["case_number"],
+            user_id=case["user_id"],
+            staff_id=case["staff_id"],
+            group_id=case["group_id"],
+            updated_at=now,
+        )
+        return self.json({"case": copy.deepcopy(case)})
+
+    @_endpoint("PUT", "/cases/{case_id}/rate/{message_id}.json")
+    def rate_message(self, request: FakeRequest) -> httpx.Response:
+        """Rate a message (not a note) of a case; rating again replaces the rating."""
+        case = self._get(self.cases, request.path_params["case_id"], "case")
+        raw = request.path_params["message_id"]
+        message = next(
+            (
+                m
+                for m in self.messages.get(int(case["case_id"]), [])
+                if str(m["message_id"]) == raw and m["note"] is False
+            ),
+            None,
+        )
+        if message is None:
+            raise _Refused(404, f"message {raw} not found")
+        body = self._rate_body(request)
+        message.update(
+            rating=str(body["rating"]),
+            rating_comment=str(body.get("rating_comment", "")),
+            rated_staff_id=message["staff_id"],
+        )
+        self._touch(case)
+        return self.json({"message": copy.deepcopy(message)})
+
+    @_endpoint("GET", "/stats_satisfaction.json")
+    def stats_satisfaction(self, request: FakeRequest) -> httpx.Response:
+        """Case ratings, newest first unless ``sort=added_at_asc``.
+
+        ``period`` is required; only ``custom`` narrows the time (by
+        ``from_time``/``to_time`` on the rating's date), other periods list every
+        rating. Message ratings are not listed.
+        """
+        if not request.arg("period"):
+            raise _Refused(400, "period is required")
+        items = list(self.ratings.values())
+        if request.arg("period") == "custom":
+            items = self._time_filters(request, items)
+        for name in ("rating_id", "rated_staff_id", "user_id", "group_id"):
+            ids = self._int_values(request, name)
+            if ids:
+                items = [r for r in items if r[name] in ids]
+        ratings = [v for value in self._values(request, "rating") for v in _comma(value)]
+        for value in ratings:
+            self._check_choice(value, "rating", RATINGS)
+        if ratings:
+            items = [r for r in items if r["rating"] in ratings]
+        for name, choices in (("status", CASE_STATUSES), ("priority", CASE_PRIORITIES)):
+            values = [v for value in self._values(request, name) for v in _comma(value)]
+            for value in values:
+                self._check_choice(value, name, choices)
+            if values:
+                items = [r for r in items if self.cases.get(r["case_id"], {}).get(name) in values]
+        if request.arg("rating_comment") is not None:
+            wanted = _as_bool(request.arg("rating_comment"))
+            items = [r for r in items if bool(r["rating_comment"]) is wanted]
+        sort = request.arg("sort", "added_at_desc")
+        if sort not in ("added_at_desc", "added_at_asc"):
+            raise _Refused(400, "sort must be added_at_desc or added_at_asc")
+        items.sort(key=lambda r: r["rating_id"], reverse=sort == "added_at_desc")
+        page = self._paging_arg(request, "page", 1, None)
+        limit = self._paging_arg(request, "limit", MAX_LIMIT, MAX_LIMIT)
+        chunk = items[(page - 1) * limit : page * limit]
+        body: Record = {str(i): copy.deepcopy(r) for i, r in enumerate(chunk)}
+        body["total_count"] = len(items)
+        return self.json(body)
+
+    # -- macros, staff roles and statuses ------------------------------------
+
+    @_endpoint("GET", "/macros.json")
+    def list_macros(self, request: FakeRequest) -> httpx.Response:
+        """Common and personal macros by category (an empty group is ``[]``)."""
+        body: Record = {
+            scope: {str(i): copy.deepcopy(c) for i, c in enumerate(categories)} or []
+            for scope, categories in self.macros.items()
+        }
+        return self.json(body)
+
+    @_endpoint("GET", "/staff_roles.json")
+    def list_staff_roles(self, request: FakeRequest) -> httpx.Response:
+        """Staff roles, each wrapped in ``staff_roles``, with ``count``."""
+        return self._wrapped_list("staff_roles", list(self.staff_roles.values()))
+
+    @_endpoint("GET", "/staff_statuses.json")
+    def list_staff_statuses(self, request: FakeRequest) -> httpx.Response:
+        """Staff statuses, each wrapped in ``staff_statuses``, with ``count``."""
+        return self._wrapped_list("staff_statuses", list(self.staff_statuses.values()))
+
+    def _wrapped_list(self, entity: str, items: list[Record]) -> httpx.Response:
+        body: Record = {str(i): {entity: copy.deepcopy(item)} for i, item in enumerate(items)}
+        body["count"] = len(items)
+        return self.json(body)
+
+    # -- user identification and linking -----------------------------------
+
+    @_endpoint("POST", "/users/identification.json")
+    def identify_user(self, request: FakeRequest) -> httpx.Response:
+        """A new one-time code for the user described (each call gives another)."""
+        body, _ = self._body(request, "user")
+        if not any(body.get(key) for key, _ in _IDENTITIES):
+            raise _Refused(
+                400,
+                "one of user_email, user_phone, user_whatsapp_phone, user_telegram_data "
+                "or user_custom_id is required",
+            )
+        code = f"o_{0x37BD49 + len(self.identification_codes):06X}_id"
+        self.identification_codes[code] = dict(body)
+        return self.json({"code": code})
+
+    def _flat_body(self, request: FakeRequest) -> Record:
+        try:
+            data = request.json()
+        except ValueError:
+            raise _Refused(400, "the body is not valid JSON") from None
+        if not isinstance(data, dict):
+            raise _Refused(400, "the body must be a JSON object")
+        return data
+
+    @_endpoint("PUT", "/users/{user_id}/link.json")
+    def link_user(self, request: FakeRequest) -> httpx.Response:
+        """Link the user named by ``user_email``, ``user_phone`` or ``user_id`` (both ways)."""
+        user = self._user(request)
+        body = self._flat_body(request)
+        given = [key for key in ("user_email", "user_phone", "user_id") if key in body]
+        if len(given) != 1:
+            raise _Refused(400, "pass exactly one of user_email, user_phone, user_id")
+        key = given[0]
+        if key == "user_id":
+            other = self.users.get(_as_int(body["user_id"], "user_id"))
+        else:
+            wanted = str(body[key]).lower()
+            other = next(
+                (u for u in self.users.values() if str(u.get(key, "")).lower() == wanted), None
+            )
+        if other is None:
+            raise _Refused(404, f"user with {key} {body[key]} not found")
+        if other["user_id"] == user["user_id"]:
+            raise _Refused(400, "a user cannot be linked to itself")
+        for a, b in ((user, other), (other, user)):
+            if b["user_id"] not in a["linked_users"]:
+                a["linked_users"].append(b["user_id"])
+        self._touch(other)
+        return self.json({"user": copy.deepcopy(self._touch(user))})
+
+    @_endpoint("PUT", "/users/{user_id}/unlink.json")
+    def unlink_user(self, request: FakeRequest) -> httpx.Response:
+        """Unlink the user ``user_id`` (both ways; unlinking again changes nothing)."""
+        user = self._user(request)
+        body = self._flat_body(request)
+        if "user_id" not in body:
+            raise _Refused(400, "user_id is required")
+        other = self.users.get(_as_int(body["user_id"], "user_id"))
+        if other is None:
+            raise _Refused(404, f"user {body['user_id']} not found")
+        for a, b in ((user, other), (other, user)):
+            if b["user_id"] in a["linked_users"]:
+                a["linked_users"].remove(b["user_id"])
+        return self.json({"user": copy.deepcopy(self._touch(user))})
+
+
+RATINGS = ("high", "middle", "low")
+
+_TRACKED = (
+    ("staff_id", "staff"),
+    ("status", "status"),
+    ("subject", "subject"),
+    ("group_id", "group"),
+    ("priority", "priority"),
+    ("custom_fields", "custom_fields"),
+    ("labels", "labels"),
+)
+"""Case field -> the changelog event its change logs."""
+
+_CHANGELOG_FLAGS = (
+    ("staff", "staff"),
+    ("status", "status"),
+    ("subject", "subject"),
+    ("group", "group"),
+    ("priority", "priority"),
+    ("custom_fields", "custom_fields"),
+    ("labels", "labels"),
+    ("rules", "rules"),
+    ("fixed_chat_staff", "fixed_chat_staff"),
+)
+"""Changelog query flag -> the event kind ``false`` leaves out."""
+
+
+def _changelog_value(value: Any) -> str:
+    """A case field as a changelog value: a string, like the API's (``"0"``, ``"330"``)."""
+    if isinstance(value, list):
+        return ",".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return "" if value is None else str(value)

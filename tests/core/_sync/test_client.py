@@ -68,7 +68,8 @@ def test_odd_value_is_kept_raw_and_unknown_fields_kept(client: Any, fake: Any) -
     fake.items[1]["created"] = "not a date"
     fake.items[1]["colour"] = "teal"
     item = client.items.get(1)
-    assert item.created == "not a date"
+    assert item.created is None
+    assert item.unparsed == {"created": "not a date"}
     assert item.colour == "teal"  # type: ignore[attr-defined]
     assert item.name == "item 1"
 

@@ -160,7 +160,7 @@ async def test_envelope_failure_with_http_200(
         )
     )
     with pytest.raises(cls) as info:
-        await make().contacts.details("c1")
+        await make().contacts.get("c1")
     err = info.value
     assert err.vendor == "omi" and err.status_code == mapped and err.http_status == 200
     assert str(err.code) == str(status_code).strip()
@@ -174,7 +174,7 @@ async def test_envelope_failure_without_message_names_the_code() -> None:
         return_value=httpx.Response(200, json={"status_code": 7, "payload": None})
     )
     with pytest.raises(BadRequestError) as info:
-        await make().contacts.details("c1")
+        await make().contacts.get("c1")
     assert info.value.code == 7 and "7" in info.value.message
 
 
@@ -214,7 +214,7 @@ async def test_http_error_statuses(
     )
     respx.get(f"{BASE}/api/contacts/details/c1").mock(return_value=response)
     with pytest.raises(cls) as info:
-        await make().contacts.details("c1")
+        await make().contacts.get("c1")
     assert info.value.status_code == status and info.value.code == code
     assert message in info.value.message
 
@@ -236,7 +236,7 @@ async def test_token_not_echoed_in_errors() -> None:
         return_value=httpx.Response(200, json=envelope(None, 401, message="bad token tok-123"))
     )
     with pytest.raises(AuthenticationError) as info:
-        await make().contacts.details("c1")
+        await make().contacts.get("c1")
     assert "tok-123" not in str(info.value)
 
 
@@ -251,7 +251,7 @@ async def test_search_is_retried_on_5xx_but_add_is_not() -> None:
     assert search.call_count == 2 and len(page.items) == 2 and len(clock.sleeps) == 1
     add = respx.post(f"{BASE}/api/contacts/add").mock(return_value=httpx.Response(503))
     with pytest.raises(InternalServerError):
-        await omi.contacts.add(full_name="A")
+        await omi.contacts.create(full_name="A")
     assert add.call_count == 1
 
 
@@ -311,24 +311,24 @@ async def test_paging_trusts_has_next_not_next_page() -> None:
 
 
 async def _gender(o: AsyncOmi) -> Any:
-    return await o.contacts.add(full_name="A", gender="robot")  # type: ignore[arg-type]
+    return await o.contacts.create(full_name="A", gender="robot")  # type: ignore[arg-type]
 
 
 BAD_CALLS: list[tuple[str, Callable[[AsyncOmi], Any], type[Exception]]] = [
-    ("empty add", lambda o: o.contacts.add(), ValueError),
+    ("empty add", lambda o: o.contacts.create(), ValueError),
     ("gender", _gender, ValueError),
-    ("birthday format", lambda o: o.contacts.add(birthday="1990-05-04"), ValueError),
+    ("birthday format", lambda o: o.contacts.create(birthday="1990-05-04"), ValueError),
     ("update without ref_id", lambda o: o.contacts.update(ref_id=" "), ValueError),
-    ("add_many empty", lambda o: o.contacts.add_many([]), ValueError),
-    ("add_many not a list", lambda o: o.contacts.add_many({"fullName": "A"}), TypeError),  # type: ignore[arg-type]
+    ("add_many empty", lambda o: o.contacts.create_many([]), ValueError),
+    ("add_many not a list", lambda o: o.contacts.create_many({"fullName": "A"}), TypeError),  # type: ignore[arg-type]
     ("note without content", lambda o: o.contacts.add_note(phone="0912"), ValueError),
     (
         "note both forms",
         lambda o: o.contacts.add_note(phone="1", content="x", notes=[]),
         ValueError,
     ),
-    ("get without key", lambda o: o.contacts.get(), ValueError),
-    ("empty id", lambda o: o.contacts.details(""), ValueError),
+    ("get without key", lambda o: o.contacts.find(), ValueError),
+    ("empty id", lambda o: o.contacts.get(""), ValueError),
     ("delete empty id", lambda o: o.contacts.delete(" "), ValueError),
     ("filters not a list", lambda o: o.contacts.list(filters={"field_code": "x"}), TypeError),  # type: ignore[arg-type]
     ("filter without code", lambda o: o.contacts.list(filters=[{"value": ["a"]}]), ValueError),
@@ -340,7 +340,7 @@ BAD_CALLS: list[tuple[str, Callable[[AsyncOmi], Any], type[Exception]]] = [
         TypeError,
     ),  # type: ignore[arg-type]
     ("hotline without extension", lambda o: o.hotlines.list(extension=""), ValueError),
-    ("detail without type", lambda o: o.extensions.detail(type="", keyword="k"), ValueError),
+    ("detail without type", lambda o: o.extensions.find(type="", keyword="k"), ValueError),
     (
         "strategy",
         lambda o: o.internal_groups.create(group_name="g", sip_members=["1"], strategy="all"),  # type: ignore[arg-type]

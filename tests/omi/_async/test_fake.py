@@ -20,7 +20,7 @@ MP3 = b"ID3\x03\x00\x00\x00\x00\x00\x00" + b"\xff\xfb" * 16
 async def test_contact_lifecycle() -> None:
     fake = FakeOmi()
     omi = fake.async_client(max_retries=0)
-    ann = await omi.contacts.add(
+    ann = await omi.contacts.create(
         full_name="Ann Nguyen",
         phones=["0912000001"],
         emails=["ann@acme.vn"],
@@ -30,14 +30,14 @@ async def test_contact_lifecycle() -> None:
     assert isinstance(ann, Contact) and ann.id and ann.created_date is not None
     assert fake.contacts[0]["fullName"] == "Ann Nguyen"
 
-    await omi.contacts.add_many(
+    await omi.contacts.create_many(
         [ContactInput(full_name=f"Bulk {i}", phones=[f"09130000{i:02d}"]) for i in range(5)]  # type: ignore[list-item]
     )
     assert len(fake.contacts) == 6
 
-    found = await omi.contacts.get(phone="0912000001")
+    found = await omi.contacts.find(phone="0912000001")
     assert found is not None and found.id == ann.id
-    details = await omi.contacts.details(ann.id)
+    details = await omi.contacts.get(ann.id)
     assert (
         details is not None
         and details.emails is not None
@@ -54,7 +54,7 @@ async def test_contact_lifecycle() -> None:
 
     await omi.contacts.delete(ann.id)
     with pytest.raises(NotFoundError) as info:
-        await omi.contacts.details(ann.id)
+        await omi.contacts.get(ann.id)
     assert info.value.code == 404 and info.value.http_status == 200
     with pytest.raises(NotFoundError):
         await omi.contacts.update(ref_id="crm-1", note="x")
@@ -65,7 +65,7 @@ async def test_contact_search_pages_and_filters() -> None:
     omi = fake.async_client(max_retries=0)
     for i in range(7):
         owner = "boss@acme.vn" if i % 2 else None
-        await omi.contacts.add(
+        await omi.contacts.create(
             full_name=f"Khách {i}", phones=[f"0914{i:06d}"], user_owner_email=owner
         )
     names = [c.full_name async for c in omi.contacts.list(size=3)]
@@ -124,7 +124,7 @@ async def test_wrong_token_is_refused() -> None:
     fake = FakeOmi(token="right")
     omi = fake.async_client(token="wrong", max_retries=0)
     with pytest.raises(AuthenticationError) as info:
-        await omi.contacts.get(phone="1")
+        await omi.contacts.find(phone="1")
     assert info.value.http_status == 401 and info.value.code == 401
     assert "wrong" not in str(info.value)
 
@@ -152,8 +152,9 @@ async def test_fake_rejects_what_the_server_would() -> None:
         await omi.contacts.add_note(phone="0999", content="x")
     with pytest.raises(NotFoundError):
         await omi.internal_groups.add_members("nope", sip_users=["1"])
+    assert await omi.contacts.find(ref_code="nope") is None  # a lookup says "none", not raises
     with pytest.raises(NotFoundError):
-        await omi.contacts.get(ref_code="nope")
+        await omi.contacts.get("nope")  # a fetch by id raises
     assert fake.notes == []
     # The SDK refuses a bad strategy itself; the fake checks it too.
     response = fake.handle(

@@ -23,6 +23,7 @@ from cxkit.omi import (
     InternalPhone,
     KeyInteraction,
     KeyScript,
+    WriteResult,
 )
 
 BASE = "https://omi.example.vn"
@@ -124,7 +125,7 @@ async def test_contacts_list_filters_as_dicts_and_catalog_request() -> None:
 @respx.mock
 async def test_contacts_add() -> None:
     route = respx.post(f"{BASE}/api/contacts/add").mock(return_value=ok(CONTACT))
-    contact = await make().contacts.add(
+    contact = await make().contacts.create(
         full_name="Nguyen Van A",
         phones=["0912345678", {"data": "02525485xxx", "type": "home", "valueType": "Nhà"}],
         emails=["a@acme.vn"],
@@ -167,7 +168,7 @@ async def test_contacts_add_catalog_example_body() -> None:
     route = respx.post(f"{BASE}/api/contacts/add").mock(return_value=ok(True))
     example = next(e for e in CATALOG["endpoints"] if e["id"] == "contacts.add")
     sent = example["example_request"]["body"]
-    result = await make().contacts.add(
+    result = await make().contacts.create(
         tags=sent["tags"],
         more_information=sent["more_infomation"],
         emails=sent["emails"],
@@ -180,10 +181,10 @@ async def test_contacts_add_catalog_example_body() -> None:
 @respx.mock
 async def test_contacts_add_many() -> None:
     route = respx.post(f"{BASE}/api/contacts/add-more").mock(return_value=ok(None))
-    result = await make().contacts.add_many(
+    result = await make().contacts.create_many(
         [{"full_name": "A", "phones": ["0911"]}, {"fullName": "B", "refId": "r2"}]
     )
-    assert result is None
+    assert isinstance(result, WriteResult) and result.payload is None
     assert body(last(route)) == [
         {"fullName": "A", "phones": [{"data": "0911"}]},
         {"fullName": "B", "refId": "r2"},
@@ -235,7 +236,7 @@ async def test_contacts_add_note_single_and_many() -> None:
 @respx.mock
 async def test_contacts_get_by_phone_or_ref() -> None:
     route = respx.get(f"{BASE}/api/contacts/get").mock(return_value=ok(CONTACT))
-    contact = await make().contacts.get(phone="0912345678", ref_code="C-1")
+    contact = await make().contacts.find(phone="0912345678", ref_code="C-1")
     assert dict(last(route).url.params) == {"phone": "0912345678", "ref_code": "C-1"}
     assert isinstance(contact, Contact) and contact.full_name == "Nguyen Van A"
 
@@ -245,7 +246,7 @@ async def test_contacts_details() -> None:
     route = respx.get(f"{BASE}/api/contacts/details/6391feada745be2a6aa18001").mock(
         return_value=ok(CONTACT)
     )
-    contact = await make().contacts.details("6391feada745be2a6aa18001")
+    contact = await make().contacts.get("6391feada745be2a6aa18001")
     last(route)
     assert isinstance(contact, Contact) and contact.id == "6391feada745be2a6aa18001"
 
@@ -254,7 +255,7 @@ async def test_contacts_details() -> None:
 async def test_contact_layout_get() -> None:
     fields = [{"field_code": "vWabCEBkqM", "field_type": "single_text", "name": "Hạng"}]
     route = respx.get(f"{BASE}/api/source_contact_layout/get").mock(return_value=ok(fields))
-    result = await make().contact_layout.get()
+    result = await make().contact_layout.list()
     last(route)
     assert [type(f) for f in result] == [ContactLayoutField]
     assert result[0].field_code == "vWabCEBkqM" and result[0].field_name == "Hạng"
@@ -265,7 +266,7 @@ async def test_contact_layout_get_paged_payload() -> None:
     respx.get(f"{BASE}/api/source_contact_layout/get").mock(
         return_value=ok({"items": [{"field_code": "x"}], "has_next": False})
     )
-    result = await make().contact_layout.get()
+    result = await make().contact_layout.list()
     assert [f.field_code for f in result] == ["x"]
 
 
@@ -315,7 +316,7 @@ async def test_hotlines_assign_extension() -> None:
     result = await make().hotlines.assign_extension(
         hotline="842899999", user_email="ann@acme.vn", directions=["outbound"]
     )
-    assert result is True
+    assert isinstance(result, WriteResult) and result.payload is True
     assert body(last(route)) == {
         "hotline": "842899999",
         "user_email": "ann@acme.vn",
@@ -328,7 +329,7 @@ async def test_extensions_detail_seed_example() -> None:
     route = respx.get(f"{BASE}/api/call_center/extensions/detail").mock(
         return_value=httpx.Response(200, json=EXAMPLES["extensions.get_detail"])
     )
-    ext = await make().extensions.detail(type="user_email", keyword="ann@acme.vn")
+    ext = await make().extensions.find(type="user_email", keyword="ann@acme.vn")
     assert dict(last(route).url.params) == {"type": "user_email", "keyword": "ann@acme.vn"}
     assert isinstance(ext, Extension) and ext.extension == "6349" and ext.uuid == "tientv11"
     assert ext.pbx_account is not None

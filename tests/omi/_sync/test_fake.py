@@ -21,7 +21,7 @@ MP3 = b"ID3\x03\x00\x00\x00\x00\x00\x00" + b"\xff\xfb" * 16
 def test_contact_lifecycle() -> None:
     fake = FakeOmi()
     omi = fake.client(max_retries=0)
-    ann = omi.contacts.add(
+    ann = omi.contacts.create(
         full_name="Ann Nguyen",
         phones=["0912000001"],
         emails=["ann@acme.vn"],
@@ -31,14 +31,14 @@ def test_contact_lifecycle() -> None:
     assert isinstance(ann, Contact) and ann.id and ann.created_date is not None
     assert fake.contacts[0]["fullName"] == "Ann Nguyen"
 
-    omi.contacts.add_many(
+    omi.contacts.create_many(
         [ContactInput(full_name=f"Bulk {i}", phones=[f"09130000{i:02d}"]) for i in range(5)]  # type: ignore[list-item]
     )
     assert len(fake.contacts) == 6
 
-    found = omi.contacts.get(phone="0912000001")
+    found = omi.contacts.find(phone="0912000001")
     assert found is not None and found.id == ann.id
-    details = omi.contacts.details(ann.id)
+    details = omi.contacts.get(ann.id)
     assert (
         details is not None
         and details.emails is not None
@@ -55,7 +55,7 @@ def test_contact_lifecycle() -> None:
 
     omi.contacts.delete(ann.id)
     with pytest.raises(NotFoundError) as info:
-        omi.contacts.details(ann.id)
+        omi.contacts.get(ann.id)
     assert info.value.code == 404 and info.value.http_status == 200
     with pytest.raises(NotFoundError):
         omi.contacts.update(ref_id="crm-1", note="x")
@@ -66,7 +66,7 @@ def test_contact_search_pages_and_filters() -> None:
     omi = fake.client(max_retries=0)
     for i in range(7):
         owner = "boss@acme.vn" if i % 2 else None
-        omi.contacts.add(
+        omi.contacts.create(
             full_name=f"Khách {i}", phones=[f"0914{i:06d}"], user_owner_email=owner
         )
     names = [c.full_name for c in omi.contacts.list(size=3)]
@@ -125,7 +125,7 @@ def test_wrong_token_is_refused() -> None:
     fake = FakeOmi(token="right")
     omi = fake.client(token="wrong", max_retries=0)
     with pytest.raises(AuthenticationError) as info:
-        omi.contacts.get(phone="1")
+        omi.contacts.find(phone="1")
     assert info.value.http_status == 401 and info.value.code == 401
     assert "wrong" not in str(info.value)
 
@@ -153,8 +153,9 @@ def test_fake_rejects_what_the_server_would() -> None:
         omi.contacts.add_note(phone="0999", content="x")
     with pytest.raises(NotFoundError):
         omi.internal_groups.add_members("nope", sip_users=["1"])
+    assert omi.contacts.find(ref_code="nope") is None  # a lookup says "none", not raises
     with pytest.raises(NotFoundError):
-        omi.contacts.get(ref_code="nope")
+        omi.contacts.get("nope")  # a fetch by id raises
     assert fake.notes == []
     # The SDK refuses a bad strategy itself; the fake checks it too.
     response = fake.handle(

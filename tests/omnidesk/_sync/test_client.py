@@ -197,7 +197,8 @@ def test_odd_value_does_not_break_a_listing() -> None:
         )
         page = client.cases.list()
     assert page.items[0].case_id == 1
-    assert page.items[0].created_at == "not a date"
+    assert page.items[0].created_at is None
+    assert page.items[0].unparsed == {"created_at": "not a date"}
 
 
 def test_leaderboard_with_repeated_keys() -> None:
@@ -275,7 +276,9 @@ def test_message_and_note_attachments(tmp_path: Any) -> None:
 def test_note_without_files_is_wrapped_in_message() -> None:
     client = make()
     with respx.mock(assert_all_called=True) as mock:
-        route = mock.post(f"{BASE}/cases/200/note.json").respond(json={"message": {"note": True}})
+        route = mock.post(f"{BASE}/cases/200/note.json").respond(
+            json={"message": {"message_id": 9, "note": True}}
+        )
         note = client.cases.notes.create(200, content="x", note_group_id=4)
     assert json.loads(route.calls.last.request.content) == {
         "message": {"content": "x", "note_group_id": 4}
@@ -466,7 +469,7 @@ def test_throttle_auto_counts_active_staff() -> None:
     assert staff.call_count == 2
     assert [c.request.url.params["limit"] for c in staff.calls] == ["100", "100"]
     throttle = client._shared.throttle
-    assert throttle is not None and throttle.rate.amount == 500 * 140
+    assert throttle is not None and throttle.rate.limit == 500 * 140
     assert clock.sleeps == []
 
 
@@ -479,11 +482,11 @@ def test_throttle_auto_has_a_floor() -> None:
         mock.get(f"{BASE}/cases/1.json").respond(json={"case": CASE})
         client.cases.get(1)
     throttle = client._shared.throttle
-    assert throttle is not None and throttle.rate.amount == 1000
+    assert throttle is not None and throttle.rate.limit == 1000
 
 
 def test_throttle_fixed_rate() -> None:
     client = make(throttle="7500/hour")
     throttle = client._shared.throttle
-    assert throttle is not None and throttle.rate.amount == 7500
-    assert isinstance(Staff(active=True), Staff)
+    assert throttle is not None and throttle.rate.limit == 7500
+    assert isinstance(Staff(staff_id=1, active=True), Staff)

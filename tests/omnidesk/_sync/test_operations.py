@@ -182,7 +182,7 @@ def example_entries(endpoint: dict[str, Any]) -> list[dict[str, Any]]:
 
 def field_value(model: BaseModel, key: str) -> Any:
     for name, info in type(model).model_fields.items():
-        if key in (name, info.alias):
+        if key in (name, info.alias, info.serialization_alias):
             return getattr(model, name)
     assert model.model_extra is not None and key in model.model_extra, key
     return model.model_extra[key]

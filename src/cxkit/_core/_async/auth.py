@@ -51,6 +51,10 @@ class AsyncLoginTokenAuth(httpx.Auth):
         """Forget the cached token; the next request logs in again."""
         self._token = None
 
+    def reset_locks(self) -> None:
+        """New locks, for a client that moved to another event loop."""
+        self._lock = anyio.Lock()
+
     def _store(self, response: httpx.Response) -> None:
         self._token = Secret(self._read_token(response))
         self._generation += 1
@@ -73,6 +77,9 @@ class AsyncLoginTokenAuth(httpx.Auth):
         response = yield request
         if response.status_code != 401:
             return
+        # Release this answer's connection before waiting for the login, so the login
+        # never waits for pool slots held by the requests that wait for it.
+        await response.aread()
         async with self._lock:
             if self._generation == sent_with:
                 login_response = yield self._login()

@@ -8,6 +8,7 @@ and model parsing. Vendor differences come from the dialect.
 from __future__ import annotations
 
 import copy
+import inspect
 import json
 import logging
 import time
@@ -25,23 +26,41 @@ from ..config import (
     DEFAULT_MAX_RETRIES,
     check_base_url,
     check_concurrency,
+    check_headers,
+    check_hooks,
+    check_positive_int,
     check_retries,
+    check_wait,
     make_timeout,
     user_agent,
     zone_of,
 )
+from ..deadline import async_deadline, attempt_budget
 from ..dialect import Call, Dialect, RequestParts
 from ..encoding import FileInput
-from ..errors import APIConnectionError, APIError, APITimeoutError, ConfigurationError, CXError
+from ..errors import (
+    APIConnectionError,
+    APIError,
+    APITimeoutError,
+    ClientClosedError,
+    ConfigurationError,
+    CXError,
+    RedirectError,
+    ResponseTooLargeError,
+    ResponseValidationError,
+)
 from ..gate import AsyncGate
+from ..loops import AsyncLoopGuard
 from ..models import TIME_ZONE, parse_model
 from ..options import add_extras, check_request_options, with_extra_body
 from ..pager import AsyncPager
 from ..paging import PageStrategy
 from ..ratelimit import RateLimit
+from ..raw import RAW_SINK, RawExchange
 from ..registry import Operation, operation_of
 from ..retry import RetryPolicy
-from ..secrets import redact_headers, redact_text, redact_value
+from ..secrets import is_sensitive, redact_echo, redact_headers, redact_text, redact_value
+from ..throttling import store_kind
 from . import pagination
 from .throttle import AsyncThrottle
 
@@ -70,10 +89,29 @@ class ClientOptions(TypedDict, total=False):
     strict: bool
     clock: Clock | None
     max_concurrency: int
+    max_response_bytes: int
+    transport: httpx.AsyncBaseTransport | None
+    on_request: Callable[[str, httpx.Request], Any] | None
+    on_response: Callable[[str, httpx.Response, float], Any] | None
+    on_retry: Callable[[str, int, BaseException, float], Any] | None
 
 
 _USER_AGENT = user_agent()
-_COPYABLE = frozenset({"timeout", "max_retries", "max_retry_wait", "default_headers", "strict"})
+_COPYABLE = frozenset(
+    {
+        "timeout",
+        "max_retries",
+        "max_retry_wait",
+        "default_headers",
+        "strict",
+        "on_request",
+        "on_response",
+        "on_retry",
+    }
+)
+DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
+_MAX_REDIRECTS = 5
+_AUTO_RETRY = 300
 
 
 @dataclass
@@ -84,7 +122,11 @@ class _Shared:
     owns_http_client: bool
     throttle: AsyncThrottle | None
     throttle_pending: bool
+    throttle_retry_at: float
     gate: AsyncGate
+    http: httpx.AsyncClient
+    loop: AsyncLoopGuard
+    closed: bool = False
 
 
 class AsyncAPIClient:
@@ -107,23 +149,36 @@ class AsyncAPIClient:
         strict: bool = False,
         clock: Clock | None = None,
         max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        transport: httpx.AsyncBaseTransport | None = None,
+        on_request: Callable[[str, httpx.Request], Any] | None = None,
+        on_response: Callable[[str, httpx.Response, float], Any] | None = None,
+        on_retry: Callable[[str, int, BaseException, float], Any] | None = None,
     ) -> None:
         vendor = dialect.vendor
         self._dialect = dialect
         self.base_url = check_base_url(base_url, vendor=vendor, allow_insecure=allow_insecure)
+        self._allow_insecure = bool(allow_insecure)
         self._auth = auth
         self.timeout = make_timeout(timeout, vendor=vendor)
         self.max_retries = check_retries(max_retries, vendor=vendor)
-        if isinstance(max_retry_wait, bool) or not isinstance(max_retry_wait, (int, float)):
-            raise ConfigurationError(f"{vendor}: max_retry_wait must be a number of seconds")
-        self.max_retry_wait = float(max_retry_wait)
-        self.default_headers = dict(default_headers or {})
+        self.max_retry_wait = check_wait(max_retry_wait, vendor=vendor)
+        self.max_response_bytes = check_positive_int(
+            max_response_bytes, vendor=vendor, name="max_response_bytes"
+        )
+        self.default_headers = check_headers(default_headers, vendor=vendor)
         self.strict = bool(strict)
+        self._hooks = check_hooks(vendor, on_request, on_response, on_retry)
         self._clock: Clock = clock or SystemClock()
         self._parse_context: dict[str, Any] | None = None
         self._policy_cache: RetryPolicy | None = None
         if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
             raise ConfigurationError(f"{vendor}: http_client must be an httpx.AsyncClient")
+        if transport is not None and not isinstance(transport, httpx.AsyncBaseTransport):
+            raise ConfigurationError(f"{vendor}: transport must be an httpx.AsyncBaseTransport")
+        if transport is not None and http_client is not None:
+            raise ConfigurationError(f"{vendor}: pass http_client or transport, not both")
+        self._transport = transport
         self._base_headers = {
             "User-Agent": _USER_AGENT,
             "Accept": "application/json",
@@ -135,21 +190,45 @@ class AsyncAPIClient:
             raise ConfigurationError(
                 f"{vendor}: throttle='auto' is not supported; pass a rate such as '500/hour'"
             )
+        try:
+            store_kind(throttle_storage)
+        except ConfigurationError as exc:
+            raise ConfigurationError(f"{vendor}: {exc}") from None
         self._throttle_storage = throttle_storage
+        concurrency = check_concurrency(max_concurrency, vendor=vendor)
+        try:
+            made_throttle = None if throttle in (None, "auto") else self._make_throttle(throttle)
+        except ConfigurationError as exc:
+            raise ConfigurationError(f"{vendor}: {exc}") from None
+        # The pool is made last, once every setting is valid. Our own pool carries the
+        # fixed headers and timeout, so requests need not merge them each time; a
+        # caller's pool keeps its own and gets ours per request.
         self._shared = _Shared(
             rate_limit=RateLimit(),
             owns_http_client=http_client is None,
-            throttle=None if throttle in (None, "auto") else self._make_throttle(throttle),
+            throttle=made_throttle,
             throttle_pending=throttle == "auto",
-            gate=AsyncGate(check_concurrency(max_concurrency, vendor=vendor)),
+            throttle_retry_at=0.0,
+            gate=AsyncGate(concurrency),
+            http=http_client or self._new_pool(),
+            loop=AsyncLoopGuard(),
         )
-        # Made last, once every setting is valid. Our own pool carries the fixed headers and timeout, so requests need not
-        # merge them each time; a caller's pool keeps its own and gets ours per request.
-        self._client = http_client or httpx.AsyncClient(
-            follow_redirects=True, headers=self._base_headers, timeout=self.timeout
-        )
+        self._concurrency = concurrency
+        self._owner = True
         self._merge_headers = http_client is not None
         self._pool_timeout = None if http_client is not None else self.timeout
+
+    def _new_pool(self) -> httpx.AsyncClient:
+        return httpx.AsyncClient(
+            follow_redirects=False,
+            headers=self._base_headers,
+            timeout=self.timeout,
+            transport=self._transport,
+        )
+
+    @property
+    def _client(self) -> httpx.AsyncClient:
+        return self._shared.http
 
     # -- public surface -----------------------------------------------------
 
@@ -178,18 +257,29 @@ class AsyncAPIClient:
         new.__dict__ = {
             k: v for k, v in self.__dict__.items() if not isinstance(v, AsyncAPIResource)
         }
+        new._owner = False
         if "timeout" in options:
             new.timeout = make_timeout(options["timeout"], vendor=self.vendor)
         if "max_retries" in options:
             new.max_retries = check_retries(options["max_retries"], vendor=self.vendor)
         if "max_retry_wait" in options:
-            new.max_retry_wait = float(options["max_retry_wait"])
+            new.max_retry_wait = check_wait(options["max_retry_wait"], vendor=self.vendor)
         if "default_headers" in options:
-            new.default_headers = {**self.default_headers, **(options["default_headers"] or {})}
+            extra = check_headers(options["default_headers"], vendor=self.vendor)
+            new.default_headers = {**self.default_headers, **extra}
             new._base_headers = {**self._base_headers, **new.default_headers}
             new._merge_headers = True
         if "strict" in options:
             new.strict = bool(options["strict"])
+        hooks = {k: v for k, v in options.items() if k.startswith("on_")}
+        if hooks:
+            merged = {**self._hooks, **hooks}
+            new._hooks = check_hooks(
+                self.vendor,
+                merged.get("on_request"),
+                merged.get("on_response"),
+                merged.get("on_retry"),
+            )
         return new
 
     async def request(
@@ -203,7 +293,8 @@ class AsyncAPIClient:
         cast_to: Any = None,
         max_retries: int | None = None,
     ) -> Any:
-        """Call any endpoint, modelled or not; returns the unwrapped data (or ``cast_to``)."""
+        """Call any endpoint, modelled or not; returns the unwrapped data, or ``cast_to``
+        (a model or any type pydantic can validate) parsed from it."""
         if not isinstance(method, str) or not method.strip():
             raise ValueError("method must be an HTTP method name")
         if not isinstance(path, str) or not path.startswith("/"):
@@ -213,9 +304,16 @@ class AsyncAPIClient:
         return data if cast_to is None else self._parse(cast_to, data)
 
     async def aclose(self) -> None:
-        """Close the connection pool (unless it was passed in by the caller)."""
+        """Close the connection pool, if this client made it (copies made by
+        ``with_options`` and pools passed in by the caller are left open)."""
+        if not self._owner:
+            return
+        self._shared.closed = True
         if self._shared.owns_http_client:
             await self._client.aclose()
+        throttle = self._shared.throttle
+        if throttle is not None:
+            await throttle.aclose()
 
     async def __aenter__(self) -> Self:
         return self
@@ -240,14 +338,32 @@ class AsyncAPIClient:
         """The quota for ``throttle="auto"``; a vendor with a documented quota overrides this."""
         raise ConfigurationError(f"{self.vendor}: throttle='auto' is not supported")
 
-    async def _throttle_wait(self) -> None:
+    def _documented_rate(self) -> str | int | None:
+        """The vendor's documented quota, used by ``throttle="auto"`` until it is looked up."""
+        return None
+
+    async def _resolve_auto_throttle(self) -> None:
         shared = self._shared
-        if shared.throttle_pending:
-            # Resolved once, on first use; the resolving calls themselves pass unthrottled.
+        if self._clock.now() >= shared.throttle_retry_at:
+            # Looked up on first use; the lookup's own calls pass unthrottled. A failed
+            # lookup is tried again later, meanwhile the documented quota holds.
             shared.throttle_pending = False
-            shared.throttle = self._make_throttle(await self._auto_throttle_rate())
-        if shared.throttle is not None:
-            await shared.throttle.acquire()
+            try:
+                rate = await self._auto_throttle_rate()
+            except CXError as exc:
+                shared.throttle_pending = True
+                shared.throttle_retry_at = self._clock.now() + _AUTO_RETRY
+                log.warning(
+                    "%s: throttle='auto' could not read the quota (%s); retrying in %d s",
+                    self.vendor,
+                    exc,
+                    _AUTO_RETRY,
+                )
+                documented = self._documented_rate()
+                if shared.throttle is None and documented is not None:
+                    shared.throttle = self._make_throttle(documented)
+            else:
+                shared.throttle = self._make_throttle(rate)
 
     # -- for resources ------------------------------------------------------
 
@@ -405,44 +521,51 @@ class AsyncAPIClient:
                 max_retries = options.get("max_retries")
         else:
             parts = self._dialect.encode(call)
+        self._check_usable()
         request = self._build_request(parts, timeout)
         retries = (
             self.max_retries
             if max_retries is None
             else check_retries(max_retries, vendor=self.vendor)
         )
+        op = call.op
         # The first attempt runs outside tenacity so that the common case, a call
         # that succeeds, pays nothing for the retry machinery.
         try:
-            return await self._attempt(call.op, request, 1)
+            return await self._attempt(op, request, 1)
         except CXError as exc:
             policy = self._retry_policy(retries)
-            idempotent = call.op.is_idempotent
+            idempotent = op.is_idempotent
             if not (retries and policy.should_retry(exc, idempotent=idempotent)):
                 raise
             first_failure: BaseException = exc
         wait = policy.wait(1, first_failure)
-        self._log_retry(request, first_failure, 1, retries, wait)
+        await self._before_retry(op, request, first_failure, 1, retries, wait)
         await self._clock.asleep(wait)
-        retrying = AsyncRetrying(
-            stop=stop_after_attempt(retries),
-            retry=retry_if_exception(lambda e: policy.should_retry(e, idempotent=idempotent)),
-            wait=lambda state: policy.wait(state.attempt_number + 1, _exception(state)),
-            sleep=self._clock.asleep,
-            before_sleep=lambda state: self._log_retry(
+
+        async def before_sleep(state: RetryCallState) -> None:
+            await self._before_retry(
+                op,
                 request,
                 _exception(state),
                 state.attempt_number + 1,
                 retries,
                 state.next_action.sleep if state.next_action else 0.0,
-            ),
+            )
+
+        retrying = AsyncRetrying(
+            stop=stop_after_attempt(retries),
+            retry=retry_if_exception(lambda e: policy.should_retry(e, idempotent=idempotent)),
+            wait=lambda state: policy.wait(state.attempt_number + 1, _exception(state)),
+            sleep=self._clock.asleep,
+            before_sleep=before_sleep,
             reraise=True,
         )
         result: Any = None
         async for attempt in retrying:
             with attempt:
                 number = attempt.retry_state.attempt_number + 1
-                result = await self._attempt(call.op, request, number)
+                result = await self._attempt(op, request, number)
         return result
 
     def _retry_policy(self, retries: int) -> RetryPolicy:
@@ -456,21 +579,53 @@ class AsyncAPIClient:
             self._policy_cache = policy
         return policy
 
+    def _check_usable(self) -> None:
+        shared = self._shared
+        if shared.closed or shared.http.is_closed:
+            raise ClientClosedError(f"{self.vendor}: the client is closed; create a new one")
+        if shared.loop.changed():
+            # httpx's pool and our locks belong to the loop that first used them.
+            if not shared.owns_http_client:
+                raise ClientClosedError(
+                    f"{self.vendor}: this client's http_client belongs to another event "
+                    "loop; create a client per event loop"
+                )
+            shared.http = self._new_pool()
+            shared.gate = AsyncGate(self._concurrency)
+            reset = getattr(self._auth, "reset_locks", None)
+            if callable(reset):
+                reset()
+
     async def _attempt(self, op: Operation, request: httpx.Request, attempt: int) -> Any:
-        if self._shared.throttle is not None or self._shared.throttle_pending:
-            await self._throttle_wait()
+        shared = self._shared
+        if shared.throttle_pending:
+            await self._resolve_auto_throttle()
         started = time.perf_counter()
         debug = log.isEnabledFor(logging.DEBUG)
+        budget = attempt_budget(request.extensions.get("timeout"))
         try:
-            async with self._shared.gate:
-                response = await self._client.send(
-                    request, auth=self._auth or httpx.USE_CLIENT_DEFAULT
-                )
-        except httpx.TimeoutException as exc:
+            async with shared.gate:
+                # The quota is spent when the request can really leave, not while it
+                # queues at the gate, so queued calls never leave in a burst.
+                if shared.throttle is not None:
+                    await shared.throttle.acquire()
+                if self._hooks:
+                    await self._call_hook("on_request", op.name, _redacted_request(request))
+                with async_deadline(budget):
+                    response = await self._exchange(op, request, started, budget)
+        except CXError:
+            raise
+        except (TimeoutError, httpx.TimeoutException) as exc:
             if debug:
                 self._log_attempt(request, "timeout", started, attempt)
             raise APITimeoutError(vendor=self.vendor, request=request) from exc
-        except httpx.TransportError as exc:
+        except httpx.DecodingError as exc:
+            raise ResponseValidationError(
+                "response body could not be decoded (Content-Encoding)",
+                vendor=self.vendor,
+                request=request,
+            ) from exc
+        except (httpx.TransportError, httpx.RequestError) as exc:
             if debug:
                 self._log_attempt(request, type(exc).__name__, started, attempt)
             raise APIConnectionError(
@@ -478,42 +633,174 @@ class AsyncAPIClient:
                 vendor=self.vendor,
                 request=request,
             ) from exc
+        except RuntimeError as exc:
+            # httpx says a closed pool or another loop's pool is used.
+            raise ClientClosedError(f"{self.vendor}: {exc}") from exc
+        elapsed = time.perf_counter() - started
         if debug:
             self._log_attempt(request, str(response.status_code), started, attempt)
             self._log_exchange(request, response)
-        snapshot = self._dialect.rate_limit(response.headers)
-        if snapshot is not None:
-            self._shared.rate_limit = snapshot
-        if response.status_code >= 400:
-            raise self._redacted(self._dialect.error(response))
+        if self._hooks:
+            await self._call_hook("on_response", op.name, _redacted_response(response), elapsed)
         try:
-            return self._dialect.decode(op, response)
+            snapshot = self._dialect.rate_limit(response.headers)
+            if snapshot is not None:
+                shared.rate_limit = snapshot
+            if response.status_code >= 400:
+                raise self._redacted(self._dialect.error(response))
+            if 300 <= response.status_code < 400:
+                raise self._redirect_error(response, "the client does not follow it")
+            data = self._dialect.decode(op, response)
         except APIError as exc:
             raise self._redacted(exc) from None
+        except CXError:
+            raise
+        except RecursionError:
+            raise ResponseValidationError(
+                "response is nested too deeply to read", vendor=self.vendor, request=request
+            ) from None
+        except Exception as exc:
+            # A dialect must turn every odd answer into a CXError; this is the net
+            # under it, so nothing a server sends escapes as anything else.
+            log.warning("%s: unreadable response (%s: %s)", self.vendor, type(exc).__name__, exc)
+            raise ResponseValidationError(
+                f"unreadable response ({type(exc).__name__})", vendor=self.vendor, request=request
+            ) from None
+        sink = RAW_SINK.get()
+        if sink is not None:
+            sink.append(RawExchange(op.name, response, elapsed))
+        return data
+
+    async def _exchange(
+        self, op: Operation, request: httpx.Request, started: float, budget: float | None
+    ) -> httpx.Response:
+        """Send, follow safe redirects, and read the body within the size and time bounds."""
+        auth: Any = self._auth or httpx.USE_CLIENT_DEFAULT
+        current = request
+        for _ in range(_MAX_REDIRECTS + 1):
+            response = await self._client.send(current, auth=auth, stream=True)
+            try:
+                if not (response.is_redirect and current.method in ("GET", "HEAD")):
+                    await self._read_body(response, started, budget)
+                    return response
+                location = response.headers.get("location", "")
+                target = current.url.join(location)
+                if (
+                    target.scheme == "http"
+                    and current.url.scheme == "https"
+                    and not self._allow_insecure
+                ):
+                    await self._read_body(response, started, budget)
+                    return response  # reported as a redirect error by the caller
+                same_origin = (target.scheme, target.host, target.port) == (
+                    current.url.scheme,
+                    current.url.host,
+                    current.url.port,
+                )
+                headers = dict(current.headers)
+                if not same_origin:
+                    # Credentials never travel to another host.
+                    auth = None
+                    headers = {k: v for k, v in headers.items() if not is_sensitive(k)}
+                headers.pop("host", None)
+                current = self._client.build_request(
+                    current.method, target, headers=headers, extensions=current.extensions
+                )
+            finally:
+                await response.aclose()
+        raise self._redirect_error(response, f"more than {_MAX_REDIRECTS} redirects")
+
+    async def _read_body(
+        self, response: httpx.Response, started: float, budget: float | None
+    ) -> None:
+        limit = self.max_response_bytes
+        declared = response.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > limit:
+            raise self._too_large(response)
+        chunks: list[bytes] = []
+        size = 0
+        async for chunk in response.aiter_bytes():
+            size += len(chunk)
+            if size > limit:
+                raise self._too_large(response)
+            if budget is not None and time.perf_counter() - started > budget:
+                raise httpx.ReadTimeout("attempt deadline passed", request=response.request)
+            chunks.append(chunk)
+        # httpx keeps a read body here; the stream is consumed, so set it directly.
+        response._content = b"".join(chunks)
+
+    def _too_large(self, response: httpx.Response) -> ResponseTooLargeError:
+        return ResponseTooLargeError(
+            f"response body is larger than max_response_bytes ({self.max_response_bytes})",
+            vendor=self.vendor,
+            request=response.request,
+        )
+
+    def _redirect_error(self, response: httpx.Response, why: str) -> RedirectError:
+        location = response.headers.get("location")
+        shown = redact_text(location or "", self._secrets()) or None
+        return RedirectError(
+            f"HTTP {response.status_code} redirect to {shown or '(no location)'}: {why}",
+            vendor=self.vendor,
+            status_code=response.status_code,
+            location=shown,
+            response=response,
+        )
+
+    async def _call_hook(self, name: str, *args: Any) -> None:
+        hook = self._hooks.get(name)
+        if hook is None:
+            return
+        try:
+            result = hook(*args)
+            if inspect.isawaitable(result):
+                await result
+        except Exception:
+            # Hooks observe; a failing hook never fails the call it observes.
+            log.exception("%s: %s hook failed", self.vendor, name)
+
+    async def _before_retry(
+        self,
+        op: Operation,
+        request: httpx.Request,
+        failure: BaseException | None,
+        number: int,
+        retries: int,
+        wait: float,
+    ) -> None:
+        self._log_retry(request, failure, number, retries, wait)
+        if self._hooks and failure is not None:
+            await self._call_hook("on_retry", op.name, number, failure, wait)
 
     def _log_attempt(
         self, request: httpx.Request, outcome: str, started: float, attempt: int
     ) -> None:
-        log.debug(
-            "%s %s %s -> %s in %.1f ms (attempt %d)",
-            self.vendor,
-            request.method,
-            redact_text(str(request.url), self._secrets()),
-            outcome,
-            (time.perf_counter() - started) * 1000,
-            attempt,
-        )
+        try:
+            log.debug(
+                "%s %s %s -> %s in %.1f ms (attempt %d)",
+                self.vendor,
+                request.method,
+                redact_text(str(request.url), self._secrets()),
+                outcome,
+                (time.perf_counter() - started) * 1000,
+                attempt,
+            )
+        except Exception:  # logging never fails a call
+            pass
 
     def _log_exchange(self, request: httpx.Request, response: httpx.Response) -> None:
-        secrets = self._secrets()
-        log.debug(
-            "%s request headers %s body %s; response headers %s body %s",
-            self.vendor,
-            redact_headers(request.headers),
-            redact_text(_body_text(request.content), secrets),
-            redact_headers(response.headers),
-            redact_text(_body_text(response.content), secrets),
-        )
+        try:
+            secrets = self._secrets()
+            log.debug(
+                "%s request headers %s body %s; response headers %s body %s",
+                self.vendor,
+                redact_headers(request.headers),
+                redact_text(_request_body_text(request), secrets),
+                redact_headers(response.headers),
+                redact_text(_body_text(response.content), secrets),
+            )
+        except Exception:  # logging never fails a call
+            pass
 
     def _redacted(self, exc: APIError) -> APIError:
         secrets = self._secrets()
@@ -521,6 +808,8 @@ class AsyncAPIClient:
         if clean != exc.message:
             exc.message = clean
             exc.args = (exc._one_line(),)
+        if secrets and exc.body is not None:
+            exc.body = redact_echo(exc.body, secrets)
         return exc
 
     def _log_retry(
@@ -531,16 +820,47 @@ class AsyncAPIClient:
         retries: int,
         wait: float,
     ) -> None:
-        log.info(
-            "%s %s %s failed (%s); retry %d of %d in %.2f s",
-            self.vendor,
-            request.method,
-            redact_text(str(request.url), self._secrets()),
-            failure,
-            number,
-            retries,
-            wait,
-        )
+        try:
+            log.info(
+                "%s %s %s failed (%s); retry %d of %d in %.2f s",
+                self.vendor,
+                request.method,
+                redact_text(str(request.url), self._secrets()),
+                failure,
+                number,
+                retries,
+                wait,
+            )
+        except Exception:  # logging never fails a call
+            pass
+
+
+def _request_body_text(request: httpx.Request) -> str:
+    try:
+        content = request.content
+    except httpx.RequestNotRead:
+        return "<streamed body>"
+    if request.headers.get("content-type", "").startswith("multipart/"):
+        return f"<multipart, {len(content)} bytes>"
+    return _body_text(content)
+
+
+def _redacted_request(request: httpx.Request) -> httpx.Request:
+    return httpx.Request(
+        request.method,
+        request.url,
+        headers=redact_headers(request.headers),
+        extensions={k: v for k, v in request.extensions.items() if k == "timeout"},
+    )
+
+
+def _redacted_response(response: httpx.Response) -> httpx.Response:
+    return httpx.Response(
+        response.status_code,
+        headers=redact_headers(response.headers),
+        content=response.content,
+        request=_redacted_request(response.request),
+    )
 
 
 def _body_text(content: bytes, limit: int = 2000) -> str:

@@ -1,14 +1,20 @@
-"""Client-side throttle on the ``limits`` library (async source; sync is generated)."""
+"""Client-side throttle (async source; the sync twin is generated)."""
 
 from __future__ import annotations
 
 import logging
-
-import limits.aio.strategies
-import limits.storage
+import uuid
+from typing import Any
 
 from ..clock import Clock
-from ..throttling import parse_rate, storage_options, storage_uri
+from ..errors import ThrottleStoreError
+from ..throttling import (
+    REDIS_WINDOW_SCRIPT,
+    MovingWindow,
+    parse_rate,
+    redis_client,
+    store_kind,
+)
 
 __all__ = ["AsyncThrottle"]
 
@@ -18,9 +24,10 @@ log = logging.getLogger("cxkit")
 class AsyncThrottle:
     """Waits before a request that would exceed ``rate`` (e.g. ``"500/hour"``).
 
-    The quota is kept in memory by default, or in the store at ``storage``
-    (``redis://host:6379/0``) so that a fleet of workers shares one quota;
-    ``key`` names the quota in that store.
+    In memory (one process) the window runs on the client's clock; with
+    ``storage="redis://..."`` a fleet of workers shares one window in Redis, timed
+    by the Redis server. A store that fails raises :class:`ThrottleStoreError`
+    and the request is not sent (the throttle fails closed).
     """
 
     def __init__(
@@ -29,27 +36,43 @@ class AsyncThrottle:
         self.rate = parse_rate(rate)
         self.key = key
         self._clock = clock
-        uri = storage_uri(storage, asynchronous=True)
-        self._storage = limits.storage.storage_from_string(
-            uri, **storage_options(uri, asynchronous=True)
-        )
-        self._limiter = limits.aio.strategies.MovingWindowRateLimiter(self._storage)
+        self._memory: MovingWindow | None = None
+        self._redis: Any = None
+        if store_kind(storage) == "memory":
+            self._memory = MovingWindow(self.rate)
+        else:
+            self._redis = redis_client(str(storage), asynchronous=True)
+            self._script = self._redis.register_script(REDIS_WINDOW_SCRIPT)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(rate={str(self.rate)!r}, key={self.key!r})"
 
+    async def _hit(self) -> float:
+        if self._memory is not None:
+            return self._memory.hit(self._clock.now())
+        window_us = int(self.rate.window * 1_000_000)
+        try:
+            wait_us = await self._script(
+                keys=[self.key], args=[self.rate.limit, window_us, uuid.uuid4().hex]
+            )
+        except Exception as exc:  # redis-py raises RedisError, OSError and friends
+            raise ThrottleStoreError(
+                f"throttle store failed ({type(exc).__name__}); the request was not sent"
+            ) from exc
+        return int(wait_us) / 1_000_000
+
     async def acquire(self) -> float:
         """Take one request from the quota, waiting as long as needed; returns the wait."""
         waited = 0.0
-        while not await self._limiter.hit(self.rate, self.key):
-            stats = await self._limiter.get_window_stats(self.rate, self.key)
-            delay = max(0.01, stats.reset_time - self._clock.now())
-            log.debug("throttle %s: quota spent, waiting %.2f s", self.key, delay)
+        while True:
+            delay = await self._hit()
+            if delay <= 0:
+                return waited
+            log.debug("throttle %s: quota spent, waiting %.3f s", self.key, delay)
             await self._clock.asleep(delay)
             waited += delay
-        return waited
 
-    async def remaining(self) -> int:
-        """Requests left in the current window."""
-        stats = await self._limiter.get_window_stats(self.rate, self.key)
-        return stats.remaining
+    async def aclose(self) -> None:
+        """Close the store's connections."""
+        if self._redis is not None:
+            await self._redis.aclose()

@@ -52,6 +52,10 @@ class LoginTokenAuth(httpx.Auth):
         """Forget the cached token; the next request logs in again."""
         self._token = None
 
+    def reset_locks(self) -> None:
+        """New locks, for a client that moved to another event loop."""
+        self._lock = threading.Lock()
+
     def _store(self, response: httpx.Response) -> None:
         self._token = Secret(self._read_token(response))
         self._generation += 1
@@ -74,6 +78,9 @@ class LoginTokenAuth(httpx.Auth):
         response = yield request
         if response.status_code != 401:
             return
+        # Release this answer's connection before waiting for the login, so the login
+        # never waits for pool slots held by the requests that wait for it.
+        response.read()
         with self._lock:
             if self._generation == sent_with:
                 login_response = yield self._login()

@@ -12,7 +12,7 @@ from .call_center import (
     PbxAccount,
     Voice,
 )
-from .common import Actor
+from .common import Actor, WriteResult
 from .contacts import (
     Contact,
     ContactCallUser,
@@ -57,5 +57,6 @@ __all__ = [
     "KeyScript",
     "PbxAccount",
     "Voice",
+    "WriteResult",
     "contact_filter",
 ]

@@ -65,7 +65,7 @@ class PbxAccount(CXModel):
 
 
 class Extension(CXModel):
-    """A user's call-center account (``extensions.detail``)."""
+    """A user's call-center account (``extensions.find``)."""
 
     extension: str | None = None
     full_name: str | None = None
@@ -89,7 +89,7 @@ class GroupMember(CXModel):
 class InternalGroup(CXModel):
     """An internal (ring) group."""
 
-    id: str | None = Field(default=None, validation_alias=_ID)
+    id: str = Field(validation_alias=_ID)
     tenant_id: str | None = None
     group_name: str | None = None
     group_name_unsigned: str | None = None
@@ -138,7 +138,7 @@ class KeyScript(CXModel):
 class KeyInteraction(CXModel):
     """An IVR key-press script."""
 
-    id: str | None = Field(default=None, validation_alias=_ID)
+    id: str = Field(validation_alias=_ID)
     tenant_id: str | None = None
     script_name: str | None = None
     script_name_unsigned: str | None = None
@@ -167,7 +167,7 @@ class KeyInteraction(CXModel):
 class Greeting(CXModel):
     """A recording (greeting) file, uploaded or made by text-to-speech."""
 
-    id: str | None = Field(default=None, validation_alias=_ID)
+    id: str = Field(validation_alias=_ID)
     tenant_id: str | None = None
     greeting_name: str | None = None
     greeting_name_unsigned: str | None = None

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..._core import CXModel
 
-__all__ = ["Actor"]
+__all__ = [
+    "Actor",
+    "WriteResult",
+]
 
 
 class Actor(CXModel):
@@ -17,3 +22,12 @@ class Actor(CXModel):
     gender: str | None = None
     uuid: str | None = None
     type: str | None = None
+
+
+class WriteResult(CXModel):
+    """The answer of a write whose answer the docs do not show.
+
+    The call succeeded (a failure raises); ``payload`` is what OMI sent back, as sent.
+    """
+
+    payload: Any = None

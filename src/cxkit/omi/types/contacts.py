@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from pydantic import AliasChoices, Field, field_validator
 
-from ..._core import CXModel, EpochMillis, EpochSeconds
+from ..._core import CXInput, CXModel, EpochMillis, EpochSeconds, wire
 from .common import Actor
 
 __all__ = [
@@ -43,7 +43,8 @@ class ContactEmail(CXModel):
     type: str | None = Field(default=None, description="home, personal or office")
     value_type: str | None = Field(
         default=None,
-        alias="valueType",
+        validation_alias=AliasChoices("valueType", "value_type"),
+        serialization_alias="valueType",
         description="Label shown in OMI: Nhà (home), Cá nhân (personal), Công ty (office)",
     )
 
@@ -55,7 +56,8 @@ class ContactPhone(CXModel):
     type: str | None = Field(default=None, description="home, personal or office")
     value_type: str | None = Field(
         default=None,
-        alias="valueType",
+        validation_alias=AliasChoices("valueType", "value_type"),
+        serialization_alias="valueType",
         description="Label shown in OMI: Nhà (home), Cá nhân (personal), Công ty (office)",
     )
 
@@ -95,7 +97,7 @@ class Contact(CXModel):
     snake_case, plus the usual OMI record fields.
     """
 
-    id: str | None = Field(default=None, validation_alias=AliasChoices("_id", "id"))
+    id: str = Field(validation_alias=AliasChoices("_id", "id"))
     tenant_id: str | None = None
     full_name: str | None = Field(
         default=None, validation_alias=AliasChoices("full_name", "fullName")
@@ -142,9 +144,11 @@ class ContactSearchResult(Contact):
     ``direction``, ``disposition``... with the contact under ``user``), so the
     item is read tolerantly as a contact that may carry call fields.
     ``time_start_call``/``time_end_call``/``time_start_to_answer`` are epoch
-    seconds in that example (the ``*_date`` fields are milliseconds).
+    seconds in that example (the ``*_date`` fields are milliseconds). That
+    example has no contact ``_id``, so here ``id`` may be ``None``.
     """
 
+    id: str | None = Field(default=None, validation_alias=AliasChoices("_id", "id"))  # type: ignore[assignment]
     transaction_id: str | None = None
     direction: str | None = None
     source_number: str | None = None
@@ -205,15 +209,16 @@ def contact_filter(field_code: str, *values: str) -> ContactFilter:
     return ContactFilter.of(field_code, *values)
 
 
-class ContactInput(CXModel):
-    """A contact to create or update, with snake_case names mapped to the API's.
+class ContactInput(CXInput):
+    """A contact to create or update: Python names in the constructor, the API's on the wire.
 
-    ``birthday`` takes a :class:`datetime.date` or a ``dd/MM/yyyy`` string.
+    ``birthday`` takes a :class:`datetime.date` or a ``dd/MM/yyyy`` string. A mapping
+    passed instead may use either spelling; unknown keys are refused.
     """
 
-    full_name: str | None = Field(default=None, alias="fullName")
-    ref_id: str | None = Field(default=None, alias="refId")
-    ref_code: str | None = Field(default=None, alias="refCode")
+    full_name: str | None = wire("fullName")
+    ref_id: str | None = wire("refId")
+    ref_code: str | None = wire("refCode")
     job_title: str | None = None
     note: str | None = None
     birthday: str | None = None
@@ -224,7 +229,7 @@ class ContactInput(CXModel):
     emails: list[ContactEmail] | None = None
     phones: list[ContactPhone] | None = None
     tags: list[str] | None = None
-    more_information: list[CustomInfo] | None = Field(default=None, alias="more_infomation")
+    more_information: list[CustomInfo] | None = wire("more_infomation")
     dynamic_attributes: list[DynamicAttribute] | None = None
 
     @field_validator("birthday", mode="before")
@@ -244,12 +249,8 @@ class ContactInput(CXModel):
             return [{"data": v} if isinstance(v, str) else v for v in value]
         return value
 
-    def to_body(self) -> dict[str, Any]:
-        """The JSON body, with the API's field names and no empty values."""
-        return self.model_dump(mode="json", by_alias=True, exclude_none=True)
 
-
-class ContactNote(CXModel):
+class ContactNote(CXInput):
     """A note interaction for ``contacts.add_note``: ``phone`` and ``content`` are required."""
 
     phone: str
@@ -282,9 +283,6 @@ class ContactLayoutField(CXModel):
 
 
 def as_contact_input(value: ContactInput | Mapping[str, Any]) -> ContactInput:
-    """A :class:`ContactInput` from itself or a mapping (API or snake_case names)."""
-    if isinstance(value, ContactInput):
-        return value
-    if isinstance(value, Mapping):
-        return ContactInput.model_validate(dict(value))
-    raise TypeError(f"expected a ContactInput or a mapping, got {type(value).__name__}")
+    """A :class:`ContactInput` from itself or a mapping (API or snake_case names; unknown
+    keys refused, so a misspelt field fails before sending)."""
+    return ContactInput.coerce(value, name="contact")

@@ -24,7 +24,10 @@ from .resources import (
     AsyncKbSections,
     AsyncLabels,
     AsyncLanguages,
+    AsyncMacros,
     AsyncStaffMembers,
+    AsyncStaffRoles,
+    AsyncStaffStatuses,
     AsyncStatistics,
     AsyncUsers,
 )
@@ -203,3 +206,18 @@ class AsyncOmnidesk(AsyncAPIClient):
     def client_emails(self) -> AsyncClientEmails:
         """The account's email addresses."""
         return AsyncClientEmails(self)
+
+    @cached_property
+    def macros(self) -> AsyncMacros:
+        """Macros, common and personal (beyond the documented seed)."""
+        return AsyncMacros(self)
+
+    @cached_property
+    def staff_roles(self) -> AsyncStaffRoles:
+        """Staff roles (beyond the documented seed)."""
+        return AsyncStaffRoles(self)
+
+    @cached_property
+    def staff_statuses(self) -> AsyncStaffStatuses:
+        """Staff statuses (beyond the documented seed)."""
+        return AsyncStaffStatuses(self)

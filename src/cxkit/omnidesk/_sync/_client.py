@@ -25,7 +25,10 @@ from .resources import (
     KbSections,
     Labels,
     Languages,
+    Macros,
     StaffMembers,
+    StaffRoles,
+    StaffStatuses,
     Statistics,
     Users,
 )
@@ -204,3 +207,18 @@ class Omnidesk(APIClient):
     def client_emails(self) -> ClientEmails:
         """The account's email addresses."""
         return ClientEmails(self)
+
+    @cached_property
+    def macros(self) -> Macros:
+        """Macros, common and personal (beyond the documented seed)."""
+        return Macros(self)
+
+    @cached_property
+    def staff_roles(self) -> StaffRoles:
+        """Staff roles (beyond the documented seed)."""
+        return StaffRoles(self)
+
+    @cached_property
+    def staff_statuses(self) -> StaffStatuses:
+        """Staff statuses (beyond the documented seed)."""
+        return StaffStatuses(self)

@@ -12,6 +12,7 @@ from .cases import (
     Message,
     MessageOrder,
 )
+from .changelog import ChangelogEntry
 from .client_emails import ClientEmail
 from .companies import Company
 from .custom_channels import CustomChannel
@@ -19,10 +20,17 @@ from .custom_fields import CustomField
 from .filters import Filter
 from .groups import Group
 from .ideas import IdeasCategory
+from .identification import IdentificationCode
 from .knowledge_base import AccessType, KbArticle, KbCategory, KbSection, MultilingualText
 from .labels import Label
 from .languages import Language
+from .leaderboard import Initiator, LeaderboardEntry
+from .macros import Macro, MacroAction, MacroCatalog, MacroCategory
+from .ratings import RatedCase, RatedMessage, Rating
+from .satisfaction import SatisfactionRating, SatisfactionSort
 from .staff import Staff
+from .staff_roles import StaffRole
+from .staff_statuses import StaffStatus
 from .statistics import GroupLeaderboardEntry, StaffLeaderboardEntry
 from .users import User
 
@@ -35,6 +43,7 @@ __all__ = [
     "CasePriority",
     "CaseSort",
     "CaseStatus",
+    "ChangelogEntry",
     "ClientEmail",
     "Company",
     "CustomChannel",
@@ -44,15 +53,29 @@ __all__ = [
     "GroupLeaderboardEntry",
     "IdeaStage",
     "IdeasCategory",
+    "IdentificationCode",
+    "Initiator",
     "KbArticle",
     "KbCategory",
     "KbSection",
     "Label",
     "Language",
+    "LeaderboardEntry",
+    "Macro",
+    "MacroAction",
+    "MacroCatalog",
+    "MacroCategory",
     "Message",
     "MessageOrder",
     "MultilingualText",
+    "RatedCase",
+    "RatedMessage",
+    "Rating",
+    "SatisfactionRating",
+    "SatisfactionSort",
     "Staff",
     "StaffLeaderboardEntry",
+    "StaffRole",
+    "StaffStatus",
     "User",
 ]

@@ -61,7 +61,7 @@ class CaseIdea(CXModel):
 class Case(CXModel):
     """A case (support ticket)."""
 
-    case_id: int | None = None
+    case_id: int
     case_number: str | None = None
     subject: str | None = None
     user_id: int | None = None
@@ -108,7 +108,7 @@ class Attachment(CXModel):
 class Message(CXModel):
     """A message (reply) or a note of a case."""
 
-    message_id: int | None = None
+    message_id: int
     user_id: int | None = None
     """Author when the message is from a user (0 otherwise)."""
     staff_id: int | None = None

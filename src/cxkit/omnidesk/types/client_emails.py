@@ -10,6 +10,6 @@ __all__ = ["ClientEmail"]
 class ClientEmail(CXModel):
     """An email address of the account."""
 
-    email_id: int | None = None
+    email_id: int
     email: str | None = None
     active: bool | None = None

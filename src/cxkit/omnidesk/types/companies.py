@@ -10,7 +10,7 @@ __all__ = ["Company"]
 class Company(CXModel):
     """A company users belong to."""
 
-    company_id: int | None = None
+    company_id: int
     company_name: str | None = None
     company_domains: str | None = None
     """Comma-separated domains whose users join the company automatically."""

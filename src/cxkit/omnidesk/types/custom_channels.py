@@ -10,7 +10,7 @@ __all__ = ["CustomChannel"]
 class CustomChannel(CXModel):
     """A custom channel."""
 
-    channel_id: int | None = None
+    channel_id: int
     channel_api_key: str | None = None
     """Channel ID used in the API (``cch1``)."""
     title: str | None = None

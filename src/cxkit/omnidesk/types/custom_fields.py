@@ -10,7 +10,7 @@ __all__ = ["CustomField"]
 class CustomField(CXModel):
     """A custom field of cases or users."""
 
-    field_id: int | None = None
+    field_id: int
     title: str | None = None
     field_type: str | None = None
     """``text``, ``textarea``, ``checkbox``, ``select`` or ``date``."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import AliasChoices, Field
 
 from ..._core import CXModel
 
@@ -12,7 +12,15 @@ __all__ = ["Filter"]
 class Filter(CXModel):
     """A case filter; built-in filters have text IDs (``unassigned``), custom ones numbers."""
 
-    filter_id: int | str | None = None
+    filter_id: int | str
     filter_name: str | None = None
-    is_selected: bool | None = Field(default=None, alias="isSelected")
-    is_custom: bool | None = Field(default=None, alias="isCustom")
+    is_selected: bool | None = Field(
+        default=None,
+        validation_alias=AliasChoices("isSelected", "is_selected"),
+        serialization_alias="isSelected",
+    )
+    is_custom: bool | None = Field(
+        default=None,
+        validation_alias=AliasChoices("isCustom", "is_custom"),
+        serialization_alias="isCustom",
+    )

@@ -10,7 +10,7 @@ __all__ = ["Group"]
 class Group(CXModel):
     """A group of staff members."""
 
-    group_id: int | None = None
+    group_id: int
     group_title: str | None = None
     group_from_name: str | None = None
     """Sender name used in staff replies."""

@@ -10,7 +10,7 @@ __all__ = ["IdeasCategory"]
 class IdeasCategory(CXModel):
     """A category of ideas (customer suggestions)."""
 
-    category_id: int | None = None
+    category_id: int
     category_title: str | None = None
     active: bool | None = None
     created_at: RFC2822DateTime = None

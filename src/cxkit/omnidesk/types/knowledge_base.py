@@ -22,7 +22,7 @@ AccessType = Literal["public", "staff_only"]
 class KbCategory(CXModel):
     """A knowledge base category."""
 
-    category_id: int | None = None
+    category_id: int
     category_title: MultilingualText | None = None
     active: bool | None = None
     created_at: RFC2822DateTime = None
@@ -32,7 +32,7 @@ class KbCategory(CXModel):
 class KbSection(CXModel):
     """A knowledge base section (inside a category)."""
 
-    section_id: int | None = None
+    section_id: int
     category_id: int | None = None
     section_title: MultilingualText | None = None
     section_description: MultilingualText | None = None
@@ -44,7 +44,7 @@ class KbSection(CXModel):
 class KbArticle(CXModel):
     """A knowledge base article (inside a section)."""
 
-    article_id: int | None = None
+    article_id: int
     section_id: int | None = None
     article_title: MultilingualText | None = None
     article_content: MultilingualText | None = None

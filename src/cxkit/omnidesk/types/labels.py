@@ -10,5 +10,5 @@ __all__ = ["Label"]
 class Label(CXModel):
     """A case label."""
 
-    label_id: int | None = None
+    label_id: int
     label_title: str | None = None

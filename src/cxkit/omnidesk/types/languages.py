@@ -10,7 +10,7 @@ __all__ = ["Language"]
 class Language(CXModel):
     """A language of the account's customers."""
 
-    language_id: int | None = None
+    language_id: int
     code: str | None = None
     title: str | None = None
     active: bool | None = None

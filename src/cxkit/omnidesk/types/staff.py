@@ -10,7 +10,7 @@ __all__ = ["Staff"]
 class Staff(CXModel):
     """A staff member."""
 
-    staff_id: int | None = None
+    staff_id: int
     staff_email: str | None = None
     staff_full_name: str | None = None
     staff_signature: str | None = None

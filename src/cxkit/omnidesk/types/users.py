@@ -14,7 +14,7 @@ __all__ = ["User"]
 class User(CXModel):
     """A user (customer) of the account."""
 
-    user_id: int | None = None
+    user_id: int
     user_full_name: str | None = None
     company_name: str | None = None
     company_position: str | None = None

@@ -7,8 +7,10 @@ from typing import TYPE_CHECKING, Any
 
 from ...._core import AsyncAPIResource, AsyncPager, drop_none, operation
 from ...._core.checks import check_text
+from ...._core.errors import NotFoundError
 from ..._answers import one
 from ...types.call_center import Extension, InternalPhone
+from ...types.common import WriteResult
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -66,12 +68,12 @@ class AsyncHotlines(AsyncAPIResource):
         user_email: str,
         directions: Sequence[str] | None = None,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> WriteResult:
         """Reserve a hotline for a single extension (user).
 
         The docs give no request fields: ``hotline``, ``user_email`` and
-        ``directions`` are the SDK's best reading; ``extra_body`` adds or overrides
-        fields. Returns the raw payload.
+        ``directions`` are the SDK's best reading; the per-call ``extra_body`` adds or
+        overrides fields. The docs show no answer: it is kept in ``payload``.
         """
         body: dict[str, Any] = {
             "hotline": check_text("hotline", hotline),
@@ -81,17 +83,24 @@ class AsyncHotlines(AsyncAPIResource):
             if isinstance(directions, (str, bytes)):
                 raise TypeError("directions must be a list of strings")
             body["directions"] = list(directions)
-        return await self._call(self.assign_extension, body=body, cast_to=Any, options=options)
+        data = await self._call(self.assign_extension, body=body, cast_to=Any, options=options)
+        return WriteResult(payload=data)
 
 
 class AsyncExtensions(AsyncAPIResource):
     """Call-center (PBX/SIP) accounts of users."""
 
     @operation("GET", "/api/call_center/extensions/detail")
-    async def detail(
+    async def find(
         self, *, type: str, keyword: str, **options: Unpack[RequestOptions]
     ) -> Extension | None:
-        """A user's extension and SIP account, looked up by ``type`` (e.g. ``user_email``)."""
+        """A user's extension and SIP account, looked up by ``type`` (e.g. ``user_email``).
+
+        ``None`` when nothing matches (a "not found" answer is not raised).
+        """
         params = {"type": check_text("type", type), "keyword": check_text("keyword", keyword)}
-        data = await self._call(self.detail, params=params, cast_to=Any, options=options)
+        try:
+            data = await self._call(self.find, params=params, cast_to=Any, options=options)
+        except NotFoundError:
+            return None
         return one(self._client._parse, Extension, data)

@@ -11,7 +11,9 @@ from pydantic import ValidationError
 
 from ...._core import APIResource, SyncPage, drop_none, operation
 from ...._core.checks import check_text
-from ..._answers import one
+from ...._core.errors import NotFoundError
+from ..._answers import one, required
+from ...types.common import WriteResult
 from ...types.contacts import (
     Contact,
     ContactEmail,
@@ -83,7 +85,7 @@ class Contacts(APIResource):
         )
 
     @operation("POST", "/api/contacts/add")
-    def add(
+    def create(
         self,
         *,
         full_name: str | None = None,
@@ -120,30 +122,29 @@ class Contacts(APIResource):
             more_information=more_information,
         )
         if not body:
-            raise ValueError("contacts.add: give at least one field")
-        data = self._call(self.add, body=body, cast_to=Any, options=options)
+            raise ValueError("contacts.create: give at least one field")
+        data = self._call(self.create, body=body, cast_to=Any, options=options)
         return one(self._client._parse, Contact, data)
 
     @operation("POST", "/api/contacts/add-more")
-    def add_many(
+    def create_many(
         self,
         contacts: Sequence[ContactInput | Mapping[str, Any]],
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> WriteResult:
         """Create many contacts in one call; OMI processes them asynchronously.
 
-        Each item is a :class:`ContactInput` or a dict (API or snake_case names).
-        Returns the raw payload (the docs show none).
+        Each item is a :class:`ContactInput` or a dict (API or snake_case names;
+        unknown keys are refused before sending). The docs show no answer: it is
+        kept in :attr:`WriteResult.payload`.
         """
         if isinstance(contacts, (str, bytes, Mapping)) or not isinstance(contacts, Sequence):
             raise TypeError("contacts must be a list of ContactInput or dicts")
         if not contacts:
-            raise ValueError("contacts.add_many: give at least one contact")
-        try:
-            body = [as_contact_input(c).to_body() for c in contacts]
-        except ValidationError as exc:
-            raise ValueError(f"invalid contact: {exc}") from None
-        return self._call(self.add_many, body=body, cast_to=Any, options=options)
+            raise ValueError("contacts.create_many: give at least one contact")
+        body = [as_contact_input(c).to_body() for c in contacts]
+        data = self._call(self.create_many, body=body, cast_to=Any, options=options)
+        return WriteResult(payload=data)
 
     @operation("POST", "/api/contacts/update")
     def update(
@@ -197,10 +198,10 @@ class Contacts(APIResource):
         note_by: str | None = None,
         notes: Sequence[ContactNote | Mapping[str, Any]] | None = None,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> WriteResult:
         """Add note interactions: one (``phone``, ``content``, ``note_by``) or many (``notes``).
 
-        Returns the raw payload (the docs show none).
+        The docs show no answer: it is kept in :attr:`WriteResult.payload`.
         """
         single = phone is not None or content is not None or note_by is not None
         if single == (notes is not None):
@@ -214,19 +215,12 @@ class Contacts(APIResource):
             items = notes
         if not items:
             raise ValueError("contacts.add_note: give at least one note")
-        try:
-            body = [
-                (n if isinstance(n, ContactNote) else ContactNote.model_validate(n)).model_dump(
-                    exclude_none=True
-                )
-                for n in items
-            ]
-        except ValidationError as exc:
-            raise ValueError(f"invalid note (phone and content are required): {exc}") from None
-        return self._call(self.add_note, body=body, cast_to=Any, options=options)
+        body = [ContactNote.coerce(n, name="note").to_body() for n in items]
+        data = self._call(self.add_note, body=body, cast_to=Any, options=options)
+        return WriteResult(payload=data)
 
     @operation("GET", "/api/contacts/get")
-    def get(
+    def find(
         self,
         *,
         phone: str | None = None,
@@ -234,31 +228,37 @@ class Contacts(APIResource):
         ref_code: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> Contact | None:
-        """Find a contact by phone number or by your own id/code (``ref_id``/``ref_code``)."""
+        """Find a contact by phone number or by your own id/code (``ref_id``/``ref_code``).
+
+        ``None`` when no contact matches (a "not found" answer is not raised).
+        """
         params = drop_none(phone=phone, ref_id=ref_id, ref_code=ref_code)
         if not params:
-            raise ValueError("contacts.get: pass phone=, ref_id= or ref_code=")
+            raise ValueError("contacts.find: pass phone=, ref_id= or ref_code=")
         for name, value in params.items():
             check_text(name, value)
-        data = self._call(self.get, params=params, cast_to=Any, options=options)
+        try:
+            data = self._call(self.find, params=params, cast_to=Any, options=options)
+        except NotFoundError:
+            return None
         return one(self._client._parse, Contact, data)
 
     @operation("GET", "/api/contacts/details/{id}")
-    def details(self, id: str, **options: Unpack[RequestOptions]) -> Contact | None:
-        """Get the details of a contact by id."""
+    def get(self, id: str, **options: Unpack[RequestOptions]) -> Contact:
+        """Get a contact by id; :class:`~cxkit.NotFoundError` when there is none."""
         data = self._call(
-            self.details, path={"id": check_text("id", id)}, cast_to=Any, options=options
+            self.get, path={"id": check_text("id", id)}, cast_to=Any, options=options
         )
-        return one(self._client._parse, Contact, data)
+        return required(self._client._parse, Contact, data, what=f"contact {id!r}")
 
 
 class ContactLayout(APIResource):
     """The contact layout: dynamic attributes (custom contact fields)."""
 
     @operation("GET", "/api/source_contact_layout/get", listing=True)
-    def get(self, **options: Unpack[RequestOptions]) -> list[ContactLayoutField]:
+    def list(self, **options: Unpack[RequestOptions]) -> list[ContactLayoutField]:
         """List the dynamic attributes; their ``field_code`` is used by ``contacts.update``."""
         result: list[ContactLayoutField] = self._call(
-            self.get, cast_to=list[ContactLayoutField], options=options
+            self.list, cast_to=list[ContactLayoutField], options=options
         )
         return result

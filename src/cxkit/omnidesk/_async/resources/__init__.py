@@ -1,5 +1,6 @@
 """Omnidesk resources (async source; the sync twin is generated)."""
 
+from .case_changelog import AsyncCaseChangelog
 from .cases import AsyncCaseIdeas, AsyncCaseMessages, AsyncCaseNotes, AsyncCases
 from .client_emails import AsyncClientEmails
 from .companies import AsyncCompanies
@@ -11,11 +12,15 @@ from .ideas_categories import AsyncIdeasCategories
 from .knowledge_base import AsyncKbArticles, AsyncKbCategories, AsyncKbSections
 from .labels import AsyncLabels
 from .languages import AsyncLanguages
+from .macros import AsyncMacros
 from .staff import AsyncStaffMembers
+from .staff_roles import AsyncStaffRoles
+from .staff_statuses import AsyncStaffStatuses
 from .statistics import AsyncStatistics
 from .users import AsyncUsers
 
 __all__ = [
+    "AsyncCaseChangelog",
     "AsyncCaseIdeas",
     "AsyncCaseMessages",
     "AsyncCaseNotes",
@@ -32,7 +37,10 @@ __all__ = [
     "AsyncKbSections",
     "AsyncLabels",
     "AsyncLanguages",
+    "AsyncMacros",
     "AsyncStaffMembers",
+    "AsyncStaffRoles",
+    "AsyncStaffStatuses",
     "AsyncStatistics",
     "AsyncUsers",
 ]

@@ -20,7 +20,7 @@ from ...._core.checks import (
     opt_id,
     time_value,
 )
-from ..._checks import check_search
+from ..._checks import check_one_choice, check_search
 from ...types.cases import (
     Case,
     CaseBulkResult,
@@ -31,6 +31,8 @@ from ...types.cases import (
     Message,
     MessageOrder,
 )
+from ...types.ratings import RatedCase, RatedMessage, Rating
+from .case_changelog import AsyncCaseChangelog
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -175,6 +177,36 @@ class AsyncCaseMessages(AsyncAPIResource):
                 "case_id": check_id("case_id", case_id),
                 "message_id": check_id("message_id", message_id),
             },
+            options=options,
+        )
+
+    @operation("PUT", "/cases/{case_id}/rate/{message_id}.json", wrap="rate", unwrap="message")
+    async def rate(
+        self,
+        case_id: int,
+        message_id: int,
+        *,
+        rating: Rating,
+        rating_comment: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> RatedMessage:
+        """Rate one message of a case for the customer (beyond the documented seed).
+
+        ``rating`` is ``high``, ``middle`` or ``low``. Rating again replaces the
+        rating, so a repeated call leaves the same state.
+        """
+        body = drop_none(
+            rating=check_one_choice("rating", rating, Rating),
+            rating_comment=rating_comment,
+        )
+        return await self._call(
+            self.rate,
+            path={
+                "case_id": check_id("case_id", case_id),
+                "message_id": check_id("message_id", message_id),
+            },
+            body=body,
+            cast_to=RatedMessage,
             options=options,
         )
 
@@ -630,6 +662,40 @@ class AsyncCases(AsyncAPIResource):
         """Delete a case for good (staff with full access only)."""
         await self._call(
             self.delete, path={"case_id": check_id("case_id", case_id)}, options=options
+        )
+
+    @cached_property
+    def changelog(self) -> AsyncCaseChangelog:
+        """The history of a case (beyond the documented seed)."""
+        return AsyncCaseChangelog(self._client)
+
+    @operation("PUT", "/cases/{case_id}/rate.json", wrap="rate", unwrap="case")
+    async def rate(
+        self,
+        case_id: int,
+        *,
+        rating: Rating,
+        rating_comment: str | None = None,
+        rated_staff_id: int | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> RatedCase:
+        """Rate a case for the customer (beyond the documented seed).
+
+        ``rating`` is ``high``, ``middle`` or ``low``; ``rated_staff_id`` names the
+        staff member the rating is for. Rating again replaces the rating, so a
+        repeated call leaves the same state.
+        """
+        body = drop_none(
+            rating=check_one_choice("rating", rating, Rating),
+            rating_comment=rating_comment,
+            rated_staff_id=opt_id("rated_staff_id", rated_staff_id),
+        )
+        return await self._call(
+            self.rate,
+            path={"case_id": check_id("case_id", case_id)},
+            body=body,
+            cast_to=RatedCase,
+            options=options,
         )
 
 

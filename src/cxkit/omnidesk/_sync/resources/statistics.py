@@ -3,11 +3,18 @@
 
 from __future__ import annotations
 
+import builtins
+from collections.abc import Mapping, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from ...._core import APIResource, operation
-from ..._checks import stats_time
+from ...._core import APIResource, SyncPage, drop_none, operation
+from ...._core.checks import check_choice, check_ids, check_ids_or_one, check_text
+from ..._checks import check_flag, check_one_choice, check_text_or_texts, stats_time
+from ...types.cases import CasePriority, CaseStatus
+from ...types.leaderboard import Initiator, LeaderboardEntry
+from ...types.ratings import Rating
+from ...types.satisfaction import SatisfactionRating, SatisfactionSort
 from ...types.statistics import GroupLeaderboardEntry, StaffLeaderboardEntry
 
 if TYPE_CHECKING:
@@ -67,4 +74,129 @@ class Statistics(APIResource):
             params=params,
             cast_to=list[GroupLeaderboardEntry],
             options=options,
+        )
+
+    @operation("GET", "/stats_leaderboard.json", entity="staff", listing=True)
+    def leaderboard(
+        self,
+        *,
+        period: str,
+        from_time: str | datetime | None = None,
+        to_time: str | datetime | None = None,
+        group_id: int | Sequence[int] | None = None,
+        channel: str | Sequence[str] | None = None,
+        status: CaseStatus | Sequence[CaseStatus] | None = None,
+        priority: CasePriority | Sequence[CasePriority] | None = None,
+        staff_id: int | Sequence[int] | None = None,
+        assignee_role_id: int | Sequence[int] | None = None,
+        participant_id: int | Sequence[int] | None = None,
+        participant_role_id: int | Sequence[int] | None = None,
+        labels: Sequence[int] | None = None,
+        initiator: Initiator | None = None,
+        user_id: int | Sequence[int] | None = None,
+        company_id: int | Sequence[int] | None = None,
+        custom_fields: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> builtins.list[LeaderboardEntry]:
+        """Results of each staff member for a period (beyond the documented seed).
+
+        ``period`` names the period (e.g. ``"today"``, ``"last_7_days"``,
+        ``"this_month"``, or ``"custom"`` with ``from_time`` and ``to_time``).
+        Times are date strings, or datetimes sent like the documented leaderboards'
+        (``"01 Jan 2015 00:00:00 +0300"``). The other filters narrow the cases
+        counted; id and value filters take one value or a list. ``initiator`` is
+        ``user`` or ``agent``.
+        """
+        params = drop_none(
+            period=check_text("period", period),
+            from_time=None if from_time is None else stats_time("from_time", from_time),
+            to_time=None if to_time is None else stats_time("to_time", to_time),
+            group_id=check_ids_or_one("group_id", group_id),
+            channel=check_text_or_texts("channel", channel),
+            status=check_choice("status", status, CaseStatus),
+            priority=check_choice("priority", priority, CasePriority),
+            staff_id=check_ids_or_one("staff_id", staff_id),
+            assignee_role_id=check_ids_or_one("assignee_role_id", assignee_role_id),
+            participant_id=check_ids_or_one("participant_id", participant_id),
+            participant_role_id=check_ids_or_one("participant_role_id", participant_role_id),
+            labels=None if labels is None else check_ids("labels", labels),
+            initiator=check_one_choice("initiator", initiator, Initiator),
+            user_id=check_ids_or_one("user_id", user_id),
+            company_id=check_ids_or_one("company_id", company_id),
+            custom_fields=None if custom_fields is None else dict(custom_fields),
+        )
+        return self._call(
+            self.leaderboard,
+            params=params,
+            cast_to=builtins.list[LeaderboardEntry],
+            options=options,
+        )
+
+    @operation("GET", "/stats_satisfaction.json", paged=True)
+    def satisfaction(
+        self,
+        *,
+        period: str,
+        from_time: str | datetime | None = None,
+        to_time: str | datetime | None = None,
+        rating_id: int | Sequence[int] | None = None,
+        rating: Rating | Sequence[Rating] | None = None,
+        rating_comment: bool | None = None,
+        rated_staff_id: int | Sequence[int] | None = None,
+        rated_assignee_role_id: int | Sequence[int] | None = None,
+        participant_id: int | Sequence[int] | None = None,
+        participant_role_id: int | Sequence[int] | None = None,
+        user_id: int | Sequence[int] | None = None,
+        user_email: str | Sequence[str] | None = None,
+        user_phone: str | Sequence[str] | None = None,
+        initiator: Initiator | None = None,
+        company_id: int | Sequence[int] | None = None,
+        group_id: int | Sequence[int] | None = None,
+        channel: str | Sequence[str] | None = None,
+        status: CaseStatus | Sequence[CaseStatus] | None = None,
+        priority: CasePriority | Sequence[CasePriority] | None = None,
+        labels: Sequence[int] | None = None,
+        custom_fields: Mapping[str, Any] | None = None,
+        page: int | None = None,
+        limit: int | None = None,
+        sort: SatisfactionSort | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> SyncPage[SatisfactionRating]:
+        """List customer ratings for a period (beyond the documented seed).
+
+        Iterating follows pages lazily (``limit`` 1..100, default 100); ``sort``
+        is ``added_at_desc`` or ``added_at_asc``. ``period``, ``from_time`` and
+        ``to_time`` work as in :meth:`leaderboard`; ``rating_comment=True`` keeps
+        ratings with a comment. Id and value filters take one value or a list.
+        """
+        params = drop_none(
+            period=check_text("period", period),
+            from_time=None if from_time is None else stats_time("from_time", from_time),
+            to_time=None if to_time is None else stats_time("to_time", to_time),
+            rating_id=check_ids_or_one("rating_id", rating_id),
+            rating=check_choice("rating", rating, Rating),
+            rating_comment=check_flag("rating_comment", rating_comment),
+            rated_staff_id=check_ids_or_one("rated_staff_id", rated_staff_id),
+            rated_assignee_role_id=check_ids_or_one(
+                "rated_assignee_role_id", rated_assignee_role_id
+            ),
+            participant_id=check_ids_or_one("participant_id", participant_id),
+            participant_role_id=check_ids_or_one("participant_role_id", participant_role_id),
+            user_id=check_ids_or_one("user_id", user_id),
+            user_email=check_text_or_texts("user_email", user_email),
+            user_phone=check_text_or_texts("user_phone", user_phone),
+            initiator=check_one_choice("initiator", initiator, Initiator),
+            company_id=check_ids_or_one("company_id", company_id),
+            group_id=check_ids_or_one("group_id", group_id),
+            channel=check_text_or_texts("channel", channel),
+            status=check_choice("status", status, CaseStatus),
+            priority=check_choice("priority", priority, CasePriority),
+            labels=None if labels is None else check_ids("labels", labels),
+            custom_fields=None if custom_fields is None else dict(custom_fields),
+            page=page,
+            limit=limit,
+            sort=check_one_choice("sort", sort, SatisfactionSort),
+        )
+        return self._paginate(
+            self.satisfaction, item=SatisfactionRating, params=params, options=options
         )

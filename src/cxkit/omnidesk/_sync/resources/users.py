@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from ...._core import APIResource, SyncPage, drop_none, operation
 from ...._core.checks import TimeInput, check_id, need_one, need_some, opt_id, time_value
 from ..._checks import check_search
+from ...types.identification import IdentificationCode
 from ...types.users import User
 
 if TYPE_CHECKING:
@@ -186,4 +187,107 @@ class Users(APIResource):
         """Delete a user for good (staff with full access only)."""
         self._call(
             self.delete, path={"user_id": check_id("user_id", user_id)}, options=options
+        )
+
+    @operation("POST", "/users/identification.json", wrap="user", unwrap=None, idempotent=False)
+    def identify(
+        self,
+        *,
+        user_email: str | None = None,
+        user_phone: str | None = None,
+        user_whatsapp_phone: str | None = None,
+        user_telegram_data: str | None = None,
+        user_custom_id: str | None = None,
+        user_custom_channel: str | None = None,
+        user_full_name: str | None = None,
+        company_name: str | None = None,
+        company_position: str | None = None,
+        user_note: str | None = None,
+        language_id: int | None = None,
+        custom_fields: Mapping[str, Any] | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> IdentificationCode:
+        """Get a one-time identification code for a user (beyond the documented seed).
+
+        Takes the fields of ``users.create``; one of ``user_email``, ``user_phone``,
+        ``user_whatsapp_phone``, ``user_telegram_data`` or ``user_custom_id`` (with
+        its ``user_custom_channel``) identifies the user. Each call gives a new
+        code, so the request is never retried after it may have reached Omnidesk.
+        """
+        need_one(
+            "users.identify",
+            user_email=user_email,
+            user_phone=user_phone,
+            user_whatsapp_phone=user_whatsapp_phone,
+            user_telegram_data=user_telegram_data,
+            user_custom_id=user_custom_id,
+        )
+        if user_custom_channel is not None and user_custom_id is None:
+            raise ValueError("users.identify: user_custom_channel goes with user_custom_id")
+        body = drop_none(
+            user_email=user_email,
+            user_phone=user_phone,
+            user_whatsapp_phone=user_whatsapp_phone,
+            user_telegram_data=user_telegram_data,
+            user_custom_id=user_custom_id,
+            user_custom_channel=user_custom_channel,
+            user_full_name=user_full_name,
+            company_name=company_name,
+            company_position=company_position,
+            user_note=user_note,
+            language_id=opt_id("language_id", language_id),
+            custom_fields=None if custom_fields is None else dict(custom_fields),
+        )
+        return self._call(
+            self.identify, body=body, cast_to=IdentificationCode, options=options
+        )
+
+    @operation("PUT", "/users/{user_id}/link.json", unwrap="user")
+    def link(
+        self,
+        user_id: int,
+        *,
+        user_email: str | None = None,
+        user_phone: str | None = None,
+        other_user_id: int | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> User:
+        """Link another user's profile to this user (beyond the documented seed).
+
+        Name the other user by exactly one of ``user_email``, ``user_phone`` or
+        ``other_user_id`` (sent as ``user_id``; renamed because the path takes
+        ``user_id``). Returns this user, with ``linked_users``.
+        """
+        given = drop_none(
+            user_email=user_email,
+            user_phone=user_phone,
+            user_id=opt_id("other_user_id", other_user_id),
+        )
+        if len(given) != 1:
+            raise ValueError(
+                "users.link: pass exactly one of user_email, user_phone, other_user_id"
+            )
+        return self._call(
+            self.link,
+            path={"user_id": check_id("user_id", user_id)},
+            body=given,
+            cast_to=User,
+            options=options,
+        )
+
+    @operation("PUT", "/users/{user_id}/unlink.json", unwrap="user")
+    def unlink(
+        self, user_id: int, *, other_user_id: int, **options: Unpack[RequestOptions]
+    ) -> User:
+        """Unlink another user's profile from this user (beyond the documented seed).
+
+        ``other_user_id`` is sent as ``user_id`` (renamed because the path takes
+        ``user_id``). Returns this user, with ``linked_users``.
+        """
+        return self._call(
+            self.unlink,
+            path={"user_id": check_id("user_id", user_id)},
+            body={"user_id": check_id("other_user_id", other_user_id)},
+            cast_to=User,
+            options=options,
         )

@@ -86,20 +86,20 @@ def test_operation_hints() -> None:
         "tags.list",
         "tags.read",
         "tickets.comments.list",
-        "tickets.files.read",
+        "tickets.files.list",
         "tickets.list",
         "tickets.logs.list",
         "tickets.read",
         "tickets.requesters.search",
     }
     in_body = {op.name for op in OPERATIONS if op.options.get("page_in") == "body"}
-    assert in_body == {"objects.read", "tags.read", "tickets.files.read", "tickets.read"}
+    assert in_body == {"objects.read", "tags.read", "tickets.files.list", "tickets.read"}
     # Read-only POSTs are retried like GETs; writes are not.
     for name in ("tickets.read", "objects.read", "cdr.list", "permissions.check"):
         assert by_name[name].is_idempotent, name
     for name in ("tickets.create", "tickets.update", "tickets.comments.update", "objects.create"):
         assert not by_name[name].is_idempotent, name
-    assert by_name["users.list_pbx"].options["auth"] == "secret_key"
+    assert by_name["users.pbx.list"].options["auth"] == "secret_key"
     token_only = {op.name for op in OPERATIONS if op.options.get("auth") == "token"}
     assert {"users.me", "tickets.read", "omnichat.pages.list", "objects.list"} <= token_only
     assert all(op.summary for op in OPERATIONS)

@@ -401,7 +401,7 @@ CASES = [
     Case("auth.logout", _logout, "GET", "/logout", lambda r: None),
     Case(
         "permission.list_modules",
-        lambda c: c.permissions.list_modules(),
+        lambda c: c.permissions.modules.list(),
         "GET",
         "/permission/module",
         lambda r: r[:2] == ["tickets", "omnichat"] or pytest.fail(str(r)),
@@ -428,7 +428,13 @@ CASES = [
         lambda r: r is True or pytest.fail(str(r)),
     ),
     Case("users.get_information", lambda c: c.users.me(), "GET", "/users/getinformation", _user),
-    Case("users.get_user_permission", lambda c: c.users.list(), "GET", "/users/getuserpermission", _entries),
+    Case(
+        "users.get_user_permission",
+        lambda c: c.users.list(),
+        "GET",
+        "/users/getuserpermission",
+        _entries,
+    ),
     Case(
         "users.update_password",
         lambda c: c.users.update_password(
@@ -462,23 +468,29 @@ CASES = [
     ),
     Case(
         "users.list_pbx_users",
-        lambda c: c.users.list_pbx("C0384"),
+        lambda c: c.users.pbx.list("C0384"),
         "GET",
         "/users/getuserpbx",
         _pbx,
         credential="secret_key",
     ),
-    Case("fields.list", lambda c: c.custom_fields.list(), "GET", "/settings/customfields/field", _fields),
+    Case(
+        "fields.list",
+        lambda c: c.custom_fields.list(),
+        "GET",
+        "/settings/customfields/field",
+        _fields,
+    ),
     Case(
         "fields.get_link",
-        lambda c: c.custom_fields.get_link("6322db807585fd104f370dcb"),
+        lambda c: c.custom_fields.links.get("6322db807585fd104f370dcb"),
         "POST",
         "/settings/customfields/field/link",
         _link,
     ),
     Case(
         "fields.get_data_source",
-        lambda c: c.custom_fields.get_data_source("63199d46e42384d4b409b5d4"),
+        lambda c: c.custom_fields.data_sources.get("63199d46e42384d4b409b5d4"),
         "GET",
         "/settings/customfields/DataSource",
         _data_source,
@@ -501,7 +513,13 @@ CASES = [
         "/relationship/objects/leads",
         _objects_page,
     ),
-    Case("objects.get", lambda c: c.objects.get("64f0782a5a707517ad4f5ec2"), "GET", "/crm/objects/64f0782a5a707517ad4f5ec2", _object),
+    Case(
+        "objects.get",
+        lambda c: c.objects.get("64f0782a5a707517ad4f5ec2"),
+        "GET",
+        "/crm/objects/64f0782a5a707517ad4f5ec2",
+        _object,
+    ),
     Case(
         "objects.read",
         lambda c: c.objects.read(
@@ -613,7 +631,13 @@ CASES = [
         "/services/tickets/category",
         _categories,
     ),
-    Case("tickets.views.list", lambda c: c.tickets.views.list(), "GET", "/services/tickets/view", _views),
+    Case(
+        "tickets.views.list",
+        lambda c: c.tickets.views.list(),
+        "GET",
+        "/services/tickets/view",
+        _views,
+    ),
     Case(
         "tickets.list",
         lambda c: c.tickets.list(take=100, page=1),
@@ -688,7 +712,13 @@ CASES = [
         "/services/tickets/ticket/62fb08237f384bae6d07f022",
         body="form",
     ),
-    Case("tickets.logs.list", lambda c: c.tickets.logs.list(TICKET), "GET", f"/services/tickets/log/{TICKET}", _logs),
+    Case(
+        "tickets.logs.list",
+        lambda c: c.tickets.logs.list(TICKET),
+        "GET",
+        f"/services/tickets/log/{TICKET}",
+        _logs,
+    ),
     Case(
         "tickets.requesters.list",
         lambda c: c.tickets.requesters.list(),
@@ -719,7 +749,13 @@ CASES = [
         "/services/tickets/requester/addbymodule",
         _added,
     ),
-    Case("tickets.actions.list", lambda c: c.tickets.actions.list(TICKET), "GET", f"/services/tickets/action/{TICKET}", _actions),
+    Case(
+        "tickets.actions.list",
+        lambda c: c.tickets.actions.list(TICKET),
+        "GET",
+        f"/services/tickets/action/{TICKET}",
+        _actions,
+    ),
     Case(
         "tickets.actions.do",
         lambda c: c.tickets.actions.do(
@@ -776,14 +812,14 @@ CASES = [
     ),
     Case(
         "tickets.files.read",
-        lambda c: c.tickets.files.read("6304a1f7e9e86adbb00ddd02", take=5, page=1),
+        lambda c: c.tickets.files.list("6304a1f7e9e86adbb00ddd02", take=5, page=1),
         "POST",
         "/services/tickets/files/read/6304a1f7e9e86adbb00ddd02",
         _files_page,
     ),
     Case(
         "tickets.files.add",
-        lambda c: c.tickets.files.add(
+        lambda c: c.tickets.files.create(
             "6304a1f7e9e86adbb00ddd02", [file("photo_2022-07-29_15-46-07.jpg", b"\xff\xd8")]
         ),
         "POST",
@@ -874,7 +910,9 @@ CASES = [
     Case(
         "omnichat.messages.list",
         lambda c: c.omnichat.messages.list(
-            room_id="686cef518424edb10b023b33", page_id="671f527112fa851c00ff0b7b", source="livechat"
+            room_id="686cef518424edb10b023b33",
+            page_id="671f527112fa851c00ff0b7b",
+            source="livechat",
         ),
         "POST",
         "/services/omnichat/messages/getmessages",
@@ -892,7 +930,13 @@ CASES = [
         "/services/omnichat/messages/search",
         _message_search,
     ),
-    Case("omnichat.pages.list", lambda c: c.omnichat.pages.list(), "GET", "/services/omnichat/pages", _pages),
+    Case(
+        "omnichat.pages.list",
+        lambda c: c.omnichat.pages.list(),
+        "GET",
+        "/services/omnichat/pages",
+        _pages,
+    ),
     Case(
         "omnichat.quick_responses.read",
         lambda c: c.omnichat.quick_responses.list(textsearch="phản hồi nhanh"),
@@ -935,9 +979,9 @@ async def test_seed_example(case: Case) -> None:
     route = (
         login
         if case.path == "/login"
-        else respx.route(method=case.method, host="omni-api-uat.worldfone.cloud", path=case.path).mock(
-            return_value=response
-        )
+        else respx.route(
+            method=case.method, host="omni-api-uat.worldfone.cloud", path=case.path
+        ).mock(return_value=response)
     )
     client = make()
     if case.raises is not None:

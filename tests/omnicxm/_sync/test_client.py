@@ -147,8 +147,10 @@ def test_login_only_operations_refuse_a_secret_key_before_sending() -> None:
 @respx.mock
 def test_secret_key_operations_refuse_a_login_before_sending() -> None:
     client = make()
-    with pytest.raises(ConfigurationError, match=r"users\.list_pbx needs the account's secret key"):
-        client.users.list_pbx("C0384")
+    with pytest.raises(
+        ConfigurationError, match=r"users\.pbx\.list needs the account's secret key"
+    ):
+        client.users.pbx.list("C0384")
     assert len(respx.calls) == 0
 
 
@@ -158,8 +160,8 @@ def test_both_credentials_token_by_default_secret_key_where_required() -> None:
     modules = respx.get(f"{BASE}/permission/module").mock(return_value=ok(modules=["tickets"]))
     pbx = respx.get(f"{BASE}/users/getuserpbx").mock(return_value=ok(users=[]))
     client = make(username="admin.C0001", password=PASSWORD, secret_key=SECRET)
-    assert client.permissions.list_modules() == ["tickets"]
-    client.users.list_pbx("C0384")
+    assert client.permissions.modules.list() == ["tickets"]
+    client.users.pbx.list("C0384")
     assert modules.calls.last.request.headers["x-api-key"] == TOKEN
     assert pbx.calls.last.request.headers["x-api-key"] == SECRET
 
@@ -173,7 +175,7 @@ def test_login_once_then_token_reused_and_userinfo_kept() -> None:
     route = respx.get(f"{BASE}/permission/module").mock(return_value=ok(modules=[]))
     client = make()
     for _ in range(3):
-        client.permissions.list_modules()
+        client.permissions.modules.list()
     assert login.call_count == 1 and route.call_count == 3
     request = login.calls.last.request
     assert request.headers["authorization"] == f"Basic {BASIC}"
@@ -193,8 +195,8 @@ def test_401_logs_in_again_once_and_replays() -> None:
         ]
     )
     client = make()
-    assert client.permissions.list_modules() == ["a"]
-    assert client.permissions.list_modules() == ["b"]
+    assert client.permissions.modules.list() == ["a"]
+    assert client.permissions.modules.list() == ["b"]
     assert login.call_count == 2
     assert [c.request.headers["x-api-key"] for c in route.calls] == [TOKEN, TOKEN, TOKEN2]
 
@@ -250,7 +252,7 @@ def test_wrong_credentials_raise_authentication_error() -> None:
     client = make()
     for _ in range(2):
         with pytest.raises(AuthenticationError, match="Wrong username or password") as info:
-            client.permissions.list_modules()
+            client.permissions.modules.list()
         assert PASSWORD not in str(info.value) and BASIC not in str(info.value)
     assert route.call_count == 0
 
@@ -265,11 +267,11 @@ def test_explicit_login_and_logout() -> None:
     assert logout.call_count == 0
     result = client.auth.login()
     assert result.token is not None and TOKEN not in repr(result)
-    client.permissions.list_modules()
+    client.permissions.modules.list()
     assert login.call_count == 1 and route.calls.last.request.headers["x-api-key"] == TOKEN
     client.logout()
     assert logout.call_count == 1 and logout.calls.last.request.headers["x-api-key"] == TOKEN
-    client.permissions.list_modules()  # logs in again
+    client.permissions.modules.list()  # logs in again
     assert login.call_count == 2 and route.calls.last.request.headers["x-api-key"] == TOKEN2
 
 
@@ -375,7 +377,9 @@ def test_202_api_limited_is_a_rate_limit_retried_even_for_a_write() -> None:
 @respx.mock
 def test_202_raises_rate_limit_error_when_retries_are_spent() -> None:
     respx.post(f"{BASE}/call/CDR").mock(
-        return_value=httpx.Response(202, json={"status": False, "error": "API limited"}, headers={"Retry-After": "7"})
+        return_value=httpx.Response(
+            202, json={"status": False, "error": "API limited"}, headers={"Retry-After": "7"}
+        )
     )
     with pytest.raises(RateLimitError) as info:
         make(secret_key=SECRET).cdr.list()
@@ -414,7 +418,11 @@ def test_201_is_decided_from_the_body(answer: Any, raises: str | None) -> None:
 @respx.mock
 def test_page_count_in_every_spelling(spelling: str) -> None:
     route = respx.get(f"{BASE}/services/tickets/ticket").mock(
-        side_effect=[page(1, 3, spelling=spelling), page(2, 3, spelling=spelling), page(3, 3, spelling=spelling)]
+        side_effect=[
+            page(1, 3, spelling=spelling),
+            page(2, 3, spelling=spelling),
+            page(3, 3, spelling=spelling),
+        ]
     )
     client = make(secret_key=SECRET)
     ids = [t.id for t in client.tickets.list(page=1)]
@@ -424,6 +432,7 @@ def test_page_count_in_every_spelling(spelling: str) -> None:
 
 @respx.mock
 def test_total_and_take_decide_without_a_page_count() -> None:
+    respx.get(f"{BASE}/login").mock(return_value=login_answer())
     route = respx.post(f"{BASE}/services/tickets/ticket/read").mock(
         side_effect=[
             ok(total=5, data=[{"basicinfo": {"id": str(i)}} for i in range(2)]),
@@ -443,7 +452,10 @@ def test_total_and_take_decide_without_a_page_count() -> None:
 @respx.mock
 def test_take_is_carried_when_only_total_is_known() -> None:
     route = respx.get(f"{BASE}/settings/generalconfig/tags").mock(
-        side_effect=[ok(total=3, data=[{"name": "a"}, {"name": "b"}]), ok(total=3, data=[{"name": "c"}])]
+        side_effect=[
+            ok(total=3, data=[{"name": "a"}, {"name": "b"}]),
+            ok(total=3, data=[{"name": "c"}]),
+        ]
     )
     names = [t.name for t in make(secret_key=SECRET).tags.list()]
     assert names == ["a", "b", "c"]
@@ -454,7 +466,10 @@ def test_take_is_carried_when_only_total_is_known() -> None:
 def test_an_empty_page_ends_the_listing() -> None:
     respx.get(f"{BASE}/login").mock(return_value=login_answer())
     route = respx.get(f"{BASE}/relationship/objects/leads").mock(
-        side_effect=[ok(total=9, totalPage=9, data=[{"_id": "o1"}]), ok(total=9, totalPage=9, data=[])]
+        side_effect=[
+            ok(total=9, totalPage=9, data=[{"_id": "o1"}]),
+            ok(total=9, totalPage=9, data=[]),
+        ]
     )
     ids = [o.id for o in make().objects.list("leads", take=1)]
     assert ids == ["o1"] and route.call_count == 2
@@ -466,7 +481,7 @@ def test_page_size_and_number_are_checked_before_sending() -> None:
     with pytest.raises(ValueError, match="between 1 and 100"):
         client.tickets.list(take=101)
     with pytest.raises(ValueError, match="between 1 and 100"):
-        client.tickets.files.read("t1", take=500)
+        client.tickets.files.list("t1", take=500)
     with pytest.raises(ValueError, match="positive"):
         client.cdr.list(take=0)
     with pytest.raises(ValueError, match="page must be"):
@@ -489,14 +504,16 @@ def test_bad_input_is_refused_before_sending() -> None:
         lambda: client.tickets.create(subject="x", duedate=naive),
         lambda: client.tickets.create(subject="x", ccs="user_1"),
         lambda: client.tickets.create(subject="x", basicinfo={"subject": "y"}),
-        lambda: client.tickets.files.add("t1", []),
+        lambda: client.tickets.files.create("t1", []),
         lambda: client.tickets.files.delete("t1", []),
         lambda: client.tickets.comments.update("t1", idcomment="c1"),
         lambda: client.tickets.comments.update("t1", idcomment="c1", deletefileindex=[-1]),
         lambda: client.tickets.requesters.search(modules=["contacts", "people"]),  # type: ignore[list-item]
         lambda: client.tickets.requesters.convert(module="accounts", id="x"),  # type: ignore[arg-type]
         lambda: client.cdr.list(startdate=aware, enddate=datetime(2024, 3, 1, tzinfo=timezone.utc)),
-        lambda: client.cdr.list(startdate=aware, enddate=datetime(2023, 12, 1, tzinfo=timezone.utc)),
+        lambda: client.cdr.list(
+            startdate=aware, enddate=datetime(2023, 12, 1, tzinfo=timezone.utc)
+        ),
         lambda: client.users.update(),
         lambda: client.users.update(sex="other"),  # type: ignore[arg-type]
         lambda: client.custom_fields.list(module="deals"),  # type: ignore[arg-type]
@@ -507,7 +524,9 @@ def test_bad_input_is_refused_before_sending() -> None:
         lambda: client.tags.read(sort=[("a", "asc")]),  # type: ignore[arg-type]
         lambda: client.omnichat.rooms.unread_counts({}),
         lambda: client.omnichat.rooms.unread_counts({"r1": {"startTime": 1, "bogus": 2}}),
-        lambda: client.tickets.sla.pause(ticket_id="a", idticket="b", timepending="soon", comment="c"),
+        lambda: client.tickets.sla.pause(
+            ticket_id="a", idticket="b", timepending="soon", comment="c"
+        ),
     ]
     for number, case in enumerate(cases):
         with pytest.raises((ValueError, TypeError)):
@@ -551,9 +570,9 @@ def test_secrets_stay_out_of_logs_reprs_and_errors(caplog: pytest.LogCaptureFixt
     )
     client = make(username="admin.C0001", password=PASSWORD, secret_key=SECRET)
     result = client.auth.login()
-    client.permissions.list_modules()
+    client.permissions.modules.list()
     errors: list[BaseException] = []
-    for call in (lambda: client.users.list_pbx("C1"), lambda: client.tickets.views.list()):
+    for call in (lambda: client.users.pbx.list("C1"), lambda: client.tickets.views.list()):
         with pytest.raises(APIError) as info:
             call()
         errors.append(info.value)

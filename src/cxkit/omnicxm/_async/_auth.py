@@ -15,6 +15,7 @@ from ..._core import BasicAuth
 from ..._core._async.auth import AsyncLoginTokenAuth
 from ..._core.errors import CXError
 from ..._core.secrets import Secret
+from .._bodies import AsyncBodyReader
 from .._dialect import CREDENTIAL_HEADER
 
 __all__ = ["AsyncOmniCXMAuth"]
@@ -44,11 +45,13 @@ class AsyncOmniCXMAuth(AsyncLoginTokenAuth):
         read_token: Callable[[httpx.Response], str],
         basic: BasicAuth,
         needs_reauth: Callable[[httpx.Response], bool],
+        max_bytes: Callable[[], int],
         secret_key: str | None = None,
     ) -> None:
         super().__init__(login=login, read_token=read_token, header=HEADER)
         self._basic = basic
         self._needs_reauth = needs_reauth
+        self._max_bytes = max_bytes
         self._secret_key = Secret(secret_key) if secret_key else None
 
     def __repr__(self) -> str:
@@ -81,7 +84,7 @@ class AsyncOmniCXMAuth(AsyncLoginTokenAuth):
         if kind == "login":
             request.headers["Authorization"] = self._basic.header()
             response = yield request
-            await response.aread()
+            await AsyncBodyReader.read(response, self._max_bytes())
             if 200 <= response.status_code < 300:
                 async with self._lock:
                     try:
@@ -98,20 +101,22 @@ class AsyncOmniCXMAuth(AsyncLoginTokenAuth):
             async with self._lock:
                 if self._token is None:
                     login_response = yield self._login()
-                    await login_response.aread()
+                    await AsyncBodyReader.read(login_response, self._max_bytes())
                     self._store(login_response)
         sent_with = self._apply(request)
         response = yield request
-        if response.status_code != 401:
-            if not 200 <= response.status_code < 300:
-                return
-            await response.aread()
-            if not self._needs_reauth(response):
-                return
+        if response.status_code != 401 and not 200 <= response.status_code < 300:
+            return
+        # Read before waiting for the login: a 2xx to see whether it reports the token
+        # expired, a 401 to release its connection (the login must not wait for pool
+        # slots held by the requests that wait for it).
+        await AsyncBodyReader.read(response, self._max_bytes())
+        if response.status_code != 401 and not self._needs_reauth(response):
+            return
         async with self._lock:
             if self._generation == sent_with:
                 login_response = yield self._login()
-                await login_response.aread()
+                await AsyncBodyReader.read(login_response, self._max_bytes())
                 self._store(login_response)
         self._apply(request)
         yield request

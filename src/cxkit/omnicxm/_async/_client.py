@@ -121,6 +121,7 @@ class AsyncOmniCXM(AsyncAPIClient):
                 read_token=self._read_token,
                 basic=BasicAuth(user, secret),
                 needs_reauth=dialect.needs_reauth,
+                max_bytes=lambda: self.max_response_bytes,
                 secret_key=key,
             )
         else:

@@ -16,6 +16,7 @@ from ..._core import BasicAuth
 from ..._core._sync.auth import LoginTokenAuth
 from ..._core.errors import CXError
 from ..._core.secrets import Secret
+from .._bodies import BodyReader
 from .._dialect import CREDENTIAL_HEADER
 
 __all__ = ["OmniCXMAuth"]
@@ -45,11 +46,13 @@ class OmniCXMAuth(LoginTokenAuth):
         read_token: Callable[[httpx.Response], str],
         basic: BasicAuth,
         needs_reauth: Callable[[httpx.Response], bool],
+        max_bytes: Callable[[], int],
         secret_key: str | None = None,
     ) -> None:
         super().__init__(login=login, read_token=read_token, header=HEADER)
         self._basic = basic
         self._needs_reauth = needs_reauth
+        self._max_bytes = max_bytes
         self._secret_key = Secret(secret_key) if secret_key else None
 
     def __repr__(self) -> str:
@@ -82,7 +85,7 @@ class OmniCXMAuth(LoginTokenAuth):
         if kind == "login":
             request.headers["Authorization"] = self._basic.header()
             response = yield request
-            response.read()
+            BodyReader.read(response, self._max_bytes())
             if 200 <= response.status_code < 300:
                 with self._lock:
                     try:
@@ -99,20 +102,22 @@ class OmniCXMAuth(LoginTokenAuth):
             with self._lock:
                 if self._token is None:
                     login_response = yield self._login()
-                    login_response.read()
+                    BodyReader.read(login_response, self._max_bytes())
                     self._store(login_response)
         sent_with = self._apply(request)
         response = yield request
-        if response.status_code != 401:
-            if not 200 <= response.status_code < 300:
-                return
-            response.read()
-            if not self._needs_reauth(response):
-                return
+        if response.status_code != 401 and not 200 <= response.status_code < 300:
+            return
+        # Read before waiting for the login: a 2xx to see whether it reports the token
+        # expired, a 401 to release its connection (the login must not wait for pool
+        # slots held by the requests that wait for it).
+        BodyReader.read(response, self._max_bytes())
+        if response.status_code != 401 and not self._needs_reauth(response):
+            return
         with self._lock:
             if self._generation == sent_with:
                 login_response = yield self._login()
-                login_response.read()
+                BodyReader.read(login_response, self._max_bytes())
                 self._store(login_response)
         self._apply(request)
         yield request

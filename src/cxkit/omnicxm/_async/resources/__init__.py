@@ -2,7 +2,7 @@
 
 from .auth import AsyncAuth
 from .cdr import AsyncCDR
-from .custom_fields import AsyncCustomFields
+from .custom_fields import AsyncCustomFields, AsyncDataSources, AsyncFieldLinks
 from .objects import AsyncObjects
 from .omnichat import (
     AsyncOmnichat,
@@ -11,7 +11,7 @@ from .omnichat import (
     AsyncOmnichatRooms,
     AsyncQuickResponses,
 )
-from .permissions import AsyncPermissions
+from .permissions import AsyncPermissionModules, AsyncPermissions
 from .tags import AsyncTags
 from .tickets import (
     AsyncTicketActions,
@@ -24,17 +24,20 @@ from .tickets import (
     AsyncTicketSLA,
     AsyncTicketViews,
 )
-from .users import AsyncUsers
+from .users import AsyncUserPbx, AsyncUsers
 
 __all__ = [
     "AsyncAuth",
     "AsyncCDR",
     "AsyncCustomFields",
+    "AsyncDataSources",
+    "AsyncFieldLinks",
     "AsyncObjects",
     "AsyncOmnichat",
     "AsyncOmnichatMessages",
     "AsyncOmnichatPages",
     "AsyncOmnichatRooms",
+    "AsyncPermissionModules",
     "AsyncPermissions",
     "AsyncQuickResponses",
     "AsyncTags",
@@ -47,5 +50,6 @@ __all__ = [
     "AsyncTicketSLA",
     "AsyncTicketViews",
     "AsyncTickets",
+    "AsyncUserPbx",
     "AsyncUsers",
 ]

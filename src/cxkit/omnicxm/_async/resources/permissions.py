@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from ...._core import AsyncAPIResource, operation
@@ -15,17 +16,28 @@ if TYPE_CHECKING:
 
     from ...._core import RequestOptions
 
-__all__ = ["AsyncPermissions"]
+__all__ = ["AsyncPermissionModules", "AsyncPermissions"]
+
+
+class AsyncPermissionModules(AsyncAPIResource):
+    """The modules open to the account."""
+
+    @operation("GET", "/permission/module", unwrap="modules")
+    async def list(self, **options: Unpack[RequestOptions]) -> builtins.list[str]:
+        """The keys of the modules open to the account (``tickets``, ``omnichat``...)."""
+        result: builtins.list[str] = await self._call(
+            self.list, cast_to=builtins.list[str], options=options
+        )
+        return result
 
 
 class AsyncPermissions(AsyncAPIResource):
     """What the logged-in user (or the secret key's account) may do."""
 
-    @operation("GET", "/permission/module", unwrap="modules")
-    async def list_modules(self, **options: Unpack[RequestOptions]) -> builtins.list[str]:
-        """The keys of the modules open to the account (``tickets``, ``omnichat``...)."""
-        result: list[str] = await self._call(self.list_modules, cast_to=list[str], options=options)
-        return result
+    @cached_property
+    def modules(self) -> AsyncPermissionModules:
+        """The modules open to the account."""
+        return AsyncPermissionModules(self._client)
 
     @operation("GET", "/permission/module/permission/{module}", unwrap="permission")
     async def list(self, module: str, **options: Unpack[RequestOptions]) -> builtins.list[str]:

@@ -433,7 +433,7 @@ class AsyncTicketFiles(AsyncAPIResource):
         idempotent=True,
         page_in="body",
     )
-    def read(
+    def list(
         self,
         id_ticket: str,
         *,
@@ -456,7 +456,7 @@ class AsyncTicketFiles(AsyncAPIResource):
             enddate=opt_epoch("enddate", enddate),
         )
         return self._paginate(
-            self.read,
+            self.list,
             item=TicketFile,
             path={"id_ticket": check_text("id_ticket", id_ticket)},
             body=body,
@@ -465,7 +465,7 @@ class AsyncTicketFiles(AsyncAPIResource):
 
     # The table says application/json; the curl example sends files[] as multipart.
     @operation("POST", "/services/tickets/files/{id_ticket}", auth="token", content_type=FORM)
-    async def add(
+    async def create(
         self,
         id_ticket: str,
         files: FileInput | builtins.list[FileInput],
@@ -473,7 +473,7 @@ class AsyncTicketFiles(AsyncAPIResource):
     ) -> None:
         """Attach files to a ticket (multipart ``files[]``; each file is read once)."""
         await self._call(
-            self.add,
+            self.create,
             path={"id_ticket": check_text("id_ticket", id_ticket)},
             files={"files[]": file_list("files", files)},
             options=options,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from ...._core import AsyncAPIResource, FileInput, drop_none, operation
@@ -15,11 +16,31 @@ if TYPE_CHECKING:
 
     from ...._core import RequestOptions
 
-__all__ = ["AsyncUsers"]
+__all__ = ["AsyncUserPbx", "AsyncUsers"]
+
+
+class AsyncUserPbx(AsyncAPIResource):
+    """Users of PBX customers (with the account's secret key)."""
+
+    # The request line says POST and files pbx_customer_code under "Request Body";
+    # the vendor's curl example sends GET with it in the query string: following curl.
+    @operation("GET", "/users/getuserpbx", auth="secret_key", request_line="POST /users/getuserpbx")
+    async def list(self, pbx_customer_code: str, **options: Unpack[RequestOptions]) -> PbxUsers:
+        """The users of a PBX customer (needs the account's secret key, not a login)."""
+        params = {"pbx_customer_code": check_text("pbx_customer_code", pbx_customer_code)}
+        result: PbxUsers = await self._call(
+            self.list, params=params, cast_to=PbxUsers, options=options
+        )
+        return result
 
 
 class AsyncUsers(AsyncAPIResource):
     """Users of the account."""
+
+    @cached_property
+    def pbx(self) -> AsyncUserPbx:
+        """Users of PBX customers."""
+        return AsyncUserPbx(self._client)
 
     @operation("GET", "/users/getinformation", auth="token", unwrap="data")
     async def me(self, **options: Unpack[RequestOptions]) -> User:
@@ -89,14 +110,3 @@ class AsyncUsers(AsyncAPIResource):
         )
         avatar = data.get("avatar") if isinstance(data, dict) else None
         return avatar if isinstance(avatar, str) else None
-
-    # The request line says POST and files pbx_customer_code under "Request Body";
-    # the vendor's curl example sends GET with it in the query string: following curl.
-    @operation("GET", "/users/getuserpbx", auth="secret_key", request_line="POST /users/getuserpbx")
-    async def list_pbx(self, pbx_customer_code: str, **options: Unpack[RequestOptions]) -> PbxUsers:
-        """The users of a PBX customer (needs the account's secret key, not a login)."""
-        params = {"pbx_customer_code": check_text("pbx_customer_code", pbx_customer_code)}
-        result: PbxUsers = await self._call(
-            self.list_pbx, params=params, cast_to=PbxUsers, options=options
-        )
-        return result

@@ -3,7 +3,7 @@
 
 from .auth import Auth
 from .cdr import CDR
-from .custom_fields import CustomFields
+from .custom_fields import CustomFields, DataSources, FieldLinks
 from .objects import Objects
 from .omnichat import (
     Omnichat,
@@ -12,7 +12,7 @@ from .omnichat import (
     OmnichatRooms,
     QuickResponses,
 )
-from .permissions import Permissions
+from .permissions import PermissionModules, Permissions
 from .tags import Tags
 from .tickets import (
     TicketActions,
@@ -25,17 +25,20 @@ from .tickets import (
     TicketSLA,
     TicketViews,
 )
-from .users import Users
+from .users import UserPbx, Users
 
 __all__ = [
     "Auth",
     "CDR",
     "CustomFields",
+    "DataSources",
+    "FieldLinks",
     "Objects",
     "Omnichat",
     "OmnichatMessages",
     "OmnichatPages",
     "OmnichatRooms",
+    "PermissionModules",
     "Permissions",
     "QuickResponses",
     "Tags",
@@ -48,5 +51,6 @@ __all__ = [
     "TicketSLA",
     "TicketViews",
     "Tickets",
+    "UserPbx",
     "Users",
 ]

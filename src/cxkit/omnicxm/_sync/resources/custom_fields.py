@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import builtins
 import json
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
 from ...._core import APIResource, drop_none, operation
@@ -17,13 +18,62 @@ if TYPE_CHECKING:
 
     from ...._core import RequestOptions
 
-__all__ = ["CustomFields"]
+__all__ = ["CustomFields", "DataSources", "FieldLinks"]
 
 SampleType = Literal["create", "update"]
 
 
+class FieldLinks(APIResource):
+    """Links between dropdown fields."""
+
+    # The request line says GET; the vendor's curl example (and PHP, axios) send
+    # POST with a JSON body: following curl.
+    @operation(
+        "POST",
+        "/settings/customfields/field/link",
+        unwrap="data",
+        idempotent=True,
+        request_line="GET /settings/customfields/field/link",
+    )
+    def get(self, id: str, **options: Unpack[RequestOptions]) -> FieldLink:
+        """The link of a linked-dropdown field (``id`` from ``custom_fields.list``).
+
+        A read-only POST, so it is retried like a GET.
+        """
+        result: FieldLink = self._call(
+            self.get, body={"id": check_text("id", id)}, cast_to=FieldLink, options=options
+        )
+        return result
+
+
+class DataSources(APIResource):
+    """Data sources of dropdown fields."""
+
+    # The table files ``id`` under "Request Body"; the curl example sends it in the query.
+    @operation("GET", "/settings/customfields/DataSource", auth="token", unwrap="data")
+    def get(self, id: str, **options: Unpack[RequestOptions]) -> DataSource:
+        """The values of a dropdown's data source (``id`` is the field's ``idDropDown``)."""
+        result: DataSource = self._call(
+            self.get,
+            params={"id": check_text("id", id)},
+            cast_to=DataSource,
+            options=options,
+        )
+        return result
+
+
 class CustomFields(APIResource):
     """Field groups and fields of the CRM and ticket modules."""
+
+    @cached_property
+    def links(self) -> FieldLinks:
+        """Links between dropdown fields."""
+        return FieldLinks(self._client)
+
+    @cached_property
+    def data_sources(self) -> DataSources:
+        """Data sources of dropdown fields."""
+        return DataSources(self._client)
 
     # The docs put module/lang/category in a "Request Body" table of this GET and
     # their curl example sends none of them; like DataSource's ``id`` (same kind of
@@ -49,37 +99,6 @@ class CustomFields(APIResource):
         )
         result: builtins.list[FieldGroup] = self._call(
             self.list, params=params, cast_to=builtins.list[FieldGroup], options=options
-        )
-        return result
-
-    # The request line says GET; the vendor's curl example (and PHP, axios) send
-    # POST with a JSON body: following curl.
-    @operation(
-        "POST",
-        "/settings/customfields/field/link",
-        unwrap="data",
-        idempotent=True,
-        request_line="GET /settings/customfields/field/link",
-    )
-    def get_link(self, id: str, **options: Unpack[RequestOptions]) -> FieldLink:
-        """The link of a linked-dropdown field (``id`` from ``custom_fields.list``).
-
-        A read-only POST, so it is retried like a GET.
-        """
-        result: FieldLink = self._call(
-            self.get_link, body={"id": check_text("id", id)}, cast_to=FieldLink, options=options
-        )
-        return result
-
-    # The table files ``id`` under "Request Body"; the curl example sends it in the query.
-    @operation("GET", "/settings/customfields/DataSource", auth="token", unwrap="data")
-    def get_data_source(self, id: str, **options: Unpack[RequestOptions]) -> DataSource:
-        """The values of a dropdown's data source (``id`` is the field's ``idDropDown``)."""
-        result: DataSource = self._call(
-            self.get_data_source,
-            params={"id": check_text("id", id)},
-            cast_to=DataSource,
-            options=options,
         )
         return result
 

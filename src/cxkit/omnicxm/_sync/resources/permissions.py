@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import builtins
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from ...._core import APIResource, operation
@@ -16,17 +17,28 @@ if TYPE_CHECKING:
 
     from ...._core import RequestOptions
 
-__all__ = ["Permissions"]
+__all__ = ["PermissionModules", "Permissions"]
+
+
+class PermissionModules(APIResource):
+    """The modules open to the account."""
+
+    @operation("GET", "/permission/module", unwrap="modules")
+    def list(self, **options: Unpack[RequestOptions]) -> builtins.list[str]:
+        """The keys of the modules open to the account (``tickets``, ``omnichat``...)."""
+        result: builtins.list[str] = self._call(
+            self.list, cast_to=builtins.list[str], options=options
+        )
+        return result
 
 
 class Permissions(APIResource):
     """What the logged-in user (or the secret key's account) may do."""
 
-    @operation("GET", "/permission/module", unwrap="modules")
-    def list_modules(self, **options: Unpack[RequestOptions]) -> builtins.list[str]:
-        """The keys of the modules open to the account (``tickets``, ``omnichat``...)."""
-        result: list[str] = self._call(self.list_modules, cast_to=list[str], options=options)
-        return result
+    @cached_property
+    def modules(self) -> PermissionModules:
+        """The modules open to the account."""
+        return PermissionModules(self._client)
 
     @operation("GET", "/permission/module/permission/{module}", unwrap="permission")
     def list(self, module: str, **options: Unpack[RequestOptions]) -> builtins.list[str]:

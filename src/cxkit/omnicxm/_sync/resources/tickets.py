@@ -434,7 +434,7 @@ class TicketFiles(APIResource):
         idempotent=True,
         page_in="body",
     )
-    def read(
+    def list(
         self,
         id_ticket: str,
         *,
@@ -457,7 +457,7 @@ class TicketFiles(APIResource):
             enddate=opt_epoch("enddate", enddate),
         )
         return self._paginate(
-            self.read,
+            self.list,
             item=TicketFile,
             path={"id_ticket": check_text("id_ticket", id_ticket)},
             body=body,
@@ -466,7 +466,7 @@ class TicketFiles(APIResource):
 
     # The table says application/json; the curl example sends files[] as multipart.
     @operation("POST", "/services/tickets/files/{id_ticket}", auth="token", content_type=FORM)
-    def add(
+    def create(
         self,
         id_ticket: str,
         files: FileInput | builtins.list[FileInput],
@@ -474,7 +474,7 @@ class TicketFiles(APIResource):
     ) -> None:
         """Attach files to a ticket (multipart ``files[]``; each file is read once)."""
         self._call(
-            self.add,
+            self.create,
             path={"id_ticket": check_text("id_ticket", id_ticket)},
             files={"files[]": file_list("files", files)},
             options=options,

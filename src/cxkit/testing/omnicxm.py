@@ -568,7 +568,8 @@ class FakeOmniCXM(FakeServer):
         return ticket
 
     def _ordered_tickets(self) -> list[Record]:
-        return sorted(self.tickets.values(), key=lambda t: -int(t["created"]["time"]))
+        # Newest first; among equal times the later one first.
+        return sorted(reversed(self.tickets.values()), key=lambda t: -int(t["created"]["time"]))
 
     @route("GET", "/services/tickets/ticket")
     def tickets_list(self, request: FakeRequest) -> httpx.Response:
@@ -801,7 +802,9 @@ class FakeOmniCXM(FakeServer):
         return self.objects.setdefault(module, {})
 
     def _ordered_objects(self, module: str) -> list[Record]:
-        return sorted(self._module(module).values(), key=lambda r: -int(r["created"]["time"]))
+        return sorted(
+            reversed(self._module(module).values()), key=lambda r: -int(r["created"]["time"])
+        )
 
     @route("GET", "/relationship/objects/{module}")
     def objects_list(self, request: FakeRequest) -> httpx.Response:

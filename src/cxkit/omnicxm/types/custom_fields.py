@@ -80,7 +80,9 @@ class FieldGroup(CXModel):
 class LinkedField(CXModel):
     """The main dropdown of a field link."""
 
-    id: str | None = Field(default=None, validation_alias=AliasChoices("_id", "id"))
+    id: str | None = Field(
+        default=None, validation_alias=AliasChoices("_id", "id"), serialization_alias="_id"
+    )
     name: str | None = None
     alias: str | None = None
     arr_drop_down: list[Any] | None = Field(default=None, alias="arrDropDown")

@@ -27,7 +27,7 @@ class CRMObject(CustomFieldsModel):
     ``obj.custom_fields``. ``module`` is filled by ``objects.get``.
     """
 
-    id: str = Field(validation_alias=AliasChoices("_id", "id"))
+    id: str = Field(validation_alias=AliasChoices("_id", "id"), serialization_alias="_id")
     owner: str | None = None
     assignto: str | None = None
     assign_history: list[str] | None = None

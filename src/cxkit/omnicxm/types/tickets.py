@@ -171,7 +171,7 @@ class Comment(CXModel):
 class TicketLog(CXModel):
     """One entry of a ticket's history (``type`` says what happened)."""
 
-    id: str = Field(validation_alias=AliasChoices("_id", "id"))
+    id: str = Field(validation_alias=AliasChoices("_id", "id"), serialization_alias="_id")
     ticket_id: str | None = None
     comment_id: str | None = None
     type: str | None = None

@@ -31,6 +31,8 @@ def _declared_too_large(response: httpx.Response, limit: int) -> bool:
     return declared.isdigit() and int(declared) > limit
 
 
+# core-candidate: a bounded body read for auth flows (the core's AsyncLoginTokenAuth reads
+# login and 401 answers with an unbounded aread()).
 class AsyncBodyReader:
     """Read an async answer's body, at most ``limit`` bytes."""
 

@@ -260,6 +260,9 @@ def _form_value(value: Any) -> str:
     return str(value)
 
 
+# core-candidate: form encoding chosen from the operation's content type, repeated
+# ``name[]`` fields kept (the core's bracket_fields numbers list items, and its request
+# builder turns ``data`` into a dict), multipart sent even without a file.
 def form_pairs(data: Mapping[str, Any], prefix: str = "") -> list[tuple[str, str]]:
     """Flatten a body into the PHP-style form fields the vendor's examples send.
 
@@ -332,6 +335,8 @@ class OmniCXMPaging(PageNumberPaging):
     size_key: str = "take"
     max_size: int | None = MAX_TAKE
 
+    # core-candidate: PageNumberPaging that adds no page number to the first request
+    # (an option such as ``send_first_page=False``).
     def first(self, values: Mapping[str, Any]) -> dict[str, Any]:
         """The caller's paging values, checked, with nothing added."""
         out = dict(values)

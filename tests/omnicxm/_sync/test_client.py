@@ -375,6 +375,25 @@ def test_202_api_limited_is_a_rate_limit_retried_even_for_a_write() -> None:
 
 
 @respx.mock
+def test_a_relogin_replay_sends_the_same_file_bytes() -> None:
+    respx.get(f"{BASE}/login").mock(side_effect=[login_answer(), login_answer(TOKEN2)])
+    route = respx.post(f"{BASE}/services/tickets/comment/t1").mock(
+        side_effect=[
+            httpx.Response(401, json={"status": False, "error": "Token is expired"}),
+            ok(data={"id": "c1", "content": "<p>x</p>"}),
+        ]
+    )
+    upload = io.BytesIO(b"GIF89a picture")
+    upload.name = "pic.gif"
+    comment = make().tickets.comments.create("t1", content="x", files=upload)
+    assert comment.id == "c1"
+    first, second = (c.request for c in route.calls)
+    assert first.content == second.content and b"GIF89a picture" in first.content
+    assert b'filename="pic.gif"' in first.content
+    assert (first.headers["x-api-key"], second.headers["x-api-key"]) == (TOKEN, TOKEN2)
+
+
+@respx.mock
 def test_202_raises_rate_limit_error_when_retries_are_spent() -> None:
     respx.post(f"{BASE}/call/CDR").mock(
         return_value=httpx.Response(

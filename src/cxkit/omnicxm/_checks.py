@@ -8,6 +8,7 @@ from typing import Any
 
 from .._core import FileInput, to_file
 from .._core.checks import check_text
+from .._core.errors import ResponseValidationError
 
 __all__ = [
     "EpochInput",
@@ -15,6 +16,7 @@ __all__ = [
     "file_list",
     "groups",
     "index_list",
+    "new_id",
     "one_file",
     "opt_epoch",
     "opt_text",
@@ -125,3 +127,13 @@ def jsonable(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return [jsonable(v) for v in value]
     return value
+
+
+def new_id(data: Any, key: str, what: str) -> str:
+    """The id a create answer carries under ``key``; an answer without one is an error."""
+    value = data.get(key) if isinstance(data, Mapping) else None
+    if isinstance(value, (str, int)) and not isinstance(value, bool) and str(value):
+        return str(value)
+    raise ResponseValidationError(
+        f"{what}: the answer carries no {key!r} id", vendor="omnicxm", body=data
+    )

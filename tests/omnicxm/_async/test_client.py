@@ -24,6 +24,7 @@ from cxkit import (
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
+    ResponseValidationError,
 )
 from cxkit.omnicxm import AsyncOmniCXM, CDRRecord, F, NotCompletedError, Ticket
 from cxkit.testing import FakeClock
@@ -609,3 +610,10 @@ async def test_secrets_stay_out_of_logs_reprs_and_errors(caplog: pytest.LogCaptu
     assert "permission/module" in caplog.text  # the debug log did run
     for secret in (SECRET, TOKEN, PASSWORD, BASIC):
         assert secret not in shown
+
+
+@respx.mock
+async def test_a_create_answer_without_an_id_is_an_error() -> None:
+    respx.post(f"{BASE}/services/tickets/ticket").mock(return_value=ok())
+    with pytest.raises(ResponseValidationError, match="no 'id' id"):
+        await make(secret_key=SECRET).tickets.create(subject="Hi")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from ...._core import AsyncAPIResource, AsyncPager, drop_none, operation
 from ...._core.checks import check_text, need_some
 from ..._checks import groups as check_groups
-from ..._checks import jsonable
+from ..._checks import jsonable, new_id
 from ...query import SortInput, Where, build_filter, build_sort
 from ...types.objects import (
     CRMObject,
@@ -153,8 +153,7 @@ class AsyncObjects(AsyncAPIResource):
             cast_to=Any,
             options=options,
         )
-        new_id = data.get("data") if isinstance(data, Mapping) else None
-        return str(new_id) if new_id is not None else ""
+        return new_id(data, "data", "objects.create")
 
     @operation("POST", "/services/omnichat/action/unlinkobject", auth="token")
     async def unlink(

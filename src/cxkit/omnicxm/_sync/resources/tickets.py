@@ -15,6 +15,7 @@ from ..._checks import (
     epoch,
     file_list,
     index_list,
+    new_id,
     opt_epoch,
     opt_text,
     text_list,
@@ -699,8 +700,7 @@ class Tickets(APIResource):
             cast_to=Any,
             options=options,
         )
-        new_id = data.get("id") if isinstance(data, Mapping) else None
-        return str(new_id) if new_id is not None else ""
+        return new_id(data, "id", "tickets.create")
 
     # Multipart like create (the table says application/json). Not idempotent: a replay
     # would attach the files again and delete by already shifted indexes.

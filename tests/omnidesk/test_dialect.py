@@ -88,13 +88,40 @@ def test_error_plain_text_body() -> None:
 
 @pytest.mark.parametrize(
     "body",
-    [{"error": "API limit exceeded"}, {"message": "Превышен лимит запросов"}, "rate limit"],
+    [
+        {"error": "API limit exceeded"},
+        {"message": "Превышен лимит запросов"},
+        "Too many requests",
+        {"error": "You have exceeded the request limit"},
+    ],
 )
-def test_403_mentioning_limit_is_rate_limit(body: object) -> None:
+def test_403_quota_answer_is_rate_limit(body: object) -> None:
     kwargs = {"text": body} if isinstance(body, str) else {"json": body}
     err = OmnideskDialect().error(_response(403, **kwargs))
     assert isinstance(err, RateLimitError)
     assert err.status_code == 429 and err.http_status == 403
+
+
+def test_403_with_no_calls_left_but_another_reason_stays_permission_denied() -> None:
+    err = OmnideskDialect().error(
+        _response(403, json={"error": "forbidden"}, headers={"api_calls_left": "0"})
+    )
+    assert type(err) is PermissionDeniedError
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"error": "Label limit: at most 100 labels"},
+        {"error": "limit must be between 1 and 100"},
+        {"message": "Лимит меток достигнут в группе"},
+        "rate limit",
+    ],
+)
+def test_403_that_only_mentions_a_limit_stays_permission_denied(body: object) -> None:
+    kwargs = {"text": body} if isinstance(body, str) else {"json": body}
+    err = OmnideskDialect().error(_response(403, **kwargs))
+    assert type(err) is PermissionDeniedError
 
 
 def test_other_403_stays_permission_denied() -> None:

@@ -122,6 +122,11 @@ class Dialect:
             return None
         try:
             return json.loads(content)
+        except RecursionError:
+            raise ResponseValidationError(
+                f"response is nested too deeply to read (HTTP {response.status_code})",
+                vendor=self.vendor,
+            ) from None
         except ValueError:
             snippet = self.text_snippet(response)
             raise ResponseValidationError(
@@ -141,7 +146,7 @@ class Dialect:
         body: Any
         try:
             body = json.loads(response.content) if response.content.strip() else None
-        except ValueError:
+        except (ValueError, RecursionError):
             body = None
         code, message = self.error_details(body)
         if not message:

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-__all__ = ["OffsetPaging", "PageData", "PageNumberPaging", "PageStrategy", "field_of"]
+__all__ = [
+    "OffsetPaging",
+    "PageData",
+    "PageNumberPaging",
+    "PageStrategy",
+    "as_int",
+    "field_of",
+]
 
 Extract = Callable[[Any], Any]
 
@@ -30,11 +38,29 @@ def field_of(name: str) -> Extract:
     return get
 
 
-def _as_int(value: Any) -> int | None:
-    try:
-        return int(value) if value is not None and not isinstance(value, bool) else None
-    except (TypeError, ValueError):
+_BOUND = 2**53
+
+
+def as_int(value: Any) -> int | None:
+    """A count or number the vendor sent, as an int; ``None`` when it is not one
+    (bools, ``inf``, ``1e400``, absurdly large values, text that is no number)."""
+    if value is None or isinstance(value, bool):
         return None
+    if isinstance(value, str):
+        try:
+            value = float(value.strip()) if not value.strip().lstrip("-").isdigit() else int(value)
+        except ValueError:
+            return None
+    if isinstance(value, float):
+        if not math.isfinite(value) or abs(value) >= _BOUND:
+            return None
+        return int(value)
+    if isinstance(value, int):
+        return value if abs(value) < _BOUND else None
+    return None
+
+
+_as_int = as_int
 
 
 def _items(data: Any) -> list[Any]:

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import email.utils
 import functools
+import logging
+import math
 import time
 from collections.abc import Mapping
 from datetime import datetime, timezone
 from typing import NamedTuple
 
 import httpx
+
+log = logging.getLogger("cxkit")
 
 __all__ = [
     "RateLimit",
@@ -33,13 +37,29 @@ class RateLimit(NamedTuple):
     retry_after: float | None = None
 
 
-def _int(value: str | None) -> int | None:
+_BOUND = 2**53  # beyond any real quota or timestamp; larger values are not believed
+_LOGGED: set[str] = set()
+
+
+def _unreadable(name: str, value: str) -> None:
+    # Logged once per header name, so a vendor's odd header never floods the log.
+    if name not in _LOGGED:
+        _LOGGED.add(name)
+        log.warning("ignoring unreadable rate-limit header %s: %r", name, value[:100])
+
+
+def _int(value: str | None, name: str = "rate-limit header") -> int | None:
     if value is None:
         return None
     try:
-        return int(float(value.split(",")[0].split(";")[0].strip()))
+        number = float(value.split(",")[0].split(";")[0].strip())
     except ValueError:
+        _unreadable(name, value)
         return None
+    if not math.isfinite(number) or abs(number) >= _BOUND:
+        _unreadable(name, value)
+        return None
+    return int(number)
 
 
 def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:
@@ -48,12 +68,18 @@ def parse_retry_after(value: str | None, *, now: float | None = None) -> float |
         return None
     text = value.strip()
     try:
-        return max(0.0, float(text))
+        seconds = float(text)
     except ValueError:
         pass
+    else:
+        if not math.isfinite(seconds):
+            _unreadable("retry-after", text)
+            return None
+        return max(0.0, seconds)
     try:
         when = email.utils.parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
+        _unreadable("retry-after", text)
         return None
     if when.tzinfo is None:
         when = when.replace(tzinfo=timezone.utc)
@@ -61,13 +87,17 @@ def parse_retry_after(value: str | None, *, now: float | None = None) -> float |
     return max(0.0, when.timestamp() - current)
 
 
-def _reset(value: str | None, now: float) -> datetime | None:
-    seconds = _int(value)
+def _reset(value: str | None, now: float, name: str) -> datetime | None:
+    seconds = _int(value, name)
     if seconds is None:
         return None
     # Epoch timestamps are large; small numbers are "seconds from now".
     stamp = seconds if seconds > 10**9 else now + seconds
-    return datetime.fromtimestamp(stamp, tz=timezone.utc)
+    try:
+        return datetime.fromtimestamp(stamp, tz=timezone.utc)
+    except (OverflowError, OSError, ValueError):
+        _unreadable(name, str(value))
+        return None
 
 
 _PREFIXES = ("retry-after", "x-ratelimit-", "ratelimit-")
@@ -118,9 +148,11 @@ def rate_limit_from(lower: Mapping[str, str], *, now: float | None = None) -> Ra
     limit = remaining = None
     reset_at = None
     for prefix in ("x-ratelimit-", "ratelimit-"):
-        limit = limit if limit is not None else _int(lower.get(prefix + "limit"))
-        remaining = remaining if remaining is not None else _int(lower.get(prefix + "remaining"))
-        reset_at = reset_at or _reset(lower.get(prefix + "reset"), current)
+        if limit is None:
+            limit = _int(lower.get(prefix + "limit"), prefix + "limit")
+        if remaining is None:
+            remaining = _int(lower.get(prefix + "remaining"), prefix + "remaining")
+        reset_at = reset_at or _reset(lower.get(prefix + "reset"), current, prefix + "reset")
     retry_after = parse_retry_after(lower.get("retry-after"), now=current)
     if limit is None and remaining is None and reset_at is None and retry_after is None:
         return None

@@ -33,7 +33,7 @@ import httpx
 
 from .._core import Dialect, PageData, PageNumberPaging
 from .._core.errors import APIError
-from .._core.paging import PageStrategy, field_of
+from .._core.paging import PageStrategy, as_int, field_of
 from .._core.registry import Operation
 
 __all__ = ["SUCCESS", "OmiDialect", "OmiPaging", "status_for_code"]
@@ -44,17 +44,7 @@ SUCCESS = 9999
 _MESSAGE_KEYS = ("message", "msg", "error_message", "error", "description", "detail")
 
 
-def _as_int(value: Any) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, str):
-        try:
-            return int(value.strip())
-        except ValueError:
-            return None
-    return None
+_as_int = as_int
 
 
 def status_for_code(code: Any) -> int:

@@ -21,7 +21,7 @@ import httpx
 
 from .._core import Call, Dialect, PageNumberPaging, RateLimit, RequestParts
 from .._core.errors import APIError
-from .._core.paging import PageStrategy
+from .._core.paging import PageStrategy, as_int
 from .._core.registry import Operation
 
 __all__ = ["OmnideskDialect", "list_items", "list_total"]
@@ -30,7 +30,15 @@ MAX_LIMIT = 100
 """The largest page the API serves (and its default page size)."""
 
 _NUMERIC = re.compile(r"^\d+$")
-_LIMIT_WORDS = ("limit", "лимит")
+# The quota answer: "limit exceeded" / "превышен лимит" style texts, not any text that
+# happens to say "limit" (a label limit, a page limit...).
+_QUOTA_TEXT = re.compile(
+    r"(?:(?:api|request|запрос)\w*\s+)?(?:limit|лимит)\w*\s+(?:is\s+|has\s+been\s+)?"
+    r"(?:exceed|reach|превыш|исчерпан)"
+    r"|(?:exceed|превыш)\w*\s+(?:the\s+)?(?:api\s+|request\s+)?(?:limit|лимит)"
+    r"|too\s+many\s+requests",
+    re.IGNORECASE,
+)
 
 
 def _unwrap(entry: Any, entity: str | None) -> Any:
@@ -68,11 +76,7 @@ def list_items(data: Any, entity: str | None = None) -> list[Any]:
 def list_total(data: Any) -> int | None:
     """``total_count`` of a list answer, when sent."""
     if isinstance(data, Mapping):
-        value = data.get("total_count")
-        try:
-            return int(value) if value is not None and not isinstance(value, bool) else None
-        except (TypeError, ValueError):
-            return None
+        return as_int(data.get("total_count"))
     return None
 
 
@@ -159,7 +163,7 @@ class OmnideskDialect(Dialect):
     def error(self, response: httpx.Response) -> APIError:
         """The typed error; a 403 that says the quota is spent is a rate-limit error."""
         err = super().error(response)
-        if response.status_code == 403 and self._is_limit(err):
+        if response.status_code == 403 and self._is_quota(err, response):
             return self.make_error(
                 429,
                 err.message,
@@ -171,11 +175,14 @@ class OmnideskDialect(Dialect):
         return err
 
     @staticmethod
-    def _is_limit(err: APIError) -> bool:
-        text = err.message.lower()
+    def _is_quota(err: APIError, response: httpx.Response) -> bool:
+        """Whether a 403 is the vendor's quota answer: a text that says the request
+        limit is exceeded (``api_calls_left: 0`` alone is not enough: a refused
+        permission can arrive with the quota spent too)."""
+        text = err.message
         if isinstance(err.body, (Mapping, str)):
-            text += " " + json.dumps(err.body, ensure_ascii=False).lower()
-        return any(word in text for word in _LIMIT_WORDS)
+            text += " " + json.dumps(err.body, ensure_ascii=False)
+        return _QUOTA_TEXT.search(text) is not None
 
     def error_details(self, body: Any) -> tuple[str | int | None, str]:
         """Error code and message from ``{"error": ...}``, ``{"message": ...}`` or text.
@@ -212,9 +219,8 @@ class OmnideskDialect(Dialect):
         raw = found.get("api_calls_left")
         if raw is None:
             return generic
-        try:
-            left = int(float(raw.strip()))
-        except ValueError:
+        left = as_int(raw)
+        if left is None:
             return generic
         if generic is None:
             return RateLimit(remaining=left)

@@ -22,12 +22,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from ..omi import AsyncOmi, Omi
 from ._clock import FakeClock
+from ._options import FakeClientOptions
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
 from ._server import FakeRequest, FakeServer, route
 
 __all__ = ["FakeOmi"]
@@ -54,19 +58,26 @@ class FakeOmi(FakeServer):
 
     # -- wiring -------------------------------------------------------------
 
-    def client(self, **options: Any) -> Omi:
-        """An :class:`~cxkit.omi.Omi` client served by this fake."""
-        options.setdefault("token", self.token)
+    def client(
+        self, *, token: str | Callable[[], str] | None = None, **options: Unpack[FakeClientOptions]
+    ) -> Omi:
+        """An :class:`~cxkit.omi.Omi` client served by this fake (``token``: the fake's)."""
         return Omi(
-            base_url=self.base_url, http_client=self.http_client(), clock=self.clock, **options
+            base_url=self.base_url,
+            token=self.token if token is None else token,
+            transport=self.transport(),
+            clock=self.clock,
+            **options,
         )
 
-    def async_client(self, **options: Any) -> AsyncOmi:
-        """An :class:`~cxkit.omi.AsyncOmi` client served by this fake."""
-        options.setdefault("token", self.token)
+    def async_client(
+        self, *, token: str | Callable[[], str] | None = None, **options: Unpack[FakeClientOptions]
+    ) -> AsyncOmi:
+        """An :class:`~cxkit.omi.AsyncOmi` client served by this fake (``token``: the fake's)."""
         return AsyncOmi(
             base_url=self.base_url,
-            http_client=self.async_http_client(),
+            token=self.token if token is None else token,
+            transport=self.transport(),
             clock=self.clock,
             **options,
         )

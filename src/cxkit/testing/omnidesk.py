@@ -30,12 +30,16 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import httpx
 
 from ..omnidesk import AsyncOmnidesk, Omnidesk
 from ._clock import FakeClock
+from ._options import FakeClientOptions
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
 from ._server import FakeRequest, FakeServer, route
 
 __all__ = ["FakeOmnidesk", "StoredFile"]
@@ -300,29 +304,39 @@ class FakeOmnidesk(FakeServer):
 
     # -- wiring -------------------------------------------------------------
 
-    def client(self, **options: Any) -> Omnidesk:
-        """An :class:`Omnidesk` client served by this fake (options override)."""
-        kwargs: dict[str, Any] = {
-            "email": self.email,
-            "api_key": self.api_key,
-            "base_url": self.base_url,
-            "http_client": self.http_client(),
-            "clock": self.clock,
+    def client(
+        self,
+        *,
+        email: str | None = None,
+        api_key: str | None = None,
+        **options: Unpack[FakeClientOptions],
+    ) -> Omnidesk:
+        """An :class:`Omnidesk` client served by this fake (credentials: the fake's)."""
+        return Omnidesk(
+            email=email or self.email,
+            api_key=api_key or self.api_key,
+            base_url=self.base_url,
+            transport=self.transport(),
+            clock=self.clock,
             **options,
-        }
-        return Omnidesk(**kwargs)
+        )
 
-    def async_client(self, **options: Any) -> AsyncOmnidesk:
-        """An :class:`AsyncOmnidesk` client served by this fake (options override)."""
-        kwargs: dict[str, Any] = {
-            "email": self.email,
-            "api_key": self.api_key,
-            "base_url": self.base_url,
-            "http_client": self.async_http_client(),
-            "clock": self.clock,
+    def async_client(
+        self,
+        *,
+        email: str | None = None,
+        api_key: str | None = None,
+        **options: Unpack[FakeClientOptions],
+    ) -> AsyncOmnidesk:
+        """An :class:`AsyncOmnidesk` client served by this fake (credentials: the fake's)."""
+        return AsyncOmnidesk(
+            email=email or self.email,
+            api_key=api_key or self.api_key,
+            base_url=self.base_url,
+            transport=self.transport(),
+            clock=self.clock,
             **options,
-        }
-        return AsyncOmnidesk(**kwargs)
+        )
 
     # -- hooks --------------------------------------------------------------
 

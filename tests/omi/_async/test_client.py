@@ -292,7 +292,8 @@ async def test_paging_stops_when_the_server_ignores_page() -> None:
         return_value=httpx.Response(200, json=groups_page(1, 5))
     )
     items = [g async for g in make().greetings.list()]
-    assert len(items) == 4 and all(isinstance(g, Greeting) for g in items)
+    # The repeated page is recognised and not yielded twice.
+    assert len(items) == 2 and all(isinstance(g, Greeting) for g in items)
 
 
 @respx.mock

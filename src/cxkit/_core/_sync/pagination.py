@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -12,7 +13,12 @@ from ..paging import PageData, PageStrategy
 if TYPE_CHECKING:
     from .client import APIClient
 
-__all__ = ["SyncPage"]
+__all__ = ["MAX_PAGES", "SyncPage"]
+
+log = logging.getLogger("cxkit")
+
+MAX_PAGES = 100_000
+"""A hard cap on pages one iteration reads, whatever the server says."""
 
 T = TypeVar("T")
 
@@ -63,14 +69,34 @@ class SyncPage(Generic[T]):
             self._call, self._strategy, self._data.next_values, self._item
         )
 
+    def __len__(self) -> int:
+        """How many items this page holds."""
+        return len(self.items)
+
     def iter_pages(self) -> Iterator[SyncPage[T]]:
-        """This page and each page after it."""
+        """This page and each page after it.
+
+        Paging stops at an empty page, at a page that repeats the one before it (a
+        server that ignores the page number), and after ``MAX_PAGES`` pages.
+        """
         page: SyncPage[T] = self
+        count = 1
         while True:
             yield page
-            if not page.has_next_page():
+            if not page.has_next_page() or not page._data.items:
                 return
-            page = page.get_next_page()
+            if count >= MAX_PAGES:
+                log.warning("%s: stopped after %d pages", self._name(), MAX_PAGES)
+                return
+            following = page.get_next_page()
+            if following._data.items and following._data.items == page._data.items:
+                log.warning("%s: the server sent the same page again; stopped paging", self._name())
+                return
+            page = following
+            count += 1
+
+    def _name(self) -> str:
+        return self._call.op.name or self._call.op.path
 
     def __iter__(self) -> Iterator[T]:
         for page in self.iter_pages():

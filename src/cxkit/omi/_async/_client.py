@@ -12,6 +12,7 @@ from ..._core import AsyncAPIClient, BearerAuth, setting
 from ..._core._async.client import ClientOptions
 from ..._core.errors import ConfigurationError
 from .._dialect import OmiDialect
+from ._raw import AsyncOmiWithRawResponse
 from .resources import (
     AsyncContactLayout,
     AsyncContacts,
@@ -81,6 +82,12 @@ class AsyncOmi(AsyncAPIClient):
             auth=BearerAuth(_token(secret)),
             **options,
         )
+
+    @property
+    def with_raw_response(self) -> AsyncOmiWithRawResponse:
+        """The same operations, returning the HTTP answer (status, headers, ``request_id``,
+        ``elapsed``) with ``.parse()`` for the typed result."""
+        return AsyncOmiWithRawResponse(self)
 
     @cached_property
     def contacts(self) -> AsyncContacts:

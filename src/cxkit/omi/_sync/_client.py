@@ -13,6 +13,7 @@ from ..._core import APIClient, BearerAuth, setting
 from ..._core._sync.client import ClientOptions
 from ..._core.errors import ConfigurationError
 from .._dialect import OmiDialect
+from ._raw import OmiWithRawResponse
 from .resources import (
     ContactLayout,
     Contacts,
@@ -82,6 +83,12 @@ class Omi(APIClient):
             auth=BearerAuth(_token(secret)),
             **options,
         )
+
+    @property
+    def with_raw_response(self) -> OmiWithRawResponse:
+        """The same operations, returning the HTTP answer (status, headers, ``request_id``,
+        ``elapsed``) with ``.parse()`` for the typed result."""
+        return OmiWithRawResponse(self)
 
     @cached_property
     def contacts(self) -> Contacts:

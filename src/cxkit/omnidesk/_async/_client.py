@@ -10,6 +10,7 @@ from ..._core import AsyncAPIClient, BasicAuth, setting
 from ..._core._async.client import ClientOptions
 from ..._core.errors import ConfigurationError
 from .._dialect import OmnideskDialect
+from ._raw import AsyncOmnideskWithRawResponse
 from .resources import (
     AsyncCases,
     AsyncClientEmails,
@@ -126,6 +127,12 @@ class AsyncOmnidesk(AsyncAPIClient):
             if member.active is True:
                 active += 1
         return max(MIN_REQUESTS_PER_HOUR, REQUESTS_PER_ACTIVE_STAFF * active)
+
+    @property
+    def with_raw_response(self) -> AsyncOmnideskWithRawResponse:
+        """The same operations, returning the HTTP answer (status, headers, ``request_id``,
+        ``elapsed``) with ``.parse()`` for the typed result."""
+        return AsyncOmnideskWithRawResponse(self)
 
     @cached_property
     def cases(self) -> AsyncCases:

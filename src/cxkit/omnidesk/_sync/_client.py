@@ -11,6 +11,7 @@ from ..._core import APIClient, BasicAuth, setting
 from ..._core._sync.client import ClientOptions
 from ..._core.errors import ConfigurationError
 from .._dialect import OmnideskDialect
+from ._raw import OmnideskWithRawResponse
 from .resources import (
     Cases,
     ClientEmails,
@@ -127,6 +128,12 @@ class Omnidesk(APIClient):
             if member.active is True:
                 active += 1
         return max(MIN_REQUESTS_PER_HOUR, REQUESTS_PER_ACTIVE_STAFF * active)
+
+    @property
+    def with_raw_response(self) -> OmnideskWithRawResponse:
+        """The same operations, returning the HTTP answer (status, headers, ``request_id``,
+        ``elapsed``) with ``.parse()`` for the typed result."""
+        return OmnideskWithRawResponse(self)
 
     @cached_property
     def cases(self) -> Cases:

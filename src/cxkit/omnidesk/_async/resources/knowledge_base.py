@@ -106,7 +106,9 @@ class AsyncKbCategories(AsyncAPIResource):
             options=options,
         )
 
-    @operation("PUT", "/kb_category/{category_id}/moveup.json", wrap="kb_category")
+    @operation(
+        "PUT", "/kb_category/{category_id}/moveup.json", wrap="kb_category", idempotent=False
+    )
     async def moveup(self, category_id: int, **options: Unpack[RequestOptions]) -> KbCategory:
         """Move a category one step up."""
         return await self._call(
@@ -116,7 +118,9 @@ class AsyncKbCategories(AsyncAPIResource):
             options=options,
         )
 
-    @operation("PUT", "/kb_category/{category_id}/movedown.json", wrap="kb_category")
+    @operation(
+        "PUT", "/kb_category/{category_id}/movedown.json", wrap="kb_category", idempotent=False
+    )
     async def movedown(self, category_id: int, **options: Unpack[RequestOptions]) -> KbCategory:
         """Move a category one step down."""
         return await self._call(
@@ -235,7 +239,7 @@ class AsyncKbSections(AsyncAPIResource):
             options=options,
         )
 
-    @operation("PUT", "/kb_section/{section_id}/moveup.json", wrap="kb_section")
+    @operation("PUT", "/kb_section/{section_id}/moveup.json", wrap="kb_section", idempotent=False)
     async def moveup(self, section_id: int, **options: Unpack[RequestOptions]) -> KbSection:
         """Move a section one step up."""
         return await self._call(
@@ -245,7 +249,7 @@ class AsyncKbSections(AsyncAPIResource):
             options=options,
         )
 
-    @operation("PUT", "/kb_section/{section_id}/movedown.json", wrap="kb_section")
+    @operation("PUT", "/kb_section/{section_id}/movedown.json", wrap="kb_section", idempotent=False)
     async def movedown(self, section_id: int, **options: Unpack[RequestOptions]) -> KbSection:
         """Move a section one step down."""
         return await self._call(
@@ -381,7 +385,7 @@ class AsyncKbArticles(AsyncAPIResource):
             options=options,
         )
 
-    @operation("PUT", "/kb_article/{article_id}/moveup.json", wrap="kb_article")
+    @operation("PUT", "/kb_article/{article_id}/moveup.json", wrap="kb_article", idempotent=False)
     async def moveup(self, article_id: int, **options: Unpack[RequestOptions]) -> KbArticle:
         """Move an article one step up."""
         return await self._call(
@@ -391,7 +395,7 @@ class AsyncKbArticles(AsyncAPIResource):
             options=options,
         )
 
-    @operation("PUT", "/kb_article/{article_id}/movedown.json", wrap="kb_article")
+    @operation("PUT", "/kb_article/{article_id}/movedown.json", wrap="kb_article", idempotent=False)
     async def movedown(self, article_id: int, **options: Unpack[RequestOptions]) -> KbArticle:
         """Move an article one step down."""
         return await self._call(

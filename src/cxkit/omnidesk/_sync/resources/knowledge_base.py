@@ -107,7 +107,9 @@ class KbCategories(APIResource):
             options=options,
         )
 
-    @operation("PUT", "/kb_category/{category_id}/moveup.json", wrap="kb_category")
+    @operation(
+        "PUT", "/kb_category/{category_id}/moveup.json", wrap="kb_category", idempotent=False
+    )
     def moveup(self, category_id: int, **options: Unpack[RequestOptions]) -> KbCategory:
         """Move a category one step up."""
         return self._call(
@@ -117,7 +119,9 @@ class KbCategories(APIResource):
             options=options,
         )
 
-    @operation("PUT", "/kb_category/{category_id}/movedown.json", wrap="kb_category")
+    @operation(
+        "PUT", "/kb_category/{category_id}/movedown.json", wrap="kb_category", idempotent=False
+    )
     def movedown(self, category_id: int, **options: Unpack[RequestOptions]) -> KbCategory:
         """Move a category one step down."""
         return self._call(
@@ -236,7 +240,7 @@ class KbSections(APIResource):
             options=options,
         )
 
-    @operation("PUT", "/kb_section/{section_id}/moveup.json", wrap="kb_section")
+    @operation("PUT", "/kb_section/{section_id}/moveup.json", wrap="kb_section", idempotent=False)
     def moveup(self, section_id: int, **options: Unpack[RequestOptions]) -> KbSection:
         """Move a section one step up."""
         return self._call(
@@ -246,7 +250,7 @@ class KbSections(APIResource):
             options=options,
         )
 
-    @operation("PUT", "/kb_section/{section_id}/movedown.json", wrap="kb_section")
+    @operation("PUT", "/kb_section/{section_id}/movedown.json", wrap="kb_section", idempotent=False)
     def movedown(self, section_id: int, **options: Unpack[RequestOptions]) -> KbSection:
         """Move a section one step down."""
         return self._call(
@@ -382,7 +386,7 @@ class KbArticles(APIResource):
             options=options,
         )
 
-    @operation("PUT", "/kb_article/{article_id}/moveup.json", wrap="kb_article")
+    @operation("PUT", "/kb_article/{article_id}/moveup.json", wrap="kb_article", idempotent=False)
     def moveup(self, article_id: int, **options: Unpack[RequestOptions]) -> KbArticle:
         """Move an article one step up."""
         return self._call(
@@ -392,7 +396,7 @@ class KbArticles(APIResource):
             options=options,
         )
 
-    @operation("PUT", "/kb_article/{article_id}/movedown.json", wrap="kb_article")
+    @operation("PUT", "/kb_article/{article_id}/movedown.json", wrap="kb_article", idempotent=False)
     def movedown(self, article_id: int, **options: Unpack[RequestOptions]) -> KbArticle:
         """Move an article one step down."""
         return self._call(

@@ -1,0 +1,26 @@
+"""Thulium (Polish contact center): ``Thulium`` and ``AsyncThulium`` clients.
+
+```python
+from cxkit.thulium import Thulium
+
+th = Thulium(system="acme", username="api", password="...")  # or THULIUM_* env vars
+for customer in th.customers.list(email="jan.kowalski@foo.bar", include_custom_fields=True):
+    print(customer.customer_id, customer.surname, customer.custom_fields)
+th.agents.pause("jkowalski", pause_id=1)
+result = th.batch.customers.create([{"surname": "Kowalski"}, {"surname": "Nowak"}])
+result.raise_for_failures()
+```
+"""
+
+from .._core import Operation, collect_operations
+from ._async import AsyncThulium
+from ._dialect import ThuliumDialect
+from ._sync import Thulium
+from .types import *  # noqa: F403
+from .types import __all__ as _types_all
+
+OPERATIONS: tuple[Operation, ...] = collect_operations(AsyncThulium)
+"""Every Thulium operation, named by its attribute path (``customers.notes.create``)."""
+collect_operations(Thulium)
+
+__all__ = ["OPERATIONS", "AsyncThulium", "Thulium", "ThuliumDialect", *_types_all]

@@ -1,0 +1,165 @@
+"""Argument checks of the campaign, ticket and misc resources (pure, run before any request).
+
+Dates here have a fixed documented shape (``YYYY-MM-DD`` for campaign dates and
+record filters, ``YYYY-MM-DD hh:mm`` for a record's next call); see
+:func:`cxkit.thulium._checks.thulium_date` for the looser report and list filters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime, tzinfo
+from typing import Any
+
+from .._core import CXInput
+from .._core.checks import check_choice, check_id, check_int, check_text
+from .types.events import RecordSystemStatus
+
+__all__ = [
+    "check_flag",
+    "check_logins",
+    "check_phone",
+    "check_strings",
+    "day_value",
+    "field_map",
+    "minute_value",
+    "opt_int",
+    "opt_text",
+    "record_changes",
+    "sub_model",
+    "system_statuses",
+]
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MINUTE = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(?::\d{2})?$")
+_PHONE = re.compile(r"^\+?[0-9][0-9 ()-]*$")
+
+
+def day_value(name: str, value: str | date | None, zone: tzinfo) -> str | None:
+    """A ``YYYY-MM-DD`` day: text of that shape, a ``date``, or an aware ``datetime``
+    (its day in the account's ``zone``)."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            raise ValueError(f"{name}: pass an aware datetime (with a time zone) or a date")
+        return value.astimezone(zone).date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a YYYY-MM-DD string or a date")
+    if not _DAY.match(value.strip()):
+        raise ValueError(f"{name} must look like 2015-10-05 (YYYY-MM-DD); got {value!r}")
+    return value.strip()
+
+
+def minute_value(name: str, value: str | datetime | None, zone: tzinfo) -> str | None:
+    """A ``YYYY-MM-DD hh:mm`` time: text of that shape (seconds allowed), or an aware
+    ``datetime`` written in the account's ``zone``."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            raise ValueError(f"{name}: pass an aware datetime (with a time zone)")
+        return value.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a 'YYYY-MM-DD hh:mm' string or a datetime")
+    if not _MINUTE.match(value.strip()):
+        raise ValueError(
+            f"{name} must look like 2018-05-24 12:24 (YYYY-MM-DD hh:mm); got {value!r}"
+        )
+    return value.strip()
+
+
+def check_phone(name: str, value: Any) -> str:
+    """A phone number: digits, with an optional leading ``+`` and spaces, dashes or brackets."""
+    text = check_text(name, value)
+    if not _PHONE.match(text.strip()):
+        raise ValueError(f"{name} must be a phone number such as 111222333; got {value!r}")
+    return text.strip()
+
+
+def check_strings(name: str, values: Any) -> list[str]:
+    """A required, non-empty list of non-empty strings (a single string is refused)."""
+    if isinstance(values, (str, bytes)) or not isinstance(values, Sequence):
+        raise TypeError(f"{name} must be a list of strings, not {type(values).__name__}")
+    if not values:
+        raise ValueError(f"{name} must not be empty")
+    return [check_text(f"{name}[{i}]", v) for i, v in enumerate(values)]
+
+
+def check_logins(name: str, values: Any) -> list[str]:
+    """A non-empty list of agent logins."""
+    return check_strings(name, values)
+
+
+def opt_int(
+    name: str, value: Any, *, low: int | None = None, high: int | None = None
+) -> int | None:
+    """An optional int within ``[low, high]``."""
+    return None if value is None else check_int(name, value, low=low, high=high)
+
+
+def opt_text(name: str, value: Any) -> str | None:
+    """An optional non-empty string."""
+    return None if value is None else check_text(name, value)
+
+
+def field_map(name: str, value: Mapping[str, Any] | None) -> dict[str, Any] | None:
+    """A mapping of field names (non-empty strings) to values, as a plain dict."""
+    if value is None:
+        return None
+    if not isinstance(value, Mapping):
+        raise TypeError(f"{name} must map field names to values")
+    for key in value:
+        if not isinstance(key, str) or not key.strip():
+            raise ValueError(f"{name}: field names must be non-empty strings")
+    return dict(value)
+
+
+def sub_model(model: type[CXInput], value: Any, name: str) -> dict[str, Any] | None:
+    """An optional nested input (the model itself or a mapping) as its wire dict."""
+    if value is None:
+        return None
+    return model.coerce(value, name=name).to_body()
+
+
+def check_flag(name: str, value: Any) -> bool | None:
+    """An optional bool (``1`` or ``"yes"`` are refused, not guessed)."""
+    if value is not None and not isinstance(value, bool):
+        raise TypeError(f"{name} must be a bool")
+    return value if value is None else bool(value)
+
+
+def system_statuses(values: Any) -> list[str] | None:
+    """Optional record system statuses (:data:`RecordSystemStatus`), a list."""
+    if values is None:
+        return None
+    if isinstance(values, str):
+        raise TypeError("system_status must be a list of statuses, e.g. ['TO_CALL', 'CALL']")
+    return list(check_choice("system_status", values, RecordSystemStatus))
+
+
+def record_changes(
+    zone: tzinfo,
+    *,
+    status_id: int | None,
+    dictionary_status_id: int | None,
+    agent_login: str | None,
+    next_call_date: str | datetime | None,
+    order: int | None,
+) -> dict[str, Any]:
+    """The fields a campaign record is created or changed with (``None`` ones left out)."""
+    out: dict[str, Any] = {}
+    if status_id is not None:
+        out["status_id"] = check_id("status_id", status_id)
+    if dictionary_status_id is not None:
+        out["dictionary_status_id"] = check_id("dictionary_status_id", dictionary_status_id)
+    if agent_login is not None:
+        out["agent_login"] = check_text("agent_login", agent_login)
+    if next_call_date is not None:
+        out["next_call_date"] = minute_value("next_call_date", next_call_date, zone)
+    if order is not None:
+        out["order"] = check_int("order", order)
+    return out

@@ -61,11 +61,25 @@ class _TaskGate(FakeTransport):
 
 
 def _async_client(fake: FakeOmniCXM, transport: httpx.AsyncBaseTransport) -> AsyncOmniCXM:
-    return fake.async_client(http_client=httpx.AsyncClient(transport=transport), max_concurrency=N)
+    return AsyncOmniCXM(
+        username=fake.username,
+        password=fake.password,
+        base_url=fake.base_url,
+        transport=transport,
+        clock=fake.clock,
+        max_concurrency=N,
+    )
 
 
 def _sync_client(fake: FakeOmniCXM, transport: httpx.BaseTransport) -> OmniCXM:
-    return fake.client(http_client=httpx.Client(transport=transport), max_concurrency=N)
+    return OmniCXM(
+        username=fake.username,
+        password=fake.password,
+        base_url=fake.base_url,
+        transport=transport,
+        clock=fake.clock,
+        max_concurrency=N,
+    )
 
 
 async def _fifty(client: AsyncOmniCXM) -> list[Any]:

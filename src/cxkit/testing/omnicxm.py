@@ -47,6 +47,7 @@ import copy
 import math
 import re
 import uuid
+from datetime import tzinfo
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import parse_qsl
 
@@ -54,12 +55,11 @@ import httpx
 
 from ..omnicxm import AsyncOmniCXM, OmniCXM
 from ._clock import FakeClock
+from ._options import FakeClientOptions
 from ._server import FakeRequest, FakeServer, route
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
-
-    from ..omnicxm import AsyncOmniCXMOptions, OmniCXMOptions
 
 __all__ = ["FakeOmniCXM"]
 
@@ -291,25 +291,52 @@ class FakeOmniCXM(FakeServer):
 
     # -- wiring -------------------------------------------------------------
 
-    def _options(self, options: dict[str, Any]) -> dict[str, Any]:
-        kwargs: dict[str, Any] = {"base_url": self.base_url, "clock": self.clock}
-        if not any(k in options for k in ("username", "password", "secret_key")):
-            kwargs.update(username=self.username, password=self.password)
-        kwargs.update(options)
-        return kwargs
+    def _credentials(
+        self, username: str | None, password: str | None, secret_key: str | None
+    ) -> dict[str, Any]:
+        if username is None and password is None and secret_key is None:
+            return {"username": self.username, "password": self.password}
+        return {"username": username, "password": password, "secret_key": secret_key}
 
-    def client(self, **options: Unpack[OmniCXMOptions]) -> OmniCXM:
-        """An :class:`~cxkit.omnicxm.OmniCXM` served by this fake (logging in with the
-        fake's username and password unless credentials are given)."""
-        kwargs = self._options(dict(options))
-        kwargs.setdefault("http_client", self.http_client())
-        return OmniCXM(**kwargs)
+    def client(
+        self,
+        *,
+        username: str | None = None,
+        password: str | None = None,
+        secret_key: str | None = None,
+        time_zone: str | tzinfo = "Asia/Ho_Chi_Minh",
+        **options: Unpack[FakeClientOptions],
+    ) -> OmniCXM:
+        """An :class:`~cxkit.omnicxm.OmniCXM` served by this fake, logging in with the
+        fake's username and password unless credentials are given."""
+        return OmniCXM(
+            base_url=self.base_url,
+            transport=self.transport(),
+            clock=self.clock,
+            time_zone=time_zone,
+            **self._credentials(username, password, secret_key),
+            **options,
+        )
 
-    def async_client(self, **options: Unpack[AsyncOmniCXMOptions]) -> AsyncOmniCXM:
-        """An :class:`~cxkit.omnicxm.AsyncOmniCXM` served by this fake."""
-        kwargs = self._options(dict(options))
-        kwargs.setdefault("http_client", self.async_http_client())
-        return AsyncOmniCXM(**kwargs)
+    def async_client(
+        self,
+        *,
+        username: str | None = None,
+        password: str | None = None,
+        secret_key: str | None = None,
+        time_zone: str | tzinfo = "Asia/Ho_Chi_Minh",
+        **options: Unpack[FakeClientOptions],
+    ) -> AsyncOmniCXM:
+        """An :class:`~cxkit.omnicxm.AsyncOmniCXM` served by this fake (credentials as
+        :meth:`client`)."""
+        return AsyncOmniCXM(
+            base_url=self.base_url,
+            transport=self.transport(),
+            clock=self.clock,
+            time_zone=time_zone,
+            **self._credentials(username, password, secret_key),
+            **options,
+        )
 
     # -- controls -----------------------------------------------------------
 

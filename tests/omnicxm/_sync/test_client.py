@@ -59,8 +59,8 @@ def login_answer(token: str = TOKEN) -> httpx.Response:
     )
 
 
-def ok(**payload: Any) -> httpx.Response:
-    return httpx.Response(200, json={"status": True, **payload})
+def ok(headers: dict[str, str] | None = None, **payload: Any) -> httpx.Response:
+    return httpx.Response(200, json={"status": True, **payload}, headers=headers)
 
 
 def page(number: int, pages: int, per: int = 2, spelling: str = "totalPages") -> httpx.Response:
@@ -618,3 +618,17 @@ def test_a_create_answer_without_an_id_is_an_error() -> None:
     respx.post(f"{BASE}/services/tickets/ticket").mock(return_value=ok())
     with pytest.raises(ResponseValidationError, match="no 'id' id"):
         make(secret_key=SECRET).tickets.create(subject="Hi")
+
+
+@respx.mock
+def test_raw_response_after_a_relogin() -> None:
+    respx.get(f"{BASE}/login").mock(side_effect=[login_answer(), login_answer(TOKEN2)])
+    respx.get(f"{BASE}/services/tickets/view").mock(
+        side_effect=[
+            httpx.Response(401, json={"status": False, "error": "Token is expired"}),
+            ok(data=[{"key": "system_mineticket"}], headers={"x-request-id": "r-1"}),
+        ]
+    )
+    raw = make().with_raw_response.tickets.views.list()
+    assert raw.status_code == 200 and raw.request_id == "r-1"
+    assert [v.key for v in raw.parse()] == ["system_mineticket"]

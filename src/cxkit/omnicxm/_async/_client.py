@@ -15,6 +15,7 @@ from ..._core.registry import Operation
 from .._dialect import OmniCXMDialect
 from ..types.auth import LoginResult, UserInfo
 from ._auth import AsyncOmniCXMAuth
+from ._raw import AsyncOmniCXMWithRawResponse
 from .resources import (
     AsyncAuth,
     AsyncCDR,
@@ -170,6 +171,12 @@ class AsyncOmniCXM(AsyncAPIClient):
         await self.auth.logout()
 
     # -- resources ----------------------------------------------------------------
+
+    @property
+    def with_raw_response(self) -> AsyncOmniCXMWithRawResponse:
+        """The same operations, returning the HTTP answer (status, headers, ``request_id``,
+        ``elapsed``) with ``.parse()`` for the typed result."""
+        return AsyncOmniCXMWithRawResponse(self)
 
     @cached_property
     def auth(self) -> AsyncAuth:

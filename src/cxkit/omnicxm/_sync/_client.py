@@ -16,6 +16,7 @@ from ..._core.registry import Operation
 from .._dialect import OmniCXMDialect
 from ..types.auth import LoginResult, UserInfo
 from ._auth import OmniCXMAuth
+from ._raw import OmniCXMWithRawResponse
 from .resources import (
     Auth,
     CDR,
@@ -171,6 +172,12 @@ class OmniCXM(APIClient):
         self.auth.logout()
 
     # -- resources ----------------------------------------------------------------
+
+    @property
+    def with_raw_response(self) -> OmniCXMWithRawResponse:
+        """The same operations, returning the HTTP answer (status, headers, ``request_id``,
+        ``elapsed``) with ``.parse()`` for the typed result."""
+        return OmniCXMWithRawResponse(self)
 
     @cached_property
     def auth(self) -> Auth:

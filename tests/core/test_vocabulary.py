@@ -59,6 +59,25 @@ VENDOR_VERBS: dict[str, set[str]] = {
         "assign_extension",
         "update_status",
     },
+    "omnicxm": {
+        "login",
+        "logout",
+        "me",
+        "check",
+        "check_special",
+        "update_password",
+        "update_avatar",
+        "get_api_sample",
+        "read",
+        "search",
+        "convert",
+        "do",
+        "pause",
+        "unlink",
+        "count_by_source",
+        "count_by_state",
+        "unread_counts",
+    },
 }
 
 
@@ -75,7 +94,7 @@ def vendors() -> list[tuple[str, Any]]:
 
 def test_every_vendor_is_checked() -> None:
     names = {name for name, _ in vendors()}
-    assert {"omnidesk", "omi"} <= names
+    assert {"omnidesk", "omi", "omnicxm"} <= names
     assert names <= set(VENDOR_VERBS), f"list the vendor verbs of {names - set(VENDOR_VERBS)}"
 
 

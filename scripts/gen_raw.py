@@ -78,9 +78,7 @@ def render(vendor: str, client_name: str) -> str | None:
             "",
             f"    def __init__(self, resource: {cls.__name__}) -> None:",
         ]
-        body = [
-            f"        self.{m} = async_to_raw_response_wrapper(resource.{m})" for m in methods
-        ]
+        body = [f"        self.{m} = async_to_raw_response_wrapper(resource.{m})" for m in methods]
         for attr, target in resources:
             child = view(target, target.__name__)
             body.append(f"        self.{attr} = {child}(resource.{attr})")
@@ -98,14 +96,22 @@ def render(vendor: str, client_name: str) -> str | None:
             seen.add(head)
             unique.append(text)
     relative = {
-        name: mod.split(f"cxkit.{vendor}._async", 1)[1] if mod.startswith(f"cxkit.{vendor}._async") else mod
+        name: mod.split(f"cxkit.{vendor}._async", 1)[1]
+        if mod.startswith(f"cxkit.{vendor}._async")
+        else mod
         for name, mod in imports.items()
     }
     import_lines = "\n".join(
-        f"    from {mod} import {name}" for name, mod in sorted(relative.items(), key=lambda kv: (kv[1], kv[0]))
+        f"    from {mod} import {name}"
+        for name, mod in sorted(relative.items(), key=lambda kv: (kv[1], kv[0]))
     )
     names = ", ".join(f'"{t.splitlines()[0][6:-1]}"' for t in sorted(unique))
-    text = HEADER.format(imports=import_lines, names=names) + "\n\n" + "\n\n\n".join(sorted(unique)) + "\n"
+    text = (
+        HEADER.format(imports=import_lines, names=names)
+        + "\n\n"
+        + "\n\n\n".join(sorted(unique))
+        + "\n"
+    )
     return formatted(text, f"src/cxkit/{vendor}/_async/_raw.py")
 
 

@@ -69,10 +69,10 @@ def test_sync_relogin_with_a_pool_smaller_than_the_callers(server: FaultServer) 
 
 def test_the_login_request_carries_the_callers_timeout(server: FaultServer) -> None:
     seen: list[object] = []
-    pool = httpx.Client(event_hooks={"request": [lambda r: seen.append(r.extensions.get("timeout"))]})
-    client = TokenDemo(
-        base_url=server.base_url, allow_insecure=True, http_client=pool, timeout=3.0
+    pool = httpx.Client(
+        event_hooks={"request": [lambda r: seen.append(r.extensions.get("timeout"))]}
     )
+    client = TokenDemo(base_url=server.base_url, allow_insecure=True, http_client=pool, timeout=3.0)
     client.items.get(1)
     assert seen[0] == seen[1] and seen[0] is not None
     assert seen[0]["read"] == 3.0  # type: ignore[index]

@@ -183,7 +183,6 @@ class FaultServer:
             raise ValueError(f"unknown fault {fault!r}")
         return True
 
-
     def _token_answer(self, conn: socket.socket, request: Received) -> bool:
         if request.path.endswith("/login"):
             with self._lock:
@@ -249,4 +248,3 @@ def _reset(conn: socket.socket) -> None:
     # SO_LINGER 0: close with a TCP RST instead of a clean FIN.
     conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
     conn.close()
-

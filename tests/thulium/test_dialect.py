@@ -14,7 +14,7 @@ from cxkit._core.errors import InternalServerError, RateLimitError
 from cxkit._core.models import parse_model
 from cxkit.thulium import BatchResult, Customer, ErrorDetail, ThuliumDialect
 from cxkit.thulium._checks import custom_field_filters, thulium_date
-from cxkit.thulium._dialect import ThuliumPaging, error_list
+from cxkit.thulium._dialect import error_list, thulium_paging
 from cxkit.thulium.types import Chat, LastQueueCall, WorkReportRow
 
 WARSAW = ZoneInfo("Europe/Warsaw")
@@ -169,7 +169,7 @@ def test_batch_item_without_status_counts_as_failed() -> None:
 
 
 def test_first_page_sends_only_what_the_caller_chose() -> None:
-    paging = ThuliumPaging(max_limit=100)
+    paging = thulium_paging(max_limit=100)
     assert paging.first({}) == {}
     assert paging.first({"limit": 10}) == {"limit": 10}
     with pytest.raises(ValueError, match="between 1 and 100"):
@@ -179,7 +179,7 @@ def test_first_page_sends_only_what_the_caller_chose() -> None:
 
 
 def test_bare_array_paging() -> None:
-    paging = ThuliumPaging()
+    paging = thulium_paging()
     full = paging.parse([1, 2], {"limit": 2})
     assert full.next_values == {"limit": 2, "offset": 2} and full.total is None
     short = paging.parse([3], {"limit": 2, "offset": 2})
@@ -188,7 +188,7 @@ def test_bare_array_paging() -> None:
 
 
 def test_without_a_limit_the_server_default_decides() -> None:
-    paging = ThuliumPaging()
+    paging = thulium_paging()
     page = paging.parse(list(range(100)), {"email": "x"})
     assert page.next_values == {"email": "x", "offset": 100}
     assert paging.parse(list(range(99)), {"email": "x"}).next_values is None

@@ -16,7 +16,13 @@ from typing import Any
 import httpx
 
 from .encoding import FileInput, bracket_fields, query_value, to_file
-from .errors import APIError, RateLimitError, ResponseValidationError, error_class_for_status
+from .errors import (
+    APIError,
+    ErrorDetail,
+    RateLimitError,
+    ResponseValidationError,
+    error_class_for_status,
+)
 from .options import RequestOptions
 from .paging import PageNumberPaging, PageStrategy
 from .ratelimit import RateLimit, collect_rate_headers, parse_retry_after, rate_limit_from
@@ -153,7 +159,7 @@ class Dialect:
             message = self.text_snippet(response) if body is None else ""
         if not message:
             message = response.reason_phrase or f"HTTP {response.status_code}"
-        return self.make_error(
+        error = self.make_error(
             response.status_code,
             message,
             code=code,
@@ -161,6 +167,78 @@ class Dialect:
             response=response,
             request_id=self.request_id(response, body),
         )
+        error.errors = self.error_list(body)
+        return error
+
+    def error_list(self, body: Any) -> list[ErrorDetail]:
+        """Every error an answer lists under ``errors`` (objects or texts), in order."""
+        if not isinstance(body, Mapping):
+            return []
+        errors = body.get("errors")
+        if isinstance(errors, Mapping):
+            errors = [errors]
+        if not isinstance(errors, list):
+            return []
+        out: list[ErrorDetail] = []
+        for entry in errors:
+            if isinstance(entry, Mapping):
+                message = entry.get("message")
+                code = entry.get("code")
+                out.append(
+                    ErrorDetail(
+                        " ".join(str(message).split()) if message is not None else "",
+                        code
+                        if isinstance(code, (int, str)) and not isinstance(code, bool)
+                        else None,
+                    )
+                )
+            elif entry is not None:
+                out.append(ErrorDetail(str(entry)))
+        return out
+
+    def envelope_error(
+        self,
+        data: Mapping[str, Any],
+        response: httpx.Response,
+        *,
+        status: int,
+        code: str | int | None = None,
+        message: str = "",
+        cls: type[APIError] | None = None,
+        **extra: Any,
+    ) -> APIError:
+        """The typed error for an envelope that reports failure inside an HTTP answer
+        (OMI ``status_code``, OmniCXM ``status``/``stt``): the vendor picks ``status``
+        (what the failure maps to), the message and code default to what
+        :meth:`error_details` reads; ``cls`` and ``extra`` choose another error class."""
+        if not message or code is None:
+            found_code, found_message = self.error_details(data)
+            message = message or found_message
+            code = code if code is not None else found_code
+        message = message or f"HTTP {response.status_code}"
+        request_id = self.request_id(response, data)
+        if cls is None:
+            error = self.make_error(
+                status,
+                message,
+                code=code,
+                body=dict(data),
+                response=response,
+                request_id=request_id,
+            )
+        else:
+            error = cls(
+                message,
+                vendor=self.vendor,
+                status_code=status,
+                code=code,
+                request_id=request_id,
+                body=dict(data),
+                response=response,
+                **extra,
+            )
+        error.errors = self.error_list(data)
+        return error
 
     def error_details(self, body: Any) -> tuple[str | int | None, str]:
         """The vendor's error code and message from an error body."""

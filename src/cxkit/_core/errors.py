@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -17,6 +18,7 @@ __all__ = [
     "ClientClosedError",
     "ConfigurationError",
     "ConflictError",
+    "ErrorDetail",
     "GoneError",
     "InternalServerError",
     "NotFoundError",
@@ -36,6 +38,14 @@ def _rebuild(cls: type[CXError], args: tuple[Any, ...], state: dict[str, Any]) -
     Exception.__init__(error, *args)
     error.__dict__.update(state)
     return error
+
+
+@dataclass(frozen=True)
+class ErrorDetail:
+    """One error of an answer that lists several (``errors[]``), or one failed batch item."""
+
+    message: str
+    code: int | str | None = None
 
 
 class CXError(Exception):
@@ -110,6 +120,8 @@ class APIError(CXError):
         """The HTTP status of the response that carried the error."""
         self.retry_after: float | None = None
         """Seconds the vendor asked to wait (``Retry-After``), if it did."""
+        self.errors: list[ErrorDetail] = []
+        """Every error the answer listed, in order (the first is ``message``)."""
         super().__init__(self._one_line())
 
     @property

@@ -86,10 +86,16 @@ class PageNumberPaging:
     total_pages: Extract | None = None
     has_next: Extract | None = None
     location: Literal["query", "body"] = "query"
+    send_first: bool = True
+    """Add the first page number (and default size) to the first request; False sends
+    only what the caller chose, for vendors whose examples send none."""
 
     def first(self, values: Mapping[str, Any]) -> dict[str, Any]:
         """Paging values for the first request, keeping what the caller chose."""
         out = dict(values)
+        if not self.send_first:
+            self.check(out)
+            return out
         out.setdefault(self.page_key, self.first_page)
         if self.default_size is not None:
             out.setdefault(self.size_key, self.default_size)
@@ -141,10 +147,18 @@ class OffsetPaging:
     items: Extract = _items
     total: Extract | None = None
     location: Literal["query", "body"] = "query"
+    send_first: bool = True
+    """Add ``offset=0`` (and the default limit) to the first request; False sends only
+    what the caller chose, for vendors whose examples send none."""
+    server_limit: int | None = None
+    """The page size the server uses when no ``limit`` is sent (decides a full page)."""
 
     def first(self, values: Mapping[str, Any]) -> dict[str, Any]:
         """Paging values for the first request, keeping what the caller chose."""
         out = dict(values)
+        if not self.send_first:
+            self.check(out)
+            return out
         out.setdefault(self.offset_key, 0)
         if self.default_limit is not None:
             out.setdefault(self.limit_key, self.default_limit)
@@ -168,7 +182,7 @@ class OffsetPaging:
         items = list(self.items(data) or [])
         total = _as_int(self.total(data)) if self.total else None
         offset = _as_int(values.get(self.offset_key)) or 0
-        limit = _as_int(values.get(self.limit_key)) or self.default_limit
+        limit = _as_int(values.get(self.limit_key)) or self.default_limit or self.server_limit
         seen = offset + len(items)
         if total is not None:
             more = seen < total

@@ -119,7 +119,7 @@ class OmiDialect(Dialect):
         if not isinstance(data, Mapping) or not ("status_code" in data or "payload" in data):
             return data
         if "status_code" in data and _as_int(data.get("status_code")) != SUCCESS:
-            raise self.envelope_error(data, response)
+            raise self.envelope_failure(data, response)
         payload = data.get("payload")
         if op is None:
             return payload
@@ -130,19 +130,18 @@ class OmiDialect(Dialect):
             payload = _listing(payload)
         return payload
 
-    def envelope_error(self, data: Mapping[str, Any], response: httpx.Response) -> APIError:
+    def envelope_failure(self, data: Mapping[str, Any], response: httpx.Response) -> APIError:
         """The typed error for an envelope whose ``status_code`` is not 9999."""
         code, message = self.error_details(data)
         raw = data.get("status_code")
         if code is None and isinstance(raw, (str, int)) and not isinstance(raw, bool):
             code = raw
-        return self.make_error(
-            status_for_code(code),
-            message or f"OMI status_code {raw!r}",
+        return self.envelope_error(
+            data,
+            response,
+            status=status_for_code(code),
             code=code,
-            body=dict(data),
-            response=response,
-            request_id=self.request_id(response, data),
+            message=message or f"OMI status_code {raw!r}",
         )
 
     def error_details(self, body: Any) -> tuple[str | int | None, str]:

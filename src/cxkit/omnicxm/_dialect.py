@@ -206,8 +206,6 @@ def status_for_envelope(code: Any, message: str, default: int = 400) -> int:
     return default
 
 
-# core-candidate: one envelope -> error helper for every envelope dialect (OMI reads
-# ``status_code``, OmniCXM ``status``/``stt``); the caller gives the flag's meaning.
 def envelope_error(
     dialect: Dialect,
     data: Mapping[str, Any],
@@ -219,7 +217,8 @@ def envelope_error(
     default_status: int = 400,
     **extra: Any,
 ) -> APIError:
-    """The typed error for a failure envelope carried by ``response``.
+    """The typed error for a failure envelope (the core's :meth:`Dialect.envelope_error`
+    with OmniCXM's reading of code, message and status).
 
     ``status`` overrides the status the message maps to; ``cls`` the error class
     (``extra`` goes to its constructor, e.g. ``retry_after``).
@@ -227,23 +226,14 @@ def envelope_error(
     raw_code = data.get("code", data.get("error_code"))
     code = raw_code if isinstance(raw_code, (str, int)) and not isinstance(raw_code, bool) else None
     message = envelope_message(data) or fallback or f"HTTP {response.status_code}"
-    status_code = (
-        status if status is not None else status_for_envelope(code, message, default_status)
-    )
-    request_id = dialect.request_id(response, data)
-    if cls is not None:
-        return cls(
-            message,
-            vendor=dialect.vendor,
-            status_code=status_code,
-            code=code,
-            request_id=request_id,
-            body=dict(data),
-            response=response,
-            **extra,
-        )
-    return dialect.make_error(
-        status_code, message, code=code, body=dict(data), response=response, request_id=request_id
+    return dialect.envelope_error(
+        data,
+        response,
+        status=status if status is not None else status_for_envelope(code, message, default_status),
+        code=code,
+        message=message,
+        cls=cls,
+        **extra,
     )
 
 
@@ -334,14 +324,7 @@ class OmniCXMPaging(PageNumberPaging):
     page_key: str = "page"
     size_key: str = "take"
     max_size: int | None = MAX_TAKE
-
-    # core-candidate: PageNumberPaging that adds no page number to the first request
-    # (an option such as ``send_first_page=False``).
-    def first(self, values: Mapping[str, Any]) -> dict[str, Any]:
-        """The caller's paging values, checked, with nothing added."""
-        out = dict(values)
-        self.check(out)
-        return out
+    send_first: bool = False
 
     def parse(self, data: Any, values: Mapping[str, Any]) -> PageData:
         """Read one page; ``values`` are the paging values that asked for it."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -11,7 +10,7 @@ from zoneinfo import ZoneInfo
 from pydantic import ConfigDict, Field, model_validator
 
 from ..._core import CXInput, CXModel, Duration, YearMonth, local_datetime
-from ..._core.errors import APIError, error_class_for_status
+from ..._core.errors import APIError, ErrorDetail, error_class_for_status
 
 __all__ = [
     "ACCOUNT_ZONE",
@@ -91,14 +90,6 @@ class AddressInput(CXInput):
     postcode: str | None = None
     city: str | None = None
     country: str | None = None
-
-
-@dataclass(frozen=True)
-class ErrorDetail:
-    """One error of a Thulium error answer (``errors[]``) or one failed batch item."""
-
-    message: str
-    code: int | str | None = None
 
 
 class BatchItem(ThuliumModel):
@@ -210,7 +201,7 @@ class BatchResult(ThuliumModel):
 
 
 def _attach(error: APIError, failed: list[BatchItem]) -> None:
-    error.errors = [  # type: ignore[attr-defined]
+    error.errors = [
         ErrorDetail(item.message or f"HTTP {item.http_status}", item.http_status) for item in failed
     ]
     error.failures = failed  # type: ignore[attr-defined]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import email.utils
+import re
 import typing
 from collections.abc import Mapping, Sequence
 from datetime import datetime
@@ -108,9 +110,37 @@ def time_value(name: str, value: TimeInput | None) -> str | int | None:
         return int(value.timestamp())
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise TypeError(f"{name} must be a string, a Unix timestamp or a datetime")
-    if isinstance(value, str) and not value.strip():
-        raise ValueError(f"{name} must not be empty")
+    if isinstance(value, str):
+        if not value.strip():
+            raise ValueError(f"{name} must not be empty")
+        if not is_time_text(value):
+            raise ValueError(
+                f"{name}: cannot read {value!r} as a time; pass a datetime, a Unix "
+                "timestamp, 'YYYY-MM-DD', 'YYYY-MM-DD HH:MM[:SS]', ISO 8601 or an RFC 2822 date"
+            )
     return value
+
+
+_TIME_TEXT = re.compile(
+    r"^\s*(?:\d{9,11}|\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
+    r"(?:Z|[+-]\d{2}:?\d{2})?)?|\d{2}\.\d{2}\.\d{4}(?: \d{2}:\d{2}(?::\d{2})?)?"
+    r"|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}"
+    r"(?: \d{2}:\d{2}(?::\d{2})?)?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_time_text(text: str) -> bool:
+    """Whether ``text`` is a time a vendor reads: a Unix timestamp, an ISO 8601 date or
+    date-time, ``DD.MM.YYYY``, ``02 Jan 2024`` or an RFC 2822 date
+    (``Mon, 05 May 2014 00:15:17 +0300``); relative words (``yesterday``) are refused."""
+    if _TIME_TEXT.match(text):
+        return True
+    try:
+        email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return False
+    return True
 
 
 def check_text(name: str, value: Any) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
 import typing
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -79,6 +81,7 @@ def operation(
     """
 
     def decorate(func: F) -> F:
+        func = _checking_required_text(func)
         doc = (func.__doc__ or "").strip().splitlines()
         op = Operation(
             method=method.upper(),
@@ -94,6 +97,57 @@ def operation(
         return func
 
     return decorate
+
+
+def _required_text(func: Callable[..., Any]) -> list[tuple[str, int | None]]:
+    """The parameters typed plain ``str`` with no default: (name, position or None)."""
+    out: list[tuple[str, int | None]] = []
+    for index, param in enumerate(inspect.signature(func).parameters.values()):
+        if param.default is not param.empty or param.annotation not in ("str", str):
+            continue
+        if param.kind is param.POSITIONAL_OR_KEYWORD:
+            out.append((param.name, index))
+        elif param.kind is param.KEYWORD_ONLY:
+            out.append((param.name, None))
+    return out
+
+
+def _check_text(func: Any, required: list[tuple[str, int | None]], args: Any, kwargs: Any) -> None:
+    for name, position in required:
+        if name in kwargs:
+            value = kwargs[name]
+        elif position is not None and position < len(args):
+            value = args[position]
+        else:
+            continue  # Python reports the missing argument itself
+        if value is None:
+            raise TypeError(f"{func.__name__}: {name} is required")
+        if isinstance(value, str) and not value.strip():
+            raise ValueError(f"{func.__name__}: {name} must not be empty")
+
+
+def _checking_required_text(func: F) -> F:
+    """``func``, refusing ``None`` or an empty string for each required ``str``
+    parameter before its body runs (so before anything is sent); other values are
+    left to the method's own checks."""
+    required = _required_text(func)
+    if not required:
+        return func
+    if inspect.iscoroutinefunction(func):
+
+        @functools.wraps(func)
+        async def checked_async(*args: Any, **kwargs: Any) -> Any:
+            _check_text(func, required, args, kwargs)
+            return await func(*args, **kwargs)
+
+        return typing.cast(F, checked_async)
+
+    @functools.wraps(func)
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        _check_text(func, required, args, kwargs)
+        return func(*args, **kwargs)
+
+    return typing.cast(F, checked)
 
 
 def operation_of(method: Callable[..., Any]) -> Operation:

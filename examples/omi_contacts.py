@@ -40,13 +40,12 @@ def run(omi: Omi) -> None:
         print(f"  {contact.full_name} (created {contact.created_date:%Y-%m-%d %H:%M} UTC)")
 
     an = omi.contacts.find(phone="0912000001")
-    assert an is not None and an.id is not None
+    assert an is not None  # find() returns None when no contact has that phone
     omi.contacts.add_note(
         phone="0912000001", content="Hẹn gọi lại thứ Hai", note_by="sales@example.vn"
     )
     omi.contacts.update(ref_id="crm-1001", note="VIP", gender="male")
-    updated = omi.contacts.get(an.id)
-    assert updated is not None
+    updated = omi.contacts.get(an.id)  # by id: NotFoundError when there is none
     print(f"Updated: {updated.full_name}, gender={updated.gender}, note={updated.note}")
 
     omi.contacts.delete(an.id)

@@ -32,8 +32,7 @@ def main(live: bool = False) -> None:
             attachments=[("invoice-1043.txt", b"Total: 12,000\n")],
         )
         print(f"created case #{case.case_id} {case.case_number}: {case.subject}")
-        case_id = case.case_id
-        assert case_id is not None  # every model field is optional; the API always sends it
+        case_id = case.case_id  # ids are always set; the other fields may be None
 
         reply = desk.cases.messages.create(
             case_id, content="Thanks Ann, a corrected invoice is on its way."

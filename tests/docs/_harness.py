@@ -1,0 +1,117 @@
+"""Run the Python blocks of a Markdown file, in order, against the in-memory fakes.
+
+The blocks are found by ``scripts/check_docs.py`` (the same parser that type-checks
+them), so "every block" means the same thing for both checks. The clients a block
+constructs (``Omnidesk(...)``, ``AsyncOmi(...)``, ``Thulium(...)``, ``OmniCXM(...)``...)
+are swapped for clients of one fake per vendor: the docs' placeholder credentials
+and hosts are dropped, every other option is kept.
+"""
+
+from __future__ import annotations
+
+import ast
+import asyncio
+import importlib.util
+import inspect
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+import cxkit.omi
+import cxkit.omnicxm
+import cxkit.omnidesk
+import cxkit.thulium
+from cxkit.testing import FakeClock
+from cxkit.testing._options import FakeClientOptions
+from cxkit.testing.omi import FakeOmi
+from cxkit.testing.omnicxm import FakeOmniCXM
+from cxkit.testing.omnidesk import FakeOmnidesk
+from cxkit.testing.thulium import FakeThulium
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _load_check_docs() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("check_docs", ROOT / "scripts" / "check_docs.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("check_docs", module)  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+check_docs = _load_check_docs()
+
+# What a fake's client() takes besides the fake's own credentials and transport.
+_COMMON = frozenset(FakeClientOptions.__annotations__)
+_EXTRA = {"thulium": frozenset({"language", "time_zone"}), "omnicxm": frozenset({"time_zone"})}
+
+
+@dataclass
+class Fakes:
+    """The fake behind each vendor's clients while a doc runs."""
+
+    omnidesk: FakeOmnidesk
+    omi: FakeOmi
+    thulium: FakeThulium
+    omnicxm: FakeOmniCXM
+
+
+def patch_clients(monkeypatch: pytest.MonkeyPatch) -> Fakes:
+    """Make ``cxkit.<vendor>.<Client>(...)`` return clients served by fakes."""
+    fakes = Fakes(
+        omnidesk=FakeOmnidesk(staff_count=15, clock=FakeClock()),
+        omi=FakeOmi(clock=FakeClock()),
+        thulium=FakeThulium(),
+        omnicxm=FakeOmniCXM(clock=FakeClock()),
+    )
+    clients: dict[ModuleType, tuple[str, str, Any]] = {
+        cxkit.omnidesk: ("Omnidesk", "AsyncOmnidesk", fakes.omnidesk),
+        cxkit.omi: ("Omi", "AsyncOmi", fakes.omi),
+        cxkit.thulium: ("Thulium", "AsyncThulium", fakes.thulium),
+        cxkit.omnicxm: ("OmniCXM", "AsyncOmniCXM", fakes.omnicxm),
+    }
+    for module, (sync_name, async_name, fake) in clients.items():
+        vendor = module.__name__.rsplit(".", 1)[-1]
+        keep = _COMMON | _EXTRA.get(vendor, frozenset())
+        monkeypatch.setattr(module, sync_name, _factory(fake.client, keep))
+        monkeypatch.setattr(module, async_name, _factory(fake.async_client, keep))
+    return fakes
+
+
+def _factory(make: Callable[..., Any], keep: frozenset[str]) -> Callable[..., Any]:
+    def client(*args: Any, **kwargs: Any) -> Any:
+        return make(**{k: v for k, v in kwargs.items() if k in keep})
+
+    return client
+
+
+def blocks(doc: str) -> list[Any]:
+    """Every Python block of ``doc`` (a path relative to the repository root)."""
+    result: list[Any] = check_docs.extract_blocks(ROOT / doc, ROOT)
+    return result
+
+
+def run_doc(doc: str, namespace: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Execute the blocks of ``doc`` not marked ``no-test``, in order, in one namespace.
+
+    A block that awaits at the top level runs in its own event loop.
+    """
+    namespace = {"__name__": "doc_" + Path(doc).stem} if namespace is None else namespace
+    for block in blocks(doc):
+        if not block.tested:
+            continue
+        code = compile(block.code, block.where, "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
+        try:
+            if code.co_flags & inspect.CO_COROUTINE:
+                asyncio.run(eval(code, namespace))
+            else:
+                exec(code, namespace)
+        except Exception as exc:  # pragma: no cover - the message names the block
+            pytest.fail(f"{block.where} failed: {exc!r}\n{block.code}")
+    return namespace

@@ -31,7 +31,6 @@ SUBS = [
     ("async_to_raw_response_wrapper", "to_raw_response_wrapper"),
     ("aiter_bytes", "iter_bytes"),
     ("async_client", "client"),
-    ("StopAsyncIteration", "StopIteration"),
     ("AsyncIterator", "Iterator"),
     ("Async([A-Z][A-Za-z0-9_]*)", r"\2"),
     ("async def", "def"),

@@ -150,10 +150,10 @@ def test_raise_for_failures_raises_the_first_failure_with_all_of_them() -> None:
     err = caught.value
     assert err.status_code == 404 and "Customer not found." in err.message
     assert "1 more" in err.message
-    assert [i.id for i in err.failures] == ["14", "15"]  # type: ignore[attr-defined]
-    assert err.errors == [  # type: ignore[attr-defined]
-        ErrorDetail("Customer not found.", 404),
-        ErrorDetail("Bad phone.", 400),
+    assert [e.item for e in err.errors] == ["14", "15"]
+    assert err.errors == [
+        ErrorDetail("Customer not found.", 404, "14"),
+        ErrorDetail("Bad phone.", 400, "15"),
     ]
     BatchResult.model_validate([{"http_status": 204, "id": "13"}]).raise_for_failures()
 

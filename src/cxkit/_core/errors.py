@@ -21,6 +21,7 @@ __all__ = [
     "ErrorDetail",
     "GoneError",
     "InternalServerError",
+    "NoNextPageError",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
@@ -46,6 +47,8 @@ class ErrorDetail:
 
     message: str
     code: int | str | None = None
+    item: int | str | None = None
+    """For a failed batch item: its index in the request or its id."""
 
 
 class CXError(Exception):
@@ -227,6 +230,10 @@ class RedirectError(APIError):
 
 class ClientClosedError(CXError):
     """The client was closed (or its pool belongs to another event loop); make a new one."""
+
+
+class NoNextPageError(CXError, LookupError):
+    """``get_next_page()`` was called on the last page (check ``has_next_page()``)."""
 
 
 class ThrottleStoreError(CXError):

@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator, Mapping
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from ..dialect import Call
+from ..errors import NoNextPageError
 from ..paging import PageData, PageStrategy
 
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ class AsyncPage(Generic[T]):
     async def get_next_page(self) -> AsyncPage[T]:
         """Fetch the page after this one."""
         if self._data.next_values is None:
-            raise StopAsyncIteration("no next page")
+            raise NoNextPageError(f"{self._name()}: this is the last page; check has_next_page()")
         return await self._client._fetch_page(
             self._call, self._strategy, self._data.next_values, self._item
         )

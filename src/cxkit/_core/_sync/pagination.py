@@ -8,6 +8,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from ..dialect import Call
+from ..errors import NoNextPageError
 from ..paging import PageData, PageStrategy
 
 if TYPE_CHECKING:
@@ -64,7 +65,7 @@ class SyncPage(Generic[T]):
     def get_next_page(self) -> SyncPage[T]:
         """Fetch the page after this one."""
         if self._data.next_values is None:
-            raise StopIteration("no next page")
+            raise NoNextPageError(f"{self._name()}: this is the last page; check has_next_page()")
         return self._client._fetch_page(
             self._call, self._strategy, self._data.next_values, self._item
         )

@@ -178,9 +178,9 @@ class BatchResult(ThuliumModel):
     def raise_for_failures(self) -> None:
         """Raise the typed error of the first failed item, if any.
 
-        The error carries every failure: ``error.failures`` (the items) and
-        ``error.errors`` (one :class:`ErrorDetail` each, its ``code`` the item's
-        HTTP status).
+        The error carries every failure in ``error.errors``: one
+        :class:`~cxkit.ErrorDetail` each, its ``code`` the item's HTTP status and its
+        ``item`` the item's index or id (``self.failed`` has the items themselves).
         """
         failed = self.failed
         if not failed:
@@ -202,6 +202,6 @@ class BatchResult(ThuliumModel):
 
 def _attach(error: APIError, failed: list[BatchItem]) -> None:
     error.errors = [
-        ErrorDetail(item.message or f"HTTP {item.http_status}", item.http_status) for item in failed
+        ErrorDetail(item.message or f"HTTP {item.http_status}", item.http_status, item.key)
+        for item in failed
     ]
-    error.failures = failed  # type: ignore[attr-defined]

@@ -205,12 +205,33 @@ class FakeOmi(FakeServer):
         ]
         return self._page(request, found, 50)
 
+    @staticmethod
+    def _phones(contact: dict[str, Any]) -> set[str]:
+        return {
+            str(p.get("data"))
+            for p in contact.get("phones") or []
+            if isinstance(p, dict) and p.get("data")
+        }
+
+    def _duplicate(self, data: dict[str, Any]) -> dict[str, Any] | None:
+        """An existing contact with the same ``refId`` or a shared phone number."""
+        ref, phones = data.get("refId"), self._phones(data)
+        for contact in self.contacts:
+            if ref is not None and contact.get("refId") == ref:
+                return contact
+            if phones & self._phones(contact):
+                return contact
+        return None
+
     @route("POST", "/api/contacts/add")
     def contacts_add(self, request: FakeRequest) -> httpx.Response:
-        """Create a contact."""
+        """Create a contact; the same ``refId`` or phone as an existing one is a 409,
+        so a find-or-create race can be tested."""
         body = self._body(request)
         if not isinstance(body, dict) or not body:
             return self.fail(400, "Dữ liệu khách hàng không hợp lệ")
+        if self._duplicate(body) is not None:
+            return self.fail(409, "Khách hàng đã tồn tại")
         return self.ok(self._new_contact(body))
 
     @route("POST", "/api/contacts/add-more")
@@ -220,7 +241,8 @@ class FakeOmi(FakeServer):
         if not isinstance(body, list) or not all(isinstance(c, dict) for c in body):
             return self.fail(400, "Request body phải là một mảng khách hàng")
         for data in body:
-            self._new_contact(data)
+            if self._duplicate(data) is None:  # queued server-side: duplicates are dropped
+                self._new_contact(data)
         return self.ok(True)
 
     @route("POST", "/api/contacts/update")

@@ -179,3 +179,29 @@ async def test_fault_injection_is_retried() -> None:
     fake.inject(status=500, times=3)
     with pytest.raises(InternalServerError):
         await omi.greetings.list()
+
+
+async def test_a_duplicate_contact_is_a_conflict_so_find_or_create_can_be_tested() -> None:
+    fake = FakeOmi()
+    omi = fake.async_client(max_retries=0)
+    await omi.contacts.create(full_name="An", ref_id="crm-1", phones=["0911000001"])
+    with pytest.raises(ConflictError):
+        await omi.contacts.create(full_name="An again", ref_id="crm-1")
+    with pytest.raises(ConflictError):
+        await omi.contacts.create(full_name="Other", phones=["0911000001"])
+
+    async def find_or_create(phone: str) -> str:
+        found = await omi.contacts.find(phone=phone)
+        if found is not None:
+            return found.id
+        try:
+            await omi.contacts.create(full_name="New", phones=[phone])
+        except ConflictError:
+            pass  # somebody else created it first
+        again = await omi.contacts.find(phone=phone)
+        assert again is not None
+        return again.id
+
+    first, second = await find_or_create("0911000002"), await find_or_create("0911000002")
+    assert first == second
+    assert len([c for c in fake.contacts if fake._phones(c) == {"0911000002"}]) == 1

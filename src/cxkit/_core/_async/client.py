@@ -282,6 +282,32 @@ class AsyncAPIClient:
             )
         return new
 
+    @overload
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = ...,
+        json: Any = ...,
+        files: Mapping[str, FileInput | list[FileInput]] | None = ...,
+        cast_to: type[T],
+        max_retries: int | None = ...,
+    ) -> T: ...
+
+    @overload
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = ...,
+        json: Any = ...,
+        files: Mapping[str, FileInput | list[FileInput]] | None = ...,
+        cast_to: None = ...,
+        max_retries: int | None = ...,
+    ) -> object: ...
+
     async def request(
         self,
         method: str,
@@ -293,8 +319,12 @@ class AsyncAPIClient:
         cast_to: Any = None,
         max_retries: int | None = None,
     ) -> Any:
-        """Call any endpoint, modelled or not; returns the unwrapped data, or ``cast_to``
-        (a model or any type pydantic can validate) parsed from it."""
+        """Call any endpoint, modelled or not, with the same auth, retries and errors.
+
+        Returns ``cast_to`` (a model, or any type pydantic validates, e.g.
+        ``list[Case]``) parsed from the unwrapped answer; without ``cast_to``, the
+        unwrapped JSON as an ``object`` to narrow.
+        """
         if not isinstance(method, str) or not method.strip():
             raise ValueError("method must be an HTTP method name")
         if not isinstance(path, str) or not path.startswith("/"):
@@ -310,6 +340,8 @@ class AsyncAPIClient:
             return
         self._shared.closed = True
         if self._shared.owns_http_client:
+            if self._shared.loop.changed():
+                return  # the pool's connections died with the loop that opened them
             await self._client.aclose()
         throttle = self._shared.throttle
         if throttle is not None:

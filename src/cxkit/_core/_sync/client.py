@@ -283,6 +283,32 @@ class APIClient:
             )
         return new
 
+    @overload
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = ...,
+        json: Any = ...,
+        files: Mapping[str, FileInput | list[FileInput]] | None = ...,
+        cast_to: type[T],
+        max_retries: int | None = ...,
+    ) -> T: ...
+
+    @overload
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = ...,
+        json: Any = ...,
+        files: Mapping[str, FileInput | list[FileInput]] | None = ...,
+        cast_to: None = ...,
+        max_retries: int | None = ...,
+    ) -> object: ...
+
     def request(
         self,
         method: str,
@@ -294,8 +320,12 @@ class APIClient:
         cast_to: Any = None,
         max_retries: int | None = None,
     ) -> Any:
-        """Call any endpoint, modelled or not; returns the unwrapped data, or ``cast_to``
-        (a model or any type pydantic can validate) parsed from it."""
+        """Call any endpoint, modelled or not, with the same auth, retries and errors.
+
+        Returns ``cast_to`` (a model, or any type pydantic validates, e.g.
+        ``list[Case]``) parsed from the unwrapped answer; without ``cast_to``, the
+        unwrapped JSON as an ``object`` to narrow.
+        """
         if not isinstance(method, str) or not method.strip():
             raise ValueError("method must be an HTTP method name")
         if not isinstance(path, str) or not path.startswith("/"):
@@ -311,6 +341,8 @@ class APIClient:
             return
         self._shared.closed = True
         if self._shared.owns_http_client:
+            if self._shared.loop.changed():
+                return  # the pool's connections died with the loop that opened them
             self._client.close()
         throttle = self._shared.throttle
         if throttle is not None:

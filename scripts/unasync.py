@@ -39,7 +39,6 @@ SUBS = [
     ("await ", ""),
     ("asleep", "sleep"),
     ("aclose", "close"),
-    ("aread", "read"),
     ("__aenter__", "__enter__"),
     ("__aexit__", "__exit__"),
     ("__aiter__", "__iter__"),

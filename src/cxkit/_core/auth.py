@@ -9,7 +9,13 @@ import httpx
 
 from .secrets import Secret
 
-__all__ = ["BasicAuth", "BearerAuth", "HeaderKeyAuth"]
+__all__ = ["CREDENTIAL", "BasicAuth", "BearerAuth", "HeaderKeyAuth"]
+
+CREDENTIAL = "cxkit.credential"
+"""The request extension naming the credential a request needs (a dialect sets it from
+the operation's ``auth=`` hint): ``"token"`` (the default), ``"login"`` (the request
+is itself a login), ``"logout"`` (send the token, never renew it), or the name of an
+alternative credential (e.g. a secret key)."""
 
 
 class BasicAuth(httpx.Auth):

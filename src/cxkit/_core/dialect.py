@@ -15,6 +15,7 @@ from typing import Any
 
 import httpx
 
+from .auth import CREDENTIAL
 from .encoding import FileInput, bracket_fields, query_value, to_file
 from .errors import (
     APIError,
@@ -54,6 +55,8 @@ class RequestParts:
     data: list[tuple[str, Any]] | None = None
     files: list[tuple[str, tuple[str, Any, str]]] | None = None
     headers: dict[str, str] = field(default_factory=dict)
+    extensions: dict[str, Any] = field(default_factory=dict)
+    """httpx request extensions (e.g. the credential an operation needs)."""
 
 
 _TAG = re.compile(r"<[^>]+>")
@@ -83,6 +86,9 @@ class Dialect:
         op = call.op
         parts = RequestParts(method=op.method, path=op.format_path(call.path_params))
         parts.params = self.encode_query(call.params or {})
+        credential = op.options.get("auth")
+        if credential is not None:
+            parts.extensions[CREDENTIAL] = credential
         body = call.body
         if op.wrap and body is not None and op.options.get("wrap_request", True):
             body = {op.wrap: body}

@@ -39,6 +39,7 @@ from typing import Any, Literal
 import httpx
 
 from .._core import Call, Dialect, PageData, PageNumberPaging, RequestParts, to_file
+from .._core.auth import CREDENTIAL
 from .._core.errors import (
     APIError,
     BadRequestError,
@@ -50,7 +51,6 @@ from .._core.ratelimit import parse_retry_after
 from .._core.registry import Operation
 
 __all__ = [
-    "CREDENTIAL_HEADER",
     "MAX_TAKE",
     "AuthKind",
     "NotCompletedError",
@@ -76,14 +76,6 @@ AuthKind = Literal["either", "token", "secret_key", "login", "logout"]
 SECRET_KEY"; a client holding both sends the token); ``token``: the login token
 only; ``secret_key``: the secret key only; ``login``: ``GET /login`` with HTTP
 Basic; ``logout``: the current token, never renewed.
-"""
-
-CREDENTIAL_HEADER = "X-CXKit-OmniCXM-Credential"
-"""Internal marker telling the login auth which credential a request needs.
-
-# core-candidate: per-operation auth choice. The core builds httpx requests
-# without the operation, so the dialect marks the request and the auth flow
-# (``_async/_auth.py``) reads and removes the marker before anything is sent.
 """
 
 _FORMS = ("multipart/form-data", "application/x-www-form-urlencoded")
@@ -406,7 +398,9 @@ class OmniCXMDialect(Dialect):
         else:
             parts = super().encode(call)
         if self.login:
-            parts.headers = {**parts.headers, CREDENTIAL_HEADER: credential}
+            parts.extensions[CREDENTIAL] = credential
+        else:
+            parts.extensions.pop(CREDENTIAL, None)
         return parts
 
     def _encode_form(self, call: Call) -> RequestParts:

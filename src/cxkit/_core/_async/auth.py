@@ -2,25 +2,35 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncGenerator, Callable
+from collections.abc import AsyncGenerator, Callable, Mapping
 
 import anyio
 import httpx
 
+from ..auth import CREDENTIAL
+from ..errors import CXError
 from ..secrets import Secret, is_sensitive
+from .body import read_body
 
-__all__ = ["AsyncLoginTokenAuth"]
+__all__ = ["CREDENTIAL", "AsyncLoginTokenAuth"]
 
 Flow = AsyncGenerator[httpx.Request, httpx.Response]
 
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+
 
 class AsyncLoginTokenAuth(httpx.Auth):
-    """A token obtained by a login request, cached, and renewed once on 401.
+    """A token obtained by a login request, cached, and renewed once when it expires.
 
-    ``login`` builds the login request; ``read_token`` takes the token out of
-    its response or raises the vendor's error. The token is sent in ``header``
-    (after ``prefix``). However many requests find the token missing or expired
-    at once, exactly one login is made; the others wait and reuse its token.
+    ``login`` builds the login request; ``read_token`` takes the token out of its
+    response or raises the vendor's error. The token is sent in ``header`` (after
+    ``prefix``). It counts as expired on an HTTP 401, or when ``needs_reauth`` says a
+    2xx answer reports it (an envelope ``{"status": false, "error": "token expired"}``).
+    However many requests find the token missing or expired at once, exactly one
+    login is made; the others wait and reuse its token. Answers the flow reads are
+    bounded by ``max_bytes``. ``login_credentials`` marks a request that is itself a
+    login; ``alternatives`` map credential names to functions that sign a request
+    another way (see :data:`CREDENTIAL`).
     """
 
     def __init__(
@@ -30,11 +40,21 @@ class AsyncLoginTokenAuth(httpx.Auth):
         read_token: Callable[[httpx.Response], str],
         header: str = "Authorization",
         prefix: str = "",
+        needs_reauth: Callable[[httpx.Response], bool] | None = None,
+        max_bytes: int | Callable[[], int] = DEFAULT_MAX_BYTES,
+        vendor: str = "vendor",
+        login_credentials: Callable[[httpx.Request], None] | None = None,
+        alternatives: Mapping[str, Callable[[httpx.Request], None]] | None = None,
     ) -> None:
         self._login = login
         self._read_token = read_token
         self._header = header
         self._prefix = prefix
+        self._needs_reauth = needs_reauth
+        self._max_bytes = max_bytes
+        self._vendor = vendor
+        self._login_credentials = login_credentials
+        self._alternatives = dict(alternatives or {})
         self._token: Secret | None = None
         self._generation = 0
         self._lock = anyio.Lock()
@@ -42,6 +62,11 @@ class AsyncLoginTokenAuth(httpx.Auth):
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(header={self._header!r})"
+
+    @property
+    def has_token(self) -> bool:
+        """Whether a login token is held now."""
+        return self._token is not None
 
     def secrets(self) -> tuple[str, ...]:
         """Values that must never be shown."""
@@ -80,25 +105,55 @@ class AsyncLoginTokenAuth(httpx.Auth):
         request.headers[self._header] = self._prefix + self._token.get()
         return self._generation
 
+    async def _read(self, response: httpx.Response) -> None:
+        limit = self._max_bytes() if callable(self._max_bytes) else self._max_bytes
+        await read_body(response, limit=limit, vendor=self._vendor)
+
     async def async_auth_flow(self, request: httpx.Request) -> Flow:
-        """Log in if needed, send, and on 401 renew the token once and resend."""
+        """Send with the credential the request needs; renew the token once if expired."""
+        kind = request.extensions.get(CREDENTIAL, "token")
+        if kind in self._alternatives:
+            self._alternatives[kind](request)
+            yield request
+            return
+        if kind == "login":
+            if self._login_credentials is not None:
+                self._login_credentials(request)
+            response = yield request
+            await self._read(response)
+            if 200 <= response.status_code < 300:
+                async with self._lock:
+                    try:
+                        self._store(response)
+                    except CXError:
+                        pass  # the dialect raises the same failure when it decodes the answer
+            return
+        if kind == "logout":
+            if self._token is not None:
+                self._apply(request)
+            yield request
+            return
         if self._token is None:
             async with self._lock:
                 if self._token is None:
-                    response = yield self._login_request(request)
-                    await response.aread()
-                    self._store(response)
+                    login_response = yield self._login_request(request)
+                    await self._read(login_response)
+                    self._store(login_response)
         sent_with = self._apply(request)
         response = yield request
-        if response.status_code != 401:
+        expired = response.status_code == 401
+        if not expired and not (self._needs_reauth and 200 <= response.status_code < 300):
             return
-        # Release this answer's connection before waiting for the login, so the login
-        # never waits for pool slots held by the requests that wait for it.
-        await response.aread()
+        # Read before waiting for the login: a 2xx to see whether it reports the token
+        # expired, a 401 to release its connection (the login must never wait for
+        # pool slots held by the requests that wait for it).
+        await self._read(response)
+        if not expired and not (self._needs_reauth is not None and self._needs_reauth(response)):
+            return
         async with self._lock:
             if self._generation == sent_with:
                 login_response = yield self._login_request(request)
-                await login_response.aread()
+                await self._read(login_response)
                 self._store(login_response)
         self._apply(request)
         yield request

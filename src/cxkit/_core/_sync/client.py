@@ -47,7 +47,6 @@ from ..errors import (
     ConfigurationError,
     CXError,
     RedirectError,
-    ResponseTooLargeError,
     ResponseValidationError,
 )
 from ..gate import Gate
@@ -63,6 +62,7 @@ from ..retry import RetryPolicy
 from ..secrets import is_sensitive, redact_echo, redact_headers, redact_text, redact_value
 from ..throttling import store_kind
 from . import pagination
+from .body import read_body
 from .throttle import Throttle
 
 if TYPE_CHECKING:
@@ -539,6 +539,7 @@ class APIClient:
             files=parts.files,
             headers=headers,
             timeout=(httpx.USE_CLIENT_DEFAULT if timeout is self._pool_timeout else timeout),
+            extensions=parts.extensions or None,
         )
 
     def _send(self, call: Call, max_retries: int | None = None) -> Any:
@@ -748,27 +749,12 @@ class APIClient:
     def _read_body(
         self, response: httpx.Response, started: float, budget: float | None
     ) -> None:
-        limit = self.max_response_bytes
-        declared = response.headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > limit:
-            raise self._too_large(response)
-        chunks: list[bytes] = []
-        size = 0
-        for chunk in response.iter_bytes():
-            size += len(chunk)
-            if size > limit:
-                raise self._too_large(response)
-            if budget is not None and time.perf_counter() - started > budget:
-                raise httpx.ReadTimeout("attempt deadline passed", request=response.request)
-            chunks.append(chunk)
-        # httpx keeps a read body here; the stream is consumed, so set it directly.
-        response._content = b"".join(chunks)
-
-    def _too_large(self, response: httpx.Response) -> ResponseTooLargeError:
-        return ResponseTooLargeError(
-            f"response body is larger than max_response_bytes ({self.max_response_bytes})",
+        read_body(
+            response,
+            limit=self.max_response_bytes,
             vendor=self.vendor,
-            request=response.request,
+            started=started,
+            budget=budget,
         )
 
     def _redirect_error(self, response: httpx.Response, why: str) -> RedirectError:

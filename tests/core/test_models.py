@@ -121,3 +121,20 @@ def test_bad_rfc2822_is_kept_raw_when_tolerant() -> None:
     )
     assert parsed.rfc is None
     assert parsed.unparsed == {"rfc": "Mon, 05 Mai 2014 00:15:17 +0300"}
+
+
+def test_tolerant_parsing_keeps_nothing_alive() -> None:
+    import gc
+    import logging
+
+    class Stamp(CXModel):
+        t: EpochSeconds = None
+
+    logging.getLogger("cxkit").disabled = True
+    try:
+        for _ in range(50):
+            parse_model(list[Stamp], [{"t": "x"}] * 20, strict=False, vendor="v")
+    finally:
+        logging.getLogger("cxkit").disabled = False
+    gc.collect()
+    assert sum(isinstance(o, Stamp) for o in gc.get_objects()) == 0

@@ -7,7 +7,7 @@ import time
 import pytest
 
 from cxkit import ConfigurationError
-from cxkit._core.throttling import parse_rate
+from cxkit._core.throttling import MovingWindow, parse_rate
 from cxkit.testing import FakeClock
 from cxkit.testing.omnidesk import FakeOmnidesk
 from tests.core._async.demo import AsyncDemo, FakeDemo
@@ -90,3 +90,16 @@ def test_unsupported_stores_are_configuration_errors(storage: object) -> None:
 def test_rates_are_read(rate: str | int, limit: int, window: float) -> None:
     parsed = parse_rate(rate)
     assert (parsed.limit, parsed.window) == (limit, window)
+
+
+def test_a_slot_is_held_until_the_answer_is_back() -> None:
+    # The vendor counts a request when it arrives, somewhere between the grant and the
+    # answer: the window counts it from the answer, so it can never overrun the vendor.
+    window = MovingWindow(parse_rate("2/10 seconds"))
+    assert window.hit(0.0) == 0.0
+    assert window.hit(1.0) == 0.0
+    assert window.hit(2.0) > 0  # both slots in flight
+    window.release(5.0)  # the first answer came back at t=5
+    window.release(6.0)
+    assert window.hit(14.0) == pytest.approx(1.0)  # frees at 5 + 10, not 0 + 10
+    assert window.hit(15.5) == 0.0

@@ -66,7 +66,7 @@ def test_two_sync_workers_share_one_quota(redis_url: str) -> None:
     assert len(fake.calls) == 3
     throttle = worker_b._shared.throttle
     assert throttle is not None
-    wait = throttle._hit()  # the quota is spent for B too
+    wait = throttle._hit("probe")  # the quota is spent for B too
     assert 55 <= wait <= 60
 
 
@@ -81,7 +81,7 @@ async def test_two_async_workers_share_one_quota(redis_url: str) -> None:
     assert clock.sleeps == []
     throttle = worker_a._shared.throttle
     assert throttle is not None
-    assert 55 <= await throttle._hit() <= 60
+    assert 55 <= await throttle._hit("probe") <= 60
     await worker_a.aclose()
     await worker_b.aclose()
 

@@ -353,7 +353,9 @@ def parse_model(
     except ValidationError as exc:
         if strict:
             raise ResponseValidationError(_summary(exc), vendor=vendor, body=data) from None
-        first = exc
+        # Keep the text, not the error: an error raised by a Python validator sits in
+        # a reference cycle that would keep the whole page alive.
+        first = _summary(exc)
     except RecursionError:
         raise ResponseValidationError("response is nested too deeply", vendor=vendor) from None
     except Exception as exc:  # a validator that let a foreign error out
@@ -366,7 +368,7 @@ def parse_model(
     try:
         result = _tolerant_validator(cast_to, adapter).validate_python(data, context=context)
     except ValidationError:
-        raise ResponseValidationError(_summary(first), vendor=vendor, body=data) from None
+        raise ResponseValidationError(first, vendor=vendor, body=data) from None
     except RecursionError:
         raise ResponseValidationError("response is nested too deeply", vendor=vendor) from None
     except Exception as exc:  # a validator that let a foreign error out

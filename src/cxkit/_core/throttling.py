@@ -17,6 +17,7 @@ from typing import Any
 from .errors import ConfigurationError
 
 __all__ = [
+    "REDIS_RELEASE_SCRIPT",
     "REDIS_WINDOW_SCRIPT",
     "MovingWindow",
     "Rate",
@@ -110,30 +111,49 @@ def redis_client(uri: str, *, asynchronous: bool) -> Any:
 
 
 class MovingWindow:
-    """At most ``rate.limit`` hits in any ``rate.window`` seconds (a log of hit times)."""
+    """At most ``rate.limit`` requests in any ``rate.window`` seconds.
+
+    A request holds its slot from the moment it is granted until its answer is back,
+    and then counts at that later time: the vendor saw it somewhere in between, so
+    the window never lets more through than the vendor's own count allows.
+    """
 
     def __init__(self, rate: Rate) -> None:
         self.rate = rate
-        self._hits: deque[float] = deque()
+        self._done: deque[float] = deque()
+        self._in_flight = 0
         self._lock = threading.Lock()
 
     def hit(self, now: float) -> float:
-        """Record a hit at ``now`` and return 0, or return the seconds until one is free."""
+        """Take a slot at ``now`` and return 0, or return the seconds until one frees."""
         with self._lock:
-            hits = self._hits
+            done = self._done
             horizon = now - self.rate.window
-            while hits and hits[0] <= horizon:
-                hits.popleft()
-            if len(hits) < self.rate.limit:
-                hits.append(now)
+            while done and done[0] <= horizon:
+                done.popleft()
+            if len(done) + self._in_flight < self.rate.limit:
+                self._in_flight += 1
                 return 0.0
-            return max(hits[0] - horizon, 0.001)
+            if done:
+                return max(done[0] - horizon, 0.001)
+            return min(self.rate.window, _POLL)  # every slot is in flight
+
+    def release(self, now: float) -> None:
+        """The answer of a granted request is back: it counts from ``now``."""
+        with self._lock:
+            self._in_flight = max(0, self._in_flight - 1)
+            self._done.append(now)
 
     def remaining(self, now: float) -> int:
-        """Hits left in the window ending at ``now``."""
+        """Slots left in the window ending at ``now``."""
         with self._lock:
             horizon = now - self.rate.window
-            return self.rate.limit - sum(1 for t in self._hits if t > horizon)
+            counted = sum(1 for t in self._done if t > horizon) + self._in_flight
+            return self.rate.limit - counted
+
+
+_POLL = 0.05
+"""How often a caller looks again when every slot is held by a request in flight."""
 
 
 REDIS_WINDOW_SCRIPT = """
@@ -153,3 +173,12 @@ return math.max(tonumber(oldest[2]) + window - now, 1000)
 """
 """A moving window in a sorted set, timed by the Redis server: returns 0 when the hit
 is recorded, else the microseconds until one is free."""
+
+REDIS_RELEASE_SCRIPT = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+redis.call('ZADD', KEYS[1], 'XX', now, ARGV[1])
+return 0
+"""
+"""Re-stamp a granted hit with the time its answer came back (Redis server time), so
+it counts from then: the vendor saw the request somewhere in between."""

@@ -639,13 +639,20 @@ class AsyncAPIClient:
         try:
             async with shared.gate:
                 # The quota is spent when the request can really leave, not while it
-                # queues at the gate, so queued calls never leave in a burst.
-                if shared.throttle is not None:
-                    await shared.throttle.acquire()
-                if self._hooks:
-                    await self._call_hook("on_request", _op_name(op), _redacted_request(request))
-                with async_deadline(budget):
-                    response = await self._exchange(op, request, started, budget)
+                # queues at the gate, so queued calls never leave in a burst; the slot
+                # is held until the answer is back.
+                throttle = shared.throttle
+                slot = await throttle.acquire() if throttle is not None else None
+                try:
+                    if self._hooks:
+                        await self._call_hook(
+                            "on_request", _op_name(op), _redacted_request(request)
+                        )
+                    with async_deadline(budget):
+                        response = await self._exchange(op, request, started, budget)
+                finally:
+                    if throttle is not None and slot is not None:
+                        await throttle.release(slot)
         except CXError:
             raise
         except (TimeoutError, httpx.TimeoutException) as exc:

@@ -640,13 +640,20 @@ class APIClient:
         try:
             with shared.gate:
                 # The quota is spent when the request can really leave, not while it
-                # queues at the gate, so queued calls never leave in a burst.
-                if shared.throttle is not None:
-                    shared.throttle.acquire()
-                if self._hooks:
-                    self._call_hook("on_request", _op_name(op), _redacted_request(request))
-                with deadline(budget):
-                    response = self._exchange(op, request, started, budget)
+                # queues at the gate, so queued calls never leave in a burst; the slot
+                # is held until the answer is back.
+                throttle = shared.throttle
+                slot = throttle.acquire() if throttle is not None else None
+                try:
+                    if self._hooks:
+                        self._call_hook(
+                            "on_request", _op_name(op), _redacted_request(request)
+                        )
+                    with deadline(budget):
+                        response = self._exchange(op, request, started, budget)
+                finally:
+                    if throttle is not None and slot is not None:
+                        throttle.release(slot)
         except CXError:
             raise
         except (TimeoutError, httpx.TimeoutException) as exc:

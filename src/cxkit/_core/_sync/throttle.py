@@ -10,6 +10,7 @@ from typing import Any
 from ..clock import Clock
 from ..errors import ThrottleStoreError
 from ..throttling import (
+    REDIS_RELEASE_SCRIPT,
     REDIS_WINDOW_SCRIPT,
     MovingWindow,
     parse_rate,
@@ -44,34 +45,45 @@ class Throttle:
         else:
             self._redis = redis_client(str(storage), asynchronous=False)
             self._script = self._redis.register_script(REDIS_WINDOW_SCRIPT)
+            self._release = self._redis.register_script(REDIS_RELEASE_SCRIPT)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(rate={str(self.rate)!r}, key={self.key!r})"
 
-    def _hit(self) -> float:
+    def _hit(self, member: str) -> float:
         if self._memory is not None:
             return self._memory.hit(self._clock.now())
         window_us = int(self.rate.window * 1_000_000)
         try:
-            wait_us = self._script(
-                keys=[self.key], args=[self.rate.limit, window_us, uuid.uuid4().hex]
-            )
+            wait_us = self._script(keys=[self.key], args=[self.rate.limit, window_us, member])
         except Exception as exc:  # redis-py raises RedisError, OSError and friends
             raise ThrottleStoreError(
                 f"throttle store failed ({type(exc).__name__}); the request was not sent"
             ) from exc
         return int(wait_us) / 1_000_000
 
-    def acquire(self) -> float:
-        """Take one request from the quota, waiting as long as needed; returns the wait."""
-        waited = 0.0
+    def acquire(self) -> str:
+        """Take one request from the quota, waiting as long as needed.
+
+        Returns the slot's token: pass it to :meth:`release` when the answer is back.
+        """
+        member = uuid.uuid4().hex
         while True:
-            delay = self._hit()
+            delay = self._hit(member)
             if delay <= 0:
-                return waited
+                return member
             log.debug("throttle %s: quota spent, waiting %.3f s", self.key, delay)
             self._clock.sleep(delay)
-            waited += delay
+
+    def release(self, token: str) -> None:
+        """The granted request's answer is back (or it failed): it counts from now."""
+        if self._memory is not None:
+            self._memory.release(self._clock.now())
+            return
+        try:
+            self._release(keys=[self.key], args=[token])
+        except Exception:  # the grant stands at its first stamp: still within the quota
+            log.warning("throttle %s: could not re-stamp a request", self.key)
 
     def close(self) -> None:
         """Close the store's connections."""

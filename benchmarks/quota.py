@@ -168,18 +168,18 @@ def record_grants(throttle_class: Any, grants: list[float]) -> None:
     acquire = throttle_class.acquire
     if asyncio.iscoroutinefunction(acquire):
 
-        async def timed_async(self: Any) -> float:
-            waited = await acquire(self)
+        async def timed_async(self: Any) -> Any:
+            token = await acquire(self)
             grants.append(time.monotonic())
-            return float(waited)
+            return token
 
         throttle_class.acquire = timed_async
     else:
 
-        def timed(self: Any) -> float:
-            waited = acquire(self)
+        def timed(self: Any) -> Any:
+            token = acquire(self)
             grants.append(time.monotonic())
-            return float(waited)
+            return token
 
         throttle_class.acquire = timed
 

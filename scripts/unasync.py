@@ -28,6 +28,7 @@ SUBS = [
     ("async source; the sync twin is generated", "generated from the async source, do not edit"),
     ("async_http_client", "http_client"),
     ("async_deadline", "deadline"),
+    ("async_body_guard", "body_guard"),
     ("async_to_raw_response_wrapper", "to_raw_response_wrapper"),
     ("aiter_bytes", "iter_bytes"),
     ("async_client", "client"),

@@ -30,6 +30,6 @@ def async_deadline(seconds: float | None) -> Any:
 
 
 def deadline(seconds: float | None) -> Any:
-    """Sync attempts have no cancel scope: the body is read in chunks against the
-    deadline instead, and each wait for bytes is bounded by the read timeout."""
+    """Sync attempts have no cancel scope: while the body is read, the watchdog
+    (``watchdog.py``) shuts the socket down at the deadline instead."""
     return contextlib.nullcontext()

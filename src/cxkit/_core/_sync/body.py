@@ -13,6 +13,7 @@ import time
 import httpx
 
 from ..errors import ResponseTooLargeError
+from ..watchdog import body_guard
 
 __all__ = ["read_body"]
 
@@ -37,13 +38,21 @@ def read_body(
         raise _too_large(response, limit, vendor)
     chunks: list[bytes] = []
     size = 0
-    for chunk in response.iter_bytes():
-        size += len(chunk)
-        if size > limit:
-            raise _too_large(response, limit, vendor)
-        if budget is not None and started is not None and time.perf_counter() - started > budget:
-            raise httpx.ReadTimeout("attempt deadline passed", request=response.request)
-        chunks.append(chunk)
+    begun = time.perf_counter() if started is None else started
+    try:
+        with body_guard(response, begun, budget):
+            for chunk in response.iter_bytes():
+                size += len(chunk)
+                if size > limit:
+                    raise _too_large(response, limit, vendor)
+                if budget is not None and time.perf_counter() - begun > budget:
+                    raise httpx.ReadTimeout("attempt deadline passed", request=response.request)
+                chunks.append(chunk)
+    except httpx.TransportError as exc:
+        if budget is not None and time.perf_counter() - begun >= budget:
+            # The watchdog cut a read that outlasted the attempt.
+            raise httpx.ReadTimeout("attempt deadline passed", request=response.request) from exc
+        raise
     # httpx keeps a read body here; the stream is consumed, so set it directly.
     response._content = b"".join(chunks)
 

@@ -138,3 +138,25 @@ def test_tolerant_parsing_keeps_nothing_alive() -> None:
         logging.getLogger("cxkit").disabled = False
     gc.collect()
     assert sum(isinstance(o, Stamp) for o in gc.get_objects()) == 0
+
+
+def test_json_output_is_json_ready_and_masks_credentials() -> None:
+    import json
+    from datetime import datetime, timezone
+
+    class Account(CXModel):
+        name: str | None = None
+        created: EpochSeconds = None
+        api_key: str | None = None
+
+    account = parse_model(
+        Account,
+        {"name": "a", "created": 1700000000, "api_key": "k-secret"},
+        strict=False,
+        vendor="v",
+    )
+    assert account.created == datetime.fromtimestamp(1700000000, tz=timezone.utc)
+    data = account.to_dict(mode="json")
+    assert data == {"name": "a", "created": "2023-11-14T22:13:20+00:00", "api_key": "***"}
+    assert json.loads(account.to_json()) == data
+    assert account.to_dict()["api_key"] == "k-secret"  # python mode keeps the value

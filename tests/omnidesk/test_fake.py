@@ -345,3 +345,16 @@ def test_group_and_staff_replacement() -> None:
     assert fake.cases[case["case_id"]]["staff_id"] == first  # open case reassigned
     assert deleted.status_code == 200 and second not in fake.staff
     assert fake.cases[closed["case_id"]]["staff_id"] == 0  # deleting unassigns every case
+
+
+def test_a_fake_client_used_after_close_fails_like_a_real_one() -> None:
+    from cxkit._core.errors import ClientClosedError
+
+    fake = FakeOmnidesk()
+    desk = fake.client()
+    desk.labels.list()
+    desk.close()
+    calls = len(fake.calls)
+    with pytest.raises(ClientClosedError):
+        desk.labels.list()
+    assert len(fake.calls) == calls

@@ -36,7 +36,7 @@ from .._core.errors import APIError
 from .._core.paging import PageStrategy, as_int, field_of
 from .._core.registry import Operation
 
-__all__ = ["SUCCESS", "OmiDialect", "OmiPaging", "status_for_code"]
+__all__ = ["MAX_PAGE_SIZE", "SUCCESS", "OmiDialect", "OmiPaging", "status_for_code"]
 
 SUCCESS = 9999
 """The envelope ``status_code`` of a successful call."""
@@ -78,9 +78,14 @@ class OmiPaging(PageNumberPaging):
         return page
 
 
+MAX_PAGE_SIZE = 200
+"""The largest ``size`` the SDK sends. The docs give only the default (50), no maximum;
+a far larger page would be slow to build and to parse, so the SDK refuses more."""
+
 PAGING = OmiPaging(
     page_key="page",
     size_key="size",
+    max_size=MAX_PAGE_SIZE,
     items=_items,
     total=field_of("total_items"),
     total_pages=field_of("total_pages"),

@@ -403,3 +403,20 @@ def test_bytes_upload_is_named_mp3() -> None:
     )
     assert make().greetings.upload(MP3) is None
     assert b'filename="greeting.mp3"' in route.calls.last.request.content
+
+
+@pytest.mark.parametrize("size", [0, 201, 100_000])
+def test_page_size_is_bounded_before_sending(size: int) -> None:
+    with respx.mock(assert_all_called=False) as mock:
+        route = mock.route()
+        with pytest.raises(ValueError, match="size"):
+            make().contacts.list(size=size)
+    assert route.call_count == 0
+
+
+def test_a_misspelt_contact_field_is_refused_before_sending() -> None:
+    with respx.mock(assert_all_called=False) as mock:
+        route = mock.route()
+        with pytest.raises(ValueError, match="fullname"):
+            make().contacts.create_many([{"fullname": "typo"}])
+    assert route.call_count == 0

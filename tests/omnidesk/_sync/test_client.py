@@ -490,3 +490,99 @@ def test_throttle_fixed_rate() -> None:
     throttle = client._shared.throttle
     assert throttle is not None and throttle.rate.limit == 7500
     assert isinstance(Staff(staff_id=1, active=True), Staff)
+
+
+def test_throttle_auto_retries_a_failed_lookup_and_holds_the_documented_floor() -> None:
+    clock = FakeClock()
+    client = make(throttle="auto", clock=clock, max_retries=0)
+    with respx.mock(assert_all_called=True) as mock:
+        staff = mock.get(f"{BASE}/staff.json")
+        staff.side_effect = [
+            httpx.Response(503, json={"error": "busy"}),
+            httpx.Response(
+                200, json={"0": {"staff": {"staff_id": 1, "active": True}}, "total_count": 1}
+            ),
+        ]
+        mock.get(f"{BASE}/cases/1.json").respond(json={"case": CASE})
+        client.cases.get(1)  # the lookup failed: the documented floor applies
+        throttle = client._shared.throttle
+        assert throttle is not None and throttle.rate.limit == 1000
+        client.cases.get(1)  # too early to look again
+        assert staff.call_count == 1
+        clock.advance(301)
+        client.cases.get(1)  # looked up again, and it worked this time
+    assert staff.call_count == 2
+    assert not client._shared.throttle_pending
+
+
+def test_a_server_that_ignores_page_never_repeats_items() -> None:
+    client = make()
+    page = {"0": {"case": {**CASE, "case_id": 1}}, "1": {"case": {**CASE, "case_id": 2}}}
+    with respx.mock(assert_all_called=True) as mock:
+        route = mock.get(f"{BASE}/cases.json").respond(json={**page, "total_count": 100})
+        seen = [case.case_id for case in client.cases.list(limit=2)]
+    assert seen == [1, 2]
+    assert route.call_count == 2
+
+
+def test_a_huge_total_count_is_ignored() -> None:
+    client = make()
+    with respx.mock(assert_all_called=True) as mock:
+        mock.get(f"{BASE}/cases.json").mock(
+            return_value=httpx.Response(
+                200,
+                content=b'{"0": {"case": {"case_id": 1}}, "total_count": 1e400}',
+                headers={"content-type": "application/json"},
+            )
+        )
+        page = client.cases.list()
+    assert page.total is None and [c.case_id for c in page.items] == [1]
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda c: c.cases.create(subject="", user_email="a@b.io", content="x"),
+        lambda c: c.cases.create(subject="   ", user_email="a@b.io", content="x"),
+        lambda c: c.cases.list(from_updated_time="yesterday"),
+        lambda c: c.users.list(from_time="next week"),
+    ],
+)
+def test_empty_text_and_unreadable_times_are_refused_before_sending(call: Any) -> None:
+    client = make()
+    with respx.mock(assert_all_called=False) as mock:
+        route = mock.route()
+        with pytest.raises(ValueError):
+            result = call(client)
+            if hasattr(result, "__await__"):
+                result
+    assert route.call_count == 0
+
+
+def test_raw_responses_give_the_http_answer_and_the_model() -> None:
+    client = make()
+    with respx.mock(assert_all_called=True) as mock:
+        mock.get(f"{BASE}/cases/1.json").respond(
+            json={"case": CASE}, headers={"api_calls_left": "41", "X-Request-Id": "req-7"}
+        )
+        mock.get(f"{BASE}/cases.json").respond(json={"0": {"case": CASE}, "total_count": 1})
+        raw = client.with_raw_response.cases.get(1)
+        listing = client.with_raw_response.cases.list()
+    assert raw.status_code == 200 and raw.headers["api_calls_left"] == "41"
+    assert raw.request_id == "req-7" and raw.elapsed >= 0
+    assert raw.operation == "cases.get"
+    assert raw.parse().case_id == CASE["case_id"]
+    assert listing.status_code == 200 and len(listing.parse()) == 1
+
+
+def test_hooks_may_be_coroutines_on_the_async_client() -> None:
+    seen: list[str] = []
+
+    def on_request(op: str, request: httpx.Request) -> None:
+        seen.append(op)
+
+    client = make(on_request=on_request)
+    with respx.mock(assert_all_called=True) as mock:
+        mock.get(f"{BASE}/cases/1.json").respond(json={"case": CASE})
+        client.cases.get(1)
+    assert seen == ["cases.get"]

@@ -120,6 +120,10 @@ class AsyncOmnidesk(AsyncAPIClient):
             **options,
         )
 
+    def _documented_rate(self) -> str | int:
+        """The documented floor, used until the staff count is read."""
+        return MIN_REQUESTS_PER_HOUR
+
     async def _auto_throttle_rate(self) -> str | int:
         """``max(1000, 500 * active staff)`` requests an hour, counted from the staff list."""
         active = 0

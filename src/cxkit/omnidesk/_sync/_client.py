@@ -121,6 +121,10 @@ class Omnidesk(APIClient):
             **options,
         )
 
+    def _documented_rate(self) -> str | int:
+        """The documented floor, used until the staff count is read."""
+        return MIN_REQUESTS_PER_HOUR
+
     def _auto_throttle_rate(self) -> str | int:
         """``max(1000, 500 * active staff)`` requests an hour, counted from the staff list."""
         active = 0

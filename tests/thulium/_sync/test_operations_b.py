@@ -57,6 +57,7 @@ from cxkit.thulium.types.tickets import (
     TicketTodayStats,
 )
 from cxkit.thulium.types.webhooks_config import Webhook
+from tests.thulium.wire import answer_for, expected_query, sent_query
 
 BASE = "https://your-system-name.thulium.com/api"
 WARSAW = ZoneInfo("Europe/Warsaw")
@@ -454,36 +455,10 @@ ANSWERS: dict[str, Any] = {
     "tags.create": {"status": "success"},
 }
 
-STATUS = {"GET": 200, "POST": 201, "PUT": 204, "DELETE": 204}
-
 
 def make(**options: Any) -> Thulium:
     options.setdefault("max_retries", 0)
     return Thulium(base_url=BASE, username="api_user", password="api_pass", **options)
-
-
-def expected_query(example: dict[str, Any] | None) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for key, value in (example or {}).items():
-        out[key] = [str(v) for v in value] if isinstance(value, list) else [str(value)]
-    return out
-
-
-def sent_query(request: httpx.Request) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for key, value in request.url.params.multi_items():
-        out.setdefault(key, []).append(value)
-    return out
-
-
-def answer_for(endpoint: dict[str, Any]) -> httpx.Response:
-    status = 207 if endpoint["group"] == "outbounds_batch" else STATUS[endpoint["method"]]
-    body = endpoint["example_response"]
-    if body is None:
-        body = ANSWERS.get(endpoint["id"])
-    if body is None:
-        return httpx.Response(204 if status == 204 else status)
-    return httpx.Response(200 if status == 204 else status, json=body)
 
 
 def run(endpoint_id: str, **options: Any) -> Any:
@@ -491,7 +466,7 @@ def run(endpoint_id: str, **options: Any) -> Any:
     path, call = CASES[endpoint_id]
     with respx.mock:
         respx.route(method=endpoint["method"], url=f"{BASE}{path}").mock(
-            return_value=answer_for(endpoint)
+            return_value=answer_for(endpoint, ANSWERS)
         )
         return call(make(**options))
 
@@ -510,7 +485,7 @@ def test_request_matches_the_example(endpoint_id: str) -> None:
     endpoint = ENDPOINTS[endpoint_id]
     path, call = CASES[endpoint_id]
     route = respx.route(method=endpoint["method"], url=f"{BASE}{path}").mock(
-        return_value=answer_for(endpoint)
+        return_value=answer_for(endpoint, ANSWERS)
     )
     call(make())
     assert route.call_count == 1
@@ -532,7 +507,7 @@ def test_index_only_request_method_path_and_encoding(endpoint_id: str) -> None:
     endpoint = ENDPOINTS[endpoint_id]
     path, call = CASES[endpoint_id]
     route = respx.route(method=endpoint["method"], url=f"{BASE}{path}").mock(
-        return_value=answer_for(endpoint)
+        return_value=answer_for(endpoint, ANSWERS)
     )
     call(make())
     assert route.call_count == 1

@@ -164,3 +164,20 @@ def check_int(name: str, value: Any, *, low: int | None = None, high: int | None
     if (low is not None and value < low) or (high is not None and value > high):
         raise ValueError(f"{name} must be between {low} and {high}")
     return value
+
+
+def check_flag(name: str, value: Any) -> bool | None:
+    """An optional bool argument; ``None`` passes, anything but a bool is refused."""
+    if value is None or isinstance(value, bool):
+        return value
+    raise TypeError(f"{name} must be True or False, got {type(value).__name__}")
+
+
+def check_one_choice(name: str, value: Any, choices: Any) -> str | None:
+    """One value of the ``Literal`` ``choices`` (``None`` passes; a list is refused)."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be one string, got {type(value).__name__}")
+    checked: str = check_choice(name, value, choices)
+    return checked

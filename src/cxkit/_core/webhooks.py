@@ -67,11 +67,25 @@ class WebhookParser(Generic[E]):
         value = payload.get(self._discriminator)
         return value if isinstance(value, str) else None
 
-    def parse(self, body: bytes | str | Mapping[str, Any], *, strict: bool = False) -> E:
-        """The typed event of a webhook body; an unknown event gives the ``unknown`` model."""
+    def parse(
+        self,
+        body: bytes | str | Mapping[str, Any],
+        *,
+        strict: bool = False,
+        context: dict[str, Any] | None = None,
+    ) -> E:
+        """The typed event of a webhook body; an unknown event gives the ``unknown`` model.
+
+        ``context`` reaches the models' validators (e.g. the account's time zone for
+        local dates). An event this version does not know is never an error, even
+        in strict mode.
+        """
         payload = load_payload(body, vendor=self.vendor)
         model = self.events.get(self.event_name(payload) or "", self.unknown)
+        strict = strict and model is not self.unknown
         try:
-            return parse_model(model, dict(payload), strict=strict, vendor=self.vendor)
+            return parse_model(
+                model, dict(payload), strict=strict, vendor=self.vendor, context=context
+            )
         except CXError as exc:
             raise WebhookError(str(exc)) from None

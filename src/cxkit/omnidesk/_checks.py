@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime, timezone
 from typing import Any
 
-from .._core.checks import check_choice, check_id
+from .._core.checks import check_flag, check_id, check_one_choice
 
 __all__ = [
     "check_flag",
@@ -68,14 +68,6 @@ def multilingual(name: str, value: str | Mapping[int | str, str] | None) -> Any:
     raise TypeError(f"{name} must be a string or a mapping of language ID to text")
 
 
-# core-candidate: a bool argument check, generic enough for cxkit/_core/checks.py.
-def check_flag(name: str, value: Any) -> bool | None:
-    """An optional bool argument; ``None`` passes, anything but a bool is refused."""
-    if value is None or isinstance(value, bool):
-        return value
-    raise TypeError(f"{name} must be True or False, got {type(value).__name__}")
-
-
 def check_text_or_texts(name: str, value: Any) -> str | list[str] | None:
     """A filter taking one non-empty string or a non-empty sequence of them."""
     if value is None:
@@ -92,14 +84,3 @@ def check_text_or_texts(name: str, value: Any) -> str | list[str] | None:
         if not isinstance(item, str) or not item.strip():
             raise ValueError(f"{name} items must be non-empty strings; got {item!r}")
     return list(value)
-
-
-# core-candidate: check_choice takes a list too; this one takes a single value only.
-def check_one_choice(name: str, value: Any, choices: Any) -> str | None:
-    """One value of the ``Literal`` ``choices`` (``None`` passes; a list is refused)."""
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise TypeError(f"{name} must be one string, got {type(value).__name__}")
-    checked: str = check_choice(name, value, choices)
-    return checked

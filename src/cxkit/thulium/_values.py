@@ -13,7 +13,7 @@ from datetime import date, datetime, tzinfo
 from typing import Any
 
 from .._core import CXInput
-from .._core.checks import check_choice, check_id, check_int, check_text
+from .._core.checks import check_choice, check_flag, check_id, check_int, check_text
 from .types.events import RecordSystemStatus
 
 __all__ = [
@@ -123,13 +123,6 @@ def sub_model(model: type[CXInput], value: Any, name: str) -> dict[str, Any] | N
     if value is None:
         return None
     return model.coerce(value, name=name).to_body()
-
-
-def check_flag(name: str, value: Any) -> bool | None:
-    """An optional bool (``1`` or ``"yes"`` are refused, not guessed)."""
-    if value is not None and not isinstance(value, bool):
-        raise TypeError(f"{name} must be a bool")
-    return value if value is None else bool(value)
 
 
 def system_statuses(values: Any) -> list[str] | None:

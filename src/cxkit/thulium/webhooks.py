@@ -24,13 +24,12 @@ import binascii
 import hmac
 from collections.abc import Mapping
 from datetime import tzinfo
-from typing import Any, cast
+from typing import Any
 from urllib.parse import parse_qsl
 
 from .._core import Secret, WebhookError, WebhookParser, load_payload
 from .._core.config import zone_of
-from .._core.errors import CXError
-from .._core.models import TIME_ZONE, parse_model
+from .._core.models import TIME_ZONE
 from .types.events import *  # noqa: F403
 from .types.events import EVENT_TYPES, ThuliumEvent, UnknownEvent
 from .types.events import __all__ as _events_all
@@ -40,28 +39,7 @@ __all__ = ["WebhookError", "check_basic_auth", "parse_event", *_events_all]
 VENDOR = "thulium"
 
 
-class _EventParser(WebhookParser[ThuliumEvent]):
-    """The core parser, reading local dates in a chosen time zone."""
-
-    # core-candidate: a validation ``context`` argument on WebhookParser.parse, so
-    # a vendor's local dates can be read in the account's zone.
-    def parse_in(
-        self, payload: Mapping[str, Any], *, strict: bool, context: dict[str, Any] | None
-    ) -> ThuliumEvent:
-        """The typed event of an already loaded payload."""
-        model = self.events.get(self.event_name(payload) or "", self.unknown)
-        # An event this version does not know is never an error, strict or not.
-        strict = strict and model is not self.unknown
-        try:
-            event = parse_model(
-                model, dict(payload), strict=strict, vendor=self.vendor, context=context
-            )
-        except CXError as exc:
-            raise WebhookError(str(exc)) from None
-        return cast(ThuliumEvent, event)
-
-
-_PARSER = _EventParser(
+_PARSER = WebhookParser[ThuliumEvent](
     vendor=VENDOR, discriminator="action", events=EVENT_TYPES, unknown=UnknownEvent
 )
 
@@ -111,14 +89,15 @@ def parse_event(
     already parsed mapping. The ``action`` picks the model; an unknown action
     gives :class:`UnknownEvent` with every field kept. Dates are read in
     ``time_zone`` (an IANA name or a ``tzinfo``; default ``Europe/Warsaw``).
-    By default an odd value is kept as sent; ``strict=True`` raises instead.
+    By default an odd value leaves its field ``None`` and is kept, as sent, in the
+    event's ``unparsed``; ``strict=True`` raises instead.
 
     Raises :class:`~cxkit._core.WebhookError` (a ``ValueError``) when the body is
     not an object with an ``action`` (or, in strict mode, does not fit its event).
     """
     payload = _payload(body)
     context = None if time_zone is None else {TIME_ZONE: zone_of(time_zone, vendor=VENDOR)}
-    return _PARSER.parse_in(payload, strict=strict, context=context)
+    return _PARSER.parse(payload, strict=strict, context=context)
 
 
 def check_basic_auth(

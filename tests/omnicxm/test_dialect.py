@@ -9,13 +9,13 @@ import httpx
 import pytest
 
 from cxkit import BadRequestError, ConfigurationError, RateLimitError
+from cxkit._core.encoding import form_pairs
 from cxkit._core.registry import Operation
 from cxkit.omnicxm import NotCompletedError, OmniCXMDialect
 from cxkit.omnicxm._dialect import (
     OmniCXMPaging,
     envelope_flag,
     envelope_message,
-    form_pairs,
     is_token_problem,
     page_count,
     status_for_envelope,

@@ -16,7 +16,7 @@ from typing import Any
 import httpx
 
 from .auth import CREDENTIAL
-from .encoding import FileInput, bracket_fields, query_value, to_file
+from .encoding import FileInput, bracket_fields, form_pairs, query_value, to_file
 from .errors import (
     APIError,
     ErrorDetail,
@@ -29,7 +29,10 @@ from .paging import PageNumberPaging, PageStrategy
 from .ratelimit import RateLimit, collect_rate_headers, parse_retry_after, rate_limit_from
 from .registry import Operation
 
-__all__ = ["Call", "Dialect", "RequestParts"]
+__all__ = ["FORM_TYPES", "Call", "Dialect", "RequestParts"]
+
+FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
+"""Operation content types whose body is sent as form fields."""
 
 
 @dataclass(slots=True)
@@ -82,8 +85,11 @@ class Dialect:
     # -- requests -----------------------------------------------------------
 
     def encode(self, call: Call) -> RequestParts:
-        """Turn a call into request parts: path, query, and a JSON or multipart body."""
+        """Turn a call into request parts: path, query, and a JSON or multipart body
+        (a form when the operation's content type says so)."""
         op = call.op
+        if op.content_type in FORM_TYPES:
+            return self.encode_form(call)
         parts = RequestParts(method=op.method, path=op.format_path(call.path_params))
         parts.params = self.encode_query(call.params or {})
         credential = op.options.get("auth")
@@ -97,6 +103,30 @@ class Dialect:
             parts.files = self.encode_files(call)
         elif body is not None:
             parts.json = body
+        return parts
+
+    def encode_form(self, call: Call) -> RequestParts:
+        """A ``multipart/form-data`` or urlencoded body of PHP-style fields, repeated names
+        kept (``tags[]=a&tags[]=b``); multipart even when no file is attached."""
+        op = call.op
+        parts = RequestParts(method=op.method, path=op.format_path(call.path_params))
+        parts.params = self.encode_query(call.params or {})
+        credential = op.options.get("auth")
+        if credential is not None:
+            parts.extensions[CREDENTIAL] = credential
+        body = call.body
+        if op.wrap and body is not None and op.options.get("wrap_request", True):
+            body = {op.wrap: body}
+        if body is not None and not isinstance(body, Mapping):
+            raise TypeError(f"{op.name or op.path}: a form body must be a mapping")
+        pairs = form_pairs(body or {})
+        if op.content_type == "multipart/form-data":
+            # Plain fields as parts without a filename, so that a form with no file is
+            # still multipart.
+            fields: list[tuple[str, Any]] = [(name, (None, value)) for name, value in pairs]
+            parts.files = [*fields, *self.encode_files(call)] or None
+        else:
+            parts.data = list(pairs) or None
         return parts
 
     def encode_query(self, params: Mapping[str, Any]) -> list[tuple[str, Any]]:

@@ -9,7 +9,16 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any
 
-__all__ = ["FileInput", "bracket_fields", "drop_none", "query_value", "to_file"]
+__all__ = [
+    "FileInput",
+    "bracket_fields",
+    "drop_none",
+    "form_data",
+    "form_pairs",
+    "form_value",
+    "query_value",
+    "to_file",
+]
 
 FileInput = str | os.PathLike[str] | bytes | IO[bytes] | tuple[str, Any] | tuple[str, Any, str]
 """A file to upload: a path, raw bytes, a binary file object, or
@@ -82,3 +91,50 @@ def to_file(value: FileInput, *, field: str = "file") -> tuple[str, Any, str]:
 
 def _guess(filename: str) -> str:
     return mimetypes.guess_type(filename)[0] or "application/octet-stream"
+
+
+def form_value(value: Any) -> str:
+    """One form field's text: booleans as ``true``/``false``, datetimes as Unix time."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime):
+        return str(int(value.timestamp()))
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def form_pairs(data: Mapping[str, Any], prefix: str = "") -> list[tuple[str, str]]:
+    """Flatten a body into PHP-style form fields, repeated names kept.
+
+    ``{"basicinfo": {"subject": "x", "ccs": ["a", "b"]}}`` gives
+    ``basicinfo[subject]=x``, ``basicinfo[ccs][]=a``, ``basicinfo[ccs][]=b``;
+    objects inside lists get their index (``address[0][city]``).
+    """
+    out: list[tuple[str, str]] = []
+    for key, value in data.items():
+        name = f"{prefix}[{key}]" if prefix else str(key)
+        if value is None:
+            continue
+        if isinstance(value, Mapping):
+            out.extend(form_pairs(value, name))
+        elif isinstance(value, (list, tuple)):
+            for index, item in enumerate(value):
+                if isinstance(item, Mapping):
+                    out.extend(form_pairs(item, f"{name}[{index}]"))
+                elif item is not None:
+                    out.append((f"{name}[]", form_value(item)))
+        else:
+            out.append((name, form_value(value)))
+    return out
+
+
+def form_data(pairs: list[tuple[str, Any]] | None) -> dict[str, Any] | None:
+    """Form pairs as httpx ``data``: a repeated name becomes a list, which httpx sends
+    as repeated fields (``tags[]=a&tags[]=b``) instead of keeping only the last."""
+    if not pairs:
+        return None
+    grouped: dict[str, list[Any]] = {}
+    for name, value in pairs:
+        grouped.setdefault(name, []).append(value)
+    return {name: values[0] if len(values) == 1 else values for name, values in grouped.items()}

@@ -33,7 +33,6 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
 from typing import Any, Literal
 
 import httpx
@@ -59,7 +58,6 @@ __all__ = [
     "envelope_error",
     "envelope_flag",
     "envelope_message",
-    "form_pairs",
     "is_token_problem",
     "status_for_envelope",
 ]
@@ -77,8 +75,6 @@ SECRET_KEY"; a client holding both sends the token); ``token``: the login token
 only; ``secret_key``: the secret key only; ``login``: ``GET /login`` with HTTP
 Basic; ``logout``: the current token, never renewed.
 """
-
-_FORMS = ("multipart/form-data", "application/x-www-form-urlencoded")
 
 
 class NotCompletedError(APIError):
@@ -229,47 +225,6 @@ def envelope_error(
     )
 
 
-# -- forms ---------------------------------------------------------------------------
-
-
-def _form_value(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, datetime):
-        return str(int(value.timestamp()))
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
-
-
-# core-candidate: form encoding chosen from the operation's content type, repeated
-# ``name[]`` fields kept (the core's bracket_fields numbers list items, and its request
-# builder turns ``data`` into a dict), multipart sent even without a file.
-def form_pairs(data: Mapping[str, Any], prefix: str = "") -> list[tuple[str, str]]:
-    """Flatten a body into the PHP-style form fields the vendor's examples send.
-
-    ``{"basicinfo": {"subject": "x", "ccs": ["a", "b"]}}`` gives
-    ``basicinfo[subject]=x``, ``basicinfo[ccs][]=a``, ``basicinfo[ccs][]=b``;
-    objects inside lists get their index (``address[0][city]``).
-    """
-    out: list[tuple[str, str]] = []
-    for key, value in data.items():
-        name = f"{prefix}[{key}]" if prefix else str(key)
-        if value is None:
-            continue
-        if isinstance(value, Mapping):
-            out.extend(form_pairs(value, name))
-        elif isinstance(value, (list, tuple)):
-            for index, item in enumerate(value):
-                if isinstance(item, Mapping):
-                    out.extend(form_pairs(item, f"{name}[{index}]"))
-                elif item is not None:
-                    out.append((f"{name}[]", _form_value(item)))
-        else:
-            out.append((name, _form_value(value)))
-    return out
-
-
 # -- paging --------------------------------------------------------------------------
 
 
@@ -360,7 +315,7 @@ class OmniCXMDialect(Dialect):
     * ``page_in="body"``: ``take``/``page`` travel in the JSON body (default query);
     * ``raw_text=True``: the answer may be plain text (returned as ``str``);
     * ``content_type``: ``multipart/form-data`` or ``application/x-www-form-urlencoded``
-      bodies are sent as PHP-style form fields (:func:`form_pairs`).
+      bodies are sent as PHP-style form fields (the core's form encoding).
     """
 
     vendor = VENDOR
@@ -393,37 +348,11 @@ class OmniCXMDialect(Dialect):
         """JSON, multipart or urlencoded by the operation's content type; marks the credential."""
         op = call.op
         credential = self.credential_for(op)
-        if op.content_type in _FORMS:
-            parts = self._encode_form(call)
-        else:
-            parts = super().encode(call)
+        parts = super().encode(call)
         if self.login:
             parts.extensions[CREDENTIAL] = credential
         else:
             parts.extensions.pop(CREDENTIAL, None)
-        return parts
-
-    def _encode_form(self, call: Call) -> RequestParts:
-        op = call.op
-        parts = RequestParts(method=op.method, path=op.format_path(call.path_params))
-        parts.params = self.encode_query(call.params or {})
-        body = call.body
-        if body is not None and not isinstance(body, Mapping):
-            raise TypeError(f"{op.name or op.path}: a form body must be a mapping")
-        pairs = form_pairs(body or {})
-        if op.content_type == "multipart/form-data":
-            # Plain fields as parts without a filename, so that a form with no
-            # file is still multipart, as the vendor's examples send it.
-            fields: list[tuple[str, Any]] = [(name, (None, value)) for name, value in pairs]
-            files = [*fields, *self.encode_files(call)]
-            parts.files = files or None
-        else:
-            grouped: dict[str, list[str]] = {}
-            for name, value in pairs:
-                grouped.setdefault(name, []).append(value)
-            # One entry per name (the core turns ``data`` into a dict); a list value
-            # makes httpx repeat the field (``tags[]=a&tags[]=b``).
-            parts.data = [(n, v[0] if len(v) == 1 else v) for n, v in grouped.items()] or None
         return parts
 
     def encode_files(self, call: Call) -> list[tuple[str, tuple[str, Any, str]]]:

@@ -38,7 +38,7 @@ from ..config import (
 )
 from ..deadline import deadline, attempt_budget
 from ..dialect import Call, Dialect, RequestParts
-from ..encoding import FileInput
+from ..encoding import FileInput, form_data
 from ..errors import (
     APIConnectionError,
     APIError,
@@ -535,7 +535,7 @@ class APIClient:
             self.base_url + parts.path,
             params=parts.params or None,
             json=parts.json,
-            data=dict(parts.data) if parts.data else None,
+            data=form_data(parts.data),
             files=parts.files,
             headers=headers,
             timeout=(httpx.USE_CLIENT_DEFAULT if timeout is self._pool_timeout else timeout),

@@ -462,7 +462,6 @@ class OmniCXMDialect(Dialect):
 
     # -- auth -------------------------------------------------------------------
 
-    # core-candidate: a needs_reauth(response) hook read by the login-token auth flow.
     def needs_reauth(self, response: httpx.Response) -> bool:
         """Whether a 2xx answer reports the login token expired or invalid (a 200
         envelope ``{"status": false, "error": "... token ..."}``)."""

@@ -521,6 +521,15 @@ class APIClient:
         get = getattr(self._auth, "secrets", None)
         return tuple(get()) if callable(get) else ()
 
+    def _login_request(
+        self, method: str, path: str, *, headers: Mapping[str, str] | None = None
+    ) -> httpx.Request:
+        """A login request built like any call (base URL, default headers, timeout), for
+        the ``login=`` of a login-token auth."""
+        return self._build_request(
+            RequestParts(method=method, path=path, headers=dict(headers or {}))
+        )
+
     def _build_request(
         self, parts: RequestParts, timeout: httpx.Timeout | None = None
     ) -> httpx.Request:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from ..._core import AsyncAPIClient, BasicAuth, HeaderKeyAuth, RequestParts, setting
+from ..._core import AsyncAPIClient, BasicAuth, HeaderKeyAuth, setting
 from ..._core._async.client import ClientOptions
 from ..._core.errors import APIError, AuthenticationError, ConfigurationError
 from ..._core.registry import Operation
@@ -118,7 +118,7 @@ class AsyncOmniCXM(AsyncAPIClient):
         auth: httpx.Auth
         if user is not None and secret is not None:
             auth = AsyncOmniCXMAuth(
-                login=self._login_request,
+                login=self._login,
                 read_token=self._read_token,
                 basic=BasicAuth(user, secret),
                 needs_reauth=dialect.needs_reauth,
@@ -133,16 +133,10 @@ class AsyncOmniCXM(AsyncAPIClient):
 
     # -- login ------------------------------------------------------------------
 
-    # core-candidate: the login request built like any call (base URL, default
-    # headers, the client's timeout), for AsyncLoginTokenAuth(login=...).
-    def _login_request(self) -> httpx.Request:
+    def _login(self) -> httpx.Request:
         auth = self._auth
         assert isinstance(auth, AsyncOmniCXMAuth)
-        return self._build_request(
-            RequestParts(
-                method="GET", path="/login", headers={"Authorization": auth._basic.header()}
-            )
-        )
+        return self._login_request("GET", "/login", headers={"Authorization": auth._basic.header()})
 
     def _read_token(self, response: httpx.Response) -> str:
         """The token of a login answer (and keep its ``userinfo``), or raise its error."""

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from ..._core import APIClient, BasicAuth, HeaderKeyAuth, RequestParts, setting
+from ..._core import APIClient, BasicAuth, HeaderKeyAuth, setting
 from ..._core._sync.client import ClientOptions
 from ..._core.errors import APIError, AuthenticationError, ConfigurationError
 from ..._core.registry import Operation
@@ -119,7 +119,7 @@ class OmniCXM(APIClient):
         auth: httpx.Auth
         if user is not None and secret is not None:
             auth = OmniCXMAuth(
-                login=self._login_request,
+                login=self._login,
                 read_token=self._read_token,
                 basic=BasicAuth(user, secret),
                 needs_reauth=dialect.needs_reauth,
@@ -134,16 +134,10 @@ class OmniCXM(APIClient):
 
     # -- login ------------------------------------------------------------------
 
-    # core-candidate: the login request built like any call (base URL, default
-    # headers, the client's timeout), for LoginTokenAuth(login=...).
-    def _login_request(self) -> httpx.Request:
+    def _login(self) -> httpx.Request:
         auth = self._auth
         assert isinstance(auth, OmniCXMAuth)
-        return self._build_request(
-            RequestParts(
-                method="GET", path="/login", headers={"Authorization": auth._basic.header()}
-            )
-        )
+        return self._login_request("GET", "/login", headers={"Authorization": auth._basic.header()})
 
     def _read_token(self, response: httpx.Response) -> str:
         """The token of a login answer (and keep its ``userinfo``), or raise its error."""

@@ -20,8 +20,7 @@ DISPLAY_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y/%m/%d %H:%M:%S", "%d/%m/%Y")
 """The display date shapes the docs show: ``2023-09-01 03:21:11`` (CDR),
 ``2025/07/08 17:13:32`` (chat messages), ``08/07/2025`` (chat day dividers)."""
 
-# core-candidate: local_datetime() returns Any, which mypy refuses as an annotation; a
-# typed alias (datetime | None for type checkers) would serve every vendor.
+# local_datetime() builds the validator at run time; type checkers see the plain type.
 if TYPE_CHECKING:
     LocalDateTime: TypeAlias = "datetime | None"
 else:

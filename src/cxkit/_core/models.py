@@ -216,7 +216,7 @@ def _from_rfc2822(value: Any) -> Any:
             return fast
         try:
             parsed = email.utils.parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
+        except (TypeError, ValueError, IndexError, OverflowError):
             raise ValueError(f"not an RFC 2822 date: {value!r}") from None
         return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
     raise ValueError(f"not an RFC 2822 date: {value!r}")
@@ -279,6 +279,13 @@ _DURATION = re.compile(r"^\s*(-)?(\d+):([0-5]?\d)(?::([0-5]?\d(?:\.\d+)?))?\s*$"
 
 
 def _to_duration(value: Any) -> Any:
+    try:
+        return _read_duration(value)
+    except (OverflowError, ArithmeticError):
+        raise ValueError(f"duration out of range: {value!r}") from None
+
+
+def _read_duration(value: Any) -> Any:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, timedelta):
@@ -473,7 +480,7 @@ def _field_guard(model: str, name: str, default_schema: dict[str, Any]) -> Calla
     def guard(value: Any, handler: Callable[[Any], Any]) -> Any:
         try:
             return handler(value)
-        except ValidationError:
+        except (ValidationError, ArithmeticError, OSError, RecursionError):
             default = factory() if factory is not None else default_schema.get("default")
             if isinstance(value, str) and not value.strip():
                 return default  # "" for a number, bool or date means "not set"

@@ -432,8 +432,12 @@ class OmniCXMDialect(Dialect):
             return None
         try:
             return json.loads(content)
-        except ValueError:
-            return response.content.decode(response.encoding or "utf-8", "replace")
+        except (ValueError, RecursionError):
+            pass
+        try:
+            return content.decode(response.encoding or "utf-8", "replace")
+        except (LookupError, UnicodeError):  # a charset that is not a text encoding
+            return content.decode("utf-8", "replace")
 
     def make_error(
         self,
@@ -469,7 +473,7 @@ class OmniCXMDialect(Dialect):
             return False
         try:
             data = json.loads(response.content) if response.content.strip() else None
-        except ValueError:
+        except (ValueError, RecursionError):
             return False
         if envelope_flag(data) is not False or not isinstance(data, Mapping):
             return False

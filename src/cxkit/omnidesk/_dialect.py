@@ -20,7 +20,7 @@ from typing import Any
 import httpx
 
 from .._core import Call, Dialect, PageNumberPaging, RateLimit, RequestParts
-from .._core.errors import APIError
+from .._core.errors import APIError, ResponseValidationError
 from .._core.paging import PageStrategy, as_int
 from .._core.registry import Operation
 
@@ -153,12 +153,18 @@ class OmnideskDialect(Dialect):
         data = self.read_json(response)
         if not isinstance(data, Mapping):
             return data
-        decoded = json.loads(response.content, object_pairs_hook=_Pairs)
-        pairs = decoded.pairs if isinstance(decoded, _Pairs) else list(decoded.items())
-        if len(pairs) == len(decoded):
-            return _plain(decoded)
-        # Repeated keys: keep every entry, in order, as a list.
-        return [_plain({k: v}) for k, v in pairs if k != "total_count"]
+        try:
+            decoded = json.loads(response.content, object_pairs_hook=_Pairs)
+            pairs = decoded.pairs if isinstance(decoded, _Pairs) else list(decoded.items())
+            if len(pairs) == len(decoded):
+                return _plain(decoded)
+            # Repeated keys: keep every entry, in order, as a list.
+            return [_plain({k: v}) for k, v in pairs if k != "total_count"]
+        except RecursionError:
+            raise ResponseValidationError(
+                f"response is nested too deeply to read (HTTP {response.status_code})",
+                vendor=self.vendor,
+            ) from None
 
     def error(self, response: httpx.Response) -> APIError:
         """The typed error; a 403 that says the quota is spent is a rate-limit error."""

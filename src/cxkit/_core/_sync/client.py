@@ -36,6 +36,7 @@ from ..config import (
     user_agent,
     zone_of,
 )
+from ..cookies import no_cookies
 from ..deadline import deadline, attempt_budget
 from ..dialect import Call, Dialect, RequestParts
 from ..encoding import FileInput, form_data
@@ -225,6 +226,9 @@ class APIClient:
             headers=self._base_headers,
             timeout=self.timeout,
             transport=self._transport,
+            # The APIs authenticate every request; a cookie a server sets is never
+            # needed, and an odd one would break every later request.
+            cookies=no_cookies(),
         )
 
     @property
@@ -683,6 +687,10 @@ class APIClient:
                 vendor=self.vendor,
                 request=request,
             ) from exc
+        except RecursionError:
+            raise ResponseValidationError(
+                "response is nested too deeply to read", vendor=self.vendor, request=request
+            ) from None
         except RuntimeError as exc:
             # httpx says a closed pool or another loop's pool is used.
             raise ClientClosedError(f"{self.vendor}: {exc}") from exc

@@ -31,13 +31,17 @@ class _Watchdog:
     def arm(self, deadline: float, sock: socket.socket) -> int:
         with self._cond:
             ident = next(self._ids)
+            earliest = self._heap[0][0] if self._heap else None
             heapq.heappush(self._heap, (deadline, ident, sock))
             if self._thread is None:
                 self._thread = threading.Thread(
                     target=self._run, name="cxkit-watchdog", daemon=True
                 )
                 self._thread.start()
-            self._cond.notify()
+            # The thread sleeps until the earliest deadline: wake it only when this one
+            # comes first (with one timeout for every call, it almost never does).
+            if earliest is None or deadline < earliest:
+                self._cond.notify()
             return ident
 
     def disarm(self, ident: int) -> None:

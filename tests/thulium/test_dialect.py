@@ -14,7 +14,7 @@ from cxkit._core.errors import InternalServerError, RateLimitError
 from cxkit._core.models import parse_model
 from cxkit.thulium import BatchResult, Customer, ErrorDetail, ThuliumDialect
 from cxkit.thulium._checks import custom_field_filters, thulium_date
-from cxkit.thulium._dialect import error_list, thulium_paging
+from cxkit.thulium._dialect import thulium_paging
 from cxkit.thulium.types import Chat, LastQueueCall, WorkReportRow
 
 WARSAW = ZoneInfo("Europe/Warsaw")
@@ -71,9 +71,16 @@ def test_error_without_a_documented_body() -> None:
     err = DIALECT.error(response(502, content=b"<html><h1>Bad gateway</h1></html>"))
     assert isinstance(err, InternalServerError)
     assert err.message == "Bad gateway" and err.errors == []  # type: ignore[attr-defined]
-    assert error_list({"errors": "nope"}) == [] and error_list(None) == []
-    assert error_list({"errors": {"message": "one", "code": "E1"}}) == [ErrorDetail("one", "E1")]
-    assert error_list({"errors": ["plain text", None]}) == [ErrorDetail("plain text")]
+    assert (
+        ThuliumDialect().error_list({"errors": "nope"}) == []
+        and ThuliumDialect().error_list(None) == []
+    )
+    assert ThuliumDialect().error_list({"errors": {"message": "one", "code": "E1"}}) == [
+        ErrorDetail("one", "E1")
+    ]
+    assert ThuliumDialect().error_list({"errors": ["plain text", None]}) == [
+        ErrorDetail("plain text")
+    ]
 
 
 # -- answers ---------------------------------------------------------------------

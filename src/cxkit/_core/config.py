@@ -95,9 +95,7 @@ def check_retries(max_retries: Any, *, vendor: str) -> int:
 
 def check_concurrency(value: Any, *, vendor: str) -> int:
     """``max_concurrency`` as a positive int."""
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ConfigurationError(f"{vendor}: max_concurrency must be an integer >= 1")
-    return value
+    return check_positive_int(value, vendor=vendor, name="max_concurrency")
 
 
 def zone_of(value: Any, *, vendor: str) -> tzinfo:

@@ -85,11 +85,9 @@ class Dialect:
     # -- requests -----------------------------------------------------------
 
     def encode(self, call: Call) -> RequestParts:
-        """Turn a call into request parts: path, query, and a JSON or multipart body
+        """Turn a call into request parts: path, query, and a JSON, multipart or form body
         (a form when the operation's content type says so)."""
         op = call.op
-        if op.content_type in FORM_TYPES:
-            return self.encode_form(call)
         parts = RequestParts(method=op.method, path=op.format_path(call.path_params))
         parts.params = self.encode_query(call.params or {})
         credential = op.options.get("auth")
@@ -98,25 +96,19 @@ class Dialect:
         body = call.body
         if op.wrap and body is not None and op.options.get("wrap_request", True):
             body = {op.wrap: body}
-        if call.files:
+        if op.content_type in FORM_TYPES:
+            self._encode_form(call, body, parts)
+        elif call.files:
             parts.data = bracket_fields(body) if isinstance(body, Mapping) else []
             parts.files = self.encode_files(call)
         elif body is not None:
             parts.json = body
         return parts
 
-    def encode_form(self, call: Call) -> RequestParts:
+    def _encode_form(self, call: Call, body: Any, parts: RequestParts) -> None:
         """A ``multipart/form-data`` or urlencoded body of PHP-style fields, repeated names
         kept (``tags[]=a&tags[]=b``); multipart even when no file is attached."""
         op = call.op
-        parts = RequestParts(method=op.method, path=op.format_path(call.path_params))
-        parts.params = self.encode_query(call.params or {})
-        credential = op.options.get("auth")
-        if credential is not None:
-            parts.extensions[CREDENTIAL] = credential
-        body = call.body
-        if op.wrap and body is not None and op.options.get("wrap_request", True):
-            body = {op.wrap: body}
         if body is not None and not isinstance(body, Mapping):
             raise TypeError(f"{op.name or op.path}: a form body must be a mapping")
         pairs = form_pairs(body or {})
@@ -127,7 +119,6 @@ class Dialect:
             parts.files = [*fields, *self.encode_files(call)] or None
         else:
             parts.data = list(pairs) or None
-        return parts
 
     def encode_query(self, params: Mapping[str, Any]) -> list[tuple[str, Any]]:
         """PHP-style query: ``status[]=a&status[]=b``, ``custom_fields[cf_25][]=x``."""

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
+
+from .numbers import as_int
 
 __all__ = [
     "OffsetPaging",
     "PageData",
     "PageNumberPaging",
     "PageStrategy",
-    "as_int",
     "field_of",
 ]
 
@@ -36,31 +36,6 @@ def field_of(name: str) -> Extract:
         return data.get(name) if isinstance(data, Mapping) else None
 
     return get
-
-
-_BOUND = 2**53
-
-
-def as_int(value: Any) -> int | None:
-    """A count or number the vendor sent, as an int; ``None`` when it is not one
-    (bools, ``inf``, ``1e400``, absurdly large values, text that is no number)."""
-    if value is None or isinstance(value, bool):
-        return None
-    if isinstance(value, str):
-        try:
-            value = float(value.strip()) if not value.strip().lstrip("-").isdigit() else int(value)
-        except ValueError:
-            return None
-    if isinstance(value, float):
-        if not math.isfinite(value) or abs(value) >= _BOUND:
-            return None
-        return int(value)
-    if isinstance(value, int):
-        return value if abs(value) < _BOUND else None
-    return None
-
-
-_as_int = as_int
 
 
 def _items(data: Any) -> list[Any]:
@@ -117,12 +92,12 @@ class PageNumberPaging:
     def parse(self, data: Any, values: Mapping[str, Any]) -> PageData:
         """Read one page; ``values`` are the paging values that asked for it."""
         items = list(self.items(data) or [])
-        total = _as_int(self.total(data)) if self.total else None
-        page = _as_int(values.get(self.page_key)) or self.first_page
-        size = _as_int(values.get(self.size_key)) or self.default_size
+        total = as_int(self.total(data)) if self.total else None
+        page = as_int(values.get(self.page_key)) or self.first_page
+        size = as_int(values.get(self.size_key)) or self.default_size
         more: bool
         flag = self.has_next(data) if self.has_next else None
-        pages = _as_int(self.total_pages(data)) if self.total_pages else None
+        pages = as_int(self.total_pages(data)) if self.total_pages else None
         if isinstance(flag, bool):
             more = flag
         elif pages is not None:
@@ -180,9 +155,9 @@ class OffsetPaging:
     def parse(self, data: Any, values: Mapping[str, Any]) -> PageData:
         """Read one page; ``values`` are the paging values that asked for it."""
         items = list(self.items(data) or [])
-        total = _as_int(self.total(data)) if self.total else None
-        offset = _as_int(values.get(self.offset_key)) or 0
-        limit = _as_int(values.get(self.limit_key)) or self.default_limit or self.server_limit
+        total = as_int(self.total(data)) if self.total else None
+        offset = as_int(values.get(self.offset_key)) or 0
+        limit = as_int(values.get(self.limit_key)) or self.default_limit or self.server_limit
         seen = offset + len(items)
         if total is not None:
             more = seen < total

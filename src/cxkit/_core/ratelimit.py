@@ -13,6 +13,8 @@ from typing import NamedTuple
 
 import httpx
 
+from .numbers import as_int
+
 log = logging.getLogger("cxkit")
 
 __all__ = [
@@ -37,7 +39,6 @@ class RateLimit(NamedTuple):
     retry_after: float | None = None
 
 
-_BOUND = 2**53  # beyond any real quota or timestamp; larger values are not believed
 _LOGGED: set[str] = set()
 
 
@@ -51,15 +52,10 @@ def _unreadable(name: str, value: str) -> None:
 def _int(value: str | None, name: str = "rate-limit header") -> int | None:
     if value is None:
         return None
-    try:
-        number = float(value.split(",")[0].split(";")[0].strip())
-    except ValueError:
+    number = as_int(value.split(",")[0].split(";")[0].strip())
+    if number is None:
         _unreadable(name, value)
-        return None
-    if not math.isfinite(number) or abs(number) >= _BOUND:
-        _unreadable(name, value)
-        return None
-    return int(number)
+    return number
 
 
 def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:

@@ -88,7 +88,6 @@ def body_guard(response: Any, started: float, budget: float | None) -> Iterator[
         _WATCHDOG.disarm(ident)
 
 
-@contextlib.contextmanager
-def async_body_guard(response: Any, started: float, budget: float | None) -> Iterator[None]:
+def async_body_guard(response: Any, started: float, budget: float | None) -> Any:
     """Async reads are bounded by the attempt's cancel scope: nothing to do."""
-    yield
+    return contextlib.nullcontext()

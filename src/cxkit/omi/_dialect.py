@@ -33,7 +33,8 @@ import httpx
 
 from .._core import Dialect, PageData, PageNumberPaging
 from .._core.errors import APIError
-from .._core.paging import PageStrategy, as_int, field_of
+from .._core.numbers import as_int
+from .._core.paging import PageStrategy, field_of
 from .._core.registry import Operation
 
 __all__ = ["MAX_PAGE_SIZE", "SUCCESS", "OmiDialect", "OmiPaging", "status_for_code"]
@@ -44,12 +45,9 @@ SUCCESS = 9999
 _MESSAGE_KEYS = ("message", "msg", "error_message", "error", "description", "detail")
 
 
-_as_int = as_int
-
-
 def status_for_code(code: Any) -> int:
     """The HTTP-like status an envelope failure code maps to (400 when it looks like none)."""
-    number = _as_int(code)
+    number = as_int(code)
     if number is not None and 400 <= number <= 599:
         return number
     return 400
@@ -71,8 +69,8 @@ class OmiPaging(PageNumberPaging):
     def parse(self, data: Any, values: Mapping[str, Any]) -> PageData:
         """Read one page; no next page when ``page_number`` is not the page asked for."""
         page = super().parse(data, values)
-        served = _as_int(data.get("page_number")) if isinstance(data, Mapping) else None
-        asked = _as_int(values.get(self.page_key)) or self.first_page
+        served = as_int(data.get("page_number")) if isinstance(data, Mapping) else None
+        asked = as_int(values.get(self.page_key)) or self.first_page
         if page.next_values is not None and served is not None and served != asked:
             return PageData(items=page.items, total=page.total, next_values=None)
         return page
@@ -123,7 +121,7 @@ class OmiDialect(Dialect):
         data = self.read_json(response)
         if not isinstance(data, Mapping) or not ("status_code" in data or "payload" in data):
             return data
-        if "status_code" in data and _as_int(data.get("status_code")) != SUCCESS:
+        if "status_code" in data and as_int(data.get("status_code")) != SUCCESS:
             raise self.envelope_failure(data, response)
         payload = data.get("payload")
         if op is None:
@@ -159,8 +157,8 @@ class OmiDialect(Dialect):
             return super().error_details(body)
         raw = body.get("status_code")
         code: str | int | None = None
-        if isinstance(raw, (str, int)) and not isinstance(raw, bool) and _as_int(raw) != SUCCESS:
-            code = _as_int(raw) if _as_int(raw) is not None else raw
+        if isinstance(raw, (str, int)) and not isinstance(raw, bool) and as_int(raw) != SUCCESS:
+            code = as_int(raw) if as_int(raw) is not None else raw
         message = ""
         payload = body.get("payload")
         for source in (body, payload):

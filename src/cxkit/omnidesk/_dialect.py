@@ -21,7 +21,8 @@ import httpx
 
 from .._core import Call, Dialect, PageNumberPaging, RateLimit, RequestParts
 from .._core.errors import APIError, ResponseValidationError
-from .._core.paging import PageStrategy, as_int
+from .._core.numbers import as_int
+from .._core.paging import PageStrategy
 from .._core.registry import Operation
 
 __all__ = ["OmnideskDialect", "list_items", "list_total"]

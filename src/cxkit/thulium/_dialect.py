@@ -2,7 +2,7 @@
 
 * Errors are ``{"request_id": "53678450401cf", "errors": [{"message", "code"}, ...]}``;
   the typed error carries ``request_id``, the first error's ``code`` and message,
-  and every error in ``error.errors`` (:class:`~cxkit.thulium.types.common.ErrorDetail`).
+  and every error in ``error.errors`` (:class:`~cxkit.ErrorDetail`).
 * ``201`` answers carry the created ids (or nothing), ``204`` nothing (``None``).
 * ``207`` multi-status answers of the batch endpoints are read item by item into a
   :class:`~cxkit.thulium.BatchResult` (operations marked ``batch="index"`` or
@@ -22,17 +22,12 @@ import httpx
 from .._core import Dialect, OffsetPaging
 from .._core.paging import PageStrategy, field_of
 from .._core.registry import Operation
-from .types.common import ErrorDetail, batch_items
+from .types.common import batch_items
 
-__all__ = ["DEFAULT_LIMIT", "ThuliumDialect", "error_list", "thulium_paging"]
+__all__ = ["DEFAULT_LIMIT", "ThuliumDialect", "thulium_paging"]
 
 DEFAULT_LIMIT = 100
 """The page size the API uses when no ``limit`` is sent."""
-
-
-def error_list(body: Any) -> list[ErrorDetail]:
-    """Every error of an error answer, in order."""
-    return _DIALECT.error_list(body)
 
 
 def thulium_paging(**fields: Any) -> OffsetPaging:
@@ -87,6 +82,3 @@ class ThuliumDialect(Dialect):
             items=_result if counted else _array,
             total=field_of("count") if counted else None,
         )
-
-
-_DIALECT = ThuliumDialect()

@@ -7,6 +7,7 @@ from ._core.errors import (
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
+    ClientClosedError,
     ConfigurationError,
     ConflictError,
     CXError,
@@ -17,8 +18,12 @@ from ._core.errors import (
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
+    RedirectError,
+    ResponseTooLargeError,
     ResponseValidationError,
+    ThrottleStoreError,
     UnprocessableEntityError,
+    UnsupportedOperationError,
 )
 from ._core.models import CXInput, CXModel
 from ._core.pager import AsyncPage, AsyncPager, SyncPage
@@ -39,6 +44,7 @@ __all__ = [
     "CXError",
     "CXInput",
     "CXModel",
+    "ClientClosedError",
     "ConfigurationError",
     "ConflictError",
     "ErrorDetail",
@@ -50,9 +56,13 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimit",
     "RateLimitError",
+    "RedirectError",
+    "ResponseTooLargeError",
     "ResponseValidationError",
     "SyncPage",
+    "ThrottleStoreError",
     "UnprocessableEntityError",
+    "UnsupportedOperationError",
     "WebhookError",
     "__version__",
 ]

@@ -30,6 +30,7 @@ __all__ = [
     "ResponseValidationError",
     "ThrottleStoreError",
     "UnprocessableEntityError",
+    "UnsupportedOperationError",
     "error_class_for_status",
 ]
 
@@ -234,6 +235,10 @@ class ClientClosedError(CXError):
 
 class NoNextPageError(CXError, LookupError):
     """``get_next_page()`` was called on the last page (check ``has_next_page()``)."""
+
+
+class UnsupportedOperationError(CXError, NotImplementedError):
+    """The vendor does not offer this operation (see ``capabilities``); nothing was sent."""
 
 
 class ThrottleStoreError(CXError):

@@ -89,7 +89,7 @@ async def test_no_secret_in_logs_reprs_or_errors_during_a_failing_call(
     fake = FakeDemo(count=1, clock=FakeClock())
     # The vendor echoes the credential back in its error message.
     fake.inject(status=401, body={"error": f"bad key {SECRET}"})
-    client = AsyncDemo(http_client=fake.async_http_client(), clock=fake.clock)
+    client = AsyncDemo(http_client=fake.async_http_client(), clock=fake.clock, log_bodies=True)
     with caplog.at_level(logging.DEBUG), pytest.raises(AuthenticationError) as info:
         await client.items.get(1)
     sent = fake.calls[0].headers["authorization"]
@@ -106,14 +106,13 @@ async def test_no_secret_in_logs_reprs_or_errors_during_a_failing_call(
         assert SECRET not in text
         assert sent.split(" ", 1)[1] not in text
     assert "***" in str(info.value)
-    assert "'authorization': '***'" in caplog.text
 
 
 async def test_debug_log_masks_credential_fields_in_bodies(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     fake = FakeDemo(count=1, clock=FakeClock())
-    client = AsyncDemo(http_client=fake.async_http_client(), clock=fake.clock)
+    client = AsyncDemo(http_client=fake.async_http_client(), clock=fake.clock, log_bodies=True)
     with caplog.at_level(logging.DEBUG, logger="cxkit"):
         await client.request("POST", "/items", json={"name": "n", "password": "hunter2-pass"})
     assert "hunter2-pass" not in caplog.text

@@ -9,13 +9,19 @@ import httpx
 
 from .secrets import Secret
 
-__all__ = ["CREDENTIAL", "BasicAuth", "BearerAuth", "HeaderKeyAuth"]
+__all__ = ["CREDENTIAL", "IDEMPOTENT", "BasicAuth", "BearerAuth", "HeaderKeyAuth"]
 
 CREDENTIAL = "cxkit.credential"
 """The request extension naming the credential a request needs (a dialect sets it from
 the operation's ``auth=`` hint): ``"token"`` (the default), ``"login"`` (the request
 is itself a login), ``"logout"`` (send the token, never renew it), or the name of an
 alternative credential (e.g. a secret key)."""
+
+
+IDEMPOTENT = "cxkit.idempotent"
+"""The request extension saying whether sending the request twice is safe (set by the
+request builder from the operation); an auth flow never re-sends a write whose answer
+may mean it was executed."""
 
 
 class BasicAuth(httpx.Auth):

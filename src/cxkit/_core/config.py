@@ -26,6 +26,7 @@ __all__ = [
     "check_positive_int",
     "check_retries",
     "check_wait",
+    "header_problem",
     "make_timeout",
     "setting",
     "user_agent",
@@ -57,6 +58,11 @@ def check_base_url(url: str, *, vendor: str, allow_insecure: bool) -> str:
     """A valid absolute base URL without a trailing slash; ``http://`` only if allowed."""
     if not isinstance(url, str) or not url.strip():
         raise ConfigurationError(f"{vendor}: base_url must be a non-empty URL")
+    if any(c in url.strip() for c in ' <>{}|\\^`"') or any(ord(c) < 32 for c in url):
+        raise ConfigurationError(
+            f"{vendor}: base_url {url!r} holds a space or a placeholder character; "
+            "give the real https:// address"
+        )
     try:
         parsed = httpx.URL(url.strip())
     except (httpx.InvalidURL, TypeError, ValueError) as exc:
@@ -70,6 +76,11 @@ def check_base_url(url: str, *, vendor: str, allow_insecure: bool) -> str:
             f"{vendor}: refusing plain http:// base_url {url!r}; "
             "use https:// or pass allow_insecure=True"
         )
+    if parsed.userinfo:
+        raise ConfigurationError(
+            f"{vendor}: base_url must not carry credentials (user:password@); "
+            "pass them as the client's credential arguments"
+        )
     if parsed.query or parsed.fragment:
         raise ConfigurationError(f"{vendor}: base_url must not have a query or fragment")
     return str(parsed).rstrip("/")
@@ -80,9 +91,20 @@ def make_timeout(timeout: float | httpx.Timeout | None, *, vendor: str) -> httpx
     if timeout is None:
         return DEFAULT_TIMEOUT
     if isinstance(timeout, httpx.Timeout):
+        for part in ("connect", "read", "write", "pool"):
+            value = getattr(timeout, part)
+            if value is not None and not (math.isfinite(value) and value > 0):
+                raise ConfigurationError(
+                    f"{vendor}: timeout {part} must be a finite positive number of seconds"
+                )
         return timeout
-    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout <= 0:
-        raise ConfigurationError(f"{vendor}: timeout must be a positive number of seconds")
+    if (
+        isinstance(timeout, bool)
+        or not isinstance(timeout, (int, float))
+        or not math.isfinite(timeout)
+        or timeout <= 0
+    ):
+        raise ConfigurationError(f"{vendor}: timeout must be a finite positive number of seconds")
     return httpx.Timeout(float(timeout), connect=min(10.0, float(timeout)))
 
 
@@ -135,7 +157,25 @@ def check_headers(value: Any, *, vendor: str) -> dict[str, str]:
         isinstance(k, str) and isinstance(v, str) for k, v in value.items()
     ):
         raise ConfigurationError(f"{vendor}: default_headers must map str to str")
+    bad = header_problem(value)
+    if bad:
+        raise ConfigurationError(f"{vendor}: default_headers: {bad}")
     return dict(value)
+
+
+_TOKEN_CHARS = frozenset(
+    "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+)
+
+
+def header_problem(headers: Mapping[str, str]) -> str | None:
+    """Why these headers cannot be sent (a bad name, CR/LF/NUL in a value), or None."""
+    for name, value in headers.items():
+        if not name or not set(name) <= _TOKEN_CHARS:
+            return f"{name!r} is not a valid header name"
+        if any(c in value for c in "\r\n\x00"):
+            return f"the value of {name!r} holds a line break or NUL"
+    return None
 
 
 def check_hooks(vendor: str, on_request: Any, on_response: Any, on_retry: Any) -> dict[str, Any]:

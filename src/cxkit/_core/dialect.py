@@ -326,8 +326,10 @@ class Dialect:
         if cls is RateLimitError:
             return RateLimitError(message, retry_after=retry_after, **kwargs)
         error = cls(message, **kwargs)
-        # A 503 with Retry-After is waited out like a 429.
-        error.retry_after = retry_after
+        if status_code == 503:
+            # A 503 with Retry-After is waited out like a 429; on other statuses the
+            # header is not an instruction the docs promise to follow.
+            error.retry_after = retry_after
         return error
 
     rate_limit_headers: tuple[str, ...] = ()

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any, TypedDict
 
 import httpx
 
+from .config import header_problem
+
 if TYPE_CHECKING:
     from .dialect import Call, RequestParts
 
@@ -57,6 +59,9 @@ def check_request_options(name: str, options: Mapping[str, Any] | None) -> Reque
         for header, value in headers.items():
             if not isinstance(header, str) or not isinstance(value, str):
                 raise TypeError(f"{name}: extra_headers must map str to str")
+        bad = header_problem(headers)
+        if bad:
+            raise ValueError(f"{name}: extra_headers: {bad}")
     out: RequestOptions = {}
     out.update(options)  # type: ignore[typeddict-item]
     return out

@@ -68,10 +68,11 @@ def parse_retry_after(value: str | None, *, now: float | None = None) -> float |
     except ValueError:
         pass
     else:
-        if not math.isfinite(seconds):
+        if not math.isfinite(seconds) or seconds < 0:
+            # A negative wait is no instruction: back off as if none were given.
             _unreadable("retry-after", text)
             return None
-        return max(0.0, seconds)
+        return seconds
     try:
         when = email.utils.parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError, OverflowError):
@@ -80,7 +81,11 @@ def parse_retry_after(value: str | None, *, now: float | None = None) -> float |
     if when.tzinfo is None:
         when = when.replace(tzinfo=timezone.utc)
     current = time.time() if now is None else now
-    return max(0.0, when.timestamp() - current)
+    wait = when.timestamp() - current
+    if wait < 0:
+        _unreadable("retry-after", text)
+        return None
+    return wait
 
 
 def _reset(value: str | None, now: float, name: str) -> datetime | None:

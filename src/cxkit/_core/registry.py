@@ -17,6 +17,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 _ATTR = "__cx_operation__"
 
+MAX_PATH_VALUE = 2048
+"""The longest path parameter (after quoting) a request may carry."""
+
 
 @dataclass(frozen=True)
 class Operation:
@@ -57,7 +60,13 @@ class Operation:
                 raise ValueError(f"{self.name or self.path}: {key} must not be empty")
             if isinstance(value, bool):
                 raise TypeError(f"{self.name or self.path}: {key} must not be a bool")
-            values[key] = str(value) if isinstance(value, int) else quote(str(value), safe="")
+            text = str(value) if isinstance(value, int) else quote(str(value), safe="")
+            if text in (".", "..") or len(text) > MAX_PATH_VALUE:
+                # httpx would drop or climb a dot segment (DELETE /contacts/.. is DELETE /),
+                # and a huge value is no id.
+                shown = text if len(text) <= 20 else text[:20] + "..."
+                raise ValueError(f"{self.name or self.path}: {key}={shown!r} is not a valid id")
+            values[key] = text
         try:
             return self.path.format_map(values)
         except KeyError as exc:

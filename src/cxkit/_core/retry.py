@@ -33,8 +33,9 @@ class RetryPolicy:
         """Whether ``exc`` may be retried for a request of this kind."""
         if isinstance(exc, APIError):
             if isinstance(exc, RateLimitError):
-                # Refused by the server, so never applied: safe for any method.
-                return True
+                # An HTTP 429 is a refusal, never applied: safe for any method. A quota
+                # named in another answer (a 200 envelope, a 202) may follow a done write.
+                return idempotent or exc.http_status == 429
             if exc.http_status not in RETRYABLE_STATUSES:
                 return False
             return idempotent

@@ -10,6 +10,7 @@ __all__ = [
     "SENSITIVE_KEYS",
     "Secret",
     "is_sensitive",
+    "is_sensitive_header",
     "redact_echo",
     "redact_headers",
     "redact_text",
@@ -66,15 +67,30 @@ class Secret:
         raise TypeError("Secret values cannot be pickled")
 
 
+_SENSITIVE_NAME = re.compile(
+    r"(?:^|[-_.])(?:token|key|apikey|signature|sig|secret|password|passwd|auth|"
+    r"credentials?|session|sessionid)$|token|secret|password|signature"
+)
+
+
 def is_sensitive(key: str) -> bool:
-    """Whether a header or field name holds a credential."""
+    """Whether a body field name holds a credential."""
     k = key.lower()
     return k in SENSITIVE_KEYS or k.endswith(("password", "_token", "api_key", "secret"))
 
 
-def redact_headers(headers: Mapping[str, str]) -> dict[str, str]:
+def is_sensitive_header(name: str, extra: frozenset[str] = frozenset()) -> bool:
+    """Whether a header carries a credential: the known names, any name ending in
+    ``-token``, ``-key``, ``-signature`` and the like, and ``extra`` (lower case)."""
+    k = name.lower()
+    return k in SENSITIVE_KEYS or k in extra or _SENSITIVE_NAME.search(k) is not None
+
+
+def redact_headers(
+    headers: Mapping[str, str], extra: frozenset[str] = frozenset()
+) -> dict[str, str]:
     """A copy of ``headers`` with credential headers masked."""
-    return {k: (_MASK if is_sensitive(k) else v) for k, v in headers.items()}
+    return {k: (_MASK if is_sensitive_header(k, extra) else v) for k, v in headers.items()}
 
 
 def redact_value(value: Any) -> Any:

@@ -158,6 +158,18 @@ _NOT_FOUND = re.compile(
 )
 
 
+_NOT_EXECUTED = re.compile(
+    r"(?i)\s*(?:(?:invalid|expired|wrong|missing)\s+(?:login\s+)?(?:token|api[\s_-]?key)"
+    r"|(?:login\s+)?(?:token|api[\s_-]?key)\s+(?:is\s+|has\s+)?"
+    r"(?:invalid|expired|not\s+valid|missing|required)"
+    r"|unauthori[sz]ed|unauthenticated|not\s+logged\s+in|please\s+log\s*in|login\s+required)"
+    r"[.!]?\s*"
+)
+"""The whole message of an envelope that refused the request for its login token, so the
+request was not executed. Only these (and an envelope ``code`` 401) let a write be sent
+again after a new login; "Zalo access token of the page has expired" does not."""
+
+
 def is_token_problem(message: str) -> bool:
     """Whether a failure message says the login token (or key) is missing, invalid or expired."""
     return bool(message) and _TOKEN_PROBLEM.search(message) is not None
@@ -479,6 +491,19 @@ class OmniCXMDialect(Dialect):
             return False
         code = _as_int(data.get("code", data.get("error_code")))
         return code == 401 or is_token_problem(envelope_message(data))
+
+    def not_executed(self, response: httpx.Response) -> bool:
+        """Whether a 2xx token failure proves the request was refused before acting: an
+        envelope ``code`` 401, or a message that is only about the login token."""
+        try:
+            data = json.loads(response.content) if response.content.strip() else None
+        except (ValueError, RecursionError):
+            return False
+        if not isinstance(data, Mapping) or envelope_flag(data) is not False:
+            return False
+        if _as_int(data.get("code", data.get("error_code"))) == 401:
+            return True
+        return _NOT_EXECUTED.fullmatch(envelope_message(data)) is not None
 
     # -- paging -----------------------------------------------------------------
 

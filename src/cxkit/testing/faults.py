@@ -9,10 +9,12 @@ redirect loops and 5xx storms. Every request it receives is logged.
 
 from __future__ import annotations
 
+import gzip
 import socket
 import struct
 import threading
 import time
+import zlib
 from dataclasses import dataclass
 
 __all__ = ["FAULTS", "FaultServer", "Received"]
@@ -35,6 +37,10 @@ FAULTS = (
     "storm_503_retry_after",
     "storm_500",
     "answered_then_cut",
+    "gzip_bomb",
+    "head_drip",
+    "processing_flood",
+    "slow_upload",
 )
 """Every fault the server can script (``"token"`` is a mode, not a fault: a login API)."""
 
@@ -66,6 +72,10 @@ class FaultServer:
         """With ``fault = "token"``: the token ``GET /api/login`` hands out and every
         other request must send as ``X-API-KEY`` (401 otherwise)."""
         self.logins = 0
+        self.login_status = 200
+        """With ``fault = "token"``: the status a login answers (401: wrong password)."""
+        self.login_delay = 0.0
+        """With ``fault = "token"``: seconds a login takes."""
         self.drip_interval = drip_interval
         self.received: list[Received] = []
         self._lock = threading.Lock()
@@ -117,7 +127,8 @@ class FaultServer:
             with conn:
                 conn.settimeout(10)
                 while True:
-                    request = _read_request(conn)
+                    slow = self.fault == "slow_upload"
+                    request = _read_request(conn, slow=self.drip_interval if slow else 0.0)
                     if request is None:
                         return
                     with self._lock:
@@ -154,6 +165,18 @@ class FaultServer:
                 conn.sendall(b" ")
                 time.sleep(self.drip_interval)
             return False
+        elif fault == "gzip_bomb":
+            conn.sendall(_response(200, _bomb(), {"Content-Encoding": "gzip, gzip"}))
+        elif fault in ("head_drip", "processing_flood"):
+            unit = b"HTTP/1.1 102 Processing\r\n\r\n" if fault == "processing_flood" else b"H"
+            for _ in range(100_000):
+                if self._stop.is_set():
+                    return False
+                conn.sendall(unit)
+                time.sleep(self.drip_interval)
+            return False
+        elif fault == "slow_upload":
+            conn.sendall(_response(200, _OK))
         elif fault == "bad_gzip":
             conn.sendall(_response(200, b"this is not gzip", {"Content-Encoding": "gzip"}))
         elif fault == "huge_header":
@@ -187,6 +210,13 @@ class FaultServer:
         if request.path.endswith("/login"):
             with self._lock:
                 self.logins += 1
+            if self.login_delay:
+                time.sleep(self.login_delay)
+            if self.login_status != 200:
+                body = b'{"error": "wrong password"}'
+                conn.sendall(_response(self.login_status, body))
+                return True
+            with self._lock:
                 self.token = f"token-{self.logins}"
                 body = f'{{"token": "{self.token}"}}'.encode()
             conn.sendall(_response(200, body))
@@ -210,7 +240,27 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _read_request(conn: socket.socket) -> Received | None:
+_BOMB: list[bytes] = []
+
+
+def _bomb() -> bytes:
+    """A few KB of gzip inside gzip that inflates to 1 GiB of zeros.
+
+    The inner stream repeats one flushed deflate block (1 MiB of zeros) 1,024 times,
+    so it is built in milliseconds; its trailer is never reached by a reader that
+    stops at its limit.
+    """
+    if not _BOMB:
+        packer = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+        block = packer.compress(b"\0" * (1 << 20)) + packer.flush(zlib.Z_FULL_FLUSH)
+        end = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS).flush()
+        header = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\xff"
+        inner = header + block * 1024 + end + struct.pack("<II", 0, 0)
+        _BOMB.append(gzip.compress(inner, compresslevel=9))
+    return _BOMB[0]
+
+
+def _read_request(conn: socket.socket, slow: float = 0.0) -> Received | None:
     data = b""
     while b"\r\n\r\n" not in data:
         chunk = conn.recv(65536)
@@ -226,7 +276,9 @@ def _read_request(conn: socket.socket) -> Received | None:
         headers[name.strip().lower()] = value.strip()
     length = int(headers.get("content-length", "0") or 0)
     while len(rest) < length:
-        chunk = conn.recv(65536)
+        if slow:
+            time.sleep(slow)  # a server that reads an upload slowly
+        chunk = conn.recv(1024 if slow else 65536)
         if not chunk:
             break
         rest += chunk

@@ -128,8 +128,11 @@ class AsyncDemo(AsyncAPIClient):
 
     def __init__(self, *, base_url: str = "https://demo.test/api", **options: Any) -> None:
         super().__init__(
-            dialect=DemoDialect(), base_url=base_url, auth=BasicAuth("bot", SECRET), **options
+            dialect=DemoDialect(), base_url=base_url, auth=self._make_auth(), **options
         )
+
+    def _make_auth(self) -> httpx.Auth:
+        return BasicAuth("bot", SECRET)
 
     @cached_property
     def items(self) -> AsyncItems:
@@ -143,9 +146,8 @@ collect_operations(AsyncDemo)  # names the operations, as a vendor's OPERATIONS 
 class AsyncTokenDemo(AsyncDemo):
     """The demo vendor with a login token instead of Basic auth."""
 
-    def __init__(self, **options: Any) -> None:
-        super().__init__(**options)
-        self._auth = AsyncLoginTokenAuth(
+    def _make_auth(self) -> httpx.Auth:
+        return AsyncLoginTokenAuth(
             login=lambda: httpx.Request("GET", self.base_url + "/login"),
             read_token=lambda r: str(r.json()["token"]),
             header="X-API-KEY",

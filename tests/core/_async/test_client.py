@@ -166,9 +166,20 @@ async def test_user_pool_is_not_closed(fake: Any, demo_cls: Any) -> None:
 async def test_debug_log_lines(client: Any, caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.DEBUG, logger="cxkit"):
         await client.items.get(1)
-    line = next(r.getMessage() for r in caplog.records if "->" in r.getMessage())
-    assert line.startswith("demo GET https://demo.test/api/items/1 -> 200 in ")
-    assert "ms (attempt 1)" in line
+    lines = [r.getMessage() for r in caplog.records]
+    assert len(lines) == 1, lines  # one line per attempt, no bodies
+    assert lines[0].startswith("demo GET https://demo.test/api/items/1 -> 200 in ")
+    assert lines[0].endswith("ms (items.get, attempt 1)")
+
+
+async def test_bodies_are_logged_only_when_asked_and_redacted(
+    client: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.DEBUG, logger="cxkit"):
+        await client.with_options(log_bodies=True).items.create(name="a")
+    text = caplog.text
+    assert '"name": "a"' in text and "item" in text
+    assert "s3cr3t" not in text
 
 
 async def test_errors_are_importable_from_cxkit() -> None:

@@ -129,8 +129,11 @@ class Demo(APIClient):
 
     def __init__(self, *, base_url: str = "https://demo.test/api", **options: Any) -> None:
         super().__init__(
-            dialect=DemoDialect(), base_url=base_url, auth=BasicAuth("bot", SECRET), **options
+            dialect=DemoDialect(), base_url=base_url, auth=self._make_auth(), **options
         )
+
+    def _make_auth(self) -> httpx.Auth:
+        return BasicAuth("bot", SECRET)
 
     @cached_property
     def items(self) -> Items:
@@ -144,9 +147,8 @@ collect_operations(Demo)  # names the operations, as a vendor's OPERATIONS does
 class TokenDemo(Demo):
     """The demo vendor with a login token instead of Basic auth."""
 
-    def __init__(self, **options: Any) -> None:
-        super().__init__(**options)
-        self._auth = LoginTokenAuth(
+    def _make_auth(self) -> httpx.Auth:
+        return LoginTokenAuth(
             login=lambda: httpx.Request("GET", self.base_url + "/login"),
             read_token=lambda r: str(r.json()["token"]),
             header="X-API-KEY",

@@ -387,7 +387,7 @@ def test_debug_logging_of_a_multipart_upload_never_fails_the_call(
         respx.post(f"{BASE}/items/1/files").mock(
             return_value=httpx.Response(200, json={"ok": True, "data": None})
         )
-        client = make()
+        client = make(log_bodies=True)
         with caplog.at_level(logging.DEBUG, logger="cxkit"):
             client.items.upload(1, file=("a.txt", b"hello"))
 

@@ -76,10 +76,13 @@ class AsyncPage(Generic[T]):
     async def iter_pages(self) -> AsyncIterator[AsyncPage[T]]:
         """This page and each page after it.
 
-        Paging stops at an empty page, at a page that repeats the one before it (a
-        server that ignores the page number), and after ``MAX_PAGES`` pages.
+        Paging stops at an empty page (logged when the vendor said more would
+        follow), at a page already seen in this listing (a server that ignores the
+        page number, or alternates between pages), and after ``MAX_PAGES`` pages.
         """
         page: AsyncPage[T] = self
+        seen = {_signature(page._data.items)}
+        items = len(page._data.items)
         count = 1
         while True:
             yield page
@@ -89,9 +92,24 @@ class AsyncPage(Generic[T]):
                 log.warning("%s: stopped after %d pages", self._name(), MAX_PAGES)
                 return
             following = await page.get_next_page()
-            if following._data.items and following._data.items == page._data.items:
-                log.warning("%s: the server sent the same page again; stopped paging", self._name())
-                return
+            if not following._data.items:
+                total = following.total if following.total is not None else page.total
+                if total is not None and items < total:
+                    log.info(
+                        "%s: an empty page before the end (%d of %d items); stopped paging",
+                        self._name(),
+                        items,
+                        total,
+                    )
+            else:
+                signature = _signature(following._data.items)
+                if signature in seen:
+                    log.warning(
+                        "%s: the server sent a page already seen; stopped paging", self._name()
+                    )
+                    return
+                seen.add(signature)
+                items += len(following._data.items)
             page = following
             count += 1
 
@@ -102,3 +120,11 @@ class AsyncPage(Generic[T]):
         async for page in self.iter_pages():
             for item in page.items:
                 yield item
+
+
+def _signature(items: list[Any]) -> int:
+    """A fingerprint of a page's raw items, to notice a page sent twice."""
+    try:
+        return hash(repr(items))
+    except Exception:  # an unprintable item: never equal to another page
+        return id(items)

@@ -49,6 +49,12 @@ class AsyncThrottle:
     def __repr__(self) -> str:
         return f"{type(self).__name__}(rate={str(self.rate)!r}, key={self.key!r})"
 
+    def set_rate(self, rate: str | int) -> None:
+        """Change the quota; what already went out still counts in the window."""
+        self.rate = parse_rate(rate)
+        if self._memory is not None:
+            self._memory.rate = self.rate
+
     async def _hit(self, member: str) -> float:
         if self._memory is not None:
             return self._memory.hit(self._clock.now())

@@ -3,19 +3,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Generator, Callable, Mapping
+from collections.abc import Generator, Awaitable, Callable, Mapping
 
 import threading
 import httpx
 
-from ..auth import CREDENTIAL
-from ..errors import CXError
-from ..secrets import Secret, is_sensitive
+from ..auth import CREDENTIAL, IDEMPOTENT
+from ..clock import Clock, SystemClock
+from ..deadline import lock_within
+from ..errors import CXError, ResponseValidationError
+from ..secrets import Secret, is_sensitive_header
 from .body import read_body
 
 __all__ = ["CREDENTIAL", "LoginTokenAuth"]
 
 Flow = Generator[httpx.Request, httpx.Response, None]
+LoginAnswer = httpx.Response
+SendLogin = Callable[[httpx.Request], LoginAnswer]
+
+_BACKOFF_FIRST = 0.5
+_BACKOFF_MAX = 8.0
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 
@@ -42,6 +49,7 @@ class LoginTokenAuth(httpx.Auth):
         header: str = "Authorization",
         prefix: str = "",
         needs_reauth: Callable[[httpx.Response], bool] | None = None,
+        not_executed: Callable[[httpx.Response], bool] | None = None,
         max_bytes: int | Callable[[], int] = DEFAULT_MAX_BYTES,
         vendor: str = "vendor",
         login_credentials: Callable[[httpx.Request], None] | None = None,
@@ -52,6 +60,7 @@ class LoginTokenAuth(httpx.Auth):
         self._header = header
         self._prefix = prefix
         self._needs_reauth = needs_reauth
+        self._not_executed = not_executed
         self._max_bytes = max_bytes
         self._vendor = vendor
         self._login_credentials = login_credentials
@@ -59,6 +68,12 @@ class LoginTokenAuth(httpx.Auth):
         self._token: Secret | None = None
         self._generation = 0
         self._lock = threading.Lock()
+        self._send_login: SendLogin | None = None
+        self._clock: Clock = SystemClock()
+        self._attempts = 0
+        self._failure: CXError | None = None
+        self._failed_until = 0.0
+        self._backoff = _BACKOFF_FIRST
         self.logins = 0
 
     def __repr__(self) -> str:
@@ -77,6 +92,11 @@ class LoginTokenAuth(httpx.Auth):
         """Forget the cached token; the next request logs in again."""
         self._token = None
 
+    def bind(self, send_login: SendLogin, clock: Clock) -> None:
+        """Send logins through the client (``send_login``) and time back-offs on ``clock``."""
+        self._send_login = send_login
+        self._clock = clock
+
     def reset_locks(self) -> None:
         """New locks, for a client that moved to another event loop."""
         self._lock = threading.Lock()
@@ -91,7 +111,7 @@ class LoginTokenAuth(httpx.Auth):
             lowered = name.lower()
             if lowered in ("host", "content-length", "content-type", "authorization"):
                 continue
-            if lowered == self._header.lower() or is_sensitive(lowered):
+            if lowered == self._header.lower() or is_sensitive_header(lowered):
                 continue
             login.headers.setdefault(name, value)
         return login
@@ -135,11 +155,7 @@ class LoginTokenAuth(httpx.Auth):
             yield request
             return
         if self._token is None:
-            with self._lock:
-                if self._token is None:
-                    login_response = yield self._login_request(request)
-                    self._read(login_response)
-                    self._store(login_response)
+            self._renew(request, self._generation)
         sent_with = self._apply(request)
         response = yield request
         expired = response.status_code == 401
@@ -151,10 +167,62 @@ class LoginTokenAuth(httpx.Auth):
         self._read(response)
         if not expired and not (self._needs_reauth is not None and self._needs_reauth(response)):
             return
-        with self._lock:
-            if self._generation == sent_with:
-                login_response = yield self._login_request(request)
-                self._read(login_response)
-                self._store(login_response)
+        if (
+            not expired
+            and not request.extensions.get(IDEMPOTENT, True)
+            and not (self._not_executed is not None and self._not_executed(response))
+        ):
+            # A 2xx answer about the token to a write may still mean the write was done:
+            # never send it again. The next call logs in afresh.
+            self.invalidate()
+            return
+        self._renew(request, sent_with)
         self._apply(request)
         yield request
+
+    def _renew(self, trigger: httpx.Request, stale: int) -> None:
+        """Have a token newer than generation ``stale``: wait for the login in flight and
+        share its outcome, or make the one login (within the caller's deadline)."""
+        seen = self._attempts
+        with lock_within(self._lock):
+            if self._token is not None and self._generation != stale:
+                return  # renewed while this caller waited
+            failure = self._failure
+            if failure is not None and (
+                self._attempts != seen or self._clock.now() < self._failed_until
+            ):
+                raise _copy(failure)
+            self._attempts += 1
+            try:
+                response = self._login_now(trigger)
+                self._read(response)
+                try:
+                    self._store(response)
+                except CXError:
+                    raise
+                except Exception as exc:
+                    raise ResponseValidationError(
+                        f"the login answer could not be read ({type(exc).__name__})",
+                        vendor=self._vendor,
+                    ) from None
+            except CXError as exc:
+                self._failure = exc
+                self._failed_until = self._clock.now() + self._backoff
+                self._backoff = min(self._backoff * 2, _BACKOFF_MAX)
+                raise
+            self._failure = None
+            self._backoff = _BACKOFF_FIRST
+
+    def _login_now(self, trigger: httpx.Request) -> httpx.Response:
+        request = self._login_request(trigger)
+        if self._send_login is None:
+            raise RuntimeError("the login-token auth is not bound to a client")
+        return self._send_login(request)
+
+
+def _copy(error: CXError) -> CXError:
+    """The same error for another caller (its own traceback, the same fields)."""
+    twin = type(error).__new__(type(error))
+    twin.__dict__.update(error.__dict__)
+    twin.args = error.args
+    return twin

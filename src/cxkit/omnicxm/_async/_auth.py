@@ -38,6 +38,7 @@ class AsyncOmniCXMAuth(AsyncLoginTokenAuth):
         read_token: Callable[[httpx.Response], str],
         basic: BasicAuth,
         needs_reauth: Callable[[httpx.Response], bool],
+        not_executed: Callable[[httpx.Response], bool],
         max_bytes: Callable[[], int],
         secret_key: str | None = None,
     ) -> None:
@@ -49,6 +50,7 @@ class AsyncOmniCXMAuth(AsyncLoginTokenAuth):
             read_token=read_token,
             header=HEADER,
             needs_reauth=needs_reauth,
+            not_executed=not_executed,
             max_bytes=max_bytes,
             vendor="omnicxm",
             login_credentials=self._sign_with_basic,

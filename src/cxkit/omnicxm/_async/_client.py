@@ -122,6 +122,7 @@ class AsyncOmniCXM(AsyncAPIClient):
                 read_token=self._read_token,
                 basic=BasicAuth(user, secret),
                 needs_reauth=dialect.needs_reauth,
+                not_executed=dialect.not_executed,
                 max_bytes=lambda: self.max_response_bytes,
                 secret_key=key,
             )

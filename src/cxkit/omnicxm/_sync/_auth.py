@@ -39,6 +39,7 @@ class OmniCXMAuth(LoginTokenAuth):
         read_token: Callable[[httpx.Response], str],
         basic: BasicAuth,
         needs_reauth: Callable[[httpx.Response], bool],
+        not_executed: Callable[[httpx.Response], bool],
         max_bytes: Callable[[], int],
         secret_key: str | None = None,
     ) -> None:
@@ -50,6 +51,7 @@ class OmniCXMAuth(LoginTokenAuth):
             read_token=read_token,
             header=HEADER,
             needs_reauth=needs_reauth,
+            not_executed=not_executed,
             max_bytes=max_bytes,
             vendor="omnicxm",
             login_credentials=self._sign_with_basic,

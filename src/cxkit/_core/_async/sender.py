@@ -1,0 +1,327 @@
+"""The sender: one attempt from a built request to a read answer (async source; sync is
+generated).
+
+A stage of the core client. Under the concurrency gate and a throttle slot, within
+the attempt's deadline (connect to last byte, both directions), it sends the
+request, follows safe redirects without credentials crossing hosts, and reads the
+body within the size bound. It logs one line per attempt, calls the hooks with
+redacted copies, and turns every fault of the network into a ``CXError``. Logins
+leave through :meth:`AsyncSender.send_login` and are seen the same way.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+import logging
+import time
+from collections.abc import Callable
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from ..deadline import async_deadline, attempt_budget
+from ..dialect import Dialect
+from ..errors import (
+    APIConnectionError,
+    APITimeoutError,
+    ClientClosedError,
+    CXError,
+    ResponseValidationError,
+)
+from ..gate import AsyncGate
+from ..network import describe_connection_error
+from ..ratelimit import RateLimit
+from ..reader import op_name, redirect_error
+from ..redaction import Redactor
+from ..registry import Operation
+from ..secrets import is_sensitive_header, redact_value
+from ..settings import Settings
+from .body import read_body
+from .pool import AsyncPool
+from .throttle import AsyncThrottle
+
+__all__ = ["AsyncSender", "AsyncShared"]
+
+log = logging.getLogger("cxkit")
+
+MAX_REDIRECTS = 5
+LOGIN = Operation("GET", "/login", name="auth.login")
+
+_CURRENT: ContextVar[Settings | None] = ContextVar("cxkit_attempt_settings", default=None)
+
+
+@dataclass
+class AsyncShared:
+    """State a client shares with its ``with_options`` copies."""
+
+    pool: AsyncPool
+    gate: AsyncGate
+    throttle: AsyncThrottle | None
+    rate_limit: RateLimit
+    throttle_lookup: Callable[[], Any] | None = None
+    """Set while ``throttle="auto"`` still has to look up the plan."""
+
+    def set_rate_limit(self, snapshot: RateLimit) -> None:
+        """Record what the vendor last said about the quota."""
+        self.rate_limit = snapshot
+
+
+class AsyncSender:
+    """Sends one attempt and reads its answer."""
+
+    def __init__(
+        self,
+        *,
+        dialect: Dialect,
+        shared: AsyncShared,
+        auth: httpx.Auth | None,
+        redactor: Redactor,
+        max_response_bytes: int,
+        allow_insecure: bool,
+    ) -> None:
+        self.vendor = dialect.vendor
+        self._dialect = dialect
+        self.shared = shared
+        self._auth = auth
+        self.redactor = redactor
+        self.max_response_bytes = max_response_bytes
+        self._allow_insecure = allow_insecure
+
+    async def attempt(
+        self, op: Operation, request: httpx.Request, number: int, settings: Settings
+    ) -> tuple[httpx.Response, float]:
+        """Send ``request`` once; the read response and its duration, or a ``CXError``."""
+        shared = self.shared
+        if shared.throttle_lookup is not None:
+            lookup, shared.throttle_lookup = shared.throttle_lookup, None
+            await lookup()
+        started = time.perf_counter()
+        budget = attempt_budget(request.extensions.get("timeout"))
+        token = _CURRENT.set(settings)
+        try:
+            async with shared.gate:
+                # The quota is spent when the request can really leave, not while it
+                # queues at the gate; the slot is held until the answer is back.
+                throttle = shared.throttle
+                slot = await throttle.acquire() if throttle is not None else None
+                try:
+                    with async_deadline(budget):
+                        response = await self._exchange(
+                            op, request, started, budget, settings, self._auth
+                        )
+                finally:
+                    if throttle is not None and slot is not None:
+                        await throttle.release(slot)
+        except CXError as exc:
+            self._log(settings, op, request, type(exc).__name__, started, number)
+            raise self.redactor.error(exc) from exc.__cause__
+        except BaseException as exc:
+            error = self._fault(exc, request)
+            if error is None:
+                raise
+            self._log(settings, op, request, type(exc).__name__, started, number)
+            raise self.redactor.error(error) from exc
+        finally:
+            _CURRENT.reset(token)
+        elapsed = time.perf_counter() - started
+        self._log(settings, op, request, str(response.status_code), started, number, response)
+        return response, elapsed
+
+    async def send_login(self, request: httpx.Request) -> httpx.Response:
+        """Send a login the auth flow needs, inside the waiting caller's attempt: logged and
+        hooked as ``auth.login``, bounded like the caller, no retry of its own."""
+        settings = _CURRENT.get()
+        started = time.perf_counter()
+        try:
+            response = await self._exchange(LOGIN, request, started, None, settings, None)
+        except CXError:
+            raise
+        except Exception as exc:
+            error = self._fault(exc, request)
+            if error is None:
+                raise
+            raise error from exc
+        if settings is not None:
+            self._log(settings, LOGIN, request, str(response.status_code), started, 1, response)
+        if response.status_code >= 400:
+            # A refused login is the vendor's error, whatever the login reader expects.
+            raise self.redactor.error(self._dialect.error(response))
+        return response
+
+    async def _exchange(
+        self,
+        op: Operation,
+        request: httpx.Request,
+        started: float,
+        budget: float | None,
+        settings: Settings | None,
+        auth: httpx.Auth | None,
+    ) -> httpx.Response:
+        """Send, follow safe redirects, and read the body within the size and time bounds."""
+        pool = self.shared.pool
+        generation = await pool.lease()
+        client = generation.http
+        hooks = settings.hooks if settings is not None else None
+        name = op_name(op)
+        cancelled = True
+        try:
+            if hooks:
+                await self._hook(hooks, "on_request", name, self.redactor.request(request))
+            current = request
+            send_auth: Any = auth if auth is not None else httpx.USE_CLIENT_DEFAULT
+            for _ in range(MAX_REDIRECTS + 1):
+                response = await client.send(current, auth=send_auth, stream=True)
+                try:
+                    await read_body(
+                        response,
+                        limit=self.max_response_bytes,
+                        vendor=self.vendor,
+                        started=started,
+                        budget=budget,
+                    )
+                finally:
+                    await response.aclose()
+                follow = self._redirect_target(current, response)
+                if follow is None:
+                    break
+                target, same_origin = follow
+                headers = dict(current.headers)
+                if not same_origin:
+                    # Credentials never travel to another host.
+                    send_auth = None
+                    extra = self.redactor.extra_headers
+                    headers = {
+                        k: v for k, v in headers.items() if not is_sensitive_header(k, extra)
+                    }
+                headers.pop("host", None)
+                # A plain request: the pool would add its default headers back.
+                current = httpx.Request(
+                    current.method, target, headers=headers, extensions=current.extensions
+                )
+            else:
+                raise redirect_error(self.vendor, response, f"more than {MAX_REDIRECTS} redirects")
+            cancelled = False
+        finally:
+            await pool.give_back(generation, cancelled=cancelled)
+        if hooks:
+            elapsed = time.perf_counter() - started
+            await self._hook(hooks, "on_response", name, self.redactor.response(response), elapsed)
+        return response
+
+    def _redirect_target(
+        self, current: httpx.Request, response: httpx.Response
+    ) -> tuple[httpx.URL, bool] | None:
+        """Where to go next, and whether it is the same origin; None to stop here."""
+        if not (response.is_redirect and current.method in ("GET", "HEAD")):
+            return None
+        target = current.url.join(response.headers.get("location", ""))
+        if target.scheme == "http" and current.url.scheme == "https" and not self._allow_insecure:
+            return None  # reported as a redirect error by the reader
+        same = (target.scheme, target.host, target.port) == (
+            current.url.scheme,
+            current.url.host,
+            current.url.port,
+        )
+        return target, same
+
+    def _fault(self, exc: BaseException, request: httpx.Request) -> CXError | None:
+        """The ``CXError`` for a fault of the network or the pool; None to re-raise as is."""
+        vendor = self.vendor
+        if isinstance(exc, (TimeoutError, httpx.TimeoutException)):
+            timeout = APITimeoutError(vendor=vendor, request=request)
+            timeout.__cause__ = exc
+            return timeout
+        if isinstance(exc, httpx.DecodingError):
+            return ResponseValidationError(
+                f"response body could not be decoded (Content-Encoding): {exc}",
+                vendor=vendor,
+                request=request,
+            )
+        if isinstance(exc, (httpx.TransportError, httpx.RequestError)):
+            return APIConnectionError(
+                f"{vendor}: {describe_connection_error(exc, request.url.host)}",
+                vendor=vendor,
+                request=request,
+            )
+        if isinstance(exc, RecursionError):
+            return ResponseValidationError(
+                "response is nested too deeply to read", vendor=vendor, request=request
+            )
+        if isinstance(exc, RuntimeError):
+            # httpx says a closed pool or another loop's pool is used.
+            return ClientClosedError(f"{vendor}: {exc}")
+        return None
+
+    async def _hook(self, hooks: Any, name: str, *args: Any) -> None:
+        hook = hooks.get(name)
+        if hook is None:
+            return
+        try:
+            result = hook(*args)
+            if inspect.isawaitable(result):
+                await result
+        except Exception:
+            # Hooks observe; a failing hook never fails the call it observes.
+            log.exception("%s: %s hook failed", self.vendor, name)
+
+    def _log(
+        self,
+        settings: Settings,
+        op: Operation,
+        request: httpx.Request,
+        outcome: str,
+        started: float,
+        number: int,
+        response: httpx.Response | None = None,
+    ) -> None:
+        if not log.isEnabledFor(logging.DEBUG):
+            return
+        try:
+            redactor = self.redactor
+            log.debug(
+                "%s %s %s -> %s in %.1f ms (%s, attempt %d)",
+                self.vendor,
+                request.method,
+                redactor.text(str(request.url)),
+                outcome,
+                (time.perf_counter() - started) * 1000,
+                op_name(op),
+                number,
+            )
+            if settings.log_bodies and response is not None:
+                log.debug(
+                    "%s %s bodies: request %s; response %s",
+                    self.vendor,
+                    op_name(op),
+                    request_body_text(redactor, request),
+                    body_text(redactor, response.content),
+                )
+        except Exception:  # logging never fails a call
+            pass
+
+
+def request_body_text(redactor: Redactor, request: httpx.Request) -> str:
+    """A request body for the log (a multipart upload by its size only)."""
+    if request.headers.get("content-type", "").startswith("multipart/"):
+        return f"<multipart, {request.headers.get('content-length', '?')} bytes>"
+    try:
+        content = request.content
+    except httpx.RequestNotRead:
+        return "<streamed body>"
+    return body_text(redactor, content)
+
+
+def body_text(redactor: Redactor, content: bytes, limit: int = 2000) -> str:
+    """A body for the log: JSON with credential fields masked, else text with secrets
+    masked; cut at ``limit`` characters."""
+    if not content:
+        return "-"
+    try:
+        text = json.dumps(redact_value(json.loads(content)), ensure_ascii=False)
+    except (ValueError, RecursionError):
+        text = content.decode("utf-8", "replace")
+    text = redactor.text(text)
+    return text[:limit] + ("..." if len(text) > limit else "")

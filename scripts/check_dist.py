@@ -72,7 +72,9 @@ def committed_modules(root: Path = ROOT) -> set[str]:
 def wheel_problems(names: list[str], release: str, modules: set[str]) -> list[str]:
     """What is wrong with a wheel holding ``names``."""
     info = f"cxkit-{release}.dist-info/"
-    problems = [f"wheel: unexpected {name}" for name in names if not name.startswith(("cxkit/", info))]
+    problems = [
+        f"wheel: unexpected {name}" for name in names if not name.startswith(("cxkit/", info))
+    ]
     problems += [f"wheel: junk {name}" for name in names if JUNK.search(name)]
     package = {name for name in names if name.startswith("cxkit/")}
     problems += [f"wheel: missing {name}" for name in sorted(modules - package)]

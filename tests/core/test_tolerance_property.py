@@ -31,7 +31,7 @@ from functools import cache
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import AliasChoices, BaseModel, SecretStr, TypeAdapter
 from pydantic.fields import FieldInfo
@@ -39,6 +39,7 @@ from pydantic.fields import FieldInfo
 from cxkit import ResponseValidationError
 from cxkit._core import CXInput, CXModel, Duration, RFC2822DateTime
 from cxkit._core.models import parse_model
+from tests.profiles import examples
 
 VENDORS = ("omnidesk", "omi", "thulium", "omnicxm")
 WEBHOOK_MODULES = ("cxkit.thulium.types.events", "cxkit.omnidesk.types.webhooks")
@@ -662,13 +663,8 @@ def run_case(case: Case) -> None:
 
 
 @pytest.mark.parametrize("cls", ORDERED, ids=lambda c: f"{MODELS[c]}.{c.__qualname__}")
-@settings(
-    max_examples=25,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+# Seeds, deadlines and health checks come from the profile (tests/profiles.py).
+@settings(max_examples=examples(fast=8, long=200))
 @given(data=st.data())
 def test_tolerant_parsing_keeps_types_and_values(cls: type[CXModel], data: st.DataObject) -> None:
     run_case(data.draw(cases(cls), label="case"))
@@ -677,7 +673,7 @@ def test_tolerant_parsing_keeps_types_and_values(cls: type[CXModel], data: st.Da
 @pytest.mark.parametrize("cls", ORDERED, ids=lambda c: f"{MODELS[c]}.{c.__qualname__}")
 def test_valid_payload_parses_in_both_modes(cls: type[CXModel]) -> None:
     # The unmutated payload is valid: strict and tolerant agree and keep nothing aside.
-    @settings(max_examples=3, deadline=None, derandomize=True, database=None)
+    @settings(max_examples=examples(fast=3, long=30))
     @given(st.data())
     def check(data: st.DataObject) -> None:
         payload = data.draw(_valid(cls))

@@ -25,7 +25,7 @@ from typing import Any
 
 import httpx
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cxkit import CXError, RateLimitError, ResponseValidationError
@@ -45,6 +45,7 @@ from cxkit.testing import FakeClock
 from cxkit.thulium import OPERATIONS as THULIUM_OPERATIONS
 from cxkit.thulium import AsyncThulium, Thulium
 from cxkit.thulium._dialect import ThuliumDialect
+from tests.profiles import examples
 
 # -- random responses ---------------------------------------------------------------
 
@@ -461,13 +462,8 @@ class Served:
         return self.answer.response(request)
 
 
-SETTINGS = settings(
-    max_examples=120,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+# Seeds, deadlines and health checks come from the profile (tests/profiles.py).
+SETTINGS = settings(max_examples=examples(fast=30, long=600))
 
 
 def _only_cx_errors(call: Callable[..., Any], *args: Any) -> Any:
@@ -575,7 +571,7 @@ def test_async_client_lets_only_cx_errors_out(name: str) -> None:
                     continue
                 assert fits(result, declared_return(resource, verb)), f"{verb}: {result!r}"
 
-    @settings(SETTINGS, max_examples=40)
+    @settings(SETTINGS, max_examples=examples(fast=10, long=200))
     @given(answer=answers(vendor.name))
     def run(answer: Answer) -> None:
         asyncio.run(calls(answer))
@@ -600,7 +596,7 @@ def test_dialect_methods_raise_only_cx_errors(name: str) -> None:
     dialect = vendor.dialect()
     fixed = [_operation(vendor, n) for n in vendor.op_names]
 
-    @settings(SETTINGS, max_examples=300)
+    @settings(SETTINGS, max_examples=examples(fast=60, long=1500))
     @given(
         answer=answers(vendor.name),
         any_op=st.sampled_from(vendor.operations),
@@ -648,6 +644,47 @@ def check_dialect(
     reauth = getattr(dialect, "needs_reauth", None)
     if callable(reauth):
         assert _only_cx_errors(reauth, response) in (True, False, None)
+
+
+# Fixed answers every operation meets, whatever the random examples drew: each
+# vendor's success shapes, failure envelopes in a 200, the statuses dialects branch
+# on, odd rate-limit headers, unreadable and too deep bodies.
+_MIXED = {
+    "status": True,
+    "status_code": 9999,
+    "payload": {"items": [{"id": 1}], "total_items": 1, "has_next": True},
+    "data": [{"id": 1}],
+    "result": [{"id": 1}],
+    "count": 1,
+    "total": 1,
+    "0": {"case": {"case_id": 1}},
+    "total_count": 1,
+}
+FIXED_ANSWERS = (
+    Answer(200, [], _dumps(_MIXED), None, True),
+    Answer(200, [(b"X-RateLimit-Remaining", b"nan")], b"{}", None, True),
+    Answer(200, [(b"Retry-After", b"1e400")], b"[]", None, True),
+    Answer(200, [], b'{"status": false, "status_code": "-1", "error": [1]}', None, True),
+    Answer(201, [], b'{"status": "maybe"}', None, True),
+    Answer(202, [(b"Content-Type", b"text/plain; charset=rot13")], b"limited", None, True),
+    Answer(304, [], b"", None, True),
+    Answer(403, [(b"Content-Type", b"text/html")], b"<html>quota</html>", None, True),
+    Answer(500, [], b'{"status": true, "data": [{"id": 1', None, True),
+    Answer(404, [], b'{"errors": [' * 700 + b"]}" * 700, None, True),
+)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_operation_meets_the_fixed_answers(name: str) -> None:
+    # The random examples above sample a few operations each; this walks them all.
+    vendor = VENDORS[name]
+    dialect = vendor.dialect()
+    for op in vendor.operations:
+        for answer in FIXED_ANSWERS:
+            request = httpx.Request(op.method, "https://api.example.test/x")
+            response = answer.response(request, encoded=False)
+            response.read()
+            check_dialect(dialect, op, response, {"items": [1]})
 
 
 # -- what the fuzzing found, pinned ----------------------------------------------------

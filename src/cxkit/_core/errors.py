@@ -22,6 +22,7 @@ __all__ = [
     "GoneError",
     "InternalServerError",
     "NoNextPageError",
+    "NotCompletedError",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
@@ -227,6 +228,14 @@ class RedirectError(APIError):
     def __init__(self, message: str, *, location: str | None = None, **kwargs: Any) -> None:
         self.location = location
         super().__init__(message, **kwargs)
+
+
+class NotCompletedError(APIError):
+    """The vendor accepted the request, but its answer does not say the call succeeded.
+
+    Raised where a vendor documents such an answer (its guide says which). Never
+    retried: the call may have taken effect.
+    """
 
 
 class ClientClosedError(CXError):

@@ -43,6 +43,7 @@ from .._core.errors import (
     APIError,
     BadRequestError,
     ConfigurationError,
+    NotCompletedError,
     RateLimitError,
 )
 from .._core.paging import PageStrategy
@@ -75,16 +76,6 @@ SECRET_KEY"; a client holding both sends the token); ``token``: the login token
 only; ``secret_key``: the secret key only; ``login``: ``GET /login`` with HTTP
 Basic; ``logout``: the current token, never renewed.
 """
-
-
-class NotCompletedError(APIError):
-    """HTTP 201 "Request OK but API is not already success": the request reached
-    OmniCXM and was accepted, but the answer does not say it succeeded.
-
-    Raised when a 201 answer's body has ``status``/``stt`` ``false`` or no flag at
-    all; a 201 whose body says ``true`` is a success. Never retried: the call may
-    have taken effect.
-    """
 
 
 # -- envelope reading -------------------------------------------------------------

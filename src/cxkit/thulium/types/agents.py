@@ -8,7 +8,6 @@ from .common import Duration, ThuliumDateTime, ThuliumModel
 
 __all__ = [
     "Agent",
-    "AgentCreated",
     "AgentGroup",
     "AgentStatus",
     "AgentStatusName",
@@ -49,13 +48,6 @@ class Agent(ThuliumModel):
     number: str | None = None
     outbound_mode: str | None = None
     group_id: int | None = None
-
-
-class AgentCreated(ThuliumModel):
-    """The answer of ``agents.create``."""
-
-    agent_id: int
-    agent_login: str | None = None
 
 
 class LastQueueCall(ThuliumModel):

@@ -22,5 +22,3 @@ def test_guide_examples_run_as_printed(
     out = capsys.readouterr().out
     assert re.search(r"^404 case \d+ not found$", out, re.MULTILINE)  # the errors example
     assert namespace["clock"].sleeps == [5.0]  # the fault-injection example
-
-

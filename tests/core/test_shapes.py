@@ -58,7 +58,7 @@ def returns(vendor: str) -> list[tuple[str, bool, Any]]:
     for name, method in methods(vendor):
         func = inspect.unwrap(method)
         text = inspect.signature(func).return_annotation
-        resolved = eval(text, func.__globals__) if isinstance(text, str) else text  # noqa: S307
+        resolved = eval(text, func.__globals__) if isinstance(text, str) else text
         is_async = name.startswith("Async")
         out.append((name.removeprefix("Async"), is_async, resolved))
     return out

@@ -105,7 +105,7 @@ async def test_ticket_life_sends_the_ticket_events() -> None:
         TicketStatusChangedEvent,
         TicketStatusChangedEvent,
     ]
-    assert all(getattr(e, "ticket_id", None) == opened.ticket_id for e in events)
+    assert all(getattr(e, "ticket_id", None) == opened.id for e in events)
     created, received, replied, status = events[:4]
     assert isinstance(created, TicketCreatedEvent) and created.direction == "in_behalf_of"
     assert isinstance(received, TicketMessageReceivedEvent) and received.ticket_queue_id == 1

@@ -310,7 +310,7 @@ async def test_agents_answers() -> None:
     agents = await run("agents.list")
     assert [type(a) for a in agents] == [Agent, Agent]
     robot, jan = agents
-    assert robot.agent_id == 1 and robot.login is None and robot.active is None
+    assert robot.agent_id == 1 and robot.login == "" and robot.active is None  # kept as sent
     assert robot.group_id is None and robot.number is None
     assert jan.login == "janko" and jan.active is True and jan.number == "559933"
     assert jan.outbound_mode == "automatic" and jan.group_id == 3

@@ -161,7 +161,7 @@ def test_time_zone_reads_local_dates() -> None:
 @respx.mock
 def test_core_options_work_unchanged() -> None:
     route = respx.get(f"{BASE}/agents").mock(
-        side_effect=[httpx.Response(503), httpx.Response(200, json=[{"agent_id": 1}])]
+        side_effect=[httpx.Response(503), httpx.Response(200, json=[{"agent_id": 1, "login": "a"}])]
     )
     clock = FakeClock()
     client = make(max_retries=1, clock=clock, timeout=5)

@@ -40,7 +40,8 @@ class Agent(ThuliumModel):
     """An agent (a contact-center user)."""
 
     agent_id: int
-    login: str | None = None
+    login: str
+    """The agent's key in every agent call (``agents.status.get(agent.login)``)."""
     name: str | None = None
     surname: str | None = None
     email: str | None = None
@@ -81,7 +82,7 @@ class AgentGroup(ThuliumModel):
 class WorkReportAgent(ThuliumModel):
     """The agent a work report row is about."""
 
-    login: str | None = None
+    login: str
     name: str | None = None
     surname: str | None = None
 
@@ -126,7 +127,7 @@ class WorkReportOutbound(ThuliumModel):
 class WorkReportPause(ThuliumModel):
     """Time spent in one pause (``id`` is a pause id, ``"all"`` or ``"free"``)."""
 
-    id: str | None = None
+    id: str
     count: int | None = None
     sum: Duration = None
     average: Duration = None

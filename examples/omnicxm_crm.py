@@ -39,8 +39,8 @@ async def run(cxm: AsyncOmniCXM) -> None:
     async for contact in found:
         print(f"  {contact.value('first_name')} {contact.value('phone')} (id {contact.id})")
 
-    await cxm.objects.update("contacts", ids[1], basicinfo={"last_name": "Trần"})
-    changed = await cxm.objects.get(ids[1])
+    await cxm.objects.update("contacts", ids[1].id, basicinfo={"last_name": "Trần"})
+    changed = await cxm.objects.get(ids[1].id)
     print(
         f"{changed.module}: {changed.value('first_name')}, last name {changed.value('last_name')}"
     )

@@ -29,7 +29,7 @@ def run(cxm: OmniCXM, fake: FakeOmniCXM) -> None:
         tags=["#hardware"],
         duedate=started + timedelta(days=1),
         files=[("error.txt", b"E-31 paper jam")],
-    )
+    ).id
     cxm.tickets.create(subject="Đổi mật khẩu email", content="Quên mật khẩu", priority="low")
     print(f"Logged in as {cxm.userinfo.name if cxm.userinfo else '?'}; ticket {first} filed")
 

@@ -27,10 +27,10 @@ def run(th: Thulium) -> None:
         surname="Kowalski",
         email="jan.kowalski@example.org",
         phone_number=["523993855", "601200300"],
-        company_id=company.company_id,
+        company_id=company.id,
         custom_fields={"Kraj": "POLSKA"},
     )
-    print(f"Created company {company.company_id} and customer {jan.customer_id}")
+    print(f"Created company {company.id} and customer {jan.id}")
 
     # Many at once: each item succeeds or fails on its own (HTTP 207), nothing is raised.
     result = th.batch.customers.create(
@@ -53,14 +53,14 @@ def run(th: Thulium) -> None:
             f"  {customer.customer_id} {customer.name} {customer.surname} {customer.custom_fields}"
         )
 
-    th.customers.notes.create(jan.customer_id, message="Oddzwonić w poniedziałek")
-    th.customers.update(jan.customer_id, email=["jan.kowalski@example.org", "jk@example.org"])
-    again = th.customers.get(jan.customer_id, include_custom_fields=True)
+    th.customers.notes.create(jan.id, message="Oddzwonić w poniedziałek")
+    th.customers.update(jan.id, email=["jan.kowalski@example.org", "jk@example.org"])
+    again = th.customers.get(jan.id, include_custom_fields=True)
     print(f"Updated: {again.surname} <{again.email}> {again.emails}, updated at {again.updated_at}")
 
-    th.customers.delete(jan.customer_id)
+    th.customers.delete(jan.id)
     try:
-        th.customers.get(jan.customer_id)
+        th.customers.get(jan.id)
     except NotFoundError as exc:
         print(f"Deleted; Thulium now says: {exc.message} (request {exc.request_id})")
     try:

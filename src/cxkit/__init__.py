@@ -26,7 +26,7 @@ from ._core.errors import (
     UnprocessableEntityError,
     UnsupportedOperationError,
 )
-from ._core.models import CXInput, CXModel
+from ._core.models import Created, CXInput, CXModel
 from ._core.pager import AsyncPage, AsyncPager, SyncPage
 from ._core.ratelimit import RateLimit
 from ._core.registry import Operation
@@ -48,6 +48,7 @@ __all__ = [
     "ClientClosedError",
     "ConfigurationError",
     "ConflictError",
+    "Created",
     "ErrorDetail",
     "GoneError",
     "InternalServerError",

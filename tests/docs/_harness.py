@@ -1,10 +1,9 @@
-"""Run the Python blocks of a Markdown file, in order, against the in-memory fakes.
+"""Run the Python blocks of a Markdown file, in order, exactly as printed.
 
 The blocks are found by ``scripts/check_docs.py`` (the same parser that type-checks
-them), so "every block" means the same thing for both checks. The clients a block
-constructs (``Omnidesk(...)``, ``AsyncOmi(...)``, ``Thulium(...)``, ``OmniCXM(...)``...)
-are swapped for clients of one fake per vendor: the docs' placeholder credentials
-and hosts are dropped, every other option is kept.
+them), so "every block" means the same thing for both checks. Nothing is swapped or
+patched: each guide points its clients at an in-memory fake itself
+(``transport=fake.transport()`` or ``fake.client()``), as a reader would.
 """
 
 from __future__ import annotations
@@ -14,24 +13,12 @@ import asyncio
 import importlib.util
 import inspect
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import httpx
 import pytest
-
-import cxkit.omi
-import cxkit.omnicxm
-import cxkit.omnidesk
-import cxkit.thulium
-from cxkit.testing import FakeClock
-from cxkit.testing._options import FakeClientOptions
-from cxkit.testing.omi import FakeOmi
-from cxkit.testing.omnicxm import FakeOmniCXM
-from cxkit.testing.omnidesk import FakeOmnidesk
-from cxkit.testing.thulium import FakeThulium
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -47,49 +34,6 @@ def _load_check_docs() -> ModuleType:
 
 check_docs = _load_check_docs()
 
-# What a fake's client() takes besides the fake's own credentials and transport.
-_COMMON = frozenset(FakeClientOptions.__annotations__)
-_EXTRA = {"thulium": frozenset({"language", "time_zone"}), "omnicxm": frozenset({"time_zone"})}
-
-
-@dataclass
-class Fakes:
-    """The fake behind each vendor's clients while a doc runs."""
-
-    omnidesk: FakeOmnidesk
-    omi: FakeOmi
-    thulium: FakeThulium
-    omnicxm: FakeOmniCXM
-
-
-def patch_clients(monkeypatch: pytest.MonkeyPatch) -> Fakes:
-    """Make ``cxkit.<vendor>.<Client>(...)`` return clients served by fakes."""
-    fakes = Fakes(
-        omnidesk=FakeOmnidesk(staff_count=15, clock=FakeClock()),
-        omi=FakeOmi(clock=FakeClock()),
-        thulium=FakeThulium(),
-        omnicxm=FakeOmniCXM(clock=FakeClock()),
-    )
-    clients: dict[ModuleType, tuple[str, str, Any]] = {
-        cxkit.omnidesk: ("Omnidesk", "AsyncOmnidesk", fakes.omnidesk),
-        cxkit.omi: ("Omi", "AsyncOmi", fakes.omi),
-        cxkit.thulium: ("Thulium", "AsyncThulium", fakes.thulium),
-        cxkit.omnicxm: ("OmniCXM", "AsyncOmniCXM", fakes.omnicxm),
-    }
-    for module, (sync_name, async_name, fake) in clients.items():
-        vendor = module.__name__.rsplit(".", 1)[-1]
-        keep = _COMMON | _EXTRA.get(vendor, frozenset())
-        monkeypatch.setattr(module, sync_name, _factory(fake.client, keep))
-        monkeypatch.setattr(module, async_name, _factory(fake.async_client, keep))
-    return fakes
-
-
-def _factory(make: Callable[..., Any], keep: frozenset[str]) -> Callable[..., Any]:
-    def client(*args: Any, **kwargs: Any) -> Any:
-        return make(**{k: v for k, v in kwargs.items() if k in keep})
-
-    return client
-
 
 def blocks(doc: str) -> list[Any]:
     """Every Python block of ``doc`` (a path relative to the repository root)."""
@@ -97,14 +41,17 @@ def blocks(doc: str) -> list[Any]:
     return result
 
 
-def run_doc(doc: str, namespace: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Execute the blocks of ``doc`` not marked ``no-test``, in order, in one namespace.
+def run_doc(
+    doc: str, namespace: dict[str, Any] | None = None, *, numbers: range | None = None
+) -> dict[str, Any]:
+    """Execute the blocks of ``doc`` not marked ``no-test``, in order, in one namespace
+    (only the blocks whose 1-based number is in ``numbers``, when given).
 
     A block that awaits at the top level runs in its own event loop.
     """
     namespace = {"__name__": "doc_" + Path(doc).stem} if namespace is None else namespace
     for block in blocks(doc):
-        if not block.tested:
+        if not block.tested or (numbers is not None and block.number not in numbers):
             continue
         code = compile(block.code, block.where, "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
         try:
@@ -115,3 +62,17 @@ def run_doc(doc: str, namespace: dict[str, Any] | None = None) -> dict[str, Any]
         except Exception as exc:  # pragma: no cover - the message names the block
             pytest.fail(f"{block.where} failed: {exc!r}\n{block.code}")
     return namespace
+
+
+def forbid_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make any request that would leave the machine fail loudly: a block that forgot
+    to point its client at a fake shows up as a failure, not as a slow network call."""
+
+    def refuse(self: Any, request: Any) -> Any:
+        raise AssertionError(f"a doc example went to the network: {request.method} {request.url}")
+
+    async def refuse_async(self: Any, request: Any) -> Any:
+        refuse(self, request)
+
+    monkeypatch.setattr(httpx.HTTPTransport, "handle_request", refuse)
+    monkeypatch.setattr(httpx.AsyncHTTPTransport, "handle_async_request", refuse_async)

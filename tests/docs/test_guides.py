@@ -1,9 +1,10 @@
-"""Every Python block of every guide in docs/ runs, in order, against the fakes.
+"""Every Python block of every guide in docs/ runs, in order, exactly as printed.
 
-The vendor guides also have their own tests, which check what their examples print
+Each guide points its clients at an in-memory fake itself, in its first example;
+nothing is patched, and a request that would leave the machine fails the test. The
+vendor guides also have their own tests, which check what their examples print
 (``tests/omnidesk/test_fake_docs.py``, ``tests/thulium/test_docs.py``,
-``tests/omnicxm/test_docs.py``); here every guide runs the same way, with all four
-vendors' clients served by fakes, and docs/omi.md gets its checks.
+``tests/omnicxm/test_docs.py``); docs/omi.md gets its checks here.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from ._harness import ROOT, blocks, patch_clients, run_doc
+from ._harness import ROOT, blocks, forbid_network, run_doc
 
 GUIDES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "docs").glob("*.md"))
 MP3 = b"ID3\x04\x00\x00\x00\x00\x00\x00" + bytes(64)  # an ID3 tag: enough for the mp3 check
@@ -43,18 +44,36 @@ def test_only_the_known_blocks_are_left_out() -> None:
 
 
 @pytest.mark.parametrize("doc", GUIDES)
-def test_guide_runs_against_the_fakes(
-    doc: str, monkeypatch: pytest.MonkeyPatch, workdir: Path
-) -> None:
-    patch_clients(monkeypatch)
+def test_guide_runs_as_printed(doc: str, monkeypatch: pytest.MonkeyPatch, workdir: Path) -> None:
+    forbid_network(monkeypatch)
     run_doc(doc)
+
+
+FAKES = {
+    "docs/omnidesk.md": "FakeOmnidesk",
+    "docs/thulium.md": "FakeThulium",
+    "docs/omnicxm.md": "FakeOmniCXM",
+    "docs/omi.md": "FakeOmi",
+}
+
+
+@pytest.mark.parametrize("doc", sorted(FAKES))
+def test_a_vendor_guide_points_its_client_at_the_fake_first(doc: str) -> None:
+    """The first runnable block makes the fake and hands it to the client, in plain sight."""
+    first = next(b for b in blocks(doc) if b.tested)
+    assert f"{FAKES[doc]}(" in first.code
+    assert "transport=fake.transport()" in first.code or "fake.client(" in first.code
 
 
 def test_omi_guide(
     monkeypatch: pytest.MonkeyPatch, workdir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    fakes = patch_clients(monkeypatch)
-    run_doc("docs/omi.md")
+    forbid_network(monkeypatch)
+    monkeypatch.delenv("OMI_TOKEN", raising=False)
+    testing = max(b.number for b in blocks("docs/omi.md"))  # makes a fake of its own
+    namespace = run_doc("docs/omi.md", numbers=range(1, testing))
+    fake = namespace["fake"]
+    run_doc("docs/omi.md", namespace, numbers=range(testing, testing + 1))
 
     out = capsys.readouterr().out.splitlines()
     # contacts.list with a filter, then contacts.get of the contact found by phone.
@@ -63,10 +82,10 @@ def test_omi_guide(
     # The errors example: an envelope status_code 404 inside HTTP 200.
     assert re.fullmatch(r"404 .+ 200", out[-1])
     # The first contact was deleted; the batch ones are kept.
-    assert sorted(c["refId"] for c in fakes.omi.contacts) == ["crm-1002", "crm-1003"]
+    assert sorted(c["refId"] for c in fake.contacts) == ["crm-1002", "crm-1003"]
     # The call-center example cleaned up after itself: only the text-to-speech greeting is left.
-    assert fakes.omi.groups == []
-    assert [g["greeting_name"] for g in fakes.omi.greetings] == ["Nhắc lịch"]
-    sent = {(r.method, r.url.path) for r in fakes.omi.calls}
+    assert fake.groups == []
+    assert [g["greeting_name"] for g in fake.greetings] == ["Nhắc lịch"]
+    sent = {(r.method, r.url.path) for r in fake.calls}
     assert ("POST", "/api/contacts/add-note") in sent
     assert ("POST", "/api/call_center/greeting/upload") in sent

@@ -83,6 +83,9 @@ def test_operation_hints() -> None:
         "cdr.list",
         "objects.list",
         "objects.read",
+        "omnichat.messages.list",
+        "omnichat.quick_responses.list",
+        "omnichat.rooms.list",
         "tags.list",
         "tags.read",
         "tickets.comments.list",
@@ -93,7 +96,15 @@ def test_operation_hints() -> None:
         "tickets.requesters.search",
     }
     in_body = {op.name for op in OPERATIONS if op.options.get("page_in") == "body"}
-    assert in_body == {"objects.read", "tags.read", "tickets.files.list", "tickets.read"}
+    assert in_body == {
+        "objects.read",
+        "omnichat.messages.list",
+        "omnichat.quick_responses.list",
+        "omnichat.rooms.list",
+        "tags.read",
+        "tickets.files.list",
+        "tickets.read",
+    }
     # Read-only POSTs are retried like GETs; writes are not.
     for name in ("tickets.read", "objects.read", "cdr.list", "permissions.check"):
         assert by_name[name].is_idempotent, name

@@ -13,6 +13,7 @@ from .config import setting
 from .dialect import Call, Dialect, RequestParts
 from .encoding import FileInput, bracket_fields, drop_none, to_file
 from .models import (
+    Created,
     CXInput,
     CXModel,
     Duration,
@@ -20,6 +21,7 @@ from .models import (
     EpochSeconds,
     RFC2822DateTime,
     YearMonth,
+    created,
     local_datetime,
     wire,
 )
@@ -46,6 +48,7 @@ __all__ = [
     "Call",
     "ClientOptions",
     "Clock",
+    "Created",
     "Dialect",
     "Duration",
     "EpochMillis",
@@ -70,6 +73,7 @@ __all__ = [
     "YearMonth",
     "bracket_fields",
     "collect_operations",
+    "created",
     "drop_none",
     "load_payload",
     "local_datetime",

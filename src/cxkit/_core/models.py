@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email.utils
+import functools
 import json
 import logging
 import re
@@ -10,7 +11,7 @@ import threading
 from collections.abc import Callable, Mapping
 from contextvars import ContextVar
 from datetime import date, datetime, timedelta, timezone, tzinfo
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -30,11 +31,13 @@ from .secrets import redact_value
 __all__ = [
     "CXInput",
     "CXModel",
+    "Created",
     "Duration",
     "EpochMillis",
     "EpochSeconds",
     "RFC2822DateTime",
     "YearMonth",
+    "created",
     "local_datetime",
     "parse_model",
 ]
@@ -78,6 +81,38 @@ class CXModel(BaseModel):
     def to_json(self, *, indent: int | None = None) -> str:
         """The model as JSON text (see :meth:`to_dict` with ``mode="json"``)."""
         return json.dumps(self.to_dict(mode="json"), ensure_ascii=False, indent=indent)
+
+
+IdT = TypeVar("IdT", int, str)
+
+
+class Created(CXModel, Generic[IdT]):
+    """What ``create`` returns when the vendor answers with the new record's id alone
+    (not the record): ``id`` is that id, typed as the vendor's ids are (``Created[int]``,
+    ``Created[str]``). Anything else the answer carries is kept as an extra field.
+    """
+
+    model_config = ConfigDict(coerce_numbers_to_str=True)
+
+    id: IdT
+
+
+@functools.cache  # one type per (id type, key), so parsers are built once
+def created(id_type: type[IdT], key: str) -> Any:
+    """The ``cast_to`` reading a create's answer ``{key: <new id>, ...}`` (or the bare id)
+    as ``Created[id_type]``: ``key`` becomes ``id``, the answer's other fields stay
+    beside it."""
+
+    def lift(value: Any) -> Any:
+        if isinstance(value, Mapping) and key in value:
+            out = {k: v for k, v in value.items() if k != key}
+            out["id"] = value[key]
+            return out
+        if isinstance(value, (str, int)) and not isinstance(value, bool):
+            return {"id": value}
+        return value
+
+    return Annotated[Created[id_type], BeforeValidator(lift)]  # type: ignore[valid-type]
 
 
 IN = TypeVar("IN", bound="CXInput")

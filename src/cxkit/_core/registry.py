@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import functools
 import inspect
 import typing
@@ -10,6 +11,8 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, TypeVar
 from urllib.parse import quote
+
+from .options import REQUEST_OPTIONS
 
 __all__ = ["Operation", "collect_operations", "operation", "operation_of", "resolve"]
 
@@ -90,7 +93,7 @@ def operation(
     """
 
     def decorate(func: F) -> F:
-        func = _checking_required_text(func)
+        func = _checking_arguments(func)
         doc = (func.__doc__ or "").strip().splitlines()
         op = Operation(
             method=method.upper(),
@@ -121,39 +124,75 @@ def _required_text(func: Callable[..., Any]) -> list[tuple[str, int | None]]:
     return out
 
 
-def _check_text(func: Any, required: list[tuple[str, int | None]], args: Any, kwargs: Any) -> None:
-    for name, position in required:
-        if name in kwargs:
-            value = kwargs[name]
+def _keywords(func: Callable[..., Any]) -> frozenset[str]:
+    """The keyword arguments ``func`` takes: its named parameters and, when it takes
+    ``**options``, the per-call request options."""
+    names: set[str] = set()
+    for index, param in enumerate(inspect.signature(func).parameters.values()):
+        if param.kind is param.VAR_KEYWORD:
+            names |= REQUEST_OPTIONS
+        elif param.kind in (param.POSITIONAL_OR_KEYWORD, param.KEYWORD_ONLY) and index:
+            names.add(param.name)  # index 0 is ``self``
+    return frozenset(names)
+
+
+def _call_name(wrapper: Any, func: Callable[..., Any]) -> str:
+    op = getattr(wrapper, _ATTR, None)
+    return op.name if isinstance(op, Operation) and op.name else func.__name__
+
+
+def _refuse_unknown(name: str, unknown: set[str], known: frozenset[str]) -> None:
+    """Name each unknown keyword, with the closest known one when there is one."""
+    parts = []
+    for word in sorted(unknown):
+        close = difflib.get_close_matches(word, known, n=1, cutoff=0.6)
+        parts.append(f"{word!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
+    noun = "argument" if len(parts) == 1 else "arguments"
+    raise TypeError(f"{name}() got an unexpected keyword {noun} {', '.join(parts)}")
+
+
+def _check_text(name: str, required: list[tuple[str, int | None]], args: Any, kwargs: Any) -> None:
+    for param, position in required:
+        if param in kwargs:
+            value = kwargs[param]
         elif position is not None and position < len(args):
             value = args[position]
         else:
             continue  # Python reports the missing argument itself
         if value is None:
-            raise TypeError(f"{func.__name__}: {name} is required")
+            raise TypeError(f"{name}: {param} is required")
         if isinstance(value, str) and not value.strip():
-            raise ValueError(f"{func.__name__}: {name} must not be empty")
+            raise ValueError(f"{name}: {param} must not be empty")
 
 
-def _checking_required_text(func: F) -> F:
-    """``func``, refusing ``None`` or an empty string for each required ``str``
-    parameter before its body runs (so before anything is sent); other values are
-    left to the method's own checks."""
+def _checking_arguments(func: F) -> F:
+    """``func``, checking its arguments before its body runs (so before any other check
+    and before anything is sent): an unknown keyword (a misspelt one would otherwise
+    land in ``**options``) is named with a suggestion, and each required ``str``
+    parameter refuses ``None`` or an empty string. Other values are left to the
+    method's own checks."""
     required = _required_text(func)
-    if not required:
-        return func
+    known = _keywords(func)
+
+    def check(wrapper: Any, args: Any, kwargs: Any) -> None:
+        unknown = kwargs.keys() - known
+        if unknown:
+            _refuse_unknown(_call_name(wrapper, func), unknown, known)
+        if required:
+            _check_text(_call_name(wrapper, func), required, args, kwargs)
+
     if inspect.iscoroutinefunction(func):
 
         @functools.wraps(func)
         async def checked_async(*args: Any, **kwargs: Any) -> Any:
-            _check_text(func, required, args, kwargs)
+            check(checked_async, args, kwargs)
             return await func(*args, **kwargs)
 
         return typing.cast(F, checked_async)
 
     @functools.wraps(func)
     def checked(*args: Any, **kwargs: Any) -> Any:
-        _check_text(func, required, args, kwargs)
+        check(checked, args, kwargs)
         return func(*args, **kwargs)
 
     return typing.cast(F, checked)

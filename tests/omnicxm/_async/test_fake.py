@@ -19,16 +19,18 @@ VN = ZoneInfo("Asia/Ho_Chi_Minh")
 async def test_ticket_lifecycle_with_comments_and_files() -> None:
     fake = FakeOmniCXM()
     cxm = fake.async_client(max_retries=0)
-    ticket_id = await cxm.tickets.create(
-        subject="Printer on fire",
-        content="Help",
-        priority="high",
-        ccs=["user_1", "bu_2"],
-        tags=["#hw"],
-        duedate=datetime(2030, 1, 1, tzinfo=VN),
-        files=[("log.txt", b"line 1")],
-        groups={"custom_group_field_1": {"textfield": "TEXT"}},
-    )
+    ticket_id = (
+        await cxm.tickets.create(
+            subject="Printer on fire",
+            content="Help",
+            priority="high",
+            ccs=["user_1", "bu_2"],
+            tags=["#hw"],
+            duedate=datetime(2030, 1, 1, tzinfo=VN),
+            files=[("log.txt", b"line 1")],
+            groups={"custom_group_field_1": {"textfield": "TEXT"}},
+        )
+    ).id
     ticket = await cxm.tickets.get(ticket_id)
     assert isinstance(ticket, Ticket) and ticket.id == ticket_id
     info = ticket.basicinfo
@@ -77,7 +79,9 @@ async def test_tickets_read_with_filter_sort_and_paging() -> None:
     ids = []
     for i in range(7):
         ids.append(
-            await cxm.tickets.create(subject=f"Ticket {i}", priority="high" if i % 2 else "low")
+            (
+                await cxm.tickets.create(subject=f"Ticket {i}", priority="high" if i % 2 else "low")
+            ).id
         )
         fake.clock.advance(60)
     since = datetime.fromtimestamp(fake.clock.now(), tz=timezone.utc) - timedelta(minutes=5)
@@ -105,14 +109,13 @@ async def test_crm_objects_filter_sort_get_update() -> None:
     cxm = fake.async_client(max_retries=0)
     made = []
     for name, score in (("An", 3), ("Binh", 9), ("Cuong", 5)):
-        made.append(
-            await cxm.objects.create(
-                "contacts",
-                basicinfo={"first_name": name, "phone": "0912"},
-                thongtinkhac={"scorenumber": score, "specialday": datetime(1995, 1, 30, tzinfo=VN)},
-                address=[{"city": "Hà Nội"}],
-            )
+        created = await cxm.objects.create(
+            "contacts",
+            basicinfo={"first_name": name, "phone": "0912"},
+            thongtinkhac={"scorenumber": score, "specialday": datetime(1995, 1, 30, tzinfo=VN)},
+            address=[{"city": "Hà Nội"}],
         )
+        made.append(created.id)
     good = cxm.objects.read(
         "contacts", where=F("thongtinkhac.scorenumber") >= 5, sort="-thongtinkhac.scorenumber"
     )
@@ -175,7 +178,7 @@ async def test_token_expiry_mid_pagination_loses_and_repeats_no_page(answer: str
     cxm = fake.async_client(max_retries=0)
     made = []
     for i in range(25):
-        made.append(await cxm.tickets.create(subject=f"T{i}"))
+        made.append((await cxm.tickets.create(subject=f"T{i}")).id)
         fake.clock.advance(1)
     assert fake.logins == 1
     seen: list[str | None] = []

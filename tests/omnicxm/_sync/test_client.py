@@ -368,7 +368,7 @@ def test_202_api_limited_is_a_rate_limit_retried_even_for_a_write() -> None:
     upload = io.BytesIO(b"%PDF-1.4 contract")
     upload.name = "contract.pdf"
     client = make(secret_key=SECRET, max_retries=2, clock=clock)
-    assert client.tickets.create(subject="Hi", files=upload) == "t9"
+    assert (client.tickets.create(subject="Hi", files=upload)).id == "t9"
     assert route.call_count == 3 and len(clock.sleeps) == 2
     bodies = [c.request.content for c in route.calls]
     assert bodies[0] == bodies[1] == bodies[2] and b"%PDF-1.4 contract" in bodies[0]
@@ -423,7 +423,7 @@ def test_201_is_decided_from_the_body(answer: Any, raises: str | None) -> None:
     route = respx.post(f"{BASE}/services/tickets/ticket").mock(return_value=response)
     client = make(secret_key=SECRET, max_retries=2)
     if raises is None:
-        assert client.tickets.create(subject="Hi") == "t1"
+        assert (client.tickets.create(subject="Hi")).id == "t1"
     else:
         with pytest.raises(NotCompletedError, match=raises) as info:
             client.tickets.create(subject="Hi")

@@ -160,7 +160,7 @@ async def test_time_zone_reads_local_dates() -> None:
 @respx.mock
 async def test_core_options_work_unchanged() -> None:
     route = respx.get(f"{BASE}/agents").mock(
-        side_effect=[httpx.Response(503), httpx.Response(200, json=[{"agent_id": 1}])]
+        side_effect=[httpx.Response(503), httpx.Response(200, json=[{"agent_id": 1, "login": "a"}])]
     )
     clock = FakeClock()
     client = make(max_retries=1, clock=clock, timeout=5)
@@ -244,7 +244,7 @@ async def test_created_answers_and_empty_ones() -> None:
         return_value=httpx.Response(201, json={"customer_id": "324"})
     )
     created = await make().customers.create(surname="Kowalski")
-    assert created.customer_id == 324
+    assert created.id == 324 and created.model_extra == {}
     respx.post(f"{BASE}/agents/jkowalski/hangup").mock(return_value=httpx.Response(201))
     assert await make().agents.hangup("jkowalski") is None
     respx.put(f"{BASE}/customers/12").mock(return_value=httpx.Response(204))

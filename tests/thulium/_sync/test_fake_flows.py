@@ -39,7 +39,7 @@ def test_customer_ticket_comment_and_paging() -> None:
         created = th.customers.create(
             name="Jan", surname="Kowalski", email="jan.kowalski@foo.bar", phone_number="523993855"
         )
-        customer = th.customers.get(created.customer_id)
+        customer = th.customers.get(created.id)
         assert (customer.surname, customer.email, customer.phone_numbers) == (
             "Kowalski",
             "jan.kowalski@foo.bar",
@@ -50,18 +50,16 @@ def test_customer_ticket_comment_and_paging() -> None:
             to="bok@acme.example",
             subject="Drukarka nie działa",
             body="Proszę o pomoc",
-            customer_id=created.customer_id,
+            customer_id=created.id,
             user_login="jkowalski",
         )
-        th.tickets.comments.create(
-            opened.ticket_id, comment="Sprawdzam", user_login="jkowalski"
-        )
-        ticket = th.tickets.get(opened.ticket_id)
+        th.tickets.comments.create(opened.id, comment="Sprawdzam", user_login="jkowalski")
+        ticket = th.tickets.get(opened.id)
         assert isinstance(ticket, Ticket)
-        assert ticket.ticket_id == opened.ticket_id
+        assert ticket.ticket_id == opened.id
         assert (ticket.subject, ticket.customer_id, ticket.from_) == (
             "Drukarka nie działa",
-            created.customer_id,
+            created.id,
             "jan.kowalski@foo.bar",
         )
         assert ticket.created_at is not None and ticket.created_at.tzinfo is not None
@@ -80,26 +78,22 @@ def test_customer_ticket_comment_and_paging() -> None:
         seen = [t.ticket_id for t in page]
         assert len(fake.calls) - before == 3  # three pages of two
         assert seen == sorted(fake.tickets, reverse=True)  # last changed first
-        mine = [t.ticket_id for t in th.tickets.list(customer_id=created.customer_id)]
-        assert mine == [opened.ticket_id]
+        mine = [t.ticket_id for t in th.tickets.list(customer_id=created.id)]
+        assert mine == [opened.id]
 
 
 def test_ticket_life_sends_the_ticket_events() -> None:
     fake = FakeThulium()
     with client(fake) as th:
         opened = th.tickets.create(to="bok@acme.example", subject="S", body="B")
-        th.tickets.customer_responses.create(opened.ticket_id, body="Any news?")
-        th.tickets.agent_responses.create(
-            opened.ticket_id, body="Soon", user_login="jkowalski"
-        )
-        th.tickets.update(
-            opened.ticket_id, status_id=2, substatus_id=1, user_login="jkowalski"
-        )
-        th.tickets.update(opened.ticket_id, ticket_queue_id=2)
-        th.tickets.update(opened.ticket_id, status_id=3)
-        th.tickets.update(opened.ticket_id, status_id=2)
-        th.tickets.update(opened.ticket_id, status_id=3)
-        ticket = th.tickets.get(opened.ticket_id)
+        th.tickets.customer_responses.create(opened.id, body="Any news?")
+        th.tickets.agent_responses.create(opened.id, body="Soon", user_login="jkowalski")
+        th.tickets.update(opened.id, status_id=2, substatus_id=1, user_login="jkowalski")
+        th.tickets.update(opened.id, ticket_queue_id=2)
+        th.tickets.update(opened.id, status_id=3)
+        th.tickets.update(opened.id, status_id=2)
+        th.tickets.update(opened.id, status_id=3)
+        ticket = th.tickets.get(opened.id)
     events = [parse_event(e, strict=True) for e in fake.events]
     assert [type(e) for e in events] == [
         TicketCreatedEvent,
@@ -112,7 +106,7 @@ def test_ticket_life_sends_the_ticket_events() -> None:
         TicketStatusChangedEvent,
         TicketStatusChangedEvent,
     ]
-    assert all(getattr(e, "ticket_id", None) == opened.ticket_id for e in events)
+    assert all(getattr(e, "ticket_id", None) == opened.id for e in events)
     created, received, replied, status = events[:4]
     assert isinstance(created, TicketCreatedEvent) and created.direction == "in_behalf_of"
     assert isinstance(received, TicketMessageReceivedEvent) and received.ticket_queue_id == 1
@@ -169,32 +163,30 @@ def test_crm_campaign_records_and_agents() -> None:
         assert [a.login for a in agents] == ["jkowalski"]
 
         record = th.crm_outbounds.records.create(
-            campaign.id, customer_id=customer.customer_id, status_id=3
+            campaign.id, customer_id=customer.id, status_id=3
         )
         page = th.crm_outbounds.records.list(campaign.id, status_id=[3])
         assert page.total == 1
         assert [(r.record_id, r.phone_number, r.system_status) for r in page.items] == [
-            (record.record_id, "523993855", "CALL")
+            (record.id, "523993855", "CALL")
         ]
         th.crm_outbounds.records.update(
             campaign.id,
-            customer.customer_id,
+            customer.id,
             status_id=5,
             agent_login="jkowalski",
             next_call_date="2024-05-24 12:24",
         )
-        saved = th.crm_outbounds.records.get(campaign.id, customer.customer_id)
+        saved = th.crm_outbounds.records.get(campaign.id, customer.id)
         assert saved.system_status == "MY_RECORD" and saved.agent_login == "jkowalski"
         other = th.customers.create(surname="Nowak", phone_number="111222333")
         with pytest.raises(BadRequestError, match="next_call_date is required"):
-            th.crm_outbounds.records.create(
-                campaign.id, customer_id=other.customer_id, status_id=6
-            )
+            th.crm_outbounds.records.create(campaign.id, customer_id=other.id, status_id=6)
     (event,) = [parse_event(e, strict=True) for e in fake.events if e["action"].startswith("OUT")]
     assert isinstance(event, OutboundRecordSavedEvent)
     assert (event.id, event.record_id, event.system_status) == (
         campaign.id,
-        record.record_id,
+        record.id,
         "MY_RECORD",
     )
     assert (event.previous_status_id, event.status_id) == (3, 5)
@@ -230,11 +222,9 @@ def test_events_are_recorded_and_parse() -> None:
     fake = FakeThulium()
     with client(fake) as th:
         created = th.customers.create(surname="Kowalski")
-        th.customers.notes.create(
-            created.customer_id, message="Oddzwonić", user_login="jkowalski"
-        )
+        th.customers.notes.create(created.id, message="Oddzwonić", user_login="jkowalski")
         opened = th.tickets.create(to="bok@acme.example", subject="S", body="B")
-        th.tickets.comments.create(opened.ticket_id, comment="C")
+        th.tickets.comments.create(opened.id, comment="C")
     assert [e["action"] for e in fake.events] == [
         "CUSTOMER_CREATED",
         "CUSTOMER_NOTE_SAVED",
@@ -247,9 +237,9 @@ def test_events_are_recorded_and_parse() -> None:
         assert event.date is not None and event.date.tzinfo is not None
     customer, note, ticket, comment = (parse_event(e) for e in fake.events)
     assert isinstance(customer, CustomerCreatedEvent)
-    assert customer.customer_id == created.customer_id
+    assert customer.customer_id == created.id
     assert isinstance(note, CustomerNoteSavedEvent) and note.content == "Oddzwonić"
-    assert isinstance(ticket, TicketCreatedEvent) and ticket.ticket_id == opened.ticket_id
+    assert isinstance(ticket, TicketCreatedEvent) and ticket.ticket_id == opened.id
     assert isinstance(comment, TicketCommentCreatedEvent) and comment.agent_login is None
 
 

@@ -38,7 +38,7 @@ class InternalPhone(CXModel):
 
     domain: str | None = Field(default=None, description="PBX domain")
     outbound_proxy: str | None = None
-    sip_user: str | None = Field(default=None, description="Extension number")
+    sip_user: str = Field(description="Extension number")
     password: SecretStr | None = None
     full_name: str | None = None
     agent_id: str | None = None
@@ -67,7 +67,7 @@ class PbxAccount(CXModel):
 class Extension(CXModel):
     """A user's call-center account (``extensions.find``)."""
 
-    extension: str | None = None
+    extension: str
     full_name: str | None = None
     mail: str | None = None
     uuid: str | None = None

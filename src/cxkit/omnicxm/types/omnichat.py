@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import AliasChoices, BeforeValidator, Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 
 from ..._core import CXInput, CXModel, EpochSeconds, wire
 from .common import LocalDateTime, Stamp
@@ -15,12 +15,9 @@ __all__ = [
     "ChatPage",
     "ChatPages",
     "Message",
-    "MessageList",
     "MessageSearchResult",
     "QuickResponse",
-    "QuickResponseList",
     "Room",
-    "RoomList",
     "RoomSession",
     "RoomState",
     "Sender",
@@ -31,8 +28,6 @@ __all__ = [
 
 RoomState = Literal["new", "received", "assigned", "spam", "solved"]
 """The room states the docs' counts show."""
-
-_PAGE_COUNT = AliasChoices("totalPage", "totalPages", "totalpage")
 
 
 class Sender(CXModel):
@@ -116,14 +111,6 @@ class Room(CXModel):
     tags: list[Any] | None = None
 
 
-class RoomList(CXModel):
-    """Rooms in a state, with the counts the API sends."""
-
-    total: int | None = None
-    total_pages: int | None = Field(default=None, validation_alias=_PAGE_COUNT)
-    data: list[Room] = Field(default_factory=list)
-
-
 class SourceCounts(CXModel):
     """Rooms in a state per channel (other channels are kept as extra fields)."""
 
@@ -175,15 +162,6 @@ class UnreadRoom(CXInput):
     total_message: int | None = wire("totalMessage")
 
 
-class MessageList(CXModel):
-    """The messages of a room (``message_for`` is the room id)."""
-
-    total: int | None = None
-    total_pages: int | None = Field(default=None, validation_alias=_PAGE_COUNT)
-    message_for: str | None = Field(default=None, alias="messageFor")
-    data: list[Message] = Field(default_factory=list)
-
-
 class MessageSearchResult(CXModel):
     """Where a room's messages up to a time are stored (monthly collections) and
     how many; ``take_next_page`` lists the pages to read next."""
@@ -222,11 +200,3 @@ class QuickResponse(CXModel):
     attachments: list[Any] | None = None
     created: Stamp | None = None
     last_modified: Stamp | None = None
-
-
-class QuickResponseList(CXModel):
-    """Quick responses matching a search, with the counts the API sends."""
-
-    total: int | None = None
-    total_pages: int | None = Field(default=None, validation_alias=_PAGE_COUNT)
-    data: list[QuickResponse] = Field(default_factory=list)

@@ -1,7 +1,8 @@
 """Knowledge base: categories, sections and articles.
 
-Text fields are a string in one language, or a mapping language ID -> text when
-asked for with ``language_id="all"``.
+Text fields are typed "string/array" by the docs: a string in one language, a
+mapping language ID -> text (asked for with ``language_id="all"``), or a JSON list
+(``article_tags`` as a list of keywords); each is kept as sent.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from ..._core import CXModel, RFC2822DateTime
 
 __all__ = ["AccessType", "KbArticle", "KbCategory", "KbSection", "MultilingualText"]
 
-MultilingualText = str | dict[str, str]
-"""A text in one language, or language ID -> text."""
+MultilingualText = str | dict[str, str] | list[str]
+"""A text in one language, language ID -> text, or a list of texts (the docs' "array")."""
 
 AccessType = Literal["public", "staff_only"]
 """Who can read an article."""

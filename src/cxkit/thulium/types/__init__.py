@@ -2,7 +2,6 @@
 
 from .agents import (
     Agent,
-    AgentCreated,
     AgentGroup,
     AgentStatus,
     AgentStatusName,
@@ -43,10 +42,8 @@ from .common import (
 )
 from .crm import (
     Company,
-    CompanyCreated,
     CompanyInput,
     Customer,
-    CustomerCreated,
     CustomerIdList,
     CustomerInput,
     CustomerUpdate,
@@ -55,7 +52,6 @@ from .crm import (
 from .misc import (
     CustomerFieldGroup,
     SmsMessageSent,
-    TagsAdded,
     TemporaryFile,
     Topic,
 )
@@ -67,12 +63,10 @@ from .outbounds import (
     OutboundAgent,
     OutboundParameters,
     OutboundRecord,
-    OutboundRef,
     OutboundStats,
     OutboundStatus,
     OutboundStatusUpdate,
     PhoneNumberOutbound,
-    RecordRef,
     RecordSystemStatus,
 )
 from .tickets import (
@@ -84,13 +78,12 @@ from .tickets import (
     TicketMessage,
     TicketMessageType,
     TicketQueue,
-    TicketRef,
     TicketSource,
     TicketStatus,
     TicketSubstatus,
     TicketTodayStats,
 )
-from .todos import Todo, TodoCreated
+from .todos import Todo
 from .users import User
 from .webhooks_config import (
     Webhook,
@@ -101,7 +94,6 @@ __all__ = [
     "Address",
     "AddressInput",
     "Agent",
-    "AgentCreated",
     "AgentGroup",
     "AgentStatus",
     "AgentStatusName",
@@ -122,11 +114,9 @@ __all__ = [
     "ChatStatus",
     "ChatTimes",
     "Company",
-    "CompanyCreated",
     "CompanyInput",
     "CrmOutboundRecord",
     "Customer",
-    "CustomerCreated",
     "CustomerFieldGroup",
     "CustomerIdList",
     "CustomerInput",
@@ -140,17 +130,14 @@ __all__ = [
     "OutboundMode",
     "OutboundParameters",
     "OutboundRecord",
-    "OutboundRef",
     "OutboundStats",
     "OutboundStatus",
     "OutboundStatusUpdate",
     "Participant",
     "PhoneNumberOutbound",
-    "RecordRef",
     "RecordSystemStatus",
     "SentBy",
     "SmsMessageSent",
-    "TagsAdded",
     "TemporaryFile",
     "ThuliumDateTime",
     "ThuliumModel",
@@ -161,13 +148,11 @@ __all__ = [
     "TicketMessage",
     "TicketMessageType",
     "TicketQueue",
-    "TicketRef",
     "TicketSource",
     "TicketStatus",
     "TicketSubstatus",
     "TicketTodayStats",
     "Todo",
-    "TodoCreated",
     "Topic",
     "User",
     "Webhook",

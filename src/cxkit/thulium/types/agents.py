@@ -8,7 +8,6 @@ from .common import Duration, ThuliumDateTime, ThuliumModel
 
 __all__ = [
     "Agent",
-    "AgentCreated",
     "AgentGroup",
     "AgentStatus",
     "AgentStatusName",
@@ -41,7 +40,8 @@ class Agent(ThuliumModel):
     """An agent (a contact-center user)."""
 
     agent_id: int
-    login: str | None = None
+    login: str
+    """The agent's key in every agent call (``agents.status.get(agent.login)``)."""
     name: str | None = None
     surname: str | None = None
     email: str | None = None
@@ -49,13 +49,6 @@ class Agent(ThuliumModel):
     number: str | None = None
     outbound_mode: str | None = None
     group_id: int | None = None
-
-
-class AgentCreated(ThuliumModel):
-    """The answer of ``agents.create``."""
-
-    agent_id: int
-    agent_login: str | None = None
 
 
 class LastQueueCall(ThuliumModel):
@@ -89,7 +82,7 @@ class AgentGroup(ThuliumModel):
 class WorkReportAgent(ThuliumModel):
     """The agent a work report row is about."""
 
-    login: str | None = None
+    login: str
     name: str | None = None
     surname: str | None = None
 
@@ -134,7 +127,7 @@ class WorkReportOutbound(ThuliumModel):
 class WorkReportPause(ThuliumModel):
     """Time spent in one pause (``id`` is a pause id, ``"all"`` or ``"free"``)."""
 
-    id: str | None = None
+    id: str
     count: int | None = None
     sum: Duration = None
     average: Duration = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -46,14 +47,26 @@ else:
     datetime in the account's zone."""
 
 
-def _blank_to_none(data: Any) -> Any:
+def _blank_to_none(data: Any, keep: frozenset[str]) -> Any:
     if isinstance(data, Mapping) and any(v == "" for v in data.values()):
-        return {k: (None if v == "" else v) for k, v in data.items()}
+        return {k: (None if v == "" and k not in keep else v) for k, v in data.items()}
     return data
 
 
+@functools.cache
+def _required_text(cls: type[CXModel]) -> frozenset[str]:
+    """The wire names of ``cls``'s required ``str`` fields."""
+    return frozenset(
+        info.alias or name
+        for name, info in cls.model_fields.items()
+        if info.is_required() and info.annotation is str
+    )
+
+
 class ThuliumModel(CXModel):
-    """Base of Thulium models: an empty string means "no value" (``None``).
+    """Base of Thulium models: an empty string means "no value" (``None``), except in
+    a required text field, where it is kept as sent (the docs' "Automat" agent has the
+    login ``""``).
 
     Numbers sent where text is documented (an agent ``number``) are read as text.
     """
@@ -63,7 +76,7 @@ class ThuliumModel(CXModel):
     @model_validator(mode="before")
     @classmethod
     def _blanks(cls, data: Any) -> Any:
-        return _blank_to_none(data)
+        return _blank_to_none(data, _required_text(cls))
 
 
 class Address(ThuliumModel):

@@ -13,10 +13,8 @@ from .common import Address, AddressInput, ThuliumDateTime, ThuliumModel
 
 __all__ = [
     "Company",
-    "CompanyCreated",
     "CompanyInput",
     "Customer",
-    "CustomerCreated",
     "CustomerIdList",
     "CustomerInput",
     "CustomerUpdate",
@@ -84,19 +82,6 @@ class Company(ThuliumModel):
     invoice_address: Address | None = None
     mail_drop_address: Address | None = None
     custom_fields: dict[str, Any] | None = None
-
-
-class CustomerCreated(ThuliumModel):
-    """The answer of ``customers.create``."""
-
-    customer_id: int
-
-
-class CompanyCreated(ThuliumModel):
-    """The answer of ``companies.create``: the company's id and its customer id."""
-
-    company_id: int
-    customer_id: int | None = None
 
 
 class CustomerIdList(ThuliumModel):

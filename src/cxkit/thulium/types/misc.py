@@ -13,7 +13,6 @@ from .common import ThuliumModel
 __all__ = [
     "CustomerFieldGroup",
     "SmsMessageSent",
-    "TagsAdded",
     "TemporaryFile",
     "Topic",
 ]
@@ -42,12 +41,6 @@ class Topic(ThuliumModel):
 
     id: int | None = None
     name: str | None = None
-
-
-class TagsAdded(ThuliumModel):
-    """The answer of ``tags.create`` (``status`` is ``"success"`` when sent)."""
-
-    status: str | None = None
 
 
 class SmsMessageSent(ThuliumModel):

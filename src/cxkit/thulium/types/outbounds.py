@@ -17,12 +17,10 @@ __all__ = [
     "OutboundAgent",
     "OutboundParameters",
     "OutboundRecord",
-    "OutboundRef",
     "OutboundStats",
     "OutboundStatus",
     "OutboundStatusUpdate",
     "PhoneNumberOutbound",
-    "RecordRef",
     "RecordSystemStatus",
 ]
 
@@ -66,17 +64,6 @@ class Outbound(ThuliumModel):
     end_date: ThuliumDateTime = None
     group_id: int | None = None
     parameters: dict[str, Any] | None = None
-
-
-class OutboundRef(ThuliumModel):
-    """The answer of ``outbounds.create`` and ``outbounds.clone``: the campaign's ids.
-
-    ``id`` is the five-character campaign id, ``outbound_id`` its internal number
-    (create only).
-    """
-
-    id: str
-    outbound_id: int | None = None
 
 
 class OutboundAgent(ThuliumModel):
@@ -146,12 +133,6 @@ class CrmOutboundRecord(OutboundRecord):
 
     customer_id: int | None = None
     customer: Customer | None = None
-
-
-class RecordRef(ThuliumModel):
-    """The answer of a record create: the new record's id."""
-
-    record_id: int
 
 
 class OutboundStatusUpdate(ThuliumModel):

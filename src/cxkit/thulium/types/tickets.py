@@ -22,7 +22,6 @@ __all__ = [
     "TicketMessage",
     "TicketMessageType",
     "TicketQueue",
-    "TicketRef",
     "TicketSource",
     "TicketStatus",
     "TicketSubstatus",
@@ -97,12 +96,6 @@ class Ticket(ThuliumModel):
     messages: list[TicketMessage] | None = None
     custom_fields: dict[str, Any] | None = None
     """Custom field values by field name (with ``include_custom_fields``)."""
-
-
-class TicketRef(ThuliumModel):
-    """The answer of ``tickets.create``: the new ticket's id."""
-
-    ticket_id: int
 
 
 class TicketCategory(ThuliumModel):

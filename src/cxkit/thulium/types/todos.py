@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .common import ThuliumDateTime, ThuliumModel
 
-__all__ = ["Todo", "TodoCreated"]
+__all__ = ["Todo"]
 
 
 class Todo(ThuliumModel):
@@ -21,9 +21,3 @@ class Todo(ThuliumModel):
     customer_id: int | None = None
     deadline: ThuliumDateTime = None
     created_at: ThuliumDateTime = None
-
-
-class TodoCreated(ThuliumModel):
-    """The answer of ``todos.create`` (inferred: the new task's id, when sent)."""
-
-    id: int | None = None

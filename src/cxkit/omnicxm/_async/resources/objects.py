@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ...._core import AsyncAPIResource, AsyncPager, drop_none, operation
+from ...._core import AsyncAPIResource, AsyncPager, Created, drop_none, operation
 from ...._core.checks import check_text, need_some
 from ..._checks import groups as check_groups
 from ..._checks import jsonable, new_id
@@ -129,8 +129,8 @@ class AsyncObjects(AsyncAPIResource):
         groupfieldother: ObjectOtherFields | Mapping[str, Any] | None = None,
         groups: Mapping[str, Mapping[str, Any]] | None = None,
         **options: Unpack[RequestOptions],
-    ) -> str:
-        """Create a ``module`` record from its field groups; returns the new id.
+    ) -> Created[str]:
+        """Create a ``module`` record from its field groups; returns the new id (``.id``).
 
         The groups are the account's (``custom_fields.list(module=...)``): ``basicinfo``,
         ``thongtinkhac`` (other information), ``address`` (a list), ``mangxahoi``
@@ -153,7 +153,7 @@ class AsyncObjects(AsyncAPIResource):
             cast_to=Any,
             options=options,
         )
-        return new_id(data, "data", "objects.create")
+        return Created[str](id=new_id(data, "data", "objects.create"))
 
     @operation("POST", "/services/omnichat/action/unlinkobject", auth="token")
     async def unlink(

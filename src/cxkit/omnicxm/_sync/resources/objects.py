@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ...._core import APIResource, SyncPage, drop_none, operation
+from ...._core import APIResource, SyncPage, Created, drop_none, operation
 from ...._core.checks import check_text, need_some
 from ..._checks import groups as check_groups
 from ..._checks import jsonable, new_id
@@ -130,8 +130,8 @@ class Objects(APIResource):
         groupfieldother: ObjectOtherFields | Mapping[str, Any] | None = None,
         groups: Mapping[str, Mapping[str, Any]] | None = None,
         **options: Unpack[RequestOptions],
-    ) -> str:
-        """Create a ``module`` record from its field groups; returns the new id.
+    ) -> Created[str]:
+        """Create a ``module`` record from its field groups; returns the new id (``.id``).
 
         The groups are the account's (``custom_fields.list(module=...)``): ``basicinfo``,
         ``thongtinkhac`` (other information), ``address`` (a list), ``mangxahoi``
@@ -154,7 +154,7 @@ class Objects(APIResource):
             cast_to=Any,
             options=options,
         )
-        return new_id(data, "data", "objects.create")
+        return Created[str](id=new_id(data, "data", "objects.create"))
 
     @operation("POST", "/services/omnichat/action/unlinkobject", auth="token")
     def unlink(

@@ -7,15 +7,15 @@ from collections.abc import Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from ...._core import APIResource, drop_none, operation
+from ...._core import APIResource, SyncPage, drop_none, operation
 from ...._core.checks import check_text
 from ..._checks import EpochInput, epoch
 from ...types.omnichat import (
     ChatPages,
-    MessageList,
+    Message,
     MessageSearchResult,
-    QuickResponseList,
-    RoomList,
+    QuickResponse,
+    Room,
     RoomState,
     SourceCounts,
     StateCounts,
@@ -38,6 +38,12 @@ __all__ = [
 # Every omnichat endpoint takes the login token only (the docs' header tables).
 TOKEN = "token"
 
+# The room, message and quick-response lists answer like the CRUD lists (``total``,
+# ``totalPage``, ``data``), though their tables document no paging parameter: they
+# are paged the CRUD way, ``take``/``page`` in their JSON body, sent only when given
+# or when a next page is asked for.
+_PAGING = "body"
+
 
 def _state(value: Any) -> str:
     # Only the states the counts show are documented; others pass, for newer states.
@@ -49,13 +55,26 @@ class OmnichatRooms(APIResource):
 
     # The table files ``state`` under "Query Parameters"; the curl example sends it in
     # a JSON body: following curl.
-    @operation("POST", "/services/omnichat/rooms/getrooms", auth=TOKEN, idempotent=True)
-    def list(self, *, state: RoomState | str, **options: Unpack[RequestOptions]) -> RoomList:
-        """The rooms in ``state`` (``new``, ``received``, ``assigned``, ``spam``, ``solved``)."""
-        result: RoomList = self._call(
-            self.list, body={"state": _state(state)}, cast_to=RoomList, options=options
-        )
-        return result
+    @operation(
+        "POST",
+        "/services/omnichat/rooms/getrooms",
+        auth=TOKEN,
+        idempotent=True,
+        paged=True,
+        page_in=_PAGING,
+    )
+    def list(
+        self,
+        *,
+        state: RoomState | str,
+        take: int | None = None,
+        page: int | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> SyncPage[Room]:
+        """The rooms in ``state`` (``new``, ``received``, ``assigned``, ``spam``, ``solved``);
+        pages follow lazily."""
+        body = drop_none(state=_state(state), take=take, page=page)
+        return self._paginate(self.list, item=Room, body=body, options=options)
 
     # The request line says GET with a "state" query parameter; the vendor's curl
     # example has --data and no --request, i.e. POST with a JSON body: following curl.
@@ -129,25 +148,33 @@ class OmnichatMessages(APIResource):
 
     # The table files these under "Query Parameters"; the curl example sends a JSON
     # body (and an extra Authorization header the SDK does not need): following curl.
-    @operation("POST", "/services/omnichat/messages/getmessages", auth=TOKEN, idempotent=True)
+    @operation(
+        "POST",
+        "/services/omnichat/messages/getmessages",
+        auth=TOKEN,
+        idempotent=True,
+        paged=True,
+        page_in=_PAGING,
+    )
     def list(
         self,
         *,
         room_id: str,
         page_id: str,
         source: str,
+        take: int | None = None,
+        page: int | None = None,
         **options: Unpack[RequestOptions],
-    ) -> MessageList:
-        """The messages of a room (with day dividers, ``type`` ``divide``)."""
+    ) -> SyncPage[Message]:
+        """The messages of a room (with day dividers, ``type`` ``divide``); pages follow
+        lazily."""
         body = {
             "room_id": check_text("room_id", room_id),
             "page_id": check_text("page_id", page_id),
             "source": check_text("source", source),
+            **drop_none(take=take, page=page),
         }
-        result: MessageList = self._call(
-            self.list, body=body, cast_to=MessageList, options=options
-        )
-        return result
+        return self._paginate(self.list, item=Message, body=body, options=options)
 
     @operation("POST", "/services/omnichat/messages/search", auth=TOKEN, idempotent=True)
     def search(
@@ -199,18 +226,21 @@ class QuickResponses(APIResource):
         "/services/omnichat/general/readQuickResponses",
         auth=TOKEN,
         idempotent=True,
+        paged=True,
+        page_in=_PAGING,
     )
     def list(
-        self, *, textsearch: str | None = None, **options: Unpack[RequestOptions]
-    ) -> QuickResponseList:
-        """The quick responses, those matching ``textsearch`` when given."""
-        result: QuickResponseList = self._call(
-            self.list,
-            body=drop_none(textsearch=textsearch),
-            cast_to=QuickResponseList,
-            options=options,
-        )
-        return result
+        self,
+        *,
+        textsearch: str | None = None,
+        take: int | None = None,
+        page: int | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> SyncPage[QuickResponse]:
+        """The quick responses, those matching ``textsearch`` when given; pages follow
+        lazily."""
+        body = drop_none(textsearch=textsearch, take=take, page=page)
+        return self._paginate(self.list, item=QuickResponse, body=body, options=options)
 
 
 class Omnichat(APIResource):

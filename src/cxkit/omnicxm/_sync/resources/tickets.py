@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
-from ...._core import APIResource, SyncPage, FileInput, drop_none, operation
+from ...._core import APIResource, SyncPage, Created, FileInput, drop_none, operation
 from ...._core.checks import check_choice, check_text, need_some
 from ..._checks import (
     EpochInput,
@@ -667,8 +667,8 @@ class Tickets(APIResource):
         basicinfo: Mapping[str, Any] | None = None,
         groups: Mapping[str, Mapping[str, Any]] | None = None,
         **options: Unpack[RequestOptions],
-    ) -> str:
-        """Create a ticket; returns its record id.
+    ) -> Created[str]:
+        """Create a ticket; returns its record id (``.id``).
 
         The keyword arguments are ``basicinfo`` fields: ``requester`` (a requester id,
         see ``tickets.requesters``), ``account_related``, ``category``, ``assignee`` and
@@ -700,7 +700,7 @@ class Tickets(APIResource):
             cast_to=Any,
             options=options,
         )
-        return new_id(data, "id", "tickets.create")
+        return Created[str](id=new_id(data, "id", "tickets.create"))
 
     # Multipart like create (the table says application/json). Not idempotent: a replay
     # would attach the files again and delete by already shifted indexes.

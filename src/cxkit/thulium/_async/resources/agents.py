@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
-from ...._core import AsyncAPIResource, AsyncPager, drop_none, operation
+from ...._core import AsyncAPIResource, AsyncPager, Created, created, drop_none, operation
 from ...._core.checks import check_choice, check_text, need_one, opt_id
 from ..._checks import (
     DateInput,
@@ -18,7 +18,6 @@ from ..._checks import (
 )
 from ...types.agents import (
     Agent,
-    AgentCreated,
     AgentGroup,
     AgentStatus,
     Aggregation,
@@ -87,7 +86,7 @@ class AsyncAgents(AsyncAPIResource):
         outbound_mode: OutboundMode | None = None,
         roles: Sequence[int] | None = None,
         **options: Unpack[RequestOptions],
-    ) -> AgentCreated:
+    ) -> Created[int]:
         """Add an agent.
 
         ``change_password`` (default true) forces a new password at first login;
@@ -108,7 +107,10 @@ class AsyncAgents(AsyncAPIResource):
             outbound_mode=check_choice("outbound_mode", outbound_mode, OutboundMode),
             roles=check_texts_or_ids("roles", roles),
         )
-        return await self._call(self.create, body=body, cast_to=AgentCreated, options=options)
+        result: Created[int] = await self._call(
+            self.create, body=body, cast_to=created(int, "agent_id"), options=options
+        )
+        return result
 
     async def _action(self, endpoint: Any, login: str, options: Mapping[str, Any]) -> None:
         await self._call(endpoint, path={"login": check_login("login", login)}, options=options)

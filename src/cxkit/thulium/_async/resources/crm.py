@@ -8,7 +8,7 @@ from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from ...._core import AsyncAPIResource, AsyncPager, drop_none, operation
+from ...._core import AsyncAPIResource, AsyncPager, Created, created, drop_none, operation
 from ...._core.checks import check_choice, check_id, check_ids, check_text, need_some, opt_id
 from ..._checks import (
     check_outbound_id,
@@ -20,10 +20,8 @@ from ..._checks import (
 from ...types.common import AddressInput, BatchResult
 from ...types.crm import (
     Company,
-    CompanyCreated,
     CompanyInput,
     Customer,
-    CustomerCreated,
     CustomerIdList,
     CustomerInput,
     CustomerUpdate,
@@ -253,7 +251,7 @@ class AsyncCustomers(AsyncAPIResource):
         invoice_address: AddressArg | None = None,
         mail_drop_address: AddressArg | None = None,
         **options: Unpack[RequestOptions],
-    ) -> CustomerCreated:
+    ) -> Created[int]:
         """Add a customer to the CRM.
 
         ``email`` and ``phone_number`` take one value or a list. ``custom_fields``
@@ -288,7 +286,10 @@ class AsyncCustomers(AsyncAPIResource):
             invoice_address=invoice_address,
             mail_drop_address=mail_drop_address,
         )
-        return await self._call(self.create, body=body, cast_to=CustomerCreated, options=options)
+        result: Created[int] = await self._call(
+            self.create, body=body, cast_to=created(int, "customer_id"), options=options
+        )
+        return result
 
     @operation("PUT", "/customers/{id}")
     async def update(
@@ -487,7 +488,7 @@ class AsyncCompanies(AsyncAPIResource):
         invoice_address: AddressArg | None = None,
         mail_drop_address: AddressArg | None = None,
         **options: Unpack[RequestOptions],
-    ) -> CompanyCreated:
+    ) -> Created[int]:
         """Add a company to the CRM (``nip``, when given, must be unique)."""
         body = input_body(
             CompanyInput,
@@ -508,7 +509,10 @@ class AsyncCompanies(AsyncAPIResource):
             invoice_address=invoice_address,
             mail_drop_address=mail_drop_address,
         )
-        return await self._call(self.create, body=body, cast_to=CompanyCreated, options=options)
+        result: Created[int] = await self._call(
+            self.create, body=body, cast_to=created(int, "company_id"), options=options
+        )
+        return result
 
     @operation("PUT", "/companies/{id}")
     async def update(

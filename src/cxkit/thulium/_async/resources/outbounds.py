@@ -12,7 +12,7 @@ from datetime import date, datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from ...._core import AsyncAPIResource, AsyncPager, drop_none, operation
+from ...._core import AsyncAPIResource, AsyncPager, Created, created, drop_none, operation
 from ...._core.checks import check_choice, check_ids, check_text, need_some, opt_id
 from ..._checks import check_outbound_id, required
 from ..._values import (
@@ -34,11 +34,9 @@ from ...types.outbounds import (
     OutboundAgent,
     OutboundParameters,
     OutboundRecord,
-    OutboundRef,
     OutboundStatus,
     OutboundStatusUpdate,
     PhoneNumberOutbound,
-    RecordRef,
     RecordSystemStatus,
 )
 from ...types.outbounds import (
@@ -254,7 +252,7 @@ class AsyncOutboundRecords(AsyncAPIResource):
         record_fields: Mapping[str, Any] | None = None,
         order: int | None = None,
         **options: Unpack[RequestOptions],
-    ) -> RecordRef:
+    ) -> Created[int]:
         """Add a record (a number to call) to campaign ``id``. Inferred (index-only in the seed).
 
         ``agent_login`` is required for the ``MY_RECORD`` system status,
@@ -277,9 +275,14 @@ class AsyncOutboundRecords(AsyncAPIResource):
                 record_fields=field_map("record_fields", record_fields),
             ),
         }
-        return await self._call(
-            self.create, path={"id": _oid(id)}, body=body, cast_to=RecordRef, options=options
+        result: Created[int] = await self._call(
+            self.create,
+            path={"id": _oid(id)},
+            body=body,
+            cast_to=created(int, "record_id"),
+            options=options,
         )
+        return result
 
     @operation("PUT", "/outbounds/{id}/records/{phone_number}")
     async def update(
@@ -447,7 +450,7 @@ class AsyncOutbounds(AsyncAPIResource):
         parameters: OutboundParameters | Mapping[str, Any] | None = None,
         group_id: int | None = None,
         **options: Unpack[RequestOptions],
-    ) -> OutboundRef:
+    ) -> Created[str]:
         """Create a campaign.
 
         ``crm`` chooses how it is fed: from the CRM (true) or from CSV records;
@@ -475,7 +478,10 @@ class AsyncOutbounds(AsyncAPIResource):
             **settings,
             "crm": crm,
         }
-        return await self._call(self.create, body=body, cast_to=OutboundRef, options=options)
+        result: Created[str] = await self._call(
+            self.create, body=body, cast_to=created(str, "id"), options=options
+        )
+        return result
 
     @operation("PUT", "/outbounds/{id}")
     async def update(
@@ -535,7 +541,7 @@ class AsyncOutbounds(AsyncAPIResource):
         end_date: str | date | None = None,
         parameters: OutboundParameters | Mapping[str, Any] | None = None,
         **options: Unpack[RequestOptions],
-    ) -> OutboundRef:
+    ) -> Created[str]:
         """Copy campaign ``id`` into a new campaign ``name``.
 
         ``new_id`` is the copy's five-character id (generated when left out);
@@ -549,9 +555,14 @@ class AsyncOutbounds(AsyncAPIResource):
             end_date=day_value("end_date", end_date, zone),
             parameters=sub_model(OutboundParameters, parameters, "parameters"),
         )
-        return await self._call(
-            self.clone, path={"id": _oid(id)}, body=body, cast_to=OutboundRef, options=options
+        result: Created[str] = await self._call(
+            self.clone,
+            path={"id": _oid(id)},
+            body=body,
+            cast_to=created(str, "id"),
+            options=options,
         )
+        return result
 
     @operation("GET", "/outbounds_by_phone_number/{phone_number}")
     async def find(

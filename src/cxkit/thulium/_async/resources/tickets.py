@@ -16,7 +16,7 @@ from datetime import datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from ...._core import AsyncAPIResource, AsyncPager, drop_none, operation
+from ...._core import AsyncAPIResource, AsyncPager, Created, created, drop_none, operation
 from ...._core.checks import check_choice, check_id, check_ids, check_text, need_some, opt_id
 from ..._checks import DateInput, custom_field_filters, thulium_date
 from ..._values import check_flag, check_strings, field_map, minute_value, opt_text
@@ -26,7 +26,6 @@ from ...types.tickets import (
     TicketCategory,
     TicketDirectionInput,
     TicketQueue,
-    TicketRef,
     TicketSource,
     TicketStatus,
 )
@@ -291,7 +290,7 @@ class AsyncTickets(AsyncAPIResource):
         ticket_queue_id: int | None = None,
         custom_fields: Mapping[str, Any] | None = None,
         **options: Unpack[RequestOptions],
-    ) -> TicketRef:
+    ) -> Created[int]:
         """Create a ticket. Inferred (index-only in the seed).
 
         ``to`` is the receiving mailbox's address (it picks the queue unless
@@ -320,7 +319,10 @@ class AsyncTickets(AsyncAPIResource):
         )
         if from_ is not None:
             payload["from"] = check_text("from_", from_)
-        return await self._call(self.create, body=payload, cast_to=TicketRef, options=options)
+        result: Created[int] = await self._call(
+            self.create, body=payload, cast_to=created(int, "ticket_id"), options=options
+        )
+        return result
 
     @operation("PUT", "/tickets/{id}")
     async def update(

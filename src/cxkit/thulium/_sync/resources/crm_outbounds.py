@@ -11,11 +11,11 @@ from datetime import date, datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
-from ...._core import APIResource, SyncPage, drop_none, operation
+from ...._core import APIResource, SyncPage, Created, created, drop_none, operation
 from ...._core.checks import check_choice, check_id, check_ids, need_some
 from ..._checks import check_outbound_id, required
 from ..._values import check_flag, day_value, record_changes, system_statuses
-from ...types.outbounds import CrmOutboundRecord, RecordRef, RecordSystemStatus
+from ...types.outbounds import CrmOutboundRecord, RecordSystemStatus
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -111,7 +111,7 @@ class CrmOutboundRecords(APIResource):
         next_call_date: str | datetime | None = None,
         order: int | None = None,
         **options: Unpack[RequestOptions],
-    ) -> RecordRef:
+    ) -> Created[int]:
         """Add CRM customer ``customer_id`` to campaign ``id``.
 
         ``agent_login`` is required for the ``MY_RECORD`` system status,
@@ -129,9 +129,14 @@ class CrmOutboundRecords(APIResource):
                 order=order,
             ),
         }
-        return self._call(
-            self.create, path=_path(id), body=body, cast_to=RecordRef, options=options
+        result: Created[int] = self._call(
+            self.create,
+            path=_path(id),
+            body=body,
+            cast_to=created(int, "record_id"),
+            options=options,
         )
+        return result
 
     @operation("PUT", "/crm_outbounds/{id}/records/{customer_id}")
     def update(

@@ -15,7 +15,7 @@ from ...._core import APIResource, operation
 from ...._core.checks import check_text
 from ..._values import check_phone, check_strings
 from ...types.common import ThuliumModel
-from ...types.misc import CustomerFieldGroup, SmsMessageSent, TagsAdded, Topic
+from ...types.misc import CustomerFieldGroup, SmsMessageSent, Topic
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -65,12 +65,12 @@ class Tags(APIResource):
 
     # Adding tags that exist is a no-op on the server (duplicates are skipped).
     @operation("POST", "/tags", idempotent=True)
-    def create(self, tags: Sequence[str], **options: Unpack[RequestOptions]) -> TagsAdded:
-        """Add tags; the ones that exist already are skipped. Inferred (index-only in the seed)."""
-        data = self._call(
-            self.create, body={"tags": check_strings("tags", tags)}, cast_to=object, options=options
-        )
-        return _answer(self._client, TagsAdded, data)
+    def create(self, tags: Sequence[str], **options: Unpack[RequestOptions]) -> None:
+        """Add tags; the ones that exist already are skipped. Inferred (index-only in the seed).
+
+        The answer carries no record, only a success flag, so nothing is returned.
+        """
+        self._call(self.create, body={"tags": check_strings("tags", tags)}, options=options)
 
 
 class SmsMessages(APIResource):

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from ...._core import APIResource, SyncPage, drop_none, operation
+from ...._core import APIResource, SyncPage, Created, created, drop_none, operation
 from ...._core.checks import check_choice, check_ids, check_text, need_some, opt_id
 from ..._checks import check_outbound_id, required
 from ..._values import (
@@ -35,11 +35,9 @@ from ...types.outbounds import (
     OutboundAgent,
     OutboundParameters,
     OutboundRecord,
-    OutboundRef,
     OutboundStatus,
     OutboundStatusUpdate,
     PhoneNumberOutbound,
-    RecordRef,
     RecordSystemStatus,
 )
 from ...types.outbounds import (
@@ -255,7 +253,7 @@ class OutboundRecords(APIResource):
         record_fields: Mapping[str, Any] | None = None,
         order: int | None = None,
         **options: Unpack[RequestOptions],
-    ) -> RecordRef:
+    ) -> Created[int]:
         """Add a record (a number to call) to campaign ``id``. Inferred (index-only in the seed).
 
         ``agent_login`` is required for the ``MY_RECORD`` system status,
@@ -278,9 +276,14 @@ class OutboundRecords(APIResource):
                 record_fields=field_map("record_fields", record_fields),
             ),
         }
-        return self._call(
-            self.create, path={"id": _oid(id)}, body=body, cast_to=RecordRef, options=options
+        result: Created[int] = self._call(
+            self.create,
+            path={"id": _oid(id)},
+            body=body,
+            cast_to=created(int, "record_id"),
+            options=options,
         )
+        return result
 
     @operation("PUT", "/outbounds/{id}/records/{phone_number}")
     def update(
@@ -448,7 +451,7 @@ class Outbounds(APIResource):
         parameters: OutboundParameters | Mapping[str, Any] | None = None,
         group_id: int | None = None,
         **options: Unpack[RequestOptions],
-    ) -> OutboundRef:
+    ) -> Created[str]:
         """Create a campaign.
 
         ``crm`` chooses how it is fed: from the CRM (true) or from CSV records;
@@ -476,7 +479,10 @@ class Outbounds(APIResource):
             **settings,
             "crm": crm,
         }
-        return self._call(self.create, body=body, cast_to=OutboundRef, options=options)
+        result: Created[str] = self._call(
+            self.create, body=body, cast_to=created(str, "id"), options=options
+        )
+        return result
 
     @operation("PUT", "/outbounds/{id}")
     def update(
@@ -536,7 +542,7 @@ class Outbounds(APIResource):
         end_date: str | date | None = None,
         parameters: OutboundParameters | Mapping[str, Any] | None = None,
         **options: Unpack[RequestOptions],
-    ) -> OutboundRef:
+    ) -> Created[str]:
         """Copy campaign ``id`` into a new campaign ``name``.
 
         ``new_id`` is the copy's five-character id (generated when left out);
@@ -550,9 +556,14 @@ class Outbounds(APIResource):
             end_date=day_value("end_date", end_date, zone),
             parameters=sub_model(OutboundParameters, parameters, "parameters"),
         )
-        return self._call(
-            self.clone, path={"id": _oid(id)}, body=body, cast_to=OutboundRef, options=options
+        result: Created[str] = self._call(
+            self.clone,
+            path={"id": _oid(id)},
+            body=body,
+            cast_to=created(str, "id"),
+            options=options,
         )
+        return result
 
     @operation("GET", "/outbounds_by_phone_number/{phone_number}")
     def find(

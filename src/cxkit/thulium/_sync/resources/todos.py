@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ...._core import APIResource, drop_none, operation
+from ...._core import APIResource, Created, created, drop_none, operation
 from ...._core.checks import check_id, check_text, opt_id
 from ..._checks import DateInput, check_login, thulium_date
-from ...types.todos import Todo, TodoCreated
+from ...types.todos import Todo
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -41,14 +41,14 @@ class Todos(APIResource):
         deadline: DateInput | None = None,
         customer_id: int | None = None,
         **options: Unpack[RequestOptions],
-    ) -> TodoCreated | None:
+    ) -> Created[int] | None:
         """Add a task for user ``user_login``.
 
         Inferred: the seed lists this endpoint in its index only ("adds a task for
         a user"). The field names follow the rest of the API (``user_login`` as in
         customer notes, dates as ``YYYY-MM-DD HH:MM:SS`` in the account's zone);
         send anything else with ``extra_body``. Returns the new task's id when the
-        answer carries one.
+        answer carries one, ``None`` for an empty answer (the seed shows none).
         """
         body = drop_none(
             user_login=check_login("user_login", user_login),
@@ -60,5 +60,5 @@ class Todos(APIResource):
         data: Any = self._call(self.create, body=body, cast_to=object, options=options)
         if data is None:
             return None
-        created: TodoCreated = self._client._parse(TodoCreated, data)
-        return created
+        result: Created[int] = self._client._parse(created(int, "id"), data)
+        return result

@@ -12,7 +12,9 @@ from typing import Any
 
 import griffe
 
-_ROLE = re.compile(r":(?:py:)?(?:class|func|meth|attr|mod|obj|exc|data|const):`(?P<tilde>~?)(?P<target>[^`]+)`")
+_ROLE = re.compile(
+    r":(?:py:)?(?:class|func|meth|attr|mod|obj|exc|data|const):`(?P<tilde>~?)(?P<target>[^`]+)`"
+)
 
 
 def plain_roles(text: str) -> str:

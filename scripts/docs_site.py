@@ -199,7 +199,9 @@ class Site:
         )
         for vendor in VENDORS:
             self.pages.append(self._vendor_page(vendor))
-        testing = [("cxkit.testing", "", self._claim_all("cxkit.testing", _public("cxkit.testing")))]
+        testing = [
+            ("cxkit.testing", "", self._claim_all("cxkit.testing", _public("cxkit.testing")))
+        ]
         for module in ("cxkit.testing.faults", *(f"cxkit.testing.{v.package}" for v in VENDORS)):
             testing.append((f"{module}", "", self._claim_all(module, _public(module))))
         self.pages.append(
@@ -404,9 +406,7 @@ def seed_examples(vendor: str, operations: tuple[Any, ...]) -> dict[str, dict[st
     request line); where several do (Omnidesk's bulk variants), the one named like
     the endpoint.
     """
-    catalog = json.loads(
-        (ROOT / "tests" / "fixtures" / vendor / "catalog.json").read_text("utf-8")
-    )
+    catalog = json.loads((ROOT / "tests" / "fixtures" / vendor / "catalog.json").read_text("utf-8"))
     found: dict[str, dict[str, Any]] = {}
     for endpoint in catalog["endpoints"]:
         route = (endpoint["method"], endpoint["path"])
@@ -529,7 +529,9 @@ def operations_page(site: Site, vendor: Vendor) -> str:
             )
         ref = site.link(owner)
         if ref:
-            sections.append(f"- **Reference:** [`{ref.rsplit('.', 1)[-1]}.{op.name.rsplit('.', 1)[-1]}`][{ref}.{op.name.rsplit('.', 1)[-1]}]")
+            method = op.name.rsplit(".", 1)[-1]
+            shown = f"{ref.rsplit('.', 1)[-1]}.{method}"
+            sections.append(f"- **Reference:** [`{shown}`][{ref}.{method}]")
         sections.append("")
         seed = seeds.get(op.name)
         sections += _example(seed) if seed else ["*No example in the vendor's docs.*", ""]
@@ -655,12 +657,15 @@ def readme_section(name: str) -> str:
     """The README's text between ``--8<-- [start:name]`` and ``[end:name]`` markers."""
     text = (ROOT / "README.md").read_text("utf-8")
     match = re.search(
-        rf"^.*--8<-- \[start:{re.escape(name)}\].*\n(?P<body>.*?)^.*--8<-- \[end:{re.escape(name)}\]",
+        rf"^[^\n]*--8<-- \[start:{re.escape(name)}\][^\n]*\n(?P<body>.*?)"
+        rf"^[^\n]*--8<-- \[end:{re.escape(name)}\]",
         text,
         re.MULTILINE | re.DOTALL,
     )
     if match is None:
-        raise ValueError(f"README.md has no section {name!r} (--8<-- [start:{name}] ... [end:{name}])")
+        raise ValueError(
+            f"README.md has no section {name!r} (--8<-- [start:{name}] ... [end:{name}])"
+        )
     return match.group("body").strip("\n")
 
 

@@ -2,7 +2,8 @@
 
 Run after ``mkdocs build --strict``. Every internal link of every HTML page
 (``href`` and ``src``) must reach a file of the site, and its ``#fragment`` an
-``id`` (or ``name``) on the target page; and every operation of every vendor's
+``id`` (or ``name``) on the target page; nothing a page loads (scripts, styles,
+images, fonts) may come from outside the site, which must work offline; and every operation of every vendor's
 ``OPERATIONS`` must have its section on the vendor's operations page. mkdocs
 checks the Markdown's links; this checks what was actually written, including the
 links mkdocstrings, autorefs and the theme produce.
@@ -32,6 +33,7 @@ class _Page(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.links: list[str] = []
+        self.assets: list[str] = []  # what a browser loads by itself: scripts, styles, images
         self.ids: set[str] = set()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -43,6 +45,8 @@ class _Page(HTMLParser):
             value = values.get(key)
             if value and not (tag == "link" and values.get("rel") == "canonical"):
                 self.links.append(value)
+                if tag in ("script", "link", "img", "iframe", "source"):
+                    self.assets.append(value)
 
 
 def parse(path: Path) -> _Page:
@@ -67,12 +71,16 @@ def _target(site: Path, page: Path, url: str) -> tuple[Path, str] | None:
 
 
 def check_links(site: Path) -> list[str]:
-    """One line per broken internal link or missing fragment in the built site."""
+    """One line per broken internal link, missing fragment or outside asset in the site."""
     site = site.resolve()
     pages = {path: parse(path) for path in sorted(site.rglob("*.html"))}
     problems: list[str] = []
     for path, page in pages.items():
         where = path.relative_to(site).as_posix()
+        # The site works offline: nothing a page loads comes from elsewhere (web fonts...).
+        for url in page.assets:
+            if _target(site, path, url) is None:
+                problems.append(f"{where}: loads {url} from outside the site")
         for url in page.links:
             found = _target(site, path, url)
             if found is None:
@@ -116,8 +124,9 @@ def main() -> int:
     problems = check_links(site) + check_operations(site)
     for line in problems:
         print(line)
-    pages = len(list(site.rglob("*.html")))
-    print(f"{pages} pages checked, {len(problems)} problems", file=sys.stderr)
+    pages = [parse(path) for path in site.rglob("*.html")]
+    links = sum(len(page.links) for page in pages)
+    print(f"{len(pages)} pages, {links} links checked: {len(problems)} problems", file=sys.stderr)
     return 1 if problems else 0
 
 

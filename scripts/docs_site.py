@@ -494,9 +494,7 @@ def operations_page(site: Site, vendor: Vendor) -> str:
     for op in operations:
         func = _method_of(client_cls, op.name)
         sig = inspect.signature(func)
-        scope = getattr(inspect.unwrap(func), "__globals__", {})
-        ret = _annotation(sig.return_annotation) or "None"
-        returns = linked_type(site, ret, scope)
+        returns = _returns(site, client_cls, op.name)
         anchor = op.name
         out.append(
             f"| [`{op.name}`](#{anchor}) | `{op.method} {_escape(op.path)}` | {returns} "
@@ -545,8 +543,8 @@ def _method_owner(client_cls: type, name: str) -> type:
     return typing.cast(type, target)
 
 
-def operations_index() -> str:
-    """The operations' home: one line per vendor."""
+def operations_index(site: Site) -> str:
+    """The operations' home: one line per vendor, then what every write returns."""
     out = [
         "# Operations",
         "",
@@ -561,8 +559,34 @@ def operations_index() -> str:
     for vendor in VENDORS:
         count = len(importlib.import_module(f"cxkit.{vendor.package}").OPERATIONS)
         out.append(f"| [{vendor.title}]({vendor.package}.md) | {count} |")
-    out.append("")
+    out += [
+        "",
+        "## What writes return",
+        "",
+        "Every operation that is not a `GET`, and what its method returns (the sync "
+        "client's annotation; the async client returns the same, awaited). `None` means "
+        "the vendor answers with no data worth a model.",
+        "",
+    ]
+    for vendor in VENDORS:
+        module = importlib.import_module(f"cxkit.{vendor.package}")
+        client_cls = getattr(module, vendor.client)
+        out += [f"### {vendor.title}", "", "| operation | HTTP | returns |", "|---|---|---|"]
+        for op in sorted(module.OPERATIONS, key=lambda op: op.name):
+            if op.method == "GET":
+                continue
+            out.append(
+                f"| [`{op.name}`]({vendor.package}.md#{op.name}) | "
+                f"`{op.method} {_escape(op.path)}` | {_returns(site, client_cls, op.name)} |"
+            )
+        out.append("")
     return "\n".join(out)
+
+
+def _returns(site: Site, client_cls: type, name: str) -> str:
+    func = _method_of(client_cls, name)
+    ret = _annotation(inspect.signature(func).return_annotation) or "None"
+    return linked_type(site, ret, getattr(inspect.unwrap(func), "__globals__", {}))
 
 
 # --- Examples ----------------------------------------------------------------------
@@ -623,7 +647,7 @@ def generated_pages() -> dict[str, str]:
     pages = {"reference/index.md": reference_index(site)}
     for page in site.pages:
         pages[page.path] = reference_page(site, page)
-    pages["operations/index.md"] = operations_index()
+    pages["operations/index.md"] = operations_index(site)
     for vendor in VENDORS:
         pages[f"operations/{vendor.package}.md"] = operations_page(site, vendor)
     pages[EXAMPLES_NAV] = examples_index()

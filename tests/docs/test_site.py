@@ -280,14 +280,30 @@ def test_the_link_checker_finds_broken_links(tmp_path: Path) -> None:
         '<a href="guide/">ok</a> <a href="guide/#intro">ok</a> <a href="#top" id="top">ok</a>'
         '<a href="https://example.com/nope">external</a> <img src="img/logo.png">'
         '<a href="missing/">broken</a> <a href="guide/#nope">no anchor</a>'
-        '<a href="../outside.html">outside</a>',
+        '<a href="../outside.html">outside</a>'
+        '<link rel="stylesheet" href="https://fonts.example.com/css">',
     )
     _write(tmp_path / "guide" / "index.html", '<h2 id="intro">Intro</h2><a href="../">up</a>')
     (tmp_path / "img").mkdir()
     (tmp_path / "img" / "logo.png").write_bytes(b"png")
     problems = check_site.check_links(tmp_path)
     assert problems == [
+        "index.html: loads https://fonts.example.com/css from outside the site",
         "index.html: missing/ -> no such file",
         "index.html: guide/#nope -> no #nope on that page",
         "index.html: ../outside.html leaves the site",
     ]
+
+
+def test_the_writes_table_names_every_write_and_its_return() -> None:
+    index = pages()["operations/index.md"]
+    for vendor in VENDORS:
+        for op in operations(vendor):
+            row = f"| [`{op.name}`]({vendor}.md#{op.name}) | `{op.method} "
+            if op.method == "GET":
+                continue
+            (line,) = [line for line in index.splitlines() if line.startswith(row)]
+            returns = re.search(r"- \*\*Returns:\*\* (.*)", section(vendor, op.name))
+            assert returns is not None
+            assert line.endswith(f"| {returns.group(1)} |"), op.name
+    assert "[`Case`][cxkit.omnidesk.Case]" in index

@@ -41,6 +41,10 @@ ROOT = Path(__file__).resolve().parent.parent
 # The site documents this tree, as mkdocstrings (``paths: [src]``) reads it.
 if str(ROOT / "src") not in sys.path:
     sys.path.insert(0, str(ROOT / "src"))
+if str(ROOT / "scripts") not in sys.path:
+    sys.path.insert(0, str(ROOT / "scripts"))
+
+from docs_griffe import plain_roles  # noqa: E402  (beside this file)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -504,7 +508,7 @@ def operations_page(site: Site, vendor: Vendor) -> str:
         sections += [
             f"## `{op.name}` {{ #{anchor} }}",
             "",
-            op.summary or "",
+            _doc(func) or op.summary,
             "",
             f"`{op.method} {op.path}`",
             "",
@@ -534,6 +538,11 @@ def operations_page(site: Site, vendor: Vendor) -> str:
         seed = seeds.get(op.name)
         sections += _example(seed) if seed else ["*No example in the vendor's docs.*", ""]
     return "\n".join([*out, "", *sections])
+
+
+def _doc(func: Callable[..., Any]) -> str:
+    """The method's whole docstring, Sphinx roles read as code."""
+    return plain_roles(inspect.getdoc(func) or "")
 
 
 def _method_owner(client_cls: type, name: str) -> type:

@@ -14,8 +14,9 @@ Generated at build time rather than committed so that the pages cannot drift fro
 the code: there is nothing to regenerate and nothing to forget. ``mkdocs build
 --strict`` then fails on any link, cross-reference or docstring that does not resolve.
 
-The nav in mkdocs.yml names the generated pages like any other; a nav section whose
-only entry is ``examples/index.md`` is filled with every example.
+In mkdocs.yml's nav, a section whose only entry is ``operations/index.md``,
+``examples/index.md`` or ``reference/index.md`` is filled with the generated pages of
+that folder; the written pages (docs/*.md) are named there one by one.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ import functools
 import importlib
 import inspect
 import json
+import pkgutil
 import posixpath
 import re
 import sys
@@ -66,7 +68,6 @@ VENDORS = (
     Vendor("omnicxm", "OmniCXM (Worldfone)", "OmniCXM", "AsyncOmniCXM", "cxm", "omnicxm.md"),
 )
 
-EXAMPLES_NAV = "examples/index.md"
 PAGING_PARAMS = ("page", "limit", "offset", "skip", "take", "size", "per_page", "page_size")
 
 
@@ -203,6 +204,8 @@ class Site:
         )
         for vendor in VENDORS:
             self.pages.append(self._vendor_page(vendor))
+        for module in extra_modules():
+            self.pages.append(self._module_page(module))
         testing = [
             ("cxkit.testing", "", self._claim_all("cxkit.testing", _public("cxkit.testing")))
         ]
@@ -216,6 +219,20 @@ class Site:
                 "(see [Testing with fakes](../core.md#testing-with-fakes)).",
                 [s for s in testing if s[2]],
             )
+        )
+
+    def _module_page(self, module: str) -> RefPage:
+        sections = self._grouped(module, _public(module))
+        if hasattr(importlib.import_module(module), "__path__"):
+            for sub in sorted(_submodules(module)):
+                claimed = self._claim_all(sub, _public(sub))
+                if claimed:
+                    sections.append((f"`{sub}`", _module_doc(sub), claimed))
+        return RefPage(
+            f"reference/{module.removeprefix('cxkit.')}.md",
+            f"`{module}`",
+            _module_doc(module),
+            sections,
         )
 
     def _claim_all(self, module: str, names: list[str]) -> list[str]:
@@ -267,6 +284,35 @@ class Site:
     def link(self, obj: Any) -> str | None:
         """The cross-reference id under which ``obj`` is documented, if it is."""
         return self.paths.get(id(obj))
+
+
+NOT_REFERENCE = {"demo", "testing"}  # testing has its own page; demo is a script
+
+
+def extra_modules() -> list[str]:
+    """The public top-level modules of ``cxkit`` besides the vendors and testing
+    (``cxkit.unified``, ``cxkit.otel``...): each with an ``__all__`` gets a page."""
+    import cxkit
+
+    skip = NOT_REFERENCE | {v.package for v in VENDORS}
+    out = []
+    for info in pkgutil.iter_modules(cxkit.__path__):
+        if info.name.startswith("_") or info.name in skip:
+            continue
+        folder = Path(getattr(info.module_finder, "path", "")) / info.name
+        source = folder / "__init__.py" if info.ispkg else folder.with_suffix(".py")
+        tree = ast.parse(source.read_text("utf-8"))
+        if any(
+            isinstance(node, (ast.Assign, ast.AnnAssign))
+            and "__all__" in {getattr(t, "id", None) for t in _targets(node)}
+            for node in tree.body
+        ):
+            out.append(f"cxkit.{info.name}")
+    return sorted(out)
+
+
+def _targets(node: ast.Assign | ast.AnnAssign) -> list[ast.expr]:
+    return list(node.targets) if isinstance(node, ast.Assign) else [node.target]
 
 
 def _submodules(package: str) -> list[str]:
@@ -659,7 +705,7 @@ def generated_pages() -> dict[str, str]:
     pages["operations/index.md"] = operations_index(site)
     for vendor in VENDORS:
         pages[f"operations/{vendor.package}.md"] = operations_page(site, vendor)
-    pages[EXAMPLES_NAV] = examples_index()
+    pages["examples/index.md"] = examples_index()
     for path in example_files():
         pages[f"examples/{path.stem}.md"] = example_page(path)
     return pages
@@ -670,13 +716,19 @@ def _pages() -> dict[str, str]:
     return generated_pages()
 
 
-def _expand_nav(nav: Any) -> Any:
+GENERATED_SECTIONS = ("operations/index.md", "examples/index.md", "reference/index.md")
+
+
+def expand_nav(nav: Any, generated: list[str]) -> Any:
+    """``nav`` with each section made of a generated index page alone (``- examples/index.md``)
+    filled with every generated page of its folder, in the order they were made."""
     if isinstance(nav, list):
-        if nav == [EXAMPLES_NAV] or nav == [{"Examples": EXAMPLES_NAV}]:
-            return [EXAMPLES_NAV, *(f"examples/{p.stem}.md" for p in example_files())]
-        return [_expand_nav(item) for item in nav]
+        if len(nav) == 1 and nav[0] in GENERATED_SECTIONS:
+            folder = nav[0].removesuffix("index.md")
+            return [nav[0], *(p for p in generated if p.startswith(folder) and p != nav[0])]
+        return [expand_nav(item, generated) for item in nav]
     if isinstance(nav, dict):
-        return {key: _expand_nav(value) for key, value in nav.items()}
+        return {key: expand_nav(value, generated) for key, value in nav.items()}
     return nav
 
 
@@ -754,9 +806,10 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 
 
 def on_config(config: Any) -> Any:
-    """Fill the examples' nav section with every script of examples/."""
+    """Generate the pages from the current code, and name them in the nav."""
+    _pages.cache_clear()  # `mkdocs serve` reloads the config for every rebuild
     if config.get("nav"):
-        config["nav"] = _expand_nav(config["nav"])
+        config["nav"] = expand_nav(config["nav"], list(_pages()))
     return config
 
 
@@ -764,7 +817,6 @@ def on_files(files: Any, config: Any) -> Any:
     """Add the generated pages to the build."""
     from mkdocs.structure.files import File
 
-    _pages.cache_clear()  # `mkdocs serve` rebuilds from the current code
     for path, content in _pages().items():
         files.append(File.generated(config, path, content=content))
     return files

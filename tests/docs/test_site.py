@@ -149,7 +149,7 @@ def test_bulk_variants_get_no_single_case_example() -> None:
 
 
 def _public_names() -> list[tuple[str, str]]:
-    modules = ["cxkit", "cxkit.testing", "cxkit.testing.faults"]
+    modules = ["cxkit", "cxkit.testing", "cxkit.testing.faults", *docs_site.extra_modules()]
     for vendor in VENDORS:
         modules += [f"cxkit.{vendor}", f"cxkit.testing.{vendor}"]
         modules += docs_site._submodules(f"cxkit.{vendor}")
@@ -213,6 +213,36 @@ def test_the_nav_names_every_page_once() -> None:
     assert set(nav) == written | generated
     examples = [p for p in nav if p.startswith("examples/")]
     assert len(examples) == len(list((ROOT / "examples").glob("*.py"))) + 1
+    assert [p for p in nav if p.startswith("operations/")] == [
+        "operations/index.md",
+        *(f"operations/{v}.md" for v in VENDORS),
+    ]
+
+
+def test_a_new_public_module_gets_a_reference_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import cxkit
+
+    (tmp_path / "sample_ext.py").write_text(
+        '"""A sample extension module."""\n\n__all__ = ["Widget", "make"]\n\n\n'
+        'class Widget:\n    """A widget."""\n\n\n'
+        'def make() -> Widget:\n    """Make a widget."""\n    return Widget()\n',
+        "utf-8",
+    )
+    (tmp_path / "no_all.py").write_text('"""Not public API."""\n', "utf-8")
+    monkeypatch.setattr(cxkit, "__path__", [*cxkit.__path__, str(tmp_path)])
+    monkeypatch.delitem(sys.modules, "cxkit.sample_ext", raising=False)
+    try:
+        assert "cxkit.sample_ext" in docs_site.extra_modules()
+        assert "cxkit.no_all" not in docs_site.extra_modules()
+        generated = docs_site.generated_pages()
+        page = generated["reference/sample_ext.md"]
+        assert "::: cxkit.sample_ext.Widget" in page and "::: cxkit.sample_ext.make" in page
+        nav = docs_site.expand_nav([{"API reference": ["reference/index.md"]}], list(generated))
+        assert "reference/sample_ext.md" in _nav_pages(nav)
+    finally:
+        sys.modules.pop("cxkit.sample_ext", None)
 
 
 def test_the_site_builds_offline() -> None:

@@ -440,30 +440,33 @@ def _escape(text: str) -> str:
     return text.replace("|", "\\|").replace("[", "\\[").replace("]", "\\]")
 
 
-def _route(op: Any) -> set[tuple[str, str]]:
-    routes = {(op.method, op.path)}
-    line = op.options.get("request_line")
-    if isinstance(line, str) and " " in line:
-        method, path = line.split(" ", 1)
-        routes.add((method, path))
-    return routes
-
-
 def seed_examples(vendor: str, operations: tuple[Any, ...]) -> dict[str, dict[str, Any]]:
     """The catalog endpoint behind each operation that has one, by operation name.
 
-    An endpoint matches the operations sharing its method and path (or documented
-    request line); where several do (Omnidesk's bulk variants), the one named like
-    the endpoint.
+    An endpoint belongs to the operation with its method and path; where several
+    share them (Omnidesk's bulk variants), to the one named like the endpoint. An
+    endpoint that no operation sends as documented (where the vendor's docs contradict
+    themselves and the SDK follows their example) belongs to the one operation left
+    with its path, or else with its name.
     """
     catalog = json.loads((ROOT / "tests" / "fixtures" / vendor / "catalog.json").read_text("utf-8"))
     found: dict[str, dict[str, Any]] = {}
+    unmatched: list[dict[str, Any]] = []
     for endpoint in catalog["endpoints"]:
         route = (endpoint["method"], endpoint["path"])
-        matches = [op for op in operations if route in _route(op)]
+        matches = [op for op in operations if (op.method, op.path) == route]
         if len(matches) > 1:
             action = endpoint["id"].rsplit(".", 1)[-1]
             matches = [op for op in matches if op.name.rsplit(".", 1)[-1] == action]
+        if len(matches) == 1:
+            found[matches[0].name] = endpoint
+        elif not matches:
+            unmatched.append(endpoint)
+    for endpoint in unmatched:
+        free = [op for op in operations if op.name not in found]
+        matches = [op for op in free if op.path == endpoint["path"]]
+        if len(matches) != 1:
+            matches = [op for op in free if op.name == endpoint["id"]]
         if len(matches) == 1:
             found[matches[0].name] = endpoint
     return found
@@ -570,10 +573,11 @@ def operations_page(site: Site, vendor: Vendor) -> str:
             sections.append(f'- **Body:** wrapped in `{{"{op.wrap}": ...}}`')
         if op.content_type:
             sections.append(f"- **Content type:** `{op.content_type}`")
-        line = op.options.get("request_line")
-        if line:
+        seed = seeds.get(op.name)
+        if seed and (seed["method"], seed["path"]) != (op.method, op.path):
             sections.append(
-                f"- **Documented as:** `{line}` (the SDK follows the vendor's curl example)"
+                f"- **Documented as:** `{seed['method']} {seed['path']}` (the docs contradict "
+                "themselves; the SDK sends what the vendor's example does)"
             )
         ref = site.link(owner)
         if ref:
@@ -581,7 +585,6 @@ def operations_page(site: Site, vendor: Vendor) -> str:
             shown = f"{ref.rsplit('.', 1)[-1]}.{method}"
             sections.append(f"- **Reference:** [`{shown}`][{ref}.{method}]")
         sections.append("")
-        seed = seeds.get(op.name)
         sections += _example(seed) if seed else ["*No example in the vendor's docs.*", ""]
     return "\n".join([*out, "", *sections])
 

@@ -111,6 +111,20 @@ def _kind(obj: Any) -> str:
     return "Constants and type aliases"
 
 
+def _has_fields(obj: Any) -> bool:
+    """Whether ``obj``'s attributes are its API: a model, dataclass, TypedDict or enum."""
+    from pydantic import BaseModel
+
+    if not isinstance(obj, type):
+        return False
+    return (
+        issubclass(obj, (BaseModel, enum.Enum))
+        or dataclasses.is_dataclass(obj)
+        or typing.is_typeddict(obj)
+        or (issubclass(obj, tuple) and hasattr(obj, "_fields"))
+    )
+
+
 KIND_ORDER = (
     "Clients",
     "Classes",
@@ -146,14 +160,18 @@ class Site:
         self.paths: dict[int, str] = {}  # id(obj) -> the dotted path documented
         self.pages: list[RefPage] = []
         self.resource_attr: dict[str, str] = {}  # resource class path -> desk.cases...
+        self.with_fields: set[str] = set()  # paths of models, dataclasses, enums...
         self._build()
 
     def _claim(self, obj: Any, path: str) -> bool:
         """Whether ``obj`` is to be documented at ``path``: an object re-exported by
         several modules is documented once, where the site meets it first."""
+        if _has_fields(obj):
+            self.with_fields.add(path)
         if obj is None or isinstance(obj, (str, bytes, int, float)):
             return True  # a plain value: identity says nothing
         if id(obj) in self.paths:
+            self.with_fields.discard(path)
             return False
         self.paths[id(obj)] = path
         return True
@@ -341,11 +359,17 @@ def reference_page(site: Site, page: RefPage) -> str:
         if text:
             out += [text, ""]
         for path in paths:
-            out += [f"::: {path}"]
+            options = []
             attr = site.resource_attr.get(path)
             if attr:
-                out += ["    options:", f'      heading: "{attr}"', "      show_bases: false"]
-            out += [""]
+                options += [f'heading: "{attr}"', "show_bases: false"]
+            if path in site.with_fields:
+                # A model's fields and an enum's members are its API, docstring or not.
+                options.append("show_if_no_docstring: true")
+            out.append(f"::: {path}")
+            if options:
+                out += ["    options:", *(f"      {option}" for option in options)]
+            out.append("")
     return "\n".join(out)
 
 

@@ -378,3 +378,15 @@ def test_the_writes_table_names_every_write_and_its_return() -> None:
             assert returns is not None
             assert line.endswith(f"| {returns.group(1)} |"), op.name
     assert "[`Case`][cxkit.omnidesk.Case]" in index
+
+
+def test_fields_of_models_are_shown_even_without_docstrings() -> None:
+    page = pages()["reference/omnidesk.md"]
+    assert "::: cxkit.omnidesk.Case\n    options:\n      show_if_no_docstring: true\n" in page
+    core = pages()["reference/core.md"]
+    for name in ("cxkit.RateLimit", "cxkit._core.RequestOptions", "cxkit.CXModel"):
+        assert f"::: {name}\n    options:\n      show_if_no_docstring: true\n" in core
+    # Other classes show what their docstrings document, not every attribute.
+    errors = pages()["reference/errors.md"]
+    assert "::: cxkit.APIError\n\n" in errors and "show_if_no_docstring" not in errors
+    assert "show_if_no_docstring" not in pages()["reference/omnidesk.md"].split("## Models")[0]

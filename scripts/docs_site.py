@@ -525,13 +525,13 @@ def _idempotency(op: Any) -> str:
     if op.is_idempotent:
         why = " (declared: it only reads)" if op.idempotent and not default else ""
         return (
-            f"yes{why}: retried after connection errors, timeouts, 408, 429 and 5xx "
-            "within `max_retries`"
+            f"yes{why}: retried after connection errors, timeouts, 408, 429, 500, 502, "
+            "503 and 504, up to `max_retries` times"
         )
     why = " (declared: a second call differs from the first)" if default else ""
     return (
-        f"no{why}: never replayed once it may have reached the server; retried only "
-        "after a connect error or a 429"
+        f"no{why}: never replayed once it may have reached the server; retried only when "
+        "it provably did not (a connect error) or the server refused it (429)"
     )
 
 

@@ -404,7 +404,9 @@ def _method_of(client_cls: type, name: str) -> Callable[..., Any]:
 def _annotation(value: Any) -> str:
     if value is inspect.Parameter.empty:
         return ""
-    return value if isinstance(value, str) else inspect.formatannotation(value)
+    text = value if isinstance(value, str) else inspect.formatannotation(value)
+    # ``builtins.list`` in the source only dodges a method named ``list``.
+    return text.replace("builtins.", "")
 
 
 def signature_text(call: str, func: Callable[..., Any]) -> str:
@@ -453,8 +455,7 @@ def linked_type(site: Site, text: str, scope: dict[str, Any]) -> str:
         out.append(_escape(text[pos : match.start()]))
         token = match.group()
         target = site.link(resolve(token))
-        shown = token.rsplit(".", 1)[-1] if token.startswith("builtins.") else token
-        out.append(f"[`{shown}`][{target}]" if target else f"`{shown}`")
+        out.append(f"[`{token}`][{target}]" if target else f"`{token}`")
         pos = match.end()
     out.append(_escape(text[pos:]))
     return "".join(out)

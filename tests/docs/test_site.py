@@ -99,14 +99,14 @@ def test_the_signature_and_return_type_are_the_sync_methods(vendor: str) -> None
         sig = inspect.signature(method)
         text = section(vendor, op.name)
         block = text.split("```python\n", 1)[1].split("\n```", 1)[0]
-        returns = str(sig.return_annotation)
+        returns = str(sig.return_annotation).replace("builtins.", "")
         assert block.endswith(f") -> {returns}"), op.name
         for name in list(sig.parameters)[1:]:
             assert re.search(rf"\b{name}\b", block), (op.name, name)
         # The Returns line names every identifier of the annotation.
         line = re.search(r"- \*\*Returns:\*\* (.*)", text)
         assert line is not None
-        for ident in re.findall(r"[A-Za-z_]\w*", returns.replace("builtins.", "")):
+        for ident in re.findall(r"[A-Za-z_]\w*", returns):
             assert f"`{ident}`" in line.group(1), (op.name, ident)
 
 

@@ -227,8 +227,8 @@ class Site:
         testing = [
             ("cxkit.testing", "", self._claim_all("cxkit.testing", _public("cxkit.testing")))
         ]
-        for module in ("cxkit.testing.faults", *(f"cxkit.testing.{v.package}" for v in VENDORS)):
-            testing.append((f"{module}", "", self._claim_all(module, _public(module))))
+        for module in sorted(_submodules("cxkit.testing")):
+            testing.append((module, _module_doc(module), self._claim_all(module, _public(module))))
         self.pages.append(
             RefPage(
                 "reference/testing.md",

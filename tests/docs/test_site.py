@@ -194,6 +194,8 @@ def _public_names() -> list[tuple[str, str]]:
     for vendor in VENDORS:
         modules += [f"cxkit.{vendor}", f"cxkit.testing.{vendor}"]
         modules += docs_site._submodules(f"cxkit.{vendor}")
+        modules.append(f"cxkit.{vendor}.types")  # its submodules only split it in files
+    modules += docs_site._submodules("cxkit.testing")
     return [
         (module, name)
         for module in modules

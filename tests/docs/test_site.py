@@ -392,3 +392,18 @@ def test_fields_of_models_are_shown_even_without_docstrings() -> None:
     errors = pages()["reference/errors.md"]
     assert "::: cxkit.APIError\n\n" in errors and "show_if_no_docstring" not in errors
     assert "show_if_no_docstring" not in pages()["reference/omnidesk.md"].split("## Models")[0]
+
+
+def test_the_site_check_fails_on_a_missing_operation_section(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Operation pages holding every section but one: the check names the one missing.
+    missing = operations("omi")[0].name
+    for vendor in VENDORS:
+        ids = "".join(
+            f'<h2 id="{op.name}">x</h2>' for op in operations(vendor) if op.name != missing
+        )
+        _write(tmp_path / "operations" / vendor / "index.html", ids)
+    _write(tmp_path / "index.html", '<a href="operations/omi/">ops</a>')
+    assert check_site.check_operations(tmp_path) == [f"operations/omi: no section for {missing}"]
+    assert check_site.check_links(tmp_path) == []

@@ -36,6 +36,8 @@ SUBS = [
     ("async_client", "client"),
     ("AsyncIterator", "Iterator"),
     ("Async([A-Z][A-Za-z0-9_]*)", r"\2"),
+    # Prose: "Async Omnidesk client." in the async class's docstring.
+    ("Async (?=[A-Z])", ""),
     ("async def", "def"),
     ("async with", "with"),
     ("async for", "for"),

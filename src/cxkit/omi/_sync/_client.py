@@ -60,7 +60,7 @@ def _token(token: str | Callable[[], str]) -> str | Callable[[], str]:
 
 
 class Omi(APIClient):
-    """Async OMI (OMICall / OmiCRM) client.
+    """OMI (OMICall / OmiCRM) client.
 
     ``base_url`` is the host root of your OMI API (the ``[URL]`` of the docs'
     ``[URL]/api/...``; a trailing ``/api`` is dropped), else ``OMI_BASE_URL``.

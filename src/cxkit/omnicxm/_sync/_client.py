@@ -62,7 +62,7 @@ def _credential(name: str, value: Any) -> str | None:
 
 
 class OmniCXM(APIClient):
-    """Async OmniCXM (South Telecom / Worldfone omnichannel CRM) client.
+    """OmniCXM (South Telecom / Worldfone omnichannel CRM) client.
 
     Two ways in, both sent as ``X-API-KEY``:
 

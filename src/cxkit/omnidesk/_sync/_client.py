@@ -71,7 +71,7 @@ def _base_url(domain: str | None, base_url: str | None) -> str:
 
 
 class Omnidesk(APIClient):
-    """Async Omnidesk client.
+    """Omnidesk client.
 
     ``domain`` is the account name (``acme`` for ``https://acme.omnidesk.ru``), or
     pass a full ``base_url`` instead (``https://acme.omnidesk.ru/api``). ``email``

@@ -70,7 +70,7 @@ def _base_url(system: str | None, base_url: str | None) -> str:
 
 
 class Thulium(APIClient):
-    """Async Thulium client.
+    """Thulium client.
 
     ``system`` is the system name (``acme`` for ``https://acme.thulium.com``), or
     pass a full ``base_url`` (``https://acme.thulium.com/api``). ``username`` and

@@ -59,8 +59,10 @@ class Checkpoint:
             json.dump(asdict(self), handle, default=str)
             handle.flush()
             os.fsync(handle.fileno())
+        # The directory is not synced: should the rename be lost to a power cut, the
+        # previous checkpoint still describes a prefix of the output, so resuming from
+        # it repeats a page's fetch but never a record.
         os.replace(temporary, path)
-        _sync_directory(path.parent)
 
     @classmethod
     def load(cls, path: Path) -> Checkpoint:
@@ -72,16 +74,6 @@ class Checkpoint:
             return cls(**data)
         except (ValueError, TypeError) as exc:
             raise CheckpointError(f"{path}: not a cxkit export checkpoint ({exc})") from None
-
-
-def _sync_directory(directory: Path) -> None:
-    # A rename is durable once its directory is; not every platform can open one.
-    with contextlib.suppress(OSError):
-        fd = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 class Progress(Protocol):

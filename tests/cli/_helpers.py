@@ -102,6 +102,7 @@ def omnidesk_with_cases(count: int, **options: Any) -> FakeOmnidesk:
         fake.cases[2000 + n] = record
     fake._next_id["case"] = 2000 + count
     fake.calls.clear()
+    fake.call_times.clear()
     return fake
 
 

@@ -129,8 +129,9 @@ def export(
     identity = _fingerprint(arguments)
     resumed = False
     if restart:
-        with contextlib.suppress(FileNotFoundError):
-            checkpoint_path.unlink()
+        for path in (checkpoint_path, out):
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
     if checkpoint_path.exists():
         state = Checkpoint.load(checkpoint_path)
         if (state.vendor, state.operation, state.arguments) != (vendor, operation, identity):

@@ -65,8 +65,11 @@ def run(
 ) -> Result:
     """Run ``cxkit args``; ``fake`` serves ``--fake`` (a server, or a factory by vendor)."""
     state = state or State()
-    if fake is not None:
-        state.fake_factory = fake if callable(fake) and not isinstance(fake, FakeServer) else (lambda _v: fake)  # type: ignore[assignment,return-value]
+    if isinstance(fake, FakeServer):
+        server = fake
+        state.fake_factory = lambda _vendor: server
+    elif fake is not None:
+        state.fake_factory = fake
     if vendors is None:
         named = [a for a in args if a in ("omnidesk", "thulium", "omnicxm", "omi")]
         vendors = (named[0],) if named else None

@@ -24,7 +24,7 @@ def _leaves(group: Any, prefix: tuple[str, ...] = ()) -> dict[tuple[str, ...], A
         if getattr(cmd, "commands", None):
             out.update(_leaves(cmd, (*prefix, name)))
         else:
-            out[(*prefix, name)] = cmd
+            out[tuple([*prefix, name])] = cmd
     return out
 
 
@@ -56,7 +56,12 @@ def test_every_command_has_help(name: str) -> None:
 
 
 def test_help_on_groups_and_root() -> None:
-    for args in (["--help"], ["omnidesk", "--help"], ["omnidesk", "cases", "--help"], ["export", "--help"]):
+    for args in (
+        ["--help"],
+        ["omnidesk", "--help"],
+        ["omnidesk", "cases", "--help"],
+        ["export", "--help"],
+    ):
         result = run(args)
         assert result.exit_code == 0, result.output
         assert "Usage:" in result.output
@@ -65,7 +70,9 @@ def test_help_on_groups_and_root() -> None:
 
 def test_list_prints_a_table_of_the_page_asked_for() -> None:
     fake = seeded_fake("omnidesk")
-    result = run(["omnidesk", "cases", "list", "--status", "open", "--limit", "3", "--fake"], fake=fake)
+    result = run(
+        ["omnidesk", "cases", "list", "--status", "open", "--limit", "3", "--fake"], fake=fake
+    )
     assert result.exit_code == 0, result.output
     open_cases = sorted(c["case_id"] for c in fake.cases.values() if c["status"] == "open")  # type: ignore[attr-defined]
     shown = [line for line in result.stdout.splitlines() if line.startswith("│")]
@@ -84,7 +91,9 @@ def test_json_jsonl_and_csv_for_machines() -> None:
     as_json = json.loads(run([*args, "--format", "json"], fake=fake).stdout)
     lines = [json.loads(x) for x in run([*args, "-f", "jsonl"], fake=fake).stdout.splitlines()]
     rows = list(csv.DictReader(io.StringIO(run([*args, "-f", "csv"], fake=fake).stdout)))
-    assert [c["case_id"] for c in as_json] == [c["case_id"] for c in lines] == [2001, 2002, 2003, 2004]
+    assert (
+        [c["case_id"] for c in as_json] == [c["case_id"] for c in lines] == [2001, 2002, 2003, 2004]
+    )
     assert [r["case_id"] for r in rows] == ["2001", "2002", "2003", "2004"]
     assert as_json[0]["created_at"].startswith("2026-11-01T")  # aware datetimes as ISO 8601
     assert rows[0]["subject"] == as_json[0]["subject"]
@@ -95,7 +104,8 @@ def test_json_jsonl_and_csv_for_machines() -> None:
 def test_columns_choose_what_a_table_and_csv_show() -> None:
     fake = seeded_fake("omnidesk")
     out = run(
-        ["omnidesk", "cases", "list", "--fake", "-f", "csv", "--columns", "subject,status"], fake=fake
+        ["omnidesk", "cases", "list", "--fake", "-f", "csv", "--columns", "subject,status"],
+        fake=fake,
     ).stdout
     assert out.splitlines()[0] == "subject,status"
     assert out.splitlines()[1] == "Printer on fire #1,open"
@@ -103,12 +113,30 @@ def test_columns_choose_what_a_table_and_csv_show() -> None:
 
 def test_all_follows_every_page() -> None:
     fake = seeded_fake("omnidesk")
-    result = run(["omnidesk", "cases", "list", "--fake", "--limit", "5", "--all", "-f", "jsonl"], fake=fake)
+    result = run(
+        ["omnidesk", "cases", "list", "--fake", "--limit", "5", "--all", "-f", "jsonl"], fake=fake
+    )
     ids = [json.loads(x)["case_id"] for x in result.stdout.splitlines()]
     assert ids == sorted(fake.cases)  # type: ignore[attr-defined]
-    assert len(ids) == 12 and len([c for c in fake.calls if c.method == "GET" and c.url.path.endswith("/cases.json")]) == 3
+    assert (
+        len(ids) == 12
+        and len([c for c in fake.calls if c.method == "GET" and c.url.path.endswith("/cases.json")])
+        == 3
+    )
     capped = run(
-        ["omnidesk", "cases", "list", "--fake", "--limit", "5", "--all", "--max-items", "7", "-f", "json"],
+        [
+            "omnidesk",
+            "cases",
+            "list",
+            "--fake",
+            "--limit",
+            "5",
+            "--all",
+            "--max-items",
+            "7",
+            "-f",
+            "json",
+        ],
         fake=fake,
     )
     assert len(json.loads(capped.stdout)) == 7
@@ -125,7 +153,18 @@ def test_get_takes_the_path_parameter_as_an_argument() -> None:
 def test_repeated_options_become_lists_and_choices_are_checked() -> None:
     fake = seeded_fake("omnidesk")
     result = run(
-        ["omnidesk", "cases", "list", "--fake", "--status", "open", "--status", "closed", "-f", "json"],
+        [
+            "omnidesk",
+            "cases",
+            "list",
+            "--fake",
+            "--status",
+            "open",
+            "--status",
+            "closed",
+            "-f",
+            "json",
+        ],
         fake=fake,
     )
     assert result.exit_code == 0, result.output
@@ -152,10 +191,14 @@ def test_bool_and_json_options() -> None:
     assert case["subject"] == "From the shell" and case["priority"] == "high"
     body = json.loads(fake.calls[-1].content)["case"]
     assert body["custom_fields"] == {"cf_1": "x"} and body["labels"] == [7, 8]
-    merged = run(["omnidesk", "cases", "list", "--fake", "--show-merged-cases", "-f", "json"], fake=fake)
+    merged = run(
+        ["omnidesk", "cases", "list", "--fake", "--show-merged-cases", "-f", "json"], fake=fake
+    )
     assert merged.exit_code == 0
     assert fake.calls[-1].url.params["show_merged_cases"] in ("true", "1")
-    bad_json = run(["omnidesk", "cases", "create", "--fake", "--subject", "x", "--custom-fields", "{oops"])
+    bad_json = run(
+        ["omnidesk", "cases", "create", "--fake", "--subject", "x", "--custom-fields", "{oops"]
+    )
     assert bad_json.exit_code == ExitCode.USAGE
     assert "--custom-fields takes JSON" in bad_json.output
 
@@ -257,7 +300,9 @@ def test_a_real_not_found_and_a_connection_error() -> None:
 def test_retries_are_the_clients_and_use_its_clock() -> None:
     fake = seeded_fake("omnidesk")
     fake.inject_statuses([503, 503], path="/labels.json")
-    result = run(["--max-retries", "2", "omnidesk", "labels", "list", "--fake", "-f", "json"], fake=fake)
+    result = run(
+        ["--max-retries", "2", "omnidesk", "labels", "list", "--fake", "-f", "json"], fake=fake
+    )
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)[0]["label_title"] == "vip"
     assert len(fake.clock.sleeps) == 2  # backoff on the fake clock: nothing slept for real  # type: ignore[attr-defined]

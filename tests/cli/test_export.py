@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -27,14 +28,20 @@ class Crash(BaseException):
     """Stands for the process dying: nothing in cxkit catches it."""
 
 
-def on_list_page(fake: FakeServer, page: int, action: Callable[[], Any], path: str = "/cases.json") -> None:
-    """Do ``action`` instead of answering the ``page``-th list request (1-based)."""
+def on_list_page(
+    fake: FakeServer,
+    page: int,
+    action: Callable[[], Any],
+    path: str = "/cases.json",
+    method: str = "GET",
+) -> None:
+    """Do ``action`` before answering the ``page``-th list request (1-based)."""
     original = fake.handle
     seen = 0
 
     def handle(request: httpx.Request) -> httpx.Response:
         nonlocal seen
-        if request.method == "GET" and request.url.path.endswith(path):
+        if request.method == method and request.url.path.endswith(path):
             seen += 1
             if seen == page:
                 action()
@@ -136,7 +143,7 @@ def test_a_crash_between_any_two_steps_loses_and_repeats_nothing(
 
     with monkeypatch.context() as patch:
         patch.setattr(export_module.Checkpoint, "save", save)
-        patch.setattr(export_module.os, "replace", replace)
+        patch.setattr(os, "replace", replace)
         patch.setattr(export_module.PlainProgress, "advance", advance)
         with pytest.raises(Crash):
             run(export_args(out, "--limit", "50"), fake=fake)
@@ -144,7 +151,9 @@ def test_a_crash_between_any_two_steps_loses_and_repeats_nothing(
     written = len(out.read_text().splitlines())
     saved = json.loads(Path(f"{out}.checkpoint").read_text())
     assert written == crash_on_page * 50  # page 4 is in the file either way
-    assert saved["lines"] == (crash_on_page if point == "after-checkpoint" else crash_on_page - 1) * 50
+    assert (
+        saved["lines"] == (crash_on_page if point == "after-checkpoint" else crash_on_page - 1) * 50
+    )
     with out.open("a") as handle:
         handle.write('{"case_id": 2001, "subj')  # and a torn write after it, for good measure
 
@@ -166,7 +175,7 @@ def test_a_5xx_storm_stops_the_export_and_the_same_command_resumes(tmp_path: Pat
     assert "503" in stormy.stderr and "resume" in stormy.stderr
     assert len(out.read_text().splitlines()) == 500
     # the client retried each storm request, sleeping on the fake clock only
-    assert len(fake.clock.sleeps) == 2  # type: ignore[attr-defined]
+    assert len(fake.clock.sleeps) == 2
 
     fake.faults.clear()
     calm = run(export_args(out, "--limit", "100"), fake=fake)
@@ -217,7 +226,7 @@ def test_plain_progress_lines_when_not_a_terminal(tmp_path: Path) -> None:
     lines = result.stderr.splitlines()
     assert lines[0] == "omnidesk cases: starting"
     assert lines[-2].startswith("omnidesk cases: 450/450 records, 5 pages, ")
-    assert lines[-2].endswith(f"quota {fake.calls_left} left, done")  # type: ignore[attr-defined]
+    assert lines[-2].endswith(f"quota {fake.calls_left} left, done")
     assert "\x1b[" not in result.stderr  # no terminal codes in a log
 
 
@@ -252,7 +261,7 @@ def test_the_throttle_paces_the_export(tmp_path: Path) -> None:
     result = run(export_args(out, "--limit", "100", "--throttle", "1/second"), fake=fake)
     assert result.exit_code == 0, result.output
     times = [t for c, t in zip(fake.calls, fake.call_times, strict=True) if c.method == "GET"]
-    gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
+    gaps = [b - a for a, b in itertools.pairwise(times)]
     assert len(gaps) == 4 and min(gaps) >= 0.99  # on the fake clock: nothing slept for real
 
 
@@ -260,13 +269,26 @@ def test_since_fills_the_operations_from_filter(tmp_path: Path) -> None:
     fake = seeded_fake("omnidesk")
     out = tmp_path / "cases.jsonl"
     since = "2026-11-01T16:00:00+03:00"  # the seed makes a case an hour from 12:00 on
-    result = run(["export", "omnidesk", "cases", "--fake", "--since", since, "--out", str(out)], fake=fake)
+    result = run(
+        ["export", "omnidesk", "cases", "--fake", "--since", since, "--out", str(out)], fake=fake
+    )
     assert result.exit_code == 0, result.output
     records = jsonl(out)
     assert [r["subject"].split("#")[1] for r in records] == [str(n) for n in range(5, 13)]
     assert "from_time" in list_requests(fake)[-1].url.params
     both = run(
-        ["export", "omnidesk", "cases", "--fake", "--since", since, "--from-time", since, "-o", str(out)]
+        [
+            "export",
+            "omnidesk",
+            "cases",
+            "--fake",
+            "--since",
+            since,
+            "--from-time",
+            since,
+            "-o",
+            str(out),
+        ]
     )
     assert both.exit_code == ExitCode.USAGE
 
@@ -294,7 +316,9 @@ def _exportable() -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize(("name", "operation"), _exportable())
-def test_every_paged_operation_exports_from_its_fake(name: str, operation: str, tmp_path: Path) -> None:
+def test_every_paged_operation_exports_from_its_fake(
+    name: str, operation: str, tmp_path: Path
+) -> None:
     op = next(o for o in vendor(name).operations if o.name == operation)
     out = tmp_path / "out.jsonl"
     listed = run([name, *operation.replace("_", "-").split("."), "--fake", "--all", "-f", "jsonl"])
@@ -311,3 +335,84 @@ def test_every_vendor_has_exports() -> None:
     for name in VENDORS:
         tree = command((name,)).commands["export"].commands[name]
         assert set(tree.commands) == {export_name(o) for o in vendor(name).operations if o.paged}
+
+
+def _ctrl_c() -> None:
+    raise KeyboardInterrupt
+
+
+@pytest.mark.parametrize(
+    ("name", "resource", "size", "method", "path"),
+    [
+        ("thulium", "customers", "--limit", "GET", "/customers"),  # limit/offset
+        ("omnicxm", "tickets.read", "--take", "POST", "/ticket/read"),  # page/take in the body
+        ("omi", "contacts", "--size", "POST", "/contacts/list"),  # page/size, has_next
+    ],
+)
+def test_resume_works_for_every_paging_style(
+    name: str, resource: str, size: str, method: str, path: str, tmp_path: Path
+) -> None:
+    fake = seeded_fake(name)
+    listed = run(
+        [
+            name,
+            *resource.split("."),
+            *(["list"] if "." not in resource else []),
+            "--fake",
+            "--all",
+            "-f",
+            "jsonl",
+        ],
+        fake=fake,
+    )
+    expected = listed.stdout.splitlines()
+    assert len(expected) >= 5, listed.output
+    out = tmp_path / "out.jsonl"
+    args = ["export", name, resource, "--fake", size, "2", "--out", str(out)]
+    on_list_page(fake, 2, _ctrl_c, path=path, method=method)
+    assert run(args, fake=fake).exit_code == ExitCode.INTERRUPTED
+    assert out.read_text().splitlines() == expected[:2]
+    resumed = run(args, fake=fake)
+    assert resumed.exit_code == 0, resumed.output
+    assert out.read_text().splitlines() == expected
+
+
+def test_a_real_process_killed_mid_export_resumes_to_10000_unique_records(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    root = Path(__file__).resolve().parents[2]
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(root / "src"), str(root)]),
+        "CXKIT_TEST_MARKER": str(tmp_path / "blocked"),
+        "CXKIT_TEST_BLOCK_AT": "58",
+    }
+    out = tmp_path / "cases.jsonl"
+    child = [sys.executable, "-m", "tests.cli._export_child", *export_args(out)]
+    process = subprocess.Popen(child, cwd=root, env=env, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while not (tmp_path / "blocked").exists():  # the export is now waiting for page 58
+            assert process.poll() is None, process.stderr.read() if process.stderr else ""
+            assert time.monotonic() < deadline, "the child never reached page 58"
+            time.sleep(0.05)
+        process.send_signal(signal.SIGKILL)  # no cleanup of any kind
+        process.wait(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == -signal.SIGKILL
+    assert len(out.read_text().splitlines()) == 5700
+    assert json.loads(Path(f"{out}.checkpoint").read_text())["cursor"]["page"] == 58
+
+    env["CXKIT_TEST_BLOCK_AT"] = "0"
+    finished = subprocess.run(child, cwd=root, env=env, capture_output=True, text=True, timeout=300)
+    assert finished.returncode == 0, finished.stderr
+    assert "resumed, 10000 records" in finished.stderr
+    assert (
+        finished.stderr.splitlines()[0] == "omnidesk cases: resuming after 5700 records (57 pages)"
+    )
+    assert_complete(out, 10_000)

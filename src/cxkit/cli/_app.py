@@ -112,10 +112,10 @@ def open_client(state: State, info: Vendor, *, fake: bool) -> APIClient:
 
 
 @functools.cache
-def _method_of(client_class: type, name: str) -> tuple[Callable[..., Any], list[str]]:
-    """The method behind operation ``name`` on the client class, and the docstrings of
-    the resources on the way (for group help)."""
-    target: Any = client_class
+def _method_of(vendor_name: str, name: str) -> tuple[Callable[..., Any], list[str]]:
+    """The method behind operation ``name`` on the vendor's client class, and the
+    docstrings of the resources on the way (for group help)."""
+    target: Any = vendor(vendor_name).client_class
     docs: list[str] = []
     *parts, verb = name.split(".")
     for part in parts:
@@ -143,7 +143,7 @@ def _typer_type(param: Param) -> Any:
         base = _ENUMS[key]
     else:
         base = {"int": int, "float": float, "bool": bool}.get(param.kind, str)
-    return list[base] if param.multiple else base  # type: ignore[valid-type]
+    return list[base] if param.multiple else base
 
 
 def _help(param: Param) -> str:
@@ -155,7 +155,9 @@ def _help(param: Param) -> str:
     return escape(text)
 
 
-def _signature_params(params: Sequence[Param], *, skip: Sequence[str] = ()) -> list[inspect.Parameter]:
+def _signature_params(
+    params: Sequence[Param], *, skip: Sequence[str] = ()
+) -> list[inspect.Parameter]:
     out: list[inspect.Parameter] = []
     for param in params:
         if param.name in skip:
@@ -212,7 +214,7 @@ def _doc(op: Operation, method: Callable[..., Any]) -> str:
 
 
 def _operation_command(info: Vendor, op: Operation) -> tuple[Callable[..., None], str]:
-    method, _docs = _method_of(info.client_class, op.name)
+    method, _docs = _method_of(info.name, op.name)
     params = method_params(method)
     returns = str(inspect.signature(method).return_annotation)
     many = op.paged or "list[" in returns or "Page" in returns
@@ -249,21 +251,51 @@ def _operation_command(info: Vendor, op: Operation) -> tuple[Callable[..., None]
 
     signature = [_context_param(), *_signature_params(params)]
     signature.append(
-        _option(("--format", "-f"), Optional[Format], None, "Output: table (default), json, jsonl or csv.", "cx_format")  # noqa: UP045
+        _option(
+            ("--format", "-f"),
+            Format | None,
+            None,
+            "Output: table (default), json, jsonl or csv.",
+            "cx_format",
+        )
     )
     signature.append(
-        _option(("--fake",), bool, False, "Run against the built-in fake (seeded; no network).", "cx_fake")
+        _option(
+            ("--fake",),
+            bool,
+            False,
+            "Run against the built-in fake (seeded; no network).",
+            "cx_fake",
+        )
     )
     if op.paged:
         signature.append(
-            _option(("--all",), bool, False, "Follow every page (default: the one page asked for).", "cx_all")
+            _option(
+                ("--all",),
+                bool,
+                False,
+                "Follow every page (default: the one page asked for).",
+                "cx_all",
+            )
         )
         signature.append(
-            _option(("--max-items",), Optional[int], None, "With --all: stop after this many records.", "cx_max_items")  # noqa: UP045
+            _option(
+                ("--max-items",),
+                int | None,
+                None,
+                "With --all: stop after this many records.",
+                "cx_max_items",
+            )
         )
     if many:
         signature.append(
-            _option(("--columns",), Optional[str], None, "Table/CSV columns, comma-separated (default: the first filled ones).", "cx_columns")  # noqa: UP045
+            _option(
+                ("--columns",),
+                str | None,
+                None,
+                "Table/CSV columns, comma-separated (default: the first filled ones).",
+                "cx_columns",
+            )
         )
     verb = _cli_name(op.name.rsplit(".", 1)[-1])
     return _command(command, verb, signature, _doc(op, method)), verb
@@ -330,7 +362,7 @@ class ProgressMode(str, enum.Enum):
 
 
 def _export_command(info: Vendor, op: Operation) -> Callable[..., None] | None:
-    method, _docs = _method_of(info.client_class, op.name)
+    method, _docs = _method_of(info.name, op.name)
     params = method_params(method)
     keys = _paging.paging_keys({p.name for p in params})
     if keys is None:
@@ -415,15 +447,65 @@ def _export_command(info: Vendor, op: Operation) -> Callable[..., None] | None:
     skip = [keys.position]
     signature = [_context_param(), *_signature_params(params, skip=skip)]
     if since is not None:
-        signature.append(_option(("--since",), Optional[str], None, f"Records from this date or time on (sets {_flag(since)}).", "cx_since"))  # noqa: UP045
+        signature.append(
+            _option(
+                ("--since",),
+                str | None,
+                None,
+                f"Records from this date or time on (sets {_flag(since)}).",
+                "cx_since",
+            )
+        )
     signature += [
-        _option(("--out", "-o"), Path, ..., "The JSON Lines file to write (one record a line).", "cx_out"),
-        _option(("--checkpoint",), Optional[Path], None, "Where the resume point is kept (default: OUT.checkpoint).", "cx_checkpoint"),  # noqa: UP045
-        _option(("--restart",), bool, False, "Start over: drop the checkpoint and overwrite OUT.", "cx_restart"),
-        _option(("--progress",), ProgressMode, ProgressMode.auto, "auto: a bar on a terminal, plain lines otherwise.", "cx_progress"),
-        _option(("--throttle",), Optional[str], None, "Pace requests, e.g. 500/hour, 5/second or auto.", "cx_throttle"),  # noqa: UP045
-        _option(("--max-retries",), Optional[int], None, "Retries per request on 429/5xx/network errors.", "cx_max_retries"),  # noqa: UP045
-        _option(("--fake",), bool, False, "Export from the built-in fake (seeded; no network).", "cx_fake"),
+        _option(
+            ("--out", "-o"),
+            Path,
+            ...,
+            "The JSON Lines file to write (one record a line).",
+            "cx_out",
+        ),
+        _option(
+            ("--checkpoint",),
+            Path | None,
+            None,
+            "Where the resume point is kept (default: OUT.checkpoint).",
+            "cx_checkpoint",
+        ),
+        _option(
+            ("--restart",),
+            bool,
+            False,
+            "Start over: drop the checkpoint and overwrite OUT.",
+            "cx_restart",
+        ),
+        _option(
+            ("--progress",),
+            ProgressMode,
+            ProgressMode.auto,
+            "auto: a bar on a terminal, plain lines otherwise.",
+            "cx_progress",
+        ),
+        _option(
+            ("--throttle",),
+            str | None,
+            None,
+            "Pace requests, e.g. 500/hour, 5/second or auto.",
+            "cx_throttle",
+        ),
+        _option(
+            ("--max-retries",),
+            int | None,
+            None,
+            "Retries per request on 429/5xx/network errors.",
+            "cx_max_retries",
+        ),
+        _option(
+            ("--fake",),
+            bool,
+            False,
+            "Export from the built-in fake (seeded; no network).",
+            "cx_fake",
+        ),
     ]
     doc = escape(
         f"Export every record of {op.name} to a JSON Lines file, resumably.\n\n"
@@ -466,13 +548,15 @@ def _vendor_app(info: Vendor) -> typer.Typer:
     groups: dict[str, typer.Typer] = {"": root}
     for op in info.operations:
         *parts, _verb = op.name.split(".")
-        _method, docs = _method_of(info.client_class, op.name)
+        _method, docs = _method_of(info.name, op.name)
         parent = root
         path = ""
         for index, part in enumerate(parts):
             path = f"{path}.{part}" if path else part
             if path not in groups:
-                group = typer.Typer(help=escape(docs[index]), no_args_is_help=True, rich_markup_mode="rich")
+                group = typer.Typer(
+                    help=escape(docs[index]), no_args_is_help=True, rich_markup_mode="rich"
+                )
                 parent.add_typer(group, name=_cli_name(part))
                 groups[path] = group
             parent = groups[path]
@@ -515,17 +599,17 @@ class VendorName(str, enum.Enum):
 def ops(
     vendor_name: Annotated[VendorName, typer.Argument(help="The vendor.", metavar="VENDOR")],
     match: Annotated[
-        Optional[str],  # noqa: UP045
+        str | None,
         typer.Argument(help="Only operations whose name contains this.", show_default=False),
     ] = None,
     fmt: Annotated[
-        Optional[Format],  # noqa: UP045
+        Format | None,
         typer.Option("--format", "-f", help="Output: table, json, jsonl or csv."),
     ] = None,
 ) -> None:
     """List a vendor's operations: the command, HTTP method and path of each."""
     info = vendor(vendor_name.value)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for op in info.operations:
         if match and match not in op.name:
             continue
@@ -584,12 +668,28 @@ def build_app(vendors: Sequence[str] | None = None) -> typer.Typer:
     @app.callback()
     def root(
         ctx: typer.Context,
-        fake: Annotated[bool, typer.Option("--fake", help="Run against the built-in fakes (seeded; no network).")] = False,
-        fmt: Annotated[Optional[Format], typer.Option("--format", "-f", help="Output: table, json, jsonl or csv.")] = None,  # noqa: UP045
-        throttle: Annotated[Optional[str], typer.Option("--throttle", help="Pace requests, e.g. 500/hour or auto (Omnidesk).")] = None,  # noqa: UP045
-        max_retries: Annotated[Optional[int], typer.Option("--max-retries", help="Retries per request on 429/5xx/network errors.")] = None,  # noqa: UP045
-        timeout: Annotated[Optional[float], typer.Option("--timeout", help="Seconds per request attempt.")] = None,  # noqa: UP045
-        version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")] = False,
+        fake: Annotated[
+            bool,
+            typer.Option("--fake", help="Run against the built-in fakes (seeded; no network)."),
+        ] = False,
+        fmt: Annotated[
+            Format | None, typer.Option("--format", "-f", help="Output: table, json, jsonl or csv.")
+        ] = None,
+        throttle: Annotated[
+            str | None,
+            typer.Option("--throttle", help="Pace requests, e.g. 500/hour or auto (Omnidesk)."),
+        ] = None,
+        max_retries: Annotated[
+            int | None,
+            typer.Option("--max-retries", help="Retries per request on 429/5xx/network errors."),
+        ] = None,
+        timeout: Annotated[
+            float | None, typer.Option("--timeout", help="Seconds per request attempt.")
+        ] = None,
+        version: Annotated[
+            bool,
+            typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+        ] = False,
     ) -> None:
         """The cxkit command line."""
         state = _state(ctx)

@@ -72,13 +72,17 @@ def _hint(exc: BaseException, env: Sequence[str]) -> str:
             "(or run with --fake to try the command against the built-in fake)."
         )
     if isinstance(exc, PermissionDeniedError):
-        return "The credentials are valid but not allowed to do this; use an account with more rights."
+        return (
+            "The credentials are valid but not allowed to do this; use an account with more rights."
+        )
     if isinstance(exc, ConfigurationError) and env:
         return f"Set {variables} (see `cxkit --help`), or run with --fake."
     if isinstance(exc, RateLimitError):
         wait = getattr(exc, "retry_after", None)
         after = f" in {wait:.0f} s" if isinstance(wait, (int, float)) else " later"
-        return f"The vendor's quota is spent: try again{after}, or pass --throttle to pace requests."
+        return (
+            f"The vendor's quota is spent: try again{after}, or pass --throttle to pace requests."
+        )
     if isinstance(exc, APITimeoutError):
         return "The vendor did not answer in time; try again or pass a larger --timeout."
     if isinstance(exc, APIConnectionError):

@@ -189,7 +189,9 @@ def export(
     )
 
 
-def _pages(fetch: Callable[[dict[str, Any] | None], Any], cursor: dict[str, Any] | None) -> Iterator[Any]:
+def _pages(
+    fetch: Callable[[dict[str, Any] | None], Any], cursor: dict[str, Any] | None
+) -> Iterator[Any]:
     first = fetch(cursor)
     yield from first.iter_pages()
 

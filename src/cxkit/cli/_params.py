@@ -80,7 +80,9 @@ class Param:
             except ValueError as exc:
                 if self.text_ok:
                     return raw
-                raise ValueError(f"{self.flag} takes JSON, e.g. '{{\"key\": \"value\"}}': {exc}") from None
+                raise ValueError(
+                    f'{self.flag} takes JSON, e.g. \'{{"key": "value"}}\': {exc}'
+                ) from None
         if self.kind == "choice":
             text = raw.value if isinstance(raw, enum.Enum) else raw
             for choice in self.choices:

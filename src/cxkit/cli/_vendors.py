@@ -51,7 +51,7 @@ def _only(module: Any, base: type, what: str) -> Any:
 def env_variables(client_class: type) -> tuple[str, ...]:
     """The environment variables the client's constructor reads through ``setting()``,
     in the order it reads them."""
-    source = textwrap.dedent(inspect.getsource(client_class.__init__))
+    source = textwrap.dedent(inspect.getsource(vars(client_class)["__init__"]))
     names: list[str] = []
     for node in ast.walk(ast.parse(source)):
         if (

@@ -205,8 +205,13 @@ def _command(
     return func
 
 
+def plain(text: str) -> str:
+    """A docstring's reST literals (````x````) as Markdown ones (```x```)."""
+    return text.replace("``", "`")
+
+
 def _doc(op: Operation, method: Callable[..., Any]) -> str:
-    body = inspect.cleandoc(method.__doc__ or op.summary or op.name)
+    body = plain(inspect.cleandoc(method.__doc__ or op.summary or op.name))
     return escape(f"{body}\n\n{op.method} {op.path}  (operation {op.name})")
 
 
@@ -555,7 +560,7 @@ def _vendor_app(info: Vendor) -> typer.Typer:
             path = f"{path}.{part}" if path else part
             if path not in groups:
                 group = typer.Typer(
-                    help=escape(docs[index]), no_args_is_help=True, rich_markup_mode="rich"
+                    help=escape(plain(docs[index])), no_args_is_help=True, rich_markup_mode="rich"
                 )
                 parent.add_typer(group, name=_cli_name(part))
                 groups[path] = group
@@ -622,7 +627,7 @@ def ops(
                 "path": op.path,
                 "paged": op.paged,
                 "idempotent": op.is_idempotent,
-                "summary": op.summary,
+                "summary": plain(op.summary),
             }
         )
     chosen = fmt or Format.table

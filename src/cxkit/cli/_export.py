@@ -173,11 +173,10 @@ def export(
             state.bytes += len(data)
             state.pages += 1
             state.total = page.total if page.total is not None else state.total
-            if state.cursor is not None:
-                state.save(checkpoint_path)
-            progress.advance(state.lines, state.pages, state.total, quota())
             if state.cursor is None:
-                break
+                break  # the last page: ``finish`` reports it
+            state.save(checkpoint_path)
+            progress.advance(state.lines, state.pages, state.total, quota())
     checkpoint_path.unlink()  # the output is complete and on disk
     progress.finish(state.lines, state.pages, state.total, quota())
     return ExportResult(

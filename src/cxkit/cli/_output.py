@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from rich.console import Console
 from rich.table import Table
 
-__all__ = ["Format", "as_record", "dumps_line", "render"]
+__all__ = ["Format", "as_record", "dumps_line", "flatten", "render"]
 
 
 class Format(str, enum.Enum):
@@ -75,6 +75,18 @@ def _cell(value: Any) -> str:
     return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
 
 
+def flatten(record: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
+    """Nested objects as dotted columns (``basicinfo.subject``); lists stay whole."""
+    out: dict[str, Any] = {}
+    for key, value in record.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, Mapping) and value:
+            out.update(flatten(value, f"{name}."))
+        else:
+            out[name] = value
+    return out
+
+
 def _columns(
     rows: Sequence[Mapping[str, Any]], chosen: Sequence[str] | None, limit: int
 ) -> list[str]:
@@ -117,7 +129,7 @@ def _full(value: Any) -> str:
 
 
 def _csv(rows: Iterable[Any], chosen: Sequence[str] | None) -> str:
-    records = [r if isinstance(r, Mapping) else {"value": r} for r in rows]
+    records = [flatten(r) if isinstance(r, Mapping) else {"value": r} for r in rows]
     columns = list(chosen) if chosen else list(dict.fromkeys(k for r in records for k in r))
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -155,7 +167,7 @@ def render(
         console.file.write(_csv(rows, columns))
         return
     if many:
-        records = [r if isinstance(r, Mapping) else {"value": r} for r in rows]
+        records = [flatten(r) if isinstance(r, Mapping) else {"value": r} for r in rows]
         console.print(_table(records, columns, title, console.width))
     elif isinstance(data, Mapping):
         console.print(_fields(data))

@@ -34,9 +34,9 @@ class _Runner(CliRunner):
         super().__init__()
         self._cli = cli
 
-    def run(self, args: Sequence[str], obj: State | None) -> Result:
-        # Wide enough that help panels never shorten an option's name.
-        with self.isolation(env={"COLUMNS": "200", "TERMINAL_WIDTH": "200"}) as streams:
+    def run(self, args: Sequence[str], obj: State | None, width: int) -> Result:
+        env = {"COLUMNS": str(width), "TERMINAL_WIDTH": str(width)}
+        with self.isolation(env=env) as streams:
             code = 0
             exception: BaseException | None = None
             try:
@@ -62,8 +62,12 @@ def run(
     fake: FakeServer | Callable[[str], FakeServer] | None = None,
     state: State | None = None,
     vendors: tuple[str, ...] | None = None,
+    width: int = 200,
 ) -> Result:
-    """Run ``cxkit args``; ``fake`` serves ``--fake`` (a server, or a factory by vendor)."""
+    """Run ``cxkit args``; ``fake`` serves ``--fake`` (a server, or a factory by vendor).
+
+    The terminal is ``width`` columns wide: by default wide enough that help panels
+    never shorten an option's name."""
     state = state or State()
     if isinstance(fake, FakeServer):
         server = fake
@@ -73,7 +77,7 @@ def run(
     if vendors is None:
         named = [a for a in args if a in ("omnidesk", "thulium", "omnicxm", "omi")]
         vendors = (named[0],) if named else None
-    return _Runner(command(vendors)).run(args, state)
+    return _Runner(command(vendors)).run(args, state, width)
 
 
 class BigOmnidesk(FakeOmnidesk):

@@ -79,7 +79,7 @@ def test_list_prints_a_table_of_the_page_asked_for() -> None:
     assert len(shown) == 3
     assert [int(line.split("│")[1]) for line in shown] == open_cases[:3]
     assert "case_id" in result.stdout and "subject" in result.stdout
-    assert f"3 records of {len(open_cases)}; more pages follow" in result.stderr
+    assert f"3 records of {len(open_cases)}; next page: --page 2 (or --all)" in result.stderr
     request = fake.calls[-1]
     assert request.url.params.get_list("status") == ["open"] or "open" in str(request.url)
     assert request.url.params["limit"] == "3"

@@ -223,6 +223,7 @@ def _operation_command(info: Vendor, op: Operation) -> tuple[Callable[..., None]
     params = method_params(method)
     returns = str(inspect.signature(method).return_annotation)
     many = op.paged or "list[" in returns or "Page" in returns
+    keys = _paging.paging_keys({p.name for p in params}) if op.paged else None
 
     def command(**values: Any) -> None:
         ctx: typer.Context = values.pop("ctx")
@@ -244,7 +245,7 @@ def _operation_command(info: Vendor, op: Operation) -> tuple[Callable[..., None]
         try:
             with client:
                 result = resolve(client, op.name)(**kwargs)
-                _show(result, op, fmt, many, every, max_items, columns)
+                _show(result, op, fmt, many, every, max_items, columns, keys)
         except KeyboardInterrupt:
             interrupted("stopped")
         except typer.Exit:
@@ -320,6 +321,7 @@ def _show(
     every: bool,
     max_items: int | None,
     columns: list[str] | None,
+    keys: _paging.PagingKeys | None,
 ) -> None:
     out = _out()
     if not op.paged:
@@ -336,8 +338,17 @@ def _show(
     render(out, result.items, fmt, many=True, columns=columns, title=op.name)
     if fmt is Format.table:
         total = f" of {result.total}" if result.total is not None else ""
-        more = "; more pages follow (--page/--offset, or --all)" if result.has_next_page() else ""
-        _err().print(f"{len(result.items)} records{total}{more}")
+        cursor = _paging.next_cursor(result, keys) if keys is not None else None
+        more = ""
+        if cursor is not None and keys is not None:
+            more = f"; next page: --{keys.position} {cursor[keys.position]} (or --all)"
+        elif result.has_next_page():
+            more = "; more pages follow (--all)"
+        _err().print(f"{_records(len(result.items))}{total}{more}")
+
+
+def _records(count: int) -> str:
+    return f"{count} record" if count == 1 else f"{count} records"
 
 
 def _limited(items: Iterator[Any], limit: int | None) -> Iterator[Any]:
@@ -439,7 +450,7 @@ def _export_command(info: Vendor, op: Operation) -> Callable[..., None] | None:
             _stop(progress)
             if isinstance(exc, (ValueError, TypeError)) or _is_cx(exc):
                 code, message = describe(exc, info.env)
-                if checkpoint.exists():
+                if checkpoint.exists() and code is not ExitCode.USAGE:
                     message += f"\nRun the same command again to resume from {checkpoint}."
                 _err().print(f"[red]Error:[/red] {escape(message)}")
                 raise typer.Exit(int(code)) from None

@@ -134,6 +134,10 @@ def export(
                 path.unlink()
     if checkpoint_path.exists():
         state = Checkpoint.load(checkpoint_path)
+        if state.pages == 0 and state.bytes == 0:
+            # Stopped before its first page: nothing to keep, whatever the command was.
+            state = Checkpoint(vendor=vendor, operation=operation, arguments=identity, cursor=None)
+            state.save(checkpoint_path)
         if (state.vendor, state.operation, state.arguments) != (vendor, operation, identity):
             raise CheckpointError(
                 f"{checkpoint_path} is for another export ({state.vendor} {state.operation} "
@@ -145,7 +149,7 @@ def export(
                 f"{out} is shorter than its checkpoint says ({max(size, 0)} < {state.bytes} "
                 "bytes); pass --restart to start over"
             )
-        resumed = True
+        resumed = state.pages > 0
     else:
         if out.exists() and out.stat().st_size > 0:
             raise CheckpointError(

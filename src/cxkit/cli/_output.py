@@ -88,8 +88,10 @@ def flatten(record: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
 
 
 def _columns(
-    rows: Sequence[Mapping[str, Any]], chosen: Sequence[str] | None, limit: int
+    rows: Sequence[Mapping[str, Any]], chosen: Sequence[str] | None, width: int
 ) -> list[str]:
+    """``chosen``, else the columns with a filled scalar somewhere, in order, as many
+    as fit in ``width`` at their natural widths (at least two)."""
     if chosen:
         return list(chosen)
     seen: dict[str, bool] = {}
@@ -99,14 +101,22 @@ def _columns(
             # 0 and False are what many vendors send for "not set": not worth a column
             filled = value not in (None, "", 0, [], {}) and value is not False
             seen[key] = seen.get(key, False) or (scalar and filled)
-    columns = [key for key, useful in seen.items() if useful]
-    return columns[:limit] or list(seen)[:limit]
+    candidates = [key for key, useful in seen.items() if useful] or list(seen)
+    columns: list[str] = []
+    used = 1
+    for key in candidates[:MAX_COLUMNS]:
+        natural = max([len(key), *(len(_cell(row.get(key))) for row in rows)]) + 3
+        if columns and len(columns) >= 2 and used + natural > width:
+            break
+        columns.append(key)
+        used += natural
+    return columns
 
 
 def _table(
     rows: Sequence[Mapping[str, Any]], chosen: Sequence[str] | None, title: str, width: int
 ) -> Table:
-    columns = _columns(rows, chosen, max(3, min(MAX_COLUMNS, width // 14)))
+    columns = _columns(rows, chosen, width)
     table = Table(title=title or None, title_justify="left", show_lines=False)
     for column in columns:
         table.add_column(column, overflow="ellipsis", no_wrap=True)

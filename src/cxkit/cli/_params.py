@@ -52,6 +52,9 @@ class Param:
     """The allowed values of a ``choice`` (as the method takes them)."""
     also_int: bool = False
     """A ``choice`` that also takes any integer (``int | Literal["all"]``)."""
+    times: bool = False
+    """Also takes an aware ``datetime``: ISO 8601 text with an offset is passed as one
+    (other text is passed as it is, for the vendor's own formats and epoch numbers)."""
     text_ok: bool = False
     """A ``json`` parameter that also takes plain text: a value that is not JSON stays text."""
     annotation: str = ""
@@ -83,6 +86,12 @@ class Param:
                 raise ValueError(
                     f'{self.flag} takes JSON, e.g. \'{{"key": "value"}}\': {exc}'
                 ) from None
+        if self.times and isinstance(raw, str):
+            try:
+                moment = datetime.fromisoformat(raw.strip())
+            except ValueError:
+                return raw
+            return moment if moment.tzinfo is not None else raw
         if self.kind == "choice":
             text = raw.value if isinstance(raw, enum.Enum) else raw
             for choice in self.choices:
@@ -199,6 +208,7 @@ def param_of(func: Callable[..., Any], parameter: inspect.Parameter) -> Param:
         multiple=multiple,
         choices=choices,
         also_int=also_int,
+        times=kind == "str" and datetime in members,
         text_ok=text_ok,
         annotation=annotation if isinstance(annotation, str) else getattr(tp, "__name__", str(tp)),
     )

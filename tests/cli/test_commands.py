@@ -316,3 +316,62 @@ def test_main_runs_as_a_module_entry_point(capsys: pytest.CaptureFixture[str]) -
     assert stopped.value.code == 0
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == len(vendor("omi").operations)
+
+
+def test_ctrl_c_in_a_command_exits_130() -> None:
+    fake = seeded_fake("omnidesk")
+    original = fake.handle
+
+    def interrupted(request: Any) -> Any:
+        if request.url.path.endswith("/labels.json"):
+            raise KeyboardInterrupt
+        return original(request)
+
+    fake.handle = interrupted  # type: ignore[method-assign]
+    result = run(["omnidesk", "labels", "list", "--fake"], fake=fake)
+    assert result.exit_code == ExitCode.INTERRUPTED == 130
+    assert "Interrupted" in result.stderr
+
+
+def test_a_bad_client_option_is_a_configuration_error() -> None:
+    result = run(["--throttle-storage", "ftp://nowhere", "omnidesk", "labels", "list", "--fake"])
+    assert result.exit_code == ExitCode.CONFIG
+    assert "throttle_storage" in result.stderr
+    shared = run(
+        [
+            "--throttle-storage",
+            "memory://",
+            "--throttle",
+            "10/second",
+            "omnidesk",
+            "labels",
+            "list",
+            "--fake",
+        ]
+    )
+    assert shared.exit_code == 0, shared.output
+
+
+def test_only_the_named_vendor_is_built() -> None:
+    from cxkit.cli import _wanted
+
+    assert _wanted(["--fake", "thulium", "customers", "list"]) == ["thulium"]
+    assert _wanted(["export", "omi", "contacts", "-o", "x.jsonl"]) == ["omi"]
+    assert _wanted(["ops", "omnicxm"]) == ["omnicxm"]
+    assert _wanted(["--help"]) is None
+    assert _wanted([]) is None
+
+
+def test_the_console_script_points_at_main() -> None:
+    import importlib
+    import re
+    from pathlib import Path
+
+    pyproject = (Path(__file__).resolve().parents[2] / "pyproject.toml").read_text()
+    target = re.search(r'^cxkit = "([\w.]+):(\w+)"$', pyproject, re.MULTILINE)
+    assert target is not None
+    entry = getattr(importlib.import_module(target.group(1)), target.group(2))
+    from cxkit.cli import main
+
+    assert entry is main
+    assert re.search(r'^cli = \["typer[^"]*", "rich[^"]*"\]$', pyproject, re.MULTILINE)

@@ -58,6 +58,7 @@ class State:
     fake: bool = False
     format: Format | None = None
     throttle: str | None = None
+    throttle_storage: str | None = None
     max_retries: int | None = None
     timeout: float | None = None
     fake_factory: Callable[[str], FakeServer] | None = None
@@ -100,7 +101,7 @@ def interrupted(message: str) -> typing.NoReturn:
 def open_client(state: State, info: Vendor, *, fake: bool) -> APIClient:
     """The vendor's sync client: from the environment, or served by a fake."""
     options: dict[str, Any] = dict(state.client_options)
-    for key in ("throttle", "max_retries", "timeout"):
+    for key in ("throttle", "throttle_storage", "max_retries", "timeout"):
         value = getattr(state, key)
         if value is not None:
             options[key] = value
@@ -393,7 +394,7 @@ def _export_command(info: Vendor, op: Operation) -> Callable[..., None] | None:
         restart: bool = values.pop("cx_restart")
         mode: ProgressMode = values.pop("cx_progress")
         fake: bool = values.pop("cx_fake")
-        for key in ("throttle", "max_retries"):
+        for key in ("throttle", "throttle_storage", "max_retries"):
             value = values.pop(f"cx_{key}")
             if value is not None:
                 setattr(state, key, value)
@@ -507,6 +508,13 @@ def _export_command(info: Vendor, op: Operation) -> Callable[..., None] | None:
             None,
             "Pace requests, e.g. 500/hour, 5/second or auto.",
             "cx_throttle",
+        ),
+        _option(
+            ("--throttle-storage",),
+            str | None,
+            None,
+            "Share the throttle's quota through a store, e.g. redis://localhost:6379/0.",
+            "cx_throttle_storage",
         ),
         _option(
             ("--max-retries",),
@@ -695,6 +703,13 @@ def build_app(vendors: Sequence[str] | None = None) -> typer.Typer:
             str | None,
             typer.Option("--throttle", help="Pace requests, e.g. 500/hour or auto (Omnidesk)."),
         ] = None,
+        throttle_storage: Annotated[
+            str | None,
+            typer.Option(
+                "--throttle-storage",
+                help="Share the throttle's quota through a store, e.g. redis://localhost:6379/0.",
+            ),
+        ] = None,
         max_retries: Annotated[
             int | None,
             typer.Option("--max-retries", help="Retries per request on 429/5xx/network errors."),
@@ -712,6 +727,7 @@ def build_app(vendors: Sequence[str] | None = None) -> typer.Typer:
         state.fake = state.fake or fake
         state.format = fmt or state.format
         state.throttle = throttle if throttle is not None else state.throttle
+        state.throttle_storage = throttle_storage or state.throttle_storage
         state.max_retries = max_retries if max_retries is not None else state.max_retries
         state.timeout = timeout if timeout is not None else state.timeout
 

@@ -416,3 +416,13 @@ def test_a_real_process_killed_mid_export_resumes_to_10000_unique_records(tmp_pa
         finished.stderr.splitlines()[0] == "omnidesk cases: resuming after 5700 records (57 pages)"
     )
     assert_complete(out, 10_000)
+
+
+def test_a_value_that_did_not_fit_its_field_is_exported_as_sent(tmp_path: Path) -> None:
+    fake = omnidesk_with_cases(3)
+    fake.cases[2002]["created_at"] = "the day before yesterday"
+    out = tmp_path / "cases.jsonl"
+    assert run(export_args(out), fake=fake).exit_code == 0
+    records = jsonl(out)
+    assert records[1]["created_at"] == "the day before yesterday"
+    assert records[0]["created_at"].endswith("+03:00")

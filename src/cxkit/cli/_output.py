@@ -14,6 +14,8 @@ from pydantic import BaseModel
 from rich.console import Console
 from rich.table import Table
 
+from .._core import CXModel
+
 __all__ = ["Format", "as_record", "dumps_line", "flatten", "render"]
 
 
@@ -33,10 +35,15 @@ MAX_CELL = 60
 
 def as_record(value: Any) -> Any:
     """``value`` as plain JSON-ready data: models by their vendor field names, datetimes
-    as ISO 8601 text (credential fields masked, as in ``model.to_dict(mode="json")``)."""
-    to_dict = getattr(value, "to_dict", None)
-    if isinstance(value, BaseModel) and callable(to_dict):
-        return to_dict(mode="json")
+    as ISO 8601 text (credential fields masked, as in ``model.to_dict(mode="json")``).
+
+    A value the vendor sent that did not fit its field (kept in ``model.unparsed``) is
+    written as sent, so an export loses nothing the vendor said."""
+    if isinstance(value, CXModel):
+        record = value.to_dict(mode="json")
+        for key, sent in value.unparsed.items():
+            record[key] = as_record(sent)
+        return record
     if isinstance(value, BaseModel):
         return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
     if isinstance(value, Mapping):

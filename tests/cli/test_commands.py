@@ -329,7 +329,7 @@ def test_ctrl_c_in_a_command_exits_130() -> None:
 
     fake.handle = interrupted  # type: ignore[method-assign]
     result = run(["omnidesk", "labels", "list", "--fake"], fake=fake)
-    assert result.exit_code == ExitCode.INTERRUPTED == 130
+    assert result.exit_code == int(ExitCode.INTERRUPTED) == 130
     assert "Interrupted" in result.stderr
 
 

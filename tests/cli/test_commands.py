@@ -375,3 +375,15 @@ def test_the_console_script_points_at_main() -> None:
 
     assert entry is main
     assert re.search(r'^cli = \["typer[^"]*", "rich[^"]*"\]$', pyproject, re.MULTILINE)
+
+
+def test_the_app_works_with_typers_own_runner() -> None:
+    from typer.testing import CliRunner
+
+    from cxkit.cli import build_app
+
+    result = CliRunner().invoke(
+        build_app(["omi"]), ["omi", "contacts", "list", "--fake", "-f", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    assert [c["full_name"] for c in json.loads(result.stdout)][:2] == ["Ann Lee", "Bo Chen"]

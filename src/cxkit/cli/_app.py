@@ -458,7 +458,7 @@ def _export_command(info: Vendor, op: Operation) -> Callable[..., None] | None:
             raise
         word = "resumed, " if result.resumed else ""
         _err().print(
-            f"{word}{result.lines} records in {out} ({result.new_lines} new, {result.pages} pages)"
+            f"{word}{_records(result.lines)} in {out} ({result.new_lines} new, {result.pages} pages)"
         )
 
     skip = [keys.position]
@@ -532,7 +532,7 @@ def _export_command(info: Vendor, op: Operation) -> Callable[..., None] | None:
         ),
     ]
     doc = escape(
-        f"Export every record of {op.name} to a JSON Lines file, resumably.\n\n"
+        f"Every record of {op.name} to a JSON Lines file, resumably: {plain(op.summary)}\n\n"
         f"{op.method} {op.path}. Interrupted (Ctrl-C, a crash, a 5xx storm), the same command "
         "resumes from the checkpoint without losing or repeating a record."
     )

@@ -23,6 +23,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from .._core import APIClient, Operation, resolve
+from .._core.errors import CXError
 from .._version import __version__
 from ..testing import FakeServer
 from . import _paging
@@ -44,6 +45,11 @@ SINCE_NAMES = (
     "from_updated_time",
 )
 """Parameters ``export --since`` fills, the first one an operation has."""
+
+_REPORTED = (CXError, ValueError, TypeError)
+"""What a command reports as an error message and exit code: the library's errors and
+the ``ValueError``/``TypeError`` a method raises for a value it refuses. Anything else
+is a bug, shown with its traceback."""
 
 _RESERVED = {"ctx", "cx_format", "cx_fake", "cx_all", "cx_max_items", "cx_columns"}
 
@@ -252,7 +258,7 @@ def _operation_command(info: Vendor, op: Operation) -> tuple[Callable[..., None]
         except typer.Exit:
             raise
         except Exception as exc:
-            if isinstance(exc, (ValueError, TypeError)) or _is_cx(exc):
+            if isinstance(exc, _REPORTED):
                 fail(exc, info.env)
             raise
 
@@ -306,12 +312,6 @@ def _operation_command(info: Vendor, op: Operation) -> tuple[Callable[..., None]
         )
     verb = _cli_name(op.name.rsplit(".", 1)[-1])
     return _command(command, verb, signature, _doc(op, method)), verb
-
-
-def _is_cx(exc: BaseException) -> bool:
-    from .._core.errors import CXError
-
-    return isinstance(exc, CXError)
 
 
 def _show(
@@ -449,7 +449,7 @@ def _export_command(info: Vendor, op: Operation) -> Callable[..., None] | None:
             raise
         except Exception as exc:
             _stop(progress)
-            if isinstance(exc, (ValueError, TypeError)) or _is_cx(exc):
+            if isinstance(exc, _REPORTED):
                 code, message = describe(exc, info.env)
                 if checkpoint.exists() and code is not ExitCode.USAGE:
                     message += f"\nRun the same command again to resume from {checkpoint}."

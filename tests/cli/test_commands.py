@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -387,3 +388,16 @@ def test_the_app_works_with_typers_own_runner() -> None:
     )
     assert result.exit_code == 0, result.output
     assert [c["full_name"] for c in json.loads(result.stdout)][:2] == ["Ann Lee", "Bo Chen"]
+
+
+def test_files_are_paths(tmp_path: Path) -> None:
+    fake = seeded_fake("omnidesk")
+    report = tmp_path / "report.txt"
+    report.write_bytes(b"smoke on floor 3")
+    args = ["omnidesk", "cases", "messages", "create", "2001", "--content", "See attached"]
+    sent = run([*args, "--attachments", str(report), "--fake", "-f", "json"], fake=fake)
+    assert sent.exit_code == 0, sent.output
+    assert [f.content for f in fake.files.values()] == [b"smoke on floor 3"]  # type: ignore[attr-defined]
+    missing = run([*args, "--attachments", str(tmp_path / "nope.pdf"), "--fake"], fake=fake)
+    assert missing.exit_code == ExitCode.USAGE
+    assert "no such file" in missing.stderr

@@ -46,10 +46,10 @@ SINCE_NAMES = (
 )
 """Parameters ``export --since`` fills, the first one an operation has."""
 
-_REPORTED = (CXError, ValueError, TypeError)
-"""What a command reports as an error message and exit code: the library's errors and
-the ``ValueError``/``TypeError`` a method raises for a value it refuses. Anything else
-is a bug, shown with its traceback."""
+_REPORTED = (CXError, ValueError, TypeError, OSError)
+"""What a command reports as an error message and exit code: the library's errors, the
+``ValueError``/``TypeError`` a method raises for a value it refuses, and a file that
+cannot be read or written. Anything else is a bug, shown with its traceback."""
 
 _RESERVED = {"ctx", "cx_format", "cx_fake", "cx_all", "cx_max_items", "cx_columns"}
 

@@ -59,8 +59,8 @@ def _code(exc: BaseException) -> ExitCode:
         return ExitCode.SERVER
     if isinstance(exc, CXError):
         return ExitCode.ERROR
-    if isinstance(exc, (ValueError, TypeError)):
-        return ExitCode.USAGE
+    if isinstance(exc, (ValueError, TypeError, FileNotFoundError)):
+        return ExitCode.USAGE  # refused before sending, or a file named that is not there
     return ExitCode.ERROR
 
 

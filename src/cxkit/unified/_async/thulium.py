@@ -1,0 +1,11 @@
+"""Thulium under the unified layer (async source; the sync twin is generated)."""
+
+from __future__ import annotations
+
+from ._base import AsyncBackend
+
+
+class AsyncThuliumBackend(AsyncBackend):
+    """Thulium under the unified layer."""
+
+    vendor = "thulium"

@@ -98,3 +98,15 @@ def blank(value: Any) -> str | None:
         return None
     text = str(value)
     return text if text.strip() else None
+
+
+def created_id(value: Any, *names: str) -> str:
+    """The new record's id from what a vendor's create call returns: the id itself (text
+    or number), or a model or mapping carrying it under one of ``names`` or ``id``."""
+    if isinstance(value, (str, int)) and not isinstance(value, bool):
+        return str(value)
+    for name in (*names, "id"):
+        found = value.get(name) if isinstance(value, Mapping) else getattr(value, name, None)
+        if found is not None and found != "":
+            return str(found)
+    raise ValueError(f"the create answer carries no id ({type(value).__name__})")

@@ -8,6 +8,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from pydantic import AliasChoices
+
 from cxkit import CXModel
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -62,5 +64,16 @@ def assert_lossless(raw: CXModel, record: dict[str, Any], dumped: dict[str, Any]
         if key in unparsed:
             assert unparsed[key] == value
             continue
-        assert key in dumped["raw"], f"{key} lost"
+        assert _dumped_name(raw, key) in dumped["raw"], f"{key} lost"
     json.dumps(raw.to_dict(mode="json"))
+
+
+def _dumped_name(raw: CXModel, key: str) -> str:
+    """The name ``to_dict()`` gives the field the vendor sent as ``key`` (``_id`` -> ``id``
+    where the model reads either spelling)."""
+    for name, info in type(raw).model_fields.items():
+        alias = info.validation_alias
+        choices = alias.choices if isinstance(alias, AliasChoices) else [alias, info.alias]
+        if key in choices or key == name:
+            return info.serialization_alias or info.alias or name
+    return key

@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 from datetime import datetime
 from typing import Any
 
-from ..._core.errors import UnsupportedOperationError
+from ..._core.errors import NotFoundError, UnsupportedOperationError
 from .._query import Defaults, TicketChanges, TicketQuery
 from ..capabilities import Capabilities, capabilities_of
 from ..models import Agent, Call, Comment, Contact, Ticket, TicketPriority, TicketStatus
@@ -73,6 +73,10 @@ class AsyncBackend:
         return UnsupportedOperationError(
             f"{self.vendor} does not support {operation} (see capabilities); nothing was sent"
         )
+
+    def _not_found(self, what: str, key: str) -> NotFoundError:
+        # Raised where the unified layer looks a record up in a whole list itself.
+        return NotFoundError(f"{what} {key!r} not found", vendor=self.vendor, status_code=404)
 
     def list_tickets(self, query: TicketQuery) -> AsyncIterator[Ticket]:
         raise self._no("tickets.list")

@@ -3,10 +3,175 @@
 
 from __future__ import annotations
 
-from ._base import Backend
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Any
+
+from ...omnicxm import OmniCXM
+from ...omnicxm.query import F
+from ...omnicxm.types import UserEntry
+from .._map import omnicxm as m
+from .._map._common import created_id, str_id
+from .._map.thulium import split_name
+from .._query import TicketChanges, TicketQuery
+from ..models import Agent, Call, Comment, Contact, Ticket, TicketStatus
+from ._base import Backend, NewTicket
+
+CONTACTS = "contacts"
 
 
 class OmniCXMBackend(Backend):
-    """OmniCXM under the unified layer."""
+    """Tickets and their comments, CRM contacts, users and call records of OmniCXM."""
 
     vendor = "omnicxm"
+    client: OmniCXM
+
+    def _status(self, status: TicketStatus) -> str:
+        return self.defaults.status_values.get(status) or m.STATUS_OUT[status]
+
+    def list_tickets(self, query: TicketQuery) -> Iterator[Ticket]:
+        where: Any = None
+        for condition in (
+            None if query.updated_since is None else F("last_modified.time") >= query.updated_since,
+            None if query.created_since is None else F("created.time") >= query.created_since,
+            None if query.assignee_id is None else F("basicinfo.assignee.id") == query.assignee_id,
+        ):
+            if condition is not None:
+                where = condition if where is None else where & condition
+        return self._tickets(query, where)
+
+    def _tickets(self, query: TicketQuery, where: Any) -> Iterator[Ticket]:
+        if where is None:
+            pager = self.client.tickets.list()
+        else:
+            pager = self.client.tickets.read(where=where, sort=("last_modified.time", "desc"))
+        for raw in pager:
+            ticket = m.ticket(raw)
+            if query.matches(ticket):
+                yield ticket
+
+    def get_ticket(self, ticket_id: str) -> Ticket:
+        return m.ticket(self.client.tickets.get(str_id(ticket_id, "ticket id")))
+
+    def _category(self) -> str | None:
+        if self.defaults.category_id is not None:
+            return self.defaults.category_id
+        categories = self.client.tickets.categories.list()
+        return categories[0].id if categories else None
+
+    def _requester(self, new: NewTicket) -> str | None:
+        contact_id = new.requester_id
+        if contact_id is None:
+            if new.requester_email is None and new.requester_phone is None:
+                return None
+            found = self.find_contact(new.requester_email, new.requester_phone)
+            if found is None:
+                found = self.create_contact(
+                    new.requester_name, new.requester_email, new.requester_phone
+                )
+            contact_id = found.id
+        requester = self.client.tickets.requesters.convert(module=CONTACTS, id=contact_id)
+        return requester.id
+
+    def create_ticket(self, new: NewTicket) -> Ticket:
+        status = None if new.status is None else self._status(new.status)
+        priority = None if new.priority is None else m.PRIORITY_OUT[new.priority]
+        category = self._category()
+        requester = self._requester(new)
+        created = self.client.tickets.create(
+            subject=new.subject,
+            content=new.description,
+            requester=requester,
+            category=category,
+            assignee=None if new.assignee_id is None else f"user_{new.assignee_id}",
+            priority=priority,
+            tags=new.tags,
+            basicinfo=None if status is None else {"status": status},
+        )
+        return self.get_ticket(created_id(created, "id"))
+
+    def update_ticket(self, ticket_id: str, changes: TicketChanges) -> Ticket:
+        number = str_id(ticket_id, "ticket id")
+        status = None if changes.status is None else self._status(changes.status)
+        self.client.tickets.update(
+            number,
+            subject=changes.subject,
+            content=changes.description,
+            priority=None if changes.priority is None else m.PRIORITY_OUT[changes.priority],
+            assignee=None if changes.assignee_id is None else f"user_{changes.assignee_id}",
+            tags=changes.tags,
+            basicinfo=None if status is None else {"status": status},
+        )
+        return self.get_ticket(number)
+
+    def list_comments(self, ticket_id: str) -> Iterator[Comment]:
+        number = str_id(ticket_id, "ticket id")
+        for raw in self.client.tickets.comments.list(number):
+            yield m.comment(raw, number)
+
+    def create_comment(self, ticket_id: str, body: str, public: bool) -> Comment:
+        number = str_id(ticket_id, "ticket id")
+        raw = self.client.tickets.comments.create(
+            number, content=body, notetype="public" if public else "private"
+        )
+        return m.comment(raw, number)
+
+    def list_contacts(self) -> Iterator[Contact]:
+        for raw in self.client.objects.list(CONTACTS):
+            yield m.contact(raw)
+
+    def get_contact(self, contact_id: str) -> Contact:
+        return m.contact(self.client.objects.get(str_id(contact_id, "contact id")))
+
+    def find_contact(self, email: str | None, phone: str | None) -> Contact | None:
+        where = F("email") == email if email is not None else F("phone") == phone
+        for raw in self.client.objects.read(CONTACTS, where=where):
+            contact = m.contact(raw)
+            if (email is not None and email.lower() in (e.lower() for e in contact.emails)) or (
+                phone is not None and phone in contact.phones
+            ):
+                return contact
+        return None
+
+    def create_contact(
+        self, name: str | None, email: str | None, phone: str | None
+    ) -> Contact:
+        first, last = split_name(name)
+        basic: dict[str, Any] = {
+            key: value
+            for key, value in (
+                ("first_name", first or last or email or phone),
+                ("last_name", last if first else None),
+                ("email", email),
+                ("phone", phone),
+            )
+            if value is not None
+        }
+        created = self.client.objects.create(CONTACTS, basicinfo=basic)
+        return self.get_contact(created_id(created, "id", "data"))
+
+    def _users(self) -> list[UserEntry]:
+        found: Any = self.client.users.list()
+        if isinstance(found, list):
+            return found
+        # A page type instead of a list: every item of every page.
+        return [entry for entry in found]
+
+    def list_agents(self) -> Iterator[Agent]:
+        for entry in self._users():
+            if m.is_user(entry):
+                yield m.agent(entry)
+
+    def get_agent(self, agent_id: str) -> Agent:
+        wanted = str_id(agent_id, "agent id")
+        for entry in self._users():
+            if m.is_user(entry) and m.agent(entry).id == wanted:
+                return m.agent(entry)
+        raise self._not_found("agent", wanted)
+
+    def list_calls(self, since: datetime | None, until: datetime | None) -> Iterator[Call]:
+        return self._calls(since, until)
+
+    def _calls(self, since: datetime | None, until: datetime | None) -> Iterator[Call]:
+        for raw in self.client.cdr.list(startdate=since, enddate=until):
+            yield m.call(raw)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 from datetime import datetime
@@ -99,6 +100,10 @@ class UnifiedModel(BaseModel):
         elif "raw" in type(self).model_fields:
             data["raw"] = raw
         return redact_value(data) if mode == "json" else data
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The model as JSON text (see :meth:`to_dict` with ``mode="json"``)."""
+        return json.dumps(self.to_dict(mode="json"), ensure_ascii=False, indent=indent)
 
 
 class ContactRef(UnifiedModel):

@@ -27,6 +27,7 @@ from ._async import (
 from ._query import Defaults
 from ._sync import Agents, Calls, Contacts, Helpdesk, TicketComments, Tickets
 from .capabilities import OPERATIONS, Capabilities, capabilities_of
+from .webhooks import ContactEvent, EventKind, TicketEvent, parse_event
 from .models import (
     Agent,
     AgentRef,
@@ -58,16 +59,20 @@ __all__ = [
     "Capabilities",
     "Comment",
     "Contact",
+    "ContactEvent",
     "ContactRef",
     "Contacts",
     "Defaults",
+    "EventKind",
     "Helpdesk",
     "Ticket",
     "TicketComments",
+    "TicketEvent",
     "TicketPriority",
     "TicketStatus",
     "Tickets",
     "UnsupportedOperationError",
     "Vendor",
     "capabilities_of",
+    "parse_event",
 ]

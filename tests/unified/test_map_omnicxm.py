@@ -26,7 +26,9 @@ def _data(*endpoints: str) -> list[tuple[str, dict[str, Any]]]:
 
 TICKETS = _data("tickets.list", "tickets.get", "tickets.read")
 COMMENTS = _data("tickets.comments.list", "tickets.comments.create") + [
-    (name, rec) for name, ex in examples("omnicxm", "tickets.logs.list") for rec in under(ex, "comment")
+    (name, rec)
+    for name, ex in examples("omnicxm", "tickets.logs.list")
+    for rec in under(ex, "comment")
 ]
 OBJECTS = _data("objects.list", "objects.get", "objects.read")
 USERS = _data("users.get_user_permission")

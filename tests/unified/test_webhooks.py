@@ -81,7 +81,9 @@ def test_thulium_call_events_are_not_ticket_events() -> None:
 
 
 def test_thulium_form_bodies() -> None:
-    event = parse_event("thulium", b"action=TICKET_CLOSED&ticket_id=12&date=2016-04-20+09%3A46%3A24")
+    event = parse_event(
+        "thulium", b"action=TICKET_CLOSED&ticket_id=12&date=2016-04-20+09%3A46%3A24"
+    )
     assert isinstance(event, TicketEvent) and event.kind == "closed"
     assert isinstance(event.raw, TicketClosedEvent)
 

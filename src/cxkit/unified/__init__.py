@@ -27,7 +27,6 @@ from ._async import (
 from ._query import Defaults
 from ._sync import Agents, Calls, Contacts, Helpdesk, TicketComments, Tickets
 from .capabilities import OPERATIONS, Capabilities, capabilities_of
-from .webhooks import ContactEvent, EventKind, TicketEvent, parse_event
 from .models import (
     Agent,
     AgentRef,
@@ -41,6 +40,7 @@ from .models import (
     TicketStatus,
     Vendor,
 )
+from .webhooks import ContactEvent, EventKind, TicketEvent, parse_event
 
 __all__ = [
     "OPERATIONS",

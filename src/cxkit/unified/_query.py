@@ -99,16 +99,17 @@ class TicketQuery:
         """Whether ``ticket`` passes every filter (a missing date fails a date filter)."""
         if self.status is not None and ticket.status is not self.status:
             return False
-        if self.assignee_id is not None:
-            if ticket.assignee is None or ticket.assignee.id != self.assignee_id:
-                return False
-        if self.updated_since is not None:
-            if ticket.updated_at is None or ticket.updated_at < self.updated_since:
-                return False
-        if self.created_since is not None:
-            if ticket.created_at is None or ticket.created_at < self.created_since:
-                return False
-        return True
+        if self.assignee_id is not None and (
+            ticket.assignee is None or ticket.assignee.id != self.assignee_id
+        ):
+            return False
+        return _since(ticket.updated_at, self.updated_since) and _since(
+            ticket.created_at, self.created_since
+        )
+
+
+def _since(value: datetime | None, bound: datetime | None) -> bool:
+    return bound is None or (value is not None and value >= bound)
 
 
 @dataclass(frozen=True)
@@ -160,4 +161,9 @@ class Defaults(BaseModel):
         try:
             return cls.model_validate(dict(value))
         except ValidationError as exc:
-            raise ValueError(f"defaults: {exc.errors()[0]['msg']}") from None
+            error = exc.errors()[0]
+            where = ".".join(str(part) for part in error["loc"])
+            if error["type"] == "extra_forbidden":
+                known = ", ".join(cls.model_fields)
+                raise ValueError(f"defaults: unknown key {where!r} (known: {known})") from None
+            raise ValueError(f"defaults.{where}: {error['msg']}") from None

@@ -273,9 +273,7 @@ class AsyncHelpdesk:
                 break
         else:
             names = ", ".join(t.__name__ for t, _ in _BACKENDS)
-            raise TypeError(
-                f"AsyncHelpdesk takes one of {names}, not {type(client).__name__}"
-            )
+            raise TypeError(f"AsyncHelpdesk takes one of {names}, not {type(client).__name__}")
         self.client = client
         """The vendor client underneath (for anything the unified layer does not cover)."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 from ...omnicxm import AsyncOmniCXM
 from ...omnicxm.query import F
@@ -16,7 +16,7 @@ from .._query import TicketChanges, TicketQuery
 from ..models import Agent, Call, Comment, Contact, Ticket, TicketStatus
 from ._base import AsyncBackend, NewTicket
 
-CONTACTS = "contacts"
+CONTACTS: Literal["contacts"] = "contacts"
 
 
 class AsyncOmniCXMBackend(AsyncBackend):

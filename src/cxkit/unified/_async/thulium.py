@@ -25,9 +25,7 @@ class AsyncThuliumBackend(AsyncBackend):
         """The account's ticket status names by id (read once, then kept)."""
         if self._statuses is None:
             found = await self.client.tickets.statuses.list()
-            self._statuses = {
-                s.status_id: s.name or "" for s in found if s.status_id is not None
-            }
+            self._statuses = {s.status_id: s.name or "" for s in found if s.status_id is not None}
         return self._statuses
 
     async def _status_id(self, status: TicketStatus) -> int:
@@ -75,9 +73,7 @@ class AsyncThuliumBackend(AsyncBackend):
         if self.defaults.mailbox is not None:
             return self.defaults.mailbox, queue_id
         queues = await self.client.tickets.queues.list()
-        queue = next(
-            (q for q in queues if queue_id is None or q.ticket_queue_id == queue_id), None
-        )
+        queue = next((q for q in queues if queue_id is None or q.ticket_queue_id == queue_id), None)
         email = None if queue is None else (queue.model_extra or {}).get("email")
         if queue is None or not email:
             raise ValueError(

@@ -17,8 +17,16 @@ from collections.abc import Mapping
 from ...thulium.types import Agent as ThuliumAgent
 from ...thulium.types import Customer, TicketMessage
 from ...thulium.types import Ticket as ThuliumTicket
-from ..models import Agent, AgentRef, Comment, Contact, ContactRef, Ticket, TicketStatus
-from ..models import note_unknown
+from ..models import (
+    Agent,
+    AgentRef,
+    Comment,
+    Contact,
+    ContactRef,
+    Ticket,
+    TicketStatus,
+    note_unknown,
+)
 from ._common import blank, text_id, texts
 
 VENDOR = "thulium"

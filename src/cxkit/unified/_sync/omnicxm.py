@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 from ...omnicxm import OmniCXM
 from ...omnicxm.query import F
@@ -17,7 +17,7 @@ from .._query import TicketChanges, TicketQuery
 from ..models import Agent, Call, Comment, Contact, Ticket, TicketStatus
 from ._base import Backend, NewTicket
 
-CONTACTS = "contacts"
+CONTACTS: Literal["contacts"] = "contacts"
 
 
 class OmniCXMBackend(Backend):

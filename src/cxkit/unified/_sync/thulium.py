@@ -26,9 +26,7 @@ class ThuliumBackend(Backend):
         """The account's ticket status names by id (read once, then kept)."""
         if self._statuses is None:
             found = self.client.tickets.statuses.list()
-            self._statuses = {
-                s.status_id: s.name or "" for s in found if s.status_id is not None
-            }
+            self._statuses = {s.status_id: s.name or "" for s in found if s.status_id is not None}
         return self._statuses
 
     def _status_id(self, status: TicketStatus) -> int:
@@ -76,9 +74,7 @@ class ThuliumBackend(Backend):
         if self.defaults.mailbox is not None:
             return self.defaults.mailbox, queue_id
         queues = self.client.tickets.queues.list()
-        queue = next(
-            (q for q in queues if queue_id is None or q.ticket_queue_id == queue_id), None
-        )
+        queue = next((q for q in queues if queue_id is None or q.ticket_queue_id == queue_id), None)
         email = None if queue is None else (queue.model_extra or {}).get("email")
         if queue is None or not email:
             raise ValueError(

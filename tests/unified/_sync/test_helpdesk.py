@@ -164,7 +164,8 @@ def test_omnicxm_defaults_category_and_requester() -> None:
     assert stored["category"]["id"] == fake.categories[0]["id"]
     assert ticket.requester is not None and ticket.requester.email == "ann@x.io"
     assert (ticket.priority, ticket.tags) == (TicketPriority.HIGH, ["vip"])
-    agent = [a for a in desk.agents.list()][0]
+    agents = [a for a in desk.agents.list()]
+    agent = agents[0]
     assigned = desk.tickets.update(ticket.id, assignee_id=agent.id)
     assert assigned.assignee is not None and assigned.assignee.id == agent.id
     mine = [t.id for t in desk.tickets.list(assignee_id=agent.id)]

@@ -8,10 +8,11 @@ from datetime import datetime
 from functools import cached_property
 from typing import Any
 
-from ...omi import AsyncOmi
-from ...omnicxm import AsyncOmniCXM
-from ...omnidesk import AsyncOmnidesk
-from ...thulium import AsyncThulium
+# From the defining modules: the client classes, whatever a test patches on the packages.
+from ...omi._async._client import AsyncOmi
+from ...omnicxm._async._client import AsyncOmniCXM
+from ...omnidesk._async._client import AsyncOmnidesk
+from ...thulium._async._client import AsyncThulium
 from .._query import (
     Defaults,
     TicketChanges,

@@ -26,6 +26,18 @@ DIRECTION: dict[str, CallDirection] = {
 ANSWERED = "answered"
 """The call ``disposition`` of an answered call."""
 
+SEED = "002_acfa5e92f34eb488.txt"
+_NOT = "not in the seed: the same vocabulary's word"
+TRACES: dict[str, dict[str, str]] = {
+    "direction": {
+        "outbound": 'line 41: "direction": "outbound"',
+        "inbound": _NOT,
+        "internal": _NOT,
+        "local": _NOT,
+    },
+}
+"""Where each vendor value of each table comes from (generated into the docs)."""
+
 
 def contact(raw: OmiContact) -> Contact:
     """A contact as a :class:`Contact`.

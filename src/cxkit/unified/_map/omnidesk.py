@@ -42,6 +42,22 @@ PRIORITY: dict[str, TicketPriority] = {
 STATUS_OUT = invert(STATUS)
 PRIORITY_OUT = invert(PRIORITY)
 
+SEED = "001_66a3ee0b836e2e53.txt"
+TRACES: dict[str, dict[str, str]] = {
+    "status": {
+        "open": "line 63: status open, waiting, closed",
+        "waiting": "line 63; example lines 73, 80",
+        "closed": "line 63; example line 249",
+    },
+    "priority": {
+        "low": "line 64: priority low, normal, high, critical",
+        "normal": "line 64; example line 73",
+        "high": "line 64; example line 112",
+        "critical": "line 64; example line 249",
+    },
+}
+"""Where each vendor value of each table is written in the seed (generated into the docs)."""
+
 
 def ticket(case: Case) -> Ticket:
     """A case as a :class:`Ticket` (``spam: true`` reads as ``spam`` whatever its status)."""

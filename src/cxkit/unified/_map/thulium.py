@@ -31,6 +31,9 @@ from ._common import blank, text_id, texts
 
 VENDOR = "thulium"
 
+_POLISH = {"nowe", "nowy", "otwarte", "otwarty", "oczekuje", "w trakcie", "w realizacji",
+           "wstrzymane"}  # fmt: skip
+
 STATUS_NAMES: dict[str, TicketStatus] = {
     "new": TicketStatus.OPEN,
     "nowe": TicketStatus.OPEN,
@@ -58,6 +61,23 @@ STATUS_NAMES: dict[str, TicketStatus] = {
 
 PUBLIC_TYPES: dict[str, bool] = {"MAIL": True, "REPLY": True, "COMMENT": False}
 """Ticket message ``type`` -> whether the customer sees it."""
+
+SEED = "004_91dfdb3300e71a01.txt"
+_ACCOUNT = "{} word; not in the seed, which has only the status list endpoint (line 126)"
+TRACES: dict[str, dict[str, str]] = {
+    "status": {
+        name: _ACCOUNT.format(
+            "Polish" if any(c in name for c in "ąęóśżźćńł") or name in _POLISH else "English"
+        )
+        for name in STATUS_NAMES
+    },
+    "message type": {
+        "MAIL": "the customer's message: TICKET_MESSAGE_RECEIVED, line 514",
+        "REPLY": "the agent's reply: TICKET_AGENT_REPLIED, line 483",
+        "COMMENT": "an internal comment: TICKET_COMMENT_CREATED, line 498",
+    },
+}
+"""Where each vendor value of each table comes from (generated into the docs)."""
 
 
 def status_name(ticket: ThuliumTicket, statuses: Mapping[int, str]) -> str | None:

@@ -9,10 +9,11 @@ from datetime import datetime
 from functools import cached_property
 from typing import Any
 
-from ...omi import Omi
-from ...omnicxm import OmniCXM
-from ...omnidesk import Omnidesk
-from ...thulium import Thulium
+# From the defining modules: the client classes, whatever a test patches on the packages.
+from ...omi._sync._client import Omi
+from ...omnicxm._sync._client import OmniCXM
+from ...omnidesk._sync._client import Omnidesk
+from ...thulium._sync._client import Thulium
 from .._query import (
     Defaults,
     TicketChanges,

@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import AliasChoices
 
 from cxkit import CXModel
+from cxkit.unified.models import UnifiedModel
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -55,9 +56,15 @@ def records(vendor: str, key: str, *endpoint_ids: str) -> list[tuple[str, dict[s
     return out
 
 
-def assert_lossless(raw: CXModel, record: dict[str, Any], dumped: dict[str, Any]) -> None:
-    """Every field of the vendor's record is in the unified object's ``raw``: in its
-    ``to_dict()`` output or, for a value that did not parse, kept as sent in ``unparsed``."""
+def assert_lossless(raw: CXModel, record: dict[str, Any], mapped: UnifiedModel) -> None:
+    """``mapped`` is valid, holds ``raw``, and every field of the vendor's record is in its
+    ``raw``: in ``to_dict()`` or, for a value that did not parse, kept as sent in
+    ``unparsed``."""
+    assert mapped.raw is raw  # type: ignore[attr-defined]
+    # The mappings build objects without validation: every value must pass it.
+    again = type(mapped).model_validate({**mapped.model_dump(exclude={"raw"}), "raw": raw})
+    assert again == mapped
+    dumped = mapped.to_dict()
     assert dumped["raw"] == raw.to_dict(), "to_dict()['raw'] is the vendor record"
     unparsed = raw.unparsed
     for key, value in record.items():
@@ -65,7 +72,7 @@ def assert_lossless(raw: CXModel, record: dict[str, Any], dumped: dict[str, Any]
             assert unparsed[key] == value
             continue
         assert _dumped_name(raw, key) in dumped["raw"], f"{key} lost"
-    json.dumps(raw.to_dict(mode="json"))
+    json.dumps(mapped.to_dict(mode="json"))
 
 
 def _dumped_name(raw: CXModel, key: str) -> str:

@@ -49,7 +49,7 @@ def contact(raw: OmiContact) -> Contact:
     name = blank(raw.full_name)
     if name is None and isinstance(raw, ContactSearchResult) and raw.user:
         name = blank(raw.user[0].full_name)
-    return Contact(
+    return Contact._mapped(
         id=raw.id or "",
         vendor=VENDOR,
         name=name,
@@ -65,7 +65,7 @@ def contact(raw: OmiContact) -> Contact:
 def agent(raw: InternalPhone) -> Agent:
     """An internal phone (an agent's extension) as an :class:`Agent`; its id is the
     extension (``sip_user``), which is unique where ``agent_id`` may repeat."""
-    return Agent(
+    return Agent._mapped(
         id=raw.sip_user or raw.agent_id or "",
         vendor=VENDOR,
         name=blank(raw.full_name),
@@ -83,11 +83,11 @@ def call(raw: ContactSearchResult) -> Call:
     actor = raw.create_by
     agent = None
     if raw.sip_user or (actor is not None and actor.id):
-        agent = AgentRef(
+        agent = AgentRef._mapped(
             id=blank(raw.sip_user) or (None if actor is None else actor.id),
             name=None if actor is None else blank(actor.name),
         )
-    return Call(
+    return Call._mapped(
         id=raw.transaction_id or raw.id or "",
         vendor=VENDOR,
         direction=direction,

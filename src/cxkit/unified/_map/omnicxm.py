@@ -132,7 +132,7 @@ def ticket(raw: CXMTicket) -> Ticket:
     )
     requester = None
     if info.requester is not None and (info.requester.id or info.requester.name):
-        requester = ContactRef(
+        requester = ContactRef._mapped(
             id=blank(info.requester.id),
             name=blank(info.requester.name),
             email=_first(info.requester.email),
@@ -142,10 +142,10 @@ def ticket(raw: CXMTicket) -> Ticket:
     person = info.assignee
     if person is not None and person.id:
         if (person.type or "user") == "user":
-            assignee = AgentRef(id=person.id, name=blank(person.name))
+            assignee = AgentRef._mapped(id=person.id, name=blank(person.name))
         else:
             team = person.id
-    return Ticket(
+    return Ticket._mapped(
         id=info.id,
         vendor=VENDOR,
         number=blank(info.ticket_id),
@@ -174,12 +174,12 @@ def comment(raw: CXMComment, ticket_id: str | None = None) -> Comment:
     author_id = None if raw.created is None else raw.created.byid
     author = None
     if author_id or who is not None:
-        author = AgentRef(
+        author = AgentRef._mapped(
             id=blank(author_id),
             name=None if who is None else blank(who.name),
             email=None if who is None else blank(who.email),
         )
-    return Comment(
+    return Comment._mapped(
         id=raw.id,
         vendor=VENDOR,
         ticket_id=raw.ticket_id or ticket_id or "",
@@ -197,7 +197,7 @@ def contact(raw: CRMObject) -> Contact:
     extra = raw.model_extra or {}
     first = extra.get("first_name") or extra.get("firstname")
     name = " ".join(str(p).strip() for p in (first, extra.get("last_name")) if p and str(p).strip())
-    return Contact(
+    return Contact._mapped(
         id=raw.id,
         vendor=VENDOR,
         name=name or None,
@@ -218,7 +218,7 @@ def is_user(entry: UserEntry) -> bool:
 def agent(entry: UserEntry) -> Agent:
     """A user as an :class:`Agent`; its id is the one tickets name (``value`` without
     ``user_``)."""
-    return Agent(
+    return Agent._mapped(
         id=entry.value.removeprefix("user_"),
         vendor=VENDOR,
         name=blank(entry.name) or blank(entry.username),
@@ -233,7 +233,7 @@ def call(raw: CDRRecord) -> Call:
     direction, direction_raw = read_optional(
         VENDOR, "in_out", raw.in_out, DIRECTION, CallDirection.INBOUND
     )
-    return Call(
+    return Call._mapped(
         id=raw.id,
         vendor=VENDOR,
         direction=direction,

@@ -67,7 +67,7 @@ def ticket(case: Case) -> Ticket:
     priority, priority_raw = read_optional(
         VENDOR, "priority", case.priority, PRIORITY, TicketPriority.NORMAL
     )
-    return Ticket(
+    return Ticket._mapped(
         id=str(case.case_id),
         vendor=VENDOR,
         number=blank(case.case_number),
@@ -77,8 +77,8 @@ def ticket(case: Case) -> Ticket:
         status_raw=status_raw,
         priority=priority,
         priority_raw=priority_raw,
-        requester=ContactRef(id=text_id(case.user_id)) if case.user_id else None,
-        assignee=AgentRef(id=text_id(case.staff_id)) if case.staff_id else None,
+        requester=ContactRef._mapped(id=text_id(case.user_id)) if case.user_id else None,
+        assignee=AgentRef._mapped(id=text_id(case.staff_id)) if case.staff_id else None,
         team=text_id(case.group_id) if case.group_id else None,
         tags=texts(case.labels),
         channel=blank(case.channel),
@@ -114,7 +114,7 @@ def _phones(user: User) -> list[str]:
 
 def contact(user: User) -> Contact:
     """A user (customer) as a :class:`Contact`."""
-    return Contact(
+    return Contact._mapped(
         id=str(user.user_id),
         vendor=VENDOR,
         name=blank(user.user_full_name),
@@ -129,7 +129,7 @@ def contact(user: User) -> Contact:
 
 def agent(staff: Staff) -> Agent:
     """A staff member as an :class:`Agent`."""
-    return Agent(
+    return Agent._mapped(
         id=str(staff.staff_id),
         vendor=VENDOR,
         name=blank(staff.staff_full_name),
@@ -143,10 +143,10 @@ def comment(message: Message, case_id: int | str) -> Comment:
     """A message or note of a case as a :class:`Comment` (notes are not public)."""
     author: ContactRef | AgentRef | None = None
     if message.user_id:
-        author = ContactRef(id=str(message.user_id))
+        author = ContactRef._mapped(id=str(message.user_id))
     elif message.staff_id:
-        author = AgentRef(id=str(message.staff_id))
-    return Comment(
+        author = AgentRef._mapped(id=str(message.staff_id))
+    return Comment._mapped(
         id=str(message.message_id),
         vendor=VENDOR,
         ticket_id=str(case_id),

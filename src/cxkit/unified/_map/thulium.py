@@ -108,7 +108,7 @@ def _requester(ticket: ThuliumTicket) -> ContactRef | None:
     email = ticket.to if ticket.direction == "out" else ticket.from_
     if ticket.customer_id is None and not email:
         return None
-    return ContactRef(id=text_id(ticket.customer_id), email=blank(email))
+    return ContactRef._mapped(id=text_id(ticket.customer_id), email=blank(email))
 
 
 def ticket(raw: ThuliumTicket, statuses: Mapping[int, str] | None = None) -> Ticket:
@@ -117,7 +117,7 @@ def ticket(raw: ThuliumTicket, statuses: Mapping[int, str] | None = None) -> Tic
     first = next((msg for msg in raw.messages or [] if msg.type == "MAIL"), None)
     if first is None and raw.messages:
         first = raw.messages[0]
-    return Ticket(
+    return Ticket._mapped(
         id=str(raw.ticket_id),
         vendor=VENDOR,
         number=None,
@@ -128,7 +128,7 @@ def ticket(raw: ThuliumTicket, statuses: Mapping[int, str] | None = None) -> Tic
         priority=None,
         priority_raw=None,
         requester=_requester(raw),
-        assignee=AgentRef(id=raw.user_login) if raw.user_login else None,
+        assignee=AgentRef._mapped(id=raw.user_login) if raw.user_login else None,
         team=text_id(raw.ticket_queue_id),
         tags=texts(raw.tags),
         channel=blank(raw.source),
@@ -160,8 +160,8 @@ def comment(message: TicketMessage, ticket: ThuliumTicket) -> Comment:
     if kind == "MAIL":
         author = _requester(ticket)
     else:
-        author = AgentRef(id=message.user_login) if message.user_login else None
-    return Comment(
+        author = AgentRef._mapped(id=message.user_login) if message.user_login else None
+    return Comment._mapped(
         id=str(message.message_id),
         vendor=VENDOR,
         ticket_id=str(ticket.ticket_id),
@@ -179,7 +179,7 @@ def _full_name(*parts: str | None) -> str | None:
 
 def contact(customer: Customer) -> Contact:
     """A CRM customer as a :class:`Contact`."""
-    return Contact(
+    return Contact._mapped(
         id=str(customer.customer_id),
         vendor=VENDOR,
         name=_full_name(customer.name, customer.surname),
@@ -194,7 +194,7 @@ def contact(customer: Customer) -> Contact:
 
 def agent(raw: ThuliumAgent) -> Agent:
     """An agent as an :class:`Agent`; its id is the login, which the API addresses it by."""
-    return Agent(
+    return Agent._mapped(
         id=raw.login or str(raw.agent_id),
         vendor=VENDOR,
         name=_full_name(raw.name, raw.surname),

@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from ...omnicxm import AsyncOmniCXM
 from ...omnicxm.query import F
-from ...omnicxm.types import UserEntry
+from ...omnicxm.types import TicketCategory, UserEntry
 from .._map import omnicxm as m
 from .._map._common import created_id, str_id
 from .._map.thulium import split_name
@@ -17,6 +17,14 @@ from ..models import Agent, Call, Comment, Contact, Ticket, TicketStatus
 from ._base import AsyncBackend, NewTicket
 
 CONTACTS: Literal["contacts"] = "contacts"
+
+
+async def _every(found: Any) -> list[Any]:
+    """The items of a whole-list answer, whether a list or a page type (whose pages
+    are then all read)."""
+    if isinstance(found, list):
+        return found
+    return [item async for item in found]
 
 
 class AsyncOmniCXMBackend(AsyncBackend):
@@ -55,7 +63,7 @@ class AsyncOmniCXMBackend(AsyncBackend):
     async def _category(self) -> str | None:
         if self.defaults.category_id is not None:
             return self.defaults.category_id
-        categories = await self.client.tickets.categories.list()
+        categories: list[TicketCategory] = await _every(await self.client.tickets.categories.list())
         return categories[0].id if categories else None
 
     async def _requester(self, new: NewTicket) -> str | None:
@@ -150,11 +158,7 @@ class AsyncOmniCXMBackend(AsyncBackend):
         return await self.get_contact(created_id(created, "id", "data"))
 
     async def _users(self) -> list[UserEntry]:
-        found: Any = await self.client.users.list()
-        if isinstance(found, list):
-            return found
-        # A page type instead of a list: every item of every page.
-        return [entry async for entry in found]
+        return await _every(await self.client.users.list())
 
     async def list_agents(self) -> AsyncIterator[Agent]:
         for entry in await self._users():

@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from ...omnicxm import OmniCXM
 from ...omnicxm.query import F
-from ...omnicxm.types import UserEntry
+from ...omnicxm.types import TicketCategory, UserEntry
 from .._map import omnicxm as m
 from .._map._common import created_id, str_id
 from .._map.thulium import split_name
@@ -18,6 +18,14 @@ from ..models import Agent, Call, Comment, Contact, Ticket, TicketStatus
 from ._base import Backend, NewTicket
 
 CONTACTS: Literal["contacts"] = "contacts"
+
+
+def _every(found: Any) -> list[Any]:
+    """The items of a whole-list answer, whether a list or a page type (whose pages
+    are then all read)."""
+    if isinstance(found, list):
+        return found
+    return [item for item in found]
 
 
 class OmniCXMBackend(Backend):
@@ -56,7 +64,7 @@ class OmniCXMBackend(Backend):
     def _category(self) -> str | None:
         if self.defaults.category_id is not None:
             return self.defaults.category_id
-        categories = self.client.tickets.categories.list()
+        categories: list[TicketCategory] = _every(self.client.tickets.categories.list())
         return categories[0].id if categories else None
 
     def _requester(self, new: NewTicket) -> str | None:
@@ -151,11 +159,7 @@ class OmniCXMBackend(Backend):
         return self.get_contact(created_id(created, "id", "data"))
 
     def _users(self) -> list[UserEntry]:
-        found: Any = self.client.users.list()
-        if isinstance(found, list):
-            return found
-        # A page type instead of a list: every item of every page.
-        return [entry for entry in found]
+        return _every(self.client.users.list())
 
     def list_agents(self) -> Iterator[Agent]:
         for entry in self._users():

@@ -84,6 +84,7 @@ def note_unknown(vendor: str, field: str, value: Any, nearest: str) -> None:
 
 M = TypeVar("M", bound="UnifiedModel")
 
+_set = object.__setattr__
 _TEMPLATES: dict[type[Any], tuple[dict[str, Any], tuple[tuple[str, Any], ...]]] = {}
 
 
@@ -125,10 +126,10 @@ class UnifiedModel(BaseModel):
                 data[name] = factory()
         # What BaseModel.model_construct sets, without its per-field default lookups.
         obj = cls.__new__(cls)
-        object.__setattr__(obj, "__dict__", data)
-        object.__setattr__(obj, "__pydantic_fields_set__", set(values))
-        object.__setattr__(obj, "__pydantic_extra__", None)
-        object.__setattr__(obj, "__pydantic_private__", None)
+        _set(obj, "__dict__", data)
+        _set(obj, "__pydantic_fields_set__", set(values))
+        _set(obj, "__pydantic_extra__", None)
+        _set(obj, "__pydantic_private__", None)
         return obj
 
     def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]:

@@ -1,6 +1,6 @@
-"""AsyncHelpdesk's contract: capabilities, refusals before sending, id and input checks,
-filters at the vendor or while paging, defaults, calls (async source; the sync twin is
-generated)."""
+"""AsyncHelpdesk's contract: capabilities, refusals before sending, id and input
+checks, filters at the vendor or while paging, defaults, calls
+(async source; the sync twin is generated)."""
 
 from __future__ import annotations
 

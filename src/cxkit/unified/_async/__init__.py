@@ -1,4 +1,4 @@
-"""The async unified layer (async source; the sync twin is generated)."""
+"""Helpdesk and its parts (async source; the sync twin is generated)."""
 
 from .helpdesk import (
     AsyncAgents,

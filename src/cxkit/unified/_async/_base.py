@@ -1,5 +1,4 @@
-"""What a vendor backend of the unified layer implements (async source; the sync twin is
-generated)."""
+"""A vendor under the unified layer (async source; the sync twin is generated)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""``AsyncHelpdesk``: one language over any vendor's async client (async source; the sync
-twin is generated)."""
+"""``AsyncHelpdesk`` over any vendor client (async source; the sync twin is generated)."""
 
 from __future__ import annotations
 
@@ -260,7 +259,7 @@ class AsyncCalls(_Part):
 
 
 class AsyncHelpdesk:
-    """One language over an async vendor client (``AsyncOmnidesk``, ``AsyncThulium``,
+    """One language over a vendor client (``AsyncOmnidesk``, ``AsyncThulium``,
     ``AsyncOmniCXM`` or ``AsyncOmi``).
 
     No HTTP of its own: every operation is the vendor's resource methods plus a

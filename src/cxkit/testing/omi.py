@@ -11,9 +11,9 @@ fake.inject(status=503)                  # faults are inherited from FakeServer
 ```
 
 It keeps contacts (add, add many, update, delete, get, details, notes, search with
-paging and filters), internal groups (list, add, update, members, delete) and
-greetings (list, mp3 upload, text-to-speech, delete), answers in the real
-envelope, checks the Bearer token (HTTP 401 with an envelope ``status_code``
+paging and filters), internal phones (list), internal groups (list, add, update,
+members, delete) and greetings (list, mp3 upload, text-to-speech, delete), answers
+in the real envelope, checks the Bearer token (HTTP 401 with an envelope ``status_code``
 401), and reports missing records in the envelope (``status_code`` 404 with
 HTTP 200) and bad requests as ``status_code`` 400, as the SDK maps them.
 """
@@ -53,6 +53,13 @@ class FakeOmi(FakeServer):
         self.notes: list[dict[str, Any]] = []
         self.groups: list[dict[str, Any]] = []
         self.greetings: list[dict[str, Any]] = []
+        self.internal_phones: list[dict[str, Any]] = [
+            {"domain": "omiteam", "outbound_proxy": "wss://wssvn.omicrm.com", "sip_user": "101",
+             "password": "sip-secret-101", "full_name": "Nguyễn Văn An",
+             "agent_id": "6391f5be232ce4664531d001", "email": "an@omi.example",
+             "public_number": "842836222789", "last_updated_date": 1_700_000_000_000,
+             "created_date": 1_690_000_000_000},
+        ]  # fmt: skip
         self.tenant_id = "6209c98461c1cb163ded25f7"
         self._next_id = 0x6391F5BE232CE4664531E000
 
@@ -307,6 +314,15 @@ class FakeOmi(FakeServer):
         if contact is None:
             return self.fail(404, "Không tìm thấy khách hàng")
         return self.ok(contact)
+
+    # -- internal phones -----------------------------------------------------
+
+    @route("GET", "/api/call_center/internal_phone/list")
+    def internal_phones_list(self, request: FakeRequest) -> httpx.Response:
+        """Internal phones (agents' extensions), filtered by ``keyword`` (extension), paged."""
+        keyword = request.arg("keyword") or ""
+        found = [p for p in self.internal_phones if keyword in str(p.get("sip_user") or "")]
+        return self._page(request, found, 10)
 
     # -- internal groups ----------------------------------------------------
 

@@ -25,8 +25,9 @@ What it models, in the real envelope (``{"status": true, ...}`` /
 * tickets: categories, views, list (``take``/``page``), get, read (``filter``
   with ``and``/``or`` and the operators ``eq neq gt gte lt lte in contains``,
   ``sort``, ``take``/``page``), create and update (multipart ``group[field]``
-  forms, ``basicinfo[files][]``), comments (list, create, update, delete) and
-  the log;
+  forms, ``basicinfo[files][]``), comments (list, create, update, delete),
+  requesters made from CRM records (``requester/convert``) and the log;
+* ``users/getuserpermission``: the logged-in user and one business unit;
 * CRM objects of any module: list, read (filter and sort), get, create (JSON
   groups) and update (multipart);
 * ``POST /call/CDR``: records added with :meth:`FakeOmniCXM.add_cdr`, filtered by
@@ -168,6 +169,12 @@ def _compare(have: Any, operator: str, want: Any) -> bool:
     raise _Refused(400, f"Unsupported filter operator: {operator}")
 
 
+def _first_text(value: Any) -> str:
+    if isinstance(value, list):
+        value = value[0] if value else ""
+    return "" if value is None else str(value)
+
+
 def _matches(record: Record, flt: Any) -> bool:
     if flt is None or flt == {}:
         return True
@@ -261,6 +268,8 @@ class FakeOmniCXM(FakeServer):
         self.logs: dict[str, list[Record]] = {}
         self.objects: dict[str, dict[str, Record]] = {}
         self.cdr: list[Record] = []
+        self.requesters: dict[str, Record] = {}
+        """Ticket requesters made by ``requester/convert``, by requester id."""
         self.files: list[tuple[str, str, bytes]] = []
         self._counter = 0x6360C1ABBDBAD519870B0000
         self._ticket_number = 180963647
@@ -560,6 +569,13 @@ class FakeOmniCXM(FakeServer):
         self._need_token(request)
         return self.ok(data=dict(self.user))
 
+    @route("GET", "/users/getuserpermission")
+    def users_permission(self, request: FakeRequest) -> httpx.Response:
+        """The users and business units assignee fields take (``user_<id>``/``bu_<id>``)."""
+        user = {"type": "user", "username": self.username, "name": self.user["name"],
+                "value": f"user_{self.user['id']}"}  # fmt: skip
+        return self.ok(data=[{"type": "bu", "name": "Support", "value": "bu_support"}, user])
+
     @route("GET", "/permission/module")
     def modules_open(self, request: FakeRequest) -> httpx.Response:
         """The modules open to the account."""
@@ -642,7 +658,13 @@ class FakeOmniCXM(FakeServer):
             elif key == "ccs":
                 info["cc"] = list(value)
             elif key == "requester":
-                info["requester"] = {"id": value, "name": value, "phone": [], "email": []}
+                known = self.requesters.get(str(value))
+                info["requester"] = {
+                    "id": value,
+                    "name": known["name"] if known else value,
+                    "phone": [known["phone"]] if known and known["phone"] else [],
+                    "email": [known["email"]] if known and known["email"] else [],
+                }
             elif key == "account_related":
                 info["relatedaccount"] = {"id": value}
             elif key == "category":
@@ -665,6 +687,29 @@ class FakeOmniCXM(FakeServer):
                 raise _Refused(400, f"{group} must be fields {group}[name]")
             ticket.setdefault(group, {}).update(fields)
         return files
+
+    @route("POST", "/services/tickets/requester/convert")
+    def requesters_convert(self, request: FakeRequest) -> httpx.Response:
+        """The requester of a CRM record (made on first use; the record keeps its id)."""
+        body = self._json_body(request)
+        module, record_id = body.get("module"), body.get("id")
+        record = self._module(str(module)).get(str(record_id)) if module else None
+        if record is None:
+            raise _Refused(404, "Object not found")
+        requester_id = record.get("ticket_requester_id")
+        if requester_id is None:
+            requester_id = record["ticket_requester_id"] = self._new_id()
+        name = " ".join(str(record.get(k) or "") for k in ("first_name", "last_name")).strip()
+        requester = {
+            "name": name,
+            "phone": _first_text(record.get("phone")),
+            "email": _first_text(record.get("email")),
+            "frommodule": module,
+            "idmodule": record_id,
+            "id": requester_id,
+        }
+        self.requesters[requester_id] = requester
+        return self.ok(data=dict(requester))
 
     def _category_name(self, category_id: str) -> str | None:
         for category in self.categories:

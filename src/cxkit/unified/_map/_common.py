@@ -1,0 +1,112 @@
+"""What every vendor mapping shares: reading a value through a table, ids, text lists."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from enum import Enum
+from typing import Any, TypeVar
+
+from ..models import note_unknown
+
+E = TypeVar("E", bound=Enum)
+
+
+def read_value(
+    vendor: str, field: str, value: Any, table: Mapping[str, E], nearest: E
+) -> tuple[E, str | None]:
+    """The common value of a vendor ``value`` (matched without case) and the value as text.
+
+    A value outside ``table`` reads as ``nearest``, is logged once, and is kept.
+    """
+    if value is None or value == "":
+        return nearest, None
+    text = str(value)
+    found = table.get(text.strip().lower())
+    if found is None:
+        note_unknown(vendor, field, text, nearest.value)
+        return nearest, text
+    return found, text
+
+
+def read_optional(
+    vendor: str, field: str, value: Any, table: Mapping[str, E], nearest: E
+) -> tuple[E | None, str | None]:
+    """Like :func:`read_value`, but an absent value stays ``None``."""
+    if value is None or value == "":
+        return None, None
+    return read_value(vendor, field, value, table, nearest)
+
+
+def text_id(value: Any) -> str | None:
+    """A vendor id as text (``None`` and empty values stay ``None``)."""
+    if value is None or value == "" or isinstance(value, bool):
+        return None
+    return str(value)
+
+
+def int_id(value: str | int, what: str) -> int:
+    """A unified id (text) as the positive integer a vendor wants; ``ValueError`` if it is not."""
+    if isinstance(value, bool):
+        raise TypeError(f"{what} must be text or an integer, not a bool")
+    if isinstance(value, int):
+        number = value
+    elif isinstance(value, str) and value.strip().isdigit() and value.strip().isascii():
+        number = int(value.strip())
+    else:
+        raise ValueError(f"{what} must be a positive integer id, got {value!r}")
+    if number <= 0:
+        raise ValueError(f"{what} must be a positive integer id, got {value!r}")
+    return number
+
+
+def str_id(value: str | int, what: str) -> str:
+    """A unified id as the non-empty text a vendor wants; ``ValueError`` if it is empty."""
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise TypeError(f"{what} must be text")
+    text = str(value).strip()
+    if not text:
+        raise ValueError(f"{what} must not be empty")
+    return text
+
+
+def texts(values: Any) -> list[str]:
+    """Non-empty values of a vendor list (or one value) as text, in order, without repeats."""
+    if values is None or values == "":
+        return []
+    items: Iterable[Any] = [values] if isinstance(values, (str, int)) else values
+    out: list[str] = []
+    for item in items:
+        if item is None or item == "":
+            continue
+        text = str(item)
+        if text not in out:
+            out.append(text)
+    return out
+
+
+def invert(table: Mapping[str, E]) -> dict[E, str]:
+    """The first vendor value of each common value (for writes)."""
+    out: dict[E, str] = {}
+    for vendor_value, common in table.items():
+        out.setdefault(common, vendor_value)
+    return out
+
+
+def blank(value: Any) -> str | None:
+    """Text, with the empty string some vendors send for "no value" read as ``None``."""
+    if value is None:
+        return None
+    text = str(value)
+    return text if text.strip() else None
+
+
+def created_id(value: Any, *names: str) -> str:
+    """The new record's id from what a vendor's create call returns: the id itself (text
+    or number), or a model or mapping carrying it under one of ``names`` or ``id``."""
+    if isinstance(value, (str, int)) and not isinstance(value, bool):
+        return str(value)
+    for name in (*names, "id"):
+        found = value.get(name) if isinstance(value, Mapping) else getattr(value, name, None)
+        if found is not None and found != "":
+            return str(found)
+    raise ValueError(f"the create answer carries no id ({type(value).__name__})")

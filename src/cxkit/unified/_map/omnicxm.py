@@ -1,0 +1,249 @@
+"""OmniCXM tickets, comments, CRM contacts, users and call records <-> the common models.
+
+Traced to the seed (``000_88c97f36b16b4c83.txt``): a ticket's ``basicinfo.status``
+is ``"New"`` in every example (lines 2355, 2502, 2722), the saved views name the
+new and ended states (``system_ticketstatusnew``/``system_ticketstatusend``, lines
+2222-2227); ``basicinfo.priority`` is ``"normal"`` (line 2329) or ``"high"`` (line
+2910); a comment's ``notetype`` is ``public`` or ``private``; a call record's
+``in_out`` is ``"outbound"`` (line 5370) and ``disposition`` ``"ANSWERED"`` (line
+5365). The other lines of each table are the same vocabulary's remaining words
+(a status is the account's workflow state, so any word outside reads as ``open``
+and is kept in ``status_raw``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...omnicxm.types import CDRRecord, CRMObject, UserEntry
+from ...omnicxm.types import Comment as CXMComment
+from ...omnicxm.types import Ticket as CXMTicket
+from ..models import (
+    Agent,
+    AgentRef,
+    Call,
+    CallDirection,
+    Comment,
+    Contact,
+    ContactRef,
+    Ticket,
+    TicketPriority,
+    TicketStatus,
+)
+from ._common import blank, read_optional, read_value, texts
+
+VENDOR = "omnicxm"
+
+STATUS: dict[str, TicketStatus] = {
+    "new": TicketStatus.OPEN,
+    "open": TicketStatus.OPEN,
+    "pending": TicketStatus.PENDING,
+    "processing": TicketStatus.IN_PROGRESS,
+    "in progress": TicketStatus.IN_PROGRESS,
+    "on hold": TicketStatus.ON_HOLD,
+    "end": TicketStatus.CLOSED,
+    "closed": TicketStatus.CLOSED,
+    "spam": TicketStatus.SPAM,
+}
+"""``basicinfo.status`` (without case) -> common status."""
+
+STATUS_OUT: dict[TicketStatus, str] = {
+    TicketStatus.OPEN: "New",
+    TicketStatus.PENDING: "Pending",
+    TicketStatus.IN_PROGRESS: "Processing",
+    TicketStatus.ON_HOLD: "On hold",
+    TicketStatus.CLOSED: "Closed",
+    TicketStatus.SPAM: "Spam",
+}
+"""Common status -> the ``basicinfo.status`` written (override per account with
+``Defaults.status_values``: the seed shows only ``New``)."""
+
+PRIORITY: dict[str, TicketPriority] = {
+    "low": TicketPriority.LOW,
+    "normal": TicketPriority.NORMAL,
+    "medium": TicketPriority.NORMAL,
+    "high": TicketPriority.HIGH,
+    "urgent": TicketPriority.URGENT,
+}
+"""``basicinfo.priority`` (without case) -> common priority."""
+
+PRIORITY_OUT: dict[TicketPriority, str] = {
+    TicketPriority.LOW: "low",
+    TicketPriority.NORMAL: "normal",
+    TicketPriority.HIGH: "high",
+    TicketPriority.URGENT: "urgent",
+}
+
+DIRECTION: dict[str, CallDirection] = {
+    "outbound": CallDirection.OUTBOUND,
+    "inbound": CallDirection.INBOUND,
+    "internal": CallDirection.INTERNAL,
+    "local": CallDirection.INTERNAL,
+}
+"""Call record ``in_out`` (without case) -> common direction."""
+
+ANSWERED = "ANSWERED"
+"""The call record ``disposition`` of an answered call."""
+
+SEED = "000_88c97f36b16b4c83.txt"
+_NOT = "not in the seed: the same vocabulary's word"
+TRACES: dict[str, dict[str, str]] = {
+    "status": {
+        "new": 'lines 2355, 2502, 2722: "status": "New"',
+        "open": _NOT,
+        "pending": _NOT,
+        "processing": _NOT,
+        "in progress": _NOT,
+        "on hold": _NOT,
+        "end": "line 2227: the view system_ticketstatusend",
+        "closed": _NOT,
+        "spam": _NOT,
+    },
+    "priority": {
+        "low": _NOT,
+        "normal": 'line 2329: "priority": "normal"',
+        "medium": _NOT,
+        "high": "line 2910: basicinfo[priority]=high",
+        "urgent": _NOT,
+    },
+    "in_out": {
+        "outbound": 'line 5370: "in_out": "outbound"',
+        "inbound": _NOT,
+        "internal": _NOT,
+        "local": _NOT,
+    },
+}
+"""Where each vendor value of each table comes from (generated into the docs)."""
+
+
+def _first(value: Any) -> str | None:
+    found = texts(value)
+    return found[0] if found else None
+
+
+def ticket(raw: CXMTicket) -> Ticket:
+    """A ticket as a :class:`Ticket` (``basicinfo`` plus the account's custom groups)."""
+    info = raw.basicinfo
+    if info is None:
+        raise ValueError("an OmniCXM ticket without basicinfo has no id")
+    status, status_raw = read_value(VENDOR, "status", info.status, STATUS, TicketStatus.OPEN)
+    priority, priority_raw = read_optional(
+        VENDOR, "priority", info.priority, PRIORITY, TicketPriority.NORMAL
+    )
+    requester = None
+    if info.requester is not None and (info.requester.id or info.requester.name):
+        requester = ContactRef._mapped(
+            id=blank(info.requester.id),
+            name=blank(info.requester.name),
+            email=_first(info.requester.email),
+            phone=_first(info.requester.phone),
+        )
+    assignee, team = None, None
+    person = info.assignee
+    if person is not None and person.id:
+        if (person.type or "user") == "user":
+            assignee = AgentRef._mapped(id=person.id, name=blank(person.name))
+        else:
+            team = person.id
+    return Ticket._mapped(
+        id=info.id,
+        vendor=VENDOR,
+        number=blank(info.ticket_id),
+        subject=blank(info.subject),
+        description=blank(info.content),
+        status=status,
+        status_raw=status_raw,
+        priority=priority,
+        priority_raw=priority_raw,
+        requester=requester,
+        assignee=assignee,
+        team=team,
+        tags=texts(info.tags),
+        channel=blank(info.sourcedisplay) or blank(info.source),
+        created_at=None if raw.created is None else raw.created.time,
+        updated_at=None if raw.last_modified is None else raw.last_modified.time,
+        closed_at=None,
+        custom_fields=raw.custom_fields,
+        raw=raw,
+    )
+
+
+def comment(raw: CXMComment, ticket_id: str | None = None) -> Comment:
+    """A ticket comment as a :class:`Comment` (``notetype`` ``private`` is internal)."""
+    who = raw.usersubmit_info
+    author_id = None if raw.created is None else raw.created.byid
+    author = None
+    if author_id or who is not None:
+        author = AgentRef._mapped(
+            id=blank(author_id),
+            name=None if who is None else blank(who.name),
+            email=None if who is None else blank(who.email),
+        )
+    return Comment._mapped(
+        id=raw.id,
+        vendor=VENDOR,
+        ticket_id=raw.ticket_id or ticket_id or "",
+        # raw_content is the text of the HTML content; both stay in raw.
+        body=(blank(raw.raw_content) or blank(raw.content) or "").strip() or None,
+        public=(raw.notetype or "public").lower() != "private",
+        author=author,
+        created_at=None if raw.created is None else raw.created.time,
+        raw=raw,
+    )
+
+
+def contact(raw: CRMObject) -> Contact:
+    """A CRM ``contacts`` record as a :class:`Contact`."""
+    extra = raw.model_extra or {}
+    first = extra.get("first_name") or extra.get("firstname")
+    name = " ".join(str(p).strip() for p in (first, extra.get("last_name")) if p and str(p).strip())
+    return Contact._mapped(
+        id=raw.id,
+        vendor=VENDOR,
+        name=name or None,
+        emails=texts([*texts(extra.get("email")), *texts(extra.get("main_email"))]),
+        phones=texts([*texts(extra.get("phone")), *texts(extra.get("mobi_phone"))]),
+        company=blank(extra.get("companyname")),
+        created_at=None if raw.created is None else raw.created.time,
+        updated_at=None if raw.last_modified is None else raw.last_modified.time,
+        raw=raw,
+    )
+
+
+def is_user(entry: UserEntry) -> bool:
+    """Whether an entry of ``users.list`` is a user (not a business unit)."""
+    return (entry.type or "user") == "user" or entry.value.startswith("user_")
+
+
+def agent(entry: UserEntry) -> Agent:
+    """A user as an :class:`Agent`; its id is the one tickets name (``value`` without
+    ``user_``)."""
+    return Agent._mapped(
+        id=entry.value.removeprefix("user_"),
+        vendor=VENDOR,
+        name=blank(entry.name) or blank(entry.username),
+        email=None,
+        active=None,
+        raw=entry,
+    )
+
+
+def call(raw: CDRRecord) -> Call:
+    """A call detail record as a :class:`Call`."""
+    direction, direction_raw = read_optional(
+        VENDOR, "in_out", raw.in_out, DIRECTION, CallDirection.INBOUND
+    )
+    return Call._mapped(
+        id=raw.id,
+        vendor=VENDOR,
+        direction=direction,
+        direction_raw=direction_raw,
+        from_number=blank(raw.src),
+        to_number=blank(raw.dst),
+        started_at=raw.calldate or raw.calldatetime,
+        answered=(raw.disposition or "").upper() == ANSWERED,
+        duration_s=raw.duration,
+        agent=None,
+        recording_url=None,
+        raw=raw,
+    )

@@ -1,0 +1,253 @@
+"""The common models of :mod:`cxkit.unified`: tickets, contacts, agents, comments, calls."""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from datetime import datetime
+from enum import Enum
+from typing import Any, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .._core.models import CXModel
+from .._core.secrets import redact_value
+
+__all__ = [
+    "Agent",
+    "AgentRef",
+    "Call",
+    "CallDirection",
+    "Comment",
+    "Contact",
+    "ContactRef",
+    "Ticket",
+    "TicketPriority",
+    "TicketStatus",
+    "Vendor",
+]
+
+log = logging.getLogger("cxkit.unified")
+
+Vendor = Literal["omnidesk", "thulium", "omnicxm", "omi"]
+"""The vendors :mod:`cxkit.unified` speaks to."""
+
+
+class TicketStatus(str, Enum):
+    """The common ticket status (Merge Ticketing's model, plus ``pending`` and ``spam``)."""
+
+    OPEN = "open"
+    PENDING = "pending"
+    IN_PROGRESS = "in_progress"
+    ON_HOLD = "on_hold"
+    CLOSED = "closed"
+    SPAM = "spam"
+
+
+class TicketPriority(str, Enum):
+    """The common ticket priority."""
+
+    LOW = "low"
+    NORMAL = "normal"
+    HIGH = "high"
+    URGENT = "urgent"
+
+
+class CallDirection(str, Enum):
+    """Which way a call went."""
+
+    INBOUND = "inbound"
+    OUTBOUND = "outbound"
+    INTERNAL = "internal"
+
+
+_seen: set[tuple[str, str, str]] = set()
+_seen_lock = threading.Lock()
+
+
+def note_unknown(vendor: str, field: str, value: Any, nearest: str) -> None:
+    """Log, once per process and value, a vendor value outside the mapping tables."""
+    key = (vendor, field, repr(value))
+    with _seen_lock:
+        if key in _seen:
+            return
+        _seen.add(key)
+    log.warning(
+        "%s: %s %r is not in the unified mapping table; read as %r (the vendor value is kept)",
+        vendor,
+        field,
+        value,
+        nearest,
+    )
+
+
+M = TypeVar("M", bound="UnifiedModel")
+
+_set = object.__setattr__
+_TEMPLATES: dict[type[Any], tuple[dict[str, Any], tuple[tuple[str, Any], ...]]] = {}
+
+
+def _template(cls: type[BaseModel]) -> tuple[dict[str, Any], tuple[tuple[str, Any], ...]]:
+    """A model's field defaults (in field order) and the fields made by a factory."""
+    static: dict[str, Any] = {}
+    factories: list[tuple[str, Any]] = []
+    for name, info in cls.model_fields.items():
+        static[name] = None if info.default_factory is not None else info.default
+        if info.default_factory is not None:
+            factories.append((name, info.default_factory))
+    return static, tuple(factories)
+
+
+class UnifiedModel(BaseModel):
+    """Base of the common models: attribute access, plain dicts, JSON-safe output."""
+
+    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
+
+    @classmethod
+    def _mapped(cls: type[M], **values: Any) -> M:
+        """An instance from values a mapping function computed, already of their types.
+
+        The mappings run once per record of every page, where validating each value
+        again would cost more than the vendor call's own parsing (the benchmark's
+        10 % budget); the seed tests re-validate every mapped object instead. Fields
+        not given take their defaults; an unknown name raises ``TypeError``.
+        """
+        template = _TEMPLATES.get(cls)
+        if template is None:
+            template = _TEMPLATES[cls] = _template(cls)
+        static, factories = template
+        data = {**static, **values}
+        if len(data) != len(static):
+            unknown = sorted(set(values) - set(static))
+            raise TypeError(f"{cls.__name__}: unknown fields {unknown}")
+        for name, factory in factories:
+            if name not in values:
+                data[name] = factory()
+        # What BaseModel.model_construct sets, without its per-field default lookups.
+        obj = cls.__new__(cls)
+        _set(obj, "__dict__", data)
+        _set(obj, "__pydantic_fields_set__", set(values))
+        _set(obj, "__pydantic_extra__", None)
+        _set(obj, "__pydantic_private__", None)
+        return obj
+
+    def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]:
+        """The model as a plain dict; ``raw`` as the vendor record (its own field names).
+
+        ``mode="json"`` gives JSON-ready values (ISO 8601 datetimes, enum values,
+        credential fields masked).
+        """
+        data = self.model_dump(mode=mode, exclude={"raw"})
+        raw = getattr(self, "raw", None)
+        if isinstance(raw, CXModel):
+            data["raw"] = raw.to_dict(mode=mode)
+        elif "raw" in type(self).model_fields:
+            data["raw"] = raw
+        return redact_value(data) if mode == "json" else data
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The model as JSON text (see :meth:`to_dict` with ``mode="json"``)."""
+        return json.dumps(self.to_dict(mode="json"), ensure_ascii=False, indent=indent)
+
+
+class ContactRef(UnifiedModel):
+    """A pointer to a contact (customer) as a record names it; fields it does not name are None."""
+
+    kind: Literal["contact"] = "contact"
+    id: str | None = None
+    name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+
+
+class AgentRef(UnifiedModel):
+    """A pointer to an agent (staff member, user) as a record names it."""
+
+    kind: Literal["agent"] = "agent"
+    id: str | None = None
+    name: str | None = None
+    email: str | None = None
+
+
+class Ticket(UnifiedModel):
+    """A ticket (Omnidesk case, Thulium ticket, OmniCXM ticket).
+
+    ``status_raw``/``priority_raw`` are the vendor's own values; ``raw`` is the
+    typed vendor record, so every field the common model does not name is kept.
+    """
+
+    id: str
+    vendor: Vendor
+    number: str | None = None
+    subject: str | None = None
+    description: str | None = None
+    status: TicketStatus
+    status_raw: str | None = None
+    priority: TicketPriority | None = None
+    priority_raw: str | None = None
+    requester: ContactRef | None = None
+    assignee: AgentRef | None = None
+    team: str | None = None
+    tags: list[str] = Field(default_factory=list)
+    channel: str | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    closed_at: datetime | None = None
+    custom_fields: dict[str, Any] = Field(default_factory=dict)
+    raw: CXModel
+
+
+class Contact(UnifiedModel):
+    """A contact (Omnidesk user, Thulium customer, OmniCXM contact, OMI contact)."""
+
+    id: str
+    vendor: Vendor
+    name: str | None = None
+    emails: list[str] = Field(default_factory=list)
+    phones: list[str] = Field(default_factory=list)
+    company: str | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    raw: CXModel
+
+
+class Agent(UnifiedModel):
+    """An agent (Omnidesk staff member, Thulium agent, OmniCXM user, OMI internal phone)."""
+
+    id: str
+    vendor: Vendor
+    name: str | None = None
+    email: str | None = None
+    active: bool | None = None
+    raw: CXModel
+
+
+class Comment(UnifiedModel):
+    """A message on a ticket: ``public`` for the customer to see, else internal."""
+
+    id: str
+    vendor: Vendor
+    ticket_id: str
+    body: str | None = None
+    public: bool
+    author: ContactRef | AgentRef | None = Field(default=None, discriminator="kind")
+    created_at: datetime | None = None
+    raw: CXModel
+
+
+class Call(UnifiedModel):
+    """A call record (where a vendor documents call records)."""
+
+    id: str
+    vendor: Vendor
+    direction: CallDirection | None = None
+    direction_raw: str | None = None
+    from_number: str | None = None
+    to_number: str | None = None
+    started_at: datetime | None = None
+    answered: bool
+    duration_s: int | None = None
+    agent: AgentRef | None = None
+    recording_url: str | None = None
+    raw: CXModel

@@ -1,0 +1,86 @@
+"""The seed's example responses (tests/fixtures/<vendor>/catalog.json), record by record."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import AliasChoices
+
+from cxkit import CXModel
+from cxkit.unified.models import UnifiedModel
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+@cache
+def catalog(vendor: str) -> dict[str, Any]:
+    """The vendor's catalog fixture."""
+    data: dict[str, Any] = json.loads((FIXTURES / vendor / "catalog.json").read_text("utf-8"))
+    return data
+
+
+def examples(vendor: str, *endpoint_ids: str) -> list[tuple[str, Any]]:
+    """(endpoint id, example response) of the endpoints named that have one."""
+    wanted = set(endpoint_ids)
+    out = [
+        (e["id"], e["example_response"])
+        for e in catalog(vendor)["endpoints"]
+        if e["id"] in wanted and e.get("example_response") is not None
+    ]
+    missing = wanted - {name for name, _ in out}
+    assert not missing, f"no example response for {sorted(missing)}"
+    return out
+
+
+def under(data: Any, key: str) -> Iterator[dict[str, Any]]:
+    """Every object found under ``key`` anywhere in ``data``."""
+    if isinstance(data, dict):
+        for k, v in data.items():
+            if k == key and isinstance(v, dict):
+                yield v
+            else:
+                yield from under(v, key)
+    elif isinstance(data, list):
+        for item in data:
+            yield from under(item, key)
+
+
+def records(vendor: str, key: str, *endpoint_ids: str) -> list[tuple[str, dict[str, Any]]]:
+    """(endpoint id, record) for every object under ``key`` in those endpoints' examples."""
+    out = [(name, rec) for name, ex in examples(vendor, *endpoint_ids) for rec in under(ex, key)]
+    assert out, f"no {key!r} records in {endpoint_ids}"
+    return out
+
+
+def assert_lossless(raw: CXModel, record: dict[str, Any], mapped: UnifiedModel) -> None:
+    """``mapped`` is valid, holds ``raw``, and every field of the vendor's record is in its
+    ``raw``: in ``to_dict()`` or, for a value that did not parse, kept as sent in
+    ``unparsed``."""
+    assert mapped.raw is raw  # type: ignore[attr-defined]
+    # The mappings build objects without validation: every value must pass it.
+    again = type(mapped).model_validate({**mapped.model_dump(exclude={"raw"}), "raw": raw})
+    assert again == mapped
+    dumped = mapped.to_dict()
+    assert dumped["raw"] == raw.to_dict(), "to_dict()['raw'] is the vendor record"
+    unparsed = raw.unparsed
+    for key, value in record.items():
+        if key in unparsed:
+            assert unparsed[key] == value
+            continue
+        assert _dumped_name(raw, key) in dumped["raw"], f"{key} lost"
+    json.dumps(mapped.to_dict(mode="json"))
+
+
+def _dumped_name(raw: CXModel, key: str) -> str:
+    """The name ``to_dict()`` gives the field the vendor sent as ``key`` (``_id`` -> ``id``
+    where the model reads either spelling)."""
+    for name, info in type(raw).model_fields.items():
+        alias = info.validation_alias
+        choices = alias.choices if isinstance(alias, AliasChoices) else [alias, info.alias]
+        if key in choices or key == name:
+            return info.serialization_alias or info.alias or name
+    return key

@@ -12,6 +12,12 @@ exception class name, and "ok"), writes received twice (goal 0), foreign
 exceptions (anything not a ``cxkit.CXError``; goal 0) and the slowest call,
 against its bound.
 
+Then a second table, the hostile trial: a gzip bomb against a 1 MiB limit, a status
+line dripped at 5 bytes/s, a 20 MB upload read slowly, 20,000 cancelled async calls,
+and a login that fails for 100 tasks and 50 threads at once; each row gives the
+calls, the logins the server saw, the process's peak RSS growth and the slowest
+call against its bound.
+
 Usage: ``PYTHONPATH=src python3 benchmarks/faults.py [--repeat 3]``
 """
 
@@ -20,7 +26,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import random
+import resource
 import sys
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -32,8 +41,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 # The core tests' demo vendor, found through the repository root put on the path above.
-from tests.core._async.demo import AsyncDemo  # noqa: E402
-from tests.core._sync.demo import Demo  # noqa: E402
+from tests.core._async.demo import AsyncDemo, AsyncTokenDemo  # noqa: E402
+from tests.core._sync.demo import Demo, TokenDemo  # noqa: E402
 
 from cxkit import CXError  # noqa: E402
 from cxkit.testing import FakeClock  # noqa: E402
@@ -173,5 +182,145 @@ def main() -> None:
         )
 
 
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _timed(call: Callable[[], Any]) -> tuple[str, float]:
+    started = time.monotonic()
+    try:
+        call()
+        outcome = "ok"
+    except CXError as exc:
+        outcome = type(exc).__name__
+    except Exception as exc:  # what the benchmark is looking for
+        outcome = f"FOREIGN {type(exc).__name__}"
+    return outcome, time.monotonic() - started
+
+
+def hostile() -> None:
+    """The hostile trial's rows."""
+    rows: list[tuple[str, int, str, float, str, float, str]] = []
+    with FaultServer(drip_interval=0.2) as server:
+        base = {"base_url": server.base_url, "allow_insecure": True, "clock": FakeClock()}
+
+        def row(
+            name: str, calls: int, logins: str, run: Callable[[], tuple[str, float]], bound: float
+        ) -> None:
+            before = _peak_mb()
+            outcome, slowest = run()
+            rows.append((name, calls, logins, _peak_mb() - before, outcome, slowest, f"{bound:g}"))
+
+        server.fault = "gzip_bomb"
+        row(
+            "gzip bomb (1 GiB, 1 MiB limit)",
+            1,
+            "-",
+            lambda: _timed(
+                lambda: Demo(
+                    **base, timeout=2, max_retries=0, max_response_bytes=1 << 20
+                ).items.get(1)
+            ),
+            2,
+        )
+        for fault in ("head_drip", "processing_flood"):
+            server.fault = fault
+            row(
+                f"{fault} (sync, timeout 2)",
+                1,
+                "-",
+                lambda: _timed(lambda: Demo(**base, timeout=2, max_retries=0).items.get(1)),
+                2,
+            )
+        server.fault = "slow_upload"
+        row(
+            "slow upload 20 MB (sync, timeout 2)",
+            1,
+            "-",
+            lambda: _timed(
+                lambda: Demo(**base, timeout=2, max_retries=0).items.upload(
+                    1, file=("big.bin", b"x" * (20 << 20))
+                )
+            ),
+            2,
+        )
+
+        server.fault = "ok"
+
+        def cancellations() -> tuple[str, float]:
+            async def main() -> tuple[str, float]:
+                rng = random.Random(1)
+                cancelled = 0
+                async with AsyncDemo(**base, timeout=5, max_retries=0) as client:
+                    while cancelled < 20_000:
+                        tasks = [asyncio.create_task(client.items.get(1)) for _ in range(40)]
+                        await asyncio.sleep(rng.uniform(0, 0.15))
+                        for task in tasks:
+                            task.cancel()
+                        done = await asyncio.gather(*tasks, return_exceptions=True)
+                        cancelled += sum(isinstance(r, asyncio.CancelledError) for r in done)
+                    outcome, elapsed = "ok", 0.0
+                    started = time.monotonic()
+                    try:
+                        await client.with_options(timeout=2).items.get(1)
+                    except CXError as exc:
+                        outcome = type(exc).__name__
+                    elapsed = time.monotonic() - started
+                    return f"{outcome} (pool replaced {client._shared.pool.replaced}x)", elapsed
+
+            return asyncio.run(main())
+
+        row("20,000 cancellations, then a call", 20_001, "-", cancellations, 2)
+
+        server.fault = "token"
+        server.login_status = 401
+        server.login_delay = 0.05
+        server.logins = 0
+
+        def async_stampede() -> tuple[str, float]:
+            async def main() -> tuple[str, float]:
+                started = time.monotonic()
+                async with AsyncTokenDemo(**base, timeout=5, max_retries=2) as client:
+                    done = await asyncio.gather(
+                        *(client.items.get(1) for _ in range(100)), return_exceptions=True
+                    )
+                return counts(Counter(type(r).__name__ for r in done)), time.monotonic() - started
+
+            return asyncio.run(main())
+
+        row("failed login, 100 tasks", 100, "", async_stampede, 5)
+        rows[-1] = (*rows[-1][:2], str(server.logins), *rows[-1][3:])
+        server.logins = 0
+
+        def thread_stampede() -> tuple[str, float]:
+            client = TokenDemo(**base, timeout=5, max_retries=2)
+            outcomes: Counter[str] = Counter()
+            started = time.monotonic()
+
+            def worker() -> None:
+                outcomes[_timed(lambda: client.items.get(1))[0]] += 1
+
+            threads = [threading.Thread(target=worker) for _ in range(50)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            return counts(outcomes), time.monotonic() - started
+
+        row("failed login, 50 threads", 50, "", thread_stampede, 5)
+        rows[-1] = (*rows[-1][:2], str(server.logins), *rows[-1][3:])
+
+    print("hostile trial (one run each)\n")
+    print(
+        f"{'case':<38} {'calls':>6} {'logins':>6} {'RSS+ MB':>8} {'slowest s':>9} {'bound s':>7}  outcome"
+    )
+    print("-" * 110)
+    for name, calls, logins, rss, outcome, slowest, bound in rows:
+        print(
+            f"{name:<38} {calls:>6} {logins:>6} {rss:>8.1f} {slowest:>9.2f} {bound:>7}  {outcome}"
+        )
+
+
 if __name__ == "__main__":
     main()
+    hostile()

@@ -47,7 +47,7 @@ def _seed_thulium(fake: FakeServer, client: Any) -> None:
             name=first,
             surname=last,
             email=f"{first.lower()}@example.com",
-            company_id=company.company_id if n % 2 else None,
+            company_id=company.id if n % 2 else None,
         )
         client.tickets.create(
             to=f"{first.lower()}@example.com",

@@ -17,7 +17,7 @@ import logging
 import time
 from collections.abc import Callable
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
@@ -33,6 +33,7 @@ from ..errors import (
 )
 from ..gate import AsyncGate
 from ..network import describe_connection_error
+from ..observe import Observer, notify_end, notify_start
 from ..ratelimit import RateLimit
 from ..reader import op_name, redirect_error
 from ..redaction import Redactor
@@ -61,6 +62,8 @@ class AsyncShared:
     gate: AsyncGate
     throttle: AsyncThrottle | None
     rate_limit: RateLimit
+    observers: list[Observer] = field(default_factory=list)
+    """Tracing and metrics (``cxkit.otel``), told of every attempt."""
     throttle_lookup: Callable[[], Any] | None = None
     """Set while ``throttle="auto"`` still has to look up the plan."""
 
@@ -91,13 +94,39 @@ class AsyncSender:
         self._allow_insecure = allow_insecure
 
     async def attempt(
-        self, op: Operation, request: httpx.Request, number: int, settings: Settings
+        self,
+        op: Operation,
+        request: httpx.Request,
+        number: int,
+        settings: Settings,
+        wait: float = 0.0,
     ) -> tuple[httpx.Response, float]:
-        """Send ``request`` once; the read response and its duration, or a ``CXError``."""
+        """Send ``request`` once; the read response and its duration, or a ``CXError``.
+
+        ``wait`` is the pause before this attempt (for observers).
+        """
         shared = self.shared
         if shared.throttle_lookup is not None:
             lookup, shared.throttle_lookup = shared.throttle_lookup, None
             await lookup()
+        observers = shared.observers
+        if not observers:
+            return await self._attempt(op, request, number, settings)
+        tokens = notify_start(
+            observers, self.vendor, op_name(op), self.redactor.request(request), number, wait
+        )
+        try:
+            response, elapsed = await self._attempt(op, request, number, settings)
+        except BaseException as exc:
+            notify_end(observers, tokens, None, exc)
+            raise
+        notify_end(observers, tokens, self.redactor.response(response), None)
+        return response, elapsed
+
+    async def _attempt(
+        self, op: Operation, request: httpx.Request, number: int, settings: Settings
+    ) -> tuple[httpx.Response, float]:
+        shared = self.shared
         started = time.perf_counter()
         budget = attempt_budget(request.extensions.get("timeout"))
         token = _CURRENT.set(settings)
@@ -135,15 +164,25 @@ class AsyncSender:
         hooked as ``auth.login``, bounded like the caller, no retry of its own."""
         settings = _CURRENT.get()
         started = time.perf_counter()
+        observers = self.shared.observers
+        tokens = (
+            notify_start(observers, self.vendor, "auth.login", self.redactor.request(request), 1, 0)
+            if observers
+            else []
+        )
         try:
             response = await self._exchange(LOGIN, request, started, None, settings, None)
-        except CXError:
+        except CXError as exc:
+            notify_end(observers, tokens, None, exc)
             raise
         except Exception as exc:
             error = self._fault(exc, request)
+            notify_end(observers, tokens, None, error or exc)
             if error is None:
                 raise
             raise error from exc
+        if observers:
+            notify_end(observers, tokens, self.redactor.response(response), None)
         if settings is not None:
             self._log(settings, LOGIN, request, str(response.status_code), started, 1, response)
         if response.status_code >= 400:

@@ -35,6 +35,7 @@ from ..encoding import FileInput
 from ..errors import APIError, ConfigurationError, CXError
 from ..gate import Gate
 from ..models import TIME_ZONE, parse_model
+from ..observe import Observer
 from ..options import check_request_options
 from ..pager import SyncPage
 from ..paging import PageStrategy
@@ -514,8 +515,10 @@ class APIClient:
         )
         op = call.op
 
+        waited = [0.0]
+
         def attempt(number: int) -> Any:
-            response, elapsed = self._sender.attempt(op, request, number, settings)
+            response, elapsed = self._sender.attempt(op, request, number, settings, waited[0])
             return read_answer(
                 self._dialect,
                 op,
@@ -526,6 +529,7 @@ class APIClient:
             )
 
         def before_retry(failure: CXError, number: int, wait: float) -> None:
+            waited[0] = wait
             log.info(
                 "%s %s %s failed (%s); retry %d of %d in %.2f s",
                 self.vendor,
@@ -570,6 +574,10 @@ class APIClient:
         return tuple(
             v for k, v in self._settings.default_headers.items() if is_sensitive_header(k, extra)
         )
+
+    def _add_observer(self, observer: Observer) -> None:
+        """Tell ``observer`` of every attempt of this client and its copies (tracing)."""
+        self._shared.observers.append(observer)
 
     def _redacted(self, exc: APIError) -> APIError:
         """``exc`` with the client's secrets masked (for errors a vendor raises itself)."""

@@ -426,3 +426,18 @@ def test_a_value_that_did_not_fit_its_field_is_exported_as_sent(tmp_path: Path) 
     records = jsonl(out)
     assert records[1]["created_at"] == "the day before yesterday"
     assert records[0]["created_at"].endswith("+03:00")
+
+
+def test_two_exports_never_write_one_file(tmp_path: Path) -> None:
+    fcntl = pytest.importorskip("fcntl")  # the lock is POSIX-only; Windows has none
+    fake = omnidesk_with_cases(200)
+    out = tmp_path / "cases.jsonl"
+    with open(out, "ab") as other:  # another export, still running
+        fcntl.flock(other.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        busy = run(export_args(out), fake=fake)
+        assert busy.exit_code == ExitCode.CONFIG
+        assert "another export is writing" in busy.stderr
+        assert list_requests(fake) == []
+    done = run(export_args(out), fake=fake)  # once it is gone (or killed), it proceeds
+    assert done.exit_code == 0, done.output
+    assert_complete(out, 200)

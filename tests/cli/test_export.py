@@ -334,7 +334,10 @@ def test_every_vendor_has_exports() -> None:
     assert len(exportable) >= 15
     for name in VENDORS:
         tree = command((name,)).commands["export"].commands[name]
-        assert set(tree.commands) == {export_name(o) for o in vendor(name).operations if o.paged}
+        shown = {n for n, c in tree.commands.items() if not getattr(c, "hidden", False)}
+        assert shown == {export_name(o) for o in vendor(name).operations if o.paged}
+    python = run(["export", "omnidesk", "kb_articles", "--help"])
+    assert python.exit_code == 0 and "kb_article.json" in python.output
 
 
 def _ctrl_c() -> None:

@@ -22,6 +22,8 @@ from ._helpers import START, command, run
 def _leaves(group: Any, prefix: tuple[str, ...] = ()) -> dict[tuple[str, ...], Any]:
     out: dict[tuple[str, ...], Any] = {}
     for name, cmd in getattr(group, "commands", {}).items():
+        if getattr(cmd, "hidden", False):
+            continue  # the Python spelling of a name, tested below
         if getattr(cmd, "commands", None):
             out.update(_leaves(cmd, (*prefix, name)))
         else:
@@ -401,3 +403,14 @@ def test_files_are_paths(tmp_path: Path) -> None:
     missing = run([*args, "--attachments", str(tmp_path / "nope.pdf"), "--fake"], fake=fake)
     assert missing.exit_code == ExitCode.USAGE
     assert "no such file" in missing.stderr
+
+
+def test_the_python_spelling_of_a_name_works_too() -> None:
+    fake = seeded_fake("omnidesk")
+    dashed = run(["omnidesk", "staff-statuses", "list", "--fake", "-f", "json"], fake=fake)
+    python = run(["omnidesk", "staff_statuses", "list", "--fake", "-f", "json"], fake=fake)
+    assert dashed.exit_code == python.exit_code == 0, python.output
+    assert dashed.stdout == python.stdout
+    verb = run(["omnidesk", "cases", "idea", "delete_official_response", "--help"])
+    assert verb.exit_code == 0 and "idea_official_response.json" in verb.output
+    assert "staff_statuses" not in run(["omnidesk", "--help"]).output  # listed once, dashed

@@ -334,7 +334,10 @@ def test_every_vendor_has_exports() -> None:
     assert len(exportable) >= 15
     for name in VENDORS:
         tree = command((name,)).commands["export"].commands[name]
-        assert set(tree.commands) == {export_name(o) for o in vendor(name).operations if o.paged}
+        shown = {n for n, c in tree.commands.items() if not getattr(c, "hidden", False)}
+        assert shown == {export_name(o) for o in vendor(name).operations if o.paged}
+    python = run(["export", "omnidesk", "kb_articles", "--help"])
+    assert python.exit_code == 0 and "kb_article.json" in python.output
 
 
 def _ctrl_c() -> None:
@@ -426,3 +429,18 @@ def test_a_value_that_did_not_fit_its_field_is_exported_as_sent(tmp_path: Path) 
     records = jsonl(out)
     assert records[1]["created_at"] == "the day before yesterday"
     assert records[0]["created_at"].endswith("+03:00")
+
+
+def test_two_exports_never_write_one_file(tmp_path: Path) -> None:
+    fcntl = pytest.importorskip("fcntl")  # the lock is POSIX-only; Windows has none
+    fake = omnidesk_with_cases(200)
+    out = tmp_path / "cases.jsonl"
+    with open(out, "ab") as other:  # another export, still running
+        fcntl.flock(other.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        busy = run(export_args(out), fake=fake)
+        assert busy.exit_code == ExitCode.CONFIG
+        assert "another export is writing" in busy.stderr
+        assert list_requests(fake) == []
+    done = run(export_args(out), fake=fake)  # once it is gone (or killed), it proceeds
+    assert done.exit_code == 0, done.output
+    assert_complete(out, 200)

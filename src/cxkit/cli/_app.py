@@ -571,7 +571,7 @@ def _vendor_app(info: Vendor) -> typer.Typer:
     )
     groups: dict[str, typer.Typer] = {"": root}
     for op in info.operations:
-        *parts, _verb = op.name.split(".")
+        *parts, python_verb = op.name.split(".")
         _method, docs = _method_of(info.name, op.name)
         parent = root
         path = ""
@@ -582,10 +582,14 @@ def _vendor_app(info: Vendor) -> typer.Typer:
                     help=escape(plain(docs[index])), no_args_is_help=True, rich_markup_mode="rich"
                 )
                 parent.add_typer(group, name=_cli_name(part))
+                if _cli_name(part) != part:  # the Python spelling works too, unlisted
+                    parent.add_typer(group, name=part, hidden=True)
                 groups[path] = group
             parent = groups[path]
         func, verb = _operation_command(info, op)
         parent.command(name=verb)(func)
+        if verb != python_verb:
+            parent.command(name=python_verb, hidden=True)(func)
     return root
 
 
@@ -607,6 +611,9 @@ def _export_app(names: Sequence[str]) -> typer.Typer:
                 func = _export_command(info, op)
                 if func is not None:
                     sub.command(name=export_name(op))(func)
+                    python_name = op.name.removesuffix(".list")
+                    if python_name != export_name(op):
+                        sub.command(name=python_name, hidden=True)(func)
         app.add_typer(sub, name=name)
     return app
 

@@ -11,8 +11,9 @@ A kill between any two steps leaves a checkpoint that describes a prefix of the
 output: on the next run the output is cut back to the checkpointed length (a
 page written but not yet checkpointed is dropped) and paging resumes at the
 checkpointed position, so no record is lost and none is written twice. The
-checkpoint is written before the output is first created and removed only after
-the last page is on disk.
+checkpoint is written before the first page and removed only after the last page
+is on disk; an empty output without a checkpoint is a fresh start. While an export
+runs it holds a lock on the output, so two exports never write one file.
 """
 
 from __future__ import annotations
@@ -127,46 +128,23 @@ def export(
     checkpoint's when resuming.
     """
     identity = _fingerprint(arguments)
-    resumed = False
     if restart:
         for path in (checkpoint_path, out):
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()
-    if checkpoint_path.exists():
-        state = Checkpoint.load(checkpoint_path)
-        if state.pages == 0 and state.bytes == 0:
-            # Stopped before its first page: nothing to keep, whatever the command was.
-            state = Checkpoint(vendor=vendor, operation=operation, arguments=identity, cursor=None)
-            state.save(checkpoint_path)
-        if (state.vendor, state.operation, state.arguments) != (vendor, operation, identity):
-            raise CheckpointError(
-                f"{checkpoint_path} is for another export ({state.vendor} {state.operation} "
-                f"with {json.dumps(state.arguments)}); pass --restart to start this one over"
-            )
-        size = out.stat().st_size if out.exists() else -1
-        if size < state.bytes:
-            raise CheckpointError(
-                f"{out} is shorter than its checkpoint says ({max(size, 0)} < {state.bytes} "
-                "bytes); pass --restart to start over"
-            )
-        resumed = state.pages > 0
-    else:
-        if out.exists() and out.stat().st_size > 0:
-            raise CheckpointError(
-                f"{out} exists and no checkpoint says how far it got; "
-                "pass --restart to overwrite it"
-            )
-        state = Checkpoint(vendor=vendor, operation=operation, arguments=identity, cursor=None)
-        state.save(checkpoint_path)  # before the output exists: see the module docstring
-    with contextlib.suppress(FileNotFoundError):
-        checkpoint_path.with_name(checkpoint_path.name + ".tmp").unlink()
-
-    start_lines = state.lines
-    progress.start(state.lines, state.pages, state.total)
-    mode = "r+b" if out.exists() else "wb"
-    with open(out, mode) as handle:
-        handle.seek(state.bytes)
-        handle.truncate()  # drop a page written after the last checkpoint
+    # Append mode: every write lands at the end, which is where the checkpoint says
+    # the next page goes once the file is cut back to it.
+    with open(out, "ab") as handle:
+        _lock(handle, out)
+        state, resumed = _starting_point(
+            Checkpoint(vendor=vendor, operation=operation, arguments=identity, cursor=None),
+            checkpoint_path,
+            out,
+            os.fstat(handle.fileno()).st_size,
+        )
+        start_lines = state.lines
+        progress.start(state.lines, state.pages, state.total)
+        handle.truncate(state.bytes)  # drop a page written after the last checkpoint
         for page in _pages(fetch, state.cursor):
             data = b"".join(dumps_line(as_record(item)).encode("utf-8") for item in page.items)
             handle.write(data)
@@ -181,7 +159,7 @@ def export(
                 break  # the last page: ``finish`` reports it
             state.save(checkpoint_path)
             progress.advance(state.lines, state.pages, state.total, quota())
-    checkpoint_path.unlink()  # the output is complete and on disk
+        checkpoint_path.unlink()  # the output is complete and on disk
     progress.finish(state.lines, state.pages, state.total, quota())
     return ExportResult(
         lines=state.lines,
@@ -190,6 +168,54 @@ def export(
         new_lines=state.lines - start_lines,
         total=state.total,
     )
+
+
+def _lock(handle: Any, out: Path) -> None:
+    """Hold ``out`` for this process: a second export to it (an overlapping cron run)
+    stops at once. The system drops the lock when the process dies, so a kill never
+    leaves it behind."""
+    try:
+        import fcntl
+    except ImportError:  # no advisory locks (Windows): one export per output, please
+        return
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        raise CheckpointError(f"another export is writing {out} right now") from None
+
+
+def _starting_point(
+    fresh: Checkpoint, checkpoint_path: Path, out: Path, size: int
+) -> tuple[Checkpoint, bool]:
+    """Where the export starts (``fresh``, or the checkpoint), and whether it resumes."""
+    if checkpoint_path.exists():
+        state = Checkpoint.load(checkpoint_path)
+        if state.pages == 0 and state.bytes == 0:
+            state = fresh  # stopped before its first page: nothing to keep
+        elif (state.vendor, state.operation, state.arguments) != (
+            fresh.vendor,
+            fresh.operation,
+            fresh.arguments,
+        ):
+            raise CheckpointError(
+                f"{checkpoint_path} is for another export ({state.vendor} {state.operation} "
+                f"with {json.dumps(state.arguments)}); pass --restart to start this one over"
+            )
+        elif size < state.bytes:
+            raise CheckpointError(
+                f"{out} is shorter than its checkpoint says ({size} < {state.bytes} "
+                "bytes); pass --restart to start over"
+            )
+    elif size > 0:
+        raise CheckpointError(
+            f"{out} exists and no checkpoint says how far it got; pass --restart to overwrite it"
+        )
+    else:
+        state = fresh
+    state.save(checkpoint_path)  # rewrites the same state on resume: also checks it is writable
+    with contextlib.suppress(FileNotFoundError):
+        checkpoint_path.with_name(checkpoint_path.name + ".tmp").unlink()
+    return state, state.pages > 0
 
 
 def _pages(

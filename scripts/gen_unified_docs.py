@@ -20,7 +20,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from cxkit.unified import OPERATIONS, capabilities_of  # noqa: E402
+from cxkit.unified import UNIFIED_OPERATIONS, capabilities_of  # noqa: E402
 from cxkit.unified._map import omi, omnicxm, omnidesk, thulium  # noqa: E402
 
 DOC = ROOT / "docs" / "unified.md"
@@ -45,7 +45,7 @@ def capabilities() -> str:
     caps = {v: capabilities_of(v) for v in VENDORS}
     rows = [
         (f"`{op}`", *("yes" if caps[v].supports(op) else "no" for v in VENDORS))
-        for op in OPERATIONS
+        for op in UNIFIED_OPERATIONS
     ]
     return _table(("operation", *VENDORS), rows)
 

@@ -26,7 +26,7 @@ from ._async import (
 )
 from ._query import Defaults
 from ._sync import Agents, Calls, Contacts, Helpdesk, TicketComments, Tickets
-from .capabilities import OPERATIONS, Capabilities, capabilities_of
+from .capabilities import UNIFIED_OPERATIONS, Capabilities, capabilities_of
 from .models import (
     Agent,
     AgentRef,
@@ -43,7 +43,7 @@ from .models import (
 from .webhooks import ContactEvent, EventKind, TicketEvent, parse_event
 
 __all__ = [
-    "OPERATIONS",
+    "UNIFIED_OPERATIONS",
     "Agent",
     "AgentRef",
     "Agents",

@@ -8,9 +8,9 @@ from pydantic import BaseModel, ConfigDict
 
 from .models import Vendor
 
-__all__ = ["OPERATIONS", "Capabilities", "FilterPlace", "capabilities_of"]
+__all__ = ["UNIFIED_OPERATIONS", "Capabilities", "FilterPlace", "capabilities_of"]
 
-OPERATIONS: tuple[str, ...] = (
+UNIFIED_OPERATIONS: tuple[str, ...] = (
     "tickets.list",
     "tickets.get",
     "tickets.create",
@@ -43,7 +43,7 @@ class Capabilities(BaseModel):
 
     vendor: Vendor
     operations: dict[str, bool]
-    """Every name of :data:`OPERATIONS` -> whether this vendor supports it."""
+    """Every name of :data:`UNIFIED_OPERATIONS` -> whether this vendor supports it."""
     ticket_filters: dict[str, FilterPlace]
     """``tickets.list`` filter -> ``"vendor"`` or ``"client"`` (empty without tickets)."""
     ticket_fields: tuple[str, ...]
@@ -56,13 +56,13 @@ class Capabilities(BaseModel):
             return self.operations[operation]
         except KeyError:
             raise ValueError(
-                f"unknown unified operation {operation!r}; one of: {', '.join(OPERATIONS)}"
+                f"unknown unified operation {operation!r}; one of: {', '.join(UNIFIED_OPERATIONS)}"
             ) from None
 
     @property
     def supported(self) -> tuple[str, ...]:
-        """The supported operations, in :data:`OPERATIONS` order."""
-        return tuple(name for name in OPERATIONS if self.operations[name])
+        """The supported operations, in :data:`UNIFIED_OPERATIONS` order."""
+        return tuple(name for name in UNIFIED_OPERATIONS if self.operations[name])
 
 
 def _caps(
@@ -73,13 +73,13 @@ def _caps(
 ) -> Capabilities:
     return Capabilities(
         vendor=vendor,
-        operations={name: name not in missing for name in OPERATIONS},
+        operations={name: name not in missing for name in UNIFIED_OPERATIONS},
         ticket_filters=filters,
         ticket_fields=fields,
     )
 
 
-_TICKETS = tuple(name for name in OPERATIONS if name.startswith("tickets."))
+_TICKETS = tuple(name for name in UNIFIED_OPERATIONS if name.startswith("tickets."))
 
 _BY_VENDOR: dict[str, Capabilities] = {
     "omnidesk": _caps(

@@ -16,7 +16,7 @@ from cxkit.testing.omnicxm import FakeOmniCXM
 from cxkit.testing.omnidesk import FakeOmnidesk
 from cxkit.testing.thulium import FakeThulium
 from cxkit.unified import (
-    OPERATIONS,
+    UNIFIED_OPERATIONS,
     Helpdesk,
     CallDirection,
     Defaults,
@@ -28,8 +28,8 @@ from cxkit.unified import (
 def test_capabilities_name_every_operation() -> None:
     for fake in (FakeOmnidesk(), FakeThulium(), FakeOmniCXM(), FakeOmi()):
         caps = Helpdesk(fake.client()).capabilities
-        assert tuple(caps.operations) == OPERATIONS
-        assert set(caps.supported) <= set(OPERATIONS)
+        assert tuple(caps.operations) == UNIFIED_OPERATIONS
+        assert set(caps.supported) <= set(UNIFIED_OPERATIONS)
     omi = Helpdesk(FakeOmi().client()).capabilities
     assert not omi.supports("tickets.list") and omi.supports("contacts.find")
     with pytest.raises(ValueError, match="unknown unified operation"):

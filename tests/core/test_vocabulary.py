@@ -81,10 +81,14 @@ VENDOR_VERBS: dict[str, set[str]] = {
 }
 
 
+NOT_VENDORS = frozenset({"testing", "unified", "cli"})
+"""Packages of cxkit that are no vendor (the unified layer and the command line)."""
+
+
 def vendors() -> list[tuple[str, Any]]:
     found = []
     for info in pkgutil.iter_modules(cxkit.__path__):
-        if info.name.startswith("_") or not info.ispkg or info.name == "testing":
+        if info.name.startswith("_") or not info.ispkg or info.name in NOT_VENDORS:
             continue
         module = importlib.import_module(f"cxkit.{info.name}")
         if hasattr(module, "OPERATIONS"):

@@ -49,6 +49,8 @@ def options(server: FaultServer) -> dict[str, Any]:
         "timeout": TIMEOUT,
         "max_retries": RETRIES,
         "clock": FakeClock(),
+        # Every healthy answer is tiny; a small limit keeps the bomb's work small too.
+        "max_response_bytes": 1 << 20,
     }
 
 

@@ -132,3 +132,15 @@ def check_sensitive_headers(value: Any, *, vendor: str) -> frozenset[str]:
     if isinstance(value, str) or not all(isinstance(v, str) and v.strip() for v in value):
         raise ConfigurationError(f"{vendor}: sensitive_headers must be a list of header names")
     return frozenset(v.strip().lower() for v in value)
+
+
+def check_pool_options(
+    vendor: str, http_client: Any, transport: Any, client_type: type, transport_type: type
+) -> None:
+    """``http_client`` and ``transport`` of the right kinds, and not both."""
+    if http_client is not None and not isinstance(http_client, client_type):
+        raise ConfigurationError(f"{vendor}: http_client must be an httpx.{client_type.__name__}")
+    if transport is not None and not isinstance(transport, transport_type):
+        raise ConfigurationError(f"{vendor}: transport must be an httpx.{transport_type.__name__}")
+    if transport is not None and http_client is not None:
+        raise ConfigurationError(f"{vendor}: pass http_client or transport, not both")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypedDict
 
 import httpx
@@ -27,3 +27,5 @@ class FakeClientOptions(TypedDict, total=False):
     on_request: Callable[[str, httpx.Request], Any] | None
     on_response: Callable[[str, httpx.Response, float], Any] | None
     on_retry: Callable[[str, int, BaseException, float], Any] | None
+    sensitive_headers: Iterable[str] | None
+    log_bodies: bool

@@ -356,23 +356,30 @@ def test_304_is_an_error() -> None:
 
 
 @respx.mock
-def test_202_api_limited_is_a_rate_limit_retried_even_for_a_write() -> None:
+def test_202_api_limited_is_a_rate_limit_never_replayed_for_a_write() -> None:
+    # "Request OK but API limited": the docs do not say the write was not done, so a
+    # write is not sent again (a read is: see the next test).
     clock = FakeClock()
     route = respx.post(f"{BASE}/services/tickets/ticket").mock(
-        side_effect=[
-            httpx.Response(202, json={"status": False, "error": "API limited"}),
-            httpx.Response(202, text="API limited"),
-            ok(id="t9"),
-        ]
+        side_effect=[httpx.Response(202, json={"status": False, "error": "API limited"}), ok(id="t9")]
     )
     upload = io.BytesIO(b"%PDF-1.4 contract")
     upload.name = "contract.pdf"
     client = make(secret_key=SECRET, max_retries=2, clock=clock)
-    assert (client.tickets.create(subject="Hi", files=upload)).id == "t9"
-    assert route.call_count == 3 and len(clock.sleeps) == 2
-    bodies = [c.request.content for c in route.calls]
-    assert bodies[0] == bodies[1] == bodies[2] and b"%PDF-1.4 contract" in bodies[0]
-    assert upload.read() == b""  # read once, before the first attempt
+    with pytest.raises(RateLimitError):
+        client.tickets.create(subject="Hi", files=upload)
+    assert route.call_count == 1 and clock.sleeps == []
+
+
+@respx.mock
+def test_202_api_limited_is_retried_for_a_read() -> None:
+    clock = FakeClock()
+    route = respx.get(f"{BASE}/users/userinfo").mock(
+        side_effect=[httpx.Response(202, text="API limited"), ok(username="u")]
+    )
+    client = make(secret_key=SECRET, max_retries=2, clock=clock)
+    client.request("GET", "/users/userinfo")
+    assert route.call_count == 2 and len(clock.sleeps) == 1
 
 
 @respx.mock

@@ -512,7 +512,7 @@ def test_throttle_auto_retries_a_failed_lookup_and_holds_the_documented_floor() 
         clock.advance(301)
         client.cases.get(1)  # looked up again, and it worked this time
     assert staff.call_count == 2
-    assert not client._shared.throttle_pending
+    assert client._shared.throttle_lookup is None
 
 
 def test_a_server_that_ignores_page_never_repeats_items() -> None:

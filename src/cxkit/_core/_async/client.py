@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import inspect
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import tzinfo
 from typing import TYPE_CHECKING, Any, TypedDict, TypeVar, overload
 
@@ -51,6 +51,7 @@ from ..settings import (
     Settings,
     check_max_bytes,
     check_names,
+    check_pool_options,
     check_sensitive_headers,
 )
 from ..throttling import store_kind
@@ -58,12 +59,10 @@ from . import pagination
 from .pool import AsyncPool
 from .retrier import retrying
 from .sender import AsyncSender, AsyncShared
-from .throttle import AsyncThrottle
+from .throttle import AsyncRateLookup, AsyncThrottle
 
 if TYPE_CHECKING:
     # Annotations only: typing_extensions is not a runtime dependency.
-    from collections.abc import Iterable
-
     from typing_extensions import Self, Unpack
 
 __all__ = ["AsyncAPIClient", "AsyncAPIResource", "ClientOptions"]
@@ -97,7 +96,6 @@ class ClientOptions(TypedDict, total=False):
 
 
 _USER_AGENT = user_agent()
-_AUTO_RETRY = 300
 
 
 class AsyncAPIClient:
@@ -119,14 +117,10 @@ class AsyncAPIClient:
         self._clock: Clock = options.get("clock") or SystemClock()
         self._parse_context: dict[str, Any] | None = None
         http_client = options.get("http_client")
-        transport = options.get("transport")
-        if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
-            raise ConfigurationError(f"{vendor}: http_client must be an httpx.AsyncClient")
-        if transport is not None and not isinstance(transport, httpx.AsyncBaseTransport):
-            raise ConfigurationError(f"{vendor}: transport must be an httpx.AsyncBaseTransport")
-        if transport is not None and http_client is not None:
-            raise ConfigurationError(f"{vendor}: pass http_client or transport, not both")
-        self._transport = transport
+        self._transport = options.get("transport")
+        check_pool_options(
+            vendor, http_client, self._transport, httpx.AsyncClient, httpx.AsyncBaseTransport
+        )
         self._headers: Mapping[str, str] = {
             "User-Agent": _USER_AGENT,
             "Accept": "application/json",
@@ -153,8 +147,11 @@ class AsyncAPIClient:
             gate=AsyncGate(concurrency),
             throttle=made_throttle,
             rate_limit=RateLimit(),
-            throttle_lookup=self._resolve_auto_throttle if throttle == "auto" else None,
         )
+        if throttle == "auto" and made_throttle is not None:
+            self._shared.throttle_lookup = AsyncRateLookup(
+                self._shared, made_throttle, self._auto_throttle_rate, self._clock, vendor
+            )
         self._builder = RequestBuilder(
             dialect,
             self.base_url,
@@ -347,30 +344,6 @@ class AsyncAPIClient:
         """The vendor's documented quota: ``throttle="auto"`` counts against it until the
         plan is looked up (``None``: the vendor has no ``auto``)."""
         return None
-
-    async def _resolve_auto_throttle(self) -> None:
-        shared = self._shared
-        try:
-            rate = await self._auto_throttle_rate()
-        except CXError as exc:
-            log.warning(
-                "%s: throttle='auto' could not read the quota (%s); the documented quota "
-                "holds, retrying in %d s",
-                self.vendor,
-                exc,
-                _AUTO_RETRY,
-            )
-            retry_at = self._clock.now() + _AUTO_RETRY
-            shared.throttle_lookup = lambda: self._retry_auto_throttle(retry_at)
-            return
-        if shared.throttle is not None:
-            shared.throttle.set_rate(rate)  # the window keeps what already went out
-
-    async def _retry_auto_throttle(self, retry_at: float) -> None:
-        if self._clock.now() < retry_at:
-            self._shared.throttle_lookup = lambda: self._retry_auto_throttle(retry_at)
-            return
-        await self._resolve_auto_throttle()
 
     def _set_time_zone(self, time_zone: str | tzinfo) -> None:
         """Read the vendor's local dates in ``time_zone`` (an IANA name or a tzinfo)."""

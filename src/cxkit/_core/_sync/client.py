@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import inspect
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import tzinfo
 from typing import TYPE_CHECKING, Any, TypedDict, TypeVar, overload
 
@@ -52,6 +52,7 @@ from ..settings import (
     Settings,
     check_max_bytes,
     check_names,
+    check_pool_options,
     check_sensitive_headers,
 )
 from ..throttling import store_kind
@@ -59,12 +60,10 @@ from . import pagination
 from .pool import Pool
 from .retrier import retrying
 from .sender import Sender, Shared
-from .throttle import Throttle
+from .throttle import RateLookup, Throttle
 
 if TYPE_CHECKING:
     # Annotations only: typing_extensions is not a runtime dependency.
-    from collections.abc import Iterable
-
     from typing_extensions import Self, Unpack
 
 __all__ = ["APIClient", "APIResource", "ClientOptions"]
@@ -98,7 +97,6 @@ class ClientOptions(TypedDict, total=False):
 
 
 _USER_AGENT = user_agent()
-_AUTO_RETRY = 300
 
 
 class APIClient:
@@ -120,14 +118,10 @@ class APIClient:
         self._clock: Clock = options.get("clock") or SystemClock()
         self._parse_context: dict[str, Any] | None = None
         http_client = options.get("http_client")
-        transport = options.get("transport")
-        if http_client is not None and not isinstance(http_client, httpx.Client):
-            raise ConfigurationError(f"{vendor}: http_client must be an httpx.Client")
-        if transport is not None and not isinstance(transport, httpx.BaseTransport):
-            raise ConfigurationError(f"{vendor}: transport must be an httpx.BaseTransport")
-        if transport is not None and http_client is not None:
-            raise ConfigurationError(f"{vendor}: pass http_client or transport, not both")
-        self._transport = transport
+        self._transport = options.get("transport")
+        check_pool_options(
+            vendor, http_client, self._transport, httpx.Client, httpx.BaseTransport
+        )
         self._headers: Mapping[str, str] = {
             "User-Agent": _USER_AGENT,
             "Accept": "application/json",
@@ -154,8 +148,11 @@ class APIClient:
             gate=Gate(concurrency),
             throttle=made_throttle,
             rate_limit=RateLimit(),
-            throttle_lookup=self._resolve_auto_throttle if throttle == "auto" else None,
         )
+        if throttle == "auto" and made_throttle is not None:
+            self._shared.throttle_lookup = RateLookup(
+                self._shared, made_throttle, self._auto_throttle_rate, self._clock, vendor
+            )
         self._builder = RequestBuilder(
             dialect,
             self.base_url,
@@ -348,30 +345,6 @@ class APIClient:
         """The vendor's documented quota: ``throttle="auto"`` counts against it until the
         plan is looked up (``None``: the vendor has no ``auto``)."""
         return None
-
-    def _resolve_auto_throttle(self) -> None:
-        shared = self._shared
-        try:
-            rate = self._auto_throttle_rate()
-        except CXError as exc:
-            log.warning(
-                "%s: throttle='auto' could not read the quota (%s); the documented quota "
-                "holds, retrying in %d s",
-                self.vendor,
-                exc,
-                _AUTO_RETRY,
-            )
-            retry_at = self._clock.now() + _AUTO_RETRY
-            shared.throttle_lookup = lambda: self._retry_auto_throttle(retry_at)
-            return
-        if shared.throttle is not None:
-            shared.throttle.set_rate(rate)  # the window keeps what already went out
-
-    def _retry_auto_throttle(self, retry_at: float) -> None:
-        if self._clock.now() < retry_at:
-            self._shared.throttle_lookup = lambda: self._retry_auto_throttle(retry_at)
-            return
-        self._resolve_auto_throttle()
 
     def _set_time_zone(self, time_zone: str | tzinfo) -> None:
         """Read the vendor's local dates in ``time_zone`` (an IANA name or a tzinfo)."""

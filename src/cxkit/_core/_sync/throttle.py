@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import logging
 import uuid
-from typing import Any
+from typing import Any, Protocol
 
 from ..clock import Clock
-from ..errors import ThrottleStoreError
+from ..errors import CXError, ThrottleStoreError
 from ..throttling import (
     REDIS_RELEASE_SCRIPT,
     REDIS_WINDOW_SCRIPT,
@@ -18,7 +18,10 @@ from ..throttling import (
     store_kind,
 )
 
-__all__ = ["Throttle"]
+__all__ = ["RETRY_LOOKUP", "RateLookup", "Throttle"]
+
+RETRY_LOOKUP = 300
+"""Seconds before a failed ``throttle="auto"`` lookup is tried again."""
 
 log = logging.getLogger("cxkit")
 
@@ -95,3 +98,54 @@ class Throttle:
         """Close the store's connections."""
         if self._redis is not None:
             self._redis.close()
+
+
+class QuotaSource(Protocol):
+    """Reads the plan's quota (a vendor client's ``_auto_throttle_rate``)."""
+
+    def __call__(self) -> str | int: ...
+
+
+class RateLookup:
+    """``throttle="auto"``: the plan's quota, looked up by the first call.
+
+    Until it is known (and while a failed lookup waits ``RETRY_LOOKUP`` seconds to be
+    tried again) the documented quota holds; the window keeps every call already
+    sent when the rate changes. ``shared.throttle_lookup`` holds this object while a
+    lookup is due; the sender clears it before calling, so one lookup runs at a time.
+    """
+
+    def __init__(
+        self,
+        shared: Any,
+        throttle: Throttle,
+        lookup: QuotaSource,
+        clock: Clock,
+        vendor: str,
+    ) -> None:
+        self._shared = shared
+        self._throttle = throttle
+        self._lookup = lookup
+        self._clock = clock
+        self._vendor = vendor
+        self._retry_at = 0.0
+
+    def __call__(self) -> None:
+        """Look the quota up (or re-arm, if a failed lookup is not due yet)."""
+        if self._clock.now() < self._retry_at:
+            self._shared.throttle_lookup = self
+            return
+        try:
+            rate = self._lookup()
+        except CXError as exc:
+            log.warning(
+                "%s: throttle='auto' could not read the quota (%s); the documented quota "
+                "holds, retrying in %d s",
+                self._vendor,
+                exc,
+                RETRY_LOOKUP,
+            )
+            self._retry_at = self._clock.now() + RETRY_LOOKUP
+            self._shared.throttle_lookup = self
+            return
+        self._throttle.set_rate(rate)

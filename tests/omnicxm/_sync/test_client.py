@@ -361,7 +361,10 @@ def test_202_api_limited_is_a_rate_limit_never_replayed_for_a_write() -> None:
     # write is not sent again (a read is: see the next test).
     clock = FakeClock()
     route = respx.post(f"{BASE}/services/tickets/ticket").mock(
-        side_effect=[httpx.Response(202, json={"status": False, "error": "API limited"}), ok(id="t9")]
+        side_effect=[
+            httpx.Response(202, json={"status": False, "error": "API limited"}),
+            ok(id="t9"),
+        ]
     )
     upload = io.BytesIO(b"%PDF-1.4 contract")
     upload.name = "contract.pdf"

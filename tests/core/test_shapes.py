@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import inspect
 import types
+import typing
 from typing import Any, Union, get_args, get_origin
 
 import pytest
@@ -190,3 +191,51 @@ def test_the_exceptions_name_operations() -> None:
     names = {(v, n) for v in VENDORS for n, _, _ in returns(v)}
     for key in (*NOT_A_LIST, *OTHER_CREATES, *OTHER_UPDATES):
         assert key in names, f"{key} is no operation"
+
+
+# Id parameters whose type differs between operations of one vendor, on purpose.
+ID_TYPE_EXCEPTIONS = {
+    ("omnidesk", "language_id"): "knowledge-base reads also take the text 'all'",
+}
+
+
+def _scalars(tp: Any) -> frozenset[Any]:
+    """The scalar types an id parameter's annotation admits (inside unions, sequences
+    and literals), ``None`` left out."""
+    if tp is type(None):
+        return frozenset()
+    if isinstance(tp, type) and tp in (int, str):
+        return frozenset({tp})
+    if get_origin(tp) is typing.Literal:
+        return frozenset(type(v) for v in get_args(tp))
+    return frozenset().union(*(_scalars(arg) for arg in get_args(tp)))
+
+
+def _id_params(vendor: str) -> dict[tuple[str, str], dict[str, frozenset[Any]]]:
+    """(group, parameter) -> {operation: scalar types}; ``id`` is grouped by the
+    operation's top resource (a customer id and a campaign id are different things),
+    other id parameters by vendor."""
+    found: dict[tuple[str, str], dict[str, frozenset[Any]]] = {}
+    for name, method in methods(vendor):
+        if name.startswith("Async"):
+            continue
+        func = inspect.unwrap(method)
+        for param in inspect.signature(func).parameters.values():
+            p = param.name
+            if not (p == "id" or p.endswith("_id") or p.startswith("id_") or p.endswith("_ids")):
+                continue
+            text = param.annotation
+            tp = eval(text, func.__globals__) if isinstance(text, str) else text
+            group = name.split(".")[0] if p == "id" else ""
+            found.setdefault((group, p), {})[name] = _scalars(tp)
+    return found
+
+
+@pytest.mark.parametrize("vendor", VENDORS)
+def test_id_parameters_have_one_type_per_vendor(vendor: str) -> None:
+    for (group, param), by_op in _id_params(vendor).items():
+        kinds = set(by_op.values())
+        if (vendor, param) in ID_TYPE_EXCEPTIONS:
+            assert len(kinds) > 1, f"{vendor} {param} is consistent now: drop the exception"
+            continue
+        assert len(kinds) == 1, f"{vendor} {group or ''}{param}: {by_op}"

@@ -833,7 +833,9 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 
 def on_config(config: Any) -> Any:
     """Generate the pages from the current code, and name them in the nav."""
-    _pages.cache_clear()  # `mkdocs serve` reloads the config for every rebuild
+    # `mkdocs serve` reloads the config for every rebuild: README and examples are read
+    # again; the imported code is not (restart it after changing an operation).
+    _pages.cache_clear()
     if config.get("nav"):
         config["nav"] = expand_nav(config["nav"], list(_pages()))
     return config

@@ -759,7 +759,7 @@ def expand_nav(nav: Any, generated: list[str]) -> Any:
 
 
 # Where README anchors live on the site (the README itself is not a page of it).
-README_ANCHORS = {"configuration": "core.md#configuration"}
+README_ANCHORS = {"configuration": "core.md#configuration", "install": "index.md#install"}
 _INCLUDE = re.compile(r'^--8<-- "README\.md:(?P<section>[\w-]+)"[ \t]*$', re.MULTILINE)
 _LINK = re.compile(r"\]\((?P<target>[^)\s#]*)(?:#(?P<anchor>[^)\s]*))?\)")
 

@@ -40,13 +40,15 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-# The site documents this tree, as mkdocstrings (``paths: [src]``) reads it.
-if str(ROOT / "src") not in sys.path:
-    sys.path.insert(0, str(ROOT / "src"))
-if str(ROOT / "scripts") not in sys.path:
-    sys.path.insert(0, str(ROOT / "scripts"))
-
+# The site documents this tree, as mkdocstrings (``paths: [src]``) reads it, whatever
+# cxkit is installed. Imported now: mkdocs restores sys.path once a hook is loaded.
+sys.path[:0] = [str(ROOT / "src"), str(ROOT / "scripts")]
 from docs_griffe import plain_roles  # noqa: E402  (beside this file)
+
+import cxkit  # noqa: E402
+
+if not Path(cxkit.__file__ or "").resolve().is_relative_to(ROOT / "src"):
+    raise ImportError(f"the docs of {ROOT} would describe the cxkit of {cxkit.__file__}")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -90,9 +92,7 @@ def _public(module: str) -> list[str]:
 
 
 def _is_error(obj: Any) -> bool:
-    from cxkit import CXError
-
-    return isinstance(obj, type) and issubclass(obj, CXError)
+    return isinstance(obj, type) and issubclass(obj, cxkit.CXError)
 
 
 def _kind(obj: Any) -> str:
@@ -310,8 +310,6 @@ NOT_REFERENCE = {"demo", "testing"}  # testing has its own page; demo is a scrip
 def extra_modules() -> list[str]:
     """The public top-level modules of ``cxkit`` besides the vendors and testing
     (``cxkit.unified``, ``cxkit.otel``...): each with an ``__all__`` gets a page."""
-    import cxkit
-
     skip = NOT_REFERENCE | {v.package for v in VENDORS}
     out = []
     for info in pkgutil.iter_modules(cxkit.__path__):
@@ -761,7 +759,7 @@ def expand_nav(nav: Any, generated: list[str]) -> Any:
 
 
 # Where README anchors live on the site (the README itself is not a page of it).
-README_ANCHORS = {"configuration": "core.md#configuration"}
+README_ANCHORS = {"configuration": "core.md#configuration", "install": "index.md#install"}
 _INCLUDE = re.compile(r'^--8<-- "README\.md:(?P<section>[\w-]+)"[ \t]*$', re.MULTILINE)
 _LINK = re.compile(r"\]\((?P<target>[^)\s#]*)(?:#(?P<anchor>[^)\s]*))?\)")
 
@@ -835,7 +833,9 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 
 def on_config(config: Any) -> Any:
     """Generate the pages from the current code, and name them in the nav."""
-    _pages.cache_clear()  # `mkdocs serve` reloads the config for every rebuild
+    # `mkdocs serve` reloads the config for every rebuild: README and examples are read
+    # again; the imported code is not (restart it after changing an operation).
+    _pages.cache_clear()
     if config.get("nav"):
         config["nav"] = expand_nav(config["nav"], list(_pages()))
     return config

@@ -309,12 +309,31 @@ def test_repository_links_become_site_links() -> None:
     assert "[the example](examples/omnidesk_cases.md)" in out
     assert "[the table](core.md#configuration)" in out
     assert "[the README](index.md)" in out
+    install = docs_site.page_markdown("[Install](../README.md#install)", "thulium.md")
+    assert install == "[Install](index.md#install)"
     assert "[a guide](omi.md#auth)" in out
     assert "[out](https://example.com/x.py)" in out
     # Left as written: the strict build then fails on it.
     assert "[unknown](../README.md#no-such-section)" in out
     nested = docs_site.page_markdown("[x](../../examples/omi_contacts.py)", "a/b.md")
     assert nested == "[x](../examples/omi_contacts.md)"
+
+
+def test_every_readme_link_of_the_guides_has_its_place_on_the_site() -> None:
+    # The README is not a page of the site: a guide's link to one of its sections must
+    # be mapped to the site page holding that text (else the strict build fails in CI).
+    anchors = {
+        anchor
+        for path in (ROOT / "docs").rglob("*.md")
+        for anchor in re.findall(r"\]\(\.\./README\.md#([\w-]+)\)", path.read_text("utf-8"))
+    }
+    assert "configuration" in anchors
+    for anchor in anchors:
+        assert anchor in docs_site.README_ANCHORS, anchor
+        page, _, fragment = docs_site.README_ANCHORS[anchor].partition("#")
+        headings = re.findall(r"^#+ (.+)$", (ROOT / "docs" / page).read_text("utf-8"), re.M)
+        slugs = {re.sub(r"[^\w\s-]", "", h).strip().lower().replace(" ", "-") for h in headings}
+        assert fragment in slugs, (anchor, page, fragment)
 
 
 def test_readme_sections_are_included_with_their_links_fixed() -> None:

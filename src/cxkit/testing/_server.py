@@ -8,18 +8,31 @@ connection errors) before it answers normally.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
+import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 from urllib.parse import parse_qsl
 
 import httpx
 
+from .._core.numbers import as_int
 from ._clock import FakeClock
+from ._forms import FormValue, parse_form
 
-__all__ = ["FakeRequest", "FakeServer", "FakeTransport", "Fault", "route"]
+__all__ = [
+    "FakeRequest",
+    "FakeServer",
+    "FakeTransport",
+    "Fault",
+    "Refused",
+    "Resource",
+    "number",
+    "route",
+]
 
 H = TypeVar("H", bound=Callable[..., Any])
 _ROUTE = "__cx_fake_route__"
@@ -37,6 +50,57 @@ def route(method: str, path: str) -> Callable[[H], H]:
         return func
 
     return mark
+
+
+class Refused(Exception):
+    """Raised inside a handler to answer with the vendor's error (one entry per message)."""
+
+    def __init__(self, status: int, *messages: str) -> None:
+        super().__init__("; ".join(messages))
+        self.status = status
+        self.messages = messages or ("Error.",)
+
+
+def number(value: Any, name: str, *, status: int = 400) -> int:
+    """A whole number the client sent (text or int), read as the SDK reads vendor
+    numbers; :class:`Refused` when it is none."""
+    found = None if isinstance(value, float) else as_int(value)
+    if found is None:
+        raise Refused(status, f"{name} must be a number")
+    return found
+
+
+Record = dict[str, Any]
+Store = dict[Any, Record] | list[Record]
+
+
+@dataclass(frozen=True)
+class Resource:
+    """A record store of a fake and its generic handlers, declared once.
+
+    ``store`` names the fake's attribute holding the records (a dict by id, or a
+    list); ``key`` is the record field with the id, read from the path parameter
+    ``param`` as ``id_type`` (anything else is a 404 saying ``missing``).
+    ``routes`` maps ``list``/``get``/``create``/``update``/``delete`` to
+    ``"METHOD /path"``. The optional functions take the fake first: ``select``
+    filters, sorts (and may refuse) a listing, ``new`` builds a record from a
+    body (the fake's ``read_body``) and gives it its id, ``change`` applies an
+    update body, ``removed`` cascades a delete. The fake's ``answer`` shapes
+    every result on the wire, in the vendor's dialect.
+    """
+
+    store: str
+    key: str
+    routes: Mapping[str, str]
+    label: str = "record"
+    missing: str = "{label} {id} not found"
+    id_type: Callable[[str], Any] = str
+    param: str = "id"
+    wrapper: str | None = None
+    select: Callable[..., list[Record]] | None = None
+    new: Callable[..., Record] | None = None
+    change: Callable[..., Any] | None = None
+    removed: Callable[..., Any] | None = None
 
 
 @dataclass
@@ -59,10 +123,8 @@ class FakeRequest:
 
     def int_arg(self, name: str, default: int) -> int:
         """Query parameter ``name`` as an int (``default`` when absent or bad)."""
-        try:
-            return int(self.arg(name) or default)
-        except ValueError:
-            return default
+        number = as_int(self.arg(name))
+        return default if number is None else number
 
     def json(self) -> Any:
         """The JSON body (``None`` when empty)."""
@@ -70,36 +132,25 @@ class FakeRequest:
         return json.loads(content) if content.strip() else None
 
     def form(self) -> dict[str, Any]:
-        """Multipart or urlencoded form fields and files, by field name.
+        """Multipart or urlencoded form fields and files, by field name (the last of
+        repeats); files are ``(filename, bytes)``."""
+        return dict(parse_form(self.raw))
 
-        Files are ``(filename, bytes)``.
-        """
-        ctype = self.raw.headers.get("content-type", "")
-        if ctype.startswith("application/x-www-form-urlencoded"):
-            return dict(parse_qsl(self.raw.content.decode()))
-        match = re.search(r"boundary=([^;]+)", ctype)
-        if not match:
+    def form_pairs(self) -> list[tuple[str, FormValue]]:
+        """The form fields in order, repeats kept (see :func:`parse_form`)."""
+        return parse_form(self.raw)
+
+    def json_object(self) -> dict[str, Any]:
+        """The JSON object body (``{}`` when empty); :class:`Refused` (400) otherwise."""
+        try:
+            body = self.json()
+        except ValueError:
+            raise Refused(400, "the body is not valid JSON") from None
+        if body is None:
             return {}
-        return _parse_multipart(self.raw.content, match.group(1).strip('"').encode())
-
-
-def _parse_multipart(body: bytes, boundary: bytes) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for part in body.split(b"--" + boundary):
-        part = part.strip(b"\r\n")
-        if not part or part == b"--":
-            continue
-        head, _, content = part.partition(b"\r\n\r\n")
-        disposition = head.decode("utf-8", "replace")
-        name = re.search(r'name="([^"]*)"', disposition)
-        if not name:
-            continue
-        filename = re.search(r'filename="([^"]*)"', disposition)
-        if filename:
-            out[name.group(1)] = (filename.group(1), content)
-        else:
-            out[name.group(1)] = content.decode("utf-8", "replace")
-    return out
+        if not isinstance(body, dict):
+            raise Refused(400, "the body must be a JSON object")
+        return body
 
 
 @dataclass
@@ -140,9 +191,11 @@ class FakeServer:
 
     vendor: str = "fake"
     base_url: str = "https://fake.invalid/api"
+    resources: ClassVar[tuple[Resource, ...]] = ()
 
     def __init__(self, *, clock: FakeClock | None = None) -> None:
-        self.clock = clock or FakeClock()
+        # Real time unless frozen: "updated since yesterday" finds what was just made.
+        self.clock = clock or FakeClock(time.time())
         self.calls: list[httpx.Request] = []
         self.call_times: list[float] = []
         self.faults: list[Fault] = []
@@ -158,9 +211,12 @@ class FakeServer:
             if spec is None:
                 continue
             method, template = spec
-            pattern = re.escape(template)
-            pattern = re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>[^/]+)", pattern)
-            routes.append((method, re.compile(pattern + "$"), getattr(self, name)))
+            routes.append((method, _pattern(template), getattr(self, name)))
+        for res in self.resources:
+            for op, spec in res.routes.items():
+                method, _, template = spec.partition(" ")
+                handler = functools.partial(self.crud, res, op)
+                routes.append((method.upper(), _pattern(template), handler))
         # Literal paths win over templated ones (``/cases/trash`` before ``/cases/{id}``).
         routes.sort(key=lambda r: r[1].pattern.count("(?P<"))
         return routes
@@ -205,12 +261,19 @@ class FakeServer:
             query: dict[str, list[str]] = {}
             for key, value in parse_qsl(request.url.query.decode(), keep_blank_values=True):
                 query.setdefault(key, []).append(value)
-            return handler(FakeRequest(request, match.groupdict(), query))
+            try:
+                return handler(FakeRequest(request, match.groupdict(), query))
+            except Refused as exc:
+                return self.refused(exc)
         if allowed:
             return self.error_response(405, "Method not allowed")
         return self.error_response(404, f"No route for {request.method} {path}")
 
     # -- hooks a vendor fake overrides -----------------------------------------
+
+    def refused(self, exc: Refused) -> httpx.Response:
+        """The answer to a :class:`Refused` raised in a handler."""
+        return self.error_response(exc.status, "; ".join(exc.messages))
 
     def authenticate(self, request: httpx.Request) -> httpx.Response | None:
         """Return an error response to refuse ``request``; ``None`` lets it through."""
@@ -223,6 +286,71 @@ class FakeServer:
     def error_response(self, status: int, message: str) -> httpx.Response:
         """The vendor's error body for ``status``."""
         return self.json({"error": message}, status=status)
+
+    # -- declared resources ---------------------------------------------------
+
+    def crud(self, res: Resource, op: str, request: FakeRequest) -> httpx.Response:
+        """The generic ``op`` handler of ``res``."""
+        store = getattr(self, res.store)
+        if op == "list":
+            items = list(_records(store))
+            return self.answer(
+                res, op, request, res.select(self, request, items) if res.select else items
+            )
+        if op == "create":
+            assert res.new is not None, f"{res.store} has no new()"
+            record = res.new(self, self.read_body(res, request))
+            if isinstance(store, dict):
+                store[record[res.key]] = record
+            else:
+                store.append(record)
+            return self.answer(res, op, request, record)
+        record = self.find(res, request.path_params[res.param])
+        if op == "update":
+            body = self.read_body(res, request)
+            res.change(self, record, body) if res.change else record.update(body)
+        elif op == "delete":
+            if isinstance(store, dict):
+                del store[record[res.key]]
+            else:
+                store.remove(record)
+            if res.removed:
+                res.removed(self, record)
+        return self.answer(res, op, request, record)
+
+    def find(self, res: Resource, raw_id: Any) -> Record:
+        """The record of ``res`` with id ``raw_id``; :class:`Refused` (404) if none."""
+        try:
+            ident = res.id_type(raw_id)
+        except (TypeError, ValueError):
+            ident = None
+        store: Store = getattr(self, res.store)
+        record: Record | None
+        if isinstance(store, dict):
+            record = store.get(ident)
+        else:
+            record = next((r for r in store if ident is not None and r.get(res.key) == ident), None)
+        if record is None:
+            raise Refused(404, res.missing.format(label=res.label, id=raw_id))
+        return record
+
+    def read_body(self, res: Resource, request: FakeRequest) -> Any:
+        """A create or update body of ``res`` (the JSON object, by default)."""
+        return request.json_object()
+
+    def answer(self, res: Resource, op: str, request: FakeRequest, result: Any) -> httpx.Response:
+        """``result`` of ``op`` on the wire (a record, or the listed records)."""
+        return self.json(result)
+
+    def new_id(self, kind: str, start: int = 1) -> int:
+        """The next id of ``kind`` (``start`` first)."""
+        ids: dict[str, int] = self.__dict__.setdefault("_counters", {})
+        ids[kind] = ids.get(kind, start - 1) + 1
+        return ids[kind]
+
+    def wiring(self) -> dict[str, Any]:
+        """The client options that point a client at this fake."""
+        return {"base_url": self.base_url, "transport": self.transport(), "clock": self.clock}
 
     # -- response helpers ---------------------------------------------------
 
@@ -295,6 +423,14 @@ class FakeServer:
     def async_http_client(self) -> httpx.AsyncClient:
         """An async httpx client served by this fake."""
         return httpx.AsyncClient(transport=self.transport())
+
+
+def _pattern(template: str) -> re.Pattern[str]:
+    return re.compile(re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>[^/]+)", re.escape(template)) + "$")
+
+
+def _records(store: Store) -> Iterable[Record]:
+    return store.values() if isinstance(store, dict) else store
 
 
 class FakeTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):

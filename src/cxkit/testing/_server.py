@@ -82,7 +82,9 @@ class Resource:
     list); ``key`` is the record field with the id, read from the path parameter
     ``param`` as ``id_type`` (anything else is a 404 saying ``missing``).
     ``routes`` maps ``list``/``get``/``create``/``update``/``delete`` to
-    ``"METHOD /path"``. The optional functions take the fake first: ``select``
+    ``"METHOD /path"``; ``wrapper`` and ``paging`` are read by the vendor's
+    ``read_body`` and ``answer`` (the entity name on the wire, the paging
+    style). The optional functions take the fake first: ``select``
     filters, sorts (and may refuse) a listing, ``new`` builds a record from a
     body (the fake's ``read_body``) and gives it its id, ``change`` applies an
     update body, ``removed`` cascades a delete. The fake's ``answer`` shapes
@@ -97,6 +99,7 @@ class Resource:
     id_type: Callable[[str], Any] = str
     param: str = "id"
     wrapper: str | None = None
+    paging: Mapping[str, Any] = field(default_factory=dict)
     select: Callable[..., list[Record]] | None = None
     new: Callable[..., Record] | None = None
     change: Callable[..., Any] | None = None
@@ -115,6 +118,10 @@ class FakeRequest:
     def method(self) -> str:
         """The HTTP method."""
         return self.raw.method
+
+    def args(self) -> dict[str, str]:
+        """The query, first value of each parameter."""
+        return {name: values[0] for name, values in self.query.items() if values}
 
     def arg(self, name: str, default: str | None = None) -> str | None:
         """The first value of query parameter ``name``."""
@@ -301,7 +308,7 @@ class FakeServer:
             assert res.new is not None, f"{res.store} has no new()"
             record = res.new(self, self.read_body(res, request))
             if isinstance(store, dict):
-                store[record[res.key]] = record
+                store[_dig(record, res.key)] = record
             else:
                 store.append(record)
             return self.answer(res, op, request, record)
@@ -311,7 +318,7 @@ class FakeServer:
             res.change(self, record, body) if res.change else record.update(body)
         elif op == "delete":
             if isinstance(store, dict):
-                del store[record[res.key]]
+                del store[_dig(record, res.key)]
             else:
                 store.remove(record)
             if res.removed:
@@ -427,6 +434,12 @@ class FakeServer:
 
 def _pattern(template: str) -> re.Pattern[str]:
     return re.compile(re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>[^/]+)", re.escape(template)) + "$")
+
+
+def _dig(record: Any, path: str) -> Any:
+    for part in path.split("."):
+        record = record[part]
+    return record
 
 
 def _records(store: Store) -> Iterable[Record]:

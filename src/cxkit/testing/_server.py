@@ -87,7 +87,8 @@ class Resource:
     style). The optional functions take the fake first: ``select``
     filters, sorts (and may refuse) a listing, ``new`` builds a record from a
     body (the fake's ``read_body``) and gives it its id, ``change`` applies an
-    update body, ``removed`` cascades a delete. The fake's ``answer`` shapes
+    update body, ``removed`` (given the record and the request) cascades a
+    delete, or refuses it, before the record goes. The fake's ``answer`` shapes
     every result on the wire, in the vendor's dialect.
     """
 
@@ -317,12 +318,12 @@ class FakeServer:
             body = self.read_body(res, request)
             res.change(self, record, body) if res.change else record.update(body)
         elif op == "delete":
+            if res.removed:
+                res.removed(self, record, request)
             if isinstance(store, dict):
                 del store[_dig(record, res.key)]
             else:
                 store.remove(record)
-            if res.removed:
-                res.removed(self, record)
         return self.answer(res, op, request, record)
 
     def find(self, res: Resource, raw_id: Any) -> Record:

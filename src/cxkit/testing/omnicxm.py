@@ -195,15 +195,25 @@ class FakeOmniCXM(FakeServer):
         self._counter = 0x6360C1ABBDBAD519870B0000
         self._ticket_number = 180963647
         self.user: Record = {
-            "id": self._new_id(), "username": username, "name": "Fake Admin",
-            "phone": "1900545463", "email": "admin@example.vn", "sex": "male", "avatar": "",
-            "language": "vietnamese", "timezone": "Asia/Ho_Chi_Minh", "usertype": "owner",
-        }  # fmt: skip
+            "id": self._new_id(),
+            "username": username,
+            "name": "Fake Admin",
+            "phone": "1900545463",
+            "email": "admin@example.vn",
+            "sex": "male",
+            "avatar": "",
+            "language": "vietnamese",
+            "timezone": "Asia/Ho_Chi_Minh",
+            "usertype": "owner",
+        }
         self.modules = ["tickets", "omnichat", "reportcdr"]
         self.categories: list[Record] = [
-            {"id": self._new_id(), "name": "Support",
-             "items": [{"id": self._new_id(), "name": "Hardware"}]}
-        ]  # fmt: skip
+            {
+                "id": self._new_id(),
+                "name": "Support",
+                "items": [{"id": self._new_id(), "name": "Hardware"}],
+            }
+        ]
         self.views: list[Record] = [
             {"key": "system_mineticket", "name": "", "type": "system"},
             {"key": "system_ticketstatusnew", "name": "", "type": "system"},
@@ -260,12 +270,19 @@ class FakeOmniCXM(FakeServer):
         """Add a call record (``calldate`` in epoch seconds); returns it."""
         local = datetime.fromtimestamp(calldate, VIETNAM)
         record = {
-            "_id": self._new_id(), "src": src, "dst": dst,
-            "uniqueid": f"{calldate}.{len(self.cdr) + 1}", "calldate": calldate,
-            "calldatetime": local.strftime("%Y-%m-%d %H:%M:%S"), "disposition": "ANSWERED",
-            "duration": 0, "billsec": 0, "in_out": "outbound",
-            "_collection": f"{self.customer_code}_cdr_st_{local:%Y%m}", **fields,
-        }  # fmt: skip
+            "_id": self._new_id(),
+            "src": src,
+            "dst": dst,
+            "uniqueid": f"{calldate}.{len(self.cdr) + 1}",
+            "calldate": calldate,
+            "calldatetime": local.strftime("%Y-%m-%d %H:%M:%S"),
+            "disposition": "ANSWERED",
+            "duration": 0,
+            "billsec": 0,
+            "in_out": "outbound",
+            "_collection": f"{self.customer_code}_cdr_st_{local:%Y%m}",
+            **fields,
+        }
         self.cdr.append(record)
         return record
 
@@ -368,8 +385,13 @@ class FakeOmniCXM(FakeServer):
 
     def _stamp(self) -> Record:
         user = self.user
-        return {"id": user["id"], "byid": user["id"], "username": self.username,
-                "name": user["name"], "time": int(self.clock.now())}  # fmt: skip
+        return {
+            "id": user["id"],
+            "byid": user["id"],
+            "username": self.username,
+            "name": user["name"],
+            "time": int(self.clock.now()),
+        }
 
     def _log(self, ticket_id: str, kind: str, **fields: Any) -> None:
         entry = {
@@ -386,10 +408,14 @@ class FakeOmniCXM(FakeServer):
             if isinstance(value, tuple):
                 filename, content = value
                 self.files.append((name, filename, content))
-                out.append({
-                    "name": filename, "extension": filename.rsplit(".", 1)[-1] if "." in filename else "",
-                    "filesize": len(content), "path": f"https://cdn.fake.invalid/{self._new_id()}/{filename}",
-                })  # fmt: skip
+                out.append(
+                    {
+                        "name": filename,
+                        "extension": filename.rsplit(".", 1)[-1] if "." in filename else "",
+                        "filesize": len(content),
+                        "path": f"https://cdn.fake.invalid/{self._new_id()}/{filename}",
+                    }
+                )
         return out
 
     # -- login, user, modules, categories, views --------------------------------------
@@ -514,12 +540,22 @@ class FakeOmniCXM(FakeServer):
         owner = {"id": self.user["id"], "name": self.user["name"], "type": "user"}
         ticket: Record = {
             "basicinfo": {
-                "id": ticket_id, "ticket_id": f"{self._ticket_number}{ticket_id[-8:]}",
-                "status": "New", "priority": "normal", "source": "api", "sourcedisplay": "api",
-                "tags": [], "cc": [], "duedate": "", "attachment": [], "owner": owner,
+                "id": ticket_id,
+                "ticket_id": f"{self._ticket_number}{ticket_id[-8:]}",
+                "status": "New",
+                "priority": "normal",
+                "source": "api",
+                "sourcedisplay": "api",
+                "tags": [],
+                "cc": [],
+                "duedate": "",
+                "attachment": [],
+                "owner": owner,
             },
-            "created": self._stamp(), "last_modified": self._stamp(), "currentState": False,
-        }  # fmt: skip
+            "created": self._stamp(),
+            "last_modified": self._stamp(),
+            "currentState": False,
+        }
         self._apply_ticket_form(ticket, pairs)
         self.comments[ticket_id] = []
         self._log(ticket_id, "createticket")
@@ -566,14 +602,28 @@ class FakeOmniCXM(FakeServer):
         if notetype not in ("public", "private"):
             return self.fail("notetype must be public or private")
         comment = {
-            "id": self._new_id(), "ticket_id": ticket_id, "content": f"<p>{fields['content']}</p>\n",
-            "raw_content": f"{fields['content']}\n", "type": "note", "notetype": notetype,
-            "replycomments": 0, "tagusers": [], "upload_data": self._files(pairs),
-            "created": {**self._stamp(), "owner": True}, "last_modified": {**self._stamp(), "owner": True},
-            "timetext": "justnow", "ccs_updated": [],
-            "usersubmit_info": {"username": self.username, "name": self.user["name"], "owner": True,
-                                "extension": "8001", "email": self.user["email"], "phone": ""},
-        }  # fmt: skip
+            "id": self._new_id(),
+            "ticket_id": ticket_id,
+            "content": f"<p>{fields['content']}</p>\n",
+            "raw_content": f"{fields['content']}\n",
+            "type": "note",
+            "notetype": notetype,
+            "replycomments": 0,
+            "tagusers": [],
+            "upload_data": self._files(pairs),
+            "created": {**self._stamp(), "owner": True},
+            "last_modified": {**self._stamp(), "owner": True},
+            "timetext": "justnow",
+            "ccs_updated": [],
+            "usersubmit_info": {
+                "username": self.username,
+                "name": self.user["name"],
+                "owner": True,
+                "extension": "8001",
+                "email": self.user["email"],
+                "phone": "",
+            },
+        }
         if fields.get("parentcomment"):
             comment["parentcomment"] = fields["parentcomment"]
         self.comments.setdefault(ticket_id, []).append(comment)

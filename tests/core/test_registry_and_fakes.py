@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import httpx
 import pytest
 
@@ -18,7 +20,7 @@ from cxkit import (
 )
 from cxkit._core import Dialect, collect_operations, operation_of, resolve
 from cxkit._core.errors import error_class_for_status
-from cxkit.testing import FakeClock, FakeRequest, FakeServer, route
+from cxkit.testing import FakeClock, FakeRequest, FakeServer, parse_form, route, unflatten
 from tests.core._async.demo import AsyncDemo
 from tests.core._sync.demo import Demo
 
@@ -157,3 +159,26 @@ def test_after_hook_sees_every_answer() -> None:
         routed = http.get("https://echo.test/v1/things/1", headers={"x-key": "ok"})
     assert (refused.status_code, missing.status_code, routed.status_code) == (401, 404, 200)
     assert {r.headers["x-quota"] for r in (refused, missing, routed)} == {"7"}
+
+
+def test_parse_form_keeps_order_and_repeats_and_unflatten_nests() -> None:
+    request = httpx.Request(
+        "POST",
+        "https://x.test",
+        data={"a[b][]": ["1", "2"], "c": "3"},
+        files={"f[0]": ("x.txt", b"hi")},
+    )
+    request.read()
+    pairs = parse_form(request)
+    assert pairs == [("a[b][]", "1"), ("a[b][]", "2"), ("c", "3"), ("f[0]", ("x.txt", b"hi"))]
+    assert unflatten(pairs) == {"a": {"b": ["1", "2"]}, "c": "3", "f": [("x.txt", b"hi")]}
+    urlencoded = httpx.Request("POST", "https://x.test", data={"k": ["v", "w"]})
+    assert parse_form(urlencoded) == [("k", "v"), ("k", "w")]
+    assert parse_form(httpx.Request("POST", "https://x.test", json={"k": 1})) == []
+
+
+def test_a_fake_starts_at_the_current_time_unless_given_a_clock() -> None:
+    before = time.time()
+    assert before <= Echo().clock.now() <= time.time()
+    frozen = FakeClock(start=1_700_000_000)
+    assert Echo(clock=frozen).clock is frozen and frozen.now() == 1_700_000_000

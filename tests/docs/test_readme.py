@@ -11,7 +11,7 @@ from ._harness import blocks, patch_clients, run_doc
 
 def test_every_readme_block_is_run() -> None:
     readme = blocks("README.md")
-    assert len(readme) == 4
+    assert len(readme) == 5
     assert [b.where for b in readme if not b.tested] == []
 
 
@@ -36,6 +36,9 @@ def test_readme_runs_against_the_fakes(
     assert "Ann Lee" in out[2]
     # Pagination, sync then async: users listed, the first async page awaited.
     assert namespace["page"].items and namespace["first"].items
+    # A frozen fake clock: the case is dated at its start, then time moves on demand.
+    assert namespace["hello"].created_at == namespace["start"]
+    assert namespace["frozen"].clock.now() == namespace["start"].timestamp() + 3600
     assert any(
         call.method == "GET" and "/users.json" in str(call.url) for call in fakes.omnidesk.calls
     )

@@ -79,20 +79,24 @@ class Resource:
     """A record store of a fake and its generic handlers, declared once.
 
     ``store`` names the fake's attribute holding the records (a dict by id, or a
-    list); ``key`` is the record field with the id, read from the path parameter
-    ``param`` as ``id_type`` (anything else is a 404 saying ``missing``).
-    ``routes`` maps ``list``/``get``/``create``/``update``/``delete`` to
-    ``"METHOD /path"``; ``wrapper`` and ``paging`` are read by the vendor's
-    ``read_body`` and ``answer`` (the entity name on the wire, the paging
-    style). The optional functions take the fake first: ``select``
-    filters, sorts (and may refuse) a listing, ``new`` builds a record from a
-    body (the fake's ``read_body``) and gives it its id, ``change`` applies an
-    update body, ``removed`` (given the record and the request) cascades a
-    delete, or refuses it, before the record goes. The fake's ``answer`` shapes
-    every result on the wire, in the vendor's dialect.
+    list), or is a function of the fake and the request giving it (records
+    nested in another); ``key`` is the record field with the id, read from the
+    path parameter ``param`` as ``id_type`` (anything else is a 404 saying
+    ``missing``). ``routes`` maps ``list``/``get``/``create``/``update``/
+    ``delete`` to ``"METHOD /path"``. ``wrapper`` (the entity name on the wire),
+    ``filters`` (query name -> the kind of filter) and ``wire`` (paging style,
+    answer keys and the like) are read by the vendor's ``read_body``,
+    ``filter`` and ``answer``.
+
+    The optional functions take the fake first and the request last:
+    ``select(fake, items, request)`` sorts (and may refuse) a listing,
+    ``new(fake, body, request)`` builds a record (with its id) from the body
+    ``read_body`` gives, ``change(fake, record, body, request)`` applies an
+    update body (else the body is merged in), ``removed(fake, record,
+    request)`` cascades a delete, or refuses it, before the record goes.
     """
 
-    store: str
+    store: str | Callable[..., Store]
     key: str
     routes: Mapping[str, str]
     label: str = "record"
@@ -100,7 +104,8 @@ class Resource:
     id_type: Callable[[str], Any] = str
     param: str = "id"
     wrapper: str | None = None
-    paging: Mapping[str, Any] = field(default_factory=dict)
+    filters: Mapping[str, str] = field(default_factory=dict)
+    wire: Mapping[str, Any] = field(default_factory=dict)
     select: Callable[..., list[Record]] | None = None
     new: Callable[..., Record] | None = None
     change: Callable[..., Any] | None = None
@@ -299,40 +304,61 @@ class FakeServer:
 
     def crud(self, res: Resource, op: str, request: FakeRequest) -> httpx.Response:
         """The generic ``op`` handler of ``res``."""
-        store = getattr(self, res.store)
         if op == "list":
-            items = list(_records(store))
+            items = self.filter(res, request, list(_records(self.store_of(res, request))))
             return self.answer(
-                res, op, request, res.select(self, request, items) if res.select else items
+                res, op, request, res.select(self, items, request) if res.select else items
             )
         if op == "create":
-            assert res.new is not None, f"{res.store} has no new()"
-            record = res.new(self, self.read_body(res, request))
-            if isinstance(store, dict):
-                store[_dig(record, res.key)] = record
-            else:
-                store.append(record)
-            return self.answer(res, op, request, record)
-        record = self.find(res, request.path_params[res.param])
+            return self.answer(
+                res, op, request, self.create(res, self.read_body(res, op, request), request)
+            )
+        record = self.find(res, request.path_params[res.param], request)
         if op == "update":
-            body = self.read_body(res, request)
-            res.change(self, record, body) if res.change else record.update(body)
+            self.update(res, record, self.read_body(res, op, request), request)
         elif op == "delete":
-            if res.removed:
-                res.removed(self, record, request)
-            if isinstance(store, dict):
-                del store[_dig(record, res.key)]
-            else:
-                store.remove(record)
+            self.delete(res, record, request)
         return self.answer(res, op, request, record)
 
-    def find(self, res: Resource, raw_id: Any) -> Record:
+    def create(self, res: Resource, body: Any, request: FakeRequest) -> Record:
+        """Build a record of ``res`` from ``body`` and store it."""
+        assert res.new is not None, f"{res.label} has no new()"
+        record = res.new(self, body, request)
+        store = self.store_of(res, request)
+        if isinstance(store, dict):
+            store[_dig(record, res.key)] = record
+        else:
+            store.append(record)
+        return record
+
+    def update(self, res: Resource, record: Record, body: Any, request: FakeRequest) -> None:
+        """Apply an update ``body`` to ``record``."""
+        res.change(self, record, body, request) if res.change else record.update(body)
+
+    def delete(self, res: Resource, record: Record, request: FakeRequest) -> None:
+        """Remove ``record`` (after its ``removed`` cascade)."""
+        if res.removed:
+            res.removed(self, record, request)
+        store = self.store_of(res, request)
+        if isinstance(store, dict):
+            del store[_dig(record, res.key)]
+        else:
+            store.remove(record)
+
+    def store_of(self, res: Resource, request: FakeRequest | None) -> Store:
+        """The records of ``res`` (for nested ones, those the request names)."""
+        store: Store = (
+            getattr(self, res.store) if isinstance(res.store, str) else res.store(self, request)
+        )
+        return store
+
+    def find(self, res: Resource, raw_id: Any, request: FakeRequest | None = None) -> Record:
         """The record of ``res`` with id ``raw_id``; :class:`Refused` (404) if none."""
         try:
             ident = res.id_type(raw_id)
         except (TypeError, ValueError):
             ident = None
-        store: Store = getattr(self, res.store)
+        store = self.store_of(res, request)
         record: Record | None
         if isinstance(store, dict):
             record = store.get(ident)
@@ -342,8 +368,16 @@ class FakeServer:
             raise Refused(404, res.missing.format(label=res.label, id=raw_id))
         return record
 
-    def read_body(self, res: Resource, request: FakeRequest) -> Any:
-        """A create or update body of ``res`` (the JSON object, by default)."""
+    def filter(self, res: Resource, request: FakeRequest, items: list[Record]) -> list[Record]:
+        """``items`` narrowed by the query filters ``res`` declares (by default each
+        is an exact match of the field of the same name)."""
+        for name in res.filters:
+            if request.arg(name) is not None:
+                items = [r for r in items if str(r.get(name)) == request.arg(name)]
+        return items
+
+    def read_body(self, res: Resource, op: str, request: FakeRequest) -> Any:
+        """The body of a create or update ``op`` of ``res`` (the JSON object, by default)."""
         return request.json_object()
 
     def answer(self, res: Resource, op: str, request: FakeRequest, result: Any) -> httpx.Response:

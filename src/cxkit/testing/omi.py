@@ -128,8 +128,12 @@ class FakeOmi(FakeServer):
             return self.fail(401, "Unauthorized: invalid access token", http_status=401)
         return None
 
-    def read_body(self, res: Resource, request: FakeRequest) -> Any:
+    def read_body(self, res: Resource, op: str, request: FakeRequest) -> Any:
         """The JSON body, whatever it is (``None`` when it is not JSON)."""
+        return self._json(request)
+
+    @staticmethod
+    def _json(request: FakeRequest) -> Any:
         try:
             return request.json()
         except ValueError:
@@ -175,8 +179,8 @@ class FakeOmi(FakeServer):
 
     # -- contacts -------------------------------------------------------------
 
-    def _search(self, request: FakeRequest, items: list[Record]) -> list[Record]:
-        body = self.read_body(CONTACTS, request) or {}
+    def _search(self, items: list[Record], request: FakeRequest) -> list[Record]:
+        body = self._json(request) or {}
         keyword = str(body.get("keyword") or "").lower()
         return [
             c
@@ -196,7 +200,7 @@ class FakeOmi(FakeServer):
             None,
         )
 
-    def _new_contact(self, body: Any) -> Record:
+    def _new_contact(self, body: Any, request: FakeRequest | None = None) -> Record:
         """A contact; the same ``refId`` or phone as an existing one is a 409,
         so a find-or-create race can be tested."""
         if not isinstance(body, dict) or not body:
@@ -208,7 +212,7 @@ class FakeOmi(FakeServer):
     @route("POST", "/api/contacts/add-more")
     def contacts_add_more(self, request: FakeRequest) -> httpx.Response:
         """Create many contacts (the real API queues them; the fake adds them at once)."""
-        body = self.read_body(CONTACTS, request)
+        body = self._json(request)
         if not isinstance(body, list) or not all(isinstance(c, dict) for c in body):
             return self.fail(400, "Request body phải là một mảng khách hàng")
         for data in body:
@@ -219,7 +223,7 @@ class FakeOmi(FakeServer):
     @route("POST", "/api/contacts/update")
     def contacts_update(self, request: FakeRequest) -> httpx.Response:
         """Update a contact found by ``refId``."""
-        body = self.read_body(CONTACTS, request) or {}
+        body = self._json(request) or {}
         contact = self._find_by("refId", body.get("refId"))
         contact.update(body, last_updated_date=int(self.clock.now() * 1000))
         return self.ok(contact)
@@ -241,7 +245,7 @@ class FakeOmi(FakeServer):
     @route("POST", "/api/contacts/add-note")
     def contacts_add_note(self, request: FakeRequest) -> httpx.Response:
         """Add note interactions to contacts found by phone."""
-        body = self.read_body(CONTACTS, request)
+        body = self._json(request)
         if not isinstance(body, list) or not body:
             return self.fail(400, "Request body phải là một mảng ghi chú")
         for note in body:
@@ -292,7 +296,7 @@ class FakeOmi(FakeServer):
         ]
         return group
 
-    def _new_group(self, body: Any) -> Record:
+    def _new_group(self, body: Any, request: FakeRequest) -> Record:
         fields = self._group_fields(body)
         if any(g["group_name"] == fields["group_name"] for g in self.groups):
             raise Refused(409, "Tên nhóm đã tồn tại")
@@ -306,14 +310,14 @@ class FakeOmi(FakeServer):
         )
         return self._set_members(group, group["sip_members"])
 
-    def _change_group(self, group: Record, body: Any) -> None:
+    def _change_group(self, group: Record, body: Any, request: FakeRequest) -> None:
         group.update(self._group_fields(body), last_update_by=_BY)
         self._set_members(group, group["sip_members"])
 
     def _member_change(
         self, request: FakeRequest, change: Callable[[list[str], list[str]], list[str]]
     ) -> httpx.Response:
-        body = self.read_body(GROUPS, request) or {}
+        body = self._json(request) or {}
         group = self.find(GROUPS, body.get("group_id"))
         users = body.get("sip_users")
         if not isinstance(users, list) or not users:
@@ -365,7 +369,7 @@ class FakeOmi(FakeServer):
     @route("POST", "/api/call_center/greeting/upload-text-to-speech")
     def greetings_tts(self, request: FakeRequest) -> httpx.Response:
         """Make a text-to-speech recording."""
-        body = self.read_body(GREETINGS, request) or {}
+        body = self._json(request) or {}
         name, text = request.arg("greeting_name"), body.get("text")
         if not name or not isinstance(text, str) or not text or len(text) > 300:
             raise Refused(400, "greeting_name và text (<= 300 ký tự) là bắt buộc")
@@ -398,7 +402,7 @@ GROUPS = Resource(
     "_id",
     label="nhóm nội bộ",
     missing="Không tìm thấy {label}",
-    select=lambda fake, request, items: [
+    select=lambda fake, items, request: [
         g for g in items if (request.arg("keyword") or "").lower() in g["group_name"].lower()
     ],
     new=FakeOmi._new_group,

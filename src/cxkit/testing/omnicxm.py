@@ -337,7 +337,7 @@ class FakeOmniCXM(FakeServer):
         if request.raw.headers.get("x-api-key") not in self.tokens:
             raise Refused(401, "This API needs a login token (TOKEN_LOGIN_API)")
 
-    def read_body(self, res: Resource, request: FakeRequest) -> Any:
+    def read_body(self, res: Resource, op: str, request: FakeRequest) -> Any:
         """A ticket's multipart (or urlencoded) ``group[field]`` form, as pairs."""
         if not request.raw.headers.get("content-type", "").startswith(
             ("multipart/", "application/x-www")
@@ -349,7 +349,7 @@ class FakeOmniCXM(FakeServer):
         """A listing as a page (in the query, or in the body for ``read``); records
         under ``data``; a created record as its id."""
         if op == "list":
-            return self._page(request, result, links=bool(res.paging.get("links")))
+            return self._page(request, result, links=bool(res.wire.get("links")))
         if op == "create":
             return self.ok(id=result["basicinfo"]["id"])
         return self.ok(data=copy.deepcopy(result)) if op == "get" else self.ok()
@@ -475,7 +475,7 @@ class FakeOmniCXM(FakeServer):
 
     # -- tickets ------------------------------------------------------------------------
 
-    def _ordered(self, request: FakeRequest, items: list[Record]) -> list[Record]:
+    def _ordered(self, items: list[Record], request: FakeRequest | None = None) -> list[Record]:
         # Newest first; among equal times the later one first.
         return sorted(reversed(items), key=lambda t: -int(t["created"]["time"]))
 
@@ -485,9 +485,7 @@ class FakeOmniCXM(FakeServer):
         self._need_token(request)
         body = request.json_object()
         found = [
-            t
-            for t in self._ordered(request, list(self.tickets.values()))
-            if _matches(t, body.get("filter"))
+            t for t in self._ordered(list(self.tickets.values())) if _matches(t, body.get("filter"))
         ]
         keyview = body.get("keyview")
         if keyview == "system_ticketstatusnew":
@@ -531,7 +529,7 @@ class FakeOmniCXM(FakeServer):
                 raise Refused(400, f"{group} must be fields {group}[name]")
             ticket.setdefault(group, {}).update(fields)
 
-    def _new_ticket(self, pairs: list[tuple[str, FormValue]]) -> Record:
+    def _new_ticket(self, pairs: list[tuple[str, FormValue]], request: FakeRequest) -> Record:
         basic = unflatten(pairs).get("basicinfo") or {}
         if not isinstance(basic, dict) or not basic.get("subject"):
             raise Refused(200, "basicinfo[subject] is required")
@@ -561,7 +559,9 @@ class FakeOmniCXM(FakeServer):
         self._log(ticket_id, "createticket")
         return ticket
 
-    def _change_ticket(self, ticket: Record, pairs: list[tuple[str, FormValue]]) -> None:
+    def _change_ticket(
+        self, ticket: Record, pairs: list[tuple[str, FormValue]], request: FakeRequest
+    ) -> None:
         self._apply_ticket_form(ticket, pairs)
         ticket["last_modified"] = self._stamp()
         self._log(ticket["basicinfo"]["id"], "updateticket")
@@ -668,7 +668,7 @@ class FakeOmniCXM(FakeServer):
 
     def _module(self, request: FakeRequest) -> list[Record]:
         records = self.objects.setdefault(request.path_params["module"], {})
-        return self._ordered(request, list(records.values()))
+        return self._ordered(list(records.values()))
 
     @route("GET", "/relationship/objects/{module}")
     def objects_list(self, request: FakeRequest) -> httpx.Response:
@@ -759,7 +759,7 @@ TICKETS = Resource(
     select=FakeOmniCXM._ordered,
     new=FakeOmniCXM._new_ticket,
     change=FakeOmniCXM._change_ticket,
-    paging={"links": True},
+    wire={"links": True},
     routes={
         "list": "GET /services/tickets/ticket",
         "get": "GET /services/tickets/ticket/{id}",

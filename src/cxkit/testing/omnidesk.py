@@ -467,10 +467,10 @@ class FakeOmnidesk(FakeServer):
             raise Refused(400, "attachments must be files sent as multipart/form-data")
         return {**inner, "attachments": [(str(n), bytes(c)) for n, c in files]} if files else inner
 
-    def read_body(self, res: Resource, request: FakeRequest) -> Any:
+    def read_body(self, res: Resource, op: str, request: FakeRequest) -> Any:
         """The body wrapped in the entity name (labels take ``labels`` too, as the docs' curl)."""
         assert res.wrapper is not None
-        return self._body(request, res.wrapper, *res.paging.get("aliases", ()))
+        return self._body(request, res.wrapper, *res.wire.get("aliases", ()))
 
     def answer(self, res: Resource, op: str, request: FakeRequest, result: Any) -> httpx.Response:
         """``{"case": {...}}``; lists as ``{"0": {"case": ...}, "total_count": N}``; an
@@ -485,7 +485,7 @@ class FakeOmnidesk(FakeServer):
                 else {}
             )
             return self.json({res.wrapper: {**copy.deepcopy(result), **extra}})
-        if "count" in res.paging:
+        if "count" in res.wire:
             body: Record = {str(i): {res.wrapper: copy.deepcopy(r)} for i, r in enumerate(result)}
             return self.json({**body, "count": len(result)})
         return self._page(request, result, res.wrapper)
@@ -608,7 +608,7 @@ class FakeOmnidesk(FakeServer):
 
     # -- cases ----------------------------------------------------------------------
 
-    def _select_cases(self, request: FakeRequest, items: list[Record]) -> list[Record]:
+    def _select_cases(self, items: list[Record], request: FakeRequest) -> list[Record]:
         """Trash and spam left out; the documented filters; ``sort``."""
         items = [c for c in items if not c["deleted"] and not c["spam"]]
         items = self._filtered(request, items, _CASE_FILTERS)
@@ -630,7 +630,7 @@ class FakeOmnidesk(FakeServer):
             items, key=lambda c: (keys[field](c), c["case_id"]), reverse=direction == "desc"
         )
 
-    def _new_case(self, body: Record) -> Record:
+    def _new_case(self, body: Record, request: FakeRequest) -> Record:
         """A case (JSON, or multipart with ``case[attachments][N]``); its content is its
         first message, from the user."""
         if not body.get("subject"):
@@ -914,7 +914,7 @@ class FakeOmnidesk(FakeServer):
 
     # -- labels, users, companies, groups, staff --------------------------------------
 
-    def _new_label(self, body: Record) -> Record:
+    def _new_label(self, body: Record, request: FakeRequest | None = None) -> Record:
         if not body.get("label_title"):
             raise Refused(400, "label_title is required")
         return {"label_id": self.new_id("label"), "label_title": str(body["label_title"])}
@@ -941,7 +941,7 @@ class FakeOmnidesk(FakeServer):
         self.users[user["user_id"]] = user
         return user
 
-    def _create_user(self, body: Record) -> Record:
+    def _create_user(self, body: Record, request: FakeRequest) -> Record:
         given = [key for key in _IDENTITIES if body.get(key)]
         if not given:
             raise Refused(400, _NO_IDENTITY)
@@ -964,14 +964,14 @@ class FakeOmnidesk(FakeServer):
         }
         return self._new_user({k: v for k, v in body.items() if k in allowed})
 
-    def _select_users(self, request: FakeRequest, items: list[Record]) -> list[Record]:
+    def _select_users(self, items: list[Record], request: FakeRequest) -> list[Record]:
         items = self._filtered(request, items, _USER_FILTERS)
         if _as_bool(request.arg("amount_of_cases", "false")):
             owners = [c["user_id"] for c in self.cases.values()]
             items = [{**u, "amount_of_cases": owners.count(u["user_id"])} for u in items]
         return items
 
-    def _change_user(self, user: Record, body: Record) -> None:
+    def _change_user(self, user: Record, body: Record, request: FakeRequest) -> None:
         keys = (
             "user_email",
             "user_full_name",
@@ -1012,7 +1012,7 @@ class FakeOmnidesk(FakeServer):
         group = body.get("company_default_group")
         return self._active(self.groups, group, "company_default_group", zero=True) if group else 0
 
-    def _new_company(self, body: Record) -> Record:
+    def _new_company(self, body: Record, request: FakeRequest) -> Record:
         if not body.get("company_name"):
             raise Refused(400, "company_name is required")
         members = self._company_user_ids(body, "company_users")
@@ -1029,7 +1029,7 @@ class FakeOmnidesk(FakeServer):
         self.company_users[company["company_id"]] = members
         return company
 
-    def _select_companies(self, request: FakeRequest, items: list[Record]) -> list[Record]:
+    def _select_companies(self, items: list[Record], request: FakeRequest) -> list[Record]:
         items = self._filtered(request, items, _COMPANY_FILTERS)
         with_users = _as_bool(request.arg("amount_of_users", "false"))
         with_cases = _as_bool(request.arg("amount_of_cases", "false"))
@@ -1044,7 +1044,7 @@ class FakeOmnidesk(FakeServer):
             out.append({**company, **extra})
         return out
 
-    def _change_company(self, company: Record, body: Record) -> None:
+    def _change_company(self, company: Record, body: Record, request: FakeRequest) -> None:
         """Change a company; domains and users are added or removed."""
         changes = _texts(body, ("company_name", "company_address", "company_note"))
         if "company_default_group" in body:
@@ -1063,7 +1063,7 @@ class FakeOmnidesk(FakeServer):
         members += [m for m in added if m not in members]
         self._touch(company).update(changes)
 
-    def _new_group(self, body: Record) -> Record:
+    def _new_group(self, body: Record, request: FakeRequest) -> Record:
         if not body.get("group_title"):
             raise Refused(400, "group_title is required")
         texts = {
@@ -1071,7 +1071,7 @@ class FakeOmnidesk(FakeServer):
         }
         return self._stamped("group", **texts, active=True)
 
-    def _change_group(self, group: Record, body: Record) -> None:
+    def _change_group(self, group: Record, body: Record, request: FakeRequest) -> None:
         changes = _texts(body, ("group_title", "group_from_name", "group_signature"))
         if not changes:
             raise Refused(400, "nothing to update")
@@ -1105,7 +1105,7 @@ class FakeOmnidesk(FakeServer):
         self.staff[record["staff_id"]] = record
         return record
 
-    def _create_staff(self, body: Record) -> Record:
+    def _create_staff(self, body: Record, request: FakeRequest) -> Record:
         staff_email = str(body.get("staff_email") or "")
         if "@" not in staff_email:
             raise Refused(400, "a valid staff_email is required")
@@ -1113,7 +1113,7 @@ class FakeOmnidesk(FakeServer):
             raise Refused(400, "a staff member with this staff_email already exists")
         return self._new_staff(body)
 
-    def _change_staff(self, record: Record, body: Record) -> None:
+    def _change_staff(self, record: Record, body: Record, request: FakeRequest) -> None:
         changes = _texts(body, ("staff_email", "staff_full_name", "staff_signature"))
         if not changes:
             raise Refused(400, "nothing to update")
@@ -1385,9 +1385,9 @@ LABELS = Resource(
     "label",
     id_type=int,
     wrapper="label",
-    paging={"aliases": ("labels",)},
+    wire={"aliases": ("labels",)},
     new=FakeOmnidesk._new_label,
-    change=lambda fake, label, body: label.update(
+    change=lambda fake, label, body, request: label.update(
         FakeOmnidesk._new_label(fake, body), label_id=label["label_id"]
     ),
     removed=FakeOmnidesk._drop_label,
@@ -1446,13 +1446,13 @@ FakeOmnidesk.resources = (
         "role_id",
         {"list": "GET /staff_roles.json"},
         wrapper="staff_roles",
-        paging={"count": True},
+        wire={"count": True},
     ),
     Resource(
         "staff_statuses",
         "status_id",
         {"list": "GET /staff_statuses.json"},
         wrapper="staff_statuses",
-        paging={"count": True},
+        wire={"count": True},
     ),
 )

@@ -61,12 +61,12 @@ class Refused(Exception):
         self.messages = messages or ("Error.",)
 
 
-def number(value: Any, name: str, *, status: int = 400) -> int:
+def number(value: Any, name: str, *, message: str = "{name} must be a number") -> int:
     """A whole number the client sent (text or int), read as the SDK reads vendor
-    numbers; :class:`Refused` when it is none."""
+    numbers; :class:`Refused` (400, ``message``) when it is none."""
     found = None if isinstance(value, float) else as_int(value)
     if found is None:
-        raise Refused(status, f"{name} must be a number")
+        raise Refused(400, message.format(name=name))
     return found
 
 
@@ -283,6 +283,14 @@ class FakeServer:
         return self.error_response(404, f"No route for {request.method} {path}")
 
     # -- hooks a vendor fake overrides -----------------------------------------
+
+    @classmethod
+    def route_table(cls) -> list[tuple[str, str]]:
+        """Every ``(method, path template)`` this fake serves: its hand-written
+        routes and its declared resources' generic ones."""
+        marked = [getattr(getattr(cls, name), _ROUTE, None) for name in dir(cls)]
+        declared = [tuple(spec.split(" ", 1)) for res in cls.resources for spec in res.routes.values()]
+        return [(m.upper(), p) for m, p in [*filter(None, marked), *declared]]
 
     def refused(self, exc: Refused) -> httpx.Response:
         """The answer to a :class:`Refused` raised in a handler."""

@@ -8,6 +8,8 @@ connection errors) before it answers normally.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import functools
 import json
 import re
@@ -30,6 +32,7 @@ __all__ = [
     "Fault",
     "Refused",
     "Resource",
+    "basic_auth",
     "number",
     "route",
 ]
@@ -68,6 +71,18 @@ def number(value: Any, name: str, *, message: str = "{name} must be a number") -
     if found is None:
         raise Refused(400, message.format(name=name))
     return found
+
+
+def basic_auth(request: httpx.Request) -> tuple[str, str] | None:
+    """The user and password of an HTTP Basic ``Authorization`` header; ``None``
+    when there is none or it is malformed."""
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    try:
+        decoded = base64.b64decode(token.strip(), validate=True).decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError):
+        return None
+    user, sep, password = decoded.partition(":")
+    return (user, password) if scheme.lower() == "basic" and sep else None
 
 
 Record = dict[str, Any]
@@ -289,7 +304,9 @@ class FakeServer:
         """Every ``(method, path template)`` this fake serves: its hand-written
         routes and its declared resources' generic ones."""
         marked = [getattr(getattr(cls, name), _ROUTE, None) for name in dir(cls)]
-        declared = [tuple(spec.split(" ", 1)) for res in cls.resources for spec in res.routes.values()]
+        declared = [
+            tuple(spec.split(" ", 1)) for res in cls.resources for spec in res.routes.values()
+        ]
         return [(m.upper(), p) for m, p in [*filter(None, marked), *declared]]
 
     def refused(self, exc: Refused) -> httpx.Response:

@@ -41,8 +41,6 @@ Every other endpoint is not modelled and answers HTTP 404.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import copy
 import math
 import re
@@ -57,7 +55,16 @@ from ..omnicxm.types.common import VIETNAM
 from ._clock import FakeClock
 from ._forms import FormValue, unflatten
 from ._options import FakeClientOptions
-from ._server import FakeRequest, FakeServer, Record, Refused, Resource, number, route
+from ._server import (
+    FakeRequest,
+    FakeServer,
+    Record,
+    Refused,
+    Resource,
+    basic_auth,
+    number,
+    route,
+)
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -310,7 +317,7 @@ class FakeOmniCXM(FakeServer):
                 return self.json({"status": False, "error": "API limited"}, status=202)
             self.calls_left = (self.calls_left or 0) - 1
         if request.url.path == "/login":
-            if not self._basic_ok(request.headers.get("authorization", "")):
+            if basic_auth(request) != (self.username, self.password):
                 return self.fail("Wrong username or password", http_status=401)
             return None
         key = request.headers.get("x-api-key", "")
@@ -324,14 +331,6 @@ class FakeOmniCXM(FakeServer):
             status = 200 if self.expired_answer == "envelope" else 401
             return self.fail("Token is expired", http_status=status)
         return self.fail("Unauthorized: invalid token", http_status=401)
-
-    def _basic_ok(self, header: str) -> bool:
-        scheme, _, value = header.partition(" ")
-        try:
-            decoded = base64.b64decode(value.strip(), validate=True).decode("utf-8")
-        except (binascii.Error, UnicodeDecodeError):
-            return False
-        return scheme.lower() == "basic" and decoded == f"{self.username}:{self.password}"
 
     def _need_token(self, request: FakeRequest) -> None:
         if request.raw.headers.get("x-api-key") not in self.tokens:

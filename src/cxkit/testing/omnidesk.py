@@ -19,8 +19,6 @@ entity name (``{"case": {...}}``), multipart forms with bracket names
 
 from __future__ import annotations
 
-import base64
-import binascii
 import copy
 import email.utils
 import json
@@ -38,7 +36,7 @@ from ..omnidesk import AsyncOmnidesk, Omnidesk
 from ._clock import FakeClock
 from ._forms import unflatten
 from ._options import FakeClientOptions
-from ._server import FakeRequest, FakeServer, Record, Refused, Resource, number, route
+from ._server import FakeRequest, FakeServer, Record, Refused, Resource, basic_auth, number, route
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -401,14 +399,8 @@ class FakeOmnidesk(FakeServer):
 
     def authenticate(self, request: httpx.Request) -> httpx.Response | None:
         """Check Basic credentials, then spend one call of the hourly quota."""
-        scheme, _, token = request.headers.get("authorization", "").partition(" ")
-        try:
-            user, _, key = (
-                base64.b64decode(token.strip(), validate=True).decode("utf-8").partition(":")
-            )
-        except (binascii.Error, UnicodeDecodeError):
-            user = key = ""
-        if scheme.lower() != "basic" or user.lower() != self.email.lower() or key != self.api_key:
+        user, key = basic_auth(request) or ("", None)
+        if user.lower() != self.email.lower() or key != self.api_key:
             return self.error_response(401, "Authentication failed: wrong email or API key")
         now = self.clock.now()
         if now - self._window_start >= HOUR:

@@ -34,8 +34,6 @@ items, calls and phone actions...) answers 404 with the error body.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import copy
 import hashlib
 import re
@@ -49,7 +47,7 @@ import httpx
 from ..thulium import AsyncThulium, Thulium
 from ._clock import FakeClock
 from ._options import FakeClientOptions
-from ._server import FakeRequest, FakeServer, Record, Refused, Resource, route
+from ._server import FakeRequest, FakeServer, Record, Refused, Resource, basic_auth, route
 from ._server import number as _number
 
 if TYPE_CHECKING:
@@ -373,12 +371,7 @@ class FakeThulium(FakeServer):
 
     def authenticate(self, request: httpx.Request) -> httpx.Response | None:
         """HTTP Basic with the fake's API user; anything else is 401."""
-        scheme, _, token = request.headers.get("authorization", "").partition(" ")
-        try:
-            decoded = base64.b64decode(token.strip(), validate=True).decode("utf-8")
-        except (binascii.Error, UnicodeDecodeError):
-            decoded = ""
-        if scheme.lower() != "basic" or decoded != f"{self.username}:{self.password}":
+        if basic_auth(request) != (self.username, self.password):
             return self.errors_response(401, ["Authorization failed: wrong user or password."])
         return None
 

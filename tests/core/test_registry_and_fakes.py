@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from typing import Any
 
 import httpx
 import pytest
@@ -20,7 +21,16 @@ from cxkit import (
 )
 from cxkit._core import Dialect, collect_operations, operation_of, resolve
 from cxkit._core.errors import error_class_for_status
-from cxkit.testing import FakeClock, FakeRequest, FakeServer, parse_form, route, unflatten
+from cxkit.testing import (
+    FakeClock,
+    FakeRequest,
+    FakeServer,
+    Refused,
+    Resource,
+    parse_form,
+    route,
+    unflatten,
+)
 from tests.core._async.demo import AsyncDemo
 from tests.core._sync.demo import Demo
 
@@ -182,3 +192,68 @@ def test_a_fake_starts_at_the_current_time_unless_given_a_clock() -> None:
     assert before <= Echo().clock.now() <= time.time()
     frozen = FakeClock(start=1_700_000_000)
     assert Echo(clock=frozen).clock is frozen and frozen.now() == 1_700_000_000
+
+
+class Shelf(FakeServer):
+    """A fake built only from declared resources: shelves, and books nested in them."""
+
+    base_url = "https://shelf.test"
+
+    def __init__(self) -> None:
+        super().__init__(clock=FakeClock())
+        self.shelves: dict[int, dict[str, Any]] = {}
+
+    def new_shelf(self, body: dict[str, Any], request: FakeRequest) -> dict[str, Any]:
+        if not body.get("name"):
+            raise Refused(422, "name is required", "really")
+        return {"id": self.new_id("shelf"), "name": body["name"], "books": []}
+
+    def keep_full_shelves(self, shelf: dict[str, Any], request: FakeRequest) -> None:
+        if shelf["books"]:
+            raise Refused(409, "the shelf has books")
+
+
+SHELVES = Resource(
+    "shelves",
+    "id",
+    {
+        "list": "GET /shelves",
+        "get": "GET /shelves/{id}",
+        "create": "POST /shelves",
+        "update": "PATCH /shelves/{id}",
+        "delete": "DELETE /shelves/{id}",
+    },
+    "shelf",
+    id_type=int,
+    filters={"name": "exact"},
+    new=Shelf.new_shelf,
+    removed=Shelf.keep_full_shelves,
+)
+BOOKS = Resource(
+    lambda fake, request: fake.find(SHELVES, request.path_params["id"])["books"],
+    "title",
+    {"list": "GET /shelves/{id}/books", "create": "POST /shelves/{id}/books"},
+    new=lambda fake, body, request: {"title": str(body.get("title"))},
+)
+Shelf.resources = (SHELVES, BOOKS)
+
+
+def test_declared_resources_get_generic_handlers() -> None:
+    fake = Shelf()
+    assert set(Shelf.route_table()) >= {("GET", "/shelves/{id}"), ("POST", "/shelves/{id}/books")}
+    with fake.http_client() as http:
+        url = "https://shelf.test/shelves"
+        assert http.post(url, json={"name": "A"}).json() == {"id": 1, "name": "A", "books": []}
+        http.post(url, json={"name": "B"})
+        refused = http.post(url, json={})
+        assert (refused.status_code, refused.json()) == (422, {"error": "name is required; really"})
+        assert [s["id"] for s in http.get(url, params={"name": "B"}).json()] == [2]
+        assert http.patch(f"{url}/2", json={"name": "C"}).json()["name"] == "C"
+        assert http.get(f"{url}/x").status_code == 404
+        assert http.get(f"{url}/9").json() == {"error": "shelf 9 not found"}
+        assert http.post(f"{url}/1/books", json={"title": "Dune"}).json() == {"title": "Dune"}
+        assert http.get(f"{url}/1/books").json() == [{"title": "Dune"}]
+        assert http.get(f"{url}/7/books").status_code == 404
+        assert http.delete(f"{url}/1").status_code == 409  # refused before it goes
+        assert http.delete(f"{url}/2").status_code == 200
+    assert list(fake.shelves) == [1] and fake.shelves[1]["books"] == [{"title": "Dune"}]

@@ -33,6 +33,7 @@ __all__ = [
     "Refused",
     "Resource",
     "basic_auth",
+    "int_id",
     "number",
     "route",
 ]
@@ -64,10 +65,14 @@ class Refused(Exception):
         self.messages = messages or ("Error.",)
 
 
+_INTEGER = re.compile(r"\s*-?\d+\s*")
+
+
 def number(value: Any, name: str, *, message: str = "{name} must be a number") -> int:
-    """A whole number the client sent (text or int), read as the SDK reads vendor
-    numbers; :class:`Refused` (400, ``message``) when it is none."""
-    found = None if isinstance(value, float) else as_int(value)
+    """A whole number the client sent (an int, or integer text), read as the SDK
+    reads vendor numbers; :class:`Refused` (400, ``message``) when it is none."""
+    integral = isinstance(value, int) or (isinstance(value, str) and _INTEGER.fullmatch(value))
+    found = as_int(value) if integral else None
     if found is None:
         raise Refused(400, message.format(name=name))
     return found
@@ -83,6 +88,14 @@ def basic_auth(request: httpx.Request) -> tuple[str, str] | None:
         return None
     user, sep, password = decoded.partition(":")
     return (user, password) if scheme.lower() == "basic" and sep else None
+
+
+def int_id(raw: Any) -> int:
+    """An integer id from a path or a body; ``ValueError`` for anything else (bools,
+    floats and decimal text included)."""
+    if isinstance(raw, bool) or not isinstance(raw, (int, str)):
+        raise ValueError(f"not an id: {raw!r}")
+    return int(raw)
 
 
 Record = dict[str, Any]
@@ -335,6 +348,7 @@ class FakeServer:
                 res, op, request, res.select(self, items, request) if res.select else items
             )
         if op == "create":
+            self.store_of(res, request)  # a missing parent is a 404 before any body check
             return self.answer(
                 res, op, request, self.create(res, self.read_body(res, op, request), request)
             )

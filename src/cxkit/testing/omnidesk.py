@@ -36,7 +36,17 @@ from ..omnidesk import AsyncOmnidesk, Omnidesk
 from ._clock import FakeClock
 from ._forms import unflatten
 from ._options import FakeClientOptions
-from ._server import FakeRequest, FakeServer, Record, Refused, Resource, basic_auth, number, route
+from ._server import (
+    FakeRequest,
+    FakeServer,
+    Record,
+    Refused,
+    Resource,
+    basic_auth,
+    int_id,
+    number,
+    route,
+)
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -906,10 +916,18 @@ class FakeOmnidesk(FakeServer):
 
     # -- labels, users, companies, groups, staff --------------------------------------
 
-    def _new_label(self, body: Record, request: FakeRequest | None = None) -> Record:
+    def _new_label(self, body: Record, request: FakeRequest) -> Record:
+        title = self._label_title(body)  # refused before an id is spent
+        return {"label_id": self.new_id("label"), "label_title": title}
+
+    def _change_label(self, label: Record, body: Record, request: FakeRequest) -> None:
+        label["label_title"] = self._label_title(body)
+
+    @staticmethod
+    def _label_title(body: Record) -> str:
         if not body.get("label_title"):
             raise Refused(400, "label_title is required")
-        return {"label_id": self.new_id("label"), "label_title": str(body["label_title"])}
+        return str(body["label_title"])
 
     def _drop_label(self, label: Record, request: FakeRequest) -> None:
         for case in self.cases.values():
@@ -1191,7 +1209,7 @@ class FakeOmnidesk(FakeServer):
         return {
             "rating": str(body["rating"]),
             "rating_comment": str(body.get("rating_comment", "")),
-            "rated_staff_id": body.get("rated_staff_id"),
+            "rated_staff_id": body.get("rated_staff_id", 0),
         }
 
     @route("PUT", "/cases/{id}/rate.json")
@@ -1199,7 +1217,7 @@ class FakeOmnidesk(FakeServer):
         """Rate a case; rating again replaces the rating (same rating id)."""
         case = self.find(CASES, request.path_params["id"])
         fields = self._rating(request)
-        fields["rated_staff_id"] = number(fields["rated_staff_id"] or 0, "rated_staff_id")
+        fields["rated_staff_id"] = number(fields["rated_staff_id"], "rated_staff_id")
         if fields["rated_staff_id"] not in (0, *self.staff):
             raise Refused(400, f"rated_staff_id {fields['rated_staff_id']} does not exist")
         self._touch(case).update(fields)
@@ -1364,7 +1382,7 @@ CASES = Resource(
     "case_id",
     _rest("cases", "list", "get", "create", "delete"),
     "case",
-    id_type=int,
+    id_type=int_id,
     wrapper="case",
     select=FakeOmnidesk._select_cases,
     new=FakeOmnidesk._new_case,
@@ -1375,13 +1393,11 @@ LABELS = Resource(
     "label_id",
     _rest("labels", "list", "create", "update", "delete"),
     "label",
-    id_type=int,
+    id_type=int_id,
     wrapper="label",
     wire={"aliases": ("labels",)},
     new=FakeOmnidesk._new_label,
-    change=lambda fake, label, body, request: label.update(
-        FakeOmnidesk._new_label(fake, body), label_id=label["label_id"]
-    ),
+    change=FakeOmnidesk._change_label,
     removed=FakeOmnidesk._drop_label,
 )
 USERS = Resource(
@@ -1389,7 +1405,7 @@ USERS = Resource(
     "user_id",
     _rest("users", "list", "get", "create", "update", "delete"),
     "user",
-    id_type=int,
+    id_type=int_id,
     wrapper="user",
     select=FakeOmnidesk._select_users,
     new=FakeOmnidesk._create_user,
@@ -1401,7 +1417,7 @@ COMPANIES = Resource(
     "company_id",
     _rest("companies", "list", "get", "create", "update", "delete"),
     "company",
-    id_type=int,
+    id_type=int_id,
     wrapper="company",
     select=FakeOmnidesk._select_companies,
     new=FakeOmnidesk._new_company,
@@ -1413,7 +1429,7 @@ GROUPS = Resource(
     "group_id",
     _rest("groups", "list", "get", "create", "update", "delete"),
     "group",
-    id_type=int,
+    id_type=int_id,
     wrapper="group",
     new=FakeOmnidesk._new_group,
     change=FakeOmnidesk._change_group,
@@ -1424,7 +1440,7 @@ STAFF = Resource(
     "staff_id",
     _rest("staff", "list", "get", "create", "update", "delete"),
     "staff member",
-    id_type=int,
+    id_type=int_id,
     wrapper="staff",
     new=FakeOmnidesk._create_staff,
     change=FakeOmnidesk._change_staff,

@@ -47,7 +47,7 @@ import httpx
 from ..thulium import AsyncThulium, Thulium
 from ._clock import FakeClock
 from ._options import FakeClientOptions
-from ._server import FakeRequest, FakeServer, Record, Refused, Resource, basic_auth, route
+from ._server import FakeRequest, FakeServer, Record, Refused, Resource, basic_auth, int_id, route
 from ._server import number as _number
 
 if TYPE_CHECKING:
@@ -250,7 +250,10 @@ class ThuliumFakeOptions(FakeClientOptions, total=False):
 
 
 def _as_int(value: Any, name: str) -> int:
-    return _number(value, name, message="{name} must be a number.")
+    found = _number(value, name, message="{name} must be a number.")
+    if found < 0 and isinstance(value, str):  # text is digits only; an int is taken as sent
+        raise Refused(400, f"{name} must be a number.")
+    return found
 
 
 def _truthy(value: Any) -> bool:
@@ -487,7 +490,12 @@ class FakeThulium(FakeServer):
         if op == "create":
             names = res.wire["created"]
             pairs = names.items() if isinstance(names, Mapping) else zip(names, names, strict=True)
-            return self.created({key: str(result[field]) for key, field in pairs})
+            # Ids are sent as text; the agent's login as it was given.
+            ids = {
+                key: result[field] if key == "agent_login" else str(result[field])
+                for key, field in pairs
+            }
+            return self.created(ids)
         if op in ("update", "delete"):
             return self.no_content()
         if op == "get":
@@ -1431,7 +1439,8 @@ class FakeThulium(FakeServer):
         """A number in a regular campaign, or a CRM customer in a CRM one."""
         outbound = self._outbound(request, crm=crm)
         problems = _unknown(body, ("customer_id", *_CRM_RECORD_FIELDS) if crm else _RECORD_FIELDS)
-        problems += _required(body, "customer_id" if crm else "phone_number")
+        if body.get("customer_id") in (None, "") if crm else not body.get("phone_number"):
+            problems.append(f"{'customer_id' if crm else 'phone_number'} is required.")
         _check(problems)
         first, fields = outbound["_statuses"][0], dict(body)
         record: Record = {
@@ -1564,7 +1573,7 @@ CUSTOMERS = Resource(
     _rest("/customers", *_CRUD),
     "Customer",
     missing="{label} not found.",
-    id_type=int,
+    id_type=int_id,
     filters={**_EXACT, **_CONTACT, "company_id": "exact", "company_flag": "flag"},
     new=FakeThulium._create_customer,
     change=FakeThulium._update_customer,
@@ -1582,7 +1591,7 @@ COMPANIES = Resource(
     _rest("/companies", *_CRUD),
     "Company",
     missing="{label} not found.",
-    id_type=int,
+    id_type=int_id,
     filters={**_EXACT, **_CONTACT},
     new=FakeThulium._create_company,
     change=FakeThulium._update_company,
@@ -1600,7 +1609,7 @@ TICKETS = Resource(
     _rest("/tickets", *_CRUD),
     "Ticket",
     missing="{label} not found.",
-    id_type=int,
+    id_type=int_id,
     filters={
         **dict.fromkeys(
             ("customer_id", "user_login", "source", "ticket_queue_id", "category_id"), "exact"
@@ -1678,7 +1687,7 @@ FakeThulium.resources = (
         lambda fake, request: fake._outbound(request, crm=True)["_records"],
         "customer_id",
         _rest("/crm_outbounds/{id}/records", *_CRUD, item="/{customer_id}"),
-        id_type=int,
+        id_type=int_id,
         param="customer_id",
         new=lambda fake, body, request: fake._create_record(body, request, crm=True),
         **_RECORDS,

@@ -63,173 +63,67 @@ _OUTBOUND_ID = re.compile(r"^\d{5}$")
 _CUSTOM = re.compile(r"^custom_fields\[([^\]]+)\](?:\[\d*\])?$")
 
 # Field names, in the order the documented answers list them.
-_CUSTOMER_KEYS = tuple(
-    [
-        "customer_id",
-        "name",
-        "surname",
-        "phone_number",
-        "phone_numbers",
-        "email",
-        "emails",
-        "company_id",
-        "identifier",
-        "type",
-        "group",
-        "company_flag",
-        "birthdate",
-        "gender",
-        "homepage",
-        "nip",
-        "account_manager",
-        "updated_at",
-    ]
-)
-_COMPANY_KEYS = tuple(
-    [
-        "name",
-        "company_id",
-        "customer_id",
-        "identifier",
-        "phone_number",
-        "phone_numbers",
-        "email",
-        "emails",
-        "type",
-        "group",
-        "nip",
-        "account_manager",
-    ]
-)
+_CUSTOMER_KEYS = (
+    "customer_id", "name", "surname", "phone_number", "phone_numbers", "email", "emails",
+    "company_id", "identifier", "type", "group", "company_flag", "birthdate", "gender",
+    "homepage", "nip", "account_manager", "updated_at",
+)  # fmt: skip
+_COMPANY_KEYS = (
+    "name", "company_id", "customer_id", "identifier", "phone_number", "phone_numbers",
+    "email", "emails", "type", "group", "nip", "account_manager",
+)  # fmt: skip
 _ADDRESSES = ("address", "invoice_address", "mail_drop_address")
-_COMMON_FIELDS = frozenset(
-    [
-        "name",
-        "nip",
-        "email",
-        "phone_number",
-        "type",
-        "group",
-        "identifier",
-        "note",
-        "custom_fields",
-        "fill_read_only_custom_fields",
-        "account_manager",
-        "vip",
-    ]
-).union(_ADDRESSES)
+_COMMON_FIELDS = frozenset((
+    "name", "nip", "email", "phone_number", "type", "group", "identifier", "note", "custom_fields",
+    "fill_read_only_custom_fields", "account_manager", "vip", *_ADDRESSES,
+))  # fmt: skip
 _CUSTOMER_FIELDS = _COMMON_FIELDS.union(
     ["surname", "company_id", "gender", "homepage", "birthdate", "pesel", "job", "job_title"]
 )
 _COMPANY_FIELDS = _COMMON_FIELDS
-_ADDRESS_KEYS = tuple(
-    [
-        "street",
-        "building",
-        "flat",
-        "postcode",
-        "city",
-        "post_office",
-        "borough",
-        "county",
-        "voivodship",
-        "country",
-    ]
-)
+_ADDRESS_KEYS = (
+    "street", "building", "flat", "postcode", "city", "post_office", "borough", "county",
+    "voivodship", "country",
+)  # fmt: skip
 _DIALERS = ("predictive", "progressive", "preview")
-_TICKET_FIELDS = tuple(
-    [
-        "to",
-        "from",
-        "subject",
-        "body",
-        "body_type",
-        "comment",
-        "cc",
-        "attachments",
-        "source",
-        "direction",
-        "user_login",
-        "customer_id",
-        "tags",
-        "status_id",
-        "substatus_id",
-        "category_id",
-        "ticket_queue_id",
-        "custom_fields",
-    ]
-)
-_OUTBOUND_FIELDS = tuple(
-    [
-        "id",
-        "name",
-        "dialer",
-        "crm",
-        "active",
-        "start_date",
-        "end_date",
-        "order",
-        "parity",
-        "parameters",
-        "group_id",
-    ]
-)
-_RECORD_KEYS = tuple(
-    [
-        "record_id",
-        "phone_number",
-        "system_status",
-        "status",
-        "status_id",
-        "call_date",
-        "create_date",
-        "next_call_date",
-        "agent_name",
-        "agent_login",
-    ]
-)
-_CRM_RECORD_FIELDS = ("status_id", "dictionary_status_id", "agent_login", "next_call_date", "order")
+_AGENT_FIELDS = (
+    "name", "surname", "login", "password", "number", "email", "change_password", "callerid",
+    "language", "active", "outbound_mode", "roles",
+)  # fmt: skip
+_TICKET_CHANGES = (
+    "user_login", "status_id", "substatus_id", "category_id", "tags", "ticket_queue_id",
+    "custom_fields",
+)  # fmt: skip
+_PARAMETERS = (
+    "caller_id", "preview_timeout", "predictive_max_calls", "predictive_min_calls",
+)  # fmt: skip
+_TICKET_FIELDS = (
+    "to", "from", "subject", "body", "body_type", "comment", "cc", "attachments", "source",
+    "direction", "user_login", "customer_id", "tags", "status_id", "substatus_id",
+    "category_id", "ticket_queue_id", "custom_fields",
+)  # fmt: skip
+_OUTBOUND_FIELDS = (
+    "id", "name", "dialer", "crm", "active", "start_date", "end_date", "order", "parity",
+    "parameters", "group_id",
+)  # fmt: skip
+_RECORD_KEYS = (
+    "record_id", "phone_number", "system_status", "status", "status_id", "call_date",
+    "create_date", "next_call_date", "agent_name", "agent_login",
+)  # fmt: skip
+_CRM_RECORD_FIELDS = (
+    "status_id", "dictionary_status_id", "agent_login", "next_call_date", "order",
+)  # fmt: skip
 _RECORD_FIELDS = (*_CRM_RECORD_FIELDS, "phone_number", "identifier", "record_fields")
 
 DEFAULT_OUTBOUND_STATUSES: tuple[Record, ...] = (
     {"system_status": "TO_CALL", "status_id": "1", "dictionary_status_id": None, "name": "New"},
-    {
-        "system_status": "IN_PROGRESS",
-        "status_id": "2",
-        "dictionary_status_id": None,
-        "name": "In progress",
-    },
-    {
-        "system_status": "CALL",
-        "status_id": "3",
-        "dictionary_status_id": 2,
-        "name": "Contact needed",
-    },
-    {
-        "system_status": "NO_CALL",
-        "status_id": "4",
-        "dictionary_status_id": None,
-        "name": "Not interested",
-    },
-    {
-        "system_status": "MY_RECORD",
-        "status_id": "5",
-        "dictionary_status_id": None,
-        "name": "My record",
-    },
-    {
-        "system_status": "CALL_NO_SOONER_THAN",
-        "status_id": "6",
-        "dictionary_status_id": None,
-        "name": "Call later",
-    },
-    {
-        "system_status": "ABANDONED_AFTER_N_TRIES",
-        "status_id": "7",
-        "dictionary_status_id": None,
-        "name": "Abandoned",
-    },
-)
+    {"system_status": "IN_PROGRESS", "status_id": "2", "dictionary_status_id": None, "name": "In progress"},
+    {"system_status": "CALL", "status_id": "3", "dictionary_status_id": 2, "name": "Contact needed"},
+    {"system_status": "NO_CALL", "status_id": "4", "dictionary_status_id": None, "name": "Not interested"},
+    {"system_status": "MY_RECORD", "status_id": "5", "dictionary_status_id": None, "name": "My record"},
+    {"system_status": "CALL_NO_SOONER_THAN", "status_id": "6", "dictionary_status_id": None, "name": "Call later"},
+    {"system_status": "ABANDONED_AFTER_N_TRIES", "status_id": "7", "dictionary_status_id": None, "name": "Abandoned"},
+)  # fmt: skip
 """The statuses each new campaign gets (``status_id`` is text, as in the docs)."""
 
 _DONE = frozenset({"NO_CALL", "ABANDONED_AFTER_N_TRIES"})
@@ -334,13 +228,10 @@ class FakeThulium(FakeServer):
         ]
         self.ticket_statuses: list[Record] = [
             {"status_id": 1, "name": "New", "substatuses": []},
-            {
-                "status_id": 2,
-                "name": "Open",
-                "substatuses": [{"substatus_id": 1, "name": "Waiting for the customer"}],
-            },
+            {"status_id": 2, "name": "Open",
+             "substatuses": [{"substatus_id": 1, "name": "Waiting for the customer"}]},
             {"status_id": 3, "name": "Closed", "substatuses": []},
-        ]
+        ]  # fmt: skip
         self.ticket_categories: list[Record] = [
             {"category_id": 1, "name": "Question"},
             {"category_id": 2, "name": "Complaint"},
@@ -535,21 +426,7 @@ class FakeThulium(FakeServer):
         return agent
 
     def _create_agent(self, body: Record, request: FakeRequest) -> Record:
-        allowed = (
-            "name",
-            "surname",
-            "login",
-            "password",
-            "number",
-            "email",
-            "change_password",
-            "callerid",
-            "language",
-            "active",
-            "outbound_mode",
-            "roles",
-        )
-        problems = _unknown(body, allowed) + _required(
+        problems = _unknown(body, _AGENT_FIELDS) + _required(
             body, "name", "surname", "login", "password", "number"
         )
         if body.get("login") in self.agents:
@@ -1050,17 +927,8 @@ class FakeThulium(FakeServer):
 
     def _update_ticket(self, ticket: Record, body: Mapping[str, Any], request: FakeRequest) -> None:
         """``TICKET_STATUS_CHANGED``, ``TICKET_CLOSED``, ``TICKET_QUEUE_CHANGED``."""
-        allowed = (
-            "user_login",
-            "status_id",
-            "substatus_id",
-            "category_id",
-            "tags",
-            "ticket_queue_id",
-            "custom_fields",
-        )
         work = copy.deepcopy(ticket)
-        _check(_unknown(body, allowed) + self._ticket_fields(body, work))
+        _check(_unknown(body, _TICKET_CHANGES) + self._ticket_fields(body, work))
         old_status, old_queue = (
             (ticket["status_id"], ticket["substatus_id"]),
             ticket["ticket_queue_id"],
@@ -1198,14 +1066,8 @@ class FakeThulium(FakeServer):
         if "parameters" in body and not isinstance(body["parameters"], Mapping):
             problems.append("parameters must be an object.")
         elif "parameters" in body:
-            allowed = (
-                "caller_id",
-                "preview_timeout",
-                "predictive_max_calls",
-                "predictive_min_calls",
-            )
             problems.extend(
-                f"Unknown parameter: {k}." for k in body["parameters"] if k not in allowed
+                f"Unknown parameter: {k}." for k in body["parameters"] if k not in _PARAMETERS
             )
             record.setdefault("parameters", {}).update(body["parameters"])
 

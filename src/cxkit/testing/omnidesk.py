@@ -64,23 +64,14 @@ MAX_LIMIT = 100
 HOUR = 3600.0
 
 _IDENTITIES = (
-    "user_email",
-    "user_phone",
-    "user_whatsapp_phone",
-    "user_telegram_data",
-    "user_custom_id",
-)
+    "user_email", "user_phone", "user_whatsapp_phone", "user_telegram_data", "user_custom_id",
+)  # fmt: skip
 _KINDS = dict(zip(_IDENTITIES, ("email", "phone", "whatsapp", "telegram", "custom"), strict=True))
 _NO_IDENTITY = f"one of {', '.join(_IDENTITIES[:-1])} or {_IDENTITIES[-1]} is required"
 _TRACKED = (
-    ("staff_id", "staff"),
-    ("status", "status"),
-    ("subject", "subject"),
-    ("group_id", "group"),
-    ("priority", "priority"),
-    ("custom_fields", "custom_fields"),
-    ("labels", "labels"),
-)
+    ("staff_id", "staff"), ("status", "status"), ("subject", "subject"), ("group_id", "group"),
+    ("priority", "priority"), ("custom_fields", "custom_fields"), ("labels", "labels"),
+)  # fmt: skip
 """Case field -> the changelog event its change logs."""
 _CHANGELOG_FLAGS = (
     *((event, event) for _, event in _TRACKED),
@@ -281,23 +272,12 @@ class FakeOmnidesk(FakeServer):
         """``common`` / ``personal`` -> macro categories (see :meth:`add_macro`)."""
         self.identification_codes: dict[str, Record] = {}
         """Code -> the user fields it was issued for."""
-        firsts = {
-            "case": 2001,
-            "message": 5001,
-            "user": 101,
-            "company": 301,
-            "label": 401,
-            "group": 501,
-            "staff": 21,
-            "file": 1,
-            "rating": 1,
-            "role": 1,
-            "status": 101,
-            "macro": 196501,
-            "macro_category": 11,
-            "macro_action": 866601,
-        }
-        self._firsts = firsts
+        self._firsts = {
+            "case": 2001, "message": 5001, "user": 101, "company": 301, "label": 401, "group": 501,
+            "staff": 21, "file": 1, "rating": 1, "role": 1, "status": 101, "macro": 196501,
+            "macro_category": 11, "macro_action": 866601,
+        }  # fmt: skip
+        """Each kind's first id."""
         for n in range(staff_count):
             self._new_staff(
                 {
@@ -519,6 +499,10 @@ class FakeOmnidesk(FakeServer):
             )
         return int(raw)
 
+    def filter(self, res: Resource, request: FakeRequest, items: list[Record]) -> list[Record]:
+        """The query filters ``res`` declares (see :meth:`_filtered`)."""
+        return self._filtered(request, items, res.filters)
+
     def _filtered(
         self, request: FakeRequest, items: list[Record], spec: Mapping[str, str]
     ) -> list[Record]:
@@ -613,7 +597,6 @@ class FakeOmnidesk(FakeServer):
     def _select_cases(self, items: list[Record], request: FakeRequest) -> list[Record]:
         """Trash and spam left out; the documented filters; ``sort``."""
         items = [c for c in items if not c["deleted"] and not c["spam"]]
-        items = self._filtered(request, items, _CASE_FILTERS)
         items.sort(key=lambda c: int(c["case_id"]))
         sort = request.arg("sort")
         if not sort:
@@ -975,7 +958,6 @@ class FakeOmnidesk(FakeServer):
         return self._new_user({k: v for k, v in body.items() if k in allowed})
 
     def _select_users(self, items: list[Record], request: FakeRequest) -> list[Record]:
-        items = self._filtered(request, items, _USER_FILTERS)
         if _as_bool(request.arg("amount_of_cases", "false")):
             owners = [c["user_id"] for c in self.cases.values()]
             items = [{**u, "amount_of_cases": owners.count(u["user_id"])} for u in items]
@@ -1040,7 +1022,6 @@ class FakeOmnidesk(FakeServer):
         return company
 
     def _select_companies(self, items: list[Record], request: FakeRequest) -> list[Record]:
-        items = self._filtered(request, items, _COMPANY_FILTERS)
         with_users = _as_bool(request.arg("amount_of_users", "false"))
         with_cases = _as_bool(request.arg("amount_of_cases", "false"))
         out = []
@@ -1320,33 +1301,15 @@ class FakeOmnidesk(FakeServer):
 
 
 _CASE_FILTERS = {
-    "status": "choice",
-    "priority": "choice",
-    "user_id": "ids",
-    "staff_id": "ids",
-    "group_id": "ids",
-    "channel": "text",
-    "labels": "ids",
-    "user_email": "search4",
-    "user_phone": "search4",
-    "subject": "search4",
-    "times": "",
-}
-_CASE_CHANGES = {
-    "subject",
-    "status",
-    "priority",
-    "group_id",
-    "staff_id",
-    "language_id",
-    "custom_fields",
-    "add_labels",
-    "delete_labels",
-    "add_cc_emails",
-    "add_bcc_emails",
-    "remove_cc_emails",
+    "status": "choice", "priority": "choice", "user_id": "ids", "staff_id": "ids", "group_id": "ids",
+    "channel": "text", "labels": "ids", "user_email": "search4", "user_phone": "search4",
+    "subject": "search4", "times": "",
+}  # fmt: skip
+_CASE_CHANGES = frozenset((
+    "subject", "status", "priority", "group_id", "staff_id", "language_id", "custom_fields",
+    "add_labels", "delete_labels", "add_cc_emails", "add_bcc_emails", "remove_cc_emails",
     "remove_bcc_emails",
-}
+))  # fmt: skip
 _USER_FILTERS = {
     "user_email": "search3",
     "user_phone": "search3",
@@ -1357,15 +1320,9 @@ _COMPANY_FILTERS = dict.fromkeys(
     ("company_name", "company_domains", "company_address", "company_note"), "search3"
 )
 _RATING_FILTERS = {
-    "rating_id": "ids",
-    "rated_staff_id": "ids",
-    "user_id": "ids",
-    "group_id": "ids",
-    "rating": "choice",
-    "status": "choice",
-    "priority": "choice",
-    "rating_comment": "flag",
-}
+    "rating_id": "ids", "rated_staff_id": "ids", "user_id": "ids", "group_id": "ids",
+    "rating": "choice", "status": "choice", "priority": "choice", "rating_comment": "flag",
+}  # fmt: skip
 
 
 def _rest(entity: str, *ops: str) -> dict[str, str]:
@@ -1384,6 +1341,7 @@ CASES = Resource(
     "case",
     id_type=int_id,
     wrapper="case",
+    filters=_CASE_FILTERS,
     select=FakeOmnidesk._select_cases,
     new=FakeOmnidesk._new_case,
     removed=FakeOmnidesk._drop_case,
@@ -1407,6 +1365,7 @@ USERS = Resource(
     "user",
     id_type=int_id,
     wrapper="user",
+    filters=_USER_FILTERS,
     select=FakeOmnidesk._select_users,
     new=FakeOmnidesk._create_user,
     change=FakeOmnidesk._change_user,
@@ -1419,6 +1378,7 @@ COMPANIES = Resource(
     "company",
     id_type=int_id,
     wrapper="company",
+    filters=_COMPANY_FILTERS,
     select=FakeOmnidesk._select_companies,
     new=FakeOmnidesk._new_company,
     change=FakeOmnidesk._change_company,

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+from typing import Any
+
 import httpx
 import pytest
 
@@ -18,7 +21,16 @@ from cxkit import (
 )
 from cxkit._core import Dialect, collect_operations, operation_of, resolve
 from cxkit._core.errors import error_class_for_status
-from cxkit.testing import FakeClock, FakeRequest, FakeServer, route
+from cxkit.testing import (
+    FakeClock,
+    FakeRequest,
+    FakeServer,
+    Refused,
+    Resource,
+    parse_form,
+    route,
+    unflatten,
+)
 from tests.core._async.demo import AsyncDemo
 from tests.core._sync.demo import Demo
 
@@ -157,3 +169,91 @@ def test_after_hook_sees_every_answer() -> None:
         routed = http.get("https://echo.test/v1/things/1", headers={"x-key": "ok"})
     assert (refused.status_code, missing.status_code, routed.status_code) == (401, 404, 200)
     assert {r.headers["x-quota"] for r in (refused, missing, routed)} == {"7"}
+
+
+def test_parse_form_keeps_order_and_repeats_and_unflatten_nests() -> None:
+    request = httpx.Request(
+        "POST",
+        "https://x.test",
+        data={"a[b][]": ["1", "2"], "c": "3"},
+        files={"f[0]": ("x.txt", b"hi")},
+    )
+    request.read()
+    pairs = parse_form(request)
+    assert pairs == [("a[b][]", "1"), ("a[b][]", "2"), ("c", "3"), ("f[0]", ("x.txt", b"hi"))]
+    assert unflatten(pairs) == {"a": {"b": ["1", "2"]}, "c": "3", "f": [("x.txt", b"hi")]}
+    urlencoded = httpx.Request("POST", "https://x.test", data={"k": ["v", "w"]})
+    assert parse_form(urlencoded) == [("k", "v"), ("k", "w")]
+    assert parse_form(httpx.Request("POST", "https://x.test", json={"k": 1})) == []
+
+
+def test_a_fake_starts_at_the_current_time_unless_given_a_clock() -> None:
+    before = time.time()
+    assert before <= Echo().clock.now() <= time.time()
+    frozen = FakeClock(start=1_700_000_000)
+    assert Echo(clock=frozen).clock is frozen and frozen.now() == 1_700_000_000
+
+
+class Shelf(FakeServer):
+    """A fake built only from declared resources: shelves, and books nested in them."""
+
+    base_url = "https://shelf.test"
+
+    def __init__(self) -> None:
+        super().__init__(clock=FakeClock())
+        self.shelves: dict[int, dict[str, Any]] = {}
+
+    def new_shelf(self, body: dict[str, Any], request: FakeRequest) -> dict[str, Any]:
+        if not body.get("name"):
+            raise Refused(422, "name is required", "really")
+        return {"id": self.new_id("shelf"), "name": body["name"], "books": []}
+
+    def keep_full_shelves(self, shelf: dict[str, Any], request: FakeRequest) -> None:
+        if shelf["books"]:
+            raise Refused(409, "the shelf has books")
+
+
+SHELVES = Resource(
+    "shelves",
+    "id",
+    {
+        "list": "GET /shelves",
+        "get": "GET /shelves/{id}",
+        "create": "POST /shelves",
+        "update": "PATCH /shelves/{id}",
+        "delete": "DELETE /shelves/{id}",
+    },
+    "shelf",
+    id_type=int,
+    filters={"name": "exact"},
+    new=Shelf.new_shelf,
+    removed=Shelf.keep_full_shelves,
+)
+BOOKS = Resource(
+    lambda fake, request: fake.find(SHELVES, request.path_params["id"])["books"],
+    "title",
+    {"list": "GET /shelves/{id}/books", "create": "POST /shelves/{id}/books"},
+    new=lambda fake, body, request: {"title": str(body.get("title"))},
+)
+Shelf.resources = (SHELVES, BOOKS)
+
+
+def test_declared_resources_get_generic_handlers() -> None:
+    fake = Shelf()
+    assert set(Shelf.route_table()) >= {("GET", "/shelves/{id}"), ("POST", "/shelves/{id}/books")}
+    with fake.http_client() as http:
+        url = "https://shelf.test/shelves"
+        assert http.post(url, json={"name": "A"}).json() == {"id": 1, "name": "A", "books": []}
+        http.post(url, json={"name": "B"})
+        refused = http.post(url, json={})
+        assert (refused.status_code, refused.json()) == (422, {"error": "name is required; really"})
+        assert [s["id"] for s in http.get(url, params={"name": "B"}).json()] == [2]
+        assert http.patch(f"{url}/2", json={"name": "C"}).json()["name"] == "C"
+        assert http.get(f"{url}/x").status_code == 404
+        assert http.get(f"{url}/9").json() == {"error": "shelf 9 not found"}
+        assert http.post(f"{url}/1/books", json={"title": "Dune"}).json() == {"title": "Dune"}
+        assert http.get(f"{url}/1/books").json() == [{"title": "Dune"}]
+        assert http.get(f"{url}/7/books").status_code == 404
+        assert http.delete(f"{url}/1").status_code == 409  # refused before it goes
+        assert http.delete(f"{url}/2").status_code == 200
+    assert list(fake.shelves) == [1] and fake.shelves[1]["books"] == [{"title": "Dune"}]

@@ -11,7 +11,7 @@ from ._harness import blocks, forbid_network, run_doc
 
 def test_every_readme_block_is_run() -> None:
     readme = blocks("README.md")
-    assert len(readme) == 4
+    assert len(readme) == 5
     assert [b.where for b in readme if not b.tested] == []
 
 
@@ -21,7 +21,7 @@ def test_readme_runs_as_printed(
     forbid_network(monkeypatch)
     namespace = run_doc("README.md", numbers=range(1, 4))
     omnidesk = namespace["fake"]  # the quick start's (the testing block makes its own)
-    run_doc("README.md", namespace, numbers=range(4, 5))
+    run_doc("README.md", namespace, numbers=range(4, 6))
 
     out = capsys.readouterr().out.splitlines()
     # The quick start: a case created, answered, listed with an aware date; the quota.
@@ -35,4 +35,7 @@ def test_readme_runs_as_printed(
     assert "Ann Lee" in out[2]
     # Pagination, sync then async: users listed, the first async page awaited.
     assert namespace["page"].items and namespace["first"].items
+    # A frozen fake clock: the case is dated at its start, then time moves on demand.
+    assert namespace["hello"].created_at == namespace["start"]
+    assert namespace["frozen"].clock.now() == namespace["start"].timestamp() + 3600
     assert any(call.method == "GET" and "/users.json" in str(call.url) for call in omnidesk.calls)

@@ -12,7 +12,6 @@ import pytest
 
 from cxkit._core._async.client import ClientOptions
 from cxkit.testing import FakeClock
-from cxkit.testing._server import _ROUTE
 from cxkit.testing.thulium import FakeThulium, ThuliumFakeOptions
 from cxkit.thulium import AsyncThulium, Thulium
 
@@ -35,12 +34,7 @@ def wire(fake: FakeThulium, auth: tuple[str, str] | None = None) -> httpx.Client
 
 
 def fake_routes() -> set[tuple[str, str]]:
-    out = set()
-    for name in dir(FakeThulium):
-        spec = getattr(getattr(FakeThulium, name), _ROUTE, None)
-        if spec is not None:
-            out.add((spec[0], spec[1]))
-    return out
+    return set(FakeThulium.route_table())
 
 
 def test_every_route_is_a_documented_endpoint() -> None:

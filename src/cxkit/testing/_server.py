@@ -8,18 +8,35 @@ connection errors) before it answers normally.
 
 from __future__ import annotations
 
+import base64
+import binascii
+import functools
 import json
 import re
+import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 from urllib.parse import parse_qsl
 
 import httpx
 
+from .._core.numbers import as_int
 from ._clock import FakeClock
+from ._forms import FormValue, parse_form
 
-__all__ = ["FakeRequest", "FakeServer", "FakeTransport", "Fault", "route"]
+__all__ = [
+    "FakeRequest",
+    "FakeServer",
+    "FakeTransport",
+    "Fault",
+    "Refused",
+    "Resource",
+    "basic_auth",
+    "int_id",
+    "number",
+    "route",
+]
 
 H = TypeVar("H", bound=Callable[..., Any])
 _ROUTE = "__cx_fake_route__"
@@ -39,6 +56,90 @@ def route(method: str, path: str) -> Callable[[H], H]:
     return mark
 
 
+class Refused(Exception):
+    """Raised inside a handler to answer with the vendor's error (one entry per message)."""
+
+    def __init__(self, status: int, *messages: str) -> None:
+        super().__init__("; ".join(messages))
+        self.status = status
+        self.messages = messages or ("Error.",)
+
+
+_INTEGER = re.compile(r"\s*-?\d+\s*")
+
+
+def number(value: Any, name: str, *, message: str = "{name} must be a number") -> int:
+    """A whole number the client sent (an int, or integer text), read as the SDK
+    reads vendor numbers; :class:`Refused` (400, ``message``) when it is none."""
+    integral = isinstance(value, int) or (isinstance(value, str) and _INTEGER.fullmatch(value))
+    found = as_int(value) if integral else None
+    if found is None:
+        raise Refused(400, message.format(name=name))
+    return found
+
+
+def basic_auth(request: httpx.Request) -> tuple[str, str] | None:
+    """The user and password of an HTTP Basic ``Authorization`` header; ``None``
+    when there is none or it is malformed."""
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    try:
+        decoded = base64.b64decode(token.strip(), validate=True).decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError):
+        return None
+    user, sep, password = decoded.partition(":")
+    return (user, password) if scheme.lower() == "basic" and sep else None
+
+
+def int_id(raw: Any) -> int:
+    """An integer id from a path or a body; ``ValueError`` for anything else (bools,
+    floats and decimal text included)."""
+    if isinstance(raw, bool) or not isinstance(raw, (int, str)):
+        raise ValueError(f"not an id: {raw!r}")
+    return int(raw)
+
+
+Record = dict[str, Any]
+Store = dict[Any, Record] | list[Record]
+
+
+@dataclass(frozen=True)
+class Resource:
+    """A record store of a fake and its generic handlers, declared once.
+
+    ``store`` names the fake's attribute holding the records (a dict by id, or a
+    list), or is a function of the fake and the request giving it (records
+    nested in another); ``key`` is the record field with the id, read from the
+    path parameter ``param`` as ``id_type`` (anything else is a 404 saying
+    ``missing``). ``routes`` maps ``list``/``get``/``create``/``update``/
+    ``delete`` to ``"METHOD /path"``. ``wrapper`` (the entity name on the wire),
+    ``filters`` (query name -> the kind of filter) and ``wire`` (paging style,
+    answer keys and the like) are read by the vendor's ``read_body``,
+    ``filter`` and ``answer``.
+
+    The optional functions take the fake first and the request last:
+    ``select(fake, items, request)`` sorts (and may refuse) a listing,
+    ``new(fake, body, request)`` builds a record (with its id) from the body
+    ``read_body`` gives, ``change(fake, record, body, request)`` applies an
+    update body (else the body is merged in), ``removed(fake, record,
+    request)`` cascades a delete, or refuses it, before the record goes.
+    """
+
+    store: str | Callable[..., Store]
+    key: str
+    routes: Mapping[str, str]
+    label: str = "record"
+    missing: str = "{label} {id} not found"
+    id_type: Callable[[str], Any] = str
+    param: str = "id"
+    wrapper: str | None = None
+    filters: Mapping[str, str] = field(default_factory=dict)
+    wire: Mapping[str, Any] = field(default_factory=dict)
+    select: Callable[..., list[Record]] | None = None
+    new: Callable[..., Record] | None = None
+    change: Callable[..., Any] | None = None
+    removed: Callable[..., Any] | None = None
+
+
 @dataclass
 class FakeRequest:
     """What a handler receives: the httpx request, parsed."""
@@ -52,6 +153,10 @@ class FakeRequest:
         """The HTTP method."""
         return self.raw.method
 
+    def args(self) -> dict[str, str]:
+        """The query, first value of each parameter."""
+        return {name: values[0] for name, values in self.query.items() if values}
+
     def arg(self, name: str, default: str | None = None) -> str | None:
         """The first value of query parameter ``name``."""
         values = self.query.get(name)
@@ -59,10 +164,8 @@ class FakeRequest:
 
     def int_arg(self, name: str, default: int) -> int:
         """Query parameter ``name`` as an int (``default`` when absent or bad)."""
-        try:
-            return int(self.arg(name) or default)
-        except ValueError:
-            return default
+        number = as_int(self.arg(name))
+        return default if number is None else number
 
     def json(self) -> Any:
         """The JSON body (``None`` when empty)."""
@@ -70,36 +173,25 @@ class FakeRequest:
         return json.loads(content) if content.strip() else None
 
     def form(self) -> dict[str, Any]:
-        """Multipart or urlencoded form fields and files, by field name.
+        """Multipart or urlencoded form fields and files, by field name (the last of
+        repeats); files are ``(filename, bytes)``."""
+        return dict(parse_form(self.raw))
 
-        Files are ``(filename, bytes)``.
-        """
-        ctype = self.raw.headers.get("content-type", "")
-        if ctype.startswith("application/x-www-form-urlencoded"):
-            return dict(parse_qsl(self.raw.content.decode()))
-        match = re.search(r"boundary=([^;]+)", ctype)
-        if not match:
+    def form_pairs(self) -> list[tuple[str, FormValue]]:
+        """The form fields in order, repeats kept (see :func:`parse_form`)."""
+        return parse_form(self.raw)
+
+    def json_object(self) -> dict[str, Any]:
+        """The JSON object body (``{}`` when empty); :class:`Refused` (400) otherwise."""
+        try:
+            body = self.json()
+        except ValueError:
+            raise Refused(400, "the body is not valid JSON") from None
+        if body is None:
             return {}
-        return _parse_multipart(self.raw.content, match.group(1).strip('"').encode())
-
-
-def _parse_multipart(body: bytes, boundary: bytes) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for part in body.split(b"--" + boundary):
-        part = part.strip(b"\r\n")
-        if not part or part == b"--":
-            continue
-        head, _, content = part.partition(b"\r\n\r\n")
-        disposition = head.decode("utf-8", "replace")
-        name = re.search(r'name="([^"]*)"', disposition)
-        if not name:
-            continue
-        filename = re.search(r'filename="([^"]*)"', disposition)
-        if filename:
-            out[name.group(1)] = (filename.group(1), content)
-        else:
-            out[name.group(1)] = content.decode("utf-8", "replace")
-    return out
+        if not isinstance(body, dict):
+            raise Refused(400, "the body must be a JSON object")
+        return body
 
 
 @dataclass
@@ -140,9 +232,11 @@ class FakeServer:
 
     vendor: str = "fake"
     base_url: str = "https://fake.invalid/api"
+    resources: ClassVar[tuple[Resource, ...]] = ()
 
     def __init__(self, *, clock: FakeClock | None = None) -> None:
-        self.clock = clock or FakeClock()
+        # Real time unless frozen: "updated since yesterday" finds what was just made.
+        self.clock = clock or FakeClock(time.time())
         self.calls: list[httpx.Request] = []
         self.call_times: list[float] = []
         self.faults: list[Fault] = []
@@ -158,9 +252,12 @@ class FakeServer:
             if spec is None:
                 continue
             method, template = spec
-            pattern = re.escape(template)
-            pattern = re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>[^/]+)", pattern)
-            routes.append((method, re.compile(pattern + "$"), getattr(self, name)))
+            routes.append((method, _pattern(template), getattr(self, name)))
+        for res in self.resources:
+            for op, spec in res.routes.items():
+                method, _, template = spec.partition(" ")
+                handler = functools.partial(self.crud, res, op)
+                routes.append((method.upper(), _pattern(template), handler))
         # Literal paths win over templated ones (``/cases/trash`` before ``/cases/{id}``).
         routes.sort(key=lambda r: r[1].pattern.count("(?P<"))
         return routes
@@ -205,12 +302,29 @@ class FakeServer:
             query: dict[str, list[str]] = {}
             for key, value in parse_qsl(request.url.query.decode(), keep_blank_values=True):
                 query.setdefault(key, []).append(value)
-            return handler(FakeRequest(request, match.groupdict(), query))
+            try:
+                return handler(FakeRequest(request, match.groupdict(), query))
+            except Refused as exc:
+                return self.refused(exc)
         if allowed:
             return self.error_response(405, "Method not allowed")
         return self.error_response(404, f"No route for {request.method} {path}")
 
     # -- hooks a vendor fake overrides -----------------------------------------
+
+    @classmethod
+    def route_table(cls) -> list[tuple[str, str]]:
+        """Every ``(method, path template)`` this fake serves: its hand-written
+        routes and its declared resources' generic ones."""
+        marked = [getattr(getattr(cls, name), _ROUTE, None) for name in dir(cls)]
+        declared = [
+            tuple(spec.split(" ", 1)) for res in cls.resources for spec in res.routes.values()
+        ]
+        return [(m.upper(), p) for m, p in [*filter(None, marked), *declared]]
+
+    def refused(self, exc: Refused) -> httpx.Response:
+        """The answer to a :class:`Refused` raised in a handler."""
+        return self.error_response(exc.status, "; ".join(exc.messages))
 
     def authenticate(self, request: httpx.Request) -> httpx.Response | None:
         """Return an error response to refuse ``request``; ``None`` lets it through."""
@@ -223,6 +337,101 @@ class FakeServer:
     def error_response(self, status: int, message: str) -> httpx.Response:
         """The vendor's error body for ``status``."""
         return self.json({"error": message}, status=status)
+
+    # -- declared resources ---------------------------------------------------
+
+    def crud(self, res: Resource, op: str, request: FakeRequest) -> httpx.Response:
+        """The generic ``op`` handler of ``res``."""
+        if op == "list":
+            items = self.filter(res, request, list(_records(self.store_of(res, request))))
+            return self.answer(
+                res, op, request, res.select(self, items, request) if res.select else items
+            )
+        if op == "create":
+            self.store_of(res, request)  # a missing parent is a 404 before any body check
+            return self.answer(
+                res, op, request, self.create(res, self.read_body(res, op, request), request)
+            )
+        record = self.find(res, request.path_params[res.param], request)
+        if op == "update":
+            self.update(res, record, self.read_body(res, op, request), request)
+        elif op == "delete":
+            self.delete(res, record, request)
+        return self.answer(res, op, request, record)
+
+    def create(self, res: Resource, body: Any, request: FakeRequest) -> Record:
+        """Build a record of ``res`` from ``body`` and store it."""
+        assert res.new is not None, f"{res.label} has no new()"
+        record = res.new(self, body, request)
+        store = self.store_of(res, request)
+        if isinstance(store, dict):
+            store[_dig(record, res.key)] = record
+        else:
+            store.append(record)
+        return record
+
+    def update(self, res: Resource, record: Record, body: Any, request: FakeRequest) -> None:
+        """Apply an update ``body`` to ``record``."""
+        res.change(self, record, body, request) if res.change else record.update(body)
+
+    def delete(self, res: Resource, record: Record, request: FakeRequest) -> None:
+        """Remove ``record`` (after its ``removed`` cascade)."""
+        if res.removed:
+            res.removed(self, record, request)
+        store = self.store_of(res, request)
+        if isinstance(store, dict):
+            del store[_dig(record, res.key)]
+        else:
+            store.remove(record)
+
+    def store_of(self, res: Resource, request: FakeRequest | None) -> Store:
+        """The records of ``res`` (for nested ones, those the request names)."""
+        store: Store = (
+            getattr(self, res.store) if isinstance(res.store, str) else res.store(self, request)
+        )
+        return store
+
+    def find(self, res: Resource, raw_id: Any, request: FakeRequest | None = None) -> Record:
+        """The record of ``res`` with id ``raw_id``; :class:`Refused` (404) if none."""
+        try:
+            ident = res.id_type(raw_id)
+        except (TypeError, ValueError):
+            ident = None
+        store = self.store_of(res, request)
+        record: Record | None
+        if isinstance(store, dict):
+            record = store.get(ident)
+        else:
+            record = next((r for r in store if ident is not None and r.get(res.key) == ident), None)
+        if record is None:
+            raise Refused(404, res.missing.format(label=res.label, id=raw_id))
+        return record
+
+    def filter(self, res: Resource, request: FakeRequest, items: list[Record]) -> list[Record]:
+        """``items`` narrowed by the query filters ``res`` declares (by default each
+        is an exact match of the field of the same name)."""
+        for name in res.filters:
+            if request.arg(name) is not None:
+                items = [r for r in items if str(r.get(name)) == request.arg(name)]
+        return items
+
+    def read_body(self, res: Resource, op: str, request: FakeRequest) -> Any:
+        """The body of a create or update ``op`` of ``res`` (the JSON object, by default)."""
+        return request.json_object()
+
+    def answer(self, res: Resource, op: str, request: FakeRequest, result: Any) -> httpx.Response:
+        """``result`` of ``op`` on the wire (a record, or the listed records)."""
+        return self.json(result)
+
+    def new_id(self, kind: str, start: int = 1) -> int:
+        """The next id of ``kind`` (``start`` first)."""
+        ids: dict[str, int] = self.__dict__.setdefault("_counters", {})
+        ids[kind] = ids.get(kind, start - 1) + 1
+        return ids[kind]
+
+    def wiring(self) -> dict[str, Any]:
+        """The client options that point a client at this fake."""
+        return {"base_url": self.base_url, "transport": self.transport(), "clock": self.clock}
 
     # -- response helpers ---------------------------------------------------
 
@@ -295,6 +504,20 @@ class FakeServer:
     def async_http_client(self) -> httpx.AsyncClient:
         """An async httpx client served by this fake."""
         return httpx.AsyncClient(transport=self.transport())
+
+
+def _pattern(template: str) -> re.Pattern[str]:
+    return re.compile(re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>[^/]+)", re.escape(template)) + "$")
+
+
+def _dig(record: Any, path: str) -> Any:
+    for part in path.split("."):
+        record = record[part]
+    return record
+
+
+def _records(store: Store) -> Iterable[Record]:
+    return store.values() if isinstance(store, dict) else store
 
 
 class FakeTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):

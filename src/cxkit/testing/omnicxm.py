@@ -42,96 +42,50 @@ Every other endpoint is not modelled and answers HTTP 404.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import copy
 import math
 import re
 import uuid
-from datetime import tzinfo
+from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Any, Literal
-from urllib.parse import parse_qsl
 
 import httpx
 
 from ..omnicxm import AsyncOmniCXM, OmniCXM
+from ..omnicxm.types.common import VIETNAM
 from ._clock import FakeClock
+from ._forms import FormValue, unflatten
 from ._options import FakeClientOptions
-from ._server import FakeRequest, FakeServer, route
+from ._server import (
+    FakeRequest,
+    FakeServer,
+    Record,
+    Refused,
+    Resource,
+    basic_auth,
+    number,
+    route,
+)
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
 __all__ = ["FakeOmniCXM"]
 
-Record = dict[str, Any]
-_BRACKETS = re.compile(r"\[([^\[\]]*)\]")
-
-
-class _Refused(Exception):
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
-
-
-def _form_pairs(request: FakeRequest) -> list[tuple[str, Any]]:
-    """Form fields in order, repeats kept; files as ``(filename, bytes)``."""
-    ctype = request.raw.headers.get("content-type", "")
-    if ctype.startswith("application/x-www-form-urlencoded"):
-        return parse_qsl(request.raw.content.decode(), keep_blank_values=True)
-    match = re.search(r"boundary=([^;]+)", ctype)
-    if not match:
-        raise _Refused(400, "expected a multipart/form-data body")
-    boundary = match.group(1).strip('"').encode()
-    out: list[tuple[str, Any]] = []
-    for part in request.raw.content.split(b"--" + boundary):
-        part = part.strip(b"\r\n")
-        if not part or part == b"--":
-            continue
-        head, _, content = part.partition(b"\r\n\r\n")
-        disposition = head.decode("utf-8", "replace")
-        name = re.search(r'name="([^"]*)"', disposition)
-        if not name:
-            continue
-        filename = re.search(r'filename="([^"]*)"', disposition)
-        if filename:
-            out.append((name.group(1), (filename.group(1), content)))
-        else:
-            out.append((name.group(1), content.decode("utf-8", "replace")))
-    return out
-
-
-def _unflatten(pairs: list[tuple[str, Any]]) -> Record:
-    """``basicinfo[ccs][]=a`` pairs -> ``{"basicinfo": {"ccs": ["a"]}}``."""
-    out: Record = {}
-    for key, value in pairs:
-        head = key.split("[", 1)[0]
-        names = [head, *_BRACKETS.findall(key[len(head) :])]
-        node: Record = out
-        for i, name in enumerate(names[:-1]):
-            child = node.get(name)
-            if names[i + 1] == "" and i + 2 == len(names):
-                if not isinstance(child, list):
-                    child = node[name] = []
-                child.append(value)
-                break
-            if not isinstance(child, dict):
-                child = node[name] = {}
-            node = child
-        else:
-            node[names[-1]] = value
-    return out
+_OPERATORS = {
+    "eq": lambda a, b: a == b,
+    "neq": lambda a, b: a != b,
+    "gt": lambda a, b: a > b,
+    "gte": lambda a, b: a >= b,
+    "lt": lambda a, b: a < b,
+    "lte": lambda a, b: a <= b,
+}
 
 
 def _get(record: Any, path: str) -> Any:
-    node = record
     for part in path.split("."):
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-        else:
-            return None
-    return node
+        record = record.get(part) if isinstance(record, dict) else None
+    return record
 
 
 def _number(value: Any) -> Any:
@@ -148,25 +102,15 @@ def _compare(have: Any, operator: str, want: Any) -> bool:
         return any(str(want).lower() in str(v).lower() for v in values if v is not None)
     if isinstance(have, list):
         return any(_compare(v, operator, want) for v in have)
+    if operator not in _OPERATORS:
+        raise Refused(400, f"Unsupported filter operator: {operator}")
     a, b = _number(have), _number(want)
-    if operator == "eq":
-        return bool(a == b)
-    if operator == "neq":
-        return bool(a != b)
-    if a is None or b is None:
+    if operator not in ("eq", "neq") and (a is None or b is None):
         return False
     try:
-        if operator == "gt":
-            return bool(a > b)
-        if operator == "gte":
-            return bool(a >= b)
-        if operator == "lt":
-            return bool(a < b)
-        if operator == "lte":
-            return bool(a <= b)
+        return bool(_OPERATORS[operator](a, b))
     except TypeError:
         return False
-    raise _Refused(400, f"Unsupported filter operator: {operator}")
 
 
 def _first_text(value: Any) -> str:
@@ -179,45 +123,41 @@ def _matches(record: Record, flt: Any) -> bool:
     if flt is None or flt == {}:
         return True
     if not isinstance(flt, dict):
-        raise _Refused(400, "filter must be an object")
+        raise Refused(400, "filter must be an object")
     if "filters" in flt:
         logic = flt.get("logic", "and")
         if logic not in ("and", "or"):
-            raise _Refused(400, f"Unsupported filter logic: {logic}")
+            raise Refused(400, f"Unsupported filter logic: {logic}")
         results = [_matches(record, f) for f in flt.get("filters") or []]
         return all(results) if logic == "and" else any(results)
-    field = flt.get("field")
-    if not isinstance(field, str):
-        raise _Refused(400, "filter field is required")
-    return _compare(_get(record, field), str(flt.get("operator", "eq")), flt.get("value"))
+    if not isinstance(flt.get("field"), str):
+        raise Refused(400, "filter field is required")
+    return _compare(_get(record, flt["field"]), str(flt.get("operator", "eq")), flt.get("value"))
 
 
 def _sorted(records: list[Record], sort: Any) -> list[Record]:
-    if sort is None:
-        return records
-    items = sort if isinstance(sort, list) else [sort]
     out = list(records)
-    for item in reversed(items):
+    for item in reversed(sort if isinstance(sort, list) else [] if sort is None else [sort]):
         if not isinstance(item, dict) or not isinstance(item.get("field"), str):
-            raise _Refused(400, "sort items are {field, dir}")
+            raise Refused(400, "sort items are {field, dir}")
         field, desc = item["field"], item.get("dir", "asc") == "desc"
         present = [r for r in out if _get(r, field) is not None]
-        missing = [r for r in out if _get(r, field) is None]
         present.sort(key=lambda r: _number(_get(r, field)), reverse=desc)
-        out = present + missing
+        out = present + [r for r in out if _get(r, field) is None]
     return out
 
 
-def _int(value: Any, name: str, default: int) -> int:
+def _positive(value: Any, name: str, default: int) -> int:
     if value is None or value == "":
         return default
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        raise _Refused(400, f"{name} must be a number") from None
-    if number < 1:
-        raise _Refused(400, f"{name} must be >= 1")
-    return number
+    found = number(value, name)
+    if found < 1:
+        raise Refused(400, f"{name} must be >= 1")
+    return found
+
+
+def _indexes(text: Any) -> set[int]:
+    return {int(i) for i in str(text).replace(" ", "").split(",") if i.isdigit()}
 
 
 class FakeOmniCXM(FakeServer):
@@ -247,22 +187,19 @@ class FakeOmniCXM(FakeServer):
         clock: FakeClock | None = None,
     ) -> None:
         super().__init__(clock=clock)
-        self.username = username
-        self.password = password
-        self.secret_key = secret_key
-        self.customer_code = customer_code
-        self.token_ttl = token_ttl
-        self.expired_answer = expired_answer
-        self.quota = quota
-        self.quota_window = quota_window
-        self.calls_left = quota
+        self.username, self.password, self.secret_key = username, password, secret_key
+        self.customer_code, self.token_ttl, self.expired_answer = (
+            customer_code,
+            token_ttl,
+            expired_answer,
+        )
+        self.quota, self.quota_window, self.calls_left = quota, quota_window, quota
         self._window_start = self.clock.now()
         self.default_take = default_take
         self.tokens: dict[str, float] = {}
         """Valid tokens and the clock time they were issued."""
         self.expired: set[str] = set()
-        self.logins = 0
-        self.logouts = 0
+        self.logins = self.logouts = 0
         self.tickets: dict[str, Record] = {}
         self.comments: dict[str, list[Record]] = {}
         self.logs: dict[str, list[Record]] = {}
@@ -298,14 +235,16 @@ class FakeOmniCXM(FakeServer):
             {"key": "system_ticketstatusnew", "name": "", "type": "system"},
         ]
 
-    # -- wiring -------------------------------------------------------------
+    # -- wiring and controls ------------------------------------------------------
 
-    def _credentials(
-        self, username: str | None, password: str | None, secret_key: str | None
+    def _options(
+        self, username: str | None, password: str | None, secret_key: str | None, zone: str | tzinfo
     ) -> dict[str, Any]:
         if username is None and password is None and secret_key is None:
-            return {"username": self.username, "password": self.password}
-        return {"username": username, "password": password, "secret_key": secret_key}
+            credentials: dict[str, Any] = {"username": self.username, "password": self.password}
+        else:
+            credentials = {"username": username, "password": password, "secret_key": secret_key}
+        return {**self.wiring(), "time_zone": zone, **credentials}
 
     def client(
         self,
@@ -318,14 +257,7 @@ class FakeOmniCXM(FakeServer):
     ) -> OmniCXM:
         """An :class:`~cxkit.omnicxm.OmniCXM` served by this fake, logging in with the
         fake's username and password unless credentials are given."""
-        return OmniCXM(
-            base_url=self.base_url,
-            transport=self.transport(),
-            clock=self.clock,
-            time_zone=time_zone,
-            **self._credentials(username, password, secret_key),
-            **options,
-        )
+        return OmniCXM(**self._options(username, password, secret_key, time_zone), **options)
 
     def async_client(
         self,
@@ -338,16 +270,7 @@ class FakeOmniCXM(FakeServer):
     ) -> AsyncOmniCXM:
         """An :class:`~cxkit.omnicxm.AsyncOmniCXM` served by this fake (credentials as
         :meth:`client`)."""
-        return AsyncOmniCXM(
-            base_url=self.base_url,
-            transport=self.transport(),
-            clock=self.clock,
-            time_zone=time_zone,
-            **self._credentials(username, password, secret_key),
-            **options,
-        )
-
-    # -- controls -----------------------------------------------------------
+        return AsyncOmniCXM(**self._options(username, password, secret_key, time_zone), **options)
 
     def expire_tokens(self) -> None:
         """Make every token issued so far expired (the next call must log in again)."""
@@ -361,10 +284,6 @@ class FakeOmniCXM(FakeServer):
 
     def add_cdr(self, *, src: str, dst: str, calldate: int, **fields: Any) -> Record:
         """Add a call record (``calldate`` in epoch seconds); returns it."""
-        from datetime import datetime
-
-        from ..omnicxm.types.common import VIETNAM
-
         local = datetime.fromtimestamp(calldate, VIETNAM)
         record = {
             "_id": self._new_id(),
@@ -383,7 +302,7 @@ class FakeOmniCXM(FakeServer):
         self.cdr.append(record)
         return record
 
-    # -- envelope -----------------------------------------------------------
+    # -- the dialect: envelope, auth, quota, paging ---------------------------------
 
     def ok(self, **payload: Any) -> httpx.Response:
         """A success envelope."""
@@ -397,135 +316,101 @@ class FakeOmniCXM(FakeServer):
         """Unknown routes and refusals: the HTTP status with a failure envelope."""
         return self.fail(message, http_status=status)
 
-    # -- auth and quota -----------------------------------------------------------
-
     def authenticate(self, request: httpx.Request) -> httpx.Response | None:
         """Spend the quota, then check Basic credentials (login) or ``X-API-KEY``."""
+        now = self.clock.now()
         if self.quota is not None:
-            now = self.clock.now()
             if now - self._window_start >= self.quota_window:
-                self._window_start = now
-                self.calls_left = self.quota
+                self._window_start, self.calls_left = now, self.quota
             if (self.calls_left or 0) <= 0:
                 return self.json({"status": False, "error": "API limited"}, status=202)
             self.calls_left = (self.calls_left or 0) - 1
-        path = request.url.path
-        if path == "/login":
-            if not self._basic_ok(request.headers.get("authorization", "")):
+        if request.url.path == "/login":
+            if basic_auth(request) != (self.username, self.password):
                 return self.fail("Wrong username or password", http_status=401)
             return None
         key = request.headers.get("x-api-key", "")
-        if key and key == self.secret_key:
-            return None
         issued = self.tokens.get(key)
-        if (
-            issued is not None
-            and self.token_ttl is not None
-            and self.clock.now() - issued >= self.token_ttl
-        ):
+        if issued is not None and self.token_ttl is not None and now - issued >= self.token_ttl:
             self.tokens.pop(key, None)
             self.expired.add(key)
-            issued = None
-        if issued is not None:
+        if (key and key == self.secret_key) or key in self.tokens:
             return None
         if key in self.expired:
             status = 200 if self.expired_answer == "envelope" else 401
             return self.fail("Token is expired", http_status=status)
         return self.fail("Unauthorized: invalid token", http_status=401)
 
-    def _basic_ok(self, header: str) -> bool:
-        scheme, _, value = header.partition(" ")
-        if scheme.lower() != "basic":
-            return False
-        try:
-            decoded = base64.b64decode(value.strip(), validate=True).decode("utf-8")
-        except (binascii.Error, UnicodeDecodeError):
-            return False
-        user, sep, password = decoded.partition(":")
-        return bool(sep) and user == self.username and password == self.password
-
     def _need_token(self, request: FakeRequest) -> None:
         if request.raw.headers.get("x-api-key") not in self.tokens:
-            raise _Refused(401, "This API needs a login token (TOKEN_LOGIN_API)")
+            raise Refused(401, "This API needs a login token (TOKEN_LOGIN_API)")
 
-    # -- helpers ------------------------------------------------------------------
+    def read_body(self, res: Resource, op: str, request: FakeRequest) -> Any:
+        """A ticket's multipart (or urlencoded) ``group[field]`` form, as pairs."""
+        if not request.raw.headers.get("content-type", "").startswith(
+            ("multipart/", "application/x-www")
+        ):
+            raise Refused(400, "expected a multipart/form-data body")
+        return request.form_pairs()
 
-    def _dispatch(self, request: httpx.Request) -> httpx.Response:
-        try:
-            return super()._dispatch(request)
-        except _Refused as exc:
-            return self.after(request, self.fail(exc.message, http_status=exc.status))
-
-    def _new_id(self) -> str:
-        self._counter += 1
-        return f"{self._counter:024x}"
-
-    def _now(self) -> int:
-        return int(self.clock.now())
-
-    def _stamp(self) -> Record:
-        return {
-            "id": self.user["id"],
-            "byid": self.user["id"],
-            "username": self.username,
-            "name": self.user["name"],
-            "time": self._now(),
-        }
-
-    @staticmethod
-    def _json_body(request: FakeRequest) -> Record:
-        try:
-            body = request.json()
-        except ValueError:
-            raise _Refused(400, "the body is not valid JSON") from None
-        if body is None:
-            return {}
-        if not isinstance(body, dict):
-            raise _Refused(400, "the body must be a JSON object")
-        return body
+    def answer(self, res: Resource, op: str, request: FakeRequest, result: Any) -> httpx.Response:
+        """A listing as a page (in the query, or in the body for ``read``); records
+        under ``data``; a created record as its id."""
+        if op == "list":
+            return self._page(request, result, links=bool(res.wire.get("links")))
+        if op == "create":
+            return self.ok(id=result["basicinfo"]["id"])
+        return self.ok(data=copy.deepcopy(result)) if op == "get" else self.ok()
 
     def _page(
         self,
         request: FakeRequest,
         items: list[Record],
         *,
-        take: Any,
-        page: Any,
+        body: bool = False,
         count_key: str = "totalPages",
         links: bool = False,
         extra: Record | None = None,
     ) -> httpx.Response:
-        size = _int(take, "take", self.default_take)
+        source = request.json_object() if body else request.args()
+        size = _positive(source.get("take"), "take", self.default_take)
         if size > 100:
-            raise _Refused(400, "take must be at most 100")
-        number = _int(page, "page", 1)
-        total = len(items)
-        pages = math.ceil(total / size) if total else 0
-        chunk = items[(number - 1) * size : number * size]
-        payload: Record = {"take": size, "page": number, count_key: pages, "total": total}
-        if links:
-            url = request.raw.url.copy_remove_param("page").copy_remove_param("take")
-            if number > 1:
-                payload["prevPage"] = str(url.copy_merge_params({"take": size, "page": number - 1}))
-            if number < pages:
-                payload["nextPage"] = str(url.copy_merge_params({"take": size, "page": number + 1}))
-        payload.update(extra or {})
-        payload["data"] = copy.deepcopy(chunk)
+            raise Refused(400, "take must be at most 100")
+        page = _positive(source.get("page"), "page", 1)
+        pages = math.ceil(len(items) / size) if items else 0
+        payload: Record = {"take": size, "page": page, count_key: pages, "total": len(items)}
+        url = request.raw.url.copy_remove_param("page").copy_remove_param("take")
+        if links and page > 1:
+            payload["prevPage"] = str(url.copy_merge_params({"take": size, "page": page - 1}))
+        if links and page < pages:
+            payload["nextPage"] = str(url.copy_merge_params({"take": size, "page": page + 1}))
+        payload.update(extra or {}, data=copy.deepcopy(items[(page - 1) * size : page * size]))
         return self.ok(**payload)
 
-    def _log(self, ticket_id: str, kind: str, **fields: Any) -> None:
-        self.logs.setdefault(ticket_id, []).insert(
-            0,
-            {
-                "_id": self._new_id(),
-                "ticket_id": ticket_id,
-                "type": kind,
-                "created": {**self._stamp()},
-                **fields,
-            },
-        )
+    def _new_id(self) -> str:
+        self._counter += 1
+        return f"{self._counter:024x}"
 
-    def _files(self, pairs: list[tuple[str, Any]]) -> list[Record]:
+    def _stamp(self) -> Record:
+        user = self.user
+        return {
+            "id": user["id"],
+            "byid": user["id"],
+            "username": self.username,
+            "name": user["name"],
+            "time": int(self.clock.now()),
+        }
+
+    def _log(self, ticket_id: str, kind: str, **fields: Any) -> None:
+        entry = {
+            "_id": self._new_id(),
+            "ticket_id": ticket_id,
+            "type": kind,
+            "created": self._stamp(),
+        }
+        self.logs.setdefault(ticket_id, []).insert(0, {**entry, **fields})
+
+    def _files(self, pairs: list[tuple[str, FormValue]]) -> list[Record]:
         out = []
         for name, value in pairs:
             if isinstance(value, tuple):
@@ -541,7 +426,7 @@ class FakeOmniCXM(FakeServer):
                 )
         return out
 
-    # -- login ----------------------------------------------------------------------
+    # -- login, user, modules, categories, views --------------------------------------
 
     @route("GET", "/login")
     def login(self, request: FakeRequest) -> httpx.Response:
@@ -551,8 +436,7 @@ class FakeOmniCXM(FakeServer):
         self.tokens[token] = self.clock.now()
         info = {k: v for k, v in self.user.items() if k not in ("id", "username")}
         return self.ok(
-            token=token,
-            userinfo={"customer_code": self.customer_code, **info, "extension": "8001"},
+            token=token, userinfo={"customer_code": self.customer_code, **info, "extension": "8001"}
         )
 
     @route("GET", "/logout")
@@ -581,22 +465,22 @@ class FakeOmniCXM(FakeServer):
         """The modules open to the account."""
         return self.ok(modules=list(self.modules))
 
-    # -- tickets --------------------------------------------------------------------
-
     @route("GET", "/services/tickets/category")
     def categories_list(self, request: FakeRequest) -> httpx.Response:
         """Every category."""
         return self.ok(data=copy.deepcopy(self.categories))
 
+    def _category(self, wanted: Any) -> Record | None:
+        items = [i for c in self.categories for i in [c, *c.get("items", [])]]
+        return next((i for i in items if i["id"] == wanted), None)
+
     @route("GET", "/services/tickets/category/{id}")
     def categories_get(self, request: FakeRequest) -> httpx.Response:
         """One category (or subcategory)."""
-        wanted = request.path_params["id"]
-        for category in self.categories:
-            for item in [category, *category.get("items", [])]:
-                if item["id"] == wanted:
-                    return self.ok(data=copy.deepcopy(item))
-        raise _Refused(404, "Category not found")
+        found = self._category(request.path_params["id"])
+        if found is None:
+            raise Refused(404, "Category not found")
+        return self.ok(data=copy.deepcopy(found))
 
     @route("GET", "/services/tickets/view")
     def views_list(self, request: FakeRequest) -> httpx.Response:
@@ -604,53 +488,33 @@ class FakeOmniCXM(FakeServer):
         self._need_token(request)
         return self.ok(data=copy.deepcopy(self.views))
 
-    def _ticket(self, ticket_id: str) -> Record:
-        ticket = self.tickets.get(ticket_id)
-        if ticket is None:
-            raise _Refused(404, "Ticket not found")
-        return ticket
+    # -- tickets ------------------------------------------------------------------------
 
-    def _ordered_tickets(self) -> list[Record]:
+    def _ordered(self, items: list[Record], request: FakeRequest | None = None) -> list[Record]:
         # Newest first; among equal times the later one first.
-        return sorted(reversed(self.tickets.values()), key=lambda t: -int(t["created"]["time"]))
-
-    @route("GET", "/services/tickets/ticket")
-    def tickets_list(self, request: FakeRequest) -> httpx.Response:
-        """Tickets, newest first, paged in the query."""
-        return self._page(
-            request,
-            self._ordered_tickets(),
-            take=request.arg("take"),
-            page=request.arg("page"),
-            links=True,
-        )
-
-    @route("GET", "/services/tickets/ticket/{id}")
-    def tickets_get(self, request: FakeRequest) -> httpx.Response:
-        """A ticket."""
-        return self.ok(data=copy.deepcopy(self._ticket(request.path_params["id"])))
+        return sorted(reversed(items), key=lambda t: -int(t["created"]["time"]))
 
     @route("POST", "/services/tickets/ticket/read")
     def tickets_read(self, request: FakeRequest) -> httpx.Response:
         """Tickets filtered and sorted, paged in the body."""
         self._need_token(request)
-        body = self._json_body(request)
-        found = [t for t in self._ordered_tickets() if _matches(t, body.get("filter"))]
+        body = request.json_object()
+        found = [
+            t for t in self._ordered(list(self.tickets.values())) if _matches(t, body.get("filter"))
+        ]
         keyview = body.get("keyview")
         if keyview == "system_ticketstatusnew":
             found = [t for t in found if t["basicinfo"].get("status") == "New"]
         elif keyview is not None and keyview not in {v["key"] for v in self.views}:
-            raise _Refused(404, "View not found")
-        return self._page(
-            request, _sorted(found, body.get("sort")), take=body.get("take"), page=body.get("page")
-        )
+            raise Refused(404, "View not found")
+        return self._page(request, _sorted(found, body.get("sort")), body=True, links=True)
 
-    def _apply_ticket_form(self, ticket: Record, form: Record) -> list[Record]:
+    def _apply_ticket_form(self, ticket: Record, pairs: list[tuple[str, FormValue]]) -> None:
+        form = unflatten(pairs)
         basic = form.pop("basicinfo", {}) or {}
         if not isinstance(basic, dict):
-            raise _Refused(400, "basicinfo must be fields basicinfo[name]")
-        files = basic.pop("files", []) or []
-        delete = basic.pop("deletefileindex", None)
+            raise Refused(400, "basicinfo must be fields basicinfo[name]")
+        files, delete = basic.pop("files", []) or [], basic.pop("deletefileindex", None)
         info = ticket["basicinfo"]
         for key, value in basic.items():
             if key == "duedate":
@@ -668,34 +532,168 @@ class FakeOmniCXM(FakeServer):
             elif key == "account_related":
                 info["relatedaccount"] = {"id": value}
             elif key == "category":
-                info["category"] = {"id": value, "name": self._category_name(value)}
+                info["category"] = {"id": value, "name": (self._category(value) or {}).get("name")}
             elif key == "assignee":
                 kind, _, ident = str(value).partition("_")
                 info["assignee"] = {"id": ident or value, "type": kind if ident else "user"}
             else:
                 info[key] = value
         if delete is not None:
-            indexes = {int(i) for i in str(delete).replace(" ", "").split(",") if i.isdigit()}
             info["attachment"] = [
-                a for i, a in enumerate(info.get("attachment", [])) if i not in indexes
+                a for i, a in enumerate(info.get("attachment", [])) if i not in _indexes(delete)
             ]
         info.setdefault("attachment", []).extend(
             self._files([("basicinfo[files][]", f) for f in files])
         )
         for group, fields in form.items():
             if not isinstance(fields, dict):
-                raise _Refused(400, f"{group} must be fields {group}[name]")
+                raise Refused(400, f"{group} must be fields {group}[name]")
             ticket.setdefault(group, {}).update(fields)
-        return files
+
+    def _new_ticket(self, pairs: list[tuple[str, FormValue]], request: FakeRequest) -> Record:
+        basic = unflatten(pairs).get("basicinfo") or {}
+        if not isinstance(basic, dict) or not basic.get("subject"):
+            raise Refused(200, "basicinfo[subject] is required")
+        ticket_id = self._new_id()
+        self._ticket_number += 1
+        owner = {"id": self.user["id"], "name": self.user["name"], "type": "user"}
+        ticket: Record = {
+            "basicinfo": {
+                "id": ticket_id,
+                "ticket_id": f"{self._ticket_number}{ticket_id[-8:]}",
+                "status": "New",
+                "priority": "normal",
+                "source": "api",
+                "sourcedisplay": "api",
+                "tags": [],
+                "cc": [],
+                "duedate": "",
+                "attachment": [],
+                "owner": owner,
+            },
+            "created": self._stamp(),
+            "last_modified": self._stamp(),
+            "currentState": False,
+        }
+        self._apply_ticket_form(ticket, pairs)
+        self.comments[ticket_id] = []
+        self._log(ticket_id, "createticket")
+        return ticket
+
+    def _change_ticket(
+        self, ticket: Record, pairs: list[tuple[str, FormValue]], request: FakeRequest
+    ) -> None:
+        self._apply_ticket_form(ticket, pairs)
+        ticket["last_modified"] = self._stamp()
+        self._log(ticket["basicinfo"]["id"], "updateticket")
+
+    @route("GET", "/services/tickets/log/{id}")
+    def logs_list(self, request: FakeRequest) -> httpx.Response:
+        """A ticket's log, newest first."""
+        ticket_id = self.find(TICKETS, request.path_params["id"])["basicinfo"]["id"]
+        return self._page(request, self.logs.get(ticket_id, []), links=True)
+
+    # -- comments -----------------------------------------------------------------------
+
+    def _comment(self, request: FakeRequest, comment_id: Any = None) -> tuple[str, Record | None]:
+        self._need_token(request)
+        ticket_id = self.find(TICKETS, request.path_params["id"])["basicinfo"]["id"]
+        if comment_id is None:
+            return ticket_id, None
+        found = next((c for c in self.comments.get(ticket_id, []) if c["id"] == comment_id), None)
+        if found is None:
+            raise Refused(404, "Comment not found")
+        return ticket_id, found
+
+    @route("GET", "/services/tickets/comment/{id}")
+    def comments_list(self, request: FakeRequest) -> httpx.Response:
+        """A ticket's comments, newest first."""
+        ticket_id = self.find(TICKETS, request.path_params["id"])["basicinfo"]["id"]
+        return self._page(request, list(reversed(self.comments.get(ticket_id, []))), links=True)
+
+    @route("POST", "/services/tickets/comment/{id}")
+    def comments_create(self, request: FakeRequest) -> httpx.Response:
+        """Comment on a ticket (multipart ``content``, ``notetype``, ``files[]``)."""
+        ticket_id, _ = self._comment(request)
+        pairs = request.form_pairs()
+        fields = {k: v for k, v in pairs if isinstance(v, str)}
+        if not fields.get("content"):
+            return self.fail("content is required")
+        notetype = fields.get("notetype", "public")
+        if notetype not in ("public", "private"):
+            return self.fail("notetype must be public or private")
+        comment = {
+            "id": self._new_id(),
+            "ticket_id": ticket_id,
+            "content": f"<p>{fields['content']}</p>\n",
+            "raw_content": f"{fields['content']}\n",
+            "type": "note",
+            "notetype": notetype,
+            "replycomments": 0,
+            "tagusers": [],
+            "upload_data": self._files(pairs),
+            "created": {**self._stamp(), "owner": True},
+            "last_modified": {**self._stamp(), "owner": True},
+            "timetext": "justnow",
+            "ccs_updated": [],
+            "usersubmit_info": {
+                "username": self.username,
+                "name": self.user["name"],
+                "owner": True,
+                "extension": "8001",
+                "email": self.user["email"],
+                "phone": "",
+            },
+        }
+        if fields.get("parentcomment"):
+            comment["parentcomment"] = fields["parentcomment"]
+        self.comments.setdefault(ticket_id, []).append(comment)
+        self._log(ticket_id, "addcomment", comment_id=comment["id"])
+        return self.ok(data=copy.deepcopy(comment))
+
+    @route("PUT", "/services/tickets/comment/{id}")
+    def comments_update(self, request: FakeRequest) -> httpx.Response:
+        """Edit the comment named by ``idcomment``."""
+        pairs = request.form_pairs()
+        fields = {k: v for k, v in pairs if isinstance(v, str)}
+        _, comment = self._comment(request, fields.get("idcomment"))
+        assert comment is not None
+        if fields.get("content"):
+            comment["content"] = f"<p>{fields['content']}</p>\n"
+            comment["raw_content"] = f"{fields['content']}\n"
+        if fields.get("notetype"):
+            comment["notetype"] = fields["notetype"]
+        if fields.get("deletefileindex"):
+            gone = _indexes(fields["deletefileindex"])
+            comment["upload_data"] = [
+                f for i, f in enumerate(comment["upload_data"]) if i not in gone
+            ]
+        comment["upload_data"].extend(self._files(pairs))
+        comment["last_modified"] = {**self._stamp(), "owner": True}
+        return self.ok(
+            data=copy.deepcopy(
+                {k: v for k, v in comment.items() if k not in ("id", "ticket_id", "created")}
+            )
+        )
+
+    @route("DELETE", "/services/tickets/comment/{id}/{comment_id}")
+    def comments_delete(self, request: FakeRequest) -> httpx.Response:
+        """Delete a comment."""
+        ticket_id, comment = self._comment(request, request.path_params["comment_id"])
+        assert comment is not None
+        self.comments[ticket_id].remove(comment)
+        self._log(ticket_id, "deletecommentnote", comment_id=comment["id"], comment=comment)
+        return self.ok()
 
     @route("POST", "/services/tickets/requester/convert")
     def requesters_convert(self, request: FakeRequest) -> httpx.Response:
         """The requester of a CRM record (made on first use; the record keeps its id)."""
-        body = self._json_body(request)
+        self._need_token(request)
+        body = request.json_object()
         module, record_id = body.get("module"), body.get("id")
-        record = self._module(str(module)).get(str(record_id)) if module else None
+        record = self.objects.get(str(module), {}).get(str(record_id)) if module else None
         if record is None:
-            raise _Refused(404, "Object not found")
+            raise Refused(404, "Object not found")
         requester_id = record.get("ticket_requester_id")
         if requester_id is None:
             requester_id = record["ticket_requester_id"] = self._new_id()
@@ -711,258 +709,83 @@ class FakeOmniCXM(FakeServer):
         self.requesters[requester_id] = requester
         return self.ok(data=dict(requester))
 
-    def _category_name(self, category_id: str) -> str | None:
-        for category in self.categories:
-            for item in [category, *category.get("items", [])]:
-                if item["id"] == category_id:
-                    return str(item["name"])
-        return None
+    # -- CRM objects ---------------------------------------------------------------------
 
-    @route("POST", "/services/tickets/ticket")
-    def tickets_create(self, request: FakeRequest) -> httpx.Response:
-        """Create a ticket from a multipart ``group[field]`` form."""
-        form = _unflatten(_form_pairs(request))
-        basic = form.get("basicinfo") or {}
-        if not isinstance(basic, dict) or not basic.get("subject"):
-            return self.fail("basicinfo[subject] is required")
-        ticket_id = self._new_id()
-        self._ticket_number += 1
-        ticket: Record = {
-            "basicinfo": {
-                "id": ticket_id,
-                "ticket_id": f"{self._ticket_number}{ticket_id[-8:]}",
-                "status": "New",
-                "priority": "normal",
-                "source": "api",
-                "sourcedisplay": "api",
-                "tags": [],
-                "cc": [],
-                "duedate": "",
-                "attachment": [],
-                "owner": {"id": self.user["id"], "name": self.user["name"], "type": "user"},
-            },
-            "created": self._stamp(),
-            "last_modified": self._stamp(),
-            "currentState": False,
-        }
-        self._apply_ticket_form(ticket, form)
-        self.tickets[ticket_id] = ticket
-        self.comments[ticket_id] = []
-        self._log(ticket_id, "createticket")
-        return self.ok(id=ticket_id)
-
-    @route("PUT", "/services/tickets/ticket/{id}")
-    def tickets_update(self, request: FakeRequest) -> httpx.Response:
-        """Change a ticket from a multipart form."""
-        ticket = self._ticket(request.path_params["id"])
-        self._apply_ticket_form(ticket, _unflatten(_form_pairs(request)))
-        ticket["last_modified"] = self._stamp()
-        self._log(ticket["basicinfo"]["id"], "updateticket")
-        return self.ok()
-
-    @route("GET", "/services/tickets/log/{id}")
-    def logs_list(self, request: FakeRequest) -> httpx.Response:
-        """A ticket's log, newest first."""
-        ticket = self._ticket(request.path_params["id"])
-        return self._page(
-            request,
-            self.logs.get(ticket["basicinfo"]["id"], []),
-            take=request.arg("take"),
-            page=request.arg("page"),
-            links=True,
-        )
-
-    # -- comments --------------------------------------------------------------------
-
-    def _submitter(self) -> Record:
-        return {
-            "username": self.username,
-            "name": self.user["name"],
-            "owner": True,
-            "extension": "8001",
-            "email": self.user["email"],
-            "phone": "",
-        }
-
-    @route("GET", "/services/tickets/comment/{id}")
-    def comments_list(self, request: FakeRequest) -> httpx.Response:
-        """A ticket's comments, newest first."""
-        ticket = self._ticket(request.path_params["id"])
-        comments = list(reversed(self.comments.get(ticket["basicinfo"]["id"], [])))
-        return self._page(
-            request, comments, take=request.arg("take"), page=request.arg("page"), links=True
-        )
-
-    @route("POST", "/services/tickets/comment/{id}")
-    def comments_create(self, request: FakeRequest) -> httpx.Response:
-        """Comment on a ticket (multipart ``content``, ``notetype``, ``files[]``)."""
-        self._need_token(request)
-        ticket = self._ticket(request.path_params["id"])
-        pairs = _form_pairs(request)
-        fields = {k: v for k, v in pairs if not isinstance(v, tuple)}
-        if not fields.get("content"):
-            return self.fail("content is required")
-        notetype = fields.get("notetype", "public")
-        if notetype not in ("public", "private"):
-            return self.fail("notetype must be public or private")
-        ticket_id = ticket["basicinfo"]["id"]
-        comment = {
-            "id": self._new_id(),
-            "ticket_id": ticket_id,
-            "content": f"<p>{fields['content']}</p>\n",
-            "raw_content": f"{fields['content']}\n",
-            "type": "note",
-            "notetype": notetype,
-            "replycomments": 0,
-            "tagusers": [],
-            "upload_data": self._files(pairs),
-            "created": {**self._stamp(), "owner": True},
-            "last_modified": {**self._stamp(), "owner": True},
-            "timetext": "justnow",
-            "ccs_updated": [],
-            "usersubmit_info": self._submitter(),
-        }
-        if fields.get("parentcomment"):
-            comment["parentcomment"] = fields["parentcomment"]
-        self.comments.setdefault(ticket_id, []).append(comment)
-        self._log(ticket_id, "addcomment", comment_id=comment["id"])
-        return self.ok(data=copy.deepcopy(comment))
-
-    def _comment(self, ticket_id: str, comment_id: str | None) -> Record:
-        for comment in self.comments.get(ticket_id, []):
-            if comment["id"] == comment_id:
-                return comment
-        raise _Refused(404, "Comment not found")
-
-    @route("PUT", "/services/tickets/comment/{id}")
-    def comments_update(self, request: FakeRequest) -> httpx.Response:
-        """Edit the comment named by ``idcomment``."""
-        self._need_token(request)
-        ticket = self._ticket(request.path_params["id"])
-        pairs = _form_pairs(request)
-        fields = {k: v for k, v in pairs if not isinstance(v, tuple)}
-        comment = self._comment(ticket["basicinfo"]["id"], fields.get("idcomment"))
-        if fields.get("content"):
-            comment["content"] = f"<p>{fields['content']}</p>\n"
-            comment["raw_content"] = f"{fields['content']}\n"
-        if fields.get("notetype"):
-            comment["notetype"] = fields["notetype"]
-        if fields.get("deletefileindex"):
-            gone = {int(i) for i in fields["deletefileindex"].replace(" ", "").split(",") if i}
-            comment["upload_data"] = [
-                f for i, f in enumerate(comment["upload_data"]) if i not in gone
-            ]
-        comment["upload_data"].extend(self._files(pairs))
-        comment["last_modified"] = {**self._stamp(), "owner": True}
-        answer = {k: v for k, v in comment.items() if k not in ("id", "ticket_id", "created")}
-        return self.ok(data=copy.deepcopy(answer))
-
-    @route("DELETE", "/services/tickets/comment/{id}/{comment_id}")
-    def comments_delete(self, request: FakeRequest) -> httpx.Response:
-        """Delete a comment."""
-        self._need_token(request)
-        ticket = self._ticket(request.path_params["id"])
-        ticket_id = ticket["basicinfo"]["id"]
-        comment = self._comment(ticket_id, request.path_params["comment_id"])
-        self.comments[ticket_id].remove(comment)
-        self._log(ticket_id, "deletecommentnote", comment_id=comment["id"], comment=comment)
-        return self.ok()
-
-    # -- CRM objects -------------------------------------------------------------------
-
-    def _module(self, module: str) -> dict[str, Record]:
-        return self.objects.setdefault(module, {})
-
-    def _ordered_objects(self, module: str) -> list[Record]:
-        return sorted(
-            reversed(self._module(module).values()), key=lambda r: -int(r["created"]["time"])
-        )
+    def _module(self, request: FakeRequest) -> list[Record]:
+        records = self.objects.setdefault(request.path_params["module"], {})
+        return self._ordered(list(records.values()))
 
     @route("GET", "/relationship/objects/{module}")
     def objects_list(self, request: FakeRequest) -> httpx.Response:
         """A module's records, newest first, paged in the query (``totalPage``)."""
         self._need_token(request)
-        return self._page(
-            request,
-            self._ordered_objects(request.path_params["module"]),
-            take=request.arg("take"),
-            page=request.arg("page"),
-            count_key="totalPage",
-        )
+        return self._page(request, self._module(request), count_key="totalPage")
 
     @route("POST", "/relationship/objects/read/{module}")
     def objects_read(self, request: FakeRequest) -> httpx.Response:
         """A module's records filtered and sorted, paged in the body."""
         self._need_token(request)
-        body = self._json_body(request)
-        records = self._ordered_objects(request.path_params["module"])
-        found = [r for r in records if _matches(r, body.get("filter"))]
+        body = request.json_object()
+        found = [r for r in self._module(request) if _matches(r, body.get("filter"))]
         return self._page(
-            request,
-            _sorted(found, body.get("sort")),
-            take=body.get("take"),
-            page=body.get("page"),
-            count_key="totalPage",
+            request, _sorted(found, body.get("sort")), body=True, count_key="totalPage"
         )
 
     @route("POST", "/relationship/objects/{module}")
     def objects_create(self, request: FakeRequest) -> httpx.Response:
         """Create a record from JSON field groups (``basicinfo`` fields go to the top)."""
         self._need_token(request)
-        module = request.path_params["module"]
-        body = self._json_body(request)
+        module, body = request.path_params["module"], request.json_object()
         if not body:
-            return self.fail("Empty data", http_status=200)
-        record_id = self._new_id()
-        basic = body.pop("basicinfo", {}) or {}
-        record: Record = {"_id": record_id, **basic, **body}
-        stamp = {"byid": self.user["id"], "time": self._now(), "options": []}
-        record.update(
-            created=dict(stamp),
-            last_modified=dict(stamp),
-            _collection=f"{self.customer_code}_{module}",
-            created_username=self.username,
-        )
-        self._module(module)[record_id] = record
-        return self.ok(data=record_id)
+            return self.fail("Empty data")
+        record: Record = {"_id": self._new_id(), **(body.pop("basicinfo", {}) or {}), **body}
+        stamp = {"byid": self.user["id"], "time": int(self.clock.now()), "options": []}
+        collection = f"{self.customer_code}_{module}"
+        record.update(created=dict(stamp), last_modified=dict(stamp), _collection=collection)
+        record["created_username"] = self.username
+        self.objects.setdefault(module, {})[record["_id"]] = record
+        return self.ok(data=record["_id"])
 
-    def _find_object(self, record_id: str) -> tuple[str, Record]:
-        for module, records in self.objects.items():
-            if record_id in records:
-                return module, records[record_id]
-        raise _Refused(404, "Object not found")
+    def _object(self, record_id: str, module: str | None = None) -> tuple[str, Record]:
+        for name, records in self.objects.items():
+            if record_id in records and module in (None, name):
+                return name, records[record_id]
+        raise Refused(404, "Object not found")
 
     @route("GET", "/crm/objects/{id}")
     def objects_get(self, request: FakeRequest) -> httpx.Response:
         """A record by id, with its module."""
         self._need_token(request)
-        module, record = self._find_object(request.path_params["id"])
+        module, record = self._object(request.path_params["id"])
         return self.ok(module=module, data=copy.deepcopy(record))
 
     @route("PUT", "/relationship/Objects/{module}/{id}")
     def objects_update(self, request: FakeRequest) -> httpx.Response:
         """Change a record from a multipart ``group[field]`` form."""
-        module = request.path_params["module"]
-        record = self._module(module).get(request.path_params["id"])
-        if record is None:
-            raise _Refused(404, "Object not found")
-        form = _unflatten(_form_pairs(request))
+        _, record = self._object(request.path_params["id"], request.path_params["module"])
+        form = unflatten(request.form_pairs())
         record.update(form.pop("basicinfo", {}) or {})
         for group, fields in form.items():
             if isinstance(fields, dict) and isinstance(record.get(group), dict):
                 record[group].update(fields)
             else:
                 record[group] = fields
-        record["last_modified"] = {"byid": self.user["id"], "time": self._now(), "options": []}
+        record["last_modified"] = {
+            "byid": self.user["id"],
+            "time": int(self.clock.now()),
+            "options": [],
+        }
         return self.ok(message="update_success")
 
-    # -- CDR ----------------------------------------------------------------------------
+    # -- CDR ------------------------------------------------------------------------------
 
     @route("POST", "/call/CDR")
     def cdr_list(self, request: FakeRequest) -> httpx.Response:
         """Calls between ``startdate`` and ``enddate`` (query), newest first (``totalpage``)."""
-        start = _int(request.arg("startdate"), "startdate", 1) if request.arg("startdate") else None
-        end = _int(request.arg("enddate"), "enddate", 1) if request.arg("enddate") else None
+        bounds = {
+            k: _positive(request.arg(k), k, 1) for k in ("startdate", "enddate") if request.arg(k)
+        }
+        start, end = bounds.get("startdate"), bounds.get("enddate")
         if start is not None and end is not None and end - start > 31 * 86400:
             return self.fail("The time range must be within 1 month")
         calls = [
@@ -970,17 +793,23 @@ class FakeOmniCXM(FakeServer):
             for c in sorted(self.cdr, key=lambda c: -int(c["calldate"]))
             if (start is None or c["calldate"] >= start) and (end is None or c["calldate"] <= end)
         ]
-        extra: Record = {}
-        if start is not None:
-            extra["startdate"] = start
-        if end is not None:
-            extra["enddate"] = end
-        return self._page(
-            request,
-            calls,
-            take=request.arg("take"),
-            page=request.arg("page"),
-            count_key="totalpage",
-            links=True,
-            extra=extra,
-        )
+        return self._page(request, calls, count_key="totalpage", links=True, extra=bounds)
+
+
+TICKETS = Resource(
+    "tickets",
+    "basicinfo.id",
+    label="Ticket",
+    missing="{label} not found",
+    select=FakeOmniCXM._ordered,
+    new=FakeOmniCXM._new_ticket,
+    change=FakeOmniCXM._change_ticket,
+    wire={"links": True},
+    routes={
+        "list": "GET /services/tickets/ticket",
+        "get": "GET /services/tickets/ticket/{id}",
+        "create": "POST /services/tickets/ticket",
+        "update": "PUT /services/tickets/ticket/{id}",
+    },
+)
+FakeOmniCXM.resources = (TICKETS,)

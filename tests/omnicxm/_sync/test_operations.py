@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -57,6 +56,7 @@ from cxkit.omnicxm import (
     User,
     UserEntry,
 )
+from cxkit.testing import parse_form
 
 BASE = "https://omni-api-uat.worldfone.cloud"
 CATALOG = json.loads(
@@ -102,25 +102,9 @@ def expected_query(example: dict[str, Any] | None) -> dict[str, list[str]]:
 
 def form_of(request: httpx.Request) -> dict[str, list[str]]:
     """A multipart or urlencoded body as name -> values (files as ``@filename``)."""
-    ctype = request.headers.get("content-type", "")
     out: dict[str, list[str]] = {}
-    if ctype.startswith("application/x-www-form-urlencoded"):
-        for key, value in parse_qsl(request.content.decode(), keep_blank_values=True):
-            out.setdefault(key, []).append(value)
-        return out
-    boundary = re.search(r"boundary=([^;]+)", ctype)
-    assert boundary, ctype
-    for part in request.content.split(b"--" + boundary.group(1).encode()):
-        part = part.strip(b"\r\n")
-        if not part or part == b"--":
-            continue
-        head, _, content = part.partition(b"\r\n\r\n")
-        text = head.decode()
-        name = re.search(r'name="([^"]*)"', text)
-        assert name
-        filename = re.search(r'filename="([^"]*)"', text)
-        value = f"@{filename.group(1)}" if filename else content.decode()
-        out.setdefault(name.group(1), []).append(value)
+    for name, value in parse_form(request):
+        out.setdefault(name, []).append(f"@{value[0]}" if isinstance(value, tuple) else value)
     return out
 
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timezone
-from email.parser import BytesParser
-from email.policy import HTTP
 from typing import Any
 
 import httpx
@@ -24,7 +22,7 @@ from cxkit._core.errors import (
     RateLimitError,
 )
 from cxkit.omnidesk import Omnidesk, Case, CaseBulkResult, Staff
-from cxkit.testing import FakeClock
+from cxkit.testing import FakeClock, parse_form
 
 BASE = "https://acme.omnidesk.ru/api"
 CASE = {
@@ -52,15 +50,10 @@ def cases_page(start: int, count: int, total: int | None) -> dict[str, Any]:
 
 def form_parts(request: httpx.Request) -> dict[str, tuple[str | None, bytes]]:
     """The multipart fields of a request: name -> (filename, bytes)."""
-    head = f"Content-Type: {request.headers['content-type']}\r\n\r\n".encode()
-    message = BytesParser(policy=HTTP).parsebytes(head + request.content)
-    parts: dict[str, tuple[str | None, bytes]] = {}
-    for part in message.iter_parts():
-        name = part.get_param("name", header="content-disposition")
-        payload = part.get_payload(decode=True)
-        assert isinstance(name, str) and isinstance(payload, bytes)
-        parts[name] = (part.get_filename(), payload)
-    return parts
+    return {
+        name: value if isinstance(value, tuple) else (None, value.encode())
+        for name, value in parse_form(request)
+    }
 
 
 # -- configuration ----------------------------------------------------------

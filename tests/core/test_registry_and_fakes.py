@@ -16,10 +16,10 @@ from cxkit import (
     RateLimitError,
     UnprocessableEntityError,
 )
-from cxkit._core import Dialect, collect_operations, operation_of, resolve
+from cxkit._core import collect_operations, operation_of, resolve
 from cxkit._core.errors import error_class_for_status
 from cxkit.testing import FakeClock, FakeRequest, FakeServer, route
-from tests.core._async.demo import AsyncDemo
+from tests.core._async.demo import AsyncDemo, DemoDialect
 from tests.core._sync.demo import Demo
 
 
@@ -77,7 +77,7 @@ def test_status_mapping(status: int, cls: type[APIError]) -> None:
         headers={"x-request-id": "req-9"},
         request=httpx.Request("GET", "https://x"),
     )
-    err = Dialect().error(response)
+    err = DemoDialect().error(response)
     assert type(err) is cls
     assert (err.status_code, err.code, err.message, err.request_id) == (
         status,

@@ -1,18 +1,65 @@
 """Vendor-agnostic machinery: the only place that touches httpx.
 
-Vendor packages build on the names exported here.
+This module is the facade vendor packages build on: a vendor imports what it needs
+from ``cxkit._core`` and nothing deeper (``tests/core/test_architecture.py`` checks
+it). docs/architecture.md describes the contract.
 """
 
 from ._async.auth import AsyncLoginTokenAuth
-from ._async.client import AsyncAPIClient, AsyncAPIResource, ClientOptions
+from ._async.client import AsyncAPIClient, AsyncAPIResource
+from ._async.client import ClientOptions as AsyncClientOptions
 from ._sync.auth import LoginTokenAuth
-from ._sync.client import APIClient, APIResource
-from .auth import BasicAuth, BearerAuth, HeaderKeyAuth
+from ._sync.client import APIClient, APIResource, ClientOptions
+from .auth import CREDENTIAL, BasicAuth, BearerAuth, HeaderKeyAuth
+from .checks import (
+    TimeInput,
+    check_choice,
+    check_flag,
+    check_id,
+    check_ids,
+    check_ids_or_one,
+    check_int,
+    check_max_items,
+    check_one_choice,
+    check_text,
+    check_texts,
+    need_one,
+    need_some,
+    opt_id,
+    time_value,
+)
 from .clock import Clock, SystemClock
-from .config import setting
+from .config import setting, zone_of
 from .dialect import Call, Dialect, RequestParts
 from .encoding import FileInput, bracket_fields, drop_none, to_file
+from .errors import (
+    APIConnectionError,
+    APIError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ClientClosedError,
+    ConfigurationError,
+    ConflictError,
+    CXError,
+    ErrorDetail,
+    GoneError,
+    InternalServerError,
+    NoNextPageError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    RedirectError,
+    ResponseTooLargeError,
+    ResponseValidationError,
+    ThrottleStoreError,
+    UnprocessableEntityError,
+    UnsupportedOperationError,
+    error_class_for_status,
+)
 from .models import (
+    TIME_ZONE,
     CXInput,
     CXModel,
     Duration,
@@ -23,60 +70,111 @@ from .models import (
     local_datetime,
     wire,
 )
+from .numbers import as_int
 from .options import RequestOptions
 from .pager import AsyncPage, AsyncPager, SyncPage
-from .paging import OffsetPaging, PageData, PageNumberPaging, PageStrategy
-from .ratelimit import RateLimit
-from .registry import Operation, collect_operations, operation, operation_of, resolve
+from .paging import OffsetPaging, PageData, PageNumberPaging, PageStrategy, field_of
+from .ratelimit import RateLimit, parse_retry_after
+from .raw import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .registry import Hints, Operation, collect_operations, operation, operation_of, resolve
 from .secrets import Secret
 from .webhooks import WebhookError, WebhookParser, load_payload
 
 __all__ = [
+    "CREDENTIAL",
+    "TIME_ZONE",
     "APIClient",
+    "APIConnectionError",
+    "APIError",
     "APIResource",
+    "APIStatusError",
+    "APITimeoutError",
     "AsyncAPIClient",
     "AsyncAPIResource",
+    "AsyncClientOptions",
     "AsyncLoginTokenAuth",
     "AsyncPage",
     "AsyncPager",
+    "AuthenticationError",
+    "BadRequestError",
     "BasicAuth",
     "BearerAuth",
+    "CXError",
     "CXInput",
     "CXModel",
     "Call",
+    "ClientClosedError",
     "ClientOptions",
     "Clock",
+    "ConfigurationError",
+    "ConflictError",
     "Dialect",
     "Duration",
     "EpochMillis",
     "EpochSeconds",
+    "ErrorDetail",
     "FileInput",
+    "GoneError",
     "HeaderKeyAuth",
+    "Hints",
+    "InternalServerError",
     "LoginTokenAuth",
+    "NoNextPageError",
+    "NotFoundError",
     "OffsetPaging",
     "Operation",
     "PageData",
     "PageNumberPaging",
     "PageStrategy",
+    "PermissionDeniedError",
     "RFC2822DateTime",
     "RateLimit",
+    "RateLimitError",
+    "RedirectError",
     "RequestOptions",
     "RequestParts",
+    "ResponseTooLargeError",
+    "ResponseValidationError",
     "Secret",
     "SyncPage",
     "SystemClock",
+    "ThrottleStoreError",
+    "TimeInput",
+    "UnprocessableEntityError",
+    "UnsupportedOperationError",
     "WebhookError",
     "WebhookParser",
     "YearMonth",
+    "as_int",
+    "async_to_raw_response_wrapper",
     "bracket_fields",
+    "check_choice",
+    "check_flag",
+    "check_id",
+    "check_ids",
+    "check_ids_or_one",
+    "check_int",
+    "check_max_items",
+    "check_one_choice",
+    "check_text",
+    "check_texts",
     "collect_operations",
     "drop_none",
+    "error_class_for_status",
+    "field_of",
     "load_payload",
     "local_datetime",
+    "need_one",
+    "need_some",
     "operation",
     "operation_of",
+    "opt_id",
+    "parse_retry_after",
     "resolve",
     "setting",
+    "time_value",
     "to_file",
+    "to_raw_response_wrapper",
     "wire",
+    "zone_of",
 ]

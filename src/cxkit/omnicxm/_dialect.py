@@ -37,23 +37,30 @@ from typing import Any, Literal
 
 import httpx
 
-from .._core import Call, Dialect, PageData, PageNumberPaging, RequestParts, to_file
-from .._core.auth import CREDENTIAL
-from .._core.errors import (
+from .._core import (
+    CREDENTIAL,
     APIError,
     BadRequestError,
+    Call,
     ConfigurationError,
+    Dialect,
+    Hints,
+    Operation,
+    PageData,
+    PageNumberPaging,
+    PageStrategy,
     RateLimitError,
+    RequestParts,
+    parse_retry_after,
+    to_file,
 )
-from .._core.paging import PageStrategy
-from .._core.ratelimit import parse_retry_after
-from .._core.registry import Operation
 
 __all__ = [
     "MAX_TAKE",
     "AuthKind",
     "NotCompletedError",
     "OmniCXMDialect",
+    "OmniCXMHints",
     "OmniCXMPaging",
     "envelope_error",
     "envelope_flag",
@@ -303,17 +310,25 @@ _BODY_PAGING = OmniCXMPaging(location="body")
 # -- the dialect ------------------------------------------------------------------------
 
 
-class OmniCXMDialect(Dialect):
-    """How OmniCXM differs from the generic dialect.
+@dataclass(frozen=True)
+class OmniCXMHints(Hints):
+    """OmniCXM's own operation hints (``@operation(..., hints=OmniCXMHints(...))``)."""
 
-    Operation hints read here (``@operation(..., **options)``):
+    page_in: Literal["query", "body"] = "query"
+    """Where ``take``/``page`` travel."""
+    raw_text: bool = False
+    """The answer may be plain text (returned as ``str``)."""
+
+
+class OmniCXMDialect(Dialect):
+    """How OmniCXM differs from the generic dialect (see :class:`OmniCXMHints`).
+
+    The core options read here:
 
     * ``auth``: an :data:`AuthKind` (default ``either``); an operation whose
       credential the client lacks fails before sending, with ``ConfigurationError``;
     * ``unwrap="data"``: return that key of the envelope (default: the whole
       envelope, flag removed);
-    * ``page_in="body"``: ``take``/``page`` travel in the JSON body (default query);
-    * ``raw_text=True``: the answer may be plain text (returned as ``str``);
     * ``content_type``: ``multipart/form-data`` or ``application/x-www-form-urlencoded``
       bodies are sent as PHP-style form fields (the core's form encoding).
     """
@@ -328,7 +343,7 @@ class OmniCXMDialect(Dialect):
 
     def credential_for(self, op: Operation) -> str:
         """The credential ``op`` will be sent with; raises if the client lacks it."""
-        kind = op.options.get("auth", "either")
+        kind = op.auth or "either"
         name = op.name or f"{op.method} {op.path}"
         if kind in ("token", "login", "logout") and not self.login:
             raise ConfigurationError(
@@ -368,8 +383,8 @@ class OmniCXMDialect(Dialect):
     def decode(self, op: Operation | None, response: httpx.Response) -> Any:
         """The envelope's payload, or raise the error its flag or HTTP code says."""
         status = response.status_code
-        options = op.options if op is not None else {}
-        if options.get("raw_text"):
+        hints = op.hints_as(OmniCXMHints) if op is not None else OmniCXMHints()
+        if hints.raw_text:
             data = self._json_or_text(response)
         else:
             data = self.read_json(response) if status != 202 else self._json_or_text(response)
@@ -395,7 +410,7 @@ class OmniCXMDialect(Dialect):
                         fallback="request accepted but not completed (HTTP 201)",
                     )  # fmt: skip
                 # A refused login is an authentication failure whatever its wording.
-                default = 401 if options.get("auth") == "login" else 400
+                default = 401 if op is not None and op.auth == "login" else 400
                 raise envelope_error(
                     self,
                     data,
@@ -421,7 +436,7 @@ class OmniCXMDialect(Dialect):
     def _payload(self, op: Operation | None, data: Any) -> Any:
         if not isinstance(data, Mapping):
             return data
-        key = op.options.get("unwrap") if op is not None else None
+        key = op.unwrap if op is not None else None
         if key:
             return data.get(key)
         return {k: v for k, v in data.items() if k not in ("status", "stt")}
@@ -484,4 +499,4 @@ class OmniCXMDialect(Dialect):
 
     def paging(self, op: Operation) -> PageStrategy:
         """``take``/``page`` in the query, or in the body for ``page_in="body"`` operations."""
-        return _BODY_PAGING if op.options.get("page_in") == "body" else _QUERY_PAGING
+        return _BODY_PAGING if op.hints_as(OmniCXMHints).page_in == "body" else _QUERY_PAGING

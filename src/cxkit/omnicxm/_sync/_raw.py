@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..._core.raw import to_raw_response_wrapper
+from ..._core import to_raw_response_wrapper
 
 if TYPE_CHECKING:
     from ._client import OmniCXM

@@ -6,9 +6,7 @@ import re
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from ..._core import AsyncAPIClient, BasicAuth, setting
-from ..._core._async.client import ClientOptions
-from ..._core.errors import ConfigurationError
+from ..._core import AsyncAPIClient, AsyncClientOptions, BasicAuth, ConfigurationError, setting
 from .._dialect import OmnideskDialect
 from ._raw import AsyncOmnideskWithRawResponse
 from .resources import (
@@ -94,7 +92,7 @@ class AsyncOmnidesk(AsyncAPIClient):
         api_key: str | None = None,
         *,
         base_url: str | None = None,
-        **options: Unpack[ClientOptions],
+        **options: Unpack[AsyncClientOptions],
     ) -> None:
         if base_url is not None and domain is not None:
             raise ConfigurationError("omnidesk: pass domain or base_url, not both")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..._core.raw import async_to_raw_response_wrapper
+from ..._core import async_to_raw_response_wrapper
 
 if TYPE_CHECKING:
     from ._client import AsyncOmnidesk

@@ -7,9 +7,7 @@ import re
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from ..._core import APIClient, BasicAuth, setting
-from ..._core._sync.client import ClientOptions
-from ..._core.errors import ConfigurationError
+from ..._core import APIClient, ClientOptions, BasicAuth, ConfigurationError, setting
 from .._dialect import OmnideskDialect
 from ._raw import OmnideskWithRawResponse
 from .resources import (

@@ -7,9 +7,7 @@ from datetime import tzinfo
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from ..._core import AsyncAPIClient, BasicAuth, setting
-from ..._core._async.client import ClientOptions
-from ..._core.errors import ConfigurationError
+from ..._core import AsyncAPIClient, AsyncClientOptions, BasicAuth, ConfigurationError, setting
 from .._dialect import ThuliumDialect
 from ._raw import AsyncThuliumWithRawResponse
 from .resources import (
@@ -92,7 +90,7 @@ class AsyncThulium(AsyncAPIClient):
         base_url: str | None = None,
         language: str | None = None,
         time_zone: str | tzinfo = "Europe/Warsaw",
-        **options: Unpack[ClientOptions],
+        **options: Unpack[AsyncClientOptions],
     ) -> None:
         if base_url is not None and system is not None:
             raise ConfigurationError("thulium: pass system or base_url, not both")

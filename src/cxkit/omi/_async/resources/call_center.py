@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from ...._core import AsyncAPIResource, AsyncPager, drop_none, operation
-from ...._core.checks import check_text
-from ...._core.errors import NotFoundError
+from ...._core import AsyncAPIResource, AsyncPager, NotFoundError, check_text, drop_none, operation
 from ..._answers import one
 from ...types.call_center import Extension, InternalPhone
 from ...types.common import WriteResult

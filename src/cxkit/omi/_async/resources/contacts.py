@@ -8,9 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from ...._core import AsyncAPIResource, AsyncPager, drop_none, operation
-from ...._core.checks import check_text
-from ...._core.errors import NotFoundError
+from ...._core import AsyncAPIResource, AsyncPager, NotFoundError, check_text, drop_none, operation
 from ..._answers import one, required
 from ...types.common import WriteResult
 from ...types.contacts import (

@@ -6,9 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from ...._core import APIResource, SyncPage, drop_none, operation
-from ...._core.checks import check_text
-from ...._core.errors import NotFoundError
+from ...._core import APIResource, SyncPage, NotFoundError, check_text, drop_none, operation
 from ..._answers import one
 from ...types.call_center import Extension, InternalPhone
 from ...types.common import WriteResult

@@ -9,9 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from ...._core import APIResource, SyncPage, drop_none, operation
-from ...._core.checks import check_text
-from ...._core.errors import NotFoundError
+from ...._core import APIResource, SyncPage, NotFoundError, check_text, drop_none, operation
 from ..._answers import one, required
 from ...types.common import WriteResult
 from ...types.contacts import (

@@ -6,8 +6,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from ...._core import APIResource, SyncPage, drop_none, operation
-from ...._core.checks import check_int, check_text, check_texts
+from ...._core import (
+    APIResource,
+    SyncPage,
+    check_int,
+    check_text,
+    check_texts,
+    drop_none,
+    operation,
+)
 from ..._answers import one
 from ...types.call_center import GroupStrategy, InternalGroup
 

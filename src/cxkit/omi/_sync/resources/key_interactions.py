@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from ...._core import APIResource, SyncPage, drop_none, operation
-from ...._core.checks import check_int, check_text
+from ...._core import APIResource, SyncPage, check_int, check_text, drop_none, operation
 from ...types.call_center import KeyInteraction, KeyScript
 
 if TYPE_CHECKING:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ...._core import AsyncAPIResource, AsyncPager, drop_none, operation
-from ...._core.checks import check_text, need_some
+from ...._core import AsyncAPIResource, AsyncPager, check_text, drop_none, need_some, operation
 from ..._checks import groups as check_groups
 from ..._checks import jsonable, new_id
+from ..._dialect import OmniCXMHints
 from ...query import SortInput, Where, build_filter, build_sort
 from ...types.objects import (
     CRMObject,
@@ -84,7 +84,7 @@ class AsyncObjects(AsyncAPIResource):
         auth="token",
         paged=True,
         idempotent=True,
-        page_in="body",
+        hints=OmniCXMHints(page_in="body"),
     )
     def read(
         self,

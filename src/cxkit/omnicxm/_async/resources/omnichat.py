@@ -6,8 +6,7 @@ from collections.abc import Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from ...._core import AsyncAPIResource, drop_none, operation
-from ...._core.checks import check_text
+from ...._core import AsyncAPIResource, check_text, drop_none, operation
 from ..._checks import EpochInput, epoch
 from ...types.omnichat import (
     ChatPages,
@@ -64,7 +63,6 @@ class AsyncOmnichatRooms(AsyncAPIResource):
         auth=TOKEN,
         unwrap="data",
         idempotent=True,
-        request_line="GET /services/omnichat/rooms/countsourceroomsbystate",
     )
     async def count_by_source(
         self, *, state: RoomState | str, **options: Unpack[RequestOptions]
@@ -98,7 +96,6 @@ class AsyncOmnichatRooms(AsyncAPIResource):
         auth=TOKEN,
         unwrap="data",
         idempotent=True,
-        request_line="GET /services/omnichat/rooms/getunreadmessagelistroom",
     )
     async def unread_counts(
         self,
@@ -176,13 +173,7 @@ class AsyncOmnichatPages(AsyncAPIResource):
 
     # The request line says POST; every example (curl without --request or body, PHP,
     # jQuery) sends GET: following curl.
-    @operation(
-        "GET",
-        "/services/omnichat/pages",
-        auth=TOKEN,
-        unwrap="data",
-        request_line="POST /services/omnichat/pages",
-    )
+    @operation("GET", "/services/omnichat/pages", auth=TOKEN, unwrap="data")
     async def list(self, **options: Unpack[RequestOptions]) -> ChatPages:
         """The channels in use and the connected pages."""
         result: ChatPages = await self._call(self.list, cast_to=ChatPages, options=options)

@@ -7,8 +7,16 @@ from collections.abc import Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
-from ...._core import AsyncAPIResource, AsyncPager, FileInput, drop_none, operation
-from ...._core.checks import check_choice, check_text, need_some
+from ...._core import (
+    AsyncAPIResource,
+    AsyncPager,
+    FileInput,
+    check_choice,
+    check_text,
+    drop_none,
+    need_some,
+    operation,
+)
 from ..._checks import (
     EpochInput,
     epoch,
@@ -20,6 +28,7 @@ from ..._checks import (
     text_list,
 )
 from ..._checks import groups as check_groups
+from ..._dialect import OmniCXMHints
 from ...query import Direction, SortInput, Where, build_filter, build_sort
 from ...types.tickets import (
     ActionResult,
@@ -265,7 +274,6 @@ class AsyncTicketActions(AsyncAPIResource):
         auth="token",
         content_type=FORM,
         unwrap="data",
-        request_line="POST /services/tickets/action/{id_ticket}",
     )
     async def do(
         self,
@@ -432,7 +440,7 @@ class AsyncTicketFiles(AsyncAPIResource):
         "/services/tickets/files/read/{id_ticket}",
         paged=True,
         idempotent=True,
-        page_in="body",
+        hints=OmniCXMHints(page_in="body"),
     )
     def list(
         self,
@@ -618,7 +626,7 @@ class AsyncTickets(AsyncAPIResource):
         auth="token",
         paged=True,
         idempotent=True,
-        page_in="body",
+        hints=OmniCXMHints(page_in="body"),
     )
     def read(
         self,

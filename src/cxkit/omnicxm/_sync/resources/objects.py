@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ...._core import APIResource, SyncPage, drop_none, operation
-from ...._core.checks import check_text, need_some
+from ...._core import APIResource, SyncPage, check_text, drop_none, need_some, operation
 from ..._checks import groups as check_groups
 from ..._checks import jsonable, new_id
+from ..._dialect import OmniCXMHints
 from ...query import SortInput, Where, build_filter, build_sort
 from ...types.objects import (
     CRMObject,
@@ -85,7 +85,7 @@ class Objects(APIResource):
         auth="token",
         paged=True,
         idempotent=True,
-        page_in="body",
+        hints=OmniCXMHints(page_in="body"),
     )
     def read(
         self,

@@ -7,8 +7,7 @@ from collections.abc import Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from ...._core import APIResource, drop_none, operation
-from ...._core.checks import check_text
+from ...._core import APIResource, check_text, drop_none, operation
 from ..._checks import EpochInput, epoch
 from ...types.omnichat import (
     ChatPages,
@@ -65,7 +64,6 @@ class OmnichatRooms(APIResource):
         auth=TOKEN,
         unwrap="data",
         idempotent=True,
-        request_line="GET /services/omnichat/rooms/countsourceroomsbystate",
     )
     def count_by_source(
         self, *, state: RoomState | str, **options: Unpack[RequestOptions]
@@ -99,7 +97,6 @@ class OmnichatRooms(APIResource):
         auth=TOKEN,
         unwrap="data",
         idempotent=True,
-        request_line="GET /services/omnichat/rooms/getunreadmessagelistroom",
     )
     def unread_counts(
         self,
@@ -177,13 +174,7 @@ class OmnichatPages(APIResource):
 
     # The request line says POST; every example (curl without --request or body, PHP,
     # jQuery) sends GET: following curl.
-    @operation(
-        "GET",
-        "/services/omnichat/pages",
-        auth=TOKEN,
-        unwrap="data",
-        request_line="POST /services/omnichat/pages",
-    )
+    @operation("GET", "/services/omnichat/pages", auth=TOKEN, unwrap="data")
     def list(self, **options: Unpack[RequestOptions]) -> ChatPages:
         """The channels in use and the connected pages."""
         result: ChatPages = self._call(self.list, cast_to=ChatPages, options=options)

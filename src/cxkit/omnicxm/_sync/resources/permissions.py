@@ -7,9 +7,7 @@ import builtins
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from ...._core import APIResource, operation
-from ...._core.checks import check_text
-from ...._core.errors import APIError
+from ...._core import APIError, APIResource, check_text, operation
 from ...types.permissions import PermissionCheck
 
 if TYPE_CHECKING:

@@ -8,8 +8,16 @@ from collections.abc import Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
-from ...._core import APIResource, SyncPage, FileInput, drop_none, operation
-from ...._core.checks import check_choice, check_text, need_some
+from ...._core import (
+    APIResource,
+    SyncPage,
+    FileInput,
+    check_choice,
+    check_text,
+    drop_none,
+    need_some,
+    operation,
+)
 from ..._checks import (
     EpochInput,
     epoch,
@@ -21,6 +29,7 @@ from ..._checks import (
     text_list,
 )
 from ..._checks import groups as check_groups
+from ..._dialect import OmniCXMHints
 from ...query import Direction, SortInput, Where, build_filter, build_sort
 from ...types.tickets import (
     ActionResult,
@@ -266,7 +275,6 @@ class TicketActions(APIResource):
         auth="token",
         content_type=FORM,
         unwrap="data",
-        request_line="POST /services/tickets/action/{id_ticket}",
     )
     def do(
         self,
@@ -433,7 +441,7 @@ class TicketFiles(APIResource):
         "/services/tickets/files/read/{id_ticket}",
         paged=True,
         idempotent=True,
-        page_in="body",
+        hints=OmniCXMHints(page_in="body"),
     )
     def list(
         self,
@@ -619,7 +627,7 @@ class Tickets(APIResource):
         auth="token",
         paged=True,
         idempotent=True,
-        page_in="body",
+        hints=OmniCXMHints(page_in="body"),
     )
     def read(
         self,

@@ -6,8 +6,16 @@ from collections.abc import Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
-from ...._core import AsyncAPIResource, AsyncPager, drop_none, operation
-from ...._core.checks import check_choice, check_text, need_one, opt_id
+from ...._core import (
+    AsyncAPIResource,
+    AsyncPager,
+    check_choice,
+    check_text,
+    drop_none,
+    need_one,
+    operation,
+    opt_id,
+)
 from ..._checks import (
     DateInput,
     check_login,
@@ -16,6 +24,7 @@ from ..._checks import (
     required,
     thulium_date,
 )
+from ..._dialect import ThuliumHints
 from ...types.agents import (
     Agent,
     AgentCreated,
@@ -291,7 +300,7 @@ class AsyncAgentStatuses(AsyncAPIResource):
 class AsyncAgentWorkReport(AsyncAPIResource):
     """The agents' work report."""
 
-    @operation("GET", "/agents_work_report", paged=True, max_limit=100)
+    @operation("GET", "/agents_work_report", paged=True, hints=ThuliumHints(max_limit=100))
     def list(
         self,
         *,

@@ -6,9 +6,18 @@ from collections.abc import Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from ...._core import AsyncAPIResource, AsyncPager, drop_none, operation
-from ...._core.checks import check_choice, check_id, check_text, opt_id
+from ...._core import (
+    AsyncAPIResource,
+    AsyncPager,
+    check_choice,
+    check_id,
+    check_text,
+    drop_none,
+    operation,
+    opt_id,
+)
 from ..._checks import DateInput, check_texts_or_ids, required, thulium_date
+from ..._dialect import ThuliumHints
 from ...types.agents import Aggregation
 from ...types.chats import (
     Chat,
@@ -50,7 +59,7 @@ class AsyncChatQueues(AsyncAPIResource):
 class AsyncChatSummaryReport(AsyncAPIResource):
     """The chat summary report."""
 
-    @operation("GET", "/chats/reports/summary", paged=True, max_limit=100)
+    @operation("GET", "/chats/reports/summary", paged=True, hints=ThuliumHints(max_limit=100))
     def list(
         self,
         *,
@@ -97,7 +106,7 @@ class AsyncChatReports(AsyncAPIResource):
 class AsyncChats(AsyncAPIResource):
     """Chats (conversations as records), their queues and reports."""
 
-    @operation("GET", "/chats", paged=True, max_limit=100, counted=True)
+    @operation("GET", "/chats", paged=True, hints=ThuliumHints(max_limit=100, counted=True))
     def list(
         self,
         *,

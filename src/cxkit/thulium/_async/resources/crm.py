@@ -8,8 +8,18 @@ from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from ...._core import AsyncAPIResource, AsyncPager, drop_none, operation
-from ...._core.checks import check_choice, check_id, check_ids, check_text, need_some, opt_id
+from ...._core import (
+    AsyncAPIResource,
+    AsyncPager,
+    check_choice,
+    check_id,
+    check_ids,
+    check_text,
+    drop_none,
+    need_some,
+    operation,
+    opt_id,
+)
 from ..._checks import (
     check_outbound_id,
     check_texts_or_ids,
@@ -17,6 +27,7 @@ from ..._checks import (
     input_body,
     required,
 )
+from ..._dialect import ThuliumHints
 from ...types.common import AddressInput, BatchResult
 from ...types.crm import (
     Company,
@@ -148,7 +159,7 @@ def _json_text(value: Any) -> str:
 class AsyncCustomers(AsyncAPIResource):
     """CRM customers."""
 
-    @operation("GET", "/customers", paged=True, max_limit=1000)
+    @operation("GET", "/customers", paged=True, hints=ThuliumHints(max_limit=1000))
     def list(
         self,
         *,
@@ -396,7 +407,7 @@ class AsyncCustomerIdByOutboundStatus(AsyncAPIResource):
 class AsyncCompanies(AsyncAPIResource):
     """CRM companies."""
 
-    @operation("GET", "/companies", paged=True, max_limit=1000)
+    @operation("GET", "/companies", paged=True, hints=ThuliumHints(max_limit=1000))
     def list(
         self,
         *,
@@ -565,7 +576,7 @@ class AsyncCompanies(AsyncAPIResource):
 class AsyncCustomersBatch(AsyncAPIResource):
     """Many customers in one call; each item succeeds or fails on its own (HTTP 207)."""
 
-    @operation("POST", "/batch/customers", batch="index")
+    @operation("POST", "/batch/customers", hints=ThuliumHints(batch="index"))
     async def create(
         self,
         customers: Sequence[CustomerInput | Mapping[str, Any]],
@@ -580,7 +591,7 @@ class AsyncCustomersBatch(AsyncAPIResource):
         body = {"customers": _items(CustomerInput, customers, "customers")}
         return await self._call(self.create, body=body, cast_to=BatchResult, options=options)
 
-    @operation("PUT", "/batch/customers", batch="id")
+    @operation("PUT", "/batch/customers", hints=ThuliumHints(batch="id"))
     async def update(
         self,
         customers: Sequence[CustomerUpdate | Mapping[str, Any]],
@@ -590,7 +601,7 @@ class AsyncCustomersBatch(AsyncAPIResource):
         body = {"customers": _items(CustomerUpdate, customers, "customers")}
         return await self._call(self.update, body=body, cast_to=BatchResult, options=options)
 
-    @operation("DELETE", "/batch/customers", batch="id")
+    @operation("DELETE", "/batch/customers", hints=ThuliumHints(batch="id"))
     async def delete(
         self, customer_id: Sequence[int], **options: Unpack[RequestOptions]
     ) -> BatchResult:

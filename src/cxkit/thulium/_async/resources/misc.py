@@ -10,8 +10,7 @@ import builtins
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ...._core import AsyncAPIResource, operation
-from ...._core.checks import check_text
+from ...._core import AsyncAPIResource, check_text, operation
 from ..._values import check_phone, check_strings
 from ...types.common import ThuliumModel
 from ...types.misc import CustomerFieldGroup, SmsMessageSent, TagsAdded, Topic

@@ -12,9 +12,19 @@ from datetime import date, datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from ...._core import AsyncAPIResource, AsyncPager, drop_none, operation
-from ...._core.checks import check_choice, check_ids, check_text, need_some, opt_id
+from ...._core import (
+    AsyncAPIResource,
+    AsyncPager,
+    check_choice,
+    check_ids,
+    check_text,
+    drop_none,
+    need_some,
+    operation,
+    opt_id,
+)
 from ..._checks import check_outbound_id, required
+from ..._dialect import ThuliumHints
 from ..._values import (
     check_flag,
     check_logins,
@@ -192,7 +202,12 @@ class AsyncOutboundRecords(AsyncAPIResource):
     the CRM campaign records (the detailed sections) and the record's own fields.
     """
 
-    @operation("GET", "/outbounds/{id}/records", paged=True, max_limit=100, counted=True)
+    @operation(
+        "GET",
+        "/outbounds/{id}/records",
+        paged=True,
+        hints=ThuliumHints(max_limit=100, counted=True),
+    )
     def list(
         self,
         id: str,
@@ -598,7 +613,7 @@ class AsyncOutbounds(AsyncAPIResource):
 class AsyncOutboundsBatch(AsyncAPIResource):
     """Many campaigns in one call."""
 
-    @operation("DELETE", "/batch/outbounds", batch="id")
+    @operation("DELETE", "/batch/outbounds", hints=ThuliumHints(batch="id"))
     async def delete(
         self,
         id: Sequence[str],

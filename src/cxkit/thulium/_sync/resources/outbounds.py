@@ -13,9 +13,19 @@ from datetime import date, datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from ...._core import APIResource, SyncPage, drop_none, operation
-from ...._core.checks import check_choice, check_ids, check_text, need_some, opt_id
+from ...._core import (
+    APIResource,
+    SyncPage,
+    check_choice,
+    check_ids,
+    check_text,
+    drop_none,
+    need_some,
+    operation,
+    opt_id,
+)
 from ..._checks import check_outbound_id, required
+from ..._dialect import ThuliumHints
 from ..._values import (
     check_flag,
     check_logins,
@@ -193,7 +203,12 @@ class OutboundRecords(APIResource):
     the CRM campaign records (the detailed sections) and the record's own fields.
     """
 
-    @operation("GET", "/outbounds/{id}/records", paged=True, max_limit=100, counted=True)
+    @operation(
+        "GET",
+        "/outbounds/{id}/records",
+        paged=True,
+        hints=ThuliumHints(max_limit=100, counted=True),
+    )
     def list(
         self,
         id: str,
@@ -599,7 +614,7 @@ class Outbounds(APIResource):
 class OutboundsBatch(APIResource):
     """Many campaigns in one call."""
 
-    @operation("DELETE", "/batch/outbounds", batch="id")
+    @operation("DELETE", "/batch/outbounds", hints=ThuliumHints(batch="id"))
     def delete(
         self,
         id: Sequence[str],

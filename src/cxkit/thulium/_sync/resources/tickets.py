@@ -17,9 +17,20 @@ from datetime import datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from ...._core import APIResource, SyncPage, drop_none, operation
-from ...._core.checks import check_choice, check_id, check_ids, check_text, need_some, opt_id
+from ...._core import (
+    APIResource,
+    SyncPage,
+    check_choice,
+    check_id,
+    check_ids,
+    check_text,
+    drop_none,
+    need_some,
+    operation,
+    opt_id,
+)
 from ..._checks import DateInput, custom_field_filters, thulium_date
+from ..._dialect import ThuliumHints
 from ..._values import check_flag, check_strings, field_map, minute_value, opt_text
 from ...types.tickets import (
     BodyType,
@@ -202,7 +213,7 @@ class TicketAttachments(APIResource):
 class Tickets(APIResource):
     """Tickets (e-mail style cases) and what belongs to them."""
 
-    @operation("GET", "/tickets", paged=True, max_limit=100, counted=True)
+    @operation("GET", "/tickets", paged=True, hints=ThuliumHints(max_limit=100, counted=True))
     def list(
         self,
         *,

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ...._core import APIResource, drop_none, operation
-from ...._core.checks import check_id, check_text, opt_id
+from ...._core import APIResource, check_id, check_text, drop_none, operation, opt_id
 from ..._checks import DateInput, check_login, thulium_date
 from ...types.todos import Todo, TodoCreated
 

@@ -162,6 +162,18 @@ VENDORS: list[Vendor] = [
                 *("pause", "unlink", "count_by_source", "count_by_state", "unread_counts"),
             }
         ),
+        not_replayed=frozenset(
+            {"tickets.update", "tickets.comments.update", "users.update_password"}
+        ),
+        replayed_posts=frozenset(
+            {
+                *("cdr.list", "custom_fields.get_api_sample", "custom_fields.links.get"),
+                *("objects.read", "omnichat.messages.list", "omnichat.messages.search"),
+                *("omnichat.quick_responses.list", "omnichat.rooms.count_by_source"),
+                *("omnichat.rooms.list", "omnichat.rooms.unread_counts", "permissions.check"),
+                *("tags.read", "tickets.files.list", "tickets.read"),
+            }
+        ),
         fake_client_options=frozenset({"time_zone"}),
     ),
 ]

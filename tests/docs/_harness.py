@@ -3,8 +3,8 @@
 The blocks are found by ``scripts/check_docs.py`` (the same parser that type-checks
 them), so "every block" means the same thing for both checks. The clients a block
 constructs (``Omnidesk(...)``, ``AsyncOmi(...)``, ``Thulium(...)``, ``OmniCXM(...)``...)
-are swapped for clients of one fake per vendor: the docs' placeholder credentials
-and hosts are dropped, every other option is kept.
+are swapped for clients of one fake per vendor of the registry (``cxkit._vendors``):
+the docs' placeholder credentials and hosts are dropped, every other option is kept.
 """
 
 from __future__ import annotations
@@ -15,23 +15,15 @@ import importlib.util
 import inspect
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
 
-import cxkit.omi
-import cxkit.omnicxm
-import cxkit.omnidesk
-import cxkit.thulium
+from cxkit import _vendors
 from cxkit.testing import FakeClock
 from cxkit.testing._options import FakeClientOptions
-from cxkit.testing.omi import FakeOmi
-from cxkit.testing.omnicxm import FakeOmniCXM
-from cxkit.testing.omnidesk import FakeOmnidesk
-from cxkit.testing.thulium import FakeThulium
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -49,39 +41,36 @@ check_docs = _load_check_docs()
 
 # What a fake's client() takes besides the fake's own credentials and transport.
 _COMMON = frozenset(FakeClientOptions.__annotations__)
-_EXTRA = {"thulium": frozenset({"language", "time_zone"}), "omnicxm": frozenset({"time_zone"})}
 
 
-@dataclass
 class Fakes:
-    """The fake behind each vendor's clients while a doc runs."""
+    """The fake behind each vendor's clients while a doc runs, by vendor name
+    (``fakes.omi``, ``fakes["omi"]``)."""
 
-    omnidesk: FakeOmnidesk
-    omi: FakeOmi
-    thulium: FakeThulium
-    omnicxm: FakeOmniCXM
+    def __init__(self, fakes: dict[str, Any]) -> None:
+        self._fakes = fakes
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self._fakes[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __getitem__(self, name: str) -> Any:
+        return self._fakes[name]
 
 
 def patch_clients(monkeypatch: pytest.MonkeyPatch) -> Fakes:
-    """Make ``cxkit.<vendor>.<Client>(...)`` return clients served by fakes."""
-    fakes = Fakes(
-        omnidesk=FakeOmnidesk(staff_count=15, clock=FakeClock()),
-        omi=FakeOmi(clock=FakeClock()),
-        thulium=FakeThulium(),
-        omnicxm=FakeOmniCXM(clock=FakeClock()),
-    )
-    clients: dict[ModuleType, tuple[str, str, Any]] = {
-        cxkit.omnidesk: ("Omnidesk", "AsyncOmnidesk", fakes.omnidesk),
-        cxkit.omi: ("Omi", "AsyncOmi", fakes.omi),
-        cxkit.thulium: ("Thulium", "AsyncThulium", fakes.thulium),
-        cxkit.omnicxm: ("OmniCXM", "AsyncOmniCXM", fakes.omnicxm),
-    }
-    for module, (sync_name, async_name, fake) in clients.items():
-        vendor = module.__name__.rsplit(".", 1)[-1]
-        keep = _COMMON | _EXTRA.get(vendor, frozenset())
-        monkeypatch.setattr(module, sync_name, _factory(fake.client, keep))
-        monkeypatch.setattr(module, async_name, _factory(fake.async_client, keep))
-    return fakes
+    """Make ``<vendor package>.<Client>(...)`` return clients served by fakes."""
+    fakes: dict[str, Any] = {}
+    for vendor in _vendors.vendors():
+        fake = vendor.fake_class()(**vendor.fake_options, clock=FakeClock())
+        fakes[vendor.name] = fake
+        keep = _COMMON | vendor.fake_client_options
+        module = vendor.module()
+        monkeypatch.setattr(module, vendor.client, _factory(fake.client, keep))
+        monkeypatch.setattr(module, vendor.async_client, _factory(fake.async_client, keep))
+    return Fakes(fakes)
 
 
 def _factory(make: Callable[..., Any], keep: frozenset[str]) -> Callable[..., Any]:

@@ -6,7 +6,7 @@
 * Errors with an HTTP status carry the same body; the generic dialect reads its
   ``error`` and ``code``.
 * Lists are ``{"items": [...], "total": N}`` pages asked for with ``page``/``limit``
-  (1..100).
+  (1..100, default 100).
 """
 
 from __future__ import annotations
@@ -30,7 +30,12 @@ def _items(data: Any) -> list[Any]:
 
 
 PAGING = PageNumberPaging(
-    page_key="page", size_key="limit", max_size=MAX_LIMIT, items=_items, total=field_of("total")
+    page_key="page",
+    size_key="limit",
+    default_size=MAX_LIMIT,
+    max_size=MAX_LIMIT,
+    items=_items,
+    total=field_of("total"),
 )
 
 

@@ -89,9 +89,28 @@ def blocks(doc: str) -> list[Any]:
 def run_doc(doc: str, namespace: dict[str, Any] | None = None) -> dict[str, Any]:
     """Execute the blocks of ``doc`` not marked ``no-test``, in order, in one namespace.
 
-    A block that awaits at the top level runs in its own event loop.
+    A block that awaits at the top level runs in its own event loop. The namespace is
+    a module's, registered while the blocks run (a dataclass looks its module up).
     """
-    namespace = {"__name__": "doc_" + Path(doc).stem} if namespace is None else namespace
+    name = "doc_" + Path(doc).stem.replace("-", "_")
+    module = ModuleType(str((namespace or {}).get("__name__", name)))
+    module.__dict__.update(namespace or {})
+    before = sys.modules.get(module.__name__)
+    sys.modules[module.__name__] = module
+    try:
+        _run_blocks(doc, module.__dict__)
+    finally:
+        if before is None:
+            del sys.modules[module.__name__]
+        else:
+            sys.modules[module.__name__] = before
+    if namespace is None:
+        return module.__dict__
+    namespace.update(module.__dict__)
+    return namespace
+
+
+def _run_blocks(doc: str, namespace: dict[str, Any]) -> None:
     for block in blocks(doc):
         if not block.tested:
             continue
@@ -103,4 +122,3 @@ def run_doc(doc: str, namespace: dict[str, Any] | None = None) -> dict[str, Any]
                 exec(code, namespace)
         except Exception as exc:  # pragma: no cover - the message names the block
             pytest.fail(f"{block.where} failed: {exc!r}\n{block.code}")
-    return namespace

@@ -174,8 +174,9 @@ def _check_text(func: Any, required: list[tuple[str, int | None]], args: Any, kw
 
 def _checking_required_text(func: F) -> F:
     """``func``, refusing ``None`` or an empty string for each required ``str``
-    parameter before its body runs (so before anything is sent); other values are
-    left to the method's own checks."""
+    parameter before its body runs (so before anything is sent): the method's body
+    need not check them again. Other values are left to the method (an id typed
+    ``str`` may take an int)."""
     required = _required_text(func)
     if not required:
         return func

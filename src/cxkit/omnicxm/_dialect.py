@@ -51,6 +51,7 @@ from .._core import (
     PageStrategy,
     RateLimitError,
     RequestParts,
+    as_int,
     parse_retry_after,
     to_file,
 )
@@ -170,16 +171,6 @@ def is_token_problem(message: str) -> bool:
     return bool(message) and _TOKEN_PROBLEM.search(message) is not None
 
 
-def _as_int(value: Any) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value.strip())
-    return None
-
-
 def status_for_envelope(code: Any, message: str, default: int = 400) -> int:
     """The HTTP-like status a failure envelope maps to.
 
@@ -187,7 +178,7 @@ def status_for_envelope(code: Any, message: str, default: int = 400) -> int:
     a token problem 401, a spent quota 429, a permission refusal 403, a missing
     record 404, anything else ``default``.
     """
-    number = _as_int(code)
+    number = as_int(code)
     if number is not None and 400 <= number <= 599:
         return number
     if is_token_problem(message):
@@ -251,7 +242,7 @@ def page_count(data: Any) -> int | None:
         return None
     for key in _PAGE_COUNT_KEYS:
         if key in data:
-            return _as_int(data[key])
+            return as_int(data[key])
     return None
 
 
@@ -259,7 +250,7 @@ def total_count(data: Any) -> int | None:
     """The ``total`` of a paged answer."""
     if not isinstance(data, Mapping) or "total" not in data:
         return None
-    return _as_int(data["total"])
+    return as_int(data["total"])
 
 
 @dataclass(frozen=True)
@@ -285,8 +276,8 @@ class OmniCXMPaging(PageNumberPaging):
         items = _items(data)
         total = total_count(data)
         pages = page_count(data)
-        page = _as_int(values.get(self.page_key)) or self.first_page
-        size = _as_int(values.get(self.size_key))
+        page = as_int(values.get(self.page_key)) or self.first_page
+        size = as_int(values.get(self.size_key))
         carry: dict[str, Any] = {}
         if not items:
             more = False
@@ -492,7 +483,7 @@ class OmniCXMDialect(Dialect):
             return False
         if envelope_flag(data) is not False or not isinstance(data, Mapping):
             return False
-        code = _as_int(data.get("code", data.get("error_code")))
+        code = as_int(data.get("code", data.get("error_code")))
         return code == 401 or is_token_problem(envelope_message(data))
 
     # -- paging -----------------------------------------------------------------

@@ -34,7 +34,7 @@ class AsyncFieldLinks(AsyncAPIResource):
         A read-only POST, so it is retried like a GET.
         """
         result: FieldLink = await self._call(
-            self.get, body={"id": check_text("id", id)}, cast_to=FieldLink, options=options
+            self.get, body={"id": id}, cast_to=FieldLink, options=options
         )
         return result
 
@@ -48,7 +48,7 @@ class AsyncDataSources(AsyncAPIResource):
         """The values of a dropdown's data source (``id`` is the field's ``idDropDown``)."""
         result: DataSource = await self._call(
             self.get,
-            params={"id": check_text("id", id)},
+            params={"id": id},
             cast_to=DataSource,
             options=options,
         )

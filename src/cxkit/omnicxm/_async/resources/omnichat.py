@@ -136,9 +136,9 @@ class AsyncOmnichatMessages(AsyncAPIResource):
     ) -> MessageList:
         """The messages of a room (with day dividers, ``type`` ``divide``)."""
         body = {
-            "room_id": check_text("room_id", room_id),
-            "page_id": check_text("page_id", page_id),
-            "source": check_text("source", source),
+            "room_id": room_id,
+            "page_id": page_id,
+            "source": source,
         }
         result: MessageList = await self._call(
             self.list, body=body, cast_to=MessageList, options=options
@@ -157,9 +157,9 @@ class AsyncOmnichatMessages(AsyncAPIResource):
     ) -> MessageSearchResult:
         """Where a room's messages up to ``lasttimemessage`` are stored, and how many."""
         body = {
-            "room_id": check_text("room_id", room_id),
-            "page_id": check_text("page_id", page_id),
-            "source": check_text("source", source),
+            "room_id": room_id,
+            "page_id": page_id,
+            "source": source,
             "lasttimemessage": epoch("lasttimemessage", lasttimemessage),
         }
         result: MessageSearchResult = await self._call(

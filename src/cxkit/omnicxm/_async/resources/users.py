@@ -10,7 +10,6 @@ from ...._core import (
     AsyncAPIResource,
     FileInput,
     check_choice,
-    check_text,
     drop_none,
     need_some,
     operation,
@@ -34,7 +33,7 @@ class AsyncUserPbx(AsyncAPIResource):
     @operation("GET", "/users/getuserpbx", auth="secret_key")
     async def list(self, pbx_customer_code: str, **options: Unpack[RequestOptions]) -> PbxUsers:
         """The users of a PBX customer (needs the account's secret key, not a login)."""
-        params = {"pbx_customer_code": check_text("pbx_customer_code", pbx_customer_code)}
+        params = {"pbx_customer_code": pbx_customer_code}
         result: PbxUsers = await self._call(
             self.list, params=params, cast_to=PbxUsers, options=options
         )
@@ -76,9 +75,9 @@ class AsyncUsers(AsyncAPIResource):
     ) -> None:
         """Change the logged-in user's password (the API checks its strength)."""
         body = {
-            "oldpassword": check_text("oldpassword", oldpassword),
-            "newpassword": check_text("newpassword", newpassword),
-            "confirmpassword": check_text("confirmpassword", confirmpassword),
+            "oldpassword": oldpassword,
+            "newpassword": newpassword,
+            "confirmpassword": confirmpassword,
         }
         await self._call(self.update_password, body=body, options=options)
 

@@ -35,7 +35,7 @@ class FieldLinks(APIResource):
         A read-only POST, so it is retried like a GET.
         """
         result: FieldLink = self._call(
-            self.get, body={"id": check_text("id", id)}, cast_to=FieldLink, options=options
+            self.get, body={"id": id}, cast_to=FieldLink, options=options
         )
         return result
 
@@ -49,7 +49,7 @@ class DataSources(APIResource):
         """The values of a dropdown's data source (``id`` is the field's ``idDropDown``)."""
         result: DataSource = self._call(
             self.get,
-            params={"id": check_text("id", id)},
+            params={"id": id},
             cast_to=DataSource,
             options=options,
         )

@@ -137,9 +137,9 @@ class OmnichatMessages(APIResource):
     ) -> MessageList:
         """The messages of a room (with day dividers, ``type`` ``divide``)."""
         body = {
-            "room_id": check_text("room_id", room_id),
-            "page_id": check_text("page_id", page_id),
-            "source": check_text("source", source),
+            "room_id": room_id,
+            "page_id": page_id,
+            "source": source,
         }
         result: MessageList = self._call(
             self.list, body=body, cast_to=MessageList, options=options
@@ -158,9 +158,9 @@ class OmnichatMessages(APIResource):
     ) -> MessageSearchResult:
         """Where a room's messages up to ``lasttimemessage`` are stored, and how many."""
         body = {
-            "room_id": check_text("room_id", room_id),
-            "page_id": check_text("page_id", page_id),
-            "source": check_text("source", source),
+            "room_id": room_id,
+            "page_id": page_id,
+            "source": source,
             "lasttimemessage": epoch("lasttimemessage", lasttimemessage),
         }
         result: MessageSearchResult = self._call(

@@ -11,7 +11,6 @@ from ...._core import (
     APIResource,
     FileInput,
     check_choice,
-    check_text,
     drop_none,
     need_some,
     operation,
@@ -35,7 +34,7 @@ class UserPbx(APIResource):
     @operation("GET", "/users/getuserpbx", auth="secret_key")
     def list(self, pbx_customer_code: str, **options: Unpack[RequestOptions]) -> PbxUsers:
         """The users of a PBX customer (needs the account's secret key, not a login)."""
-        params = {"pbx_customer_code": check_text("pbx_customer_code", pbx_customer_code)}
+        params = {"pbx_customer_code": pbx_customer_code}
         result: PbxUsers = self._call(
             self.list, params=params, cast_to=PbxUsers, options=options
         )
@@ -77,9 +76,9 @@ class Users(APIResource):
     ) -> None:
         """Change the logged-in user's password (the API checks its strength)."""
         body = {
-            "oldpassword": check_text("oldpassword", oldpassword),
-            "newpassword": check_text("newpassword", newpassword),
-            "confirmpassword": check_text("confirmpassword", confirmpassword),
+            "oldpassword": oldpassword,
+            "newpassword": newpassword,
+            "confirmpassword": confirmpassword,
         }
         self._call(self.update_password, body=body, options=options)
 

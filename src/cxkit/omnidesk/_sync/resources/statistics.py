@@ -14,7 +14,6 @@ from ...._core import (
     check_choice,
     check_ids,
     check_ids_or_one,
-    check_text,
     drop_none,
     operation,
 )
@@ -117,7 +116,7 @@ class Statistics(APIResource):
         ``user`` or ``agent``.
         """
         params = drop_none(
-            period=check_text("period", period),
+            period=period,
             from_time=None if from_time is None else stats_time("from_time", from_time),
             to_time=None if to_time is None else stats_time("to_time", to_time),
             group_id=check_ids_or_one("group_id", group_id),
@@ -179,7 +178,7 @@ class Statistics(APIResource):
         ratings with a comment. Id and value filters take one value or a list.
         """
         params = drop_none(
-            period=check_text("period", period),
+            period=period,
             from_time=None if from_time is None else stats_time("from_time", from_time),
             to_time=None if to_time is None else stats_time("to_time", to_time),
             rating_id=check_ids_or_one("rating_id", rating_id),

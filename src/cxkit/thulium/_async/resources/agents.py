@@ -104,12 +104,12 @@ class AsyncAgents(AsyncAPIResource):
         language (``pl`` or ``en``, default ``pl``); ``roles`` are role ids.
         """
         body = drop_none(
-            name=check_text("name", name),
-            surname=check_text("surname", surname),
+            name=name,
+            surname=surname,
             login=check_login("login", login),
             email=email,
-            password=check_text("password", password),
-            number=check_text("number", number),
+            password=password,
+            number=number,
             change_password=change_password,
             callerid=callerid,
             language=check_choice("language", language, _Language),
@@ -225,7 +225,7 @@ class AsyncAgents(AsyncAPIResource):
         await self._call(
             self.transfer,
             path={"login": check_login("login", login)},
-            body={"destination": check_text("destination", destination)},
+            body={"destination": destination},
             options=options,
         )
 

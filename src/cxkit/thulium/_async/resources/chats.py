@@ -11,7 +11,6 @@ from ...._core import (
     AsyncPager,
     check_choice,
     check_id,
-    check_text,
     drop_none,
     operation,
     opt_id,
@@ -161,7 +160,7 @@ class AsyncChatMessages(AsyncAPIResource):
         """Send a message into conversation ``id`` (the id ``start`` returned)."""
         await self._call(
             self.create,
-            path={"id": check_text("id", id)},
+            path={"id": id},
             body=drop_none(text=text),
             options=options,
         )
@@ -178,7 +177,7 @@ class AsyncChatContent(AsyncAPIResource):
         await self._call(
             self.delete,
             path={
-                "id": check_text("id", id),
+                "id": id,
                 "participant": check_choice(
                     "participant", required("participant", participant), Participant
                 ),
@@ -223,12 +222,12 @@ class AsyncChatConversations(AsyncAPIResource):
     @operation("POST", "/chat_conversations/{id}/stop")
     async def stop(self, id: str, **options: Unpack[RequestOptions]) -> None:
         """End conversation ``id``."""
-        await self._call(self.stop, path={"id": check_text("id", id)}, options=options)
+        await self._call(self.stop, path={"id": id}, options=options)
 
     @operation("DELETE", "/chat_conversations/{id}")
     async def delete(self, id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete conversation ``id`` and everything that depends on it."""
-        await self._call(self.delete, path={"id": check_text("id", id)}, options=options)
+        await self._call(self.delete, path={"id": id}, options=options)
 
     @cached_property
     def messages(self) -> AsyncChatMessages:

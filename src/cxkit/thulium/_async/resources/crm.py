@@ -14,7 +14,6 @@ from ...._core import (
     check_choice,
     check_id,
     check_ids,
-    check_text,
     drop_none,
     need_some,
     operation,
@@ -115,7 +114,7 @@ class AsyncCustomerNotes(AsyncAPIResource):
         await self._call(
             self.create,
             path={"id": check_id("id", id)},
-            body=drop_none(message=check_text("message", message), user_login=user_login),
+            body=drop_none(message=message, user_login=user_login),
             options=options,
         )
 
@@ -276,7 +275,7 @@ class AsyncCustomers(AsyncAPIResource):
             CustomerInput,
             "customers.create",
             name=name,
-            surname=check_text("surname", surname),
+            surname=surname,
             email=email,
             phone_number=phone_number,
             company_id=opt_id("company_id", company_id),
@@ -503,7 +502,7 @@ class AsyncCompanies(AsyncAPIResource):
         body = input_body(
             CompanyInput,
             "companies.create",
-            name=check_text("name", name),
+            name=name,
             nip=nip,
             email=email,
             phone_number=phone_number,

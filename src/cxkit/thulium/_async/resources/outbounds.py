@@ -17,7 +17,6 @@ from ...._core import (
     AsyncPager,
     check_choice,
     check_ids,
-    check_text,
     drop_none,
     need_some,
     operation,
@@ -377,7 +376,7 @@ class AsyncOutboundRecordsByIdentifier(AsyncAPIResource):
         """Get the record ``identifier`` of campaign ``id``. Inferred (index-only in the seed)."""
         return await self._call(
             self.get,
-            path={"id": _oid(id), "identifier": check_text("identifier", identifier)},
+            path={"id": _oid(id), "identifier": identifier},
             cast_to=OutboundRecord,
             options=options,
         )
@@ -420,7 +419,7 @@ class AsyncOutboundRecordsByIdentifier(AsyncAPIResource):
         need_some(body, "outbounds.records_by_identifier.update")
         await self._call(
             self.update,
-            path={"id": _oid(id), "identifier": check_text("identifier", identifier)},
+            path={"id": _oid(id), "identifier": identifier},
             body=body,
             options=options,
         )
@@ -430,7 +429,7 @@ class AsyncOutboundRecordsByIdentifier(AsyncAPIResource):
         """Remove the record ``identifier`` from campaign ``id``. Inferred (index-only in the seed)."""
         await self._call(
             self.delete,
-            path={"id": _oid(id), "identifier": check_text("identifier", identifier)},
+            path={"id": _oid(id), "identifier": identifier},
             options=options,
         )
 
@@ -475,7 +474,7 @@ class AsyncOutbounds(AsyncAPIResource):
             raise TypeError("crm must be a bool (true: fed from the CRM, false: from CSV)")
         settings = _settings(
             self._client,
-            name=check_text("name", name),
+            name=name,
             dialer=required("dialer", dialer),
             active=active,
             start_date=start_date,
@@ -559,7 +558,7 @@ class AsyncOutbounds(AsyncAPIResource):
         zone = self._client.time_zone
         body = drop_none(
             new_id=None if new_id is None else check_outbound_id("new_id", new_id),
-            name=check_text("name", name),
+            name=name,
             start_date=day_value("start_date", start_date, zone),
             end_date=day_value("end_date", end_date, zone),
             parameters=sub_model(OutboundParameters, parameters, "parameters"),

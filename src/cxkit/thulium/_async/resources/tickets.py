@@ -138,9 +138,9 @@ class AsyncTicketAgentResponses(AsyncAPIResource):
         are ``temporary_files`` tokens.
         """
         payload = drop_none(
-            body=check_text("body", body),
+            body=body,
             body_type=check_choice("body_type", body_type, BodyType),
-            user_login=check_text("user_login", user_login),
+            user_login=user_login,
             date=minute_value("date", date, self._client.time_zone),
             attachments=_tokens("attachments", attachments),
         )
@@ -166,7 +166,7 @@ class AsyncTicketCustomerResponses(AsyncAPIResource):
         default HTML); ``date`` (``YYYY-MM-DD hh:mm``) back-dates it.
         """
         payload = drop_none(
-            body=check_text("body", body),
+            body=body,
             body_type=check_choice("body_type", body_type, BodyType),
             date=minute_value("date", date, self._client.time_zone),
         )
@@ -190,9 +190,7 @@ class AsyncTicketComments(AsyncAPIResource):
         Inferred (index-only in the seed): ``comment`` is the field ticket messages
         of type ``COMMENT`` carry.
         """
-        payload = drop_none(
-            comment=check_text("comment", comment), user_login=opt_text("user_login", user_login)
-        )
+        payload = drop_none(comment=comment, user_login=opt_text("user_login", user_login))
         await self._call(self.create, path=_tid(id), body=payload, options=options)
 
 
@@ -204,7 +202,7 @@ class AsyncTicketAttachments(AsyncAPIResource):
         """Delete attachment ``token`` of ticket ``id``. Inferred (index-only in the seed)."""
         await self._call(
             self.delete,
-            path={**_tid(id), "token": check_text("token", token)},
+            path={**_tid(id), "token": token},
             options=options,
         )
 
@@ -311,9 +309,9 @@ class AsyncTickets(AsyncAPIResource):
         ``email``; ``direction`` is ``in_behalf_of`` (default) or ``out``.
         """
         payload = drop_none(
-            to=check_text("to", to),
-            subject=check_text("subject", subject),
-            body=check_text("body", body),
+            to=to,
+            subject=subject,
+            body=body,
             body_type=check_choice("body_type", body_type, BodyType),
             comment=comment,
             cc=None if cc is None else check_strings("cc", cc),

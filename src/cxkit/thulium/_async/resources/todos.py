@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ...._core import AsyncAPIResource, check_id, check_text, drop_none, operation, opt_id
+from ...._core import AsyncAPIResource, check_id, drop_none, operation, opt_id
 from ..._checks import DateInput, check_login, thulium_date
 from ...types.todos import Todo, TodoCreated
 
@@ -50,7 +50,7 @@ class AsyncTodos(AsyncAPIResource):
         """
         body = drop_none(
             user_login=check_login("user_login", user_login),
-            title=check_text("title", title),
+            title=title,
             description=description,
             deadline=thulium_date("deadline", deadline, self._client.time_zone),
             customer_id=opt_id("customer_id", customer_id),

@@ -12,7 +12,6 @@ from ...._core import (
     SyncPage,
     check_choice,
     check_id,
-    check_text,
     drop_none,
     operation,
     opt_id,
@@ -162,7 +161,7 @@ class ChatMessages(APIResource):
         """Send a message into conversation ``id`` (the id ``start`` returned)."""
         self._call(
             self.create,
-            path={"id": check_text("id", id)},
+            path={"id": id},
             body=drop_none(text=text),
             options=options,
         )
@@ -179,7 +178,7 @@ class ChatContent(APIResource):
         self._call(
             self.delete,
             path={
-                "id": check_text("id", id),
+                "id": id,
                 "participant": check_choice(
                     "participant", required("participant", participant), Participant
                 ),
@@ -224,12 +223,12 @@ class ChatConversations(APIResource):
     @operation("POST", "/chat_conversations/{id}/stop")
     def stop(self, id: str, **options: Unpack[RequestOptions]) -> None:
         """End conversation ``id``."""
-        self._call(self.stop, path={"id": check_text("id", id)}, options=options)
+        self._call(self.stop, path={"id": id}, options=options)
 
     @operation("DELETE", "/chat_conversations/{id}")
     def delete(self, id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete conversation ``id`` and everything that depends on it."""
-        self._call(self.delete, path={"id": check_text("id", id)}, options=options)
+        self._call(self.delete, path={"id": id}, options=options)
 
     @cached_property
     def messages(self) -> ChatMessages:

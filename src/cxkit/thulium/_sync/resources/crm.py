@@ -15,7 +15,6 @@ from ...._core import (
     check_choice,
     check_id,
     check_ids,
-    check_text,
     drop_none,
     need_some,
     operation,
@@ -116,7 +115,7 @@ class CustomerNotes(APIResource):
         self._call(
             self.create,
             path={"id": check_id("id", id)},
-            body=drop_none(message=check_text("message", message), user_login=user_login),
+            body=drop_none(message=message, user_login=user_login),
             options=options,
         )
 
@@ -277,7 +276,7 @@ class Customers(APIResource):
             CustomerInput,
             "customers.create",
             name=name,
-            surname=check_text("surname", surname),
+            surname=surname,
             email=email,
             phone_number=phone_number,
             company_id=opt_id("company_id", company_id),
@@ -504,7 +503,7 @@ class Companies(APIResource):
         body = input_body(
             CompanyInput,
             "companies.create",
-            name=check_text("name", name),
+            name=name,
             nip=nip,
             email=email,
             phone_number=phone_number,

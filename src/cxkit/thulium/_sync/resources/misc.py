@@ -11,7 +11,7 @@ import builtins
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ...._core import APIResource, check_text, operation
+from ...._core import APIResource, operation
 from ..._values import check_phone, check_strings
 from ...types.common import ThuliumModel
 from ...types.misc import CustomerFieldGroup, SmsMessageSent, TagsAdded, Topic
@@ -88,7 +88,7 @@ class SmsMessages(APIResource):
         """
         body = {
             "phone_number": check_phone("phone_number", phone_number),
-            "message": check_text("message", message),
+            "message": message,
         }
         data = self._call(self.create, body=body, cast_to=object, options=options)
         return _answer(self._client, SmsMessageSent, data)

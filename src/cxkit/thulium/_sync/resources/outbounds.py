@@ -18,7 +18,6 @@ from ...._core import (
     SyncPage,
     check_choice,
     check_ids,
-    check_text,
     drop_none,
     need_some,
     operation,
@@ -378,7 +377,7 @@ class OutboundRecordsByIdentifier(APIResource):
         """Get the record ``identifier`` of campaign ``id``. Inferred (index-only in the seed)."""
         return self._call(
             self.get,
-            path={"id": _oid(id), "identifier": check_text("identifier", identifier)},
+            path={"id": _oid(id), "identifier": identifier},
             cast_to=OutboundRecord,
             options=options,
         )
@@ -421,7 +420,7 @@ class OutboundRecordsByIdentifier(APIResource):
         need_some(body, "outbounds.records_by_identifier.update")
         self._call(
             self.update,
-            path={"id": _oid(id), "identifier": check_text("identifier", identifier)},
+            path={"id": _oid(id), "identifier": identifier},
             body=body,
             options=options,
         )
@@ -431,7 +430,7 @@ class OutboundRecordsByIdentifier(APIResource):
         """Remove the record ``identifier`` from campaign ``id``. Inferred (index-only in the seed)."""
         self._call(
             self.delete,
-            path={"id": _oid(id), "identifier": check_text("identifier", identifier)},
+            path={"id": _oid(id), "identifier": identifier},
             options=options,
         )
 
@@ -476,7 +475,7 @@ class Outbounds(APIResource):
             raise TypeError("crm must be a bool (true: fed from the CRM, false: from CSV)")
         settings = _settings(
             self._client,
-            name=check_text("name", name),
+            name=name,
             dialer=required("dialer", dialer),
             active=active,
             start_date=start_date,
@@ -560,7 +559,7 @@ class Outbounds(APIResource):
         zone = self._client.time_zone
         body = drop_none(
             new_id=None if new_id is None else check_outbound_id("new_id", new_id),
-            name=check_text("name", name),
+            name=name,
             start_date=day_value("start_date", start_date, zone),
             end_date=day_value("end_date", end_date, zone),
             parameters=sub_model(OutboundParameters, parameters, "parameters"),

@@ -58,6 +58,7 @@ from .errors import (
     UnsupportedOperationError,
     error_class_for_status,
 )
+from .hosts import account_base_url
 from .models import (
     TIME_ZONE,
     CXInput,
@@ -145,6 +146,7 @@ __all__ = [
     "WebhookError",
     "WebhookParser",
     "YearMonth",
+    "account_base_url",
     "as_int",
     "async_to_raw_response_wrapper",
     "bracket_fields",

@@ -61,11 +61,11 @@ class Dialect(abc.ABC):
       success envelope: unwrap it, or raise the failure it reports) and
       :meth:`paging` (its page shape).
     * It **may** override :meth:`encode` / :meth:`encode_files` (body wrappers,
-      odd file naming), :meth:`error` / :meth:`error_details` / :meth:`make_error`
+      odd file naming), :meth:`error` / :meth:`error_details` / :meth:`error_class`
       (its error bodies and status mapping) and :meth:`read_rate_limit` with
       :attr:`rate_limit_headers` (its quota headers).
-    * :meth:`read_json`, :meth:`unwrap`, :meth:`error_list` and
-      :meth:`envelope_error` are helpers for those overrides, not hooks.
+    * :meth:`read_json`, :meth:`unwrap`, :meth:`error_list`, :meth:`make_error`
+      and :meth:`envelope_error` are helpers for those overrides, not hooks.
 
     A dialect holds no connection state; one instance serves every call of a client.
     """
@@ -300,6 +300,11 @@ class Dialect(abc.ABC):
             return None, body
         return None, ""
 
+    def error_class(self, status_code: int) -> type[APIError]:
+        """The error class a status maps to. May be overridden (a vendor whose 405 is a
+        bad request)."""
+        return error_class_for_status(status_code)
+
     def make_error(
         self,
         status_code: int,
@@ -310,9 +315,9 @@ class Dialect(abc.ABC):
         response: httpx.Response | None = None,
         request_id: str | None = None,
     ) -> APIError:
-        """The error class that fits ``status_code``, built. May be overridden (a vendor
-        whose 405 is a bad request)."""
-        cls = error_class_for_status(status_code)
+        """The error of :meth:`error_class` for ``status_code``, built (a helper; a
+        ``Retry-After`` the response sends is kept on it)."""
+        cls = self.error_class(status_code)
         kwargs: dict[str, Any] = dict(
             vendor=self.vendor,
             status_code=status_code,

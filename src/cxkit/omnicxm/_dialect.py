@@ -445,30 +445,11 @@ class OmniCXMDialect(Dialect):
         except (LookupError, UnicodeError):  # a charset that is not a text encoding
             return content.decode("utf-8", "replace")
 
-    def make_error(
-        self,
-        status_code: int,
-        message: str,
-        *,
-        code: str | int | None = None,
-        body: Any = None,
-        response: httpx.Response | None = None,
-        request_id: str | None = None,
-    ) -> APIError:
+    def error_class(self, status_code: int) -> type[APIError]:
         """The error class for ``status_code``; 405 and 406 are bad requests here."""
         if status_code in (405, 406):
-            return BadRequestError(
-                message,
-                vendor=self.vendor,
-                status_code=status_code,
-                code=code,
-                request_id=request_id,
-                body=body,
-                response=response,
-            )
-        return super().make_error(
-            status_code, message, code=code, body=body, response=response, request_id=request_id
-        )
+            return BadRequestError
+        return super().error_class(status_code)
 
     # -- auth -------------------------------------------------------------------
 

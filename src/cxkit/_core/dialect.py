@@ -78,7 +78,7 @@ class Dialect(abc.ABC):
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        vendor = cls.__dict__.get("vendor", getattr(cls, "vendor", None))
+        vendor = getattr(cls, "vendor", None)
         if not isinstance(vendor, str) or not vendor:
             raise TypeError(f"{cls.__name__} must set vendor to the vendor's short name")
 

@@ -26,3 +26,11 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         where = Path(cxkit.__file__).resolve()
         if where.is_relative_to(SOURCE):
             raise pytest.UsageError(f"CXKIT_TEST_INSTALLED=1 but cxkit comes from {where}")
+
+
+# The template vendor (``cxkit._template``) is added to the vendor registry here, and
+# only here: every cross-vendor check reads the registry, so each one runs over the
+# template too (``tests/core/test_template_vendor.py`` checks that they do).
+from cxkit import _vendors  # noqa: E402
+
+_vendors.register(_vendors.TEMPLATE)

@@ -2,49 +2,34 @@
 
 A PUT or DELETE is idempotent by default. Those whose second call differs from the
 first (reorders, sends, toggles, counters) are declared ``idempotent=False`` on
-their operation and listed here, so adding one is a conscious choice; POSTs that
-only read or set a state are declared ``idempotent=True`` and listed too.
+their operation and listed in the vendor's registry entry (``not_replayed``), so
+adding one is a conscious choice; POSTs that only read or set a state are declared
+``idempotent=True`` and listed too (``replayed_posts``).
 """
 
 from __future__ import annotations
 
-import importlib
-
 import pytest
 
-NOT_REPLAYED = {
-    "omnidesk": {
-        "kb_articles.moveup",
-        "kb_articles.movedown",
-        "kb_categories.moveup",
-        "kb_categories.movedown",
-        "kb_sections.moveup",
-        "kb_sections.movedown",
-    },
-    "omi": set(),
-    "thulium": set(),
-}
+from cxkit import _vendors
 
-REPLAYED_POSTS = {
-    "omnidesk": set(),
-    "omi": {"contacts.list"},
-    "thulium": {"outbounds.agents.set", "tags.create"},
-}
+NAMES = [v.name for v in _vendors.vendors()]
 
 
-@pytest.mark.parametrize("vendor", sorted(NOT_REPLAYED))
+@pytest.mark.parametrize("vendor", NAMES)
 def test_non_idempotent_puts_and_deletes_are_the_reviewed_ones(vendor: str) -> None:
-    operations = importlib.import_module(f"cxkit.{vendor}").OPERATIONS
+    entry = _vendors.get(vendor)
     declared = {
         op.name
-        for op in operations
+        for op in entry.module().OPERATIONS
         if op.method in ("PUT", "DELETE", "PATCH") and not op.is_idempotent
     }
-    assert declared == NOT_REPLAYED[vendor]
+    assert declared == entry.not_replayed
 
 
-@pytest.mark.parametrize("vendor", sorted(REPLAYED_POSTS))
+@pytest.mark.parametrize("vendor", NAMES)
 def test_replayable_posts_are_the_reviewed_ones(vendor: str) -> None:
-    operations = importlib.import_module(f"cxkit.{vendor}").OPERATIONS
+    entry = _vendors.get(vendor)
+    operations = entry.module().OPERATIONS
     declared = {op.name for op in operations if op.method == "POST" and op.is_idempotent}
-    assert declared == REPLAYED_POSTS[vendor]
+    assert declared == entry.replayed_posts

@@ -2,24 +2,22 @@
 
 from __future__ import annotations
 
-import importlib
 import inspect
 import typing
 from typing import Any
 
 import pytest
 
-from tests.core.test_vocabulary import vendors
+from cxkit import _vendors
 
-CLIENTS = {"omnidesk": "Omnidesk", "omi": "Omi", "thulium": "Thulium", "omnicxm": "OmniCXM"}
+NAMES = [v.name for v in _vendors.vendors()]
 
 
 def methods(vendor: str) -> list[tuple[str, Any]]:
-    module = importlib.import_module(f"cxkit.{vendor}")
+    entry = _vendors.get(vendor)
     out = []
-    for prefix in ("Async", ""):
-        client = getattr(module, prefix + CLIENTS[vendor])
-        for op in module.OPERATIONS:
+    for prefix, client in zip(("", "Async"), entry.client_classes(), strict=True):
+        for op in entry.module().OPERATIONS:
             target: Any = client
             for part in op.name.split("."):
                 attr = getattr(target, part)
@@ -29,7 +27,7 @@ def methods(vendor: str) -> list[tuple[str, Any]]:
     return out
 
 
-@pytest.mark.parametrize("vendor", [v for v, _ in vendors()])
+@pytest.mark.parametrize("vendor", NAMES)
 def test_no_endpoint_method_returns_any(vendor: str) -> None:
     for name, method in methods(vendor):
         # Annotations stay strings (Unpack is imported for type checking only).
@@ -37,7 +35,7 @@ def test_no_endpoint_method_returns_any(vendor: str) -> None:
         assert returned not in (Any, "Any", inspect.Signature.empty), f"{vendor} {name}"
 
 
-@pytest.mark.parametrize("vendor", [v for v, _ in vendors()])
+@pytest.mark.parametrize("vendor", NAMES)
 def test_every_endpoint_method_takes_the_per_call_options(vendor: str) -> None:
     for name, method in methods(vendor):
         params = inspect.signature(method).parameters

@@ -19,7 +19,7 @@ from cxkit import (
     RateLimitError,
     UnprocessableEntityError,
 )
-from cxkit._core import Dialect, collect_operations, operation_of, resolve
+from cxkit._core import collect_operations, operation_of, resolve
 from cxkit._core.errors import error_class_for_status
 from cxkit.testing import (
     FakeClock,
@@ -31,7 +31,7 @@ from cxkit.testing import (
     route,
     unflatten,
 )
-from tests.core._async.demo import AsyncDemo
+from tests.core._async.demo import AsyncDemo, DemoDialect
 from tests.core._sync.demo import Demo
 
 
@@ -89,7 +89,7 @@ def test_status_mapping(status: int, cls: type[APIError]) -> None:
         headers={"x-request-id": "req-9"},
         request=httpx.Request("GET", "https://x"),
     )
-    err = Dialect().error(response)
+    err = DemoDialect().error(response)
     assert type(err) is cls
     assert (err.status_code, err.code, err.message, err.request_id) == (
         status,

@@ -23,7 +23,7 @@ from typing import Any, Union, get_args, get_origin
 import pytest
 from pydantic import BaseModel
 
-from cxkit import AsyncPager, Created, CXModel, SyncPage
+from cxkit import AsyncPager, Created, CXModel, SyncPage, _vendors
 from tests.core.test_public_types import methods
 from tests.core.test_vocabulary import vendors
 
@@ -66,7 +66,7 @@ def returns(vendor: str) -> list[tuple[str, bool, Any]]:
 
 
 def paged(vendor: str) -> set[str]:
-    module = __import__(f"cxkit.{vendor}", fromlist=["OPERATIONS"])
+    module = _vendors.get(vendor).module()
     return {op.name for op in module.OPERATIONS if op.paged}
 
 

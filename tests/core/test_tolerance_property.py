@@ -36,12 +36,13 @@ from hypothesis import strategies as st
 from pydantic import AliasChoices, BaseModel, SecretStr, TypeAdapter
 from pydantic.fields import FieldInfo
 
-from cxkit import ResponseValidationError
+from cxkit import ResponseValidationError, _vendors
 from cxkit._core import CXInput, CXModel, Duration, RFC2822DateTime
 from cxkit._core.models import parse_model
 from tests.profiles import examples
 
-VENDORS = ("omnidesk", "omi", "thulium", "omnicxm")
+PACKAGES = {v.name: v.package for v in _vendors.vendors()}
+VENDORS = tuple(PACKAGES)
 WEBHOOK_MODULES = ("cxkit.thulium.types.events", "cxkit.omnidesk.types.webhooks")
 MAX_DEPTH = 3
 NoneType = type(None)
@@ -50,12 +51,7 @@ NoneType = type(None)
 
 
 def _vendor_modules(vendor: str) -> Iterator[types.ModuleType]:
-    try:
-        package = importlib.import_module(f"cxkit.{vendor}.types")
-    except ModuleNotFoundError as exc:
-        if exc.name in (f"cxkit.{vendor}", f"cxkit.{vendor}.types"):
-            return  # that vendor is not built (yet)
-        raise
+    package = importlib.import_module(f"{PACKAGES[vendor]}.types")
     yield package
     for info in pkgutil.walk_packages(package.__path__, prefix=package.__name__ + "."):
         yield importlib.import_module(info.name)
@@ -72,7 +68,7 @@ def _discover() -> dict[type[CXModel], str]:
                 inspect.isclass(obj)
                 and issubclass(obj, CXModel)
                 and not issubclass(obj, CXInput)
-                and obj.__module__.startswith(f"cxkit.{vendor}.")
+                and obj.__module__.startswith(f"{PACKAGES[vendor]}.")
             ):
                 found[obj] = vendor
     return found

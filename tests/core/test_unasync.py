@@ -30,8 +30,8 @@ def test_substitutions() -> None:
         "class AsyncCases(AsyncAPIResource):\n": "class Cases(APIResource):\n",
         "        async with self._lock:\n": "        with self._lock:\n",
         "        data = await self._send(call)\n": "        data = self._send(call)\n",
-        "from ..._core._async.client import AsyncAPIClient\n": (
-            "from ..._core._sync.client import APIClient\n"
+        "from ..._core import AsyncAPIClient, AsyncClientOptions\n": (
+            "from ..._core import APIClient, ClientOptions\n"
         ),
         "    http_client: httpx.AsyncClient | None\n": "    http_client: httpx.Client | None\n",
         "        await self._clock.asleep(delay)\n": "        self._clock.sleep(delay)\n",

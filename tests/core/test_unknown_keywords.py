@@ -10,26 +10,18 @@ before anything is sent.
 from __future__ import annotations
 
 import asyncio
-import importlib
 import inspect
 from typing import Any
 
 import pytest
 
+from cxkit import _vendors
 from cxkit._core import resolve
 from cxkit._core.options import REQUEST_OPTIONS
-from cxkit.testing.omi import FakeOmi
 from cxkit.testing.omnicxm import FakeOmniCXM
 from cxkit.testing.omnidesk import FakeOmnidesk
 from cxkit.testing.thulium import FakeThulium
 from tests.core.test_vocabulary import vendors
-
-FAKES: dict[str, Any] = {
-    "omnidesk": FakeOmnidesk,
-    "thulium": FakeThulium,
-    "omnicxm": FakeOmniCXM,
-    "omi": FakeOmi,
-}
 
 
 def misspell(word: str) -> str:
@@ -65,9 +57,9 @@ def call(method: Any, **kwargs: Any) -> Any:
 @pytest.mark.parametrize("vendor", [v for v, _ in vendors()])
 @pytest.mark.parametrize("flavour", ["client", "async_client"])
 def test_every_operation_names_a_misspelt_keyword_first(vendor: str, flavour: str) -> None:
-    fake = FAKES[vendor]()
+    fake = _vendors.get(vendor).fake_class()()
     client = getattr(fake, flavour)()
-    module = importlib.import_module(f"cxkit.{vendor}")
+    module = _vendors.get(vendor).module()
     checked = 0
     for op in module.OPERATIONS:
         method = resolve(client, op.name)

@@ -47,9 +47,28 @@ def run_doc(
     """Execute the blocks of ``doc`` not marked ``no-test``, in order, in one namespace
     (only the blocks whose 1-based number is in ``numbers``, when given).
 
-    A block that awaits at the top level runs in its own event loop.
+    A block that awaits at the top level runs in its own event loop. The namespace is
+    a module's, registered while the blocks run (a dataclass looks its module up).
     """
-    namespace = {"__name__": "doc_" + Path(doc).stem} if namespace is None else namespace
+    name = "doc_" + Path(doc).stem.replace("-", "_")
+    module = ModuleType(str((namespace or {}).get("__name__", name)))
+    module.__dict__.update(namespace or {})
+    before = sys.modules.get(module.__name__)
+    sys.modules[module.__name__] = module
+    try:
+        _run_blocks(doc, module.__dict__, numbers)
+    finally:
+        if before is None:
+            del sys.modules[module.__name__]
+        else:
+            sys.modules[module.__name__] = before
+    if namespace is None:
+        return module.__dict__
+    namespace.update(module.__dict__)
+    return namespace
+
+
+def _run_blocks(doc: str, namespace: dict[str, Any], numbers: range | None) -> None:
     for block in blocks(doc):
         if not block.tested or (numbers is not None and block.number not in numbers):
             continue
@@ -61,7 +80,6 @@ def run_doc(
                 exec(code, namespace)
         except Exception as exc:  # pragma: no cover - the message names the block
             pytest.fail(f"{block.where} failed: {exc!r}\n{block.code}")
-    return namespace
 
 
 def forbid_network(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from cxkit import _vendors
+
 from ._harness import ROOT, blocks, forbid_network, run_doc
 
 GUIDES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "docs").glob("*.md"))
@@ -49,12 +51,8 @@ def test_guide_runs_as_printed(doc: str, monkeypatch: pytest.MonkeyPatch, workdi
     run_doc(doc)
 
 
-FAKES = {
-    "docs/omnidesk.md": "FakeOmnidesk",
-    "docs/thulium.md": "FakeThulium",
-    "docs/omnicxm.md": "FakeOmniCXM",
-    "docs/omi.md": "FakeOmi",
-}
+FAKES = {vendor.guide: vendor.fake.split(":")[1] for vendor in _vendors.vendors()}
+"""Each registered vendor's guide and the fake its first block makes."""
 
 
 @pytest.mark.parametrize("doc", sorted(FAKES))

@@ -36,7 +36,7 @@ def test_status_for_code(code: Any, status: int) -> None:
 
 
 def test_decode_returns_payload_and_unwraps() -> None:
-    op = Operation("POST", "/x", options={"unwrap": "file"})
+    op = Operation("POST", "/x", unwrap="file")
     response = httpx.Response(200, json={"status_code": 9999, "payload": {"file": {"_id": "1"}}})
     assert DIALECT.decode(op, response) == {"_id": "1"}
     assert DIALECT.decode(None, httpx.Response(200, json={"payload": [1]})) == [1]

@@ -13,6 +13,7 @@ from cxkit._core.encoding import form_pairs
 from cxkit._core.registry import Operation
 from cxkit.omnicxm import NotCompletedError, OmniCXMDialect
 from cxkit.omnicxm._dialect import (
+    OmniCXMHints,
     OmniCXMPaging,
     envelope_flag,
     envelope_message,
@@ -86,10 +87,10 @@ def test_flags_and_messages() -> None:
 
 
 def test_decode_unwraps_and_strips_the_flag() -> None:
-    data = Operation("GET", "/x", options={"unwrap": "data"})
+    data = Operation("GET", "/x", unwrap="data")
     assert DIALECT.decode(data, answer(body={"status": True, "data": [1]})) == [1]
     assert DIALECT.decode(OP, answer(body={"stt": True, "msg": "ok"})) == {"msg": "ok"}
-    raw = Operation("POST", "/x", options={"raw_text": True})
+    raw = Operation("POST", "/x", hints=OmniCXMHints(raw_text=True))
     assert DIALECT.decode(raw, answer(content=b"curl --location x")) == "curl --location x"
 
 
@@ -101,7 +102,7 @@ def test_decode_failures() -> None:
     assert limited.value.status_code == 429 and "API limited" in limited.value.message
     with pytest.raises(NotCompletedError):
         DIALECT.decode(OP, answer(201, body={"status": False, "error": "pending"}))
-    login = Operation("GET", "/login", options={"auth": "login"})
+    login = Operation("GET", "/login", auth="login")
     with pytest.raises(Exception) as refused:
         DIALECT.decode(login, answer(body={"status": False, "error": "Wrong username"}))
     assert getattr(refused.value, "status_code", None) == 401
@@ -141,8 +142,8 @@ def test_form_pairs() -> None:
 
 def test_credentials_are_checked_per_operation() -> None:
     keyed = OmniCXMDialect(login=False, secret_key=True)
-    token_op = Operation("GET", "/x", name="a.b", options={"auth": "token"})
-    key_op = Operation("GET", "/x", name="c.d", options={"auth": "secret_key"})
+    token_op = Operation("GET", "/x", name="a.b", auth="token")
+    key_op = Operation("GET", "/x", name="c.d", auth="secret_key")
     assert keyed.credential_for(OP) == "secret_key"
     assert DIALECT.credential_for(OP) == "token"
     with pytest.raises(ConfigurationError, match=r"a\.b needs a login"):

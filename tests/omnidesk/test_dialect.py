@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from cxkit._core import RateLimit
+from cxkit._core import Call, Operation, RateLimit
 from cxkit._core.errors import (
     BadRequestError,
     PermissionDeniedError,
@@ -36,15 +36,14 @@ def test_list_items_unwrapped_entries_and_missing_total() -> None:
 
 
 def test_query_encoding_php_arrays() -> None:
-    pairs = OmnideskDialect().encode_query(
-        {
-            "status": ["open", "closed"],
-            "custom_fields": {"cf_25": ["a", "b"], "cf_30": "x"},
-            "show_merged_cases": True,
-            "page": 2,
-            "skip": None,
-        }
-    )
+    query = {
+        "status": ["open", "closed"],
+        "custom_fields": {"cf_25": ["a", "b"], "cf_30": "x"},
+        "show_merged_cases": True,
+        "page": 2,
+        "skip": None,
+    }
+    pairs = OmnideskDialect().encode(Call(Operation("GET", "/cases.json"), params=query)).params
     assert pairs == [
         ("status[]", "open"),
         ("status[]", "closed"),

@@ -14,7 +14,7 @@ from cxkit._core.errors import InternalServerError, RateLimitError
 from cxkit._core.models import parse_model
 from cxkit.thulium import BatchResult, Customer, ErrorDetail, ThuliumDialect
 from cxkit.thulium._checks import custom_field_filters, thulium_date
-from cxkit.thulium._dialect import thulium_paging
+from cxkit.thulium._dialect import ThuliumHints, thulium_paging
 from cxkit.thulium.types import Chat, LastQueueCall, WorkReportRow
 
 WARSAW = ZoneInfo("Europe/Warsaw")
@@ -94,7 +94,7 @@ def test_empty_answers_are_none() -> None:
 
 
 def test_batch_answer_keyed_by_index() -> None:
-    op = Operation("POST", "/batch/customers", options={"batch": "index"})
+    op = Operation("POST", "/batch/customers", hints=ThuliumHints(batch="index"))
     data = DIALECT.decode(
         op,
         response(
@@ -117,7 +117,7 @@ def test_batch_answer_keyed_by_index() -> None:
 
 def test_batch_answer_keyed_by_id_and_as_a_list() -> None:
     by_id = DIALECT.decode(
-        Operation("DELETE", "/batch/customers", options={"batch": "id"}),
+        Operation("DELETE", "/batch/customers", hints=ThuliumHints(batch="id")),
         response(207, {"13": {"http_status": 204}, "14": {"http_status": 404, "message": "x"}}),
     )
     result = parse_model(BatchResult, by_id, strict=True, vendor="thulium")
@@ -126,7 +126,7 @@ def test_batch_answer_keyed_by_id_and_as_a_list() -> None:
         ("14", None, None),
     ]
     listed = DIALECT.decode(
-        Operation("DELETE", "/batch/outbounds", options={"batch": "id"}),
+        Operation("DELETE", "/batch/outbounds", hints=ThuliumHints(batch="id")),
         response(
             207,
             [
@@ -202,7 +202,7 @@ def test_without_a_limit_the_server_default_decides() -> None:
 
 
 def test_counted_paging_uses_count_as_total() -> None:
-    op = Operation("GET", "/chats", paged=True, options={"counted": True, "max_limit": 100})
+    op = Operation("GET", "/chats", paged=True, hints=ThuliumHints(counted=True, max_limit=100))
     paging = DIALECT.paging(op)
     page = paging.parse({"count": 3, "result": [{"a": 1}, {"a": 2}]}, {"limit": 2})
     assert page.total == 3 and page.items == [{"a": 1}, {"a": 2}]

@@ -1,22 +1,23 @@
 """The per-vendor dialect: the only place where a vendor's wire shapes live.
 
-Core calls a dialect to encode a request, decode a response (unwrapping the
-vendor's envelope or raising its error), read rate-limit headers and choose a
-page strategy. Subclasses override what their vendor does differently.
+The core client calls a dialect to encode a request, decode a response (unwrapping
+the vendor's envelope or raising its error), map a failed response to an error,
+read rate-limit headers and choose a page strategy. A vendor subclasses
+:class:`Dialect`; docs/architecture.md gives the contract in full.
 """
 
 from __future__ import annotations
 
+import abc
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 import httpx
 
 from .auth import CREDENTIAL
-from .encoding import FileInput, bracket_fields, form_pairs, query_value, to_file
+from .encoding import bracket_fields, form_pairs, query_value, to_file
 from .errors import (
     APIError,
     ErrorDetail,
@@ -24,8 +25,8 @@ from .errors import (
     ResponseValidationError,
     error_class_for_status,
 )
-from .options import RequestOptions
-from .paging import PageNumberPaging, PageStrategy
+from .options import Call, RequestParts
+from .paging import PageStrategy
 from .ratelimit import RateLimit, collect_rate_headers, parse_retry_after, rate_limit_from
 from .registry import Operation
 
@@ -33,33 +34,6 @@ __all__ = ["FORM_TYPES", "Call", "Dialect", "RequestParts"]
 
 FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
 """Operation content types whose body is sent as form fields."""
-
-
-@dataclass(slots=True)
-class Call:
-    """What a resource method asks for: an operation and its arguments."""
-
-    op: Operation
-    path_params: Mapping[str, Any] | None = None
-    params: Mapping[str, Any] | None = None
-    body: Any = None
-    files: Mapping[str, FileInput | list[FileInput]] | None = None
-    options: RequestOptions | None = None
-
-
-@dataclass(slots=True)
-class RequestParts:
-    """An HTTP request ready for httpx, before auth."""
-
-    method: str
-    path: str
-    params: list[tuple[str, Any]] = field(default_factory=list)
-    json: Any = None
-    data: list[tuple[str, Any]] | None = None
-    files: list[tuple[str, tuple[str, Any, str]]] | None = None
-    headers: dict[str, str] = field(default_factory=dict)
-    extensions: dict[str, Any] = field(default_factory=dict)
-    """httpx request extensions (e.g. the credential an operation needs)."""
 
 
 _TAG = re.compile(r"<[^>]+>")
@@ -77,24 +51,50 @@ def _query_pairs(name: str, value: Any, out: list[tuple[str, Any]]) -> None:
         out.append((name, query_value(value)))
 
 
-class Dialect:
-    """Generic behaviour; a vendor overrides what differs."""
+class Dialect(abc.ABC):
+    """What the core asks of a vendor, with the generic behaviour a vendor inherits.
 
-    vendor: str = "vendor"
+    The core client calls :attr:`vendor`, :meth:`encode`, :meth:`decode`,
+    :meth:`error`, :meth:`rate_limit` and :meth:`paging`, nothing else.
 
-    # -- requests -----------------------------------------------------------
+    * A vendor **must** set :attr:`vendor` and implement :meth:`decode` (its
+      success envelope: unwrap it, or raise the failure it reports) and
+      :meth:`paging` (its page shape).
+    * It **may** override :meth:`encode` / :meth:`encode_files` (body wrappers,
+      odd file naming), :meth:`error` / :meth:`error_details` / :meth:`error_class`
+      (its error bodies and status mapping) and :meth:`read_rate_limit` with
+      :attr:`rate_limit_headers` (its quota headers).
+    * :meth:`read_json`, :meth:`unwrap`, :meth:`error_list`, :meth:`make_error`
+      and :meth:`envelope_error` are helpers for those overrides, not hooks.
+
+    A dialect holds no connection state; one instance serves every call of a client.
+    """
+
+    vendor: ClassVar[str]
+    """The vendor's short name (``"omnidesk"``), as errors and logs show it. Required."""
+
+    rate_limit_headers: ClassVar[tuple[str, ...]] = ()
+    """Vendor header names (lower case) that :meth:`read_rate_limit` also needs."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        vendor = getattr(cls, "vendor", None)
+        if not isinstance(vendor, str) or not vendor:
+            raise TypeError(f"{cls.__name__} must set vendor to the vendor's short name")
+
+    # -- requests: may override ---------------------------------------------
 
     def encode(self, call: Call) -> RequestParts:
-        """Turn a call into request parts: path, query, and a JSON, multipart or form body
-        (a form when the operation's content type says so)."""
+        """Turn a call into request parts: path, PHP-style query, and a JSON, multipart
+        or form body (a form when the operation's content type says so), the body
+        wrapped in the operation's ``wrap`` key. May be overridden."""
         op = call.op
         parts = RequestParts(method=op.method, path=op.format_path(call.path_params))
-        parts.params = self.encode_query(call.params or {})
-        credential = op.options.get("auth")
-        if credential is not None:
-            parts.extensions[CREDENTIAL] = credential
+        parts.params = _encode_query(call.params or {})
+        if op.auth is not None:
+            parts.extensions[CREDENTIAL] = op.auth
         body = call.body
-        if op.wrap and body is not None and op.options.get("wrap_request", True):
+        if op.wrap and body is not None:
             body = {op.wrap: body}
         if op.content_type in FORM_TYPES:
             self._encode_form(call, body, parts)
@@ -120,15 +120,9 @@ class Dialect:
         else:
             parts.data = list(pairs) or None
 
-    def encode_query(self, params: Mapping[str, Any]) -> list[tuple[str, Any]]:
-        """PHP-style query: ``status[]=a&status[]=b``, ``custom_fields[cf_25][]=x``."""
-        out: list[tuple[str, Any]] = []
-        for key, value in params.items():
-            _query_pairs(str(key), value, out)
-        return out
-
     def encode_files(self, call: Call) -> list[tuple[str, tuple[str, Any, str]]]:
-        """Multipart file parts; a list under one name gives ``name[0]``, ``name[1]``..."""
+        """Multipart file parts; a list under one name gives ``name[0]``, ``name[1]``...
+        May be overridden (a vendor that repeats ``name[]`` instead)."""
         out: list[tuple[str, tuple[str, Any, str]]] = []
         for name, value in (call.files or {}).items():
             if isinstance(value, list):
@@ -139,17 +133,32 @@ class Dialect:
                 out.append((name, to_file(value, field=name)))
         return out
 
-    # -- responses ----------------------------------------------------------
+    # -- responses: must implement -------------------------------------------
 
+    @abc.abstractmethod
     def decode(self, op: Operation | None, response: httpx.Response) -> Any:
-        """The useful data of a successful response (envelope removed), or raise."""
-        data = self.read_json(response)
-        if op is not None and op.wrap and isinstance(data, Mapping) and op.wrap in data:
-            return data[op.wrap]
+        """The useful data of a successful (2xx) response, envelope removed, or raise
+        the :class:`~cxkit.APIError` a failure envelope reports. ``op`` is ``None``
+        for ``client.request(...)`` calls. Must be implemented; anything but a
+        ``CXError`` it raises is reported as unreadable.
+
+        The default body (``super().decode(op, response)``) reads JSON and
+        :meth:`unwrap` s it."""
+        return self.unwrap(op, self.read_json(response))
+
+    # -- helpers for subclasses ----------------------------------------------
+
+    def unwrap(self, op: Operation | None, data: Any) -> Any:
+        """The object an answer holds under the operation's ``unwrap`` key (else its
+        ``wrap`` key); the answer itself when it holds no object there."""
+        key = None if op is None else op.unwrap or op.wrap
+        if key and isinstance(data, Mapping) and isinstance(data.get(key), Mapping):
+            return data[key]
         return data
 
     def read_json(self, response: httpx.Response) -> Any:
-        """The JSON body, ``None`` when empty; a body that is not JSON is an error."""
+        """The JSON body, ``None`` when empty; a body that is not JSON is a
+        :class:`~cxkit.ResponseValidationError`."""
         content = response.content
         if not content.strip():
             return None
@@ -161,21 +170,19 @@ class Dialect:
                 vendor=self.vendor,
             ) from None
         except ValueError:
-            snippet = self.text_snippet(response)
+            snippet = _text_snippet(response)
             raise ResponseValidationError(
                 f"response is not valid JSON (HTTP {response.status_code}): {snippet}",
                 vendor=self.vendor,
                 body=snippet,
             ) from None
 
-    def text_snippet(self, response: httpx.Response, limit: int = 200) -> str:
-        """A short one-line text of a body (HTML tags removed)."""
-        text = _TAG.sub(" ", response.content.decode("utf-8", "replace"))
-        text = " ".join(text.split())
-        return text[:limit] + ("..." if len(text) > limit else "")
+    # -- errors: may override ------------------------------------------------
 
     def error(self, response: httpx.Response) -> APIError:
-        """The typed error for a failed HTTP response."""
+        """The typed error for a failed HTTP response (4xx, 5xx): code and message from
+        :meth:`error_details`, class from :meth:`make_error`. May be overridden (a
+        vendor that reports a spent quota as 403)."""
         body: Any
         try:
             body = json.loads(response.content) if response.content.strip() else None
@@ -183,7 +190,7 @@ class Dialect:
             body = None
         code, message = self.error_details(body)
         if not message:
-            message = self.text_snippet(response) if body is None else ""
+            message = _text_snippet(response) if body is None else ""
         if not message:
             message = response.reason_phrase or f"HTTP {response.status_code}"
         error = self.make_error(
@@ -192,13 +199,14 @@ class Dialect:
             code=code,
             body=body,
             response=response,
-            request_id=self.request_id(response, body),
+            request_id=_request_id(response, body),
         )
         error.errors = self.error_list(body)
         return error
 
     def error_list(self, body: Any) -> list[ErrorDetail]:
-        """Every error an answer lists under ``errors`` (objects or texts), in order."""
+        """Every error an answer lists under ``errors`` (objects or texts), in order
+        (a helper for :meth:`error_details`)."""
         if not isinstance(body, Mapping):
             return []
         errors = body.get("errors")
@@ -243,7 +251,7 @@ class Dialect:
             message = message or found_message
             code = code if code is not None else found_code
         message = message or f"HTTP {response.status_code}"
-        request_id = self.request_id(response, data)
+        request_id = _request_id(response, data)
         if cls is None:
             error = self.make_error(
                 status,
@@ -268,7 +276,8 @@ class Dialect:
         return error
 
     def error_details(self, body: Any) -> tuple[str | int | None, str]:
-        """The vendor's error code and message from an error body."""
+        """The vendor's error code and message from an error body (parsed JSON, or
+        ``None``). May be overridden: the usual place for a vendor's error format."""
         if isinstance(body, Mapping):
             for key in ("message", "error", "msg", "error_message", "detail"):
                 value = body.get(key)
@@ -291,14 +300,10 @@ class Dialect:
             return None, body
         return None, ""
 
-    def request_id(self, response: httpx.Response, body: Any) -> str | None:
-        """The vendor's request id, when it sends one."""
-        for header in ("x-request-id", "request-id", "x-correlation-id"):
-            if header in response.headers:
-                return response.headers[header]
-        if isinstance(body, Mapping) and isinstance(body.get("request_id"), str):
-            return str(body["request_id"])
-        return None
+    def error_class(self, status_code: int) -> type[APIError]:
+        """The error class a status maps to. May be overridden (a vendor whose 405 is a
+        bad request)."""
+        return error_class_for_status(status_code)
 
     def make_error(
         self,
@@ -310,8 +315,9 @@ class Dialect:
         response: httpx.Response | None = None,
         request_id: str | None = None,
     ) -> APIError:
-        """Build the error class that fits ``status_code``."""
-        cls = error_class_for_status(status_code)
+        """The error of :meth:`error_class` for ``status_code``, built (a helper; a
+        ``Retry-After`` the response sends is kept on it)."""
+        cls = self.error_class(status_code)
         kwargs: dict[str, Any] = dict(
             vendor=self.vendor,
             status_code=status_code,
@@ -332,19 +338,48 @@ class Dialect:
             error.retry_after = retry_after
         return error
 
-    rate_limit_headers: tuple[str, ...] = ()
-    """Vendor header names (lower case) that :meth:`read_rate_limit` also needs."""
+    # -- rate limits: may override ---------------------------------------------
 
     def rate_limit(self, headers: httpx.Headers) -> RateLimit | None:
-        """A rate-limit snapshot from response headers, if the vendor sent any."""
+        """A rate-limit snapshot from response headers, if the vendor sent any
+        (``Retry-After``, ``X-RateLimit-*``, ``RateLimit-*`` and
+        :attr:`rate_limit_headers`, read by :meth:`read_rate_limit`)."""
         return self.read_rate_limit(collect_rate_headers(headers, self.rate_limit_headers))
 
     def read_rate_limit(self, found: Mapping[str, str]) -> RateLimit | None:
-        """The snapshot from the collected headers; vendors add theirs here."""
+        """The snapshot from the collected headers (lower-case names). May be
+        overridden: a vendor adds its own headers here."""
         return rate_limit_from(found)
 
-    # -- paging -------------------------------------------------------------
+    # -- paging: must implement -------------------------------------------------
 
+    @abc.abstractmethod
     def paging(self, op: Operation) -> PageStrategy:
-        """The page strategy of a list operation."""
-        return PageNumberPaging()
+        """The page strategy of a ``paged=True`` operation (a
+        :class:`~cxkit._core.PageNumberPaging` or :class:`~cxkit._core.OffsetPaging`
+        configured for the vendor's page shape). Must be implemented."""
+
+
+def _encode_query(params: Mapping[str, Any]) -> list[tuple[str, Any]]:
+    """PHP-style query: ``status[]=a&status[]=b``, ``custom_fields[cf_25][]=x``."""
+    out: list[tuple[str, Any]] = []
+    for key, value in params.items():
+        _query_pairs(str(key), value, out)
+    return out
+
+
+def _text_snippet(response: httpx.Response, limit: int = 200) -> str:
+    """A short one-line text of a body (HTML tags removed)."""
+    text = _TAG.sub(" ", response.content.decode("utf-8", "replace"))
+    text = " ".join(text.split())
+    return text[:limit] + ("..." if len(text) > limit else "")
+
+
+def _request_id(response: httpx.Response, body: Any) -> str | None:
+    """The vendor's request id, when it sends one (a header, or ``request_id`` in the body)."""
+    for header in ("x-request-id", "request-id", "x-correlation-id"):
+        if header in response.headers:
+            return response.headers[header]
+    if isinstance(body, Mapping) and isinstance(body.get("request_id"), str):
+        return str(body["request_id"])
+    return None

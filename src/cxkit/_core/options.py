@@ -1,44 +1,56 @@
-"""Per-call options every endpoint method takes (``**options``)."""
+"""A call and the per-call options every endpoint method takes (``**options``).
+
+:class:`Call` (what a resource method asks for) and :class:`RequestParts` (what a
+dialect encodes it into) live here, beside the options they carry, so that the
+dialect and the core client both build on this module and neither on the other.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
-from typing import TYPE_CHECKING, Any, TypedDict
-
-import httpx
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from .config import header_problem
-
-if TYPE_CHECKING:
-    from .dialect import Call, RequestParts
+from .encoding import FileInput
+from .registry import REQUEST_OPTIONS, Operation, RequestOptions
 
 __all__ = [
     "REQUEST_OPTIONS",
+    "Call",
     "RequestOptions",
+    "RequestParts",
     "add_extras",
     "check_request_options",
     "with_extra_body",
 ]
 
 
-class RequestOptions(TypedDict, total=False):
-    """Options for one call, on top of the client's.
+@dataclass(slots=True)
+class Call:
+    """What a resource method asks for: an operation and its arguments."""
 
-    ``extra_headers`` are sent with the request, ``extra_query`` is added to the
-    query string, ``extra_body`` is merged into the documented body (inside the
-    vendor's wrapper), ``timeout`` and ``max_retries`` replace the client's for
-    this call.
-    """
-
-    extra_headers: Mapping[str, str] | None
-    extra_query: Mapping[str, Any] | None
-    extra_body: Mapping[str, Any] | None
-    timeout: float | httpx.Timeout | None
-    max_retries: int | None
+    op: Operation
+    path_params: Mapping[str, Any] | None = None
+    params: Mapping[str, Any] | None = None
+    body: Any = None
+    files: Mapping[str, FileInput | list[FileInput]] | None = None
+    options: RequestOptions | None = None
 
 
-REQUEST_OPTIONS = frozenset(RequestOptions.__annotations__)
+@dataclass(slots=True)
+class RequestParts:
+    """An HTTP request ready for httpx, before auth."""
+
+    method: str
+    path: str
+    params: list[tuple[str, Any]] = field(default_factory=list)
+    json: Any = None
+    data: list[tuple[str, Any]] | None = None
+    files: list[tuple[str, tuple[str, Any, str]]] | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+    extensions: dict[str, Any] = field(default_factory=dict)
+    """httpx request extensions (e.g. the credential an operation needs)."""
 
 
 def check_request_options(name: str, options: Mapping[str, Any] | None) -> RequestOptions | None:

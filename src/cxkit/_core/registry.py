@@ -6,15 +6,24 @@ import difflib
 import functools
 import inspect
 import typing
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, replace
 from functools import cached_property
-from typing import Any, TypeVar
+from typing import Any, TypedDict, TypeVar
 from urllib.parse import quote
 
-from .options import REQUEST_OPTIONS
+import httpx
 
-__all__ = ["Operation", "collect_operations", "operation", "operation_of", "resolve"]
+__all__ = [
+    "REQUEST_OPTIONS",
+    "Hints",
+    "Operation",
+    "RequestOptions",
+    "collect_operations",
+    "operation",
+    "operation_of",
+    "resolve",
+]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -24,24 +33,80 @@ MAX_PATH_VALUE = 2048
 """The longest path parameter (after quoting) a request may carry."""
 
 
+class RequestOptions(TypedDict, total=False):
+    """Options for one call, on top of the client's.
+
+    ``extra_headers`` are sent with the request, ``extra_query`` is added to the
+    query string, ``extra_body`` is merged into the documented body (inside the
+    vendor's wrapper), ``timeout`` and ``max_retries`` replace the client's for
+    this call.
+    """
+
+    extra_headers: Mapping[str, str] | None
+    extra_query: Mapping[str, Any] | None
+    extra_body: Mapping[str, Any] | None
+    timeout: float | httpx.Timeout | None
+    max_retries: int | None
+
+
+REQUEST_OPTIONS = frozenset(RequestOptions.__annotations__)
+
+
+@dataclass(frozen=True)
+class Hints:
+    """Base of a vendor's own operation hints.
+
+    A vendor that needs per-endpoint facts the core does not know (an Omnidesk list
+    entry's wrapper, a Thulium batch answer's keys...) declares a frozen dataclass
+    subclass with defaults, passes an instance as ``@operation(..., hints=...)`` and
+    reads it in its dialect with :meth:`Operation.hints_as`.
+    """
+
+
+H = TypeVar("H", bound=Hints)
+
+
 @dataclass(frozen=True)
 class Operation:
     """One endpoint: its dotted name on the client, HTTP method and documented path.
 
-    ``wrap`` names the key the vendor wraps bodies in (e.g. ``case``), ``paged``
-    marks list endpoints, ``idempotent`` overrides the method's default (a POST
-    that only reads), and ``options`` holds vendor dialect hints.
+    The options below are what ``@operation`` takes; each is read by the core (or by
+    the generic :class:`~cxkit._core.Dialect`) unless it says otherwise.
     """
 
     method: str
+    """The HTTP method, upper case."""
     path: str
+    """The path template exactly as documented (``/cases/{case_id}.json``)."""
     name: str = ""
+    """The dotted attribute path on the client (``cases.messages.create``), set when the
+    client's operations are collected."""
     summary: str = ""
+    """The first line of the method's docstring."""
     wrap: str | None = None
+    """The key the request body is wrapped in (``{"case": {...}}``); answers wrapped in
+    the same key are unwrapped unless ``unwrap`` names another."""
+    unwrap: str | None = None
+    """The key of the answer that holds the result (``{"data": [...]}`` -> ``data``)."""
     paged: bool = False
+    """A list endpoint read page by page (the dialect's :meth:`~Dialect.paging`)."""
+    listing: bool = False
+    """An unpaged list endpoint: the dialect returns the answer's entries as a list."""
     idempotent: bool | None = None
+    """Overrides the method's default (a POST that only reads: ``True``; a PUT whose
+    second call differs from the first: ``False``)."""
     content_type: str | None = None
-    options: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    """``multipart/form-data`` or ``application/x-www-form-urlencoded`` for a form body;
+    ``None`` for JSON."""
+    auth: str | None = None
+    """Which of the client's credentials the request needs, passed to the auth in the
+    request extension ``cxkit.credential`` (vendors with one credential leave it out)."""
+    hints: Hints | None = None
+    """The vendor's own hints (a :class:`Hints` subclass), read only by its dialect."""
+
+    def hints_as(self, cls: type[H]) -> H:
+        """The vendor hints as ``cls``; its defaults when the operation gave none."""
+        return self.hints if isinstance(self.hints, cls) else cls()
 
     @property
     def is_idempotent(self) -> bool:
@@ -81,16 +146,22 @@ def operation(
     path: str,
     *,
     wrap: str | None = None,
+    unwrap: str | None = None,
     paged: bool = False,
+    listing: bool = False,
     idempotent: bool | None = None,
     content_type: str | None = None,
-    **options: Any,
+    auth: str | None = None,
+    hints: Hints | None = None,
 ) -> Callable[[F], F]:
-    """Declare a resource method as the operation ``method path``.
+    """Declare a resource method as the operation ``method path`` (the options are
+    those of :class:`Operation`).
 
     The summary is the first line of the method's docstring; the name is given
     when the client's resource tree is collected.
     """
+    if hints is not None and not isinstance(hints, Hints):
+        raise TypeError(f"{method} {path}: hints must be a Hints dataclass")
 
     def decorate(func: F) -> F:
         func = _checking_arguments(func)
@@ -100,10 +171,13 @@ def operation(
             path=path,
             summary=doc[0] if doc else "",
             wrap=wrap,
+            unwrap=unwrap,
             paged=paged,
+            listing=listing,
             idempotent=idempotent,
             content_type=content_type,
-            options=options,
+            auth=auth,
+            hints=hints,
         )
         setattr(func, _ATTR, op)
         return func

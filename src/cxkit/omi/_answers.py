@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
-from .._core import CXModel
-from .._core.errors import NotFoundError
+from .._core import CXModel, NotFoundError
 
 __all__ = ["one", "required"]
 

@@ -31,11 +31,16 @@ from typing import Any
 
 import httpx
 
-from .._core import Dialect, PageData, PageNumberPaging
-from .._core.errors import APIError
-from .._core.numbers import as_int
-from .._core.paging import PageStrategy, field_of
-from .._core.registry import Operation
+from .._core import (
+    APIError,
+    Dialect,
+    Operation,
+    PageData,
+    PageNumberPaging,
+    PageStrategy,
+    as_int,
+    field_of,
+)
 
 __all__ = ["MAX_PAGE_SIZE", "SUCCESS", "OmiDialect", "OmiPaging", "status_for_code"]
 
@@ -108,10 +113,9 @@ def _listing(payload: Any) -> Any:
 class OmiDialect(Dialect):
     """How OMI differs from the generic dialect.
 
-    Operation hints read here (``@operation(..., **options)``):
-
-    * ``unwrap="file"``: the payload wraps the object in that key (``{"file": {...}}``);
-    * ``listing=True``: an unpaged list answer (plain array, or the one list in an object).
+    The core options read here: ``unwrap="file"`` (the payload wraps the object in
+    that key, ``{"file": {...}}``) and ``listing=True`` (an unpaged list answer: a
+    plain array, or the one list in an object).
     """
 
     vendor = "omi"
@@ -126,10 +130,8 @@ class OmiDialect(Dialect):
         payload = data.get("payload")
         if op is None:
             return payload
-        key = op.options.get("unwrap")
-        if key and isinstance(payload, Mapping) and isinstance(payload.get(key), Mapping):
-            payload = payload[key]
-        if op.options.get("listing"):
+        payload = self.unwrap(op, payload)
+        if op.listing:
             payload = _listing(payload)
         return payload
 

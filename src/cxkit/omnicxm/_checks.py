@@ -6,9 +6,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from .._core import FileInput, to_file
-from .._core.checks import check_text
-from .._core.errors import ResponseValidationError
+from .._core import FileInput, ResponseValidationError, check_text, to_file
 
 __all__ = [
     "EpochInput",

@@ -37,24 +37,32 @@ from typing import Any, Literal
 
 import httpx
 
-from .._core import Call, Dialect, PageData, PageNumberPaging, RequestParts, to_file
-from .._core.auth import CREDENTIAL
-from .._core.errors import (
+from .._core import (
+    CREDENTIAL,
     APIError,
     BadRequestError,
+    Call,
     ConfigurationError,
+    Dialect,
+    Hints,
     NotCompletedError,
+    Operation,
+    PageData,
+    PageNumberPaging,
+    PageStrategy,
     RateLimitError,
+    RequestParts,
+    as_int,
+    parse_retry_after,
+    to_file,
 )
-from .._core.paging import PageStrategy
-from .._core.ratelimit import parse_retry_after
-from .._core.registry import Operation
 
 __all__ = [
     "MAX_TAKE",
     "AuthKind",
     "NotCompletedError",
     "OmniCXMDialect",
+    "OmniCXMHints",
     "OmniCXMPaging",
     "envelope_error",
     "envelope_flag",
@@ -166,16 +174,6 @@ def is_token_problem(message: str) -> bool:
     return bool(message) and _TOKEN_PROBLEM.search(message) is not None
 
 
-def _as_int(value: Any) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value.strip())
-    return None
-
-
 def status_for_envelope(code: Any, message: str, default: int = 400) -> int:
     """The HTTP-like status a failure envelope maps to.
 
@@ -183,7 +181,7 @@ def status_for_envelope(code: Any, message: str, default: int = 400) -> int:
     a token problem 401, a spent quota 429, a permission refusal 403, a missing
     record 404, anything else ``default``.
     """
-    number = _as_int(code)
+    number = as_int(code)
     if number is not None and 400 <= number <= 599:
         return number
     if is_token_problem(message):
@@ -247,7 +245,7 @@ def page_count(data: Any) -> int | None:
         return None
     for key in _PAGE_COUNT_KEYS:
         if key in data:
-            return _as_int(data[key])
+            return as_int(data[key])
     return None
 
 
@@ -255,7 +253,7 @@ def total_count(data: Any) -> int | None:
     """The ``total`` of a paged answer."""
     if not isinstance(data, Mapping) or "total" not in data:
         return None
-    return _as_int(data["total"])
+    return as_int(data["total"])
 
 
 @dataclass(frozen=True)
@@ -281,8 +279,8 @@ class OmniCXMPaging(PageNumberPaging):
         items = _items(data)
         total = total_count(data)
         pages = page_count(data)
-        page = _as_int(values.get(self.page_key)) or self.first_page
-        size = _as_int(values.get(self.size_key))
+        page = as_int(values.get(self.page_key)) or self.first_page
+        size = as_int(values.get(self.size_key))
         carry: dict[str, Any] = {}
         if not items:
             more = False
@@ -306,17 +304,25 @@ _BODY_PAGING = OmniCXMPaging(location="body")
 # -- the dialect ------------------------------------------------------------------------
 
 
-class OmniCXMDialect(Dialect):
-    """How OmniCXM differs from the generic dialect.
+@dataclass(frozen=True)
+class OmniCXMHints(Hints):
+    """OmniCXM's own operation hints (``@operation(..., hints=OmniCXMHints(...))``)."""
 
-    Operation hints read here (``@operation(..., **options)``):
+    page_in: Literal["query", "body"] = "query"
+    """Where ``take``/``page`` travel."""
+    raw_text: bool = False
+    """The answer may be plain text (returned as ``str``)."""
+
+
+class OmniCXMDialect(Dialect):
+    """How OmniCXM differs from the generic dialect (see :class:`OmniCXMHints`).
+
+    The core options read here:
 
     * ``auth``: an :data:`AuthKind` (default ``either``); an operation whose
       credential the client lacks fails before sending, with ``ConfigurationError``;
     * ``unwrap="data"``: return that key of the envelope (default: the whole
       envelope, flag removed);
-    * ``page_in="body"``: ``take``/``page`` travel in the JSON body (default query);
-    * ``raw_text=True``: the answer may be plain text (returned as ``str``);
     * ``content_type``: ``multipart/form-data`` or ``application/x-www-form-urlencoded``
       bodies are sent as PHP-style form fields (the core's form encoding).
     """
@@ -331,7 +337,7 @@ class OmniCXMDialect(Dialect):
 
     def credential_for(self, op: Operation) -> str:
         """The credential ``op`` will be sent with; raises if the client lacks it."""
-        kind = op.options.get("auth", "either")
+        kind = op.auth or "either"
         name = op.name or f"{op.method} {op.path}"
         if kind in ("token", "login", "logout") and not self.login:
             raise ConfigurationError(
@@ -371,8 +377,8 @@ class OmniCXMDialect(Dialect):
     def decode(self, op: Operation | None, response: httpx.Response) -> Any:
         """The envelope's payload, or raise the error its flag or HTTP code says."""
         status = response.status_code
-        options = op.options if op is not None else {}
-        if options.get("raw_text"):
+        hints = op.hints_as(OmniCXMHints) if op is not None else OmniCXMHints()
+        if hints.raw_text:
             data = self._json_or_text(response)
         else:
             data = self.read_json(response) if status != 202 else self._json_or_text(response)
@@ -398,7 +404,7 @@ class OmniCXMDialect(Dialect):
                         fallback="request accepted but not completed (HTTP 201)",
                     )  # fmt: skip
                 # A refused login is an authentication failure whatever its wording.
-                default = 401 if options.get("auth") == "login" else 400
+                default = 401 if op is not None and op.auth == "login" else 400
                 raise envelope_error(
                     self,
                     data,
@@ -424,7 +430,7 @@ class OmniCXMDialect(Dialect):
     def _payload(self, op: Operation | None, data: Any) -> Any:
         if not isinstance(data, Mapping):
             return data
-        key = op.options.get("unwrap") if op is not None else None
+        key = op.unwrap if op is not None else None
         if key:
             return data.get(key)
         return {k: v for k, v in data.items() if k not in ("status", "stt")}
@@ -442,30 +448,11 @@ class OmniCXMDialect(Dialect):
         except (LookupError, UnicodeError):  # a charset that is not a text encoding
             return content.decode("utf-8", "replace")
 
-    def make_error(
-        self,
-        status_code: int,
-        message: str,
-        *,
-        code: str | int | None = None,
-        body: Any = None,
-        response: httpx.Response | None = None,
-        request_id: str | None = None,
-    ) -> APIError:
+    def error_class(self, status_code: int) -> type[APIError]:
         """The error class for ``status_code``; 405 and 406 are bad requests here."""
         if status_code in (405, 406):
-            return BadRequestError(
-                message,
-                vendor=self.vendor,
-                status_code=status_code,
-                code=code,
-                request_id=request_id,
-                body=body,
-                response=response,
-            )
-        return super().make_error(
-            status_code, message, code=code, body=body, response=response, request_id=request_id
-        )
+            return BadRequestError
+        return super().error_class(status_code)
 
     # -- auth -------------------------------------------------------------------
 
@@ -480,7 +467,7 @@ class OmniCXMDialect(Dialect):
             return False
         if envelope_flag(data) is not False or not isinstance(data, Mapping):
             return False
-        code = _as_int(data.get("code", data.get("error_code")))
+        code = as_int(data.get("code", data.get("error_code")))
         return code == 401 or is_token_problem(envelope_message(data))
 
     def not_executed(self, response: httpx.Response) -> bool:
@@ -492,7 +479,7 @@ class OmniCXMDialect(Dialect):
             return False
         if not isinstance(data, Mapping) or envelope_flag(data) is not False:
             return False
-        if _as_int(data.get("code", data.get("error_code"))) == 401:
+        if as_int(data.get("code", data.get("error_code"))) == 401:
             return True
         return _NOT_EXECUTED.fullmatch(envelope_message(data)) is not None
 
@@ -500,4 +487,4 @@ class OmniCXMDialect(Dialect):
 
     def paging(self, op: Operation) -> PageStrategy:
         """``take``/``page`` in the query, or in the body for ``page_in="body"`` operations."""
-        return _BODY_PAGING if op.options.get("page_in") == "body" else _QUERY_PAGING
+        return _BODY_PAGING if op.hints_as(OmniCXMHints).page_in == "body" else _QUERY_PAGING

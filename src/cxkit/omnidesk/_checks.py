@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime, timezone
 from typing import Any
 
-from .._core.checks import check_flag, check_id, check_one_choice
+from .._core import check_flag, check_id, check_one_choice
 
 __all__ = [
     "check_flag",

@@ -14,18 +14,26 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 import httpx
 
-from .._core import Call, Dialect, PageNumberPaging, RateLimit, RequestParts
-from .._core.errors import APIError, ResponseValidationError
-from .._core.numbers import as_int
-from .._core.paging import PageStrategy
-from .._core.registry import Operation
+from .._core import (
+    APIError,
+    Call,
+    Dialect,
+    Hints,
+    Operation,
+    PageNumberPaging,
+    PageStrategy,
+    RateLimit,
+    RequestParts,
+    ResponseValidationError,
+    as_int,
+)
 
-__all__ = ["OmnideskDialect", "list_items", "list_total"]
+__all__ = ["OmnideskDialect", "OmnideskHints", "list_items", "list_total"]
 
 MAX_LIMIT = 100
 """The largest page the API serves (and its default page size)."""
@@ -97,17 +105,25 @@ def _plain(value: Any) -> Any:
     return value
 
 
-class OmnideskDialect(Dialect):
-    """How Omnidesk differs from the generic dialect.
+@dataclass(frozen=True)
+class OmnideskHints(Hints):
+    """Omnidesk's own operation hints (``@operation(..., hints=OmnideskHints(...))``).
 
-    Operation hints read here (``@operation(..., **options)``):
-
-    * ``entity="case"``: the key list entries are wrapped in;
-    * ``listing=True``: an unpaged list answer, decoded into a list of entries;
-    * ``unwrap="case"``: answers are wrapped in another key than requests;
-    * ``multipart_wrap="note"``: the wrapper used when files are sent;
-    * ``bulk=True``: the path id may be several ids joined by commas.
+    The core options read here: ``listing=True`` (an unpaged list answer, decoded
+    into a list of entries) and ``unwrap="case"`` (answers wrapped in another key
+    than requests).
     """
+
+    entity: str | None = None
+    """The key list entries are wrapped in (``{"0": {"case": {...}}}``)."""
+    multipart_wrap: str | None = None
+    """The wrapper used instead of ``wrap`` when files are sent."""
+    bulk: bool = False
+    """The path id may be several ids joined by commas."""
+
+
+class OmnideskDialect(Dialect):
+    """How Omnidesk differs from the generic dialect (see :class:`OmnideskHints`)."""
 
     vendor = "omnidesk"
 
@@ -116,8 +132,9 @@ class OmnideskDialect(Dialect):
     def encode(self, call: Call) -> RequestParts:
         """Wrap the body; with files, name the form fields and files under the wrapper."""
         op = call.op
+        hints = op.hints_as(OmnideskHints)
         if call.files:
-            wrap = op.options.get("multipart_wrap") or op.wrap
+            wrap = hints.multipart_wrap or op.wrap
             if wrap and wrap != op.wrap:
                 op = replace(op, wrap=wrap)
             if wrap:
@@ -129,7 +146,7 @@ class OmnideskDialect(Dialect):
                 if call.body is None:
                     call = replace(call, body={})
         parts = super().encode(call)
-        if op.options.get("bulk"):
+        if hints.bulk:
             # Several ids are joined with bare commas: /cases/1,2,3/trash.json.
             parts.path = parts.path.replace("%2C", ",")
         return parts
@@ -140,14 +157,9 @@ class OmnideskDialect(Dialect):
         """Unwrap a single answer, or turn an unpaged list answer into its entries."""
         if op is None:
             return super().decode(op, response)
-        entity = op.options.get("entity")
-        if op.options.get("listing"):
-            return list_items(self._read_pairs(response), entity)
-        data = self.read_json(response)
-        key = op.options.get("unwrap", op.wrap)
-        if key and isinstance(data, Mapping) and isinstance(data.get(key), Mapping):
-            return data[key]
-        return data
+        if op.listing:
+            return list_items(self._read_pairs(response), op.hints_as(OmnideskHints).entity)
+        return super().decode(op, response)
 
     def _read_pairs(self, response: httpx.Response) -> Any:
         """JSON whose top-level object may repeat a key (the leaderboard examples do)."""
@@ -242,7 +254,7 @@ class OmnideskDialect(Dialect):
 
     def paging(self, op: Operation) -> PageStrategy:
         """``page``/``limit`` (1..100, default 100) over numeric-key list answers."""
-        entity = op.options.get("entity")
+        entity = op.hints_as(OmnideskHints).entity
 
         def items(data: Any) -> list[Any]:
             return list_items(data, entity)

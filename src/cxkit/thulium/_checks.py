@@ -9,8 +9,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .._core import CXInput
-from .._core.checks import check_text
+from .._core import CXInput, check_text
 
 __all__ = [
     "DateInput",

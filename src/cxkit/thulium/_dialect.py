@@ -15,16 +15,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Literal
 
 import httpx
 
-from .._core import Dialect, OffsetPaging
-from .._core.paging import PageStrategy, field_of
-from .._core.registry import Operation
+from .._core import Dialect, Hints, OffsetPaging, Operation, PageStrategy, field_of
 from .types.common import batch_items
 
-__all__ = ["DEFAULT_LIMIT", "ThuliumDialect", "thulium_paging"]
+__all__ = ["DEFAULT_LIMIT", "ThuliumDialect", "ThuliumHints", "thulium_paging"]
 
 DEFAULT_LIMIT = 100
 """The page size the API uses when no ``limit`` is sent."""
@@ -48,23 +47,29 @@ def _result(data: Any) -> list[Any]:
     return list(data) if isinstance(data, list) else []
 
 
+@dataclass(frozen=True)
+class ThuliumHints(Hints):
+    """Thulium's own operation hints (``@operation(..., hints=ThuliumHints(...))``)."""
+
+    max_limit: int | None = None
+    """The largest ``limit`` the endpoint takes (checked before sending)."""
+    counted: bool = False
+    """List answers are ``{"count": N, "result": [...]}``."""
+    batch: Literal["index", "id"] | None = None
+    """A multi-status answer keyed by item index or by id."""
+
+
 class ThuliumDialect(Dialect):
-    """How Thulium differs from the generic dialect.
-
-    Operation hints read here (``@operation(..., **options)``):
-
-    * ``max_limit=100``: the largest ``limit`` the endpoint takes (checked before sending);
-    * ``counted=True``: list answers are ``{"count": N, "result": [...]}``;
-    * ``batch="index"`` / ``batch="id"``: a multi-status answer keyed by item index / id.
-    """
+    """How Thulium differs from the generic dialect (see :class:`ThuliumHints`)."""
 
     vendor = "thulium"
 
     def decode(self, op: Operation | None, response: httpx.Response) -> Any:
         """The JSON answer (``None`` when empty, as for 204); batch answers item by item."""
         data = self.read_json(response)
-        if op is not None and op.options.get("batch") and data is not None:
-            return {"items": batch_items(data, str(op.options["batch"]))}
+        batch = None if op is None else op.hints_as(ThuliumHints).batch
+        if batch and data is not None:
+            return {"items": batch_items(data, batch)}
         return data
 
     def error_details(self, body: Any) -> tuple[str | int | None, str]:
@@ -76,9 +81,10 @@ class ThuliumDialect(Dialect):
 
     def paging(self, op: Operation) -> PageStrategy:
         """``limit``/``offset`` in the query, capped at the endpoint's documented maximum."""
-        counted = bool(op.options.get("counted"))
+        hints = op.hints_as(ThuliumHints)
+        counted = hints.counted
         return thulium_paging(
-            max_limit=op.options.get("max_limit"),
+            max_limit=hints.max_limit,
             items=_result if counted else _array,
             total=field_of("count") if counted else None,
         )

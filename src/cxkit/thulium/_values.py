@@ -12,8 +12,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime, tzinfo
 from typing import Any
 
-from .._core import CXInput
-from .._core.checks import check_choice, check_flag, check_id, check_int, check_text
+from .._core import CXInput, check_choice, check_flag, check_id, check_int, check_text
 from .types.events import RecordSystemStatus
 
 __all__ = [

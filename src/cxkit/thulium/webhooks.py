@@ -27,9 +27,7 @@ from datetime import tzinfo
 from typing import Any
 from urllib.parse import parse_qsl
 
-from .._core import Secret, WebhookError, WebhookParser, load_payload
-from .._core.config import zone_of
-from .._core.models import TIME_ZONE
+from .._core import TIME_ZONE, Secret, WebhookError, WebhookParser, load_payload, zone_of
 from .types.events import *  # noqa: F403
 from .types.events import EVENT_TYPES, ThuliumEvent, UnknownEvent
 from .types.events import __all__ as _events_all

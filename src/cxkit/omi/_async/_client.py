@@ -8,9 +8,7 @@ from typing import TYPE_CHECKING
 
 import httpx
 
-from ..._core import AsyncAPIClient, BearerAuth, setting
-from ..._core._async.client import ClientOptions
-from ..._core.errors import ConfigurationError
+from ..._core import AsyncAPIClient, AsyncClientOptions, BearerAuth, ConfigurationError, setting
 from .._dialect import OmiDialect
 from ._raw import AsyncOmiWithRawResponse
 from .resources import (
@@ -72,7 +70,7 @@ class AsyncOmi(AsyncAPIClient):
         self,
         base_url: str | None = None,
         token: str | Callable[[], str] | None = None,
-        **options: Unpack[ClientOptions],
+        **options: Unpack[AsyncClientOptions],
     ) -> None:
         url = setting(base_url, "OMI_BASE_URL", vendor="omi", name="base_url")
         secret = setting(token, "OMI_TOKEN", vendor="omi", name="token")

@@ -9,9 +9,7 @@ from typing import TYPE_CHECKING
 
 import httpx
 
-from ..._core import APIClient, BearerAuth, setting
-from ..._core._sync.client import ClientOptions
-from ..._core.errors import ConfigurationError
+from ..._core import APIClient, ClientOptions, BearerAuth, ConfigurationError, setting
 from .._dialect import OmiDialect
 from ._raw import OmiWithRawResponse
 from .resources import (

@@ -11,9 +11,7 @@ from collections.abc import Callable
 
 import httpx
 
-from ..._core import BasicAuth
-from ..._core._async.auth import AsyncLoginTokenAuth
-from ..._core.secrets import Secret
+from ..._core import AsyncLoginTokenAuth, BasicAuth, Secret
 
 __all__ = ["AsyncOmniCXMAuth"]
 

@@ -8,10 +8,17 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from ..._core import AsyncAPIClient, BasicAuth, HeaderKeyAuth, setting
-from ..._core._async.client import ClientOptions
-from ..._core.errors import APIError, AuthenticationError, ConfigurationError
-from ..._core.registry import Operation
+from ..._core import (
+    APIError,
+    AsyncAPIClient,
+    AsyncClientOptions,
+    AuthenticationError,
+    BasicAuth,
+    ConfigurationError,
+    HeaderKeyAuth,
+    Operation,
+    setting,
+)
 from .._dialect import OmniCXMDialect
 from ..types.auth import LoginResult, UserInfo
 from ._auth import AsyncOmniCXMAuth
@@ -39,10 +46,10 @@ DEFAULT_BASE_URL = "https://omni-api-uat.worldfone.cloud"
 
 DEFAULT_TIME_ZONE = "Asia/Ho_Chi_Minh"
 
-_LOGIN = Operation("GET", "/login", name="auth.login", options={"auth": "login"})
+_LOGIN = Operation("GET", "/login", name="auth.login", auth="login")
 
 
-class AsyncOmniCXMOptions(ClientOptions, total=False):
+class AsyncOmniCXMOptions(AsyncClientOptions, total=False):
     """Every keyword argument :class:`AsyncOmniCXM` takes."""
 
     username: str | None
@@ -88,7 +95,7 @@ class AsyncOmniCXM(AsyncAPIClient):
         secret_key: str | None = None,
         base_url: str | None = None,
         time_zone: str | tzinfo = DEFAULT_TIME_ZONE,
-        **options: Unpack[ClientOptions],
+        **options: Unpack[AsyncClientOptions],
     ) -> None:
         if username is None and password is None and secret_key is None:
             username = setting(

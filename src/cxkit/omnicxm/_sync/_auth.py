@@ -12,9 +12,7 @@ from collections.abc import Callable
 
 import httpx
 
-from ..._core import BasicAuth
-from ..._core._sync.auth import LoginTokenAuth
-from ..._core.secrets import Secret
+from ..._core import LoginTokenAuth, BasicAuth, Secret
 
 __all__ = ["OmniCXMAuth"]
 

@@ -9,10 +9,17 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from ..._core import APIClient, BasicAuth, HeaderKeyAuth, setting
-from ..._core._sync.client import ClientOptions
-from ..._core.errors import APIError, AuthenticationError, ConfigurationError
-from ..._core.registry import Operation
+from ..._core import (
+    APIError,
+    APIClient,
+    ClientOptions,
+    AuthenticationError,
+    BasicAuth,
+    ConfigurationError,
+    HeaderKeyAuth,
+    Operation,
+    setting,
+)
 from .._dialect import OmniCXMDialect
 from ..types.auth import LoginResult, UserInfo
 from ._auth import OmniCXMAuth
@@ -40,7 +47,7 @@ DEFAULT_BASE_URL = "https://omni-api-uat.worldfone.cloud"
 
 DEFAULT_TIME_ZONE = "Asia/Ho_Chi_Minh"
 
-_LOGIN = Operation("GET", "/login", name="auth.login", options={"auth": "login"})
+_LOGIN = Operation("GET", "/login", name="auth.login", auth="login")
 
 
 class OmniCXMOptions(ClientOptions, total=False):

@@ -3,13 +3,17 @@
 
 from __future__ import annotations
 
-import re
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from ..._core import APIClient, BasicAuth, setting
-from ..._core._sync.client import ClientOptions
-from ..._core.errors import ConfigurationError
+from ..._core import (
+    APIClient,
+    ClientOptions,
+    BasicAuth,
+    ConfigurationError,
+    account_base_url,
+    setting,
+)
 from .._dialect import OmnideskDialect
 from ._raw import OmnideskWithRawResponse
 from .resources import (
@@ -40,34 +44,12 @@ if TYPE_CHECKING:
 
 __all__ = ["Omnidesk"]
 
-_LABEL = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", re.IGNORECASE)
 _SUFFIX = ".omnidesk.ru"
 
 REQUESTS_PER_ACTIVE_STAFF = 500
 """Hourly quota per active staff member."""
 MIN_REQUESTS_PER_HOUR = 1000
 """The hourly quota of an account is never below this."""
-
-
-def _base_url(domain: str | None, base_url: str | None) -> str:
-    if base_url is not None:
-        return base_url
-    if domain is None:
-        raise ConfigurationError(
-            "omnidesk: missing domain; pass domain=... (the 'acme' of acme.omnidesk.ru) "
-            "or set OMNIDESK_DOMAIN, or pass base_url=... / set OMNIDESK_BASE_URL"
-        )
-    if not isinstance(domain, str):
-        raise ConfigurationError("omnidesk: domain must be a string such as 'acme'")
-    label = domain.strip()
-    if label.lower().endswith(_SUFFIX):
-        label = label[: -len(_SUFFIX)]
-    if not _LABEL.match(label):
-        raise ConfigurationError(
-            f"omnidesk: invalid domain {domain!r}; pass the account name only "
-            "(the 'acme' of https://acme.omnidesk.ru), or base_url=..."
-        )
-    return f"https://{label.lower()}{_SUFFIX}/api"
 
 
 class Omnidesk(APIClient):
@@ -107,7 +89,9 @@ class Omnidesk(APIClient):
             domain = setting(
                 domain, "OMNIDESK_DOMAIN", vendor="omnidesk", name="domain", required=False
             )
-        url = _base_url(domain, base_url)
+        url = account_base_url(
+            domain, base_url, vendor="omnidesk", name="domain", what="account name", suffix=_SUFFIX
+        )
         email = setting(email, "OMNIDESK_EMAIL", vendor="omnidesk", name="email")
         api_key = setting(api_key, "OMNIDESK_API_KEY", vendor="omnidesk", name="api_key")
         if not isinstance(email, str) or "@" not in email:

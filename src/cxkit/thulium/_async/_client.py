@@ -7,9 +7,14 @@ from datetime import tzinfo
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from ..._core import AsyncAPIClient, BasicAuth, setting
-from ..._core._async.client import ClientOptions
-from ..._core.errors import ConfigurationError
+from ..._core import (
+    AsyncAPIClient,
+    AsyncClientOptions,
+    BasicAuth,
+    ConfigurationError,
+    account_base_url,
+    setting,
+)
 from .._dialect import ThuliumDialect
 from ._raw import AsyncThuliumWithRawResponse
 from .resources import (
@@ -42,30 +47,8 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncThulium"]
 
-_LABEL = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", re.IGNORECASE)
 _SUFFIX = ".thulium.com"
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$")
-
-
-def _base_url(system: str | None, base_url: str | None) -> str:
-    if base_url is not None:
-        return base_url
-    if system is None:
-        raise ConfigurationError(
-            "thulium: missing system; pass system=... (the 'acme' of acme.thulium.com) "
-            "or set THULIUM_SYSTEM, or pass base_url=... / set THULIUM_BASE_URL"
-        )
-    if not isinstance(system, str):
-        raise ConfigurationError("thulium: system must be a string such as 'acme'")
-    label = system.strip()
-    if label.lower().endswith(_SUFFIX):
-        label = label[: -len(_SUFFIX)]
-    if not _LABEL.match(label):
-        raise ConfigurationError(
-            f"thulium: invalid system {system!r}; pass the system name only "
-            "(the 'acme' of https://acme.thulium.com), or base_url=..."
-        )
-    return f"https://{label.lower()}{_SUFFIX}/api"
 
 
 class AsyncThulium(AsyncAPIClient):
@@ -92,7 +75,7 @@ class AsyncThulium(AsyncAPIClient):
         base_url: str | None = None,
         language: str | None = None,
         time_zone: str | tzinfo = "Europe/Warsaw",
-        **options: Unpack[ClientOptions],
+        **options: Unpack[AsyncClientOptions],
     ) -> None:
         if base_url is not None and system is not None:
             raise ConfigurationError("thulium: pass system or base_url, not both")
@@ -104,7 +87,9 @@ class AsyncThulium(AsyncAPIClient):
             system = setting(
                 system, "THULIUM_SYSTEM", vendor="thulium", name="system", required=False
             )
-        url = _base_url(system, base_url)
+        url = account_base_url(
+            system, base_url, vendor="thulium", name="system", what="system name", suffix=_SUFFIX
+        )
         username = setting(username, "THULIUM_USERNAME", vendor="thulium", name="username")
         password = setting(password, "THULIUM_PASSWORD", vendor="thulium", name="password")
         if not isinstance(username, str) or not isinstance(password, str):

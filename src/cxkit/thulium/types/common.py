@@ -10,8 +10,16 @@ from zoneinfo import ZoneInfo
 
 from pydantic import ConfigDict, Field, model_validator
 
-from ..._core import CXInput, CXModel, Duration, YearMonth, local_datetime
-from ..._core.errors import APIError, ErrorDetail, error_class_for_status
+from ..._core import (
+    APIError,
+    CXInput,
+    CXModel,
+    Duration,
+    ErrorDetail,
+    YearMonth,
+    error_class_for_status,
+    local_datetime,
+)
 
 __all__ = [
     "ACCOUNT_ZONE",

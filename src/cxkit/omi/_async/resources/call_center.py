@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from ...._core import AsyncAPIResource, AsyncPager, drop_none, operation
-from ...._core.checks import check_text
-from ...._core.errors import NotFoundError
+from ...._core import AsyncAPIResource, AsyncPager, NotFoundError, drop_none, operation
 from ..._answers import one
 from ...types.call_center import Extension, InternalPhone
 from ...types.common import WriteResult
@@ -43,7 +41,7 @@ class AsyncInternalPhones(AsyncAPIResource):
         """Turn an extension on (``enabled=True``) or off."""
         if not isinstance(enabled, bool):
             raise TypeError("enabled must be True or False")
-        params = {"sip_user": check_text("sip_user", sip_user), "enabled": enabled}
+        params = {"sip_user": sip_user, "enabled": enabled}
         data = await self._call(self.update_status, params=params, cast_to=Any, options=options)
         return one(self._client._parse, InternalPhone, data)
 
@@ -54,7 +52,7 @@ class AsyncHotlines(AsyncAPIResource):
     @operation("GET", "/api/call_center/hotline/list", listing=True)
     async def list(self, *, extension: str, **options: Unpack[RequestOptions]) -> list[str]:
         """The active hotlines an extension may call out from (a plain list, not paged)."""
-        params = {"extension": check_text("extension", extension)}
+        params = {"extension": extension}
         result: list[str] = await self._call(
             self.list, params=params, cast_to=list[str], options=options
         )
@@ -76,8 +74,8 @@ class AsyncHotlines(AsyncAPIResource):
         overrides fields. The docs show no answer: it is kept in ``payload``.
         """
         body: dict[str, Any] = {
-            "hotline": check_text("hotline", hotline),
-            "user_email": check_text("user_email", user_email),
+            "hotline": hotline,
+            "user_email": user_email,
         }
         if directions is not None:
             if isinstance(directions, (str, bytes)):
@@ -98,7 +96,7 @@ class AsyncExtensions(AsyncAPIResource):
 
         ``None`` when nothing matches (a "not found" answer is not raised).
         """
-        params = {"type": check_text("type", type), "keyword": check_text("keyword", keyword)}
+        params = {"type": type, "keyword": keyword}
         try:
             data = await self._call(self.find, params=params, cast_to=Any, options=options)
         except NotFoundError:

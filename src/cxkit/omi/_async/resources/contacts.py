@@ -8,9 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from ...._core import AsyncAPIResource, AsyncPager, drop_none, operation
-from ...._core.checks import check_text
-from ...._core.errors import NotFoundError
+from ...._core import AsyncAPIResource, AsyncPager, NotFoundError, check_text, drop_none, operation
 from ..._answers import one, required
 from ...types.common import WriteResult
 from ...types.contacts import (
@@ -166,7 +164,7 @@ class AsyncContacts(AsyncAPIResource):
     ) -> Contact | None:
         """Update a contact, found by ``ref_id`` (the only identifier the docs give)."""
         body = _contact_body(
-            ref_id=check_text("ref_id", ref_id),
+            ref_id=ref_id,
             full_name=full_name,
             phones=phones,
             emails=emails,
@@ -186,7 +184,7 @@ class AsyncContacts(AsyncAPIResource):
     @operation("DELETE", "/api/contacts/delete/{id}")
     async def delete(self, id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a contact by id."""
-        await self._call(self.delete, path={"id": check_text("id", id)}, options=options)
+        await self._call(self.delete, path={"id": id}, options=options)
 
     @operation("POST", "/api/contacts/add-note")
     async def add_note(
@@ -245,9 +243,7 @@ class AsyncContacts(AsyncAPIResource):
     @operation("GET", "/api/contacts/details/{id}")
     async def get(self, id: str, **options: Unpack[RequestOptions]) -> Contact:
         """Get a contact by id; :class:`~cxkit.NotFoundError` when there is none."""
-        data = await self._call(
-            self.get, path={"id": check_text("id", id)}, cast_to=Any, options=options
-        )
+        data = await self._call(self.get, path={"id": id}, cast_to=Any, options=options)
         return required(self._client._parse, Contact, data, what=f"contact {id!r}")
 
 

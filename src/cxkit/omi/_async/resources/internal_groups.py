@@ -5,8 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from ...._core import AsyncAPIResource, AsyncPager, drop_none, operation
-from ...._core.checks import check_int, check_text, check_texts
+from ...._core import (
+    AsyncAPIResource,
+    AsyncPager,
+    check_int,
+    check_text,
+    check_texts,
+    drop_none,
+    operation,
+)
 from ..._answers import one
 from ...types.call_center import GroupStrategy, InternalGroup
 
@@ -87,7 +94,7 @@ class AsyncInternalGroups(AsyncAPIResource):
         body = _group_body(group_name, strategy, sip_members, ring_timeout)
         result: InternalGroup = await self._call(
             self.update,
-            path={"id": check_text("id", id)},
+            path={"id": id},
             body=body,
             cast_to=InternalGroup,
             options=options,
@@ -100,7 +107,7 @@ class AsyncInternalGroups(AsyncAPIResource):
     ) -> InternalGroup | None:
         """Add extensions to a group."""
         body = {
-            "group_id": check_text("group_id", group_id),
+            "group_id": group_id,
             "sip_users": check_texts("sip_users", sip_users),
         }
         data = await self._call(self.add_members, body=body, cast_to=Any, options=options)
@@ -112,7 +119,7 @@ class AsyncInternalGroups(AsyncAPIResource):
     ) -> InternalGroup | None:
         """Remove extensions from a group."""
         body = {
-            "group_id": check_text("group_id", group_id),
+            "group_id": group_id,
             "sip_users": check_texts("sip_users", sip_users),
         }
         data = await self._call(self.remove_members, body=body, cast_to=Any, options=options)
@@ -121,4 +128,4 @@ class AsyncInternalGroups(AsyncAPIResource):
     @operation("DELETE", "/api/call_center/internal_group/delete/{id}")
     async def delete(self, id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a group."""
-        await self._call(self.delete, path={"id": check_text("id", id)}, options=options)
+        await self._call(self.delete, path={"id": id}, options=options)

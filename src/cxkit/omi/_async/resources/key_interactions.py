@@ -7,8 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from ...._core import AsyncAPIResource, AsyncPager, drop_none, operation
-from ...._core.checks import check_int, check_text
+from ...._core import AsyncAPIResource, AsyncPager, check_int, check_text, drop_none, operation
 from ...types.call_center import KeyInteraction, KeyScript
 
 if TYPE_CHECKING:
@@ -100,7 +99,7 @@ class AsyncKeyInteractions(AsyncAPIResource):
         body = _script_body(script_name, greeting_id, scripts, time_out, max_failure)
         result: KeyInteraction = await self._call(
             self.update,
-            path={"id": check_text("id", id)},
+            path={"id": id},
             body=body,
             cast_to=KeyInteraction,
             options=options,
@@ -110,4 +109,4 @@ class AsyncKeyInteractions(AsyncAPIResource):
     @operation("DELETE", "/api/call_center/key-interaction/delete/{id}")
     async def delete(self, id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a key-press script."""
-        await self._call(self.delete, path={"id": check_text("id", id)}, options=options)
+        await self._call(self.delete, path={"id": id}, options=options)

@@ -9,9 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from ...._core import APIResource, SyncPage, drop_none, operation
-from ...._core.checks import check_text
-from ...._core.errors import NotFoundError
+from ...._core import APIResource, SyncPage, NotFoundError, check_text, drop_none, operation
 from ..._answers import one, required
 from ...types.common import WriteResult
 from ...types.contacts import (
@@ -167,7 +165,7 @@ class Contacts(APIResource):
     ) -> Contact | None:
         """Update a contact, found by ``ref_id`` (the only identifier the docs give)."""
         body = _contact_body(
-            ref_id=check_text("ref_id", ref_id),
+            ref_id=ref_id,
             full_name=full_name,
             phones=phones,
             emails=emails,
@@ -187,7 +185,7 @@ class Contacts(APIResource):
     @operation("DELETE", "/api/contacts/delete/{id}")
     def delete(self, id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a contact by id."""
-        self._call(self.delete, path={"id": check_text("id", id)}, options=options)
+        self._call(self.delete, path={"id": id}, options=options)
 
     @operation("POST", "/api/contacts/add-note")
     def add_note(
@@ -246,9 +244,7 @@ class Contacts(APIResource):
     @operation("GET", "/api/contacts/details/{id}")
     def get(self, id: str, **options: Unpack[RequestOptions]) -> Contact:
         """Get a contact by id; :class:`~cxkit.NotFoundError` when there is none."""
-        data = self._call(
-            self.get, path={"id": check_text("id", id)}, cast_to=Any, options=options
-        )
+        data = self._call(self.get, path={"id": id}, cast_to=Any, options=options)
         return required(self._client._parse, Contact, data, what=f"contact {id!r}")
 
 

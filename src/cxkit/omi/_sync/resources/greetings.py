@@ -5,8 +5,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ...._core import APIResource, SyncPage, FileInput, drop_none, operation, to_file
-from ...._core.checks import check_int, check_text
+from ...._core import (
+    APIResource,
+    SyncPage,
+    FileInput,
+    check_int,
+    check_text,
+    drop_none,
+    operation,
+    to_file,
+)
 from ..._answers import one
 from ...types.call_center import Greeting, Voice
 

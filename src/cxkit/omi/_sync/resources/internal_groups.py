@@ -6,8 +6,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from ...._core import APIResource, SyncPage, drop_none, operation
-from ...._core.checks import check_int, check_text, check_texts
+from ...._core import (
+    APIResource,
+    SyncPage,
+    check_int,
+    check_text,
+    check_texts,
+    drop_none,
+    operation,
+)
 from ..._answers import one
 from ...types.call_center import GroupStrategy, InternalGroup
 
@@ -88,7 +95,7 @@ class InternalGroups(APIResource):
         body = _group_body(group_name, strategy, sip_members, ring_timeout)
         result: InternalGroup = self._call(
             self.update,
-            path={"id": check_text("id", id)},
+            path={"id": id},
             body=body,
             cast_to=InternalGroup,
             options=options,
@@ -101,7 +108,7 @@ class InternalGroups(APIResource):
     ) -> InternalGroup | None:
         """Add extensions to a group."""
         body = {
-            "group_id": check_text("group_id", group_id),
+            "group_id": group_id,
             "sip_users": check_texts("sip_users", sip_users),
         }
         data = self._call(self.add_members, body=body, cast_to=Any, options=options)
@@ -113,7 +120,7 @@ class InternalGroups(APIResource):
     ) -> InternalGroup | None:
         """Remove extensions from a group."""
         body = {
-            "group_id": check_text("group_id", group_id),
+            "group_id": group_id,
             "sip_users": check_texts("sip_users", sip_users),
         }
         data = self._call(self.remove_members, body=body, cast_to=Any, options=options)
@@ -122,4 +129,4 @@ class InternalGroups(APIResource):
     @operation("DELETE", "/api/call_center/internal_group/delete/{id}")
     def delete(self, id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a group."""
-        self._call(self.delete, path={"id": check_text("id", id)}, options=options)
+        self._call(self.delete, path={"id": id}, options=options)

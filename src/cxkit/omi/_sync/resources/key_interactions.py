@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from ...._core import APIResource, SyncPage, drop_none, operation
-from ...._core.checks import check_int, check_text
+from ...._core import APIResource, SyncPage, check_int, check_text, drop_none, operation
 from ...types.call_center import KeyInteraction, KeyScript
 
 if TYPE_CHECKING:
@@ -101,7 +100,7 @@ class KeyInteractions(APIResource):
         body = _script_body(script_name, greeting_id, scripts, time_out, max_failure)
         result: KeyInteraction = self._call(
             self.update,
-            path={"id": check_text("id", id)},
+            path={"id": id},
             body=body,
             cast_to=KeyInteraction,
             options=options,
@@ -111,4 +110,4 @@ class KeyInteractions(APIResource):
     @operation("DELETE", "/api/call_center/key-interaction/delete/{id}")
     def delete(self, id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a key-press script."""
-        self._call(self.delete, path={"id": check_text("id", id)}, options=options)
+        self._call(self.delete, path={"id": id}, options=options)

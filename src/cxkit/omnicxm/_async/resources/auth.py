@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...._core import AsyncAPIResource, operation
-from ...._core.errors import AuthenticationError
+from ...._core import AsyncAPIResource, AuthenticationError, operation
 from ...types.auth import LoginResult
 from .._auth import AsyncOmniCXMAuth
 

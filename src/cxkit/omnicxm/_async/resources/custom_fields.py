@@ -7,8 +7,8 @@ import json
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
-from ...._core import AsyncAPIResource, drop_none, operation
-from ...._core.checks import check_choice, check_text
+from ...._core import AsyncAPIResource, check_choice, check_text, drop_none, operation
+from ..._dialect import OmniCXMHints
 from ...types.custom_fields import DataSource, FieldGroup, FieldLink, FieldModule
 from ...types.users import Language
 
@@ -27,20 +27,14 @@ class AsyncFieldLinks(AsyncAPIResource):
 
     # The request line says GET; the vendor's curl example (and PHP, axios) send
     # POST with a JSON body: following curl.
-    @operation(
-        "POST",
-        "/settings/customfields/field/link",
-        unwrap="data",
-        idempotent=True,
-        request_line="GET /settings/customfields/field/link",
-    )
+    @operation("POST", "/settings/customfields/field/link", unwrap="data", idempotent=True)
     async def get(self, id: str, **options: Unpack[RequestOptions]) -> FieldLink:
         """The link of a linked-dropdown field (``id`` from ``custom_fields.list``).
 
         A read-only POST, so it is retried like a GET.
         """
         result: FieldLink = await self._call(
-            self.get, body={"id": check_text("id", id)}, cast_to=FieldLink, options=options
+            self.get, body={"id": id}, cast_to=FieldLink, options=options
         )
         return result
 
@@ -54,7 +48,7 @@ class AsyncDataSources(AsyncAPIResource):
         """The values of a dropdown's data source (``id`` is the field's ``idDropDown``)."""
         result: DataSource = await self._call(
             self.get,
-            params={"id": check_text("id", id)},
+            params={"id": id},
             cast_to=DataSource,
             options=options,
         )
@@ -105,8 +99,8 @@ class AsyncCustomFields(AsyncAPIResource):
         "POST",
         "/settings/customfields/field/apisample",
         auth="token",
-        raw_text=True,
         idempotent=True,
+        hints=OmniCXMHints(raw_text=True),
     )
     async def get_api_sample(
         self,

@@ -6,9 +6,9 @@ from collections.abc import Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from ...._core import AsyncAPIResource, AsyncPager, drop_none, operation
-from ...._core.checks import check_text
+from ...._core import AsyncAPIResource, AsyncPager, check_text, drop_none, operation
 from ..._checks import EpochInput, epoch
+from ..._dialect import OmniCXMHints
 from ...types.omnichat import (
     ChatPages,
     Message,
@@ -41,7 +41,7 @@ TOKEN = "token"
 # ``totalPage``, ``data``), though their tables document no paging parameter: they
 # are paged the CRUD way, ``take``/``page`` in their JSON body, sent only when given
 # or when a next page is asked for.
-_PAGING = "body"
+_PAGING = OmniCXMHints(page_in="body")
 
 
 def _state(value: Any) -> str:
@@ -60,7 +60,7 @@ class AsyncOmnichatRooms(AsyncAPIResource):
         auth=TOKEN,
         idempotent=True,
         paged=True,
-        page_in=_PAGING,
+        hints=_PAGING,
     )
     def list(
         self,
@@ -83,7 +83,6 @@ class AsyncOmnichatRooms(AsyncAPIResource):
         auth=TOKEN,
         unwrap="data",
         idempotent=True,
-        request_line="GET /services/omnichat/rooms/countsourceroomsbystate",
     )
     async def count_by_source(
         self, *, state: RoomState | str, **options: Unpack[RequestOptions]
@@ -117,7 +116,6 @@ class AsyncOmnichatRooms(AsyncAPIResource):
         auth=TOKEN,
         unwrap="data",
         idempotent=True,
-        request_line="GET /services/omnichat/rooms/getunreadmessagelistroom",
     )
     async def unread_counts(
         self,
@@ -153,7 +151,7 @@ class AsyncOmnichatMessages(AsyncAPIResource):
         auth=TOKEN,
         idempotent=True,
         paged=True,
-        page_in=_PAGING,
+        hints=_PAGING,
     )
     def list(
         self,
@@ -168,9 +166,9 @@ class AsyncOmnichatMessages(AsyncAPIResource):
         """The messages of a room (with day dividers, ``type`` ``divide``); pages follow
         lazily."""
         body = {
-            "room_id": check_text("room_id", room_id),
-            "page_id": check_text("page_id", page_id),
-            "source": check_text("source", source),
+            "room_id": room_id,
+            "page_id": page_id,
+            "source": source,
             **drop_none(take=take, page=page),
         }
         return self._paginate(self.list, item=Message, body=body, options=options)
@@ -187,9 +185,9 @@ class AsyncOmnichatMessages(AsyncAPIResource):
     ) -> MessageSearchResult:
         """Where a room's messages up to ``lasttimemessage`` are stored, and how many."""
         body = {
-            "room_id": check_text("room_id", room_id),
-            "page_id": check_text("page_id", page_id),
-            "source": check_text("source", source),
+            "room_id": room_id,
+            "page_id": page_id,
+            "source": source,
             "lasttimemessage": epoch("lasttimemessage", lasttimemessage),
         }
         result: MessageSearchResult = await self._call(
@@ -203,13 +201,7 @@ class AsyncOmnichatPages(AsyncAPIResource):
 
     # The request line says POST; every example (curl without --request or body, PHP,
     # jQuery) sends GET: following curl.
-    @operation(
-        "GET",
-        "/services/omnichat/pages",
-        auth=TOKEN,
-        unwrap="data",
-        request_line="POST /services/omnichat/pages",
-    )
+    @operation("GET", "/services/omnichat/pages", auth=TOKEN, unwrap="data")
     async def list(self, **options: Unpack[RequestOptions]) -> ChatPages:
         """The channels in use and the connected pages."""
         result: ChatPages = await self._call(self.list, cast_to=ChatPages, options=options)
@@ -226,7 +218,7 @@ class AsyncQuickResponses(AsyncAPIResource):
         auth=TOKEN,
         idempotent=True,
         paged=True,
-        page_in=_PAGING,
+        hints=_PAGING,
     )
     def list(
         self,

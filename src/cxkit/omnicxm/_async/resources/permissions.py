@@ -6,9 +6,7 @@ import builtins
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from ...._core import AsyncAPIResource, operation
-from ...._core.checks import check_text
-from ...._core.errors import APIError
+from ...._core import APIError, AsyncAPIResource, operation
 from ...types.permissions import PermissionCheck
 
 if TYPE_CHECKING:
@@ -44,7 +42,7 @@ class AsyncPermissions(AsyncAPIResource):
         """The permissions the user has on ``module`` (``view``, ``create``, ``update``...)."""
         result: builtins.list[str] = await self._call(
             self.list,
-            path={"module": check_text("module", module)},
+            path={"module": module},
             cast_to=builtins.list[str],
             options=options,
         )
@@ -59,8 +57,8 @@ class AsyncPermissions(AsyncAPIResource):
         A read-only POST, so it is retried like a GET.
         """
         body = {
-            "module": check_text("module", module),
-            "permission": check_text("permission", permission),
+            "module": module,
+            "permission": permission,
         }
         result: PermissionCheck = await self._call(
             self.check, body=body, cast_to=PermissionCheck, options=options
@@ -78,7 +76,7 @@ class AsyncPermissions(AsyncAPIResource):
         try:
             await self._call(
                 self.check_special,
-                path={"action": check_text("action", action)},
+                path={"action": action},
                 cast_to=Any,
                 options=options,
             )

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...._core import AsyncAPIResource, AsyncPager, drop_none, operation
-from ...._core.checks import check_text
+from ...._core import AsyncAPIResource, AsyncPager, check_text, drop_none, operation
 from ..._checks import EpochInput, opt_epoch
+from ..._dialect import OmniCXMHints
 from ...query import Direction, Sort, build_sort
 from ...types.tags import Tag
 
@@ -45,7 +45,7 @@ class AsyncTags(AsyncAPIResource):
         "/settings/generalconfig/tags/read",
         paged=True,
         idempotent=True,
-        page_in="body",
+        hints=OmniCXMHints(page_in="body"),
     )
     def read(
         self,

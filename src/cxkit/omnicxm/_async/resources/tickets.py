@@ -7,8 +7,17 @@ from collections.abc import Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
-from ...._core import AsyncAPIResource, AsyncPager, Created, FileInput, drop_none, operation
-from ...._core.checks import check_choice, check_text, need_some
+from ...._core import (
+    AsyncAPIResource,
+    AsyncPager,
+    Created,
+    FileInput,
+    check_choice,
+    check_text,
+    drop_none,
+    need_some,
+    operation,
+)
 from ..._checks import (
     EpochInput,
     epoch,
@@ -20,6 +29,7 @@ from ..._checks import (
     text_list,
 )
 from ..._checks import groups as check_groups
+from ..._dialect import OmniCXMHints
 from ...query import Direction, SortInput, Where, build_filter, build_sort
 from ...types.tickets import (
     ActionResult,
@@ -123,7 +133,7 @@ class AsyncTicketCategories(AsyncAPIResource):
         """One category by id (an answer holding a one-item list is read as that item)."""
         data: Any = await self._call(
             self.get,
-            path={"id_category": check_text("id_category", id_category)},
+            path={"id_category": id_category},
             cast_to=Any,
             options=options,
         )
@@ -161,7 +171,7 @@ class AsyncTicketLogs(AsyncAPIResource):
         return self._paginate(
             self.list,
             item=TicketLog,
-            path={"id_ticket": check_text("id_ticket", id_ticket)},
+            path={"id_ticket": id_ticket},
             params=drop_none(take=take, page=page),
             options=options,
         )
@@ -221,7 +231,7 @@ class AsyncTicketRequesters(AsyncAPIResource):
         """The requester for a contact, lead or user (made if needed); use its ``id`` on tickets."""
         body = {
             "module": check_choice("module", module, RequesterModule),
-            "id": check_text("id", id),
+            "id": id,
         }
         result: Requester = await self._call(
             self.convert, body=body, cast_to=Requester, options=options
@@ -233,7 +243,7 @@ class AsyncTicketRequesters(AsyncAPIResource):
         self, *, name: str, type: RequesterType, **options: Unpack[RequestOptions]
     ) -> Requester:
         """Add a requester by name, as a new ``contacts`` or ``leads`` record."""
-        body = {"name": check_text("name", name), "type": check_choice("type", type, RequesterType)}
+        body = {"name": name, "type": check_choice("type", type, RequesterType)}
         result: Requester = await self._call(
             self.create, body=body, cast_to=Requester, options=options
         )
@@ -250,7 +260,7 @@ class AsyncTicketActions(AsyncAPIResource):
         """The actions open in the ticket's current workflow state."""
         result: builtins.list[TicketAction] = await self._call(
             self.list,
-            path={"id_ticket": check_text("id_ticket", id_ticket)},
+            path={"id_ticket": id_ticket},
             cast_to=builtins.list[TicketAction],
             options=options,
         )
@@ -265,7 +275,6 @@ class AsyncTicketActions(AsyncAPIResource):
         auth="token",
         content_type=FORM,
         unwrap="data",
-        request_line="POST /services/tickets/action/{id_ticket}",
     )
     async def do(
         self,
@@ -282,15 +291,15 @@ class AsyncTicketActions(AsyncAPIResource):
         """Do a workflow action (``token`` and ``stepactiontoken`` from :meth:`list`),
         with an optional comment, files and new ``assignee`` (a ``user_``/``bu_`` value)."""
         body = drop_none(
-            token=check_text("token", token),
-            stepactiontoken=check_text("stepactiontoken", stepactiontoken),
+            token=token,
+            stepactiontoken=stepactiontoken,
             comment_content=comment_content,
             comment_type=check_choice("comment_type", comment_type, NoteType),
             assignee=opt_text("assignee", assignee),
         )
         result: ActionResult = await self._call(
             self.do,
-            path={"id_ticket": check_text("id_ticket", id_ticket)},
+            path={"id_ticket": id_ticket},
             body=body,
             files={"files[]": file_list("files", files)} if files is not None else None,
             cast_to=ActionResult,
@@ -315,7 +324,7 @@ class AsyncTicketComments(AsyncAPIResource):
         return self._paginate(
             self.list,
             item=Comment,
-            path={"id_ticket": check_text("id_ticket", id_ticket)},
+            path={"id_ticket": id_ticket},
             params=drop_none(take=take, page=page),
             options=options,
         )
@@ -342,13 +351,13 @@ class AsyncTicketComments(AsyncAPIResource):
         """Comment on a ticket (``notetype`` ``public`` or ``private``; ``parentcomment``
         to reply to a comment), with optional files."""
         body = drop_none(
-            content=check_text("content", content),
+            content=content,
             notetype=check_choice("notetype", notetype, NoteType),
             parentcomment=opt_text("parentcomment", parentcomment),
         )
         result: Comment = await self._call(
             self.create,
-            path={"id_ticket": check_text("id_ticket", id_ticket)},
+            path={"id_ticket": id_ticket},
             body=body,
             files={"files[]": file_list("files", files)} if files is not None else None,
             cast_to=Comment,
@@ -379,7 +388,7 @@ class AsyncTicketComments(AsyncAPIResource):
     ) -> Comment:
         """Edit comment ``idcomment`` of a ticket: new content or note type, files to add,
         and files to remove by index (``"0,1"`` or ``[0, 1]``)."""
-        comment_id = check_text("idcomment", idcomment)
+        comment_id = idcomment
         body = drop_none(
             content=content,
             notetype=check_choice("notetype", notetype, NoteType),
@@ -394,7 +403,7 @@ class AsyncTicketComments(AsyncAPIResource):
             raise ValueError("tickets.comments.update: nothing to change")
         data: Any = await self._call(
             self.update,
-            path={"id_ticket": check_text("id_ticket", id_ticket)},
+            path={"id_ticket": id_ticket},
             body=body,
             files={"files[]": file_list("files", files)} if files is not None else None,
             cast_to=Any,
@@ -417,8 +426,8 @@ class AsyncTicketComments(AsyncAPIResource):
         await self._call(
             self.delete,
             path={
-                "id_ticket": check_text("id_ticket", id_ticket),
-                "id_comment": check_text("id_comment", id_comment),
+                "id_ticket": id_ticket,
+                "id_comment": id_comment,
             },
             options=options,
         )
@@ -432,7 +441,7 @@ class AsyncTicketFiles(AsyncAPIResource):
         "/services/tickets/files/read/{id_ticket}",
         paged=True,
         idempotent=True,
-        page_in="body",
+        hints=OmniCXMHints(page_in="body"),
     )
     def list(
         self,
@@ -459,7 +468,7 @@ class AsyncTicketFiles(AsyncAPIResource):
         return self._paginate(
             self.list,
             item=TicketFile,
-            path={"id_ticket": check_text("id_ticket", id_ticket)},
+            path={"id_ticket": id_ticket},
             body=body,
             options=options,
         )
@@ -475,7 +484,7 @@ class AsyncTicketFiles(AsyncAPIResource):
         """Attach files to a ticket (multipart ``files[]``; each file is read once)."""
         await self._call(
             self.create,
-            path={"id_ticket": check_text("id_ticket", id_ticket)},
+            path={"id_ticket": id_ticket},
             files={"files[]": file_list("files", files)},
             options=options,
         )
@@ -499,7 +508,7 @@ class AsyncTicketFiles(AsyncAPIResource):
             raise ValueError("file_id must not be empty")
         await self._call(
             self.delete,
-            path={"id_ticket": check_text("id_ticket", id_ticket)},
+            path={"id_ticket": id_ticket},
             body={"file_id": value},
             options=options,
         )
@@ -535,9 +544,9 @@ class AsyncTicketSLA(AsyncAPIResource):
         body = {
             "choosetype": check_choice("choosetype", choosetype, SLAChoice),
             "timepending": epoch("timepending", timepending),
-            "comment": check_text("comment", comment),
-            "ticket_id": check_text("ticket_id", ticket_id),
-            "idticket": check_text("idticket", idticket),
+            "comment": comment,
+            "ticket_id": ticket_id,
+            "idticket": idticket,
         }
         result: SLAPauseResult = await self._call(
             self.pause, body=body, cast_to=SLAPauseResult, options=options
@@ -606,7 +615,7 @@ class AsyncTickets(AsyncAPIResource):
         """A ticket by its record id (``basicinfo.id``)."""
         result: Ticket = await self._call(
             self.get,
-            path={"id_ticket": check_text("id_ticket", id_ticket)},
+            path={"id_ticket": id_ticket},
             cast_to=Ticket,
             options=options,
         )
@@ -618,7 +627,7 @@ class AsyncTickets(AsyncAPIResource):
         auth="token",
         paged=True,
         idempotent=True,
-        page_in="body",
+        hints=OmniCXMHints(page_in="body"),
     )
     def read(
         self,
@@ -759,7 +768,7 @@ class AsyncTickets(AsyncAPIResource):
             need_some(body, "tickets.update")
         await self._call(
             self.update,
-            path={"id_ticket": check_text("id_ticket", id_ticket)},
+            path={"id_ticket": id_ticket},
             body=body,
             files={"basicinfo[files][]": file_list("files", files)} if files is not None else None,
             options=options,

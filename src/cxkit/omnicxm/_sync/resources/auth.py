@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...._core import APIResource, operation
-from ...._core.errors import AuthenticationError
+from ...._core import APIResource, AuthenticationError, operation
 from ...types.auth import LoginResult
 from .._auth import OmniCXMAuth
 

@@ -8,8 +8,8 @@ import json
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
-from ...._core import APIResource, drop_none, operation
-from ...._core.checks import check_choice, check_text
+from ...._core import APIResource, check_choice, check_text, drop_none, operation
+from ..._dialect import OmniCXMHints
 from ...types.custom_fields import DataSource, FieldGroup, FieldLink, FieldModule
 from ...types.users import Language
 
@@ -28,20 +28,14 @@ class FieldLinks(APIResource):
 
     # The request line says GET; the vendor's curl example (and PHP, axios) send
     # POST with a JSON body: following curl.
-    @operation(
-        "POST",
-        "/settings/customfields/field/link",
-        unwrap="data",
-        idempotent=True,
-        request_line="GET /settings/customfields/field/link",
-    )
+    @operation("POST", "/settings/customfields/field/link", unwrap="data", idempotent=True)
     def get(self, id: str, **options: Unpack[RequestOptions]) -> FieldLink:
         """The link of a linked-dropdown field (``id`` from ``custom_fields.list``).
 
         A read-only POST, so it is retried like a GET.
         """
         result: FieldLink = self._call(
-            self.get, body={"id": check_text("id", id)}, cast_to=FieldLink, options=options
+            self.get, body={"id": id}, cast_to=FieldLink, options=options
         )
         return result
 
@@ -55,7 +49,7 @@ class DataSources(APIResource):
         """The values of a dropdown's data source (``id`` is the field's ``idDropDown``)."""
         result: DataSource = self._call(
             self.get,
-            params={"id": check_text("id", id)},
+            params={"id": id},
             cast_to=DataSource,
             options=options,
         )
@@ -106,8 +100,8 @@ class CustomFields(APIResource):
         "POST",
         "/settings/customfields/field/apisample",
         auth="token",
-        raw_text=True,
         idempotent=True,
+        hints=OmniCXMHints(raw_text=True),
     )
     def get_api_sample(
         self,

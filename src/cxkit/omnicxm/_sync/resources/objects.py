@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ...._core import APIResource, SyncPage, Created, drop_none, operation
-from ...._core.checks import check_text, need_some
+from ...._core import APIResource, SyncPage, Created, drop_none, need_some, operation
 from ..._checks import groups as check_groups
 from ..._checks import jsonable, new_id
+from ..._dialect import OmniCXMHints
 from ...query import SortInput, Where, build_filter, build_sort
 from ...types.objects import (
     CRMObject,
@@ -62,7 +62,7 @@ class Objects(APIResource):
         return self._paginate(
             self.list,
             item=CRMObject,
-            path={"module": check_text("module", module)},
+            path={"module": module},
             params=drop_none(take=take, page=page),
             options=options,
         )
@@ -70,9 +70,7 @@ class Objects(APIResource):
     @operation("GET", "/crm/objects/{id}", auth="token")
     def get(self, id: str, **options: Unpack[RequestOptions]) -> CRMObject:
         """A record by id, whatever its module (``result.module`` says which)."""
-        data: Any = self._call(
-            self.get, path={"id": check_text("id", id)}, cast_to=Any, options=options
-        )
+        data: Any = self._call(self.get, path={"id": id}, cast_to=Any, options=options)
         record = dict(data.get("data") or {}) if isinstance(data, Mapping) else {}
         if isinstance(data, Mapping) and data.get("module") is not None:
             record.setdefault("module", data["module"])
@@ -85,7 +83,7 @@ class Objects(APIResource):
         auth="token",
         paged=True,
         idempotent=True,
-        page_in="body",
+        hints=OmniCXMHints(page_in="body"),
     )
     def read(
         self,
@@ -113,7 +111,7 @@ class Objects(APIResource):
         return self._paginate(
             self.read,
             item=CRMObject,
-            path={"module": check_text("module", module)},
+            path={"module": module},
             body=body,
             options=options,
         )
@@ -149,7 +147,7 @@ class Objects(APIResource):
         need_some(body, "objects.create")
         data: Any = self._call(
             self.create,
-            path={"module": check_text("module", module)},
+            path={"module": module},
             body=jsonable(body),
             cast_to=Any,
             options=options,
@@ -170,12 +168,12 @@ class Objects(APIResource):
     ) -> None:
         """Unlink record ``id`` of ``module`` from a chat person (its room, page and session)."""
         body = {
-            "module": check_text("module", module),
-            "id": check_text("id", id),
-            "people_id": check_text("people_id", people_id),
-            "room_id": check_text("room_id", room_id),
-            "page_id": check_text("page_id", page_id),
-            "session_id": check_text("session_id", session_id),
+            "module": module,
+            "id": id,
+            "people_id": people_id,
+            "room_id": room_id,
+            "page_id": page_id,
+            "session_id": session_id,
         }
         self._call(self.unlink, body=body, options=options)
 
@@ -204,8 +202,8 @@ class Objects(APIResource):
         self._call(
             self.update,
             path={
-                "module": check_text("module", module),
-                "id_object": check_text("id_object", id_object),
+                "module": module,
+                "id_object": id_object,
             },
             body=body,
             options=options,

@@ -7,9 +7,9 @@ from collections.abc import Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from ...._core import APIResource, SyncPage, drop_none, operation
-from ...._core.checks import check_text
+from ...._core import APIResource, SyncPage, check_text, drop_none, operation
 from ..._checks import EpochInput, epoch
+from ..._dialect import OmniCXMHints
 from ...types.omnichat import (
     ChatPages,
     Message,
@@ -42,7 +42,7 @@ TOKEN = "token"
 # ``totalPage``, ``data``), though their tables document no paging parameter: they
 # are paged the CRUD way, ``take``/``page`` in their JSON body, sent only when given
 # or when a next page is asked for.
-_PAGING = "body"
+_PAGING = OmniCXMHints(page_in="body")
 
 
 def _state(value: Any) -> str:
@@ -61,7 +61,7 @@ class OmnichatRooms(APIResource):
         auth=TOKEN,
         idempotent=True,
         paged=True,
-        page_in=_PAGING,
+        hints=_PAGING,
     )
     def list(
         self,
@@ -84,7 +84,6 @@ class OmnichatRooms(APIResource):
         auth=TOKEN,
         unwrap="data",
         idempotent=True,
-        request_line="GET /services/omnichat/rooms/countsourceroomsbystate",
     )
     def count_by_source(
         self, *, state: RoomState | str, **options: Unpack[RequestOptions]
@@ -118,7 +117,6 @@ class OmnichatRooms(APIResource):
         auth=TOKEN,
         unwrap="data",
         idempotent=True,
-        request_line="GET /services/omnichat/rooms/getunreadmessagelistroom",
     )
     def unread_counts(
         self,
@@ -154,7 +152,7 @@ class OmnichatMessages(APIResource):
         auth=TOKEN,
         idempotent=True,
         paged=True,
-        page_in=_PAGING,
+        hints=_PAGING,
     )
     def list(
         self,
@@ -169,9 +167,9 @@ class OmnichatMessages(APIResource):
         """The messages of a room (with day dividers, ``type`` ``divide``); pages follow
         lazily."""
         body = {
-            "room_id": check_text("room_id", room_id),
-            "page_id": check_text("page_id", page_id),
-            "source": check_text("source", source),
+            "room_id": room_id,
+            "page_id": page_id,
+            "source": source,
             **drop_none(take=take, page=page),
         }
         return self._paginate(self.list, item=Message, body=body, options=options)
@@ -188,9 +186,9 @@ class OmnichatMessages(APIResource):
     ) -> MessageSearchResult:
         """Where a room's messages up to ``lasttimemessage`` are stored, and how many."""
         body = {
-            "room_id": check_text("room_id", room_id),
-            "page_id": check_text("page_id", page_id),
-            "source": check_text("source", source),
+            "room_id": room_id,
+            "page_id": page_id,
+            "source": source,
             "lasttimemessage": epoch("lasttimemessage", lasttimemessage),
         }
         result: MessageSearchResult = self._call(
@@ -204,13 +202,7 @@ class OmnichatPages(APIResource):
 
     # The request line says POST; every example (curl without --request or body, PHP,
     # jQuery) sends GET: following curl.
-    @operation(
-        "GET",
-        "/services/omnichat/pages",
-        auth=TOKEN,
-        unwrap="data",
-        request_line="POST /services/omnichat/pages",
-    )
+    @operation("GET", "/services/omnichat/pages", auth=TOKEN, unwrap="data")
     def list(self, **options: Unpack[RequestOptions]) -> ChatPages:
         """The channels in use and the connected pages."""
         result: ChatPages = self._call(self.list, cast_to=ChatPages, options=options)
@@ -227,7 +219,7 @@ class QuickResponses(APIResource):
         auth=TOKEN,
         idempotent=True,
         paged=True,
-        page_in=_PAGING,
+        hints=_PAGING,
     )
     def list(
         self,

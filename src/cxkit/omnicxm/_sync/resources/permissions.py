@@ -7,9 +7,7 @@ import builtins
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from ...._core import APIResource, operation
-from ...._core.checks import check_text
-from ...._core.errors import APIError
+from ...._core import APIError, APIResource, operation
 from ...types.permissions import PermissionCheck
 
 if TYPE_CHECKING:
@@ -45,7 +43,7 @@ class Permissions(APIResource):
         """The permissions the user has on ``module`` (``view``, ``create``, ``update``...)."""
         result: builtins.list[str] = self._call(
             self.list,
-            path={"module": check_text("module", module)},
+            path={"module": module},
             cast_to=builtins.list[str],
             options=options,
         )
@@ -60,8 +58,8 @@ class Permissions(APIResource):
         A read-only POST, so it is retried like a GET.
         """
         body = {
-            "module": check_text("module", module),
-            "permission": check_text("permission", permission),
+            "module": module,
+            "permission": permission,
         }
         result: PermissionCheck = self._call(
             self.check, body=body, cast_to=PermissionCheck, options=options
@@ -79,7 +77,7 @@ class Permissions(APIResource):
         try:
             self._call(
                 self.check_special,
-                path={"action": check_text("action", action)},
+                path={"action": action},
                 cast_to=Any,
                 options=options,
             )

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...._core import APIResource, SyncPage, drop_none, operation
-from ...._core.checks import check_text
+from ...._core import APIResource, SyncPage, check_text, drop_none, operation
 from ..._checks import EpochInput, opt_epoch
+from ..._dialect import OmniCXMHints
 from ...query import Direction, Sort, build_sort
 from ...types.tags import Tag
 
@@ -46,7 +46,7 @@ class Tags(APIResource):
         "/settings/generalconfig/tags/read",
         paged=True,
         idempotent=True,
-        page_in="body",
+        hints=OmniCXMHints(page_in="body"),
     )
     def read(
         self,

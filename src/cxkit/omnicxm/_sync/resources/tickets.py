@@ -8,8 +8,17 @@ from collections.abc import Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
-from ...._core import APIResource, SyncPage, Created, FileInput, drop_none, operation
-from ...._core.checks import check_choice, check_text, need_some
+from ...._core import (
+    APIResource,
+    SyncPage,
+    Created,
+    FileInput,
+    check_choice,
+    check_text,
+    drop_none,
+    need_some,
+    operation,
+)
 from ..._checks import (
     EpochInput,
     epoch,
@@ -21,6 +30,7 @@ from ..._checks import (
     text_list,
 )
 from ..._checks import groups as check_groups
+from ..._dialect import OmniCXMHints
 from ...query import Direction, SortInput, Where, build_filter, build_sort
 from ...types.tickets import (
     ActionResult,
@@ -124,7 +134,7 @@ class TicketCategories(APIResource):
         """One category by id (an answer holding a one-item list is read as that item)."""
         data: Any = self._call(
             self.get,
-            path={"id_category": check_text("id_category", id_category)},
+            path={"id_category": id_category},
             cast_to=Any,
             options=options,
         )
@@ -162,7 +172,7 @@ class TicketLogs(APIResource):
         return self._paginate(
             self.list,
             item=TicketLog,
-            path={"id_ticket": check_text("id_ticket", id_ticket)},
+            path={"id_ticket": id_ticket},
             params=drop_none(take=take, page=page),
             options=options,
         )
@@ -222,7 +232,7 @@ class TicketRequesters(APIResource):
         """The requester for a contact, lead or user (made if needed); use its ``id`` on tickets."""
         body = {
             "module": check_choice("module", module, RequesterModule),
-            "id": check_text("id", id),
+            "id": id,
         }
         result: Requester = self._call(
             self.convert, body=body, cast_to=Requester, options=options
@@ -234,7 +244,7 @@ class TicketRequesters(APIResource):
         self, *, name: str, type: RequesterType, **options: Unpack[RequestOptions]
     ) -> Requester:
         """Add a requester by name, as a new ``contacts`` or ``leads`` record."""
-        body = {"name": check_text("name", name), "type": check_choice("type", type, RequesterType)}
+        body = {"name": name, "type": check_choice("type", type, RequesterType)}
         result: Requester = self._call(
             self.create, body=body, cast_to=Requester, options=options
         )
@@ -251,7 +261,7 @@ class TicketActions(APIResource):
         """The actions open in the ticket's current workflow state."""
         result: builtins.list[TicketAction] = self._call(
             self.list,
-            path={"id_ticket": check_text("id_ticket", id_ticket)},
+            path={"id_ticket": id_ticket},
             cast_to=builtins.list[TicketAction],
             options=options,
         )
@@ -266,7 +276,6 @@ class TicketActions(APIResource):
         auth="token",
         content_type=FORM,
         unwrap="data",
-        request_line="POST /services/tickets/action/{id_ticket}",
     )
     def do(
         self,
@@ -283,15 +292,15 @@ class TicketActions(APIResource):
         """Do a workflow action (``token`` and ``stepactiontoken`` from :meth:`list`),
         with an optional comment, files and new ``assignee`` (a ``user_``/``bu_`` value)."""
         body = drop_none(
-            token=check_text("token", token),
-            stepactiontoken=check_text("stepactiontoken", stepactiontoken),
+            token=token,
+            stepactiontoken=stepactiontoken,
             comment_content=comment_content,
             comment_type=check_choice("comment_type", comment_type, NoteType),
             assignee=opt_text("assignee", assignee),
         )
         result: ActionResult = self._call(
             self.do,
-            path={"id_ticket": check_text("id_ticket", id_ticket)},
+            path={"id_ticket": id_ticket},
             body=body,
             files={"files[]": file_list("files", files)} if files is not None else None,
             cast_to=ActionResult,
@@ -316,7 +325,7 @@ class TicketComments(APIResource):
         return self._paginate(
             self.list,
             item=Comment,
-            path={"id_ticket": check_text("id_ticket", id_ticket)},
+            path={"id_ticket": id_ticket},
             params=drop_none(take=take, page=page),
             options=options,
         )
@@ -343,13 +352,13 @@ class TicketComments(APIResource):
         """Comment on a ticket (``notetype`` ``public`` or ``private``; ``parentcomment``
         to reply to a comment), with optional files."""
         body = drop_none(
-            content=check_text("content", content),
+            content=content,
             notetype=check_choice("notetype", notetype, NoteType),
             parentcomment=opt_text("parentcomment", parentcomment),
         )
         result: Comment = self._call(
             self.create,
-            path={"id_ticket": check_text("id_ticket", id_ticket)},
+            path={"id_ticket": id_ticket},
             body=body,
             files={"files[]": file_list("files", files)} if files is not None else None,
             cast_to=Comment,
@@ -380,7 +389,7 @@ class TicketComments(APIResource):
     ) -> Comment:
         """Edit comment ``idcomment`` of a ticket: new content or note type, files to add,
         and files to remove by index (``"0,1"`` or ``[0, 1]``)."""
-        comment_id = check_text("idcomment", idcomment)
+        comment_id = idcomment
         body = drop_none(
             content=content,
             notetype=check_choice("notetype", notetype, NoteType),
@@ -395,7 +404,7 @@ class TicketComments(APIResource):
             raise ValueError("tickets.comments.update: nothing to change")
         data: Any = self._call(
             self.update,
-            path={"id_ticket": check_text("id_ticket", id_ticket)},
+            path={"id_ticket": id_ticket},
             body=body,
             files={"files[]": file_list("files", files)} if files is not None else None,
             cast_to=Any,
@@ -418,8 +427,8 @@ class TicketComments(APIResource):
         self._call(
             self.delete,
             path={
-                "id_ticket": check_text("id_ticket", id_ticket),
-                "id_comment": check_text("id_comment", id_comment),
+                "id_ticket": id_ticket,
+                "id_comment": id_comment,
             },
             options=options,
         )
@@ -433,7 +442,7 @@ class TicketFiles(APIResource):
         "/services/tickets/files/read/{id_ticket}",
         paged=True,
         idempotent=True,
-        page_in="body",
+        hints=OmniCXMHints(page_in="body"),
     )
     def list(
         self,
@@ -460,7 +469,7 @@ class TicketFiles(APIResource):
         return self._paginate(
             self.list,
             item=TicketFile,
-            path={"id_ticket": check_text("id_ticket", id_ticket)},
+            path={"id_ticket": id_ticket},
             body=body,
             options=options,
         )
@@ -476,7 +485,7 @@ class TicketFiles(APIResource):
         """Attach files to a ticket (multipart ``files[]``; each file is read once)."""
         self._call(
             self.create,
-            path={"id_ticket": check_text("id_ticket", id_ticket)},
+            path={"id_ticket": id_ticket},
             files={"files[]": file_list("files", files)},
             options=options,
         )
@@ -500,7 +509,7 @@ class TicketFiles(APIResource):
             raise ValueError("file_id must not be empty")
         self._call(
             self.delete,
-            path={"id_ticket": check_text("id_ticket", id_ticket)},
+            path={"id_ticket": id_ticket},
             body={"file_id": value},
             options=options,
         )
@@ -536,9 +545,9 @@ class TicketSLA(APIResource):
         body = {
             "choosetype": check_choice("choosetype", choosetype, SLAChoice),
             "timepending": epoch("timepending", timepending),
-            "comment": check_text("comment", comment),
-            "ticket_id": check_text("ticket_id", ticket_id),
-            "idticket": check_text("idticket", idticket),
+            "comment": comment,
+            "ticket_id": ticket_id,
+            "idticket": idticket,
         }
         result: SLAPauseResult = self._call(
             self.pause, body=body, cast_to=SLAPauseResult, options=options
@@ -607,7 +616,7 @@ class Tickets(APIResource):
         """A ticket by its record id (``basicinfo.id``)."""
         result: Ticket = self._call(
             self.get,
-            path={"id_ticket": check_text("id_ticket", id_ticket)},
+            path={"id_ticket": id_ticket},
             cast_to=Ticket,
             options=options,
         )
@@ -619,7 +628,7 @@ class Tickets(APIResource):
         auth="token",
         paged=True,
         idempotent=True,
-        page_in="body",
+        hints=OmniCXMHints(page_in="body"),
     )
     def read(
         self,
@@ -760,7 +769,7 @@ class Tickets(APIResource):
             need_some(body, "tickets.update")
         self._call(
             self.update,
-            path={"id_ticket": check_text("id_ticket", id_ticket)},
+            path={"id_ticket": id_ticket},
             body=body,
             files={"basicinfo[files][]": file_list("files", files)} if files is not None else None,
             options=options,

@@ -7,8 +7,14 @@ import builtins
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from ...._core import APIResource, FileInput, drop_none, operation
-from ...._core.checks import check_choice, check_text, need_some
+from ...._core import (
+    APIResource,
+    FileInput,
+    check_choice,
+    drop_none,
+    need_some,
+    operation,
+)
 from ..._checks import one_file
 from ...types.users import Language, PbxUsers, Sex, User, UserEntry
 
@@ -25,10 +31,10 @@ class UserPbx(APIResource):
 
     # The request line says POST and files pbx_customer_code under "Request Body";
     # the vendor's curl example sends GET with it in the query string: following curl.
-    @operation("GET", "/users/getuserpbx", auth="secret_key", request_line="POST /users/getuserpbx")
+    @operation("GET", "/users/getuserpbx", auth="secret_key")
     def list(self, pbx_customer_code: str, **options: Unpack[RequestOptions]) -> PbxUsers:
         """The users of a PBX customer (needs the account's secret key, not a login)."""
-        params = {"pbx_customer_code": check_text("pbx_customer_code", pbx_customer_code)}
+        params = {"pbx_customer_code": pbx_customer_code}
         result: PbxUsers = self._call(
             self.list, params=params, cast_to=PbxUsers, options=options
         )
@@ -70,9 +76,9 @@ class Users(APIResource):
     ) -> None:
         """Change the logged-in user's password (the API checks its strength)."""
         body = {
-            "oldpassword": check_text("oldpassword", oldpassword),
-            "newpassword": check_text("newpassword", newpassword),
-            "confirmpassword": check_text("confirmpassword", confirmpassword),
+            "oldpassword": oldpassword,
+            "newpassword": newpassword,
+            "confirmpassword": confirmpassword,
         }
         self._call(self.update_password, body=body, options=options)
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 import builtins
 from typing import TYPE_CHECKING
 
-from ...._core import AsyncAPIResource, drop_none, operation
-from ...._core.checks import check_id
+from ...._core import AsyncAPIResource, check_id, drop_none, operation
 from ..._checks import check_flag
+from ..._dialect import OmnideskHints
 from ...types.changelog import ChangelogEntry
 
 if TYPE_CHECKING:
@@ -24,7 +24,12 @@ __all__ = ["AsyncCaseChangelog"]
 class AsyncCaseChangelog(AsyncAPIResource):
     """The history of a case: who changed what, and when."""
 
-    @operation("GET", "/cases/{case_id}/changelog.json", entity="changelog", listing=True)
+    @operation(
+        "GET",
+        "/cases/{case_id}/changelog.json",
+        listing=True,
+        hints=OmnideskHints(entity="changelog"),
+    )
     async def list(
         self,
         case_id: int,

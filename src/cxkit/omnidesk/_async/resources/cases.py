@@ -7,20 +7,25 @@ from collections.abc import Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from ...._core import AsyncAPIResource, AsyncPager, FileInput, drop_none, operation
-from ...._core.checks import (
+from ...._core import (
+    AsyncAPIResource,
+    AsyncPager,
+    FileInput,
     TimeInput,
     check_choice,
     check_id,
     check_ids,
     check_ids_or_one,
     check_max_items,
+    drop_none,
     need_one,
     need_some,
+    operation,
     opt_id,
     time_value,
 )
 from ..._checks import check_one_choice, check_search
+from ..._dialect import OmnideskHints
 from ...types.cases import (
     Case,
     CaseBulkResult,
@@ -90,7 +95,9 @@ def _case_changes(
 class AsyncCaseMessages(AsyncAPIResource):
     """Messages (replies) of a case."""
 
-    @operation("GET", "/cases/{case_id}/messages.json", paged=True, entity="message")
+    @operation(
+        "GET", "/cases/{case_id}/messages.json", paged=True, hints=OmnideskHints(entity="message")
+    )
     def list(
         self,
         case_id: int,
@@ -214,7 +221,12 @@ class AsyncCaseMessages(AsyncAPIResource):
 class AsyncCaseNotes(AsyncAPIResource):
     """Private notes of a case."""
 
-    @operation("POST", "/cases/{case_id}/note.json", wrap="message", multipart_wrap="note")
+    @operation(
+        "POST",
+        "/cases/{case_id}/note.json",
+        wrap="message",
+        hints=OmnideskHints(multipart_wrap="note"),
+    )
     async def create(
         self,
         case_id: int,
@@ -435,7 +447,7 @@ class AsyncCases(AsyncAPIResource):
             self.create, body=body, files=_files(attachments), cast_to=Case, options=options
         )
 
-    @operation("GET", "/cases.json", paged=True, entity="case")
+    @operation("GET", "/cases.json", paged=True, hints=OmnideskHints(entity="case"))
     def list(
         self,
         *,
@@ -550,7 +562,7 @@ class AsyncCases(AsyncAPIResource):
             options=options,
         )
 
-    @operation("PUT", "/cases/{case_id}.json", wrap="case", bulk=True)
+    @operation("PUT", "/cases/{case_id}.json", wrap="case", hints=OmnideskHints(bulk=True))
     async def bulk_update(
         self,
         case_ids: Sequence[int],
@@ -604,7 +616,7 @@ class AsyncCases(AsyncAPIResource):
             options=options,
         )
 
-    @operation("PUT", "/cases/{case_id}/trash.json", wrap="case", bulk=True)
+    @operation("PUT", "/cases/{case_id}/trash.json", wrap="case", hints=OmnideskHints(bulk=True))
     async def bulk_trash(
         self, case_ids: Sequence[int], **options: Unpack[RequestOptions]
     ) -> CaseBulkResult:
@@ -623,7 +635,7 @@ class AsyncCases(AsyncAPIResource):
             self.spam, path={"case_id": check_id("case_id", case_id)}, cast_to=Case, options=options
         )
 
-    @operation("PUT", "/cases/{case_id}/spam.json", wrap="case", bulk=True)
+    @operation("PUT", "/cases/{case_id}/spam.json", wrap="case", hints=OmnideskHints(bulk=True))
     async def bulk_spam(
         self, case_ids: Sequence[int], **options: Unpack[RequestOptions]
     ) -> CaseBulkResult:
@@ -645,7 +657,7 @@ class AsyncCases(AsyncAPIResource):
             options=options,
         )
 
-    @operation("PUT", "/cases/{case_id}/restore.json", wrap="case", bulk=True)
+    @operation("PUT", "/cases/{case_id}/restore.json", wrap="case", hints=OmnideskHints(bulk=True))
     async def bulk_restore(
         self, case_ids: Sequence[int], **options: Unpack[RequestOptions]
     ) -> CaseBulkResult:

@@ -6,6 +6,7 @@ import builtins
 from typing import TYPE_CHECKING
 
 from ...._core import AsyncAPIResource, operation
+from ..._dialect import OmnideskHints
 from ...types.client_emails import ClientEmail
 
 if TYPE_CHECKING:
@@ -19,7 +20,9 @@ __all__ = ["AsyncClientEmails"]
 class AsyncClientEmails(AsyncAPIResource):
     """The account's email addresses (mailboxes)."""
 
-    @operation("GET", "/client_emails.json", entity="client_emails", listing=True)
+    @operation(
+        "GET", "/client_emails.json", listing=True, hints=OmnideskHints(entity="client_emails")
+    )
     async def list(self, **options: Unpack[RequestOptions]) -> builtins.list[ClientEmail]:
         """List all email addresses of the account."""
         return await self._call(self.list, cast_to=builtins.list[ClientEmail], options=options)

@@ -5,9 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ...._core import AsyncAPIResource, AsyncPager, drop_none, operation
-from ...._core.checks import check_id, need_some, opt_id
+from ...._core import (
+    AsyncAPIResource,
+    AsyncPager,
+    check_id,
+    drop_none,
+    need_some,
+    operation,
+    opt_id,
+)
 from ..._checks import check_search, comma_list
+from ..._dialect import OmnideskHints
 from ...types.companies import Company
 
 if TYPE_CHECKING:
@@ -48,7 +56,7 @@ class AsyncCompanies(AsyncAPIResource):
         )
         return await self._call(self.create, body=body, cast_to=Company, options=options)
 
-    @operation("GET", "/companies.json", paged=True, entity="company")
+    @operation("GET", "/companies.json", paged=True, hints=OmnideskHints(entity="company"))
     def list(
         self,
         *,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...._core import AsyncAPIResource, AsyncPager, drop_none, operation
-from ...._core.checks import check_id, need_some
+from ...._core import AsyncAPIResource, AsyncPager, check_id, drop_none, need_some, operation
+from ..._dialect import OmnideskHints
 from ...types.groups import Group
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ class AsyncGroups(AsyncAPIResource):
         )
         return await self._call(self.create, body=body, cast_to=Group, options=options)
 
-    @operation("GET", "/groups.json", paged=True, entity="group")
+    @operation("GET", "/groups.json", paged=True, hints=OmnideskHints(entity="group"))
     def list(
         self,
         *,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...._core import AsyncAPIResource, AsyncPager, drop_none, operation
-from ...._core.checks import check_id
+from ...._core import AsyncAPIResource, AsyncPager, check_id, drop_none, operation
+from ..._dialect import OmnideskHints
 from ...types.ideas import IdeasCategory
 
 if TYPE_CHECKING:
@@ -31,7 +31,9 @@ class AsyncIdeasCategories(AsyncAPIResource):
             options=options,
         )
 
-    @operation("GET", "/ideas_category.json", paged=True, entity="ideas_category")
+    @operation(
+        "GET", "/ideas_category.json", paged=True, hints=OmnideskHints(entity="ideas_category")
+    )
     def list(
         self,
         *,

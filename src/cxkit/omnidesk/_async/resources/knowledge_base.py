@@ -10,9 +10,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Literal
 
-from ...._core import AsyncAPIResource, AsyncPager, drop_none, operation
-from ...._core.checks import check_choice, check_id, need_some, opt_id
+from ...._core import (
+    AsyncAPIResource,
+    AsyncPager,
+    check_choice,
+    check_id,
+    drop_none,
+    need_some,
+    operation,
+    opt_id,
+)
 from ..._checks import check_search, multilingual
+from ..._dialect import OmnideskHints
 from ...types.knowledge_base import AccessType, KbArticle, KbCategory, KbSection
 
 if TYPE_CHECKING:
@@ -43,7 +52,7 @@ class AsyncKbCategories(AsyncAPIResource):
         body = {"category_title": multilingual("category_title", category_title)}
         return await self._call(self.create, body=body, cast_to=KbCategory, options=options)
 
-    @operation("GET", "/kb_category.json", paged=True, entity="kb_category")
+    @operation("GET", "/kb_category.json", paged=True, hints=OmnideskHints(entity="kb_category"))
     def list(
         self,
         *,
@@ -158,7 +167,7 @@ class AsyncKbSections(AsyncAPIResource):
         )
         return await self._call(self.create, body=body, cast_to=KbSection, options=options)
 
-    @operation("GET", "/kb_section.json", paged=True, entity="kb_section")
+    @operation("GET", "/kb_section.json", paged=True, hints=OmnideskHints(entity="kb_section"))
     def list(
         self,
         *,
@@ -294,7 +303,7 @@ class AsyncKbArticles(AsyncAPIResource):
         )
         return await self._call(self.create, body=body, cast_to=KbArticle, options=options)
 
-    @operation("GET", "/kb_article.json", paged=True, entity="kb_article")
+    @operation("GET", "/kb_article.json", paged=True, hints=OmnideskHints(entity="kb_article"))
     def list(
         self,
         *,

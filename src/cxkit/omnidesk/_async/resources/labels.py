@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...._core import AsyncAPIResource, AsyncPager, drop_none, operation
-from ...._core.checks import check_id
+from ...._core import AsyncAPIResource, AsyncPager, check_id, drop_none, operation
+from ..._dialect import OmnideskHints
 from ...types.labels import Label
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ class AsyncLabels(AsyncAPIResource):
             self.create, body={"label_title": label_title}, cast_to=Label, options=options
         )
 
-    @operation("GET", "/labels.json", paged=True, entity="label")
+    @operation("GET", "/labels.json", paged=True, hints=OmnideskHints(entity="label"))
     def list(
         self,
         *,

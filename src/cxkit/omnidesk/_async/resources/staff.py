@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...._core import AsyncAPIResource, AsyncPager, drop_none, operation
-from ...._core.checks import check_id, need_some
+from ...._core import AsyncAPIResource, AsyncPager, check_id, drop_none, need_some, operation
+from ..._dialect import OmnideskHints
 from ...types.staff import Staff
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ class AsyncStaffMembers(AsyncAPIResource):
         )
         return await self._call(self.create, body=body, cast_to=Staff, options=options)
 
-    @operation("GET", "/staff.json", paged=True, entity="staff")
+    @operation("GET", "/staff.json", paged=True, hints=OmnideskHints(entity="staff"))
     def list(
         self,
         *,

@@ -9,6 +9,7 @@ import builtins
 from typing import TYPE_CHECKING
 
 from ...._core import AsyncAPIResource, operation
+from ..._dialect import OmnideskHints
 from ...types.staff_roles import StaffRole
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ __all__ = ["AsyncStaffRoles"]
 class AsyncStaffRoles(AsyncAPIResource):
     """The account's staff roles."""
 
-    @operation("GET", "/staff_roles.json", entity="staff_roles", listing=True)
+    @operation("GET", "/staff_roles.json", listing=True, hints=OmnideskHints(entity="staff_roles"))
     async def list(self, **options: Unpack[RequestOptions]) -> builtins.list[StaffRole]:
         """List the staff roles (beyond the documented seed)."""
         return await self._call(self.list, cast_to=builtins.list[StaffRole], options=options)

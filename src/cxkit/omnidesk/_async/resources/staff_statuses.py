@@ -9,6 +9,7 @@ import builtins
 from typing import TYPE_CHECKING
 
 from ...._core import AsyncAPIResource, operation
+from ..._dialect import OmnideskHints
 from ...types.staff_statuses import StaffStatus
 
 if TYPE_CHECKING:
@@ -22,7 +23,9 @@ __all__ = ["AsyncStaffStatuses"]
 class AsyncStaffStatuses(AsyncAPIResource):
     """The account's staff statuses (online, offline and custom ones)."""
 
-    @operation("GET", "/staff_statuses.json", entity="staff_statuses", listing=True)
+    @operation(
+        "GET", "/staff_statuses.json", listing=True, hints=OmnideskHints(entity="staff_statuses")
+    )
     async def list(self, **options: Unpack[RequestOptions]) -> builtins.list[StaffStatus]:
         """List the staff statuses, built-in and custom (beyond the documented seed)."""
         return await self._call(self.list, cast_to=builtins.list[StaffStatus], options=options)

@@ -7,9 +7,17 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from ...._core import AsyncAPIResource, AsyncPager, drop_none, operation
-from ...._core.checks import check_choice, check_ids, check_ids_or_one, check_text
+from ...._core import (
+    AsyncAPIResource,
+    AsyncPager,
+    check_choice,
+    check_ids,
+    check_ids_or_one,
+    drop_none,
+    operation,
+)
 from ..._checks import check_flag, check_one_choice, check_text_or_texts, stats_time
+from ..._dialect import OmnideskHints
 from ...types.cases import CasePriority, CaseStatus
 from ...types.leaderboard import Initiator, LeaderboardEntry
 from ...types.ratings import Rating
@@ -27,7 +35,7 @@ __all__ = ["AsyncStatistics"]
 class AsyncStatistics(AsyncAPIResource):
     """Team leaderboards. Speeds are averages in seconds."""
 
-    @operation("GET", "/stats_lb_staff.json", entity="staff", listing=True)
+    @operation("GET", "/stats_lb_staff.json", listing=True, hints=OmnideskHints(entity="staff"))
     async def staff_leaderboard(
         self,
         *,
@@ -51,7 +59,7 @@ class AsyncStatistics(AsyncAPIResource):
             options=options,
         )
 
-    @operation("GET", "/stats_lb_groups.json", entity="group", listing=True)
+    @operation("GET", "/stats_lb_groups.json", listing=True, hints=OmnideskHints(entity="group"))
     async def groups_leaderboard(
         self,
         *,
@@ -75,7 +83,7 @@ class AsyncStatistics(AsyncAPIResource):
             options=options,
         )
 
-    @operation("GET", "/stats_leaderboard.json", entity="staff", listing=True)
+    @operation("GET", "/stats_leaderboard.json", listing=True, hints=OmnideskHints(entity="staff"))
     async def leaderboard(
         self,
         *,
@@ -107,7 +115,7 @@ class AsyncStatistics(AsyncAPIResource):
         ``user`` or ``agent``.
         """
         params = drop_none(
-            period=check_text("period", period),
+            period=period,
             from_time=None if from_time is None else stats_time("from_time", from_time),
             to_time=None if to_time is None else stats_time("to_time", to_time),
             group_id=check_ids_or_one("group_id", group_id),
@@ -169,7 +177,7 @@ class AsyncStatistics(AsyncAPIResource):
         ratings with a comment. Id and value filters take one value or a list.
         """
         params = drop_none(
-            period=check_text("period", period),
+            period=period,
             from_time=None if from_time is None else stats_time("from_time", from_time),
             to_time=None if to_time is None else stats_time("to_time", to_time),
             rating_id=check_ids_or_one("rating_id", rating_id),

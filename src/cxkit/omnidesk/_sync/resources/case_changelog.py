@@ -9,9 +9,9 @@ from __future__ import annotations
 import builtins
 from typing import TYPE_CHECKING
 
-from ...._core import APIResource, drop_none, operation
-from ...._core.checks import check_id
+from ...._core import APIResource, check_id, drop_none, operation
 from ..._checks import check_flag
+from ..._dialect import OmnideskHints
 from ...types.changelog import ChangelogEntry
 
 if TYPE_CHECKING:
@@ -25,7 +25,12 @@ __all__ = ["CaseChangelog"]
 class CaseChangelog(APIResource):
     """The history of a case: who changed what, and when."""
 
-    @operation("GET", "/cases/{case_id}/changelog.json", entity="changelog", listing=True)
+    @operation(
+        "GET",
+        "/cases/{case_id}/changelog.json",
+        listing=True,
+        hints=OmnideskHints(entity="changelog"),
+    )
     def list(
         self,
         case_id: int,

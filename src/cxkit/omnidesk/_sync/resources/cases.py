@@ -8,20 +8,25 @@ from collections.abc import Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from ...._core import APIResource, SyncPage, FileInput, drop_none, operation
-from ...._core.checks import (
+from ...._core import (
+    APIResource,
+    SyncPage,
+    FileInput,
     TimeInput,
     check_choice,
     check_id,
     check_ids,
     check_ids_or_one,
     check_max_items,
+    drop_none,
     need_one,
     need_some,
+    operation,
     opt_id,
     time_value,
 )
 from ..._checks import check_one_choice, check_search
+from ..._dialect import OmnideskHints
 from ...types.cases import (
     Case,
     CaseBulkResult,
@@ -91,7 +96,9 @@ def _case_changes(
 class CaseMessages(APIResource):
     """Messages (replies) of a case."""
 
-    @operation("GET", "/cases/{case_id}/messages.json", paged=True, entity="message")
+    @operation(
+        "GET", "/cases/{case_id}/messages.json", paged=True, hints=OmnideskHints(entity="message")
+    )
     def list(
         self,
         case_id: int,
@@ -215,7 +222,12 @@ class CaseMessages(APIResource):
 class CaseNotes(APIResource):
     """Private notes of a case."""
 
-    @operation("POST", "/cases/{case_id}/note.json", wrap="message", multipart_wrap="note")
+    @operation(
+        "POST",
+        "/cases/{case_id}/note.json",
+        wrap="message",
+        hints=OmnideskHints(multipart_wrap="note"),
+    )
     def create(
         self,
         case_id: int,
@@ -436,7 +448,7 @@ class Cases(APIResource):
             self.create, body=body, files=_files(attachments), cast_to=Case, options=options
         )
 
-    @operation("GET", "/cases.json", paged=True, entity="case")
+    @operation("GET", "/cases.json", paged=True, hints=OmnideskHints(entity="case"))
     def list(
         self,
         *,
@@ -551,7 +563,7 @@ class Cases(APIResource):
             options=options,
         )
 
-    @operation("PUT", "/cases/{case_id}.json", wrap="case", bulk=True)
+    @operation("PUT", "/cases/{case_id}.json", wrap="case", hints=OmnideskHints(bulk=True))
     def bulk_update(
         self,
         case_ids: Sequence[int],
@@ -605,7 +617,7 @@ class Cases(APIResource):
             options=options,
         )
 
-    @operation("PUT", "/cases/{case_id}/trash.json", wrap="case", bulk=True)
+    @operation("PUT", "/cases/{case_id}/trash.json", wrap="case", hints=OmnideskHints(bulk=True))
     def bulk_trash(
         self, case_ids: Sequence[int], **options: Unpack[RequestOptions]
     ) -> CaseBulkResult:
@@ -624,7 +636,7 @@ class Cases(APIResource):
             self.spam, path={"case_id": check_id("case_id", case_id)}, cast_to=Case, options=options
         )
 
-    @operation("PUT", "/cases/{case_id}/spam.json", wrap="case", bulk=True)
+    @operation("PUT", "/cases/{case_id}/spam.json", wrap="case", hints=OmnideskHints(bulk=True))
     def bulk_spam(
         self, case_ids: Sequence[int], **options: Unpack[RequestOptions]
     ) -> CaseBulkResult:
@@ -646,7 +658,7 @@ class Cases(APIResource):
             options=options,
         )
 
-    @operation("PUT", "/cases/{case_id}/restore.json", wrap="case", bulk=True)
+    @operation("PUT", "/cases/{case_id}/restore.json", wrap="case", hints=OmnideskHints(bulk=True))
     def bulk_restore(
         self, case_ids: Sequence[int], **options: Unpack[RequestOptions]
     ) -> CaseBulkResult:

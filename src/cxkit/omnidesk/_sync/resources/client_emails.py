@@ -7,6 +7,7 @@ import builtins
 from typing import TYPE_CHECKING
 
 from ...._core import APIResource, operation
+from ..._dialect import OmnideskHints
 from ...types.client_emails import ClientEmail
 
 if TYPE_CHECKING:
@@ -20,7 +21,9 @@ __all__ = ["ClientEmails"]
 class ClientEmails(APIResource):
     """The account's email addresses (mailboxes)."""
 
-    @operation("GET", "/client_emails.json", entity="client_emails", listing=True)
+    @operation(
+        "GET", "/client_emails.json", listing=True, hints=OmnideskHints(entity="client_emails")
+    )
     def list(self, **options: Unpack[RequestOptions]) -> builtins.list[ClientEmail]:
         """List all email addresses of the account."""
         return self._call(self.list, cast_to=builtins.list[ClientEmail], options=options)

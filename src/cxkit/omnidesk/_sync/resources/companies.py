@@ -6,9 +6,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ...._core import APIResource, SyncPage, drop_none, operation
-from ...._core.checks import check_id, need_some, opt_id
+from ...._core import (
+    APIResource,
+    SyncPage,
+    check_id,
+    drop_none,
+    need_some,
+    operation,
+    opt_id,
+)
 from ..._checks import check_search, comma_list
+from ..._dialect import OmnideskHints
 from ...types.companies import Company
 
 if TYPE_CHECKING:
@@ -49,7 +57,7 @@ class Companies(APIResource):
         )
         return self._call(self.create, body=body, cast_to=Company, options=options)
 
-    @operation("GET", "/companies.json", paged=True, entity="company")
+    @operation("GET", "/companies.json", paged=True, hints=OmnideskHints(entity="company"))
     def list(
         self,
         *,

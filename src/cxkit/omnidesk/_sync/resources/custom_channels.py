@@ -7,6 +7,7 @@ import builtins
 from typing import TYPE_CHECKING
 
 from ...._core import APIResource, operation
+from ..._dialect import OmnideskHints
 from ...types.custom_channels import CustomChannel
 
 if TYPE_CHECKING:
@@ -20,7 +21,9 @@ __all__ = ["CustomChannels"]
 class CustomChannels(APIResource):
     """Custom channels."""
 
-    @operation("GET", "/custom_channels.json", entity="custom_channel", listing=True)
+    @operation(
+        "GET", "/custom_channels.json", listing=True, hints=OmnideskHints(entity="custom_channel")
+    )
     def list(self, **options: Unpack[RequestOptions]) -> builtins.list[CustomChannel]:
         """List all custom channels."""
         return self._call(self.list, cast_to=builtins.list[CustomChannel], options=options)

@@ -7,6 +7,7 @@ import builtins
 from typing import TYPE_CHECKING
 
 from ...._core import APIResource, operation
+from ..._dialect import OmnideskHints
 from ...types.custom_fields import CustomField
 
 if TYPE_CHECKING:
@@ -20,7 +21,9 @@ __all__ = ["CustomFields"]
 class CustomFields(APIResource):
     """Custom data fields of cases and users."""
 
-    @operation("GET", "/custom_fields.json", entity="custom_field", listing=True)
+    @operation(
+        "GET", "/custom_fields.json", listing=True, hints=OmnideskHints(entity="custom_field")
+    )
     def list(self, **options: Unpack[RequestOptions]) -> builtins.list[CustomField]:
         """List all custom fields (``field_level`` says whether a field is a case's or a user's)."""
         return self._call(self.list, cast_to=builtins.list[CustomField], options=options)

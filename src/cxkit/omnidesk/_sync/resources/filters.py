@@ -7,6 +7,7 @@ import builtins
 from typing import TYPE_CHECKING
 
 from ...._core import APIResource, operation
+from ..._dialect import OmnideskHints
 from ...types.filters import Filter
 
 if TYPE_CHECKING:
@@ -20,7 +21,7 @@ __all__ = ["Filters"]
 class Filters(APIResource):
     """Case filters of the staff member whose email authenticates the client."""
 
-    @operation("GET", "/filters.json", entity="filter", listing=True)
+    @operation("GET", "/filters.json", listing=True, hints=OmnideskHints(entity="filter"))
     def list(self, **options: Unpack[RequestOptions]) -> builtins.list[Filter]:
         """List the staff member's filters (built-in and custom)."""
         return self._call(self.list, cast_to=builtins.list[Filter], options=options)

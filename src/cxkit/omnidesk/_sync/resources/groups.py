@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...._core import APIResource, SyncPage, drop_none, operation
-from ...._core.checks import check_id, need_some
+from ...._core import APIResource, SyncPage, check_id, drop_none, need_some, operation
+from ..._dialect import OmnideskHints
 from ...types.groups import Group
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ class Groups(APIResource):
         )
         return self._call(self.create, body=body, cast_to=Group, options=options)
 
-    @operation("GET", "/groups.json", paged=True, entity="group")
+    @operation("GET", "/groups.json", paged=True, hints=OmnideskHints(entity="group"))
     def list(
         self,
         *,

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...._core import APIResource, SyncPage, drop_none, operation
-from ...._core.checks import check_id
+from ...._core import APIResource, SyncPage, check_id, drop_none, operation
+from ..._dialect import OmnideskHints
 from ...types.ideas import IdeasCategory
 
 if TYPE_CHECKING:
@@ -32,7 +32,9 @@ class IdeasCategories(APIResource):
             options=options,
         )
 
-    @operation("GET", "/ideas_category.json", paged=True, entity="ideas_category")
+    @operation(
+        "GET", "/ideas_category.json", paged=True, hints=OmnideskHints(entity="ideas_category")
+    )
     def list(
         self,
         *,

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...._core import APIResource, SyncPage, drop_none, operation
-from ...._core.checks import check_id
+from ...._core import APIResource, SyncPage, check_id, drop_none, operation
+from ..._dialect import OmnideskHints
 from ...types.labels import Label
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ class Labels(APIResource):
             self.create, body={"label_title": label_title}, cast_to=Label, options=options
         )
 
-    @operation("GET", "/labels.json", paged=True, entity="label")
+    @operation("GET", "/labels.json", paged=True, hints=OmnideskHints(entity="label"))
     def list(
         self,
         *,

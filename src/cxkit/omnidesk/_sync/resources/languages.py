@@ -7,6 +7,7 @@ import builtins
 from typing import TYPE_CHECKING
 
 from ...._core import APIResource, operation
+from ..._dialect import OmnideskHints
 from ...types.languages import Language
 
 if TYPE_CHECKING:
@@ -20,7 +21,7 @@ __all__ = ["Languages"]
 class Languages(APIResource):
     """Customer languages."""
 
-    @operation("GET", "/languages.json", entity="language", listing=True)
+    @operation("GET", "/languages.json", listing=True, hints=OmnideskHints(entity="language"))
     def list(self, **options: Unpack[RequestOptions]) -> builtins.list[Language]:
         """List all customer languages."""
         return self._call(self.list, cast_to=builtins.list[Language], options=options)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...._core import APIResource, SyncPage, drop_none, operation
-from ...._core.checks import check_id, need_some
+from ...._core import APIResource, SyncPage, check_id, drop_none, need_some, operation
+from ..._dialect import OmnideskHints
 from ...types.staff import Staff
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ class StaffMembers(APIResource):
         )
         return self._call(self.create, body=body, cast_to=Staff, options=options)
 
-    @operation("GET", "/staff.json", paged=True, entity="staff")
+    @operation("GET", "/staff.json", paged=True, hints=OmnideskHints(entity="staff"))
     def list(
         self,
         *,

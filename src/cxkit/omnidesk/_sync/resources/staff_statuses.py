@@ -10,6 +10,7 @@ import builtins
 from typing import TYPE_CHECKING
 
 from ...._core import APIResource, operation
+from ..._dialect import OmnideskHints
 from ...types.staff_statuses import StaffStatus
 
 if TYPE_CHECKING:
@@ -23,7 +24,9 @@ __all__ = ["StaffStatuses"]
 class StaffStatuses(APIResource):
     """The account's staff statuses (online, offline and custom ones)."""
 
-    @operation("GET", "/staff_statuses.json", entity="staff_statuses", listing=True)
+    @operation(
+        "GET", "/staff_statuses.json", listing=True, hints=OmnideskHints(entity="staff_statuses")
+    )
     def list(self, **options: Unpack[RequestOptions]) -> builtins.list[StaffStatus]:
         """List the staff statuses, built-in and custom (beyond the documented seed)."""
         return self._call(self.list, cast_to=builtins.list[StaffStatus], options=options)

@@ -8,9 +8,17 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from ...._core import APIResource, SyncPage, drop_none, operation
-from ...._core.checks import check_choice, check_ids, check_ids_or_one, check_text
+from ...._core import (
+    APIResource,
+    SyncPage,
+    check_choice,
+    check_ids,
+    check_ids_or_one,
+    drop_none,
+    operation,
+)
 from ..._checks import check_flag, check_one_choice, check_text_or_texts, stats_time
+from ..._dialect import OmnideskHints
 from ...types.cases import CasePriority, CaseStatus
 from ...types.leaderboard import Initiator, LeaderboardEntry
 from ...types.ratings import Rating
@@ -28,7 +36,7 @@ __all__ = ["Statistics"]
 class Statistics(APIResource):
     """Team leaderboards. Speeds are averages in seconds."""
 
-    @operation("GET", "/stats_lb_staff.json", entity="staff", listing=True)
+    @operation("GET", "/stats_lb_staff.json", listing=True, hints=OmnideskHints(entity="staff"))
     def staff_leaderboard(
         self,
         *,
@@ -52,7 +60,7 @@ class Statistics(APIResource):
             options=options,
         )
 
-    @operation("GET", "/stats_lb_groups.json", entity="group", listing=True)
+    @operation("GET", "/stats_lb_groups.json", listing=True, hints=OmnideskHints(entity="group"))
     def groups_leaderboard(
         self,
         *,
@@ -76,7 +84,7 @@ class Statistics(APIResource):
             options=options,
         )
 
-    @operation("GET", "/stats_leaderboard.json", entity="staff", listing=True)
+    @operation("GET", "/stats_leaderboard.json", listing=True, hints=OmnideskHints(entity="staff"))
     def leaderboard(
         self,
         *,
@@ -108,7 +116,7 @@ class Statistics(APIResource):
         ``user`` or ``agent``.
         """
         params = drop_none(
-            period=check_text("period", period),
+            period=period,
             from_time=None if from_time is None else stats_time("from_time", from_time),
             to_time=None if to_time is None else stats_time("to_time", to_time),
             group_id=check_ids_or_one("group_id", group_id),
@@ -170,7 +178,7 @@ class Statistics(APIResource):
         ratings with a comment. Id and value filters take one value or a list.
         """
         params = drop_none(
-            period=check_text("period", period),
+            period=period,
             from_time=None if from_time is None else stats_time("from_time", from_time),
             to_time=None if to_time is None else stats_time("to_time", to_time),
             rating_id=check_ids_or_one("rating_id", rating_id),

@@ -6,9 +6,20 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from ...._core import APIResource, SyncPage, drop_none, operation
-from ...._core.checks import TimeInput, check_id, need_one, need_some, opt_id, time_value
+from ...._core import (
+    APIResource,
+    SyncPage,
+    TimeInput,
+    check_id,
+    drop_none,
+    need_one,
+    need_some,
+    operation,
+    opt_id,
+    time_value,
+)
 from ..._checks import check_search
+from ..._dialect import OmnideskHints
 from ...types.identification import IdentificationCode
 from ...types.users import User
 
@@ -73,7 +84,7 @@ class Users(APIResource):
         )
         return self._call(self.create, body=body, cast_to=User, options=options)
 
-    @operation("GET", "/users.json", paged=True, entity="user")
+    @operation("GET", "/users.json", paged=True, hints=OmnideskHints(entity="user"))
     def list(
         self,
         *,
@@ -189,7 +200,7 @@ class Users(APIResource):
             self.delete, path={"user_id": check_id("user_id", user_id)}, options=options
         )
 
-    @operation("POST", "/users/identification.json", wrap="user", unwrap=None, idempotent=False)
+    @operation("POST", "/users/identification.json", wrap="user", idempotent=False)
     def identify(
         self,
         *,

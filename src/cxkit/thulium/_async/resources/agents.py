@@ -6,8 +6,18 @@ from collections.abc import Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
-from ...._core import AsyncAPIResource, AsyncPager, Created, created, drop_none, operation
-from ...._core.checks import check_choice, check_text, need_one, opt_id
+from ...._core import (
+    AsyncAPIResource,
+    AsyncPager,
+    Created,
+    check_choice,
+    check_text,
+    created,
+    drop_none,
+    need_one,
+    operation,
+    opt_id,
+)
 from ..._checks import (
     DateInput,
     check_login,
@@ -16,6 +26,7 @@ from ..._checks import (
     required,
     thulium_date,
 )
+from ..._dialect import ThuliumHints
 from ...types.agents import (
     Agent,
     AgentGroup,
@@ -94,12 +105,12 @@ class AsyncAgents(AsyncAPIResource):
         language (``pl`` or ``en``, default ``pl``); ``roles`` are role ids.
         """
         body = drop_none(
-            name=check_text("name", name),
-            surname=check_text("surname", surname),
+            name=name,
+            surname=surname,
             login=check_login("login", login),
             email=email,
-            password=check_text("password", password),
-            number=check_text("number", number),
+            password=password,
+            number=number,
             change_password=change_password,
             callerid=callerid,
             language=check_choice("language", language, _Language),
@@ -218,7 +229,7 @@ class AsyncAgents(AsyncAPIResource):
         await self._call(
             self.transfer,
             path={"login": check_login("login", login)},
-            body={"destination": check_text("destination", destination)},
+            body={"destination": destination},
             options=options,
         )
 
@@ -293,7 +304,7 @@ class AsyncAgentStatuses(AsyncAPIResource):
 class AsyncAgentWorkReport(AsyncAPIResource):
     """The agents' work report."""
 
-    @operation("GET", "/agents_work_report", paged=True, max_limit=100)
+    @operation("GET", "/agents_work_report", paged=True, hints=ThuliumHints(max_limit=100))
     def list(
         self,
         *,

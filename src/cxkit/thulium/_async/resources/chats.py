@@ -6,9 +6,17 @@ from collections.abc import Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from ...._core import AsyncAPIResource, AsyncPager, drop_none, operation
-from ...._core.checks import check_choice, check_id, check_text, opt_id
+from ...._core import (
+    AsyncAPIResource,
+    AsyncPager,
+    check_choice,
+    check_id,
+    drop_none,
+    operation,
+    opt_id,
+)
 from ..._checks import DateInput, check_texts_or_ids, required, thulium_date
+from ..._dialect import ThuliumHints
 from ...types.agents import Aggregation
 from ...types.chats import (
     Chat,
@@ -50,7 +58,7 @@ class AsyncChatQueues(AsyncAPIResource):
 class AsyncChatSummaryReport(AsyncAPIResource):
     """The chat summary report."""
 
-    @operation("GET", "/chats/reports/summary", paged=True, max_limit=100)
+    @operation("GET", "/chats/reports/summary", paged=True, hints=ThuliumHints(max_limit=100))
     def list(
         self,
         *,
@@ -97,7 +105,7 @@ class AsyncChatReports(AsyncAPIResource):
 class AsyncChats(AsyncAPIResource):
     """Chats (conversations as records), their queues and reports."""
 
-    @operation("GET", "/chats", paged=True, max_limit=100, counted=True)
+    @operation("GET", "/chats", paged=True, hints=ThuliumHints(max_limit=100, counted=True))
     def list(
         self,
         *,
@@ -152,7 +160,7 @@ class AsyncChatMessages(AsyncAPIResource):
         """Send a message into conversation ``id`` (the id ``start`` returned)."""
         await self._call(
             self.create,
-            path={"id": check_text("id", id)},
+            path={"id": id},
             body=drop_none(text=text),
             options=options,
         )
@@ -169,7 +177,7 @@ class AsyncChatContent(AsyncAPIResource):
         await self._call(
             self.delete,
             path={
-                "id": check_text("id", id),
+                "id": id,
                 "participant": check_choice(
                     "participant", required("participant", participant), Participant
                 ),
@@ -214,12 +222,12 @@ class AsyncChatConversations(AsyncAPIResource):
     @operation("POST", "/chat_conversations/{id}/stop")
     async def stop(self, id: str, **options: Unpack[RequestOptions]) -> None:
         """End conversation ``id``."""
-        await self._call(self.stop, path={"id": check_text("id", id)}, options=options)
+        await self._call(self.stop, path={"id": id}, options=options)
 
     @operation("DELETE", "/chat_conversations/{id}")
     async def delete(self, id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete conversation ``id`` and everything that depends on it."""
-        await self._call(self.delete, path={"id": check_text("id", id)}, options=options)
+        await self._call(self.delete, path={"id": id}, options=options)
 
     @cached_property
     def messages(self) -> AsyncChatMessages:

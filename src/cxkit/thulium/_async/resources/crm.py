@@ -8,8 +8,19 @@ from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from ...._core import AsyncAPIResource, AsyncPager, Created, created, drop_none, operation
-from ...._core.checks import check_choice, check_id, check_ids, check_text, need_some, opt_id
+from ...._core import (
+    AsyncAPIResource,
+    AsyncPager,
+    Created,
+    check_choice,
+    check_id,
+    check_ids,
+    created,
+    drop_none,
+    need_some,
+    operation,
+    opt_id,
+)
 from ..._checks import (
     check_outbound_id,
     check_texts_or_ids,
@@ -17,6 +28,7 @@ from ..._checks import (
     input_body,
     required,
 )
+from ..._dialect import ThuliumHints
 from ...types.common import AddressInput, BatchResult
 from ...types.crm import (
     Company,
@@ -102,7 +114,7 @@ class AsyncCustomerNotes(AsyncAPIResource):
         await self._call(
             self.create,
             path={"id": check_id("id", id)},
-            body=drop_none(message=check_text("message", message), user_login=user_login),
+            body=drop_none(message=message, user_login=user_login),
             options=options,
         )
 
@@ -146,7 +158,7 @@ def _json_text(value: Any) -> str:
 class AsyncCustomers(AsyncAPIResource):
     """CRM customers."""
 
-    @operation("GET", "/customers", paged=True, max_limit=1000)
+    @operation("GET", "/customers", paged=True, hints=ThuliumHints(max_limit=1000))
     def list(
         self,
         *,
@@ -263,7 +275,7 @@ class AsyncCustomers(AsyncAPIResource):
             CustomerInput,
             "customers.create",
             name=name,
-            surname=check_text("surname", surname),
+            surname=surname,
             email=email,
             phone_number=phone_number,
             company_id=opt_id("company_id", company_id),
@@ -397,7 +409,7 @@ class AsyncCustomerIdByOutboundStatus(AsyncAPIResource):
 class AsyncCompanies(AsyncAPIResource):
     """CRM companies."""
 
-    @operation("GET", "/companies", paged=True, max_limit=1000)
+    @operation("GET", "/companies", paged=True, hints=ThuliumHints(max_limit=1000))
     def list(
         self,
         *,
@@ -493,7 +505,7 @@ class AsyncCompanies(AsyncAPIResource):
         body = input_body(
             CompanyInput,
             "companies.create",
-            name=check_text("name", name),
+            name=name,
             nip=nip,
             email=email,
             phone_number=phone_number,
@@ -569,7 +581,7 @@ class AsyncCompanies(AsyncAPIResource):
 class AsyncCustomersBatch(AsyncAPIResource):
     """Many customers in one call; each item succeeds or fails on its own (HTTP 207)."""
 
-    @operation("POST", "/batch/customers", batch="index")
+    @operation("POST", "/batch/customers", hints=ThuliumHints(batch="index"))
     async def create(
         self,
         customers: Sequence[CustomerInput | Mapping[str, Any]],
@@ -584,7 +596,7 @@ class AsyncCustomersBatch(AsyncAPIResource):
         body = {"customers": _items(CustomerInput, customers, "customers")}
         return await self._call(self.create, body=body, cast_to=BatchResult, options=options)
 
-    @operation("PUT", "/batch/customers", batch="id")
+    @operation("PUT", "/batch/customers", hints=ThuliumHints(batch="id"))
     async def update(
         self,
         customers: Sequence[CustomerUpdate | Mapping[str, Any]],
@@ -594,7 +606,7 @@ class AsyncCustomersBatch(AsyncAPIResource):
         body = {"customers": _items(CustomerUpdate, customers, "customers")}
         return await self._call(self.update, body=body, cast_to=BatchResult, options=options)
 
-    @operation("DELETE", "/batch/customers", batch="id")
+    @operation("DELETE", "/batch/customers", hints=ThuliumHints(batch="id"))
     async def delete(
         self, customer_id: Sequence[int], **options: Unpack[RequestOptions]
     ) -> BatchResult:

@@ -10,9 +10,20 @@ from datetime import date, datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
-from ...._core import AsyncAPIResource, AsyncPager, Created, created, drop_none, operation
-from ...._core.checks import check_choice, check_id, check_ids, need_some
+from ...._core import (
+    AsyncAPIResource,
+    AsyncPager,
+    Created,
+    check_choice,
+    check_id,
+    check_ids,
+    created,
+    drop_none,
+    need_some,
+    operation,
+)
 from ..._checks import check_outbound_id, required
+from ..._dialect import ThuliumHints
 from ..._values import check_flag, day_value, record_changes, system_statuses
 from ...types.outbounds import CrmOutboundRecord, RecordSystemStatus
 
@@ -37,7 +48,12 @@ def _path(id: Any, customer_id: Any = None) -> dict[str, Any]:
 class AsyncCrmOutboundRecords(AsyncAPIResource):
     """Records of a CRM-fed campaign, addressed by CRM customer."""
 
-    @operation("GET", "/crm_outbounds/{id}/records", paged=True, max_limit=100, counted=True)
+    @operation(
+        "GET",
+        "/crm_outbounds/{id}/records",
+        paged=True,
+        hints=ThuliumHints(max_limit=100, counted=True),
+    )
     def list(
         self,
         id: str,

@@ -11,7 +11,6 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ...._core import AsyncAPIResource, operation
-from ...._core.checks import check_text
 from ..._values import check_phone, check_strings
 from ...types.common import ThuliumModel
 from ...types.misc import CustomerFieldGroup, SmsMessageSent, Topic
@@ -88,7 +87,7 @@ class AsyncSmsMessages(AsyncAPIResource):
         """
         body = {
             "phone_number": check_phone("phone_number", phone_number),
-            "message": check_text("message", message),
+            "message": message,
         }
         data = await self._call(self.create, body=body, cast_to=object, options=options)
         return _answer(self._client, SmsMessageSent, data)

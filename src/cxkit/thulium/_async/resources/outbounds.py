@@ -12,9 +12,20 @@ from datetime import date, datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from ...._core import AsyncAPIResource, AsyncPager, Created, created, drop_none, operation
-from ...._core.checks import check_choice, check_ids, check_text, need_some, opt_id
+from ...._core import (
+    AsyncAPIResource,
+    AsyncPager,
+    Created,
+    check_choice,
+    check_ids,
+    created,
+    drop_none,
+    need_some,
+    operation,
+    opt_id,
+)
 from ..._checks import check_outbound_id, required
+from ..._dialect import ThuliumHints
 from ..._values import (
     check_flag,
     check_logins,
@@ -190,7 +201,12 @@ class AsyncOutboundRecords(AsyncAPIResource):
     the CRM campaign records (the detailed sections) and the record's own fields.
     """
 
-    @operation("GET", "/outbounds/{id}/records", paged=True, max_limit=100, counted=True)
+    @operation(
+        "GET",
+        "/outbounds/{id}/records",
+        paged=True,
+        hints=ThuliumHints(max_limit=100, counted=True),
+    )
     def list(
         self,
         id: str,
@@ -365,7 +381,7 @@ class AsyncOutboundRecordsByIdentifier(AsyncAPIResource):
         """Get the record ``identifier`` of campaign ``id``. Inferred (index-only in the seed)."""
         return await self._call(
             self.get,
-            path={"id": _oid(id), "identifier": check_text("identifier", identifier)},
+            path={"id": _oid(id), "identifier": identifier},
             cast_to=OutboundRecord,
             options=options,
         )
@@ -408,7 +424,7 @@ class AsyncOutboundRecordsByIdentifier(AsyncAPIResource):
         need_some(body, "outbounds.records_by_identifier.update")
         await self._call(
             self.update,
-            path={"id": _oid(id), "identifier": check_text("identifier", identifier)},
+            path={"id": _oid(id), "identifier": identifier},
             body=body,
             options=options,
         )
@@ -418,7 +434,7 @@ class AsyncOutboundRecordsByIdentifier(AsyncAPIResource):
         """Remove the record ``identifier`` from campaign ``id``. Inferred (index-only in the seed)."""
         await self._call(
             self.delete,
-            path={"id": _oid(id), "identifier": check_text("identifier", identifier)},
+            path={"id": _oid(id), "identifier": identifier},
             options=options,
         )
 
@@ -463,7 +479,7 @@ class AsyncOutbounds(AsyncAPIResource):
             raise TypeError("crm must be a bool (true: fed from the CRM, false: from CSV)")
         settings = _settings(
             self._client,
-            name=check_text("name", name),
+            name=name,
             dialer=required("dialer", dialer),
             active=active,
             start_date=start_date,
@@ -550,7 +566,7 @@ class AsyncOutbounds(AsyncAPIResource):
         zone = self._client.time_zone
         body = drop_none(
             new_id=None if new_id is None else check_outbound_id("new_id", new_id),
-            name=check_text("name", name),
+            name=name,
             start_date=day_value("start_date", start_date, zone),
             end_date=day_value("end_date", end_date, zone),
             parameters=sub_model(OutboundParameters, parameters, "parameters"),
@@ -609,7 +625,7 @@ class AsyncOutbounds(AsyncAPIResource):
 class AsyncOutboundsBatch(AsyncAPIResource):
     """Many campaigns in one call."""
 
-    @operation("DELETE", "/batch/outbounds", batch="id")
+    @operation("DELETE", "/batch/outbounds", hints=ThuliumHints(batch="id"))
     async def delete(
         self,
         id: Sequence[str],

@@ -14,8 +14,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 from pydantic import SecretStr
 
-from ...._core import AsyncAPIResource, drop_none, operation
-from ...._core.checks import check_choice, check_id, check_text
+from ...._core import AsyncAPIResource, check_choice, check_id, check_text, drop_none, operation
 from ..._values import opt_text
 from ...types.webhooks_config import Webhook, WebhookAction
 

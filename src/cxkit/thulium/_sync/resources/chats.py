@@ -7,9 +7,17 @@ from collections.abc import Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from ...._core import APIResource, SyncPage, drop_none, operation
-from ...._core.checks import check_choice, check_id, check_text, opt_id
+from ...._core import (
+    APIResource,
+    SyncPage,
+    check_choice,
+    check_id,
+    drop_none,
+    operation,
+    opt_id,
+)
 from ..._checks import DateInput, check_texts_or_ids, required, thulium_date
+from ..._dialect import ThuliumHints
 from ...types.agents import Aggregation
 from ...types.chats import (
     Chat,
@@ -51,7 +59,7 @@ class ChatQueues(APIResource):
 class ChatSummaryReport(APIResource):
     """The chat summary report."""
 
-    @operation("GET", "/chats/reports/summary", paged=True, max_limit=100)
+    @operation("GET", "/chats/reports/summary", paged=True, hints=ThuliumHints(max_limit=100))
     def list(
         self,
         *,
@@ -98,7 +106,7 @@ class ChatReports(APIResource):
 class Chats(APIResource):
     """Chats (conversations as records), their queues and reports."""
 
-    @operation("GET", "/chats", paged=True, max_limit=100, counted=True)
+    @operation("GET", "/chats", paged=True, hints=ThuliumHints(max_limit=100, counted=True))
     def list(
         self,
         *,
@@ -153,7 +161,7 @@ class ChatMessages(APIResource):
         """Send a message into conversation ``id`` (the id ``start`` returned)."""
         self._call(
             self.create,
-            path={"id": check_text("id", id)},
+            path={"id": id},
             body=drop_none(text=text),
             options=options,
         )
@@ -170,7 +178,7 @@ class ChatContent(APIResource):
         self._call(
             self.delete,
             path={
-                "id": check_text("id", id),
+                "id": id,
                 "participant": check_choice(
                     "participant", required("participant", participant), Participant
                 ),
@@ -215,12 +223,12 @@ class ChatConversations(APIResource):
     @operation("POST", "/chat_conversations/{id}/stop")
     def stop(self, id: str, **options: Unpack[RequestOptions]) -> None:
         """End conversation ``id``."""
-        self._call(self.stop, path={"id": check_text("id", id)}, options=options)
+        self._call(self.stop, path={"id": id}, options=options)
 
     @operation("DELETE", "/chat_conversations/{id}")
     def delete(self, id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete conversation ``id`` and everything that depends on it."""
-        self._call(self.delete, path={"id": check_text("id", id)}, options=options)
+        self._call(self.delete, path={"id": id}, options=options)
 
     @cached_property
     def messages(self) -> ChatMessages:

@@ -9,8 +9,19 @@ from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from ...._core import APIResource, SyncPage, Created, created, drop_none, operation
-from ...._core.checks import check_choice, check_id, check_ids, check_text, need_some, opt_id
+from ...._core import (
+    APIResource,
+    SyncPage,
+    Created,
+    check_choice,
+    check_id,
+    check_ids,
+    created,
+    drop_none,
+    need_some,
+    operation,
+    opt_id,
+)
 from ..._checks import (
     check_outbound_id,
     check_texts_or_ids,
@@ -18,6 +29,7 @@ from ..._checks import (
     input_body,
     required,
 )
+from ..._dialect import ThuliumHints
 from ...types.common import AddressInput, BatchResult
 from ...types.crm import (
     Company,
@@ -103,7 +115,7 @@ class CustomerNotes(APIResource):
         self._call(
             self.create,
             path={"id": check_id("id", id)},
-            body=drop_none(message=check_text("message", message), user_login=user_login),
+            body=drop_none(message=message, user_login=user_login),
             options=options,
         )
 
@@ -147,7 +159,7 @@ def _json_text(value: Any) -> str:
 class Customers(APIResource):
     """CRM customers."""
 
-    @operation("GET", "/customers", paged=True, max_limit=1000)
+    @operation("GET", "/customers", paged=True, hints=ThuliumHints(max_limit=1000))
     def list(
         self,
         *,
@@ -264,7 +276,7 @@ class Customers(APIResource):
             CustomerInput,
             "customers.create",
             name=name,
-            surname=check_text("surname", surname),
+            surname=surname,
             email=email,
             phone_number=phone_number,
             company_id=opt_id("company_id", company_id),
@@ -398,7 +410,7 @@ class CustomerIdByOutboundStatus(APIResource):
 class Companies(APIResource):
     """CRM companies."""
 
-    @operation("GET", "/companies", paged=True, max_limit=1000)
+    @operation("GET", "/companies", paged=True, hints=ThuliumHints(max_limit=1000))
     def list(
         self,
         *,
@@ -494,7 +506,7 @@ class Companies(APIResource):
         body = input_body(
             CompanyInput,
             "companies.create",
-            name=check_text("name", name),
+            name=name,
             nip=nip,
             email=email,
             phone_number=phone_number,
@@ -570,7 +582,7 @@ class Companies(APIResource):
 class CustomersBatch(APIResource):
     """Many customers in one call; each item succeeds or fails on its own (HTTP 207)."""
 
-    @operation("POST", "/batch/customers", batch="index")
+    @operation("POST", "/batch/customers", hints=ThuliumHints(batch="index"))
     def create(
         self,
         customers: Sequence[CustomerInput | Mapping[str, Any]],
@@ -585,7 +597,7 @@ class CustomersBatch(APIResource):
         body = {"customers": _items(CustomerInput, customers, "customers")}
         return self._call(self.create, body=body, cast_to=BatchResult, options=options)
 
-    @operation("PUT", "/batch/customers", batch="id")
+    @operation("PUT", "/batch/customers", hints=ThuliumHints(batch="id"))
     def update(
         self,
         customers: Sequence[CustomerUpdate | Mapping[str, Any]],
@@ -595,7 +607,7 @@ class CustomersBatch(APIResource):
         body = {"customers": _items(CustomerUpdate, customers, "customers")}
         return self._call(self.update, body=body, cast_to=BatchResult, options=options)
 
-    @operation("DELETE", "/batch/customers", batch="id")
+    @operation("DELETE", "/batch/customers", hints=ThuliumHints(batch="id"))
     def delete(
         self, customer_id: Sequence[int], **options: Unpack[RequestOptions]
     ) -> BatchResult:

@@ -11,9 +11,20 @@ from datetime import date, datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
-from ...._core import APIResource, SyncPage, Created, created, drop_none, operation
-from ...._core.checks import check_choice, check_id, check_ids, need_some
+from ...._core import (
+    APIResource,
+    SyncPage,
+    Created,
+    check_choice,
+    check_id,
+    check_ids,
+    created,
+    drop_none,
+    need_some,
+    operation,
+)
 from ..._checks import check_outbound_id, required
+from ..._dialect import ThuliumHints
 from ..._values import check_flag, day_value, record_changes, system_statuses
 from ...types.outbounds import CrmOutboundRecord, RecordSystemStatus
 
@@ -38,7 +49,12 @@ def _path(id: Any, customer_id: Any = None) -> dict[str, Any]:
 class CrmOutboundRecords(APIResource):
     """Records of a CRM-fed campaign, addressed by CRM customer."""
 
-    @operation("GET", "/crm_outbounds/{id}/records", paged=True, max_limit=100, counted=True)
+    @operation(
+        "GET",
+        "/crm_outbounds/{id}/records",
+        paged=True,
+        hints=ThuliumHints(max_limit=100, counted=True),
+    )
     def list(
         self,
         id: str,

@@ -12,7 +12,6 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ...._core import APIResource, operation
-from ...._core.checks import check_text
 from ..._values import check_phone, check_strings
 from ...types.common import ThuliumModel
 from ...types.misc import CustomerFieldGroup, SmsMessageSent, Topic
@@ -89,7 +88,7 @@ class SmsMessages(APIResource):
         """
         body = {
             "phone_number": check_phone("phone_number", phone_number),
-            "message": check_text("message", message),
+            "message": message,
         }
         data = self._call(self.create, body=body, cast_to=object, options=options)
         return _answer(self._client, SmsMessageSent, data)

@@ -13,9 +13,20 @@ from datetime import date, datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from ...._core import APIResource, SyncPage, Created, created, drop_none, operation
-from ...._core.checks import check_choice, check_ids, check_text, need_some, opt_id
+from ...._core import (
+    APIResource,
+    SyncPage,
+    Created,
+    check_choice,
+    check_ids,
+    created,
+    drop_none,
+    need_some,
+    operation,
+    opt_id,
+)
 from ..._checks import check_outbound_id, required
+from ..._dialect import ThuliumHints
 from ..._values import (
     check_flag,
     check_logins,
@@ -191,7 +202,12 @@ class OutboundRecords(APIResource):
     the CRM campaign records (the detailed sections) and the record's own fields.
     """
 
-    @operation("GET", "/outbounds/{id}/records", paged=True, max_limit=100, counted=True)
+    @operation(
+        "GET",
+        "/outbounds/{id}/records",
+        paged=True,
+        hints=ThuliumHints(max_limit=100, counted=True),
+    )
     def list(
         self,
         id: str,
@@ -366,7 +382,7 @@ class OutboundRecordsByIdentifier(APIResource):
         """Get the record ``identifier`` of campaign ``id``. Inferred (index-only in the seed)."""
         return self._call(
             self.get,
-            path={"id": _oid(id), "identifier": check_text("identifier", identifier)},
+            path={"id": _oid(id), "identifier": identifier},
             cast_to=OutboundRecord,
             options=options,
         )
@@ -409,7 +425,7 @@ class OutboundRecordsByIdentifier(APIResource):
         need_some(body, "outbounds.records_by_identifier.update")
         self._call(
             self.update,
-            path={"id": _oid(id), "identifier": check_text("identifier", identifier)},
+            path={"id": _oid(id), "identifier": identifier},
             body=body,
             options=options,
         )
@@ -419,7 +435,7 @@ class OutboundRecordsByIdentifier(APIResource):
         """Remove the record ``identifier`` from campaign ``id``. Inferred (index-only in the seed)."""
         self._call(
             self.delete,
-            path={"id": _oid(id), "identifier": check_text("identifier", identifier)},
+            path={"id": _oid(id), "identifier": identifier},
             options=options,
         )
 
@@ -464,7 +480,7 @@ class Outbounds(APIResource):
             raise TypeError("crm must be a bool (true: fed from the CRM, false: from CSV)")
         settings = _settings(
             self._client,
-            name=check_text("name", name),
+            name=name,
             dialer=required("dialer", dialer),
             active=active,
             start_date=start_date,
@@ -551,7 +567,7 @@ class Outbounds(APIResource):
         zone = self._client.time_zone
         body = drop_none(
             new_id=None if new_id is None else check_outbound_id("new_id", new_id),
-            name=check_text("name", name),
+            name=name,
             start_date=day_value("start_date", start_date, zone),
             end_date=day_value("end_date", end_date, zone),
             parameters=sub_model(OutboundParameters, parameters, "parameters"),
@@ -610,7 +626,7 @@ class Outbounds(APIResource):
 class OutboundsBatch(APIResource):
     """Many campaigns in one call."""
 
-    @operation("DELETE", "/batch/outbounds", batch="id")
+    @operation("DELETE", "/batch/outbounds", hints=ThuliumHints(batch="id"))
     def delete(
         self,
         id: Sequence[str],

@@ -17,9 +17,22 @@ from datetime import datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from ...._core import APIResource, SyncPage, Created, created, drop_none, operation
-from ...._core.checks import check_choice, check_id, check_ids, check_text, need_some, opt_id
+from ...._core import (
+    APIResource,
+    SyncPage,
+    Created,
+    check_choice,
+    check_id,
+    check_ids,
+    check_text,
+    created,
+    drop_none,
+    need_some,
+    operation,
+    opt_id,
+)
 from ..._checks import DateInput, custom_field_filters, thulium_date
+from ..._dialect import ThuliumHints
 from ..._values import check_flag, check_strings, field_map, minute_value, opt_text
 from ...types.tickets import (
     BodyType,
@@ -127,9 +140,9 @@ class TicketAgentResponses(APIResource):
         are ``temporary_files`` tokens.
         """
         payload = drop_none(
-            body=check_text("body", body),
+            body=body,
             body_type=check_choice("body_type", body_type, BodyType),
-            user_login=check_text("user_login", user_login),
+            user_login=user_login,
             date=minute_value("date", date, self._client.time_zone),
             attachments=_tokens("attachments", attachments),
         )
@@ -155,7 +168,7 @@ class TicketCustomerResponses(APIResource):
         default HTML); ``date`` (``YYYY-MM-DD hh:mm``) back-dates it.
         """
         payload = drop_none(
-            body=check_text("body", body),
+            body=body,
             body_type=check_choice("body_type", body_type, BodyType),
             date=minute_value("date", date, self._client.time_zone),
         )
@@ -179,9 +192,7 @@ class TicketComments(APIResource):
         Inferred (index-only in the seed): ``comment`` is the field ticket messages
         of type ``COMMENT`` carry.
         """
-        payload = drop_none(
-            comment=check_text("comment", comment), user_login=opt_text("user_login", user_login)
-        )
+        payload = drop_none(comment=comment, user_login=opt_text("user_login", user_login))
         self._call(self.create, path=_tid(id), body=payload, options=options)
 
 
@@ -193,7 +204,7 @@ class TicketAttachments(APIResource):
         """Delete attachment ``token`` of ticket ``id``. Inferred (index-only in the seed)."""
         self._call(
             self.delete,
-            path={**_tid(id), "token": check_text("token", token)},
+            path={**_tid(id), "token": token},
             options=options,
         )
 
@@ -201,7 +212,7 @@ class TicketAttachments(APIResource):
 class Tickets(APIResource):
     """Tickets (e-mail style cases) and what belongs to them."""
 
-    @operation("GET", "/tickets", paged=True, max_limit=100, counted=True)
+    @operation("GET", "/tickets", paged=True, hints=ThuliumHints(max_limit=100, counted=True))
     def list(
         self,
         *,
@@ -300,9 +311,9 @@ class Tickets(APIResource):
         ``email``; ``direction`` is ``in_behalf_of`` (default) or ``out``.
         """
         payload = drop_none(
-            to=check_text("to", to),
-            subject=check_text("subject", subject),
-            body=check_text("body", body),
+            to=to,
+            subject=subject,
+            body=body,
             body_type=check_choice("body_type", body_type, BodyType),
             comment=comment,
             cc=None if cc is None else check_strings("cc", cc),

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ...._core import APIResource, Created, created, drop_none, operation
-from ...._core.checks import check_id, check_text, opt_id
+from ...._core import APIResource, Created, check_id, created, drop_none, operation, opt_id
 from ..._checks import DateInput, check_login, thulium_date
 from ...types.todos import Todo
 
@@ -52,7 +51,7 @@ class Todos(APIResource):
         """
         body = drop_none(
             user_login=check_login("user_login", user_login),
-            title=check_text("title", title),
+            title=title,
             description=description,
             deadline=thulium_date("deadline", deadline, self._client.time_zone),
             customer_id=opt_id("customer_id", customer_id),

@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 from pydantic import SecretStr
 
-from ...._core import APIResource, drop_none, operation
-from ...._core.checks import check_choice, check_id, check_text
+from ...._core import APIResource, check_choice, check_id, check_text, drop_none, operation
 from ..._values import opt_text
 from ...types.webhooks_config import Webhook, WebhookAction
 

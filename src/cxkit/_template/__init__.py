@@ -1,0 +1,31 @@
+"""The template vendor: the smallest complete vendor package, to copy for a new one.
+
+It speaks to an imaginary "Template" API whose answers are the envelope
+``{"ok": true, "data": ...}`` (``{"ok": false, "code": 404, "error": "..."}`` on
+failure, even with HTTP 200) and whose lists are ``{"items": [...], "total": N}``
+pages asked for with ``page``/``limit``. docs/architecture.md has the checklist
+that turns a copy of this folder into a real vendor; ``cxkit.testing._template``
+is its fake and docs/template.md its guide.
+
+```python
+from cxkit._template import Template
+
+client = Template(api_key="...")  # or TEMPLATE_API_KEY
+item = client.items.create(name="first")
+for each in client.items.list():
+    print(each.id, each.name, each.created)
+```
+"""
+
+from .._core import Operation, collect_operations
+from ._async import AsyncTemplate
+from ._dialect import TemplateDialect
+from ._sync import Template
+from .types import *  # noqa: F403
+from .types import __all__ as _types_all
+
+OPERATIONS: tuple[Operation, ...] = collect_operations(AsyncTemplate)
+"""Every operation, named by its attribute path (``items.moveup``)."""
+collect_operations(Template)
+
+__all__ = ["OPERATIONS", "AsyncTemplate", "Template", "TemplateDialect", *_types_all]

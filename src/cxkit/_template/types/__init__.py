@@ -1,0 +1,5 @@
+"""Template models."""
+
+from .items import Item
+
+__all__ = ["Item"]

@@ -21,7 +21,7 @@ import traceback
 import weakref
 from contextvars import Token
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 from opentelemetry import context as otel_context
@@ -33,6 +33,8 @@ from opentelemetry.util.types import AttributeValue
 
 import cxkit
 
+from ._core._async.client import AsyncAPIClient
+from ._core._sync.client import APIClient
 from ._core.registry import collect_operations
 from ._version import __version__
 
@@ -51,13 +53,15 @@ _KNOWN_METHODS = frozenset(
 )
 _DEFAULT_PORTS = {"https": 443, "http": 80}
 
+Client = TypeVar("Client", bound=APIClient | AsyncAPIClient)
+
 
 def instrument(
-    client: Any,
+    client: Client,
     *,
     tracer_provider: TracerProvider | None = None,
     meter_provider: MeterProvider | None = None,
-) -> Any:
+) -> Client:
     """Trace and measure every attempt of ``client`` (any vendor, sync or async).
 
     Spans go to ``tracer_provider`` and metrics to ``meter_provider`` (the global
@@ -95,7 +99,7 @@ def instrument(
     return client
 
 
-def uninstrument(client: Any) -> Any:
+def uninstrument(client: Client) -> Client:
     """Stop tracing and measuring ``client`` (and its copies); returns ``client``.
 
     Attempts already in flight still end their spans.
@@ -112,7 +116,7 @@ def uninstrument(client: Any) -> Any:
     return client
 
 
-def is_instrumented(client: Any) -> bool:
+def is_instrumented(client: APIClient | AsyncAPIClient) -> bool:
     """Whether ``client`` is instrumented."""
     return _observer_of(_shared_of(client)) is not None
 

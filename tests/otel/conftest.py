@@ -36,7 +36,11 @@ class Telemetry:
 
     def client_spans(self) -> list[ReadableSpan]:
         """The spans cxkit made."""
-        return [s for s in self.spans() if s.instrumentation_scope.name == "cxkit.otel"]
+        return [
+            s
+            for s in self.spans()
+            if s.instrumentation_scope and s.instrumentation_scope.name == "cxkit.otel"
+        ]
 
     def metric(self, name: str) -> list[Any]:
         """The data points of metric ``name`` (empty when it has none)."""

@@ -289,6 +289,9 @@ class _QuotaGauge:
 
     def __init__(self, meter: metrics.Meter) -> None:
         self._observers: weakref.WeakSet[_Observer] = weakref.WeakSet()
+        # Its own lock, never held while calling OpenTelemetry: the SDK calls
+        # ``_observe`` from its collecting thread under locks of its own.
+        self._lock = threading.Lock()
         meter.create_observable_gauge(
             QUOTA_GAUGE,
             callbacks=[self._observe],
@@ -299,15 +302,19 @@ class _QuotaGauge:
 
     def watch(self, observer: _Observer) -> None:
         """Report ``observer``'s client from now on."""
-        self._observers.add(observer)
+        with self._lock:
+            self._observers.add(observer)
 
     def forget(self, observer: _Observer) -> None:
         """Stop reporting ``observer``'s client."""
-        self._observers.discard(observer)
+        with self._lock:
+            self._observers.discard(observer)
 
     def _observe(self, options: CallbackOptions) -> list[Observation]:
         found: list[Observation] = []
-        for observer in list(self._observers):
+        with self._lock:
+            observers = list(self._observers)
+        for observer in observers:
             snapshot = observer.rate_limit()
             remaining = getattr(snapshot, "remaining", None)
             if remaining is None:

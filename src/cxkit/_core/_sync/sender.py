@@ -174,14 +174,20 @@ class Sender:
         try:
             response = self._exchange(LOGIN, request, started, None, settings, None)
         except CXError as exc:
-            notify_end(observers, tokens, None, exc)
+            if observers:
+                notify_end(observers, tokens, None, self.redactor.error(exc))
             raise
         except Exception as exc:
             error = self._fault(exc, request)
-            notify_end(observers, tokens, None, error or exc)
+            if observers:
+                # Observers see errors as redacted as the requests and responses.
+                notify_end(observers, tokens, None, self.redactor.error(error) if error else exc)
             if error is None:
                 raise
             raise error from exc
+        except BaseException as exc:  # a cancellation ends the login's span too
+            notify_end(observers, tokens, None, exc)
+            raise
         if observers:
             notify_end(observers, tokens, self.redactor.response(response), None)
         if settings is not None:

@@ -9,7 +9,7 @@ import httpx
 
 from .secrets import Secret
 
-__all__ = ["CREDENTIAL", "IDEMPOTENT", "BasicAuth", "BearerAuth", "HeaderKeyAuth"]
+__all__ = ["CREDENTIAL", "IDEMPOTENT", "RENEWED", "BasicAuth", "BearerAuth", "HeaderKeyAuth"]
 
 CREDENTIAL = "cxkit.credential"
 """The request extension naming the credential a request needs (a dialect sets it from
@@ -22,6 +22,11 @@ IDEMPOTENT = "cxkit.idempotent"
 """The request extension saying whether sending the request twice is safe (set by the
 request builder from the operation); an auth flow never re-sends a write whose answer
 may mean it was executed."""
+
+
+RENEWED = "cxkit.renewed"
+"""The response extension a login-token flow sets on an answer that found the token
+expired after it logged in again: the client sends the request once more."""
 
 
 class BasicAuth(httpx.Auth):

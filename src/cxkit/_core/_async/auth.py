@@ -7,7 +7,7 @@ from collections.abc import AsyncGenerator, Awaitable, Callable, Mapping
 import anyio
 import httpx
 
-from ..auth import CREDENTIAL, IDEMPOTENT
+from ..auth import CREDENTIAL, IDEMPOTENT, RENEWED
 from ..clock import Clock, SystemClock
 from ..deadline import async_lock_within
 from ..errors import CXError, ResponseValidationError
@@ -158,6 +158,8 @@ class AsyncLoginTokenAuth(httpx.Auth):
         sent_with = self._apply(request)
         response = yield request
         expired = response.status_code == 401
+        if request.extensions.get(RENEWED):
+            return  # already sent again after a login: this answer stands
         if not expired and not (self._needs_reauth and 200 <= response.status_code < 300):
             return
         # Read before waiting for the login: a 2xx to see whether it reports the token
@@ -176,8 +178,13 @@ class AsyncLoginTokenAuth(httpx.Auth):
             self.invalidate()
             return
         await self._renew(request, sent_with)
-        self._apply(request)
-        yield request
+        if self._send_login is None:
+            self._apply(request)
+            yield request
+            return
+        # The client sends the request again itself (logged and hooked like any request);
+        # this flow applies the new token when it does.
+        response.extensions[RENEWED] = True
 
     async def _renew(self, trigger: httpx.Request, stale: int) -> None:
         """Have a token newer than generation ``stale``: wait for the login in flight and

@@ -22,6 +22,7 @@ from typing import Any
 
 import httpx
 
+from ..auth import RENEWED
 from ..deadline import async_deadline, attempt_budget
 from ..dialect import Dialect
 from ..errors import (
@@ -139,7 +140,7 @@ class AsyncSender:
                 try:
                     with async_deadline(budget):
                         response = await self._exchange(
-                            op, request, started, budget, settings, self._auth
+                            op, request, started, budget, settings, self._auth, number
                         )
                 finally:
                     if throttle is not None and slot is not None:
@@ -204,6 +205,7 @@ class AsyncSender:
         budget: float | None,
         settings: Settings | None,
         auth: httpx.Auth | None,
+        number: int = 1,
     ) -> httpx.Response:
         """Send, follow safe redirects, and read the body within the size and time bounds."""
         pool = self.shared.pool
@@ -217,7 +219,8 @@ class AsyncSender:
                 await self._hook(hooks, "on_request", name, self.redactor.request(request))
             current = request
             send_auth: Any = auth if auth is not None else httpx.USE_CLIENT_DEFAULT
-            for _ in range(MAX_REDIRECTS + 1):
+            renewed = False
+            for _ in range(MAX_REDIRECTS + 2):
                 response = await client.send(current, auth=send_auth, stream=True)
                 try:
                     await read_body(
@@ -229,6 +232,18 @@ class AsyncSender:
                     )
                 finally:
                     await response.aclose()
+                if response.extensions.get(RENEWED) and not renewed:
+                    # The token was renewed after this answer refused it: send once more.
+                    renewed = True
+                    current.extensions[RENEWED] = True
+                    if settings is not None:
+                        self._log(settings, op, current, str(response.status_code), started, number)
+                    if hooks:
+                        elapsed = time.perf_counter() - started
+                        redacted = self.redactor.response(response)
+                        await self._hook(hooks, "on_response", name, redacted, elapsed)
+                        await self._hook(hooks, "on_request", name, self.redactor.request(current))
+                    continue
                 follow = self._redirect_target(current, response)
                 if follow is None:
                     break
@@ -250,6 +265,8 @@ class AsyncSender:
                 raise redirect_error(self.vendor, response, f"more than {MAX_REDIRECTS} redirects")
             cancelled = False
         finally:
+            # A later attempt of the same call may log in and send again in its turn.
+            request.extensions.pop(RENEWED, None)
             await pool.give_back(generation, cancelled=cancelled)
         if hooks:
             elapsed = time.perf_counter() - started

@@ -8,7 +8,7 @@ from collections.abc import Generator, Awaitable, Callable, Mapping
 import threading
 import httpx
 
-from ..auth import CREDENTIAL, IDEMPOTENT
+from ..auth import CREDENTIAL, IDEMPOTENT, RENEWED
 from ..clock import Clock, SystemClock
 from ..deadline import lock_within
 from ..errors import CXError, ResponseValidationError
@@ -159,6 +159,8 @@ class LoginTokenAuth(httpx.Auth):
         sent_with = self._apply(request)
         response = yield request
         expired = response.status_code == 401
+        if request.extensions.get(RENEWED):
+            return  # already sent again after a login: this answer stands
         if not expired and not (self._needs_reauth and 200 <= response.status_code < 300):
             return
         # Read before waiting for the login: a 2xx to see whether it reports the token
@@ -177,8 +179,13 @@ class LoginTokenAuth(httpx.Auth):
             self.invalidate()
             return
         self._renew(request, sent_with)
-        self._apply(request)
-        yield request
+        if self._send_login is None:
+            self._apply(request)
+            yield request
+            return
+        # The client sends the request again itself (logged and hooked like any request);
+        # this flow applies the new token when it does.
+        response.extensions[RENEWED] = True
 
     def _renew(self, trigger: httpx.Request, stale: int) -> None:
         """Have a token newer than generation ``stale``: wait for the login in flight and

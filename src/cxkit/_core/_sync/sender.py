@@ -23,6 +23,7 @@ from typing import Any
 
 import httpx
 
+from ..auth import RENEWED
 from ..deadline import deadline, attempt_budget
 from ..dialect import Dialect
 from ..errors import (
@@ -140,7 +141,7 @@ class Sender:
                 try:
                     with deadline(budget):
                         response = self._exchange(
-                            op, request, started, budget, settings, self._auth
+                            op, request, started, budget, settings, self._auth, number
                         )
                 finally:
                     if throttle is not None and slot is not None:
@@ -205,6 +206,7 @@ class Sender:
         budget: float | None,
         settings: Settings | None,
         auth: httpx.Auth | None,
+        number: int = 1,
     ) -> httpx.Response:
         """Send, follow safe redirects, and read the body within the size and time bounds."""
         pool = self.shared.pool
@@ -218,7 +220,8 @@ class Sender:
                 self._hook(hooks, "on_request", name, self.redactor.request(request))
             current = request
             send_auth: Any = auth if auth is not None else httpx.USE_CLIENT_DEFAULT
-            for _ in range(MAX_REDIRECTS + 1):
+            renewed = False
+            for _ in range(MAX_REDIRECTS + 2):
                 response = client.send(current, auth=send_auth, stream=True)
                 try:
                     read_body(
@@ -230,6 +233,18 @@ class Sender:
                     )
                 finally:
                     response.close()
+                if response.extensions.get(RENEWED) and not renewed:
+                    # The token was renewed after this answer refused it: send once more.
+                    renewed = True
+                    current.extensions[RENEWED] = True
+                    if settings is not None:
+                        self._log(settings, op, current, str(response.status_code), started, number)
+                    if hooks:
+                        elapsed = time.perf_counter() - started
+                        redacted = self.redactor.response(response)
+                        self._hook(hooks, "on_response", name, redacted, elapsed)
+                        self._hook(hooks, "on_request", name, self.redactor.request(current))
+                    continue
                 follow = self._redirect_target(current, response)
                 if follow is None:
                     break
@@ -251,6 +266,8 @@ class Sender:
                 raise redirect_error(self.vendor, response, f"more than {MAX_REDIRECTS} redirects")
             cancelled = False
         finally:
+            # A later attempt of the same call may log in and send again in its turn.
+            request.extensions.pop(RENEWED, None)
             pool.give_back(generation, cancelled=cancelled)
         if hooks:
             elapsed = time.perf_counter() - started

@@ -88,10 +88,10 @@ class BigOmnidesk(FakeOmnidesk):
         pass
 
     @staticmethod
-    def _custom_field_filter(request: FakeRequest, items: Iterable[Record]) -> list[Record]:
+    def _custom_fields(request: FakeRequest, items: Iterable[Record]) -> list[Record]:
         if not any(key.startswith("custom_fields[") for key in request.query):
             return list(items)  # the fake checks every record against no filter otherwise
-        return FakeOmnidesk._custom_field_filter(request, items)
+        return FakeOmnidesk._custom_fields(request, items)
 
 
 def omnidesk_with_cases(count: int, **options: Any) -> FakeOmnidesk:
@@ -107,7 +107,7 @@ def omnidesk_with_cases(count: int, **options: Any) -> FakeOmnidesk:
         record["case_number"] = f"{n:06d}"
         record["subject"] = f"Case {n}"
         fake.cases[2000 + n] = record
-    fake._next_id["case"] = 2000 + count
+    fake.__dict__.setdefault("_counters", {})["case"] = 2000 + count
     fake.calls.clear()
     fake.call_times.clear()
     return fake

@@ -191,13 +191,16 @@ def module_for(doc: str, blocks: list[Block]) -> Module | None:
 
 
 def run_mypy(
-    files: list[Path], workdir: Path, cache_dir: Path, root: Path = ROOT
+    files: list[Path], workdir: Path, cache_dir: Path, root: Path = ROOT, installed: bool = False
 ) -> subprocess.CompletedProcess[str]:
-    """``mypy --strict`` with no plugins, the package under test found in ``root/src``."""
+    """``mypy --strict`` with no plugins, the package under test found in ``root/src``
+    (``installed``: the cxkit installed where mypy runs, as a user's project finds it)."""
     config = workdir / "mypy.ini"
     # No plugins; the oldest Python the package supports.
     config.write_text("[mypy]\npython_version = 3.10\n", encoding="utf-8")
-    env = {**os.environ, "MYPYPATH": str(root / "src")}
+    env = {k: v for k, v in os.environ.items() if k != "MYPYPATH"}
+    if not installed:
+        env["MYPYPATH"] = str(root / "src")
     command = [
         sys.executable,
         "-m",
@@ -231,6 +234,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--cache-dir", type=Path, default=None, help="mypy cache directory")
     parser.add_argument("--keep", type=Path, default=None, help="write the generated modules here")
+    parser.add_argument(
+        "--installed",
+        action="store_true",
+        help="check against the installed cxkit (a wheel: its py.typed included), not src/",
+    )
     args = parser.parse_args(argv)
     root: Path = args.root.resolve()
 
@@ -257,7 +265,7 @@ def main(argv: list[str] | None = None) -> int:
                 modules[path] = module
         files = [*modules, *examples]
         cache_dir = args.cache_dir or default_cache_dir(root)
-        result = run_mypy(files, workdir, cache_dir, root)
+        result = run_mypy(files, workdir, cache_dir, root, args.installed)
 
     # Each mypy line, told at its Markdown (or example) line, in the order of the files.
     order = {path.resolve(): index for index, path in enumerate(files)}

@@ -1,9 +1,12 @@
-"""Session-wide test setup: the hypothesis profile, and which cxkit is under test."""
+"""Session-wide test setup: the hypothesis profile, which cxkit is under test, and one
+shared TLS context."""
 
 from __future__ import annotations
 
 import os
+import ssl
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,6 +15,33 @@ import cxkit
 from . import profiles
 
 SOURCE = Path(__file__).resolve().parents[1] / "src"
+
+
+def _share_the_default_tls_context() -> None:
+    # Each client's pool loads the CA bundle into a new SSLContext: ~40 ms of CPU, most
+    # of what a test costs, thousands of times. No test speaks TLS, so the default
+    # context (verify=True, no client cert) is made once; any other setting is passed
+    # through. If httpx moves the function, tests are only slower.
+    try:
+        from httpx._transports import default
+    except ImportError:  # pragma: no cover
+        return
+    make = getattr(default, "create_ssl_context", None)
+    if make is None:  # pragma: no cover
+        return
+    shared: dict[bool, ssl.SSLContext] = {}
+
+    def create_ssl_context(verify: Any = True, cert: Any = None, trust_env: bool = True) -> Any:
+        if verify is not True or cert is not None:
+            return make(verify, cert, trust_env)
+        if trust_env not in shared:
+            shared[trust_env] = make(verify, cert, trust_env)
+        return shared[trust_env]
+
+    setattr(default, "create_ssl_context", create_ssl_context)  # noqa: B010
+
+
+_share_the_default_tls_context()
 
 
 def pytest_report_header() -> list[str]:

@@ -4,9 +4,10 @@ The fast profile keeps the README's test command within a minute and a half on t
 cores: every model and every operation is still exercised (the property tests are
 parametrized per model and per vendor, and a deterministic test walks every
 operation), with fewer random examples each and a fixed seed, so a run never
-depends on luck. The long profile draws many more examples, from a fresh seed each
-run, to look for new failures; CI runs it as a separate step. A failure it finds is
-printed with a ``@reproduce_failure`` blob; pin it as a plain test.
+depends on luck. The long profile draws about four times what the suite drew before it
+was sized, from a fresh seed each run, to look for new failures; CI runs it as a
+separate step. A failure it finds is printed with a ``@reproduce_failure`` blob;
+pin it as a plain test.
 """
 
 from __future__ import annotations

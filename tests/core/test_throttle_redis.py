@@ -28,23 +28,43 @@ def redis_url() -> Iterator[str]:
     binary = shutil.which("redis-server")
     if binary is None:
         pytest.fail("redis-server is required (apt-get install redis-server; .ci/run installs it)")
-    port = _free_port()
-    proc = subprocess.Popen(
-        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
     import redis
 
-    conn = redis.Redis(host="127.0.0.1", port=port)
-    for _ in range(200):
-        try:
-            conn.ping()
+    # Tests run in parallel: another worker's server may take the port between the
+    # pick and the bind, so the server answering must be this one (its pid).
+    for _ in range(5):
+        port = _free_port()
+        proc = subprocess.Popen(
+            [
+                binary,
+                "--port",
+                str(port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        conn = redis.Redis(host="127.0.0.1", port=port)
+        ours = False
+        for _ in range(250):
+            if proc.poll() is not None:
+                break  # it could not bind
+            try:
+                ours = conn.info("server")["process_id"] == proc.pid
+                break
+            except redis.ConnectionError:
+                time.sleep(0.02)  # waiting for a real server process to start, not simulating time
+        if ours:
             break
-        except redis.ConnectionError:
-            time.sleep(0.02)  # waiting for a real server process to start, not simulating time
-    else:
+        conn.close()
         proc.kill()
+        proc.wait(timeout=10)
+    else:
         pytest.fail("redis-server did not start")
     yield f"redis://127.0.0.1:{port}/0"
     conn.close()
@@ -89,13 +109,15 @@ async def test_two_async_workers_share_one_quota(redis_url: str) -> None:
 def test_unreachable_store_fails_closed_with_a_typed_error() -> None:
     clock = FakeClock()
     fake = FakeDemo(count=1, clock=clock)
-    client = Demo(
-        http_client=fake.http_client(),
-        clock=clock,
-        throttle="3/minute",
-        throttle_storage=f"redis://127.0.0.1:{_free_port()}/0",
-    )
-    with pytest.raises(ThrottleStoreError) as info:
-        client.items.get(1)
+    with socket.socket() as unheard:
+        unheard.bind(("127.0.0.1", 0))  # bound, never listening: refused, and no one else's
+        client = Demo(
+            http_client=fake.http_client(),
+            clock=clock,
+            throttle="3/minute",
+            throttle_storage=f"redis://127.0.0.1:{unheard.getsockname()[1]}/0",
+        )
+        with pytest.raises(ThrottleStoreError) as info:
+            client.items.get(1)
     assert isinstance(info.value, CXError)
     assert fake.calls == []  # fail closed: nothing was sent

@@ -660,7 +660,7 @@ def run_case(case: Case) -> None:
 
 @pytest.mark.parametrize("cls", ORDERED, ids=lambda c: f"{MODELS[c]}.{c.__qualname__}")
 # Seeds, deadlines and health checks come from the profile (tests/profiles.py).
-@settings(max_examples=examples(fast=8, long=200))
+@settings(max_examples=examples(fast=8, long=100))
 @given(data=st.data())
 def test_tolerant_parsing_keeps_types_and_values(cls: type[CXModel], data: st.DataObject) -> None:
     run_case(data.draw(cases(cls), label="case"))
@@ -669,7 +669,7 @@ def test_tolerant_parsing_keeps_types_and_values(cls: type[CXModel], data: st.Da
 @pytest.mark.parametrize("cls", ORDERED, ids=lambda c: f"{MODELS[c]}.{c.__qualname__}")
 def test_valid_payload_parses_in_both_modes(cls: type[CXModel]) -> None:
     # The unmutated payload is valid: strict and tolerant agree and keep nothing aside.
-    @settings(max_examples=examples(fast=3, long=30))
+    @settings(max_examples=examples(fast=3, long=12))
     @given(st.data())
     def check(data: st.DataObject) -> None:
         payload = data.draw(_valid(cls))

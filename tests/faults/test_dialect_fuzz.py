@@ -432,7 +432,7 @@ class Served:
 
 
 # Seeds, deadlines and health checks come from the profile (tests/profiles.py).
-SETTINGS = settings(max_examples=examples(fast=30, long=600))
+SETTINGS = settings(max_examples=examples(fast=30, long=480))
 
 
 def _only_cx_errors(call: Callable[..., Any], *args: Any) -> Any:
@@ -540,7 +540,7 @@ def test_async_client_lets_only_cx_errors_out(name: str) -> None:
                     continue
                 assert fits(result, declared_return(resource, verb)), f"{verb}: {result!r}"
 
-    @settings(SETTINGS, max_examples=examples(fast=10, long=200))
+    @settings(SETTINGS, max_examples=examples(fast=10, long=160))
     @given(answer=answers(vendor.name))
     def run(answer: Answer) -> None:
         asyncio.run(calls(answer))
@@ -565,7 +565,7 @@ def test_dialect_methods_raise_only_cx_errors(name: str) -> None:
     dialect = vendor.dialect()
     fixed = [_operation(vendor, n) for n in vendor.op_names]
 
-    @settings(SETTINGS, max_examples=examples(fast=60, long=1500))
+    @settings(SETTINGS, max_examples=examples(fast=60, long=1200))
     @given(
         answer=answers(vendor.name),
         any_op=st.sampled_from(vendor.operations),

@@ -84,7 +84,11 @@ class FaultServer:
         self._sock.bind(("127.0.0.1", 0))
         self._sock.listen(128)
         self.port = self._sock.getsockname()[1]
-        self._closed_port = _free_port()
+        # Bound but never listening: a connection is refused, and no other server (a
+        # parallel test's) can take the port meanwhile.
+        self._unheard = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self._unheard.bind(("127.0.0.1", 0))
+        self._closed_port = self._unheard.getsockname()[1]
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._serve, daemon=True)
 
@@ -101,6 +105,7 @@ class FaultServer:
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._sock.close()
+        self._unheard.close()
 
     def writes(self) -> list[Received]:
         """The requests received that were not GETs."""
@@ -232,12 +237,6 @@ class FaultServer:
         """Invalidate the current token (the next request with it gets 401)."""
         with self._lock:
             self.token = "expired"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 _BOMB: list[bytes] = []

@@ -220,7 +220,8 @@ class AsyncSender:
             current = request
             send_auth: Any = auth if auth is not None else httpx.USE_CLIENT_DEFAULT
             renewed = False
-            for _ in range(MAX_REDIRECTS + 2):
+            redirects = 0
+            while True:
                 response = await client.send(current, auth=send_auth, stream=True)
                 try:
                     await read_body(
@@ -247,6 +248,11 @@ class AsyncSender:
                 follow = self._redirect_target(current, response)
                 if follow is None:
                     break
+                redirects += 1
+                if redirects > MAX_REDIRECTS:
+                    raise redirect_error(
+                        self.vendor, response, f"more than {MAX_REDIRECTS} redirects"
+                    )
                 target, same_origin = follow
                 headers = dict(current.headers)
                 if not same_origin:
@@ -261,8 +267,6 @@ class AsyncSender:
                 current = httpx.Request(
                     current.method, target, headers=headers, extensions=current.extensions
                 )
-            else:
-                raise redirect_error(self.vendor, response, f"more than {MAX_REDIRECTS} redirects")
             cancelled = False
         finally:
             # A later attempt of the same call may log in and send again in its turn.

@@ -221,7 +221,8 @@ class Sender:
             current = request
             send_auth: Any = auth if auth is not None else httpx.USE_CLIENT_DEFAULT
             renewed = False
-            for _ in range(MAX_REDIRECTS + 2):
+            redirects = 0
+            while True:
                 response = client.send(current, auth=send_auth, stream=True)
                 try:
                     read_body(
@@ -248,6 +249,11 @@ class Sender:
                 follow = self._redirect_target(current, response)
                 if follow is None:
                     break
+                redirects += 1
+                if redirects > MAX_REDIRECTS:
+                    raise redirect_error(
+                        self.vendor, response, f"more than {MAX_REDIRECTS} redirects"
+                    )
                 target, same_origin = follow
                 headers = dict(current.headers)
                 if not same_origin:
@@ -262,8 +268,6 @@ class Sender:
                 current = httpx.Request(
                     current.method, target, headers=headers, extensions=current.extensions
                 )
-            else:
-                raise redirect_error(self.vendor, response, f"more than {MAX_REDIRECTS} redirects")
             cancelled = False
         finally:
             # A later attempt of the same call may log in and send again in its turn.

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator, Mapping
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from ..dialect import Call
 from ..errors import NoNextPageError
 from ..paging import PageData, PageStrategy
 
-if TYPE_CHECKING:
-    from .client import AsyncAPIClient
-
-__all__ = ["MAX_PAGES", "AsyncPage"]
+__all__ = ["MAX_PAGES", "AsyncPage", "AsyncPageSource"]
 
 log = logging.getLogger("cxkit")
 
@@ -21,6 +18,16 @@ MAX_PAGES = 100_000
 """A hard cap on pages one iteration reads, whatever the server says."""
 
 T = TypeVar("T")
+
+
+class AsyncPageSource(Protocol):
+    """What a page needs of its client: parse items, fetch the next page."""
+
+    def _parse(self, cast_to: Any, data: Any, *, list_of: bool = False) -> Any: ...
+
+    async def _fetch_page(
+        self, call: Call, strategy: PageStrategy, values: Mapping[str, Any], item: type[T]
+    ) -> AsyncPage[T]: ...
 
 
 class AsyncPage(Generic[T]):
@@ -33,7 +40,7 @@ class AsyncPage(Generic[T]):
     def __init__(
         self,
         *,
-        client: AsyncAPIClient,
+        client: AsyncPageSource,
         call: Call,
         strategy: PageStrategy,
         values: Mapping[str, Any],

@@ -5,16 +5,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from ..dialect import Call
 from ..errors import NoNextPageError
 from ..paging import PageData, PageStrategy
 
-if TYPE_CHECKING:
-    from .client import APIClient
-
-__all__ = ["MAX_PAGES", "SyncPage"]
+__all__ = ["MAX_PAGES", "SyncPage", "PageSource"]
 
 log = logging.getLogger("cxkit")
 
@@ -22,6 +19,16 @@ MAX_PAGES = 100_000
 """A hard cap on pages one iteration reads, whatever the server says."""
 
 T = TypeVar("T")
+
+
+class PageSource(Protocol):
+    """What a page needs of its client: parse items, fetch the next page."""
+
+    def _parse(self, cast_to: Any, data: Any, *, list_of: bool = False) -> Any: ...
+
+    def _fetch_page(
+        self, call: Call, strategy: PageStrategy, values: Mapping[str, Any], item: type[T]
+    ) -> SyncPage[T]: ...
 
 
 class SyncPage(Generic[T]):
@@ -34,7 +41,7 @@ class SyncPage(Generic[T]):
     def __init__(
         self,
         *,
-        client: APIClient,
+        client: PageSource,
         call: Call,
         strategy: PageStrategy,
         values: Mapping[str, Any],

@@ -489,8 +489,7 @@ class AsyncAPIClient:
 
         waited = [0.0]
 
-        async def attempt(number: int) -> Any:
-            response, elapsed = await self._sender.attempt(op, request, number, settings, waited[0])
+        def read(response: httpx.Response, elapsed: float) -> Any:
             return read_answer(
                 self._dialect,
                 op,
@@ -499,6 +498,9 @@ class AsyncAPIClient:
                 redactor=self._sender.redactor,
                 on_rate_limit=shared.set_rate_limit,
             )
+
+        async def attempt(number: int) -> Any:
+            return await self._sender.attempt(op, request, number, settings, read, waited[0])
 
         async def before_retry(failure: CXError, number: int, wait: float) -> None:
             waited[0] = wait

@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 
@@ -46,6 +46,8 @@ from .pool import AsyncPool
 from .throttle import AsyncThrottle
 
 __all__ = ["AsyncSender", "AsyncShared"]
+
+T = TypeVar("T")
 
 log = logging.getLogger("cxkit")
 
@@ -100,19 +102,20 @@ class AsyncSender:
         request: httpx.Request,
         number: int,
         settings: Settings,
+        read: Callable[[httpx.Response, float], T],
         wait: float = 0.0,
-    ) -> tuple[httpx.Response, float]:
-        """Send ``request`` once; the read response and its duration, or a ``CXError``.
-
-        ``wait`` is the pause before this attempt (for observers).
-        """
+    ) -> T:
+        """Send ``request`` once and ``read`` the answer (the reader stage); its result or a
+        ``CXError``. ``wait`` is the pause before this attempt (for observers), which see
+        the outcome once read, so an envelope that reports failure counts as one."""
         shared = self.shared
         if shared.throttle_lookup is not None:
             lookup, shared.throttle_lookup = shared.throttle_lookup, None
             await lookup()
         observers = shared.observers
         if not observers:
-            return await self._attempt(op, request, number, settings)
+            response, elapsed = await self._attempt(op, request, number, settings)
+            return read(response, elapsed)
         tokens = notify_start(
             observers, self.vendor, op_name(op), self.redactor.request(request), number, wait
         )
@@ -121,8 +124,14 @@ class AsyncSender:
         except BaseException as exc:
             notify_end(observers, tokens, None, exc)
             raise
-        notify_end(observers, tokens, self.redactor.response(response), None)
-        return response, elapsed
+        shown = self.redactor.response(response)
+        try:
+            result = read(response, elapsed)
+        except BaseException as exc:
+            notify_end(observers, tokens, shown, exc)
+            raise
+        notify_end(observers, tokens, shown, None)
+        return result
 
     async def _attempt(
         self, op: Operation, request: httpx.Request, number: int, settings: Settings

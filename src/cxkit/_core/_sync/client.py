@@ -490,8 +490,7 @@ class APIClient:
 
         waited = [0.0]
 
-        def attempt(number: int) -> Any:
-            response, elapsed = self._sender.attempt(op, request, number, settings, waited[0])
+        def read(response: httpx.Response, elapsed: float) -> Any:
             return read_answer(
                 self._dialect,
                 op,
@@ -500,6 +499,9 @@ class APIClient:
                 redactor=self._sender.redactor,
                 on_rate_limit=shared.set_rate_limit,
             )
+
+        def attempt(number: int) -> Any:
+            return self._sender.attempt(op, request, number, settings, read, waited[0])
 
         def before_retry(failure: CXError, number: int, wait: float) -> None:
             waited[0] = wait

@@ -24,6 +24,7 @@ from ..config import (
     DEFAULT_MAX_CONCURRENCY,
     check_base_url,
     check_concurrency,
+    default_tls,
     user_agent,
     zone_of,
 )
@@ -185,6 +186,7 @@ class AsyncAPIClient(SettingsView):
             headers=self._headers,
             timeout=self._settings.timeout,
             transport=self._transport,
+            verify=default_tls() if self._transport is None else True,
             # The APIs authenticate every request; a cookie a server sets is never
             # needed, and an odd one would break every later request.
             cookies=no_cookies(),

@@ -9,7 +9,7 @@ import pytest
 from opentelemetry.sdk.trace import ReadableSpan
 from opentelemetry.trace import SpanKind, StatusCode
 
-from cxkit import APIConnectionError, InternalServerError, otel
+from cxkit import APIConnectionError, InternalServerError, NotFoundError, otel
 from cxkit.testing.omi import FakeOmi
 from cxkit.testing.omnicxm import FakeOmniCXM
 from cxkit.testing.omnidesk import FakeOmnidesk
@@ -227,3 +227,16 @@ def test_without_an_sdk_nothing_is_recorded_and_calls_work() -> None:
     fake = FakeThulium()
     th = otel.instrument(fake.client())
     assert th.agents.list() == th.agents.list()
+
+
+def test_an_envelope_that_reports_failure_marks_its_span(telemetry: Telemetry) -> None:
+    # OMI answers a missing record with HTTP 200 and ``status_code`` 404 in the envelope.
+    fake = FakeOmi()
+    omi = telemetry.instrument(fake.client(max_retries=0))
+    with pytest.raises(NotFoundError):
+        omi.contacts.get("6391f5be232ce4664531ffff")
+    (span,) = telemetry.client_spans()
+    assert span.attributes is not None
+    assert span.attributes["http.response.status_code"] == 200
+    assert span.attributes["error.type"] == "cxkit.NotFoundError"
+    assert span.status.status_code is StatusCode.ERROR

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import os
 import platform
+import ssl
 from collections.abc import Mapping
 from datetime import tzinfo
 from typing import Any
@@ -26,6 +28,7 @@ __all__ = [
     "check_positive_int",
     "check_retries",
     "check_wait",
+    "default_tls",
     "header_problem",
     "make_timeout",
     "setting",
@@ -38,6 +41,14 @@ DEFAULT_MAX_RETRIES = 2
 DEFAULT_MAX_CONCURRENCY = 20
 """Requests in flight per client (and its copies). httpx's pool slows down sharply
 when thousands of requests wait on it, so callers wait on this gate instead."""
+
+
+@functools.lru_cache(maxsize=1)
+def default_tls() -> ssl.SSLContext:
+    """The TLS context every client's own pool shares: building one loads the CA bundle
+    (tens of milliseconds), so a service that makes many clients pays it once. Read at
+    first use (``SSL_CERT_FILE``/``SSL_CERT_DIR`` as httpx reads them)."""
+    return httpx.create_ssl_context()
 
 
 def user_agent() -> str:

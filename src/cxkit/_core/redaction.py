@@ -8,6 +8,7 @@ error message, code, request id, listed errors), whatever the body's format.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -16,7 +17,7 @@ import httpx
 from .errors import APIConnectionError, APIError, CXError, ErrorDetail, ResponseValidationError
 from .secrets import is_sensitive_header, redact_echo, redact_text
 
-__all__ = ["Redactor"]
+__all__ = ["Redactor", "secret_values"]
 
 _MASK = "***"
 _KEEP_EXTENSIONS = ("timeout",)
@@ -140,3 +141,13 @@ def _masked_body(body: Any, secrets: tuple[str, ...]) -> Any:
         return redact_echo(body, secrets)
     except RecursionError:
         return None
+
+
+def secret_values(
+    auth: Any, default_headers: Mapping[str, str], extra: frozenset[str]
+) -> tuple[str, ...]:
+    """What a client must never show: its auth's secrets, and the values of default
+    headers named like credentials."""
+    get = getattr(auth, "secrets", None)
+    found = tuple(get()) if callable(get) else ()
+    return found + tuple(v for k, v in default_headers.items() if is_sensitive_header(k, extra))

@@ -25,7 +25,14 @@ from .config import (
 )
 from .errors import ConfigurationError
 
-__all__ = ["CLIENT_OPTIONS", "COPYABLE", "DEFAULT_MAX_RESPONSE_BYTES", "Settings", "check_names"]
+__all__ = [
+    "CLIENT_OPTIONS",
+    "COPYABLE",
+    "DEFAULT_MAX_RESPONSE_BYTES",
+    "Settings",
+    "SettingsView",
+    "check_names",
+]
 
 DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 
@@ -118,6 +125,37 @@ class Settings:
                 vendor, merged.get("on_request"), merged.get("on_response"), merged.get("on_retry")
             )
         return replace(self, **changes) if changes else self
+
+
+class SettingsView:
+    """The settings a client shows as attributes (read-only; ``with_options`` changes them)."""
+
+    _settings: Settings
+
+    @property
+    def timeout(self) -> httpx.Timeout:
+        """The timeout of every attempt."""
+        return self._settings.timeout
+
+    @property
+    def max_retries(self) -> int:
+        """Retries after a failed attempt that may be retried."""
+        return self._settings.max_retries
+
+    @property
+    def max_retry_wait(self) -> float:
+        """The longest wait a ``Retry-After`` may ask for."""
+        return self._settings.max_retry_wait
+
+    @property
+    def default_headers(self) -> Mapping[str, str]:
+        """Headers sent with every request."""
+        return self._settings.default_headers
+
+    @property
+    def strict(self) -> bool:
+        """Whether a response that does not fit its model fails the call."""
+        return self._settings.strict
 
 
 def check_max_bytes(value: Any, *, vendor: str) -> int:

@@ -10,7 +10,7 @@ from ..dialect import Call
 from ..errors import NoNextPageError
 from ..paging import PageData, PageStrategy
 
-__all__ = ["MAX_PAGES", "AsyncPage", "AsyncPageSource"]
+__all__ = ["MAX_PAGES", "AsyncPage", "AsyncPageSource", "fetch_page"]
 
 log = logging.getLogger("cxkit")
 
@@ -24,6 +24,8 @@ class AsyncPageSource(Protocol):
     """What a page needs of its client: parse items, fetch the next page."""
 
     def _parse(self, cast_to: Any, data: Any, *, list_of: bool = False) -> Any: ...
+
+    async def _send(self, call: Call) -> Any: ...
 
     async def _fetch_page(
         self, call: Call, strategy: PageStrategy, values: Mapping[str, Any], item: type[T]
@@ -135,3 +137,30 @@ def _signature(items: list[Any]) -> int:
         return hash(repr(items))
     except Exception:  # an unprintable item: never equal to another page
         return id(items)
+
+
+async def fetch_page(
+    source: AsyncPageSource,
+    call: Call,
+    strategy: PageStrategy,
+    values: Mapping[str, Any],
+    item: type[T],
+) -> AsyncPage[T]:
+    """The page ``values`` (page number, offset...) select, in the query or the body."""
+    if strategy.location == "query":
+        page_call = Call(
+            call.op, call.path_params, params=values, body=call.body, options=call.options
+        )
+    else:
+        page_call = Call(
+            call.op, call.path_params, params=call.params, body=values, options=call.options
+        )
+    data = await source._send(page_call)
+    return AsyncPage(
+        client=source,
+        call=call,
+        strategy=strategy,
+        values=values,
+        data=strategy.parse(data, values),
+        item=item,
+    )

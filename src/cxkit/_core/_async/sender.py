@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 
@@ -46,6 +46,8 @@ from .pool import AsyncPool
 from .throttle import AsyncThrottle
 
 __all__ = ["AsyncSender", "AsyncShared"]
+
+T = TypeVar("T")
 
 log = logging.getLogger("cxkit")
 
@@ -100,19 +102,20 @@ class AsyncSender:
         request: httpx.Request,
         number: int,
         settings: Settings,
+        read: Callable[[httpx.Response, float], T],
         wait: float = 0.0,
-    ) -> tuple[httpx.Response, float]:
-        """Send ``request`` once; the read response and its duration, or a ``CXError``.
-
-        ``wait`` is the pause before this attempt (for observers).
-        """
+    ) -> T:
+        """Send ``request`` once and ``read`` the answer (the reader stage); its result or a
+        ``CXError``. ``wait`` is the pause before this attempt (for observers), which see
+        the outcome once read, so an envelope that reports failure counts as one."""
         shared = self.shared
         if shared.throttle_lookup is not None:
             lookup, shared.throttle_lookup = shared.throttle_lookup, None
             await lookup()
         observers = shared.observers
         if not observers:
-            return await self._attempt(op, request, number, settings)
+            response, elapsed = await self._attempt(op, request, number, settings)
+            return read(response, elapsed)
         tokens = notify_start(
             observers, self.vendor, op_name(op), self.redactor.request(request), number, wait
         )
@@ -121,8 +124,14 @@ class AsyncSender:
         except BaseException as exc:
             notify_end(observers, tokens, None, exc)
             raise
-        notify_end(observers, tokens, self.redactor.response(response), None)
-        return response, elapsed
+        shown = self.redactor.response(response)
+        try:
+            result = read(response, elapsed)
+        except BaseException as exc:
+            notify_end(observers, tokens, shown, exc)
+            raise
+        notify_end(observers, tokens, shown, None)
+        return result
 
     async def _attempt(
         self, op: Operation, request: httpx.Request, number: int, settings: Settings
@@ -159,6 +168,29 @@ class AsyncSender:
         elapsed = time.perf_counter() - started
         self._log(settings, op, request, str(response.status_code), started, number, response)
         return response, elapsed
+
+    async def before_retry(
+        self,
+        settings: Settings,
+        op: Operation,
+        request: httpx.Request,
+        failure: CXError,
+        number: int,
+        retries: int,
+        wait: float,
+    ) -> None:
+        """Log a retry and tell the ``on_retry`` hook (the failure is already redacted)."""
+        log.info(
+            "%s %s %s failed (%s); retry %d of %d in %.2f s",
+            self.vendor,
+            request.method,
+            self.redactor.text(str(request.url)),
+            failure,
+            number,
+            retries,
+            wait,
+        )
+        await self._hook(settings.hooks, "on_retry", op_name(op), number, failure, wait)
 
     async def send_login(self, request: httpx.Request) -> httpx.Response:
         """Send a login the auth flow needs, inside the waiting caller's attempt: logged and
@@ -210,7 +242,6 @@ class AsyncSender:
         """Send, follow safe redirects, and read the body within the size and time bounds."""
         pool = self.shared.pool
         generation = await pool.lease()
-        client = generation.http
         hooks = settings.hooks if settings is not None else None
         name = op_name(op)
         cancelled = True
@@ -222,7 +253,7 @@ class AsyncSender:
             renewed = False
             redirects = 0
             while True:
-                response = await client.send(current, auth=send_auth, stream=True)
+                response = await generation.http.send(current, auth=send_auth, stream=True)
                 try:
                     await read_body(
                         response,
@@ -236,14 +267,7 @@ class AsyncSender:
                 if response.extensions.get(RENEWED) and not renewed:
                     # The token was renewed after this answer refused it: send once more.
                     renewed = True
-                    current.extensions[RENEWED] = True
-                    if settings is not None:
-                        self._log(settings, op, current, str(response.status_code), started, number)
-                    if hooks:
-                        elapsed = time.perf_counter() - started
-                        redacted = self.redactor.response(response)
-                        await self._hook(hooks, "on_response", name, redacted, elapsed)
-                        await self._hook(hooks, "on_request", name, self.redactor.request(current))
+                    await self._resending(op, current, response, started, settings, number)
                     continue
                 follow = self._redirect_target(current, response)
                 if follow is None:
@@ -253,20 +277,9 @@ class AsyncSender:
                     raise redirect_error(
                         self.vendor, response, f"more than {MAX_REDIRECTS} redirects"
                     )
-                target, same_origin = follow
-                headers = dict(current.headers)
+                current, same_origin = follow
                 if not same_origin:
-                    # Credentials never travel to another host.
-                    send_auth = None
-                    extra = self.redactor.extra_headers
-                    headers = {
-                        k: v for k, v in headers.items() if not is_sensitive_header(k, extra)
-                    }
-                headers.pop("host", None)
-                # A plain request: the pool would add its default headers back.
-                current = httpx.Request(
-                    current.method, target, headers=headers, extensions=current.extensions
-                )
+                    send_auth = None  # credentials never travel to another host
             cancelled = False
         finally:
             # A later attempt of the same call may log in and send again in its turn.
@@ -277,10 +290,31 @@ class AsyncSender:
             await self._hook(hooks, "on_response", name, self.redactor.response(response), elapsed)
         return response
 
+    async def _resending(
+        self,
+        op: Operation,
+        request: httpx.Request,
+        refused: httpx.Response,
+        started: float,
+        settings: Settings | None,
+        number: int,
+    ) -> None:
+        """Log and hook the refused answer and the request about to go again."""
+        request.extensions[RENEWED] = True
+        if settings is None:
+            return
+        self._log(settings, op, request, str(refused.status_code), started, number)
+        if settings.hooks:
+            name, elapsed = op_name(op), time.perf_counter() - started
+            hooks = settings.hooks
+            await self._hook(hooks, "on_response", name, self.redactor.response(refused), elapsed)
+            await self._hook(hooks, "on_request", name, self.redactor.request(request))
+
     def _redirect_target(
         self, current: httpx.Request, response: httpx.Response
-    ) -> tuple[httpx.URL, bool] | None:
-        """Where to go next, and whether it is the same origin; None to stop here."""
+    ) -> tuple[httpx.Request, bool] | None:
+        """The request a safe redirect leads to, and whether it stays on the same origin
+        (credential headers are dropped when it does not); None to stop here."""
         if not (response.is_redirect and current.method in ("GET", "HEAD")):
             return None
         target = current.url.join(response.headers.get("location", ""))
@@ -291,7 +325,16 @@ class AsyncSender:
             current.url.host,
             current.url.port,
         )
-        return target, same
+        headers = dict(current.headers)
+        if not same:
+            extra = self.redactor.extra_headers
+            headers = {k: v for k, v in headers.items() if not is_sensitive_header(k, extra)}
+        headers.pop("host", None)
+        # A plain request: the pool would add its default headers back.
+        follow = httpx.Request(
+            current.method, target, headers=headers, extensions=current.extensions
+        )
+        return follow, same
 
     def _fault(self, exc: BaseException, request: httpx.Request) -> CXError | None:
         """The ``CXError`` for a fault of the network or the pool; None to re-raise as is."""

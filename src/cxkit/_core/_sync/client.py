@@ -25,6 +25,7 @@ from ..config import (
     DEFAULT_MAX_CONCURRENCY,
     check_base_url,
     check_concurrency,
+    default_tls,
     user_agent,
     zone_of,
 )
@@ -40,27 +41,26 @@ from ..options import check_request_options
 from ..pager import SyncPage
 from ..paging import PageStrategy
 from ..ratelimit import RateLimit
-from ..reader import op_name, read_answer
-from ..redaction import Redactor
+from ..reader import read_answer
+from ..redaction import Redactor, secret_values
 from ..registry import Operation, operation_of
 from ..retry import RetryPolicy
-from ..secrets import is_sensitive_header
 from ..settings import (
     CLIENT_OPTIONS,
     COPYABLE,
     DEFAULT_MAX_RESPONSE_BYTES,
     Settings,
+    SettingsView,
     check_max_bytes,
     check_names,
     check_pool_options,
     check_sensitive_headers,
 )
-from ..throttling import store_kind
 from . import pagination
 from .pool import Pool
 from .retrier import retrying
 from .sender import Sender, Shared
-from .throttle import RateLookup, Throttle
+from .throttle import RateLookup, Throttle, first_throttle
 
 if TYPE_CHECKING:
     # Annotations only: typing_extensions is not a runtime dependency.
@@ -99,7 +99,7 @@ class ClientOptions(TypedDict, total=False):
 _USER_AGENT = user_agent()
 
 
-class APIClient:
+class APIClient(SettingsView):
     """Base of every async vendor client."""
 
     def __init__(
@@ -108,8 +108,8 @@ class APIClient:
         vendor = dialect.vendor
         check_names(options, [*CLIENT_OPTIONS, *_vendor_keywords(type(self))], owner=_owner(self))
         self._dialect = dialect
-        allow_insecure = bool(options.get("allow_insecure", False))
-        self.base_url = check_base_url(base_url, vendor=vendor, allow_insecure=allow_insecure)
+        self._allow_insecure = bool(options.get("allow_insecure", False))
+        self.base_url = check_base_url(base_url, vendor=vendor, allow_insecure=self._allow_insecure)
         self._auth = auth
         self._settings = Settings.make(vendor, options)
         self.max_response_bytes = check_max_bytes(
@@ -129,48 +129,57 @@ class APIClient:
             **self._settings.default_headers,
         }
         throttle = options.get("throttle")
-        self._throttle_storage = options.get("throttle_storage")
-        try:
-            store_kind(self._throttle_storage)
-            made_throttle = self._first_throttle(throttle)
-        except ConfigurationError as exc:
-            raise ConfigurationError(f"{vendor}: {exc}") from None
-        concurrency = check_concurrency(
+        made_throttle = first_throttle(
+            throttle,
+            vendor=vendor,
+            key=f"cxkit:{vendor}:{self.base_url}",
+            clock=self._clock,
+            storage=options.get("throttle_storage"),
+            documented=self._documented_rate,
+        )
+        self._concurrency = check_concurrency(
             options.get("max_concurrency", DEFAULT_MAX_CONCURRENCY), vendor=vendor
         )
-        self._concurrency = concurrency
-        extra_sensitive = check_sensitive_headers(options.get("sensitive_headers"), vendor=vendor)
-        redactor = Redactor(self._secret_values, extra_sensitive)
-        # The pool is made last, once every setting is valid.
-        pool = Pool(vendor=vendor, make=self._new_pool, given=http_client)
-        self._shared = Shared(
-            pool=pool,
-            gate=Gate(concurrency),
-            throttle=made_throttle,
-            rate_limit=RateLimit(),
-        )
-        if throttle == "auto" and made_throttle is not None:
-            self._shared.throttle_lookup = RateLookup(
-                self._shared, made_throttle, self._auto_throttle_rate, self._clock, vendor
+        sensitive = check_sensitive_headers(options.get("sensitive_headers"), vendor=vendor)
+        self._wire(dialect, auth, http_client, made_throttle, throttle == "auto", sensitive)
+        self._owner = True
+
+    def _wire(
+        self,
+        dialect: Dialect,
+        auth: httpx.Auth | None,
+        http_client: httpx.Client | None,
+        throttle: Throttle | None,
+        auto: bool,
+        sensitive: frozenset[str],
+    ) -> None:
+        """Make the shared state and the stages, once every setting is valid."""
+        own_pool = http_client is None
+        pool = Pool(vendor=dialect.vendor, make=self._new_pool, given=http_client)
+        shared = Shared(pool, Gate(self._concurrency), throttle, RateLimit())
+        if auto and throttle is not None:
+            lookup = self._auto_throttle_rate
+            shared.throttle_lookup = RateLookup(
+                shared, throttle, lookup, self._clock, dialect.vendor
             )
+        self._shared = shared
         self._builder = RequestBuilder(
             dialect,
             self.base_url,
-            pool_headers=self._headers if http_client is None else None,
-            pool_timeout=self._settings.timeout if http_client is None else None,
+            pool_headers=self._headers if own_pool else None,
+            pool_timeout=self._settings.timeout if own_pool else None,
         )
         self._sender = Sender(
             dialect=dialect,
-            shared=self._shared,
+            shared=shared,
             auth=auth,
-            redactor=redactor,
+            redactor=Redactor(self._secret_values, sensitive),
             max_response_bytes=self.max_response_bytes,
-            allow_insecure=allow_insecure,
+            allow_insecure=self._allow_insecure,
         )
         bind = getattr(auth, "bind", None)
         if callable(bind):
             bind(self._sender.send_login, self._clock)
-        self._owner = True
 
     def _new_pool(self) -> httpx.Client:
         return httpx.Client(
@@ -178,24 +187,11 @@ class APIClient:
             headers=self._headers,
             timeout=self._settings.timeout,
             transport=self._transport,
+            verify=default_tls() if self._transport is None else True,
             # The APIs authenticate every request; a cookie a server sets is never
             # needed, and an odd one would break every later request.
             cookies=no_cookies(),
         )
-
-    def _first_throttle(self, throttle: Any) -> Throttle | None:
-        if throttle is None:
-            return None
-        if throttle != "auto":
-            return self._make_throttle(throttle)
-        documented = self._documented_rate()
-        if documented is None:
-            raise ConfigurationError(
-                "throttle='auto' is not supported; pass a rate like '500/hour'"
-            )
-        # Every call counts from the first one, against the documented floor until the
-        # plan is looked up.
-        return self._make_throttle(documented)
 
     @property
     def _client(self) -> httpx.Client:
@@ -212,31 +208,6 @@ class APIClient:
     def rate_limit(self) -> RateLimit:
         """What the vendor last said about the quota."""
         return self._shared.rate_limit
-
-    @property
-    def timeout(self) -> httpx.Timeout:
-        """The timeout of every attempt."""
-        return self._settings.timeout
-
-    @property
-    def max_retries(self) -> int:
-        """Retries after a failed attempt that may be retried."""
-        return self._settings.max_retries
-
-    @property
-    def max_retry_wait(self) -> float:
-        """The longest wait a ``Retry-After`` may ask for."""
-        return self._settings.max_retry_wait
-
-    @property
-    def default_headers(self) -> Mapping[str, str]:
-        """Headers sent with every request."""
-        return self._settings.default_headers
-
-    @property
-    def strict(self) -> bool:
-        """Whether a response that does not fit its model fails the call."""
-        return self._settings.strict
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r})"
@@ -328,14 +299,6 @@ class APIClient:
         self.close()
 
     # -- throttle -----------------------------------------------------------
-
-    def _make_throttle(self, rate: str | int) -> Throttle:
-        return Throttle(
-            rate,
-            key=f"cxkit:{self.vendor}:{self.base_url}",
-            clock=self._clock,
-            storage=self._throttle_storage,
-        )
 
     def _auto_throttle_rate(self) -> str | int:
         """The quota for ``throttle="auto"``; a vendor with a documented quota overrides this."""
@@ -442,23 +405,7 @@ class APIClient:
     def _fetch_page(
         self, call: Call, strategy: PageStrategy, values: Mapping[str, Any], item: type[T]
     ) -> pagination.SyncPage[T]:
-        if strategy.location == "query":
-            page_call = Call(
-                call.op, call.path_params, params=values, body=call.body, options=call.options
-            )
-        else:
-            page_call = Call(
-                call.op, call.path_params, params=call.params, body=values, options=call.options
-            )
-        data = self._send(page_call)
-        return pagination.SyncPage(
-            client=self,
-            call=call,
-            strategy=strategy,
-            values=values,
-            data=strategy.parse(data, values),
-            item=item,
-        )
+        return pagination.fetch_page(self, call, strategy, values, item)
 
     def _parse(self, cast_to: Any, data: Any, *, list_of: bool = False) -> Any:
         target = list[cast_to] if list_of else cast_to
@@ -490,8 +437,7 @@ class APIClient:
 
         waited = [0.0]
 
-        def attempt(number: int) -> Any:
-            response, elapsed = self._sender.attempt(op, request, number, settings, waited[0])
+        def read(response: httpx.Response, elapsed: float) -> Any:
             return read_answer(
                 self._dialect,
                 op,
@@ -501,19 +447,12 @@ class APIClient:
                 on_rate_limit=shared.set_rate_limit,
             )
 
+        def attempt(number: int) -> Any:
+            return self._sender.attempt(op, request, number, settings, read, waited[0])
+
         def before_retry(failure: CXError, number: int, wait: float) -> None:
             waited[0] = wait
-            log.info(
-                "%s %s %s failed (%s); retry %d of %d in %.2f s",
-                self.vendor,
-                request.method,
-                self._sender.redactor.text(str(request.url)),
-                failure,
-                number,
-                retries,
-                wait,
-            )
-            self._sender._hook(settings.hooks, "on_retry", op_name(op), number, failure, wait)
+            self._sender.before_retry(settings, op, request, failure, number, retries, wait)
 
         if not retries:
             return attempt(1)
@@ -538,15 +477,8 @@ class APIClient:
         )
 
     def _secret_values(self) -> tuple[str, ...]:
-        get = getattr(self._auth, "secrets", None)
-        found = tuple(get()) if callable(get) else ()
-        return found + self._header_secrets()
-
-    def _header_secrets(self) -> tuple[str, ...]:
         extra = self._sender.redactor.extra_headers if hasattr(self, "_sender") else frozenset()
-        return tuple(
-            v for k, v in self._settings.default_headers.items() if is_sensitive_header(k, extra)
-        )
+        return secret_values(self._auth, self._settings.default_headers, extra)
 
     def _add_observer(self, observer: Observer) -> None:
         """Tell ``observer`` of every attempt of this client and its copies (tracing)."""

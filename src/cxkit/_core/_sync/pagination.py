@@ -11,7 +11,7 @@ from ..dialect import Call
 from ..errors import NoNextPageError
 from ..paging import PageData, PageStrategy
 
-__all__ = ["MAX_PAGES", "SyncPage", "PageSource"]
+__all__ = ["MAX_PAGES", "SyncPage", "PageSource", "fetch_page"]
 
 log = logging.getLogger("cxkit")
 
@@ -25,6 +25,8 @@ class PageSource(Protocol):
     """What a page needs of its client: parse items, fetch the next page."""
 
     def _parse(self, cast_to: Any, data: Any, *, list_of: bool = False) -> Any: ...
+
+    def _send(self, call: Call) -> Any: ...
 
     def _fetch_page(
         self, call: Call, strategy: PageStrategy, values: Mapping[str, Any], item: type[T]
@@ -136,3 +138,30 @@ def _signature(items: list[Any]) -> int:
         return hash(repr(items))
     except Exception:  # an unprintable item: never equal to another page
         return id(items)
+
+
+def fetch_page(
+    source: PageSource,
+    call: Call,
+    strategy: PageStrategy,
+    values: Mapping[str, Any],
+    item: type[T],
+) -> SyncPage[T]:
+    """The page ``values`` (page number, offset...) select, in the query or the body."""
+    if strategy.location == "query":
+        page_call = Call(
+            call.op, call.path_params, params=values, body=call.body, options=call.options
+        )
+    else:
+        page_call = Call(
+            call.op, call.path_params, params=call.params, body=values, options=call.options
+        )
+    data = source._send(page_call)
+    return SyncPage(
+        client=source,
+        call=call,
+        strategy=strategy,
+        values=values,
+        data=strategy.parse(data, values),
+        item=item,
+    )

@@ -8,7 +8,7 @@ import uuid
 from typing import Any, Protocol
 
 from ..clock import Clock
-from ..errors import CXError, ThrottleStoreError
+from ..errors import ConfigurationError, CXError, ThrottleStoreError
 from ..throttling import (
     REDIS_RELEASE_SCRIPT,
     REDIS_WINDOW_SCRIPT,
@@ -18,7 +18,7 @@ from ..throttling import (
     store_kind,
 )
 
-__all__ = ["RETRY_LOOKUP", "RateLookup", "Throttle"]
+__all__ = ["RETRY_LOOKUP", "RateLookup", "Throttle", "first_throttle"]
 
 RETRY_LOOKUP = 300
 """Seconds before a failed ``throttle="auto"`` lookup is tried again."""
@@ -149,3 +149,32 @@ class RateLookup:
             self._shared.throttle_lookup = self
             return
         self._throttle.set_rate(rate)
+
+
+def first_throttle(
+    throttle: Any,
+    *,
+    vendor: str,
+    key: str,
+    clock: Clock,
+    storage: str | None,
+    documented: Any,
+) -> Throttle | None:
+    """The client's throttle for its ``throttle=`` option (``None``: no throttle).
+
+    ``"auto"`` starts at the vendor's documented quota (``documented()``; refused when
+    the vendor has none): every call counts from the first, until the plan is read.
+    """
+    try:
+        store_kind(storage)
+        if throttle is None:
+            return None
+        if throttle == "auto":
+            throttle = documented()
+            if throttle is None:
+                raise ConfigurationError(
+                    "throttle='auto' is not supported; pass a rate like '500/hour'"
+                )
+        return Throttle(throttle, key=key, clock=clock, storage=storage)
+    except ConfigurationError as exc:
+        raise ConfigurationError(f"{vendor}: {exc}") from None

@@ -368,6 +368,14 @@ def test_an_unknown_option_names_the_client_and_suggests_one() -> None:
         Demo(timout=3)  # type: ignore[call-arg]
 
 
+def test_with_options_names_what_it_cannot_change() -> None:
+    client = Demo(clock=FakeClock())
+    with pytest.raises(ConfigurationError, match="cannot change throttle; create a new client"):
+        client.with_options(throttle="5/second")
+    with pytest.raises(ConfigurationError, match=r"'timout'; did you mean 'timeout'"):
+        client.with_options(timout=3)  # type: ignore[call-arg]
+
+
 def test_a_connection_error_names_the_host_and_the_cause() -> None:
     server = FaultServer()
     server.fault = "refused"

@@ -3,7 +3,7 @@
 An async attempt runs in a cancel scope. A sync attempt cannot be cancelled, and
 httpx's timeouts restart at every byte, so a server that drips its status line,
 floods ``102 Processing`` or reads an upload slowly could hold it for ever. The
-sync pool's sockets are therefore wrapped (:func:`bound_sync_pool`): every connect,
+sync pool's sockets are therefore wrapped (:func:`bound_pool`): every connect,
 read and write waits at most until the attempt's deadline, held in a context
 variable for the attempt's duration.
 """
@@ -29,7 +29,6 @@ __all__ = [
     "async_lock_within",
     "attempt_budget",
     "bound_pool",
-    "bound_sync_pool",
     "deadline",
     "lock_within",
     "remaining",
@@ -62,27 +61,9 @@ def _deadline_scope(seconds: float | None) -> Iterator[None]:
 
 
 def async_deadline(seconds: float | None) -> Any:
-    """A cancel scope that ends the attempt after ``seconds`` (raises ``TimeoutError``)."""
-    return _AsyncDeadline(seconds)
-
-
-class _AsyncDeadline:
-    """``anyio.fail_after`` that also records the deadline (waits on the login lock
-    read it)."""
-
-    def __init__(self, seconds: float | None) -> None:
-        self._scope = anyio.fail_after(seconds)
-        self._inner = _deadline_scope(seconds)
-
-    def __enter__(self) -> None:
-        self._inner.__enter__()
-        self._scope.__enter__()
-
-    def __exit__(self, *exc: Any) -> bool | None:
-        try:
-            return self._scope.__exit__(*exc)
-        finally:
-            self._inner.__exit__(None, None, None)
+    """A cancel scope that ends the attempt after ``seconds`` (raises ``TimeoutError``);
+    everything inside it, the wait for another caller's login included, stops there."""
+    return anyio.fail_after(seconds)
 
 
 def deadline(seconds: float | None) -> Any:
@@ -195,11 +176,6 @@ def async_bound_pool(client: Any) -> bool:
 
 
 def bound_pool(client: Any) -> bool:
-    """The sync twin of :func:`async_bound_pool`: see :func:`bound_sync_pool`."""
-    return bound_sync_pool(client)
-
-
-def bound_sync_pool(client: Any) -> bool:
     """Wrap the sockets of a sync ``httpx.Client``'s own pool so that each attempt's
     deadline holds; False when the client's transport is not httpx's (a fake, a mock)."""
     if not isinstance(client, httpx.Client):

@@ -215,11 +215,11 @@ class APIClient(SettingsView):
     def with_options(self, **options: Unpack[ClientOptions]) -> Self:
         """A copy with other options that shares the connection pool, auth and quota."""
         for name in options:
-            if name not in COPYABLE:
-                check_names([name], COPYABLE, owner=f"{type(self).__name__}.with_options()")
+            if name in CLIENT_OPTIONS and name not in COPYABLE:
                 raise ConfigurationError(
                     f"{self.vendor}: with_options cannot change {name}; create a new client"
                 )
+        check_names(options, COPYABLE, owner=f"{type(self).__name__}.with_options()")
         new = type(self).__new__(type(self))
         new.__dict__.update(
             {k: v for k, v in self.__dict__.items() if not isinstance(v, APIResource)}

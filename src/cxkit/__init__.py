@@ -1,5 +1,7 @@
 """cxkit: typed sync and async clients for Omnidesk, Thulium, OmniCXM and OMI."""
 
+from typing import TYPE_CHECKING
+
 from ._core.errors import (
     APIConnectionError,
     APIError,
@@ -25,13 +27,26 @@ from ._core.errors import (
     ThrottleStoreError,
     UnprocessableEntityError,
     UnsupportedOperationError,
+    WebhookError,
 )
-from ._core.models import Created, CXInput, CXModel
-from ._core.pager import AsyncPage, AsyncPager, SyncPage
-from ._core.ratelimit import RateLimit
-from ._core.registry import Operation
-from ._core.webhooks import WebhookError
+from ._core.lazy import lazy_exports
 from ._version import __version__
+
+if TYPE_CHECKING:
+    from ._core.models import Created, CXInput, CXModel
+    from ._core.pager import AsyncPage, AsyncPager, SyncPage
+    from ._core.ratelimit import RateLimit
+    from ._core.registry import Operation
+
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    {
+        "._core.models": ("Created", "CXInput", "CXModel"),
+        "._core.pager": ("AsyncPage", "AsyncPager", "SyncPage"),
+        "._core.ratelimit": ("RateLimit",),
+        "._core.registry": ("Operation",),
+    },
+)
 
 __all__ = [
     "APIConnectionError",

@@ -21,6 +21,7 @@ __all__ = [
     "DEFAULT_MAX_CONCURRENCY",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
+    "TIME_ZONE",
     "check_base_url",
     "check_concurrency",
     "check_headers",
@@ -41,6 +42,10 @@ DEFAULT_MAX_RETRIES = 2
 DEFAULT_MAX_CONCURRENCY = 20
 """Requests in flight per client (and its copies). httpx's pool slows down sharply
 when thousands of requests wait on it, so callers wait on this gate instead."""
+
+TIME_ZONE = "time_zone"
+"""Validation-context key a client sets to its account's zone (see
+:func:`cxkit._core.models.local_datetime`)."""
 
 
 @functools.lru_cache(maxsize=1)

@@ -3,7 +3,8 @@
 An async attempt runs in a cancel scope. A sync attempt cannot be cancelled, and
 httpx's timeouts restart at every byte, so a server that drips its status line,
 floods ``102 Processing`` or reads an upload slowly could hold it for ever. The
-sync pool's sockets are therefore wrapped (:func:`bound_pool`): every connect,
+sync pool's sockets are therefore wrapped (:func:`bound_pool`, with
+:mod:`cxkit._core.sockets`): every connect,
 read and write waits at most until the attempt's deadline, held in a context
 variable for the attempt's duration.
 """
@@ -11,16 +12,13 @@ variable for the attempt's duration.
 from __future__ import annotations
 
 import contextlib
-import ssl
 import threading
 import time
-import typing
-from collections.abc import AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncIterator, Iterator
 from contextvars import ContextVar
 from typing import Any
 
 import anyio
-import httpcore
 import httpx
 
 __all__ = [
@@ -97,79 +95,6 @@ def lock_within(lock: threading.Lock) -> Iterator[None]:
         lock.release()
 
 
-def _bounded(timeout: float | None, error: type[Exception]) -> float | None:
-    left = remaining()
-    if left is None:
-        return timeout
-    if left <= 0:
-        raise error("the attempt's deadline passed")
-    return left if timeout is None else min(timeout, left)
-
-
-class _BoundedStream(httpcore.NetworkStream):
-    def __init__(self, inner: httpcore.NetworkStream) -> None:
-        self._inner = inner
-
-    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        return self._inner.read(max_bytes, _bounded(timeout, httpcore.ReadTimeout))
-
-    def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        self._inner.write(buffer, _bounded(timeout, httpcore.WriteTimeout))
-
-    def close(self) -> None:
-        self._inner.close()
-
-    def start_tls(
-        self,
-        ssl_context: ssl.SSLContext,
-        server_hostname: str | None = None,
-        timeout: float | None = None,
-    ) -> httpcore.NetworkStream:
-        inner = self._inner.start_tls(
-            ssl_context, server_hostname, _bounded(timeout, httpcore.ConnectTimeout)
-        )
-        return _BoundedStream(inner)
-
-    def get_extra_info(self, info: str) -> Any:
-        return self._inner.get_extra_info(info)
-
-
-class _BoundedBackend(httpcore.NetworkBackend):
-    def __init__(self, inner: httpcore.NetworkBackend) -> None:
-        self._inner = inner
-
-    def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: Iterable[typing.Any] | None = None,
-    ) -> httpcore.NetworkStream:
-        stream = self._inner.connect_tcp(
-            host,
-            port,
-            _bounded(timeout, httpcore.ConnectTimeout),
-            local_address,
-            socket_options,
-        )
-        return _BoundedStream(stream)
-
-    def connect_unix_socket(
-        self,
-        path: str,
-        timeout: float | None = None,
-        socket_options: Iterable[typing.Any] | None = None,
-    ) -> httpcore.NetworkStream:
-        stream = self._inner.connect_unix_socket(
-            path, _bounded(timeout, httpcore.ConnectTimeout), socket_options
-        )
-        return _BoundedStream(stream)
-
-    def sleep(self, seconds: float) -> None:
-        self._inner.sleep(seconds)
-
-
 def async_bound_pool(client: Any) -> bool:
     """Async attempts are bounded by their cancel scope: nothing to wrap."""
     return False
@@ -180,10 +105,12 @@ def bound_pool(client: Any) -> bool:
     deadline holds; False when the client's transport is not httpx's (a fake, a mock)."""
     if not isinstance(client, httpx.Client):
         return False
+    from .sockets import BoundedBackend  # httpcore loads with the pool, not with cxkit
+
     transport = getattr(client, "_transport", None)
     pool: Any = getattr(transport, "_pool", None)
     backend = getattr(pool, "_network_backend", None)
-    if backend is None or isinstance(backend, _BoundedBackend):
+    if backend is None or isinstance(backend, BoundedBackend):
         return backend is not None
-    pool._network_backend = _BoundedBackend(backend)
+    pool._network_backend = BoundedBackend(backend, remaining)
     return True

@@ -32,6 +32,7 @@ __all__ = [
     "ThrottleStoreError",
     "UnprocessableEntityError",
     "UnsupportedOperationError",
+    "WebhookError",
     "error_class_for_status",
 ]
 
@@ -274,3 +275,7 @@ def error_class_for_status(status_code: int) -> type[APIError]:
     if status_code >= 500:
         return InternalServerError
     return _BY_STATUS.get(status_code, APIError)
+
+
+class WebhookError(CXError, ValueError):
+    """A webhook body that is not a JSON object, or (strict mode) does not fit its event."""

@@ -25,6 +25,7 @@ from pydantic import (
 )
 from pydantic_core import SchemaValidator
 
+from .config import TIME_ZONE
 from .errors import ResponseValidationError
 from .secrets import redact_value
 
@@ -273,10 +274,6 @@ EpochMillis = Annotated[
     datetime | None, BeforeValidator(lambda v: _from_epoch(v, 1000)), _SERIALIZE
 ]
 """Milliseconds since the epoch as an aware (UTC) datetime."""
-
-
-TIME_ZONE = "time_zone"
-"""Validation-context key a client sets to its account's zone (see :func:`local_datetime`)."""
 
 
 def local_datetime(tz: tzinfo, formats: tuple[str, ...] = ("%Y-%m-%d %H:%M:%S",)) -> Any:

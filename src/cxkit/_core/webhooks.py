@@ -6,16 +6,12 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any, Generic, TypeVar
 
-from .errors import CXError
+from .errors import CXError, WebhookError
 from .models import CXModel, parse_model
 
 __all__ = ["WebhookError", "WebhookParser", "load_payload"]
 
 E = TypeVar("E", bound=CXModel)
-
-
-class WebhookError(CXError, ValueError):
-    """A webhook body that is not a JSON object, or (strict mode) does not fit its event."""
 
 
 def load_payload(body: bytes | str | Mapping[str, Any], *, vendor: str) -> Mapping[str, Any]:

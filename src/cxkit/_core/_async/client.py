@@ -22,6 +22,7 @@ from ..builder import RequestBuilder
 from ..clock import Clock, SystemClock
 from ..config import (
     DEFAULT_MAX_CONCURRENCY,
+    TIME_ZONE,
     check_base_url,
     check_concurrency,
     default_tls,
@@ -34,7 +35,6 @@ from ..dialect import Call, Dialect, RequestParts
 from ..encoding import FileInput
 from ..errors import APIError, ConfigurationError, CXError
 from ..gate import AsyncGate
-from ..models import TIME_ZONE, parse_model
 from ..observe import Observer
 from ..options import check_request_options
 from ..pager import AsyncPager
@@ -410,6 +410,8 @@ class AsyncAPIClient(SettingsView):
         target = list[cast_to] if list_of else cast_to
         if target is Any or target is object:
             return data
+        from ..models import parse_model  # pydantic loads with the first answer, not the import
+
         return parse_model(
             target, data, strict=self.strict, vendor=self.vendor, context=self._parse_context
         )

@@ -23,6 +23,7 @@ from ..builder import RequestBuilder
 from ..clock import Clock, SystemClock
 from ..config import (
     DEFAULT_MAX_CONCURRENCY,
+    TIME_ZONE,
     check_base_url,
     check_concurrency,
     default_tls,
@@ -35,7 +36,6 @@ from ..dialect import Call, Dialect, RequestParts
 from ..encoding import FileInput
 from ..errors import APIError, ConfigurationError, CXError
 from ..gate import Gate
-from ..models import TIME_ZONE, parse_model
 from ..observe import Observer
 from ..options import check_request_options
 from ..pager import SyncPage
@@ -411,6 +411,8 @@ class APIClient(SettingsView):
         target = list[cast_to] if list_of else cast_to
         if target is Any or target is object:
             return data
+        from ..models import parse_model  # pydantic loads with the first answer, not the import
+
         return parse_model(
             target, data, strict=self.strict, vendor=self.vendor, context=self._parse_context
         )

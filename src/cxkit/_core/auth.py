@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import abc
 import base64
 from collections.abc import Callable, Generator
 
@@ -9,7 +10,15 @@ import httpx
 
 from .secrets import Secret
 
-__all__ = ["CREDENTIAL", "IDEMPOTENT", "RENEWED", "BasicAuth", "BearerAuth", "HeaderKeyAuth"]
+__all__ = [
+    "CREDENTIAL",
+    "IDEMPOTENT",
+    "RENEWED",
+    "BasicAuth",
+    "BearerAuth",
+    "HeaderAuth",
+    "HeaderKeyAuth",
+]
 
 CREDENTIAL = "cxkit.credential"
 """The request extension naming the credential a request needs (a dialect sets it from
@@ -29,7 +38,21 @@ RENEWED = "cxkit.renewed"
 expired after it logged in again: the client sends the request once more."""
 
 
-class BasicAuth(httpx.Auth):
+class HeaderAuth(httpx.Auth, abc.ABC):
+    """A credential that is one header set on every request, with no exchange: the
+    client's own pool applies it without running an httpx auth flow."""
+
+    @abc.abstractmethod
+    def apply(self, request: httpx.Request) -> None:
+        """Set the credential header on ``request``."""
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        """Add the header and send."""
+        self.apply(request)
+        yield request
+
+
+class BasicAuth(HeaderAuth):
     """HTTP Basic ``user:password``; neither shows in ``repr``."""
 
     def __init__(self, username: str, password: str) -> None:
@@ -49,13 +72,12 @@ class BasicAuth(httpx.Auth):
         """Values that must never be shown."""
         return (self._password.get(), self.header().split(" ", 1)[1])
 
-    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        """Add the header and send."""
+    def apply(self, request: httpx.Request) -> None:
+        """Set ``Authorization``."""
         request.headers["Authorization"] = self.header()
-        yield request
 
 
-class HeaderKeyAuth(httpx.Auth):
+class HeaderKeyAuth(HeaderAuth):
     """A fixed secret key sent in a header (e.g. ``X-API-KEY``)."""
 
     def __init__(self, header: str, key: str) -> None:
@@ -69,13 +91,12 @@ class HeaderKeyAuth(httpx.Auth):
         """Values that must never be shown."""
         return (self._key.get(),)
 
-    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        """Add the header and send."""
+    def apply(self, request: httpx.Request) -> None:
+        """Set the key's header."""
         request.headers[self._header] = self._key.get()
-        yield request
 
 
-class BearerAuth(httpx.Auth):
+class BearerAuth(HeaderAuth):
     """``Authorization: Bearer <token>``; the token may come from a callable that
     is asked on every request, for services that rotate tokens."""
 
@@ -99,7 +120,6 @@ class BearerAuth(httpx.Auth):
             return (self._token.get(),)
         return (self._last,) if self._last else ()
 
-    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        """Add the header and send."""
+    def apply(self, request: httpx.Request) -> None:
+        """Set ``Authorization: Bearer``."""
         request.headers["Authorization"] = "Bearer " + self._current()
-        yield request

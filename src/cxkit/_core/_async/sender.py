@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 
 import httpx
 
-from ..auth import RENEWED
+from ..auth import RENEWED, HeaderAuth
 from ..deadline import async_deadline, attempt_budget
 from ..dialect import Dialect
 from ..errors import (
@@ -253,7 +253,7 @@ class AsyncSender:
             renewed = False
             redirects = 0
             while True:
-                response = await generation.http.send(current, auth=send_auth, stream=True)
+                response = await self._transmit(generation.http, current, send_auth)
                 try:
                     await read_body(
                         response,
@@ -289,6 +289,40 @@ class AsyncSender:
             elapsed = time.perf_counter() - started
             await self._hook(hooks, "on_response", name, self.redactor.response(response), elapsed)
         return response
+
+    async def _transmit(
+        self, http: httpx.AsyncClient, request: httpx.Request, auth: Any
+    ) -> httpx.Response:
+        """Send one request through its auth flow; the body is left to stream.
+
+        A pool the client made itself has no hooks, client auth, cookies or base URL,
+        so the request goes straight to its transport: ``httpx.AsyncClient.send`` would
+        only add work (auth and redirect machinery, a cookie jar that keeps nothing).
+        A caller's pool gets the full ``send``, its hooks and settings included.
+        """
+        if not self.shared.pool.owned:
+            return await http.send(request, auth=auth, stream=True)
+        if auth is None or auth is httpx.USE_CLIENT_DEFAULT:
+            return await _direct(http, request)
+        if isinstance(auth, HeaderAuth):
+            auth.apply(request)
+            return await _direct(http, request)
+        flow = auth.async_auth_flow(request)
+        try:
+            request = await flow.__anext__()
+            while True:
+                response = await _direct(http, request)
+                try:
+                    try:
+                        request = await flow.asend(response)
+                    except StopAsyncIteration:
+                        return response
+                    await response.aread()
+                except BaseException:
+                    await response.aclose()
+                    raise
+        finally:
+            await flow.aclose()
 
     async def _resending(
         self,
@@ -410,6 +444,14 @@ class AsyncSender:
                 )
         except Exception:  # logging never fails a call
             pass
+
+
+async def _direct(http: httpx.AsyncClient, request: httpx.Request) -> httpx.Response:
+    """``request`` sent on the transport ``http`` would use for its URL (proxies and
+    mounts included)."""
+    response = await http._transport_for_url(request.url).handle_async_request(request)
+    response.request = request
+    return response
 
 
 def request_body_text(redactor: Redactor, request: httpx.Request) -> str:

@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 
 import httpx
 
-from ..auth import RENEWED
+from ..auth import RENEWED, HeaderAuth
 from ..deadline import deadline, attempt_budget
 from ..dialect import Dialect
 from ..errors import (
@@ -254,7 +254,7 @@ class Sender:
             renewed = False
             redirects = 0
             while True:
-                response = generation.http.send(current, auth=send_auth, stream=True)
+                response = self._transmit(generation.http, current, send_auth)
                 try:
                     read_body(
                         response,
@@ -290,6 +290,40 @@ class Sender:
             elapsed = time.perf_counter() - started
             self._hook(hooks, "on_response", name, self.redactor.response(response), elapsed)
         return response
+
+    def _transmit(
+        self, http: httpx.Client, request: httpx.Request, auth: Any
+    ) -> httpx.Response:
+        """Send one request through its auth flow; the body is left to stream.
+
+        A pool the client made itself has no hooks, client auth, cookies or base URL,
+        so the request goes straight to its transport: ``httpx.Client.send`` would
+        only add work (auth and redirect machinery, a cookie jar that keeps nothing).
+        A caller's pool gets the full ``send``, its hooks and settings included.
+        """
+        if not self.shared.pool.owned:
+            return http.send(request, auth=auth, stream=True)
+        if auth is None or auth is httpx.USE_CLIENT_DEFAULT:
+            return _direct(http, request)
+        if isinstance(auth, HeaderAuth):
+            auth.apply(request)
+            return _direct(http, request)
+        flow = auth.sync_auth_flow(request)
+        try:
+            request = flow.__next__()
+            while True:
+                response = _direct(http, request)
+                try:
+                    try:
+                        request = flow.send(response)
+                    except StopIteration:
+                        return response
+                    response.read()
+                except BaseException:
+                    response.close()
+                    raise
+        finally:
+            flow.close()
 
     def _resending(
         self,
@@ -411,6 +445,14 @@ class Sender:
                 )
         except Exception:  # logging never fails a call
             pass
+
+
+def _direct(http: httpx.Client, request: httpx.Request) -> httpx.Response:
+    """``request`` sent on the transport ``http`` would use for its URL (proxies and
+    mounts included)."""
+    response = http._transport_for_url(request.url).handle_request(request)
+    response.request = request
+    return response
 
 
 def request_body_text(redactor: Redactor, request: httpx.Request) -> str:

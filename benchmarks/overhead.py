@@ -3,12 +3,19 @@
 Runs everything locally (a loopback HTTP server and in-memory fakes) and prints
 what it measured:
 
-1. a typed ``cases.get`` through cxkit against raw ``httpx`` + ``json.loads`` on
-   the same endpoint, sync and async, as a time ratio (target: <= 1.10x);
-2. 1,000 concurrent async calls, counting errors (target: none);
-3. RSS growth while iterating 100,000 items over a paged fake (target: < 50 MB).
+1. in-process: a typed ``cases.get`` through cxkit against raw ``httpx`` +
+   ``json.loads``, both on an ``httpx.MockTransport`` answering the same bytes, sync
+   and async, as a time ratio (target: <= 1.10x);
+2. loopback: the same two calls against a keep-alive HTTP server in its own process
+   (target: <= 1.03x);
+3. import: ``import cxkit.<vendor>`` in a fresh interpreter against importing the
+   dependencies (``httpx, tenacity, anyio`` and pydantic's ``BaseModel, TypeAdapter,
+   Field``), best of 7 each (target: <= 1.3x); ``from cxkit.<vendor> import <Client>``
+   is shown too;
+4. 1,000 concurrent async calls, counting errors (target: none);
+5. RSS growth while iterating 100,000 items over a paged fake (target: < 50 MB).
 
-Usage: ``python3 benchmarks/overhead.py [--requests N]``
+Usage: ``python3 benchmarks/overhead.py [--requests N] [--rounds N]``
 """
 
 from __future__ import annotations
@@ -19,6 +26,8 @@ import gc
 import json
 import multiprocessing
 import statistics
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from multiprocessing.queues import Queue
@@ -112,9 +121,23 @@ def _medians(ours: list[tuple[float, float]], theirs: list[tuple[float, float]])
     )
 
 
+def _answer(request: httpx.Request) -> httpx.Response:
+    return httpx.Response(
+        200, content=BODY, headers={"content-type": "application/json", "api_calls_left": "999"}
+    )
+
+
+IN_PROCESS = "https://bench.omnidesk.ru/api"
+
+
 def bench_sync(base: str, n: int, rounds: int) -> Timing:
-    desk = Omnidesk(email="bench@x.io", api_key="k", base_url=base, allow_insecure=True)
-    raw = httpx.Client(auth=("bench@x.io", "k"))
+    if base == IN_PROCESS:
+        transport = httpx.MockTransport(_answer)
+        desk = Omnidesk(email="bench@x.io", api_key="k", base_url=base, transport=transport)
+        raw = httpx.Client(auth=("bench@x.io", "k"), transport=transport)
+    else:
+        desk = Omnidesk(email="bench@x.io", api_key="k", base_url=base, allow_insecure=True)
+        raw = httpx.Client(auth=("bench@x.io", "k"))
     url = base + "/cases/2000.json"
 
     def typed() -> None:
@@ -142,8 +165,13 @@ async def atimed(func: Callable[[], Any], n: int) -> tuple[float, float]:
 
 
 async def bench_async(base: str, n: int, rounds: int) -> Timing:
-    desk = AsyncOmnidesk(email="bench@x.io", api_key="k", base_url=base, allow_insecure=True)
-    raw = httpx.AsyncClient(auth=("bench@x.io", "k"))
+    if base == IN_PROCESS:
+        transport = httpx.MockTransport(_answer)
+        desk = AsyncOmnidesk(email="bench@x.io", api_key="k", base_url=base, transport=transport)
+        raw = httpx.AsyncClient(auth=("bench@x.io", "k"), transport=transport)
+    else:
+        desk = AsyncOmnidesk(email="bench@x.io", api_key="k", base_url=base, allow_insecure=True)
+        raw = httpx.AsyncClient(auth=("bench@x.io", "k"))
     url = base + "/cases/2000.json"
 
     async def typed() -> None:
@@ -227,6 +255,47 @@ def memory(total: int) -> tuple[int, float, float]:
     return seen, before, peak - before
 
 
+DEPENDENCIES = "import httpx, tenacity, anyio; from pydantic import BaseModel, TypeAdapter, Field"
+VENDORS = {"omnidesk": "Omnidesk", "thulium": "Thulium", "omnicxm": "OmniCXM", "omi": "Omi"}
+
+
+def import_seconds(statement: str, runs: int = 7) -> float:
+    """The best of ``runs`` fresh interpreters' wall time for ``statement`` alone."""
+    probe = (
+        f"import time; t = time.perf_counter(); exec(compile({statement!r}, '<bench>', 'exec')); "
+        "print(time.perf_counter() - t)"
+    )
+    times = []
+    for _ in range(runs):
+        out = subprocess.run(
+            [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+        )
+        times.append(float(out.stdout.strip()))
+    return min(times)
+
+
+def imports(runs: int) -> None:
+    """Import figures, each vendor in turn against the dependencies' import."""
+    # pip compiles an installed wheel; a checkout run with PYTHONDONTWRITEBYTECODE=1
+    # would otherwise compile cxkit from source on every run.
+    import compileall
+    import pathlib
+
+    import cxkit
+
+    compileall.compile_dir(pathlib.Path(cxkit.__file__).parent, quiet=1)
+    base = import_seconds(DEPENDENCIES, runs)
+    print(f"import: dependencies {base * 1000:.1f} ms (best of {runs})")
+    for vendor, client in VENDORS.items():
+        module = import_seconds(f"import cxkit.{vendor}", runs)
+        used = import_seconds(f"from cxkit.{vendor} import {client}", runs)
+        print(
+            f"import cxkit.{vendor:<8} {module * 1000:6.1f} ms, ratio {module / base:.2f}x; "
+            f"from cxkit.{vendor} import {client}: {used * 1000:6.1f} ms, "
+            f"ratio {used / base:.2f}x"
+        )
+
+
 def report(label: str, timing: Timing, n: int) -> None:
     wall, cpu, raw_wall, raw_cpu = (t / n * 1e6 for t in timing)
     print(
@@ -244,12 +313,16 @@ def main() -> None:
     )
     parser.add_argument("--concurrent", type=int, default=1000)
     parser.add_argument("--items", type=int, default=100_000)
+    parser.add_argument("--imports", type=int, default=7, help="fresh interpreters per import")
     args = parser.parse_args()
 
+    n, rounds = args.requests, args.rounds
+    report("in-process sync ", bench_sync(IN_PROCESS, n, rounds), n)
+    report("in-process async", asyncio.run(bench_async(IN_PROCESS, n, rounds)), n)
     server, base = start_server()
     try:
-        report("sync ", bench_sync(base, args.requests, args.rounds), args.requests)
-        report("async", asyncio.run(bench_async(base, args.requests, args.rounds)), args.requests)
+        report("loopback sync   ", bench_sync(base, n, rounds), n)
+        report("loopback async  ", asyncio.run(bench_async(base, n, rounds)), n)
         ok, errors, elapsed = asyncio.run(concurrency(base, args.concurrent))
         print(
             f"concurrency: {args.concurrent} async calls, {ok} ok, {errors} errors, {elapsed:.2f} s"
@@ -261,6 +334,7 @@ def main() -> None:
     print(
         f"memory: iterated {seen} items over pages of 100, RSS {before:.1f} MB, growth {growth:.1f} MB"
     )
+    imports(args.imports)
 
 
 if __name__ == "__main__":

@@ -147,7 +147,7 @@ class AsyncSender:
                 throttle = shared.throttle
                 slot = await throttle.acquire() if throttle is not None else None
                 try:
-                    with async_deadline(budget):
+                    async with async_deadline(budget):
                         response = await self._exchange(
                             op, request, started, budget, settings, self._auth, number
                         )

@@ -146,6 +146,15 @@ class Dialect(abc.ABC):
         :meth:`unwrap` s it."""
         return self.unwrap(op, self.read_json(response))
 
+    def envelope(self, op: Operation) -> str | None:
+        """Where every successful answer of ``op`` holds its object, for decoding it in
+        one pass: ``""`` for the body itself, a key for ``{key: object}``; ``None``
+        (the default) when answers need :meth:`decode` (an envelope that may report
+        failure, lists rebuilt). An answer that does not fit still goes through
+        :meth:`decode`, so a vendor returns a key only where :meth:`decode` would
+        give the same object. May be overridden."""
+        return None
+
     # -- helpers for subclasses ----------------------------------------------
 
     def unwrap(self, op: Operation | None, data: Any) -> Any:

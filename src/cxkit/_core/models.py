@@ -24,6 +24,7 @@ from pydantic import (
     ValidationInfo,
 )
 from pydantic_core import SchemaValidator
+from typing_extensions import TypedDict
 
 from .config import TIME_ZONE
 from .errors import ResponseValidationError
@@ -41,6 +42,7 @@ __all__ = [
     "created",
     "local_datetime",
     "parse_model",
+    "single_pass",
 ]
 
 log = logging.getLogger("cxkit")
@@ -427,6 +429,37 @@ def parse_model(
     return result  # type: ignore[no-any-return]
 
 
+def single_pass(cast_to: Any, key: str) -> Callable[[bytes, dict[str, Any] | None], Any]:
+    """A decoder from an answer's bytes straight to ``cast_to`` in one pydantic-core call:
+    the body itself when ``key`` is ``""``, else the object under ``key``. It raises
+    ``ValueError`` (pydantic's ``ValidationError`` included) whenever the body is not
+    exactly that, so the caller falls back to the tolerant path; built once per
+    (type, key)."""
+    try:
+        return _SINGLE[cast_to, key]
+    except (KeyError, TypeError):
+        pass
+    if key:
+        envelope: Any = TypedDict("Answer", {key: cast_to})  # type: ignore[misc]  # a key known at run time
+        validate = TypeAdapter(envelope).validate_json
+
+        def decode(content: bytes, context: dict[str, Any] | None) -> Any:
+            return validate(content, context=context)[key]  # type: ignore[literal-required]
+
+    else:
+        validate_body = _adapter(cast_to).validate_json
+
+        def decode(content: bytes, context: dict[str, Any] | None) -> Any:
+            return validate_body(content, context=context)
+
+    try:
+        _SINGLE[cast_to, key] = decode
+    except TypeError:
+        pass
+    return decode
+
+
+_SINGLE: dict[tuple[Any, str], Callable[[bytes, dict[str, Any] | None], Any]] = {}
 _ADAPTERS: dict[Any, TypeAdapter[Any]] = {}
 _TOLERANT: dict[Any, SchemaValidator] = {}
 _PENDING: ContextVar[dict[str, Any] | None] = ContextVar("cxkit_unparsed", default=None)

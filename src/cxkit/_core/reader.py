@@ -22,7 +22,10 @@ from .raw import RAW_SINK, RawExchange
 from .redaction import Redactor
 from .registry import Operation
 
-__all__ = ["op_name", "read_answer", "redirect_error"]
+__all__ = ["Decoded", "Decoder", "Decoders", "op_name", "parse", "read_answer", "redirect_error"]
+
+Decoder = Callable[[bytes, "dict[str, Any] | None"], Any]
+"""Decodes an answer's bytes to its type in one pass (see ``models.single_pass``)."""
 
 log = logging.getLogger("cxkit")
 
@@ -30,6 +33,54 @@ log = logging.getLogger("cxkit")
 def op_name(op: Operation) -> str:
     """The operation's dotted name (``METHOD path`` for an unnamed one)."""
     return op.name or f"{op.method} {op.path}"
+
+
+class Decoded:
+    """An answer already decoded to its type in one pass (see :func:`read_answer`)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+
+class Decoders:
+    """The one-pass decoders of a client's operations, each built on first use."""
+
+    def __init__(self, dialect: Dialect) -> None:
+        self._dialect = dialect
+        self._found: dict[tuple[Operation, Any], Decoder | None] = {}
+
+    def get(self, op: Operation, cast_to: Any) -> Decoder | None:
+        """The decoder of ``op``'s answers into ``cast_to``; None where the dialect
+        decodes them itself (or nothing is to be typed)."""
+        if cast_to is None or cast_to is Any or cast_to is object:
+            return None
+        try:
+            return self._found[op, cast_to]
+        except KeyError:
+            pass
+        except TypeError:  # an unhashable type: decoded the tolerant way
+            return None
+        where = self._dialect.envelope(op)
+        found = None
+        if where is not None:
+            from .models import single_pass  # pydantic loads with the first answer
+
+            found = single_pass(cast_to, where)
+        self._found[op, cast_to] = found
+        return found
+
+
+def parse(
+    target: Any, data: Any, *, strict: bool, vendor: str, context: dict[str, Any] | None
+) -> Any:
+    """``data`` validated into ``target`` the tolerant way (``models.parse_model``)."""
+    if target is Any or target is object:
+        return data
+    from .models import parse_model  # pydantic loads with the first answer, not the import
+
+    return parse_model(target, data, strict=strict, vendor=vendor, context=context)
 
 
 def read_answer(
@@ -40,8 +91,14 @@ def read_answer(
     *,
     redactor: Redactor,
     on_rate_limit: Callable[[RateLimit], None],
+    single_pass: Callable[[bytes], Any] | None = None,
 ) -> Any:
-    """The data of a successful answer, or raise its redacted ``CXError``."""
+    """The data of a successful answer, or raise its redacted ``CXError``.
+
+    With ``single_pass`` (the operation's one-call decoder) the answer is first
+    decoded straight to its type and returned as :class:`Decoded`; an answer it
+    refuses takes the dialect's path, whose data the caller parses tolerantly.
+    """
     vendor = dialect.vendor
     try:
         snapshot = dialect.rate_limit(response.headers)
@@ -52,7 +109,9 @@ def read_answer(
             raise dialect.error(response)
         if 300 <= status < 400:
             raise redirect_error(vendor, response, "the client does not follow it")
-        data = dialect.decode(op, response)
+        data = _single_pass(single_pass, response.content) if single_pass is not None else None
+        if data is None:
+            data = dialect.decode(op, response)
     except CXError as exc:
         raise redactor.error(exc) from None
     except RecursionError:
@@ -76,6 +135,13 @@ def read_answer(
     if sink is not None:
         sink.append(RawExchange(op_name(op), redactor.response(response), elapsed))
     return data
+
+
+def _single_pass(decode: Callable[[bytes], Any], content: bytes) -> Decoded | None:
+    try:
+        return Decoded(decode(content))
+    except Exception:  # anything it refuses (ValidationError, a validator error) falls back
+        return None
 
 
 def redirect_error(vendor: str, response: httpx.Response, why: str) -> RedirectError:

@@ -161,6 +161,10 @@ class OmnideskDialect(Dialect):
             return list_items(self._read_pairs(response), op.hints_as(OmnideskHints).entity)
         return super().decode(op, response)
 
+    def envelope(self, op: Operation) -> str | None:
+        """A single answer holds its object under the operation's key (lists are rebuilt)."""
+        return None if op.listing else op.unwrap or op.wrap or ""
+
     def _read_pairs(self, response: httpx.Response) -> Any:
         """JSON whose top-level object may repeat a key (the leaderboard examples do)."""
         data = self.read_json(response)

@@ -72,6 +72,10 @@ class ThuliumDialect(Dialect):
             return {"items": batch_items(data, batch)}
         return data
 
+    def envelope(self, op: Operation) -> str | None:
+        """Answers are the bare JSON object (batch answers are read item by item)."""
+        return None if op.hints_as(ThuliumHints).batch else ""
+
     def error_details(self, body: Any) -> tuple[str | int | None, str]:
         """The first error's code and message (all of them are kept in ``errors``)."""
         errors = self.error_list(body)

@@ -41,7 +41,7 @@ from ..options import check_request_options
 from ..pager import SyncPage
 from ..paging import PageStrategy
 from ..ratelimit import RateLimit
-from ..reader import read_answer
+from ..reader import Decoded, Decoder, Decoders, parse, read_answer
 from ..redaction import Redactor, secret_values
 from ..registry import Operation, operation_of
 from ..retry import RetryPolicy
@@ -163,6 +163,7 @@ class APIClient(SettingsView):
                 shared, throttle, lookup, self._clock, dialect.vendor
             )
         self._shared = shared
+        self._decoders = Decoders(dialect)
         self._builder = RequestBuilder(
             dialect,
             self.base_url,
@@ -375,7 +376,9 @@ class APIClient(SettingsView):
             files=files,
             options=check_request_options(op.name, options),
         )
-        data = self._send(call)
+        data = self._send(call, self._decoders.get(op, cast_to))
+        if type(data) is Decoded:
+            return data.value
         return None if cast_to is None else self._parse(cast_to, data)
 
     def _paginate(
@@ -409,18 +412,15 @@ class APIClient(SettingsView):
 
     def _parse(self, cast_to: Any, data: Any, *, list_of: bool = False) -> Any:
         target = list[cast_to] if list_of else cast_to
-        if target is Any or target is object:
-            return data
-        from ..models import parse_model  # pydantic loads with the first answer, not the import
-
-        return parse_model(
+        return parse(
             target, data, strict=self.strict, vendor=self.vendor, context=self._parse_context
         )
 
     # -- the stages ---------------------------------------------------------
 
-    def _send(self, call: Call) -> Any:
-        """Build, then attempt (send and read) until success or a final failure."""
+    def _send(self, call: Call, decoder: Decoder | None = None) -> Any:
+        """Build, then attempt (send and read) until success or a final failure; with a
+        ``decoder``, an answer it decodes comes back as :class:`Decoded`."""
         shared = self._shared
         if shared.pool.check_usable():
             shared.gate = Gate(self._concurrency)
@@ -439,6 +439,13 @@ class APIClient(SettingsView):
 
         waited = [0.0]
 
+        single_pass = None
+        if decoder is not None:
+            context = self._parse_context
+
+            def single_pass(content: bytes) -> Any:
+                return decoder(content, context)
+
         def read(response: httpx.Response, elapsed: float) -> Any:
             return read_answer(
                 self._dialect,
@@ -447,6 +454,7 @@ class APIClient(SettingsView):
                 elapsed,
                 redactor=self._sender.redactor,
                 on_rate_limit=shared.set_rate_limit,
+                single_pass=single_pass,
             )
 
         def attempt(number: int) -> Any:

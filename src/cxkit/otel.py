@@ -71,7 +71,7 @@ def instrument(
     """
     shared = _shared_of(client)
     with _LOCK:
-        if _observer_of(shared) is not None:
+        if _observer_of(client) is not None:
             return client
         tracer = trace.get_tracer(SCOPE, __version__, tracer_provider=tracer_provider)
         meter = metrics.get_meter(SCOPE, __version__, meter_provider=meter_provider)
@@ -104,21 +104,20 @@ def uninstrument(client: Client) -> Client:
 
     Attempts already in flight still end their spans.
     """
-    shared = _shared_of(client)
+    _shared_of(client)
     with _LOCK:
-        observer = _observer_of(shared)
+        observer = _observer_of(client)
         if observer is not None:
             observer.enabled = False
             observer.gauge.forget(observer)
-            # A new list, not an in-place removal: an attempt in flight pairs its
-            # observers with their tokens by position in the list it started with.
-            shared.observers = [o for o in shared.observers if o is not observer]
+            client._remove_observer(observer)
     return client
 
 
 def is_instrumented(client: APIClient | AsyncAPIClient) -> bool:
     """Whether ``client`` is instrumented."""
-    return _observer_of(_shared_of(client)) is not None
+    _shared_of(client)
+    return _observer_of(client) is not None
 
 
 _LOCK = threading.Lock()
@@ -133,8 +132,8 @@ def _shared_of(client: Any) -> Any:
     return shared
 
 
-def _observer_of(shared: Any) -> _Observer | None:
-    for observer in shared.observers:
+def _observer_of(client: Any) -> _Observer | None:
+    for observer in client._observers():
         if isinstance(observer, _Observer):
             return observer
     return None

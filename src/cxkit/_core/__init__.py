@@ -58,7 +58,14 @@ if TYPE_CHECKING:
     from .numbers import as_int
     from .options import RequestOptions
     from .pager import AsyncPage, AsyncPager, SyncPage
-    from .paging import OffsetPaging, PageData, PageNumberPaging, PageStrategy, field_of
+    from .paging import (
+        OffsetPaging,
+        PageData,
+        PageNumberPaging,
+        PageStrategy,
+        field_of,
+        paging_of,
+    )
     from .ratelimit import RateLimit, parse_retry_after
     from .raw import async_to_raw_response_wrapper, to_raw_response_wrapper
     from .registry import Hints, Operation, collect_operations, operation, operation_of, resolve
@@ -88,7 +95,9 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     ".numbers": ("as_int",),
     ".options": ("RequestOptions",),
     ".pager": ("AsyncPage", "AsyncPager", "SyncPage"),
-    ".paging": ("OffsetPaging", "PageData", "PageNumberPaging", "PageStrategy", "field_of"),
+    ".paging": (
+        "OffsetPaging", "PageData", "PageNumberPaging", "PageStrategy", "field_of", "paging_of",
+    ),
     ".ratelimit": ("RateLimit", "parse_retry_after"),
     ".raw": ("async_to_raw_response_wrapper", "to_raw_response_wrapper"),
     ".registry": ("Hints", "Operation", "collect_operations", "operation", "operation_of", "resolve"),
@@ -165,6 +174,7 @@ __all__ = [
     "operation",
     "operation_of",
     "opt_id",
+    "paging_of",
     "parse_retry_after",
     "resolve",
     "setting",

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from .numbers import as_int
+
+if TYPE_CHECKING:
+    from .registry import Operation
 
 __all__ = [
     "OffsetPaging",
@@ -14,6 +17,7 @@ __all__ = [
     "PageNumberPaging",
     "PageStrategy",
     "field_of",
+    "paging_of",
 ]
 
 Extract = Callable[[Any], Any]
@@ -169,3 +173,10 @@ class OffsetPaging:
 
 
 PageStrategy = PageNumberPaging | OffsetPaging
+
+
+def paging_of(client: Any, op: Operation) -> PageStrategy:
+    """How ``client`` pages ``op``: its vendor dialect's strategy (a CLI resuming an
+    export needs the wire keys before it fetches)."""
+    strategy: PageStrategy = client._dialect.paging(op)
+    return strategy

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import httpx
 
@@ -24,6 +24,9 @@ from .config import (
     make_timeout,
 )
 from .errors import ConfigurationError
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 __all__ = [
     "CLIENT_OPTIONS",
@@ -131,6 +134,34 @@ class SettingsView:
     """The settings a client shows as attributes (read-only; ``with_options`` changes them)."""
 
     _settings: Settings
+    _headers: Mapping[str, str]
+    _owner: bool
+
+    _SHARED_STATE: ClassVar[tuple[str, ...]] = (
+        "_allow_insecure", "_auth", "_builder", "_clock", "_concurrency", "_decoders",
+        "_dialect", "_headers", "_parse_context", "_sender", "_shared", "_transport",
+        "base_url", "max_response_bytes", "time_zone",
+    )  # fmt: skip
+    """What a ``with_options`` copy shares with its client (the pool, auth, stages...);
+    the copy has settings of its own. A vendor that keeps more state adds its names."""
+
+    def _copy_with(self, options: Mapping[str, Any]) -> Self:
+        """The ``with_options`` copy: the declared shared state, settings changed."""
+        for name in options:
+            if name in CLIENT_OPTIONS and name not in COPYABLE:
+                raise ConfigurationError(
+                    f"{self._settings.vendor}: with_options cannot change {name}; "
+                    "create a new client"
+                )
+        check_names(options, COPYABLE, owner=f"{type(self).__name__}.with_options()")
+        new = type(self).__new__(type(self))
+        state = vars(self)
+        vars(new).update({name: state[name] for name in self._SHARED_STATE if name in state})
+        new._owner = False
+        new._settings = self._settings.changed(options)
+        if "default_headers" in options:
+            new._headers = {**self._headers, **new._settings.default_headers}
+        return new
 
     @property
     def timeout(self) -> httpx.Timeout:

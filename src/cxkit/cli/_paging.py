@@ -12,8 +12,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
-from .._core import APIClient, Operation
-from .._core.paging import OffsetPaging, PageNumberPaging, PageStrategy
+from .._core import APIClient, OffsetPaging, Operation, PageNumberPaging, PageStrategy, paging_of
 
 __all__ = ["PagingKeys", "next_cursor", "paging_keys", "strategy_of"]
 
@@ -40,7 +39,7 @@ def paging_keys(param_names: Collection[str]) -> PagingKeys | None:
 
 def strategy_of(client: APIClient, op: Operation) -> PageStrategy:
     """How the client pages ``op`` (its vendor dialect decides)."""
-    return client._dialect.paging(op)
+    return paging_of(client, op)
 
 
 def check_keys(keys: PagingKeys, strategy: PageStrategy, name: str) -> None:
@@ -64,7 +63,7 @@ def next_cursor(page: Any, keys: PagingKeys) -> dict[str, Any] | None:
     """The method arguments that fetch the page after ``page`` (``None`` after the last)."""
     if not page.has_next_page():
         return None
-    values = page._data.next_values or {}
+    values = page.next_page_params or {}
     cursor = {keys.position: values.get(keys.position)}
     if keys.size is not None and values.get(keys.size) is not None:
         cursor[keys.size] = values[keys.size]

@@ -47,7 +47,6 @@ from ..registry import Operation, operation_of
 from ..retry import RetryPolicy
 from ..settings import (
     CLIENT_OPTIONS,
-    COPYABLE,
     DEFAULT_MAX_RESPONSE_BYTES,
     Settings,
     SettingsView,
@@ -215,21 +214,7 @@ class APIClient(SettingsView):
 
     def with_options(self, **options: Unpack[ClientOptions]) -> Self:
         """A copy with other options that shares the connection pool, auth and quota."""
-        for name in options:
-            if name in CLIENT_OPTIONS and name not in COPYABLE:
-                raise ConfigurationError(
-                    f"{self.vendor}: with_options cannot change {name}; create a new client"
-                )
-        check_names(options, COPYABLE, owner=f"{type(self).__name__}.with_options()")
-        new = type(self).__new__(type(self))
-        new.__dict__.update(
-            {k: v for k, v in self.__dict__.items() if not isinstance(v, APIResource)}
-        )
-        new._owner = False
-        new._settings = self._settings.changed(options)
-        if "default_headers" in options:
-            new._headers = {**self._headers, **new._settings.default_headers}
-        return new
+        return self._copy_with(options)
 
     @overload
     def request(
@@ -492,7 +477,16 @@ class APIClient(SettingsView):
 
     def _add_observer(self, observer: Observer) -> None:
         """Tell ``observer`` of every attempt of this client and its copies (tracing)."""
-        self._shared.observers.append(observer)
+        self._shared.observers = [*self._shared.observers, observer]
+
+    def _remove_observer(self, observer: Observer) -> None:
+        """Stop telling ``observer``. The list is replaced, never changed in place: an
+        attempt in flight pairs its observers with their tokens by position."""
+        self._shared.observers = [o for o in self._shared.observers if o is not observer]
+
+    def _observers(self) -> tuple[Observer, ...]:
+        """The observers of this client and its copies."""
+        return tuple(self._shared.observers)
 
     def _redacted(self, exc: APIError) -> APIError:
         """``exc`` with the client's secrets masked (for errors a vendor raises itself)."""

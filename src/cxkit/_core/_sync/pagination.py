@@ -67,6 +67,14 @@ class SyncPage(Generic[T]):
         """How many items match in all, when the vendor says."""
         return self._data.total
 
+    @property
+    def next_page_params(self) -> dict[str, Any] | None:
+        """The values that select the next page (page number or offset, and size), as
+        the vendor reads them; None after the last page. A program that stops can
+        resume from them."""
+        values = self._data.next_values
+        return None if values is None else dict(values)
+
     def has_next_page(self) -> bool:
         """Whether another page follows this one."""
         return self._data.next_values is not None

@@ -87,6 +87,8 @@ class AsyncOmniCXM(AsyncAPIClient):
     (``2023-09-01 03:21:11``) in answers.
     """
 
+    _SHARED_STATE = (*AsyncAPIClient._SHARED_STATE, "_userinfo")
+
     def __init__(
         self,
         *,

@@ -88,6 +88,8 @@ class OmniCXM(APIClient):
     (``2023-09-01 03:21:11``) in answers.
     """
 
+    _SHARED_STATE = (*APIClient._SHARED_STATE, "_userinfo")
+
     def __init__(
         self,
         *,

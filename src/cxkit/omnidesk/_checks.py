@@ -14,6 +14,7 @@ __all__ = [
     "check_search",
     "check_text_or_texts",
     "comma_list",
+    "id_path",
     "multilingual",
     "stats_time",
 ]
@@ -35,6 +36,11 @@ def check_search(name: str, value: Any, min_length: int) -> Any:
         if len(item.replace("^", "").strip()) < min_length:
             raise ValueError(f"{name} must have at least {min_length} characters; got {item!r}")
     return value if isinstance(value, str) else list(values)
+
+
+def id_path(**ids: Any) -> dict[str, int]:
+    """Path parameters that are all positive integer ids, each checked under its own name."""
+    return {name: check_id(name, value) for name, value in ids.items()}
 
 
 def stats_time(name: str, value: str | datetime) -> str:

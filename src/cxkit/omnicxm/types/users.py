@@ -17,11 +17,8 @@ Sex = Literal["male", "female"]
 """``sex`` as the docs spell it."""
 
 
-class User(CXModel):
-    """The user behind the login token (``users.me``)."""
-
-    id: str
-    username: str | None = None
+class _Profile(CXModel):
+    # What both the login answer's user and ``users.me`` describe.
     name: str | None = None
     phone: str | None = None
     email: str | None = None
@@ -31,6 +28,13 @@ class User(CXModel):
     timezone: str | None = None
     usertype: str | None = None
     extension: str | None = None
+
+
+class User(_Profile):
+    """The user behind the login token (``users.me``)."""
+
+    id: str
+    username: str | None = None
 
 
 class UserEntry(CXModel):

@@ -74,10 +74,7 @@ class AsyncInternalGroups(AsyncAPIResource):
         ``strategy``: ``enterprise`` rings all at once, ``rollover`` in turn, ``random``.
         """
         body = _group_body(group_name, strategy, sip_members, ring_timeout)
-        result: InternalGroup = await self._call(
-            self.create, body=body, cast_to=InternalGroup, options=options
-        )
-        return result
+        return await self._call(self.create, body=body, cast_to=InternalGroup, options=options)
 
     @operation("POST", "/api/call_center/internal_group/update/{id}")
     async def update(
@@ -92,14 +89,13 @@ class AsyncInternalGroups(AsyncAPIResource):
     ) -> InternalGroup:
         """Replace a group's name, members, strategy and ``ring_timeout`` (sent as ``timeout``)."""
         body = _group_body(group_name, strategy, sip_members, ring_timeout)
-        result: InternalGroup = await self._call(
+        return await self._call(
             self.update,
             path={"id": id},
             body=body,
             cast_to=InternalGroup,
             options=options,
         )
-        return result
 
     @operation("POST", "/api/call_center/internal_group/add-members")
     async def add_members(

@@ -75,10 +75,7 @@ class InternalGroups(APIResource):
         ``strategy``: ``enterprise`` rings all at once, ``rollover`` in turn, ``random``.
         """
         body = _group_body(group_name, strategy, sip_members, ring_timeout)
-        result: InternalGroup = self._call(
-            self.create, body=body, cast_to=InternalGroup, options=options
-        )
-        return result
+        return self._call(self.create, body=body, cast_to=InternalGroup, options=options)
 
     @operation("POST", "/api/call_center/internal_group/update/{id}")
     def update(
@@ -93,14 +90,13 @@ class InternalGroups(APIResource):
     ) -> InternalGroup:
         """Replace a group's name, members, strategy and ``ring_timeout`` (sent as ``timeout``)."""
         body = _group_body(group_name, strategy, sip_members, ring_timeout)
-        result: InternalGroup = self._call(
+        return self._call(
             self.update,
             path={"id": id},
             body=body,
             cast_to=InternalGroup,
             options=options,
         )
-        return result
 
     @operation("POST", "/api/call_center/internal_group/add-members")
     def add_members(

@@ -88,13 +88,12 @@ class AsyncOmnichatRooms(AsyncAPIResource):
         self, *, state: RoomState | str, **options: Unpack[RequestOptions]
     ) -> SourceCounts:
         """How many rooms in ``state`` each channel has (``total``, ``zalo``, ``livechat``...)."""
-        result: SourceCounts = await self._call(
+        return await self._call(
             self.count_by_source,
             body={"state": _state(state)},
             cast_to=SourceCounts,
             options=options,
         )
-        return result
 
     # The vendor's curl example sends GET with a JSON body {"state": ...} (the table
     # calls it a query parameter): following curl, a GET with a body.
@@ -103,10 +102,9 @@ class AsyncOmnichatRooms(AsyncAPIResource):
         self, *, state: RoomState | str, **options: Unpack[RequestOptions]
     ) -> StateCounts:
         """How many rooms are in each state (``state`` is sent as the vendor's example does)."""
-        result: StateCounts = await self._call(
+        return await self._call(
             self.count_by_state, body={"state": _state(state)}, cast_to=StateCounts, options=options
         )
-        return result
 
     # The request line says GET; the curl example has --data and no --request (POST
     # with a JSON body): following curl.
@@ -190,10 +188,9 @@ class AsyncOmnichatMessages(AsyncAPIResource):
             "source": source,
             "lasttimemessage": epoch("lasttimemessage", lasttimemessage),
         }
-        result: MessageSearchResult = await self._call(
+        return await self._call(
             self.search, body=body, cast_to=MessageSearchResult, options=options
         )
-        return result
 
 
 class AsyncOmnichatPages(AsyncAPIResource):
@@ -204,8 +201,7 @@ class AsyncOmnichatPages(AsyncAPIResource):
     @operation("GET", "/services/omnichat/pages", auth=TOKEN, unwrap="data")
     async def list(self, **options: Unpack[RequestOptions]) -> ChatPages:
         """The channels in use and the connected pages."""
-        result: ChatPages = await self._call(self.list, cast_to=ChatPages, options=options)
-        return result
+        return await self._call(self.list, cast_to=ChatPages, options=options)
 
 
 class AsyncQuickResponses(AsyncAPIResource):

@@ -89,13 +89,12 @@ class OmnichatRooms(APIResource):
         self, *, state: RoomState | str, **options: Unpack[RequestOptions]
     ) -> SourceCounts:
         """How many rooms in ``state`` each channel has (``total``, ``zalo``, ``livechat``...)."""
-        result: SourceCounts = self._call(
+        return self._call(
             self.count_by_source,
             body={"state": _state(state)},
             cast_to=SourceCounts,
             options=options,
         )
-        return result
 
     # The vendor's curl example sends GET with a JSON body {"state": ...} (the table
     # calls it a query parameter): following curl, a GET with a body.
@@ -104,10 +103,9 @@ class OmnichatRooms(APIResource):
         self, *, state: RoomState | str, **options: Unpack[RequestOptions]
     ) -> StateCounts:
         """How many rooms are in each state (``state`` is sent as the vendor's example does)."""
-        result: StateCounts = self._call(
+        return self._call(
             self.count_by_state, body={"state": _state(state)}, cast_to=StateCounts, options=options
         )
-        return result
 
     # The request line says GET; the curl example has --data and no --request (POST
     # with a JSON body): following curl.
@@ -191,10 +189,9 @@ class OmnichatMessages(APIResource):
             "source": source,
             "lasttimemessage": epoch("lasttimemessage", lasttimemessage),
         }
-        result: MessageSearchResult = self._call(
+        return self._call(
             self.search, body=body, cast_to=MessageSearchResult, options=options
         )
-        return result
 
 
 class OmnichatPages(APIResource):
@@ -205,8 +202,7 @@ class OmnichatPages(APIResource):
     @operation("GET", "/services/omnichat/pages", auth=TOKEN, unwrap="data")
     def list(self, **options: Unpack[RequestOptions]) -> ChatPages:
         """The channels in use and the connected pages."""
-        result: ChatPages = self._call(self.list, cast_to=ChatPages, options=options)
-        return result
+        return self._call(self.list, cast_to=ChatPages, options=options)
 
 
 class QuickResponses(APIResource):

@@ -124,10 +124,7 @@ class TicketCategories(APIResource):
     @operation("GET", "/services/tickets/category", unwrap="data")
     def list(self, **options: Unpack[RequestOptions]) -> builtins.list[TicketCategory]:
         """Every category, with its subcategories in ``items``."""
-        result: builtins.list[TicketCategory] = self._call(
-            self.list, cast_to=builtins.list[TicketCategory], options=options
-        )
-        return result
+        return self._call(self.list, cast_to=builtins.list[TicketCategory], options=options)
 
     @operation("GET", "/services/tickets/category/{id_category}", unwrap="data")
     def get(self, id_category: str, **options: Unpack[RequestOptions]) -> TicketCategory:
@@ -150,10 +147,7 @@ class TicketViews(APIResource):
     @operation("GET", "/services/tickets/view", auth="token", unwrap="data")
     def list(self, **options: Unpack[RequestOptions]) -> builtins.list[TicketView]:
         """The views; a view's ``key`` goes to ``tickets.read(keyview=...)``."""
-        result: builtins.list[TicketView] = self._call(
-            self.list, cast_to=builtins.list[TicketView], options=options
-        )
-        return result
+        return self._call(self.list, cast_to=builtins.list[TicketView], options=options)
 
 
 class TicketLogs(APIResource):
@@ -192,10 +186,9 @@ class TicketRequesters(APIResource):
         """Requesters who asked before; ``value`` matches name, phone or e-mail,
         ``idrequester`` one requester."""
         params = drop_none(value=value, idrequester=opt_text("idrequester", idrequester))
-        result: builtins.list[Requester] = self._call(
+        return self._call(
             self.list, params=params, cast_to=builtins.list[Requester], options=options
         )
-        return result
 
     @operation("GET", "/services/tickets/requester/search", paged=True)
     def search(
@@ -234,10 +227,7 @@ class TicketRequesters(APIResource):
             "module": check_choice("module", module, RequesterModule),
             "id": id,
         }
-        result: Requester = self._call(
-            self.convert, body=body, cast_to=Requester, options=options
-        )
-        return result
+        return self._call(self.convert, body=body, cast_to=Requester, options=options)
 
     @operation("POST", "/services/tickets/requester/addbymodule", unwrap="data")
     def create(
@@ -245,10 +235,7 @@ class TicketRequesters(APIResource):
     ) -> Requester:
         """Add a requester by name, as a new ``contacts`` or ``leads`` record."""
         body = {"name": name, "type": check_choice("type", type, RequesterType)}
-        result: Requester = self._call(
-            self.create, body=body, cast_to=Requester, options=options
-        )
-        return result
+        return self._call(self.create, body=body, cast_to=Requester, options=options)
 
 
 class TicketActions(APIResource):
@@ -259,13 +246,12 @@ class TicketActions(APIResource):
         self, id_ticket: str, **options: Unpack[RequestOptions]
     ) -> builtins.list[TicketAction]:
         """The actions open in the ticket's current workflow state."""
-        result: builtins.list[TicketAction] = self._call(
+        return self._call(
             self.list,
             path={"id_ticket": id_ticket},
             cast_to=builtins.list[TicketAction],
             options=options,
         )
-        return result
 
     # The request line is "POST /services/tickets/action/<id_ticket>"; the vendor's
     # curl (and PHP, axios) examples post to .../action/doing/<id_ticket> as multipart
@@ -298,7 +284,7 @@ class TicketActions(APIResource):
             comment_type=check_choice("comment_type", comment_type, NoteType),
             assignee=opt_text("assignee", assignee),
         )
-        result: ActionResult = self._call(
+        return self._call(
             self.do,
             path={"id_ticket": id_ticket},
             body=body,
@@ -306,7 +292,6 @@ class TicketActions(APIResource):
             cast_to=ActionResult,
             options=options,
         )
-        return result
 
 
 class TicketComments(APIResource):
@@ -356,7 +341,7 @@ class TicketComments(APIResource):
             notetype=check_choice("notetype", notetype, NoteType),
             parentcomment=opt_text("parentcomment", parentcomment),
         )
-        result: Comment = self._call(
+        return self._call(
             self.create,
             path={"id_ticket": id_ticket},
             body=body,
@@ -364,7 +349,6 @@ class TicketComments(APIResource):
             cast_to=Comment,
             options=options,
         )
-        return result
 
     # The table names the file field "files"; the curl example sends "files[]": following
     # curl. Not idempotent: a replay would add the files again and shift file indexes.
@@ -549,10 +533,7 @@ class TicketSLA(APIResource):
             "ticket_id": ticket_id,
             "idticket": idticket,
         }
-        result: SLAPauseResult = self._call(
-            self.pause, body=body, cast_to=SLAPauseResult, options=options
-        )
-        return result
+        return self._call(self.pause, body=body, cast_to=SLAPauseResult, options=options)
 
 
 class Tickets(APIResource):
@@ -614,13 +595,12 @@ class Tickets(APIResource):
     @operation("GET", "/services/tickets/ticket/{id_ticket}", unwrap="data")
     def get(self, id_ticket: str, **options: Unpack[RequestOptions]) -> Ticket:
         """A ticket by its record id (``basicinfo.id``)."""
-        result: Ticket = self._call(
+        return self._call(
             self.get,
             path={"id_ticket": id_ticket},
             cast_to=Ticket,
             options=options,
         )
-        return result
 
     @operation(
         "POST",

@@ -49,10 +49,7 @@ class AsyncChatQueues(AsyncAPIResource):
     @operation("GET", "/chats/queues")
     async def list(self, **options: Unpack[RequestOptions]) -> list[ChatQueue]:
         """List the chat queues."""
-        result: list[ChatQueue] = await self._call(
-            self.list, cast_to=list[ChatQueue], options=options
-        )
-        return result
+        return await self._call(self.list, cast_to=list[ChatQueue], options=options)
 
 
 class AsyncChatSummaryReport(AsyncAPIResource):

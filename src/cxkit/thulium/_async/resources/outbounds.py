@@ -112,13 +112,12 @@ class AsyncOutboundAgents(AsyncAPIResource):
         self, id: str, **options: Unpack[RequestOptions]
     ) -> builtins.list[OutboundAgent]:
         """List the agents of campaign ``id`` (one answer, not paged)."""
-        result: builtins.list[OutboundAgent] = await self._call(
+        return await self._call(
             self.list,
             path={"id": _oid(id)},
             cast_to=builtins.list[OutboundAgent],
             options=options,
         )
-        return result
 
     @operation("POST", "/outbounds/{id}/add_agents")
     async def add(self, id: str, logins: Sequence[str], **options: Unpack[RequestOptions]) -> None:
@@ -171,10 +170,9 @@ class AsyncOutboundStats(AsyncAPIResource):
         The docs list an ``id`` parameter here, but the path has no place for it and
         the example sends none; none is sent.
         """
-        result: builtins.list[OutboundStatsModel] = await self._call(
+        return await self._call(
             self.list, cast_to=builtins.list[OutboundStatsModel], options=options
         )
-        return result
 
 
 class AsyncOutboundStatuses(AsyncAPIResource):
@@ -185,13 +183,12 @@ class AsyncOutboundStatuses(AsyncAPIResource):
         self, id: str, **options: Unpack[RequestOptions]
     ) -> builtins.list[OutboundStatus]:
         """List the statuses of campaign ``id`` (``system_status``: :data:`RecordSystemStatus`)."""
-        result: builtins.list[OutboundStatus] = await self._call(
+        return await self._call(
             self.list,
             path={"id": _oid(id)},
             cast_to=builtins.list[OutboundStatus],
             options=options,
         )
-        return result
 
 
 class AsyncOutboundRecords(AsyncAPIResource):
@@ -445,10 +442,7 @@ class AsyncOutbounds(AsyncAPIResource):
     @operation("GET", "/outbounds")
     async def list(self, **options: Unpack[RequestOptions]) -> builtins.list[Outbound]:
         """List every campaign (one answer, not paged)."""
-        result: builtins.list[Outbound] = await self._call(
-            self.list, cast_to=builtins.list[Outbound], options=options
-        )
-        return result
+        return await self._call(self.list, cast_to=builtins.list[Outbound], options=options)
 
     @operation("POST", "/outbounds")
     async def create(
@@ -588,13 +582,12 @@ class AsyncOutbounds(AsyncAPIResource):
 
         Inferred (index-only in the seed).
         """
-        result: builtins.list[PhoneNumberOutbound] = await self._call(
+        return await self._call(
             self.find,
             path={"phone_number": check_phone("phone_number", phone_number)},
             cast_to=builtins.list[PhoneNumberOutbound],
             options=options,
         )
-        return result
 
     @cached_property
     def agents(self) -> AsyncOutboundAgents:

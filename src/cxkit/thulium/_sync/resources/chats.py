@@ -50,10 +50,7 @@ class ChatQueues(APIResource):
     @operation("GET", "/chats/queues")
     def list(self, **options: Unpack[RequestOptions]) -> list[ChatQueue]:
         """List the chat queues."""
-        result: list[ChatQueue] = self._call(
-            self.list, cast_to=list[ChatQueue], options=options
-        )
-        return result
+        return self._call(self.list, cast_to=list[ChatQueue], options=options)
 
 
 class ChatSummaryReport(APIResource):

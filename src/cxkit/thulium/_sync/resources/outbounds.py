@@ -113,13 +113,12 @@ class OutboundAgents(APIResource):
         self, id: str, **options: Unpack[RequestOptions]
     ) -> builtins.list[OutboundAgent]:
         """List the agents of campaign ``id`` (one answer, not paged)."""
-        result: builtins.list[OutboundAgent] = self._call(
+        return self._call(
             self.list,
             path={"id": _oid(id)},
             cast_to=builtins.list[OutboundAgent],
             options=options,
         )
-        return result
 
     @operation("POST", "/outbounds/{id}/add_agents")
     def add(self, id: str, logins: Sequence[str], **options: Unpack[RequestOptions]) -> None:
@@ -172,10 +171,9 @@ class OutboundStats(APIResource):
         The docs list an ``id`` parameter here, but the path has no place for it and
         the example sends none; none is sent.
         """
-        result: builtins.list[OutboundStatsModel] = self._call(
+        return self._call(
             self.list, cast_to=builtins.list[OutboundStatsModel], options=options
         )
-        return result
 
 
 class OutboundStatuses(APIResource):
@@ -186,13 +184,12 @@ class OutboundStatuses(APIResource):
         self, id: str, **options: Unpack[RequestOptions]
     ) -> builtins.list[OutboundStatus]:
         """List the statuses of campaign ``id`` (``system_status``: :data:`RecordSystemStatus`)."""
-        result: builtins.list[OutboundStatus] = self._call(
+        return self._call(
             self.list,
             path={"id": _oid(id)},
             cast_to=builtins.list[OutboundStatus],
             options=options,
         )
-        return result
 
 
 class OutboundRecords(APIResource):
@@ -446,10 +443,7 @@ class Outbounds(APIResource):
     @operation("GET", "/outbounds")
     def list(self, **options: Unpack[RequestOptions]) -> builtins.list[Outbound]:
         """List every campaign (one answer, not paged)."""
-        result: builtins.list[Outbound] = self._call(
-            self.list, cast_to=builtins.list[Outbound], options=options
-        )
-        return result
+        return self._call(self.list, cast_to=builtins.list[Outbound], options=options)
 
     @operation("POST", "/outbounds")
     def create(
@@ -589,13 +583,12 @@ class Outbounds(APIResource):
 
         Inferred (index-only in the seed).
         """
-        result: builtins.list[PhoneNumberOutbound] = self._call(
+        return self._call(
             self.find,
             path={"phone_number": check_phone("phone_number", phone_number)},
             cast_to=builtins.list[PhoneNumberOutbound],
             options=options,
         )
-        return result
 
     @cached_property
     def agents(self) -> OutboundAgents:

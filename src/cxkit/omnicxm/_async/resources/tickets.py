@@ -29,7 +29,7 @@ from ..._checks import (
     text_list,
 )
 from ..._checks import groups as check_groups
-from ..._dialect import OmniCXMHints
+from ..._dialect import body_paged_read
 from ...query import Direction, SortInput, Where, build_filter, build_sort
 from ...types.tickets import (
     ActionResult,
@@ -420,13 +420,7 @@ class AsyncTicketComments(AsyncAPIResource):
 class AsyncTicketFiles(AsyncAPIResource):
     """Files attached to a ticket."""
 
-    @operation(
-        "POST",
-        "/services/tickets/files/read/{id_ticket}",
-        paged=True,
-        idempotent=True,
-        hints=OmniCXMHints(page_in="body"),
-    )
+    @body_paged_read("/services/tickets/files/read/{id_ticket}")
     def list(
         self,
         id_ticket: str,
@@ -601,14 +595,7 @@ class AsyncTickets(AsyncAPIResource):
             options=options,
         )
 
-    @operation(
-        "POST",
-        "/services/tickets/ticket/read",
-        auth="token",
-        paged=True,
-        idempotent=True,
-        hints=OmniCXMHints(page_in="body"),
-    )
+    @body_paged_read("/services/tickets/ticket/read", auth="token")
     def read(
         self,
         *,

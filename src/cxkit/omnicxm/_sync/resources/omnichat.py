@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from ...._core import APIResource, SyncPage, check_text, drop_none, operation
 from ..._checks import EpochInput, epoch
-from ..._dialect import OmniCXMHints
+from ..._dialect import body_paged_read
 from ...types.omnichat import (
     ChatPages,
     Message,
@@ -41,8 +41,7 @@ TOKEN = "token"
 # The room, message and quick-response lists answer like the CRUD lists (``total``,
 # ``totalPage``, ``data``), though their tables document no paging parameter: they
 # are paged the CRUD way, ``take``/``page`` in their JSON body, sent only when given
-# or when a next page is asked for.
-_PAGING = OmniCXMHints(page_in="body")
+# or when a next page is asked for (``body_paged_read``).
 
 
 def _state(value: Any) -> str:
@@ -55,14 +54,7 @@ class OmnichatRooms(APIResource):
 
     # The table files ``state`` under "Query Parameters"; the curl example sends it in
     # a JSON body: following curl.
-    @operation(
-        "POST",
-        "/services/omnichat/rooms/getrooms",
-        auth=TOKEN,
-        idempotent=True,
-        paged=True,
-        hints=_PAGING,
-    )
+    @body_paged_read("/services/omnichat/rooms/getrooms", auth=TOKEN)
     def list(
         self,
         *,
@@ -144,14 +136,7 @@ class OmnichatMessages(APIResource):
 
     # The table files these under "Query Parameters"; the curl example sends a JSON
     # body (and an extra Authorization header the SDK does not need): following curl.
-    @operation(
-        "POST",
-        "/services/omnichat/messages/getmessages",
-        auth=TOKEN,
-        idempotent=True,
-        paged=True,
-        hints=_PAGING,
-    )
+    @body_paged_read("/services/omnichat/messages/getmessages", auth=TOKEN)
     def list(
         self,
         *,
@@ -209,14 +194,7 @@ class QuickResponses(APIResource):
     """Saved replies."""
 
     # The table calls textsearch a query parameter; the curl example sends a JSON body.
-    @operation(
-        "POST",
-        "/services/omnichat/general/readQuickResponses",
-        auth=TOKEN,
-        idempotent=True,
-        paged=True,
-        hints=_PAGING,
-    )
+    @body_paged_read("/services/omnichat/general/readQuickResponses", auth=TOKEN)
     def list(
         self,
         *,

@@ -30,7 +30,7 @@ from ..._checks import (
     text_list,
 )
 from ..._checks import groups as check_groups
-from ..._dialect import OmniCXMHints
+from ..._dialect import body_paged_read
 from ...query import Direction, SortInput, Where, build_filter, build_sort
 from ...types.tickets import (
     ActionResult,
@@ -421,13 +421,7 @@ class TicketComments(APIResource):
 class TicketFiles(APIResource):
     """Files attached to a ticket."""
 
-    @operation(
-        "POST",
-        "/services/tickets/files/read/{id_ticket}",
-        paged=True,
-        idempotent=True,
-        hints=OmniCXMHints(page_in="body"),
-    )
+    @body_paged_read("/services/tickets/files/read/{id_ticket}")
     def list(
         self,
         id_ticket: str,
@@ -602,14 +596,7 @@ class Tickets(APIResource):
             options=options,
         )
 
-    @operation(
-        "POST",
-        "/services/tickets/ticket/read",
-        auth="token",
-        paged=True,
-        idempotent=True,
-        hints=OmniCXMHints(page_in="body"),
-    )
+    @body_paged_read("/services/tickets/ticket/read", auth="token")
     def read(
         self,
         *,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...._core import AsyncAPIResource, AsyncPager, check_id, drop_none, need_some, operation
-from ..._checks import id_path
+from ...._core import AsyncAPIResource, AsyncPager, drop_none, need_some, operation
+from ..._checks import id_path, replacement
 from ..._dialect import OmnideskHints
 from ...types.groups import Group
 
@@ -93,7 +93,7 @@ class AsyncGroups(AsyncAPIResource):
         return await self._call(
             self.disable,
             path=id_path(group_id=group_id),
-            body=_replacement(replace_group_id),
+            body=replacement("replace_group_id", replace_group_id),
             cast_to=Group,
             options=options,
         )
@@ -117,12 +117,6 @@ class AsyncGroups(AsyncAPIResource):
         await self._call(
             self.delete,
             path=id_path(group_id=group_id),
-            body=_replacement(replace_group_id),
+            body=replacement("replace_group_id", replace_group_id),
             options=options,
         )
-
-
-def _replacement(replace_group_id: int | None) -> dict[str, int] | None:
-    if replace_group_id is None:
-        return None
-    return {"replace_group_id": check_id("replace_group_id", replace_group_id)}

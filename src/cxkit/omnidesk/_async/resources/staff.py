@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...._core import AsyncAPIResource, AsyncPager, check_id, drop_none, need_some, operation
-from ..._checks import id_path
+from ...._core import AsyncAPIResource, AsyncPager, drop_none, need_some, operation
+from ..._checks import id_path, replacement
 from ..._dialect import OmnideskHints
 from ...types.staff import Staff
 
@@ -91,7 +91,7 @@ class AsyncStaffMembers(AsyncAPIResource):
         return await self._call(
             self.disable,
             path=id_path(staff_id=staff_id),
-            body=_replacement(replace_staff_id),
+            body=replacement("replace_staff_id", replace_staff_id),
             cast_to=Staff,
             options=options,
         )
@@ -116,12 +116,6 @@ class AsyncStaffMembers(AsyncAPIResource):
         await self._call(
             self.delete,
             path=id_path(staff_id=staff_id),
-            body=_replacement(replace_staff_id),
+            body=replacement("replace_staff_id", replace_staff_id),
             options=options,
         )
-
-
-def _replacement(replace_staff_id: int | None) -> dict[str, int] | None:
-    if replace_staff_id is None:
-        return None
-    return {"replace_staff_id": check_id("replace_staff_id", replace_staff_id)}

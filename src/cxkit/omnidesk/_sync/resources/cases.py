@@ -25,7 +25,7 @@ from ...._core import (
     opt_id,
     time_value,
 )
-from ..._checks import check_one_choice, check_search, id_path
+from ..._checks import check_one_choice, check_search, id_path, user_fields
 from ..._dialect import OmnideskHints
 from ...types.cases import (
     Case,
@@ -383,18 +383,8 @@ class Cases(APIResource):
         (``cf_25``) to values. ``attachments`` are sent as ``multipart/form-data``
         (``case[attachments][0]``, ``case[custom_fields][cf_44]``...).
         """
-        need_one(
+        user = user_fields(
             "cases.create",
-            user_email=user_email,
-            user_phone=user_phone,
-            user_whatsapp_phone=user_whatsapp_phone,
-            user_telegram_data=user_telegram_data,
-            user_custom_id=user_custom_id,
-        )
-        need_one("cases.create", content=content, content_html=content_html)
-        if case_email_id is not None and case_email_id != -1:
-            check_id("case_email_id", case_email_id)
-        body = drop_none(
             user_email=user_email,
             user_phone=user_phone,
             user_whatsapp_phone=user_whatsapp_phone,
@@ -402,6 +392,12 @@ class Cases(APIResource):
             user_custom_id=user_custom_id,
             user_full_name=user_full_name,
             user_company_name=user_company_name,
+        )
+        need_one("cases.create", content=content, content_html=content_html)
+        if case_email_id is not None and case_email_id != -1:
+            check_id("case_email_id", case_email_id)
+        body = drop_none(
+            **user,
             initiator_id=opt_id("initiator_id", initiator_id),
             staff_id=opt_id("staff_id", staff_id),
             cc_emails=check_max_items("cc_emails", cc_emails, _MAX_CC),

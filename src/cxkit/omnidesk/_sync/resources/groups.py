@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...._core import APIResource, SyncPage, check_id, drop_none, need_some, operation
-from ..._checks import id_path
+from ...._core import APIResource, SyncPage, drop_none, need_some, operation
+from ..._checks import id_path, replacement
 from ..._dialect import OmnideskHints
 from ...types.groups import Group
 
@@ -94,7 +94,7 @@ class Groups(APIResource):
         return self._call(
             self.disable,
             path=id_path(group_id=group_id),
-            body=_replacement(replace_group_id),
+            body=replacement("replace_group_id", replace_group_id),
             cast_to=Group,
             options=options,
         )
@@ -118,12 +118,6 @@ class Groups(APIResource):
         self._call(
             self.delete,
             path=id_path(group_id=group_id),
-            body=_replacement(replace_group_id),
+            body=replacement("replace_group_id", replace_group_id),
             options=options,
         )
-
-
-def _replacement(replace_group_id: int | None) -> dict[str, int] | None:
-    if replace_group_id is None:
-        return None
-    return {"replace_group_id": check_id("replace_group_id", replace_group_id)}

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...._core import APIResource, SyncPage, check_id, drop_none, need_some, operation
-from ..._checks import id_path
+from ...._core import APIResource, SyncPage, drop_none, need_some, operation
+from ..._checks import id_path, replacement
 from ..._dialect import OmnideskHints
 from ...types.staff import Staff
 
@@ -92,7 +92,7 @@ class StaffMembers(APIResource):
         return self._call(
             self.disable,
             path=id_path(staff_id=staff_id),
-            body=_replacement(replace_staff_id),
+            body=replacement("replace_staff_id", replace_staff_id),
             cast_to=Staff,
             options=options,
         )
@@ -117,12 +117,6 @@ class StaffMembers(APIResource):
         self._call(
             self.delete,
             path=id_path(staff_id=staff_id),
-            body=_replacement(replace_staff_id),
+            body=replacement("replace_staff_id", replace_staff_id),
             options=options,
         )
-
-
-def _replacement(replace_staff_id: int | None) -> dict[str, int] | None:
-    if replace_staff_id is None:
-        return None
-    return {"replace_staff_id": check_id("replace_staff_id", replace_staff_id)}

@@ -12,13 +12,12 @@ from ...._core import (
     TimeInput,
     check_id,
     drop_none,
-    need_one,
     need_some,
     operation,
     opt_id,
     time_value,
 )
-from ..._checks import check_search, id_path
+from ..._checks import check_search, id_path, user_fields
 from ..._dialect import OmnideskHints
 from ...types.identification import IdentificationCode
 from ...types.users import User
@@ -58,17 +57,8 @@ class Users(APIResource):
         ``user_telegram_data`` (username or phone) or ``user_custom_id`` (with its
         ``user_custom_channel``, e.g. ``cch101``) identifies the user.
         """
-        need_one(
+        body = user_fields(
             "users.create",
-            user_email=user_email,
-            user_phone=user_phone,
-            user_whatsapp_phone=user_whatsapp_phone,
-            user_telegram_data=user_telegram_data,
-            user_custom_id=user_custom_id,
-        )
-        if user_custom_channel is not None and user_custom_id is None:
-            raise ValueError("users.create: user_custom_channel goes with user_custom_id")
-        body = drop_none(
             user_email=user_email,
             user_phone=user_phone,
             user_whatsapp_phone=user_whatsapp_phone,
@@ -210,17 +200,8 @@ class Users(APIResource):
         its ``user_custom_channel``) identifies the user. Each call gives a new
         code, so the request is never retried after it may have reached Omnidesk.
         """
-        need_one(
+        body = user_fields(
             "users.identify",
-            user_email=user_email,
-            user_phone=user_phone,
-            user_whatsapp_phone=user_whatsapp_phone,
-            user_telegram_data=user_telegram_data,
-            user_custom_id=user_custom_id,
-        )
-        if user_custom_channel is not None and user_custom_id is None:
-            raise ValueError("users.identify: user_custom_channel goes with user_custom_id")
-        body = drop_none(
             user_email=user_email,
             user_phone=user_phone,
             user_whatsapp_phone=user_whatsapp_phone,

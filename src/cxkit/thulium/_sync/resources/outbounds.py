@@ -32,7 +32,6 @@ from ..._values import (
     check_logins,
     check_phone,
     day_value,
-    field_map,
     opt_int,
     opt_text,
     record_changes,
@@ -76,6 +75,10 @@ MAX_RECORDS_LIMIT = 100
 
 def _oid(value: Any, name: str = "id") -> str:
     return check_outbound_id(name, required(name, value))
+
+
+def _record_path(id: Any, phone_number: Any) -> dict[str, str]:
+    return {"id": _oid(id), "phone_number": check_phone("phone_number", phone_number)}
 
 
 def _settings(
@@ -246,10 +249,7 @@ class OutboundRecords(APIResource):
     ) -> OutboundRecord:
         """Get the record of ``phone_number`` in campaign ``id``. Inferred (index-only in the seed)."""
         return self._call(
-            self.get,
-            path={"id": _oid(id), "phone_number": check_phone("phone_number", phone_number)},
-            cast_to=OutboundRecord,
-            options=options,
+            self.get, path=_record_path(id, phone_number), cast_to=OutboundRecord, options=options
         )
 
     @operation("POST", "/outbounds/{id}/records")
@@ -283,10 +283,8 @@ class OutboundRecords(APIResource):
                 agent_login=agent_login,
                 next_call_date=next_call_date,
                 order=order,
-            ),
-            **drop_none(
-                identifier=opt_text("identifier", identifier),
-                record_fields=field_map("record_fields", record_fields),
+                identifier=identifier,
+                record_fields=record_fields,
             ),
         }
         result: Created[int] = self._call(
@@ -317,36 +315,25 @@ class OutboundRecords(APIResource):
 
         Only the fields given are sent; the rules of :meth:`create` apply.
         """
-        body = {
-            **record_changes(
-                self._client.time_zone,
-                status_id=status_id,
-                dictionary_status_id=dictionary_status_id,
-                agent_login=agent_login,
-                next_call_date=next_call_date,
-                order=order,
-            ),
-            **drop_none(
-                identifier=opt_text("identifier", identifier),
-                record_fields=field_map("record_fields", record_fields),
-            ),
-        }
+        body = record_changes(
+            self._client.time_zone,
+            status_id=status_id,
+            dictionary_status_id=dictionary_status_id,
+            agent_login=agent_login,
+            next_call_date=next_call_date,
+            order=order,
+            identifier=identifier,
+            record_fields=record_fields,
+        )
         need_some(body, "outbounds.records.update")
         self._call(
-            self.update,
-            path={"id": _oid(id), "phone_number": check_phone("phone_number", phone_number)},
-            body=body,
-            options=options,
+            self.update, path=_record_path(id, phone_number), body=body, options=options
         )
 
     @operation("DELETE", "/outbounds/{id}/records/{phone_number}")
     def delete(self, id: str, phone_number: str, **options: Unpack[RequestOptions]) -> None:
         """Remove the record of ``phone_number`` from campaign ``id``. Inferred (index-only in the seed)."""
-        self._call(
-            self.delete,
-            path={"id": _oid(id), "phone_number": check_phone("phone_number", phone_number)},
-            options=options,
-        )
+        self._call(self.delete, path=_record_path(id, phone_number), options=options)
 
     @operation("POST", "/outbound_status_by_phone_number")
     def update_status(
@@ -416,8 +403,8 @@ class OutboundRecordsByIdentifier(APIResource):
                 agent_login=agent_login,
                 next_call_date=next_call_date,
                 order=order,
+                record_fields=record_fields,
             ),
-            **drop_none(record_fields=field_map("record_fields", record_fields)),
         }
         need_some(body, "outbounds.records_by_identifier.update")
         self._call(

@@ -91,11 +91,7 @@ class InternalGroups(APIResource):
         """Replace a group's name, members, strategy and ``ring_timeout`` (sent as ``timeout``)."""
         body = _group_body(group_name, strategy, sip_members, ring_timeout)
         return self._call(
-            self.update,
-            path={"id": id},
-            body=body,
-            cast_to=InternalGroup,
-            options=options,
+            self.update, path={"id": id}, body=body, cast_to=InternalGroup, options=options
         )
 
     @operation("POST", "/api/call_center/internal_group/add-members")

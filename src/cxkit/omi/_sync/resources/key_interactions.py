@@ -96,11 +96,7 @@ class KeyInteractions(APIResource):
         """Replace a key-press script."""
         body = _script_body(script_name, greeting_id, scripts, time_out, max_failure)
         return self._call(
-            self.update,
-            path={"id": id},
-            body=body,
-            cast_to=KeyInteraction,
-            options=options,
+            self.update, path={"id": id}, body=body, cast_to=KeyInteraction, options=options
         )
 
     @operation("DELETE", "/api/call_center/key-interaction/delete/{id}")

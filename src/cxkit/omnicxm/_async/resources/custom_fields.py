@@ -43,12 +43,7 @@ class AsyncDataSources(AsyncAPIResource):
     @operation("GET", "/settings/customfields/DataSource", auth="token", unwrap="data")
     async def get(self, id: str, **options: Unpack[RequestOptions]) -> DataSource:
         """The values of a dropdown's data source (``id`` is the field's ``idDropDown``)."""
-        return await self._call(
-            self.get,
-            params={"id": id},
-            cast_to=DataSource,
-            options=options,
-        )
+        return await self._call(self.get, params={"id": id}, cast_to=DataSource, options=options)
 
 
 class AsyncCustomFields(AsyncAPIResource):

@@ -101,11 +101,7 @@ class AsyncObjects(AsyncAPIResource):
             sort=build_sort(sort),
         )
         return self._paginate(
-            self.read,
-            item=CRMObject,
-            path={"module": module},
-            body=body,
-            options=options,
+            self.read, item=CRMObject, path={"module": module}, body=body, options=options
         )
 
     @operation("POST", "/relationship/objects/{module}", auth="token")
@@ -138,11 +134,7 @@ class AsyncObjects(AsyncAPIResource):
         body.update(_custom_groups(groups, body))
         need_some(body, "objects.create")
         data: Any = await self._call(
-            self.create,
-            path={"module": module},
-            body=jsonable(body),
-            cast_to=Any,
-            options=options,
+            self.create, path={"module": module}, body=jsonable(body), cast_to=Any, options=options
         )
         return Created[str](id=new_id(data, "data", "objects.create"))
 

@@ -38,10 +38,7 @@ class AsyncPermissions(AsyncAPIResource):
     async def list(self, module: str, **options: Unpack[RequestOptions]) -> builtins.list[str]:
         """The permissions the user has on ``module`` (``view``, ``create``, ``update``...)."""
         return await self._call(
-            self.list,
-            path={"module": module},
-            cast_to=builtins.list[str],
-            options=options,
+            self.list, path={"module": module}, cast_to=builtins.list[str], options=options
         )
 
     @operation("POST", "/permission/module/permission", idempotent=True)
@@ -68,10 +65,7 @@ class AsyncPermissions(AsyncAPIResource):
         """
         try:
             await self._call(
-                self.check_special,
-                path={"action": action},
-                cast_to=Any,
-                options=options,
+                self.check_special, path={"action": action}, cast_to=Any, options=options
             )
         except APIError as exc:
             if exc.http_status == 200 and exc.status_code not in (401, 429):

@@ -129,10 +129,7 @@ class AsyncTicketCategories(AsyncAPIResource):
     async def get(self, id_category: str, **options: Unpack[RequestOptions]) -> TicketCategory:
         """One category by id (an answer holding a one-item list is read as that item)."""
         data: Any = await self._call(
-            self.get,
-            path={"id_category": id_category},
-            cast_to=Any,
-            options=options,
+            self.get, path={"id_category": id_category}, cast_to=Any, options=options
         )
         if isinstance(data, builtins.list) and len(data) == 1:
             data = data[0]
@@ -444,11 +441,7 @@ class AsyncTicketFiles(AsyncAPIResource):
             enddate=opt_epoch("enddate", enddate),
         )
         return self._paginate(
-            self.list,
-            item=TicketFile,
-            path={"id_ticket": id_ticket},
-            body=body,
-            options=options,
+            self.list, item=TicketFile, path={"id_ticket": id_ticket}, body=body, options=options
         )
 
     # The table says application/json; the curl example sends files[] as multipart.
@@ -485,10 +478,7 @@ class AsyncTicketFiles(AsyncAPIResource):
         if isinstance(value, builtins.list) and not value:
             raise ValueError("file_id must not be empty")
         await self._call(
-            self.delete,
-            path={"id_ticket": id_ticket},
-            body={"file_id": value},
-            options=options,
+            self.delete, path={"id_ticket": id_ticket}, body={"file_id": value}, options=options
         )
 
 
@@ -589,10 +579,7 @@ class AsyncTickets(AsyncAPIResource):
     async def get(self, id_ticket: str, **options: Unpack[RequestOptions]) -> Ticket:
         """A ticket by its record id (``basicinfo.id``)."""
         return await self._call(
-            self.get,
-            path={"id_ticket": id_ticket},
-            cast_to=Ticket,
-            options=options,
+            self.get, path={"id_ticket": id_ticket}, cast_to=Ticket, options=options
         )
 
     @body_paged_read("/services/tickets/ticket/read", auth="token")

@@ -44,12 +44,7 @@ class DataSources(APIResource):
     @operation("GET", "/settings/customfields/DataSource", auth="token", unwrap="data")
     def get(self, id: str, **options: Unpack[RequestOptions]) -> DataSource:
         """The values of a dropdown's data source (``id`` is the field's ``idDropDown``)."""
-        return self._call(
-            self.get,
-            params={"id": id},
-            cast_to=DataSource,
-            options=options,
-        )
+        return self._call(self.get, params={"id": id}, cast_to=DataSource, options=options)
 
 
 class CustomFields(APIResource):

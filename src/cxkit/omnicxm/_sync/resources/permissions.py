@@ -39,10 +39,7 @@ class Permissions(APIResource):
     def list(self, module: str, **options: Unpack[RequestOptions]) -> builtins.list[str]:
         """The permissions the user has on ``module`` (``view``, ``create``, ``update``...)."""
         return self._call(
-            self.list,
-            path={"module": module},
-            cast_to=builtins.list[str],
-            options=options,
+            self.list, path={"module": module}, cast_to=builtins.list[str], options=options
         )
 
     @operation("POST", "/permission/module/permission", idempotent=True)
@@ -69,10 +66,7 @@ class Permissions(APIResource):
         """
         try:
             self._call(
-                self.check_special,
-                path={"action": action},
-                cast_to=Any,
-                options=options,
+                self.check_special, path={"action": action}, cast_to=Any, options=options
             )
         except APIError as exc:
             if exc.http_status == 200 and exc.status_code not in (401, 429):

@@ -195,8 +195,7 @@ class AsyncCaseMessages(AsyncAPIResource):
         rating, so a repeated call leaves the same state.
         """
         body = drop_none(
-            rating=check_one_choice("rating", rating, Rating),
-            rating_comment=rating_comment,
+            rating=check_one_choice("rating", rating, Rating), rating_comment=rating_comment
         )
         return await self._call(
             self.rate,

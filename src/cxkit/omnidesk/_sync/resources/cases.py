@@ -196,8 +196,7 @@ class CaseMessages(APIResource):
         rating, so a repeated call leaves the same state.
         """
         body = drop_none(
-            rating=check_one_choice("rating", rating, Rating),
-            rating_comment=rating_comment,
+            rating=check_one_choice("rating", rating, Rating), rating_comment=rating_comment
         )
         return self._call(
             self.rate,

@@ -155,12 +155,7 @@ class AsyncChatMessages(AsyncAPIResource):
         self, id: str, *, text: str | None = None, **options: Unpack[RequestOptions]
     ) -> None:
         """Send a message into conversation ``id`` (the id ``start`` returned)."""
-        await self._call(
-            self.create,
-            path={"id": id},
-            body=drop_none(text=text),
-            options=options,
-        )
+        await self._call(self.create, path={"id": id}, body=drop_none(text=text), options=options)
 
 
 class AsyncChatContent(AsyncAPIResource):

@@ -116,10 +116,7 @@ class AsyncOutboundAgents(AsyncAPIResource):
     ) -> builtins.list[OutboundAgent]:
         """List the agents of campaign ``id`` (one answer, not paged)."""
         return await self._call(
-            self.list,
-            path={"id": _oid(id)},
-            cast_to=builtins.list[OutboundAgent],
-            options=options,
+            self.list, path={"id": _oid(id)}, cast_to=builtins.list[OutboundAgent], options=options
         )
 
     @operation("POST", "/outbounds/{id}/add_agents")
@@ -187,10 +184,7 @@ class AsyncOutboundStatuses(AsyncAPIResource):
     ) -> builtins.list[OutboundStatus]:
         """List the statuses of campaign ``id`` (``system_status``: :data:`RecordSystemStatus`)."""
         return await self._call(
-            self.list,
-            path={"id": _oid(id)},
-            cast_to=builtins.list[OutboundStatus],
-            options=options,
+            self.list, path={"id": _oid(id)}, cast_to=builtins.list[OutboundStatus], options=options
         )
 
 
@@ -407,19 +401,14 @@ class AsyncOutboundRecordsByIdentifier(AsyncAPIResource):
         }
         need_some(body, "outbounds.records_by_identifier.update")
         await self._call(
-            self.update,
-            path={"id": _oid(id), "identifier": identifier},
-            body=body,
-            options=options,
+            self.update, path={"id": _oid(id), "identifier": identifier}, body=body, options=options
         )
 
     @operation("DELETE", "/outbounds/{id}/records_by_identifier/{identifier}")
     async def delete(self, id: str, identifier: str, **options: Unpack[RequestOptions]) -> None:
         """Remove the record ``identifier`` from campaign ``id``. Inferred (index-only in the seed)."""
         await self._call(
-            self.delete,
-            path={"id": _oid(id), "identifier": identifier},
-            options=options,
+            self.delete, path={"id": _oid(id), "identifier": identifier}, options=options
         )
 
 

@@ -192,11 +192,7 @@ class AsyncTicketAttachments(AsyncAPIResource):
     @operation("DELETE", "/tickets/{id}/attachments/{token}")
     async def delete(self, id: int, token: str, **options: Unpack[RequestOptions]) -> None:
         """Delete attachment ``token`` of ticket ``id``. Inferred (index-only in the seed)."""
-        await self._call(
-            self.delete,
-            path={**_tid(id), "token": token},
-            options=options,
-        )
+        await self._call(self.delete, path={**_tid(id), "token": token}, options=options)
 
 
 class AsyncTickets(AsyncAPIResource):

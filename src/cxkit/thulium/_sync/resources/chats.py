@@ -156,12 +156,7 @@ class ChatMessages(APIResource):
         self, id: str, *, text: str | None = None, **options: Unpack[RequestOptions]
     ) -> None:
         """Send a message into conversation ``id`` (the id ``start`` returned)."""
-        self._call(
-            self.create,
-            path={"id": id},
-            body=drop_none(text=text),
-            options=options,
-        )
+        self._call(self.create, path={"id": id}, body=drop_none(text=text), options=options)
 
 
 class ChatContent(APIResource):

@@ -117,10 +117,7 @@ class OutboundAgents(APIResource):
     ) -> builtins.list[OutboundAgent]:
         """List the agents of campaign ``id`` (one answer, not paged)."""
         return self._call(
-            self.list,
-            path={"id": _oid(id)},
-            cast_to=builtins.list[OutboundAgent],
-            options=options,
+            self.list, path={"id": _oid(id)}, cast_to=builtins.list[OutboundAgent], options=options
         )
 
     @operation("POST", "/outbounds/{id}/add_agents")
@@ -188,10 +185,7 @@ class OutboundStatuses(APIResource):
     ) -> builtins.list[OutboundStatus]:
         """List the statuses of campaign ``id`` (``system_status``: :data:`RecordSystemStatus`)."""
         return self._call(
-            self.list,
-            path={"id": _oid(id)},
-            cast_to=builtins.list[OutboundStatus],
-            options=options,
+            self.list, path={"id": _oid(id)}, cast_to=builtins.list[OutboundStatus], options=options
         )
 
 
@@ -408,19 +402,14 @@ class OutboundRecordsByIdentifier(APIResource):
         }
         need_some(body, "outbounds.records_by_identifier.update")
         self._call(
-            self.update,
-            path={"id": _oid(id), "identifier": identifier},
-            body=body,
-            options=options,
+            self.update, path={"id": _oid(id), "identifier": identifier}, body=body, options=options
         )
 
     @operation("DELETE", "/outbounds/{id}/records_by_identifier/{identifier}")
     def delete(self, id: str, identifier: str, **options: Unpack[RequestOptions]) -> None:
         """Remove the record ``identifier`` from campaign ``id``. Inferred (index-only in the seed)."""
         self._call(
-            self.delete,
-            path={"id": _oid(id), "identifier": identifier},
-            options=options,
+            self.delete, path={"id": _oid(id), "identifier": identifier}, options=options
         )
 
 

@@ -193,11 +193,7 @@ class TicketAttachments(APIResource):
     @operation("DELETE", "/tickets/{id}/attachments/{token}")
     def delete(self, id: int, token: str, **options: Unpack[RequestOptions]) -> None:
         """Delete attachment ``token`` of ticket ``id``. Inferred (index-only in the seed)."""
-        self._call(
-            self.delete,
-            path={**_tid(id), "token": token},
-            options=options,
-        )
+        self._call(self.delete, path={**_tid(id), "token": token}, options=options)
 
 
 class Tickets(APIResource):

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pydantic import SecretStr
 
 from ..._core import CXModel
-from .users import _Profile
+from .users import UserProfile
 
 __all__ = ["LoginResult", "UserInfo"]
 
 
-class UserInfo(_Profile):
+class UserInfo(UserProfile):
     """The logged-in user, as ``GET /login`` describes it (``client.userinfo``)."""
 
     customer_code: str | None = None

@@ -8,7 +8,7 @@ from pydantic import Field
 
 from ..._core import CXModel
 
-__all__ = ["Language", "PbxUser", "PbxUsers", "Sex", "User", "UserEntry"]
+__all__ = ["Language", "PbxUser", "PbxUsers", "Sex", "User", "UserEntry", "UserProfile"]
 
 Language = Literal["vietnamese", "english"]
 """The interface languages the docs name."""
@@ -17,8 +17,9 @@ Sex = Literal["male", "female"]
 """``sex`` as the docs spell it."""
 
 
-class _Profile(CXModel):
-    # What both the login answer's user and ``users.me`` describe.
+class UserProfile(CXModel):
+    """The fields both the login answer's user (``UserInfo``) and ``users.me`` (``User``) carry."""
+
     name: str | None = None
     phone: str | None = None
     email: str | None = None
@@ -30,7 +31,7 @@ class _Profile(CXModel):
     extension: str | None = None
 
 
-class User(_Profile):
+class User(UserProfile):
     """The user behind the login token (``users.me``)."""
 
     id: str

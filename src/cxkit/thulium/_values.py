@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime, tzinfo
 from typing import Any
 
-from .._core import CXInput, check_choice, check_flag, check_int, check_text, drop_none, opt_id
+from .._core import CXInput, check_choice, check_flag, check_id, check_int, check_text
 from ._checks import zoned_text
 from .types.events import RecordSystemStatus
 
@@ -124,12 +124,19 @@ def record_changes(
 ) -> dict[str, Any]:
     """The fields a campaign record is created or changed with (``None`` ones left out);
     ``identifier`` and ``record_fields`` belong to regular campaigns only."""
-    return drop_none(
-        status_id=opt_id("status_id", status_id),
-        dictionary_status_id=opt_id("dictionary_status_id", dictionary_status_id),
-        agent_login=opt_text("agent_login", agent_login),
-        next_call_date=minute_value("next_call_date", next_call_date, zone),
-        order=opt_int("order", order),
-        identifier=opt_text("identifier", identifier),
-        record_fields=field_map("record_fields", record_fields),
-    )
+    out: dict[str, Any] = {}
+    if status_id is not None:
+        out["status_id"] = check_id("status_id", status_id)
+    if dictionary_status_id is not None:
+        out["dictionary_status_id"] = check_id("dictionary_status_id", dictionary_status_id)
+    if agent_login is not None:
+        out["agent_login"] = check_text("agent_login", agent_login)
+    if next_call_date is not None:
+        out["next_call_date"] = minute_value("next_call_date", next_call_date, zone)
+    if order is not None:
+        out["order"] = check_int("order", order)
+    if identifier is not None:
+        out["identifier"] = check_text("identifier", identifier)
+    if record_fields is not None:
+        out["record_fields"] = field_map("record_fields", record_fields)
+    return out

@@ -94,29 +94,26 @@ class InternalGroups(APIResource):
             self.update, path={"id": id}, body=body, cast_to=InternalGroup, options=options
         )
 
+    def _members(
+        self, endpoint: Any, group_id: str, sip_users: Sequence[str], options: Any
+    ) -> InternalGroup | None:
+        body = {"group_id": group_id, "sip_users": check_texts("sip_users", sip_users)}
+        data = self._call(endpoint, body=body, cast_to=Any, options=options)
+        return one(self._client._parse, InternalGroup, data)
+
     @operation("POST", "/api/call_center/internal_group/add-members")
     def add_members(
         self, group_id: str, *, sip_users: Sequence[str], **options: Unpack[RequestOptions]
     ) -> InternalGroup | None:
         """Add extensions to a group."""
-        body = {
-            "group_id": group_id,
-            "sip_users": check_texts("sip_users", sip_users),
-        }
-        data = self._call(self.add_members, body=body, cast_to=Any, options=options)
-        return one(self._client._parse, InternalGroup, data)
+        return self._members(self.add_members, group_id, sip_users, options)
 
     @operation("POST", "/api/call_center/internal_group/remove-members")
     def remove_members(
         self, group_id: str, *, sip_users: Sequence[str], **options: Unpack[RequestOptions]
     ) -> InternalGroup | None:
         """Remove extensions from a group."""
-        body = {
-            "group_id": group_id,
-            "sip_users": check_texts("sip_users", sip_users),
-        }
-        data = self._call(self.remove_members, body=body, cast_to=Any, options=options)
-        return one(self._client._parse, InternalGroup, data)
+        return self._members(self.remove_members, group_id, sip_users, options)
 
     @operation("DELETE", "/api/call_center/internal_group/delete/{id}")
     def delete(self, id: str, **options: Unpack[RequestOptions]) -> None:

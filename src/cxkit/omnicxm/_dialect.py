@@ -31,9 +31,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import httpx
 
@@ -53,6 +53,7 @@ from .._core import (
     RateLimitError,
     RequestParts,
     as_int,
+    operation,
     parse_retry_after,
     to_file,
 )
@@ -64,6 +65,7 @@ __all__ = [
     "OmniCXMDialect",
     "OmniCXMHints",
     "OmniCXMPaging",
+    "body_paged_read",
     "envelope_error",
     "envelope_flag",
     "envelope_message",
@@ -72,6 +74,8 @@ __all__ = [
 ]
 
 VENDOR = "omnicxm"
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 MAX_TAKE = 100
 """The largest ``take`` (page size) the docs allow."""
@@ -312,6 +316,14 @@ class OmniCXMHints(Hints):
     """Where ``take``/``page`` travel."""
     raw_text: bool = False
     """The answer may be plain text (returned as ``str``)."""
+
+
+def body_paged_read(path: str, *, auth: str | None = None) -> Callable[[F], F]:
+    """``@operation`` for a POST that only reads (so it is retried like a GET) and is
+    paged by ``take``/``page`` in its JSON body."""
+    return operation(
+        "POST", path, auth=auth, paged=True, idempotent=True, hints=OmniCXMHints(page_in="body")
+    )
 
 
 class OmniCXMDialect(Dialect):

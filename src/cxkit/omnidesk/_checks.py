@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime, timezone
 from typing import Any
 
-from .._core import check_flag, check_id, check_one_choice
+from .._core import check_flag, check_id, check_one_choice, drop_none, need_one
 
 __all__ = [
     "check_flag",
@@ -14,8 +14,11 @@ __all__ = [
     "check_search",
     "check_text_or_texts",
     "comma_list",
+    "id_path",
     "multilingual",
+    "replacement",
     "stats_time",
+    "user_fields",
 ]
 
 
@@ -35,6 +38,17 @@ def check_search(name: str, value: Any, min_length: int) -> Any:
         if len(item.replace("^", "").strip()) < min_length:
             raise ValueError(f"{name} must have at least {min_length} characters; got {item!r}")
     return value if isinstance(value, str) else list(values)
+
+
+def id_path(**ids: Any) -> dict[str, int]:
+    """Path parameters that are all positive integer ids, each checked under its own name."""
+    return {name: check_id(name, value) for name, value in ids.items()}
+
+
+def replacement(name: str, value: int | None) -> dict[str, int] | None:
+    """The body naming what takes over from a record being disabled or deleted (none
+    when ``value`` is not given)."""
+    return None if value is None else {name: check_id(name, value)}
 
 
 def stats_time(name: str, value: str | datetime) -> str:
@@ -84,3 +98,21 @@ def check_text_or_texts(name: str, value: Any) -> str | list[str] | None:
         if not isinstance(item, str) or not item.strip():
             raise ValueError(f"{name} items must be non-empty strings; got {item!r}")
     return list(value)
+
+
+_USER_KEYS = (
+    "user_email",
+    "user_phone",
+    "user_whatsapp_phone",
+    "user_telegram_data",
+    "user_custom_id",
+)
+
+
+def user_fields(what: str, **fields: Any) -> dict[str, Any]:
+    """The fields that make or find a user, unset ones left out: one of the identifying
+    ones is required, and ``user_custom_channel`` only goes with ``user_custom_id``."""
+    need_one(what, **{key: fields.get(key) for key in _USER_KEYS})
+    if fields.get("user_custom_channel") is not None and fields.get("user_custom_id") is None:
+        raise ValueError(f"{what}: user_custom_channel goes with user_custom_id")
+    return drop_none(**fields)

@@ -20,6 +20,7 @@ __all__ = [
     "input_body",
     "required",
     "thulium_date",
+    "zoned_text",
 ]
 
 DateInput = str | date | datetime
@@ -53,21 +54,37 @@ def thulium_date(name: str, value: DateInput | None, zone: tzinfo) -> str | None
     passes as it is; a ``date`` gives ``YYYY-MM-DD``; an aware ``datetime`` is moved
     to the account's zone and gives ``YYYY-MM-DD HH:MM:SS``.
     """
+    shapes = "2024-11-08, 2024-11-08 10:30 or 2024-11-08 10:30:00"
+    return zoned_text(name, value, zone, _DATE, "%Y-%m-%d %H:%M:%S", shapes, dates=True)
+
+
+def zoned_text(
+    name: str,
+    value: Any,
+    zone: tzinfo,
+    pattern: re.Pattern[str],
+    stamp: str,
+    shapes: str,
+    *,
+    dates: bool,
+) -> str | None:
+    """``value`` as the API's local-time text: text matching ``pattern`` (one of
+    ``shapes``) passes as it is, an aware ``datetime`` is written with ``stamp`` in the
+    account's ``zone`` and, when ``dates``, a ``date`` as ``YYYY-MM-DD``."""
     if value is None:
         return None
     if isinstance(value, datetime):
         if value.tzinfo is None:
             raise ValueError(f"{name}: pass an aware datetime (with a time zone)")
-        return value.astimezone(zone).strftime("%Y-%m-%d %H:%M:%S")
-    if isinstance(value, date):
+        return value.astimezone(zone).strftime(stamp)
+    if dates and isinstance(value, date):
         return value.isoformat()
     if not isinstance(value, str):
-        raise TypeError(f"{name} must be a date string, a date or a datetime")
-    if not _DATE.match(value.strip()):
-        raise ValueError(
-            f"{name} must look like 2024-11-08, 2024-11-08 10:30 or 2024-11-08 10:30:00; "
-            f"got {value!r}"
+        raise TypeError(
+            f"{name} must be text like {shapes}{', a date' if dates else ''} or a datetime"
         )
+    if not pattern.match(value.strip()):
+        raise ValueError(f"{name} must look like {shapes}; got {value!r}")
     return value.strip()
 
 

@@ -13,6 +13,7 @@ from datetime import date, datetime, tzinfo
 from typing import Any
 
 from .._core import CXInput, check_choice, check_flag, check_id, check_int, check_text
+from ._checks import zoned_text
 from .types.events import RecordSystemStatus
 
 __all__ = [
@@ -38,37 +39,14 @@ _PHONE = re.compile(r"^\+?[0-9][0-9 ()-]*$")
 def day_value(name: str, value: str | date | None, zone: tzinfo) -> str | None:
     """A ``YYYY-MM-DD`` day: text of that shape, a ``date``, or an aware ``datetime``
     (its day in the account's ``zone``)."""
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        if value.tzinfo is None:
-            raise ValueError(f"{name}: pass an aware datetime (with a time zone) or a date")
-        return value.astimezone(zone).date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if not isinstance(value, str):
-        raise TypeError(f"{name} must be a YYYY-MM-DD string or a date")
-    if not _DAY.match(value.strip()):
-        raise ValueError(f"{name} must look like 2015-10-05 (YYYY-MM-DD); got {value!r}")
-    return value.strip()
+    return zoned_text(name, value, zone, _DAY, "%Y-%m-%d", "2015-10-05 (YYYY-MM-DD)", dates=True)
 
 
 def minute_value(name: str, value: str | datetime | None, zone: tzinfo) -> str | None:
     """A ``YYYY-MM-DD hh:mm`` time: text of that shape (seconds allowed), or an aware
     ``datetime`` written in the account's ``zone``."""
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        if value.tzinfo is None:
-            raise ValueError(f"{name}: pass an aware datetime (with a time zone)")
-        return value.astimezone(zone).strftime("%Y-%m-%d %H:%M")
-    if not isinstance(value, str):
-        raise TypeError(f"{name} must be a 'YYYY-MM-DD hh:mm' string or a datetime")
-    if not _MINUTE.match(value.strip()):
-        raise ValueError(
-            f"{name} must look like 2018-05-24 12:24 (YYYY-MM-DD hh:mm); got {value!r}"
-        )
-    return value.strip()
+    shapes = "2018-05-24 12:24 (YYYY-MM-DD hh:mm)"
+    return zoned_text(name, value, zone, _MINUTE, "%Y-%m-%d %H:%M", shapes, dates=False)
 
 
 def check_phone(name: str, value: Any) -> str:
@@ -141,8 +119,11 @@ def record_changes(
     agent_login: str | None,
     next_call_date: str | datetime | None,
     order: int | None,
+    identifier: str | None = None,
+    record_fields: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """The fields a campaign record is created or changed with (``None`` ones left out)."""
+    """The fields a campaign record is created or changed with (``None`` ones left out);
+    ``identifier`` and ``record_fields`` belong to regular campaigns only."""
     out: dict[str, Any] = {}
     if status_id is not None:
         out["status_id"] = check_id("status_id", status_id)
@@ -154,4 +135,8 @@ def record_changes(
         out["next_call_date"] = minute_value("next_call_date", next_call_date, zone)
     if order is not None:
         out["order"] = check_int("order", order)
+    if identifier is not None:
+        out["identifier"] = check_text("identifier", identifier)
+    if record_fields is not None:
+        out["record_fields"] = field_map("record_fields", record_fields)
     return out

@@ -8,7 +8,7 @@ from pydantic import Field
 
 from ..._core import CXModel
 
-__all__ = ["Language", "PbxUser", "PbxUsers", "Sex", "User", "UserEntry"]
+__all__ = ["Language", "PbxUser", "PbxUsers", "Sex", "User", "UserEntry", "UserProfile"]
 
 Language = Literal["vietnamese", "english"]
 """The interface languages the docs name."""
@@ -17,11 +17,9 @@ Sex = Literal["male", "female"]
 """``sex`` as the docs spell it."""
 
 
-class User(CXModel):
-    """The user behind the login token (``users.me``)."""
+class UserProfile(CXModel):
+    """The fields both the login answer's user (``UserInfo``) and ``users.me`` (``User``) carry."""
 
-    id: str
-    username: str | None = None
     name: str | None = None
     phone: str | None = None
     email: str | None = None
@@ -31,6 +29,13 @@ class User(CXModel):
     timezone: str | None = None
     usertype: str | None = None
     extension: str | None = None
+
+
+class User(UserProfile):
+    """The user behind the login token (``users.me``)."""
+
+    id: str
+    username: str | None = None
 
 
 class UserEntry(CXModel):

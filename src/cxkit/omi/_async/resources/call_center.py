@@ -53,10 +53,7 @@ class AsyncHotlines(AsyncAPIResource):
     async def list(self, *, extension: str, **options: Unpack[RequestOptions]) -> list[str]:
         """The active hotlines an extension may call out from (a plain list, not paged)."""
         params = {"extension": extension}
-        result: list[str] = await self._call(
-            self.list, params=params, cast_to=list[str], options=options
-        )
-        return result
+        return await self._call(self.list, params=params, cast_to=list[str], options=options)
 
     @operation("POST", "/api/call_center/hotline/extension/update")
     async def assign_extension(

@@ -253,7 +253,4 @@ class AsyncContactLayout(AsyncAPIResource):
     @operation("GET", "/api/source_contact_layout/get", listing=True)
     async def list(self, **options: Unpack[RequestOptions]) -> list[ContactLayoutField]:
         """List the dynamic attributes; their ``field_code`` is used by ``contacts.update``."""
-        result: list[ContactLayoutField] = await self._call(
-            self.list, cast_to=list[ContactLayoutField], options=options
-        )
-        return result
+        return await self._call(self.list, cast_to=list[ContactLayoutField], options=options)

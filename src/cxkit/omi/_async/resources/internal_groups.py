@@ -74,10 +74,7 @@ class AsyncInternalGroups(AsyncAPIResource):
         ``strategy``: ``enterprise`` rings all at once, ``rollover`` in turn, ``random``.
         """
         body = _group_body(group_name, strategy, sip_members, ring_timeout)
-        result: InternalGroup = await self._call(
-            self.create, body=body, cast_to=InternalGroup, options=options
-        )
-        return result
+        return await self._call(self.create, body=body, cast_to=InternalGroup, options=options)
 
     @operation("POST", "/api/call_center/internal_group/update/{id}")
     async def update(
@@ -92,38 +89,30 @@ class AsyncInternalGroups(AsyncAPIResource):
     ) -> InternalGroup:
         """Replace a group's name, members, strategy and ``ring_timeout`` (sent as ``timeout``)."""
         body = _group_body(group_name, strategy, sip_members, ring_timeout)
-        result: InternalGroup = await self._call(
-            self.update,
-            path={"id": id},
-            body=body,
-            cast_to=InternalGroup,
-            options=options,
+        return await self._call(
+            self.update, path={"id": id}, body=body, cast_to=InternalGroup, options=options
         )
-        return result
+
+    async def _members(
+        self, endpoint: Any, group_id: str, sip_users: Sequence[str], options: Any
+    ) -> InternalGroup | None:
+        body = {"group_id": group_id, "sip_users": check_texts("sip_users", sip_users)}
+        data = await self._call(endpoint, body=body, cast_to=Any, options=options)
+        return one(self._client._parse, InternalGroup, data)
 
     @operation("POST", "/api/call_center/internal_group/add-members")
     async def add_members(
         self, group_id: str, *, sip_users: Sequence[str], **options: Unpack[RequestOptions]
     ) -> InternalGroup | None:
         """Add extensions to a group."""
-        body = {
-            "group_id": group_id,
-            "sip_users": check_texts("sip_users", sip_users),
-        }
-        data = await self._call(self.add_members, body=body, cast_to=Any, options=options)
-        return one(self._client._parse, InternalGroup, data)
+        return await self._members(self.add_members, group_id, sip_users, options)
 
     @operation("POST", "/api/call_center/internal_group/remove-members")
     async def remove_members(
         self, group_id: str, *, sip_users: Sequence[str], **options: Unpack[RequestOptions]
     ) -> InternalGroup | None:
         """Remove extensions from a group."""
-        body = {
-            "group_id": group_id,
-            "sip_users": check_texts("sip_users", sip_users),
-        }
-        data = await self._call(self.remove_members, body=body, cast_to=Any, options=options)
-        return one(self._client._parse, InternalGroup, data)
+        return await self._members(self.remove_members, group_id, sip_users, options)
 
     @operation("DELETE", "/api/call_center/internal_group/delete/{id}")
     async def delete(self, id: str, **options: Unpack[RequestOptions]) -> None:

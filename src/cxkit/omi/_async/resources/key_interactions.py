@@ -78,10 +78,7 @@ class AsyncKeyInteractions(AsyncAPIResource):
         or ``action_type="Ivr_menu"`` with another script's id.
         """
         body = _script_body(script_name, greeting_id, scripts, time_out, max_failure)
-        result: KeyInteraction = await self._call(
-            self.create, body=body, cast_to=KeyInteraction, options=options
-        )
-        return result
+        return await self._call(self.create, body=body, cast_to=KeyInteraction, options=options)
 
     @operation("POST", "/api/call_center/key-interaction/update/{id}")
     async def update(
@@ -97,14 +94,9 @@ class AsyncKeyInteractions(AsyncAPIResource):
     ) -> KeyInteraction:
         """Replace a key-press script."""
         body = _script_body(script_name, greeting_id, scripts, time_out, max_failure)
-        result: KeyInteraction = await self._call(
-            self.update,
-            path={"id": id},
-            body=body,
-            cast_to=KeyInteraction,
-            options=options,
+        return await self._call(
+            self.update, path={"id": id}, body=body, cast_to=KeyInteraction, options=options
         )
-        return result
 
     @operation("DELETE", "/api/call_center/key-interaction/delete/{id}")
     async def delete(self, id: str, **options: Unpack[RequestOptions]) -> None:

@@ -54,10 +54,7 @@ class Hotlines(APIResource):
     def list(self, *, extension: str, **options: Unpack[RequestOptions]) -> list[str]:
         """The active hotlines an extension may call out from (a plain list, not paged)."""
         params = {"extension": extension}
-        result: list[str] = self._call(
-            self.list, params=params, cast_to=list[str], options=options
-        )
-        return result
+        return self._call(self.list, params=params, cast_to=list[str], options=options)
 
     @operation("POST", "/api/call_center/hotline/extension/update")
     def assign_extension(

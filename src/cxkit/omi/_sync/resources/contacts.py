@@ -254,7 +254,4 @@ class ContactLayout(APIResource):
     @operation("GET", "/api/source_contact_layout/get", listing=True)
     def list(self, **options: Unpack[RequestOptions]) -> list[ContactLayoutField]:
         """List the dynamic attributes; their ``field_code`` is used by ``contacts.update``."""
-        result: list[ContactLayoutField] = self._call(
-            self.list, cast_to=list[ContactLayoutField], options=options
-        )
-        return result
+        return self._call(self.list, cast_to=list[ContactLayoutField], options=options)

@@ -105,10 +105,9 @@ class Greetings(APIResource):
             raise ValueError("voice must be a voice name such as 'banmai'")
         body = {"text": text, "voice": voice, "speed": check_int("speed", speed, low=-3, high=3)}
         params = {"greeting_name": _name(greeting_name)}
-        result: Greeting = self._call(
+        return self._call(
             self.text_to_speech, params=params, body=body, cast_to=Greeting, options=options
         )
-        return result
 
     @operation("DELETE", "/api/call_center/greeting/delete/{id}")
     def delete(self, id: str, **options: Unpack[RequestOptions]) -> None:

@@ -75,10 +75,7 @@ class InternalGroups(APIResource):
         ``strategy``: ``enterprise`` rings all at once, ``rollover`` in turn, ``random``.
         """
         body = _group_body(group_name, strategy, sip_members, ring_timeout)
-        result: InternalGroup = self._call(
-            self.create, body=body, cast_to=InternalGroup, options=options
-        )
-        return result
+        return self._call(self.create, body=body, cast_to=InternalGroup, options=options)
 
     @operation("POST", "/api/call_center/internal_group/update/{id}")
     def update(
@@ -93,38 +90,30 @@ class InternalGroups(APIResource):
     ) -> InternalGroup:
         """Replace a group's name, members, strategy and ``ring_timeout`` (sent as ``timeout``)."""
         body = _group_body(group_name, strategy, sip_members, ring_timeout)
-        result: InternalGroup = self._call(
-            self.update,
-            path={"id": id},
-            body=body,
-            cast_to=InternalGroup,
-            options=options,
+        return self._call(
+            self.update, path={"id": id}, body=body, cast_to=InternalGroup, options=options
         )
-        return result
+
+    def _members(
+        self, endpoint: Any, group_id: str, sip_users: Sequence[str], options: Any
+    ) -> InternalGroup | None:
+        body = {"group_id": group_id, "sip_users": check_texts("sip_users", sip_users)}
+        data = self._call(endpoint, body=body, cast_to=Any, options=options)
+        return one(self._client._parse, InternalGroup, data)
 
     @operation("POST", "/api/call_center/internal_group/add-members")
     def add_members(
         self, group_id: str, *, sip_users: Sequence[str], **options: Unpack[RequestOptions]
     ) -> InternalGroup | None:
         """Add extensions to a group."""
-        body = {
-            "group_id": group_id,
-            "sip_users": check_texts("sip_users", sip_users),
-        }
-        data = self._call(self.add_members, body=body, cast_to=Any, options=options)
-        return one(self._client._parse, InternalGroup, data)
+        return self._members(self.add_members, group_id, sip_users, options)
 
     @operation("POST", "/api/call_center/internal_group/remove-members")
     def remove_members(
         self, group_id: str, *, sip_users: Sequence[str], **options: Unpack[RequestOptions]
     ) -> InternalGroup | None:
         """Remove extensions from a group."""
-        body = {
-            "group_id": group_id,
-            "sip_users": check_texts("sip_users", sip_users),
-        }
-        data = self._call(self.remove_members, body=body, cast_to=Any, options=options)
-        return one(self._client._parse, InternalGroup, data)
+        return self._members(self.remove_members, group_id, sip_users, options)
 
     @operation("DELETE", "/api/call_center/internal_group/delete/{id}")
     def delete(self, id: str, **options: Unpack[RequestOptions]) -> None:

@@ -79,10 +79,7 @@ class KeyInteractions(APIResource):
         or ``action_type="Ivr_menu"`` with another script's id.
         """
         body = _script_body(script_name, greeting_id, scripts, time_out, max_failure)
-        result: KeyInteraction = self._call(
-            self.create, body=body, cast_to=KeyInteraction, options=options
-        )
-        return result
+        return self._call(self.create, body=body, cast_to=KeyInteraction, options=options)
 
     @operation("POST", "/api/call_center/key-interaction/update/{id}")
     def update(
@@ -98,14 +95,9 @@ class KeyInteractions(APIResource):
     ) -> KeyInteraction:
         """Replace a key-press script."""
         body = _script_body(script_name, greeting_id, scripts, time_out, max_failure)
-        result: KeyInteraction = self._call(
-            self.update,
-            path={"id": id},
-            body=body,
-            cast_to=KeyInteraction,
-            options=options,
+        return self._call(
+            self.update, path={"id": id}, body=body, cast_to=KeyInteraction, options=options
         )
-        return result
 
     @operation("DELETE", "/api/call_center/key-interaction/delete/{id}")
     def delete(self, id: str, **options: Unpack[RequestOptions]) -> None:

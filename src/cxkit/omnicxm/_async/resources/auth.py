@@ -26,8 +26,7 @@ class AsyncAuth(AsyncAPIResource):
         The client logs in by itself on its first call and when the token expires;
         call this to check the credentials early. ``result.token`` is a ``SecretStr``.
         """
-        result: LoginResult = await self._call(self.login, cast_to=LoginResult, options=options)
-        return result
+        return await self._call(self.login, cast_to=LoginResult, options=options)
 
     @operation("GET", "/logout", auth="logout")
     async def logout(self, **options: Unpack[RequestOptions]) -> None:

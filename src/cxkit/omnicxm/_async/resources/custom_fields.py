@@ -33,10 +33,7 @@ class AsyncFieldLinks(AsyncAPIResource):
 
         A read-only POST, so it is retried like a GET.
         """
-        result: FieldLink = await self._call(
-            self.get, body={"id": id}, cast_to=FieldLink, options=options
-        )
-        return result
+        return await self._call(self.get, body={"id": id}, cast_to=FieldLink, options=options)
 
 
 class AsyncDataSources(AsyncAPIResource):
@@ -46,13 +43,7 @@ class AsyncDataSources(AsyncAPIResource):
     @operation("GET", "/settings/customfields/DataSource", auth="token", unwrap="data")
     async def get(self, id: str, **options: Unpack[RequestOptions]) -> DataSource:
         """The values of a dropdown's data source (``id`` is the field's ``idDropDown``)."""
-        result: DataSource = await self._call(
-            self.get,
-            params={"id": id},
-            cast_to=DataSource,
-            options=options,
-        )
-        return result
+        return await self._call(self.get, params={"id": id}, cast_to=DataSource, options=options)
 
 
 class AsyncCustomFields(AsyncAPIResource):
@@ -90,10 +81,9 @@ class AsyncCustomFields(AsyncAPIResource):
             lang=check_choice("lang", lang, Language),
             category=check_text("category", category) if category is not None else None,
         )
-        result: builtins.list[FieldGroup] = await self._call(
+        return await self._call(
             self.list, params=params, cast_to=builtins.list[FieldGroup], options=options
         )
-        return result
 
     @operation(
         "POST",

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from ...._core import AsyncAPIResource, AsyncPager, Created, drop_none, need_some, operation
 from ..._checks import groups as check_groups
 from ..._checks import jsonable, new_id
-from ..._dialect import OmniCXMHints
+from ..._dialect import body_paged_read
 from ...query import SortInput, Where, build_filter, build_sort
 from ...types.objects import (
     CRMObject,
@@ -76,14 +76,7 @@ class AsyncObjects(AsyncAPIResource):
         result: CRMObject = self._client._parse(CRMObject, record)
         return result
 
-    @operation(
-        "POST",
-        "/relationship/objects/read/{module}",
-        auth="token",
-        paged=True,
-        idempotent=True,
-        hints=OmniCXMHints(page_in="body"),
-    )
+    @body_paged_read("/relationship/objects/read/{module}", auth="token")
     def read(
         self,
         module: str,
@@ -108,11 +101,7 @@ class AsyncObjects(AsyncAPIResource):
             sort=build_sort(sort),
         )
         return self._paginate(
-            self.read,
-            item=CRMObject,
-            path={"module": module},
-            body=body,
-            options=options,
+            self.read, item=CRMObject, path={"module": module}, body=body, options=options
         )
 
     @operation("POST", "/relationship/objects/{module}", auth="token")
@@ -145,11 +134,7 @@ class AsyncObjects(AsyncAPIResource):
         body.update(_custom_groups(groups, body))
         need_some(body, "objects.create")
         data: Any = await self._call(
-            self.create,
-            path={"module": module},
-            body=jsonable(body),
-            cast_to=Any,
-            options=options,
+            self.create, path={"module": module}, body=jsonable(body), cast_to=Any, options=options
         )
         return Created[str](id=new_id(data, "data", "objects.create"))
 

@@ -23,10 +23,7 @@ class AsyncPermissionModules(AsyncAPIResource):
     @operation("GET", "/permission/module", unwrap="modules")
     async def list(self, **options: Unpack[RequestOptions]) -> builtins.list[str]:
         """The keys of the modules open to the account (``tickets``, ``omnichat``...)."""
-        result: builtins.list[str] = await self._call(
-            self.list, cast_to=builtins.list[str], options=options
-        )
-        return result
+        return await self._call(self.list, cast_to=builtins.list[str], options=options)
 
 
 class AsyncPermissions(AsyncAPIResource):
@@ -40,13 +37,9 @@ class AsyncPermissions(AsyncAPIResource):
     @operation("GET", "/permission/module/permission/{module}", unwrap="permission")
     async def list(self, module: str, **options: Unpack[RequestOptions]) -> builtins.list[str]:
         """The permissions the user has on ``module`` (``view``, ``create``, ``update``...)."""
-        result: builtins.list[str] = await self._call(
-            self.list,
-            path={"module": module},
-            cast_to=builtins.list[str],
-            options=options,
+        return await self._call(
+            self.list, path={"module": module}, cast_to=builtins.list[str], options=options
         )
-        return result
 
     @operation("POST", "/permission/module/permission", idempotent=True)
     async def check(
@@ -60,10 +53,7 @@ class AsyncPermissions(AsyncAPIResource):
             "module": module,
             "permission": permission,
         }
-        result: PermissionCheck = await self._call(
-            self.check, body=body, cast_to=PermissionCheck, options=options
-        )
-        return result
+        return await self._call(self.check, body=body, cast_to=PermissionCheck, options=options)
 
     @operation("GET", "/permission/special/{action}")
     async def check_special(self, action: str, **options: Unpack[RequestOptions]) -> bool:
@@ -75,10 +65,7 @@ class AsyncPermissions(AsyncAPIResource):
         """
         try:
             await self._call(
-                self.check_special,
-                path={"action": action},
-                cast_to=Any,
-                options=options,
+                self.check_special, path={"action": action}, cast_to=Any, options=options
             )
         except APIError as exc:
             if exc.http_status == 200 and exc.status_code not in (401, 429):

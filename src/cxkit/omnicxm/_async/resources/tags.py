@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from ...._core import AsyncAPIResource, AsyncPager, check_text, drop_none, operation
 from ..._checks import EpochInput, opt_epoch
-from ..._dialect import OmniCXMHints
+from ..._dialect import body_paged_read
 from ...query import Direction, Sort, build_sort
 from ...types.tags import Tag
 
@@ -40,13 +40,7 @@ class AsyncTags(AsyncAPIResource):
         return self._paginate(self.list, item=Tag, params=params, options=options)
 
     # The curl example has no body; its PHP and axios twins send the one used here.
-    @operation(
-        "POST",
-        "/settings/generalconfig/tags/read",
-        paged=True,
-        idempotent=True,
-        hints=OmniCXMHints(page_in="body"),
-    )
+    @body_paged_read("/settings/generalconfig/tags/read")
     def read(
         self,
         *,

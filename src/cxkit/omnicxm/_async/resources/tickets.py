@@ -29,7 +29,7 @@ from ..._checks import (
     text_list,
 )
 from ..._checks import groups as check_groups
-from ..._dialect import OmniCXMHints
+from ..._dialect import body_paged_read
 from ...query import Direction, SortInput, Where, build_filter, build_sort
 from ...types.tickets import (
     ActionResult,
@@ -123,19 +123,13 @@ class AsyncTicketCategories(AsyncAPIResource):
     @operation("GET", "/services/tickets/category", unwrap="data")
     async def list(self, **options: Unpack[RequestOptions]) -> builtins.list[TicketCategory]:
         """Every category, with its subcategories in ``items``."""
-        result: builtins.list[TicketCategory] = await self._call(
-            self.list, cast_to=builtins.list[TicketCategory], options=options
-        )
-        return result
+        return await self._call(self.list, cast_to=builtins.list[TicketCategory], options=options)
 
     @operation("GET", "/services/tickets/category/{id_category}", unwrap="data")
     async def get(self, id_category: str, **options: Unpack[RequestOptions]) -> TicketCategory:
         """One category by id (an answer holding a one-item list is read as that item)."""
         data: Any = await self._call(
-            self.get,
-            path={"id_category": id_category},
-            cast_to=Any,
-            options=options,
+            self.get, path={"id_category": id_category}, cast_to=Any, options=options
         )
         if isinstance(data, builtins.list) and len(data) == 1:
             data = data[0]
@@ -149,10 +143,7 @@ class AsyncTicketViews(AsyncAPIResource):
     @operation("GET", "/services/tickets/view", auth="token", unwrap="data")
     async def list(self, **options: Unpack[RequestOptions]) -> builtins.list[TicketView]:
         """The views; a view's ``key`` goes to ``tickets.read(keyview=...)``."""
-        result: builtins.list[TicketView] = await self._call(
-            self.list, cast_to=builtins.list[TicketView], options=options
-        )
-        return result
+        return await self._call(self.list, cast_to=builtins.list[TicketView], options=options)
 
 
 class AsyncTicketLogs(AsyncAPIResource):
@@ -191,10 +182,9 @@ class AsyncTicketRequesters(AsyncAPIResource):
         """Requesters who asked before; ``value`` matches name, phone or e-mail,
         ``idrequester`` one requester."""
         params = drop_none(value=value, idrequester=opt_text("idrequester", idrequester))
-        result: builtins.list[Requester] = await self._call(
+        return await self._call(
             self.list, params=params, cast_to=builtins.list[Requester], options=options
         )
-        return result
 
     @operation("GET", "/services/tickets/requester/search", paged=True)
     def search(
@@ -233,10 +223,7 @@ class AsyncTicketRequesters(AsyncAPIResource):
             "module": check_choice("module", module, RequesterModule),
             "id": id,
         }
-        result: Requester = await self._call(
-            self.convert, body=body, cast_to=Requester, options=options
-        )
-        return result
+        return await self._call(self.convert, body=body, cast_to=Requester, options=options)
 
     @operation("POST", "/services/tickets/requester/addbymodule", unwrap="data")
     async def create(
@@ -244,10 +231,7 @@ class AsyncTicketRequesters(AsyncAPIResource):
     ) -> Requester:
         """Add a requester by name, as a new ``contacts`` or ``leads`` record."""
         body = {"name": name, "type": check_choice("type", type, RequesterType)}
-        result: Requester = await self._call(
-            self.create, body=body, cast_to=Requester, options=options
-        )
-        return result
+        return await self._call(self.create, body=body, cast_to=Requester, options=options)
 
 
 class AsyncTicketActions(AsyncAPIResource):
@@ -258,13 +242,12 @@ class AsyncTicketActions(AsyncAPIResource):
         self, id_ticket: str, **options: Unpack[RequestOptions]
     ) -> builtins.list[TicketAction]:
         """The actions open in the ticket's current workflow state."""
-        result: builtins.list[TicketAction] = await self._call(
+        return await self._call(
             self.list,
             path={"id_ticket": id_ticket},
             cast_to=builtins.list[TicketAction],
             options=options,
         )
-        return result
 
     # The request line is "POST /services/tickets/action/<id_ticket>"; the vendor's
     # curl (and PHP, axios) examples post to .../action/doing/<id_ticket> as multipart
@@ -297,7 +280,7 @@ class AsyncTicketActions(AsyncAPIResource):
             comment_type=check_choice("comment_type", comment_type, NoteType),
             assignee=opt_text("assignee", assignee),
         )
-        result: ActionResult = await self._call(
+        return await self._call(
             self.do,
             path={"id_ticket": id_ticket},
             body=body,
@@ -305,7 +288,6 @@ class AsyncTicketActions(AsyncAPIResource):
             cast_to=ActionResult,
             options=options,
         )
-        return result
 
 
 class AsyncTicketComments(AsyncAPIResource):
@@ -355,7 +337,7 @@ class AsyncTicketComments(AsyncAPIResource):
             notetype=check_choice("notetype", notetype, NoteType),
             parentcomment=opt_text("parentcomment", parentcomment),
         )
-        result: Comment = await self._call(
+        return await self._call(
             self.create,
             path={"id_ticket": id_ticket},
             body=body,
@@ -363,7 +345,6 @@ class AsyncTicketComments(AsyncAPIResource):
             cast_to=Comment,
             options=options,
         )
-        return result
 
     # The table names the file field "files"; the curl example sends "files[]": following
     # curl. Not idempotent: a replay would add the files again and shift file indexes.
@@ -436,13 +417,7 @@ class AsyncTicketComments(AsyncAPIResource):
 class AsyncTicketFiles(AsyncAPIResource):
     """Files attached to a ticket."""
 
-    @operation(
-        "POST",
-        "/services/tickets/files/read/{id_ticket}",
-        paged=True,
-        idempotent=True,
-        hints=OmniCXMHints(page_in="body"),
-    )
+    @body_paged_read("/services/tickets/files/read/{id_ticket}")
     def list(
         self,
         id_ticket: str,
@@ -466,11 +441,7 @@ class AsyncTicketFiles(AsyncAPIResource):
             enddate=opt_epoch("enddate", enddate),
         )
         return self._paginate(
-            self.list,
-            item=TicketFile,
-            path={"id_ticket": id_ticket},
-            body=body,
-            options=options,
+            self.list, item=TicketFile, path={"id_ticket": id_ticket}, body=body, options=options
         )
 
     # The table says application/json; the curl example sends files[] as multipart.
@@ -507,10 +478,7 @@ class AsyncTicketFiles(AsyncAPIResource):
         if isinstance(value, builtins.list) and not value:
             raise ValueError("file_id must not be empty")
         await self._call(
-            self.delete,
-            path={"id_ticket": id_ticket},
-            body={"file_id": value},
-            options=options,
+            self.delete, path={"id_ticket": id_ticket}, body={"file_id": value}, options=options
         )
 
 
@@ -548,10 +516,7 @@ class AsyncTicketSLA(AsyncAPIResource):
             "ticket_id": ticket_id,
             "idticket": idticket,
         }
-        result: SLAPauseResult = await self._call(
-            self.pause, body=body, cast_to=SLAPauseResult, options=options
-        )
-        return result
+        return await self._call(self.pause, body=body, cast_to=SLAPauseResult, options=options)
 
 
 class AsyncTickets(AsyncAPIResource):
@@ -613,22 +578,11 @@ class AsyncTickets(AsyncAPIResource):
     @operation("GET", "/services/tickets/ticket/{id_ticket}", unwrap="data")
     async def get(self, id_ticket: str, **options: Unpack[RequestOptions]) -> Ticket:
         """A ticket by its record id (``basicinfo.id``)."""
-        result: Ticket = await self._call(
-            self.get,
-            path={"id_ticket": id_ticket},
-            cast_to=Ticket,
-            options=options,
+        return await self._call(
+            self.get, path={"id_ticket": id_ticket}, cast_to=Ticket, options=options
         )
-        return result
 
-    @operation(
-        "POST",
-        "/services/tickets/ticket/read",
-        auth="token",
-        paged=True,
-        idempotent=True,
-        hints=OmniCXMHints(page_in="body"),
-    )
+    @body_paged_read("/services/tickets/ticket/read", auth="token")
     def read(
         self,
         *,

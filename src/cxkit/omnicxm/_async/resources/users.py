@@ -34,10 +34,7 @@ class AsyncUserPbx(AsyncAPIResource):
     async def list(self, pbx_customer_code: str, **options: Unpack[RequestOptions]) -> PbxUsers:
         """The users of a PBX customer (needs the account's secret key, not a login)."""
         params = {"pbx_customer_code": pbx_customer_code}
-        result: PbxUsers = await self._call(
-            self.list, params=params, cast_to=PbxUsers, options=options
-        )
-        return result
+        return await self._call(self.list, params=params, cast_to=PbxUsers, options=options)
 
 
 class AsyncUsers(AsyncAPIResource):
@@ -51,17 +48,13 @@ class AsyncUsers(AsyncAPIResource):
     @operation("GET", "/users/getinformation", auth="token", unwrap="data")
     async def me(self, **options: Unpack[RequestOptions]) -> User:
         """The user behind the login token."""
-        result: User = await self._call(self.me, cast_to=User, options=options)
-        return result
+        return await self._call(self.me, cast_to=User, options=options)
 
     @operation("GET", "/users/getuserpermission", unwrap="data")
     async def list(self, **options: Unpack[RequestOptions]) -> builtins.list[UserEntry]:
         """Every business unit and user of the account (``type`` ``bu`` or ``user``);
         their ``value`` is what assignee and cc fields take."""
-        result: builtins.list[UserEntry] = await self._call(
-            self.list, cast_to=builtins.list[UserEntry], options=options
-        )
-        return result
+        return await self._call(self.list, cast_to=builtins.list[UserEntry], options=options)
 
     # Not idempotent: a second call would fail, the old password being gone.
     @operation("PUT", "/users/updatepassword", auth="token", idempotent=False)

@@ -27,8 +27,7 @@ class Auth(APIResource):
         The client logs in by itself on its first call and when the token expires;
         call this to check the credentials early. ``result.token`` is a ``SecretStr``.
         """
-        result: LoginResult = self._call(self.login, cast_to=LoginResult, options=options)
-        return result
+        return self._call(self.login, cast_to=LoginResult, options=options)
 
     @operation("GET", "/logout", auth="logout")
     def logout(self, **options: Unpack[RequestOptions]) -> None:

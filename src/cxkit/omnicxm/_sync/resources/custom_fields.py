@@ -34,10 +34,7 @@ class FieldLinks(APIResource):
 
         A read-only POST, so it is retried like a GET.
         """
-        result: FieldLink = self._call(
-            self.get, body={"id": id}, cast_to=FieldLink, options=options
-        )
-        return result
+        return self._call(self.get, body={"id": id}, cast_to=FieldLink, options=options)
 
 
 class DataSources(APIResource):
@@ -47,13 +44,7 @@ class DataSources(APIResource):
     @operation("GET", "/settings/customfields/DataSource", auth="token", unwrap="data")
     def get(self, id: str, **options: Unpack[RequestOptions]) -> DataSource:
         """The values of a dropdown's data source (``id`` is the field's ``idDropDown``)."""
-        result: DataSource = self._call(
-            self.get,
-            params={"id": id},
-            cast_to=DataSource,
-            options=options,
-        )
-        return result
+        return self._call(self.get, params={"id": id}, cast_to=DataSource, options=options)
 
 
 class CustomFields(APIResource):
@@ -91,10 +82,9 @@ class CustomFields(APIResource):
             lang=check_choice("lang", lang, Language),
             category=check_text("category", category) if category is not None else None,
         )
-        result: builtins.list[FieldGroup] = self._call(
+        return self._call(
             self.list, params=params, cast_to=builtins.list[FieldGroup], options=options
         )
-        return result
 
     @operation(
         "POST",

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from ...._core import APIResource, SyncPage, check_text, drop_none, operation
 from ..._checks import EpochInput, epoch
-from ..._dialect import OmniCXMHints
+from ..._dialect import body_paged_read
 from ...types.omnichat import (
     ChatPages,
     Message,
@@ -41,8 +41,7 @@ TOKEN = "token"
 # The room, message and quick-response lists answer like the CRUD lists (``total``,
 # ``totalPage``, ``data``), though their tables document no paging parameter: they
 # are paged the CRUD way, ``take``/``page`` in their JSON body, sent only when given
-# or when a next page is asked for.
-_PAGING = OmniCXMHints(page_in="body")
+# or when a next page is asked for (``body_paged_read``).
 
 
 def _state(value: Any) -> str:
@@ -55,14 +54,7 @@ class OmnichatRooms(APIResource):
 
     # The table files ``state`` under "Query Parameters"; the curl example sends it in
     # a JSON body: following curl.
-    @operation(
-        "POST",
-        "/services/omnichat/rooms/getrooms",
-        auth=TOKEN,
-        idempotent=True,
-        paged=True,
-        hints=_PAGING,
-    )
+    @body_paged_read("/services/omnichat/rooms/getrooms", auth=TOKEN)
     def list(
         self,
         *,
@@ -89,13 +81,12 @@ class OmnichatRooms(APIResource):
         self, *, state: RoomState | str, **options: Unpack[RequestOptions]
     ) -> SourceCounts:
         """How many rooms in ``state`` each channel has (``total``, ``zalo``, ``livechat``...)."""
-        result: SourceCounts = self._call(
+        return self._call(
             self.count_by_source,
             body={"state": _state(state)},
             cast_to=SourceCounts,
             options=options,
         )
-        return result
 
     # The vendor's curl example sends GET with a JSON body {"state": ...} (the table
     # calls it a query parameter): following curl, a GET with a body.
@@ -104,10 +95,9 @@ class OmnichatRooms(APIResource):
         self, *, state: RoomState | str, **options: Unpack[RequestOptions]
     ) -> StateCounts:
         """How many rooms are in each state (``state`` is sent as the vendor's example does)."""
-        result: StateCounts = self._call(
+        return self._call(
             self.count_by_state, body={"state": _state(state)}, cast_to=StateCounts, options=options
         )
-        return result
 
     # The request line says GET; the curl example has --data and no --request (POST
     # with a JSON body): following curl.
@@ -146,14 +136,7 @@ class OmnichatMessages(APIResource):
 
     # The table files these under "Query Parameters"; the curl example sends a JSON
     # body (and an extra Authorization header the SDK does not need): following curl.
-    @operation(
-        "POST",
-        "/services/omnichat/messages/getmessages",
-        auth=TOKEN,
-        idempotent=True,
-        paged=True,
-        hints=_PAGING,
-    )
+    @body_paged_read("/services/omnichat/messages/getmessages", auth=TOKEN)
     def list(
         self,
         *,
@@ -191,10 +174,9 @@ class OmnichatMessages(APIResource):
             "source": source,
             "lasttimemessage": epoch("lasttimemessage", lasttimemessage),
         }
-        result: MessageSearchResult = self._call(
+        return self._call(
             self.search, body=body, cast_to=MessageSearchResult, options=options
         )
-        return result
 
 
 class OmnichatPages(APIResource):
@@ -205,22 +187,14 @@ class OmnichatPages(APIResource):
     @operation("GET", "/services/omnichat/pages", auth=TOKEN, unwrap="data")
     def list(self, **options: Unpack[RequestOptions]) -> ChatPages:
         """The channels in use and the connected pages."""
-        result: ChatPages = self._call(self.list, cast_to=ChatPages, options=options)
-        return result
+        return self._call(self.list, cast_to=ChatPages, options=options)
 
 
 class QuickResponses(APIResource):
     """Saved replies."""
 
     # The table calls textsearch a query parameter; the curl example sends a JSON body.
-    @operation(
-        "POST",
-        "/services/omnichat/general/readQuickResponses",
-        auth=TOKEN,
-        idempotent=True,
-        paged=True,
-        hints=_PAGING,
-    )
+    @body_paged_read("/services/omnichat/general/readQuickResponses", auth=TOKEN)
     def list(
         self,
         *,

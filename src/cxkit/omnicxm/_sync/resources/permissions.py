@@ -24,10 +24,7 @@ class PermissionModules(APIResource):
     @operation("GET", "/permission/module", unwrap="modules")
     def list(self, **options: Unpack[RequestOptions]) -> builtins.list[str]:
         """The keys of the modules open to the account (``tickets``, ``omnichat``...)."""
-        result: builtins.list[str] = self._call(
-            self.list, cast_to=builtins.list[str], options=options
-        )
-        return result
+        return self._call(self.list, cast_to=builtins.list[str], options=options)
 
 
 class Permissions(APIResource):
@@ -41,13 +38,9 @@ class Permissions(APIResource):
     @operation("GET", "/permission/module/permission/{module}", unwrap="permission")
     def list(self, module: str, **options: Unpack[RequestOptions]) -> builtins.list[str]:
         """The permissions the user has on ``module`` (``view``, ``create``, ``update``...)."""
-        result: builtins.list[str] = self._call(
-            self.list,
-            path={"module": module},
-            cast_to=builtins.list[str],
-            options=options,
+        return self._call(
+            self.list, path={"module": module}, cast_to=builtins.list[str], options=options
         )
-        return result
 
     @operation("POST", "/permission/module/permission", idempotent=True)
     def check(
@@ -61,10 +54,7 @@ class Permissions(APIResource):
             "module": module,
             "permission": permission,
         }
-        result: PermissionCheck = self._call(
-            self.check, body=body, cast_to=PermissionCheck, options=options
-        )
-        return result
+        return self._call(self.check, body=body, cast_to=PermissionCheck, options=options)
 
     @operation("GET", "/permission/special/{action}")
     def check_special(self, action: str, **options: Unpack[RequestOptions]) -> bool:
@@ -76,10 +66,7 @@ class Permissions(APIResource):
         """
         try:
             self._call(
-                self.check_special,
-                path={"action": action},
-                cast_to=Any,
-                options=options,
+                self.check_special, path={"action": action}, cast_to=Any, options=options
             )
         except APIError as exc:
             if exc.http_status == 200 and exc.status_code not in (401, 429):

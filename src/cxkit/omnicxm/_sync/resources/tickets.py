@@ -30,7 +30,7 @@ from ..._checks import (
     text_list,
 )
 from ..._checks import groups as check_groups
-from ..._dialect import OmniCXMHints
+from ..._dialect import body_paged_read
 from ...query import Direction, SortInput, Where, build_filter, build_sort
 from ...types.tickets import (
     ActionResult,
@@ -124,19 +124,13 @@ class TicketCategories(APIResource):
     @operation("GET", "/services/tickets/category", unwrap="data")
     def list(self, **options: Unpack[RequestOptions]) -> builtins.list[TicketCategory]:
         """Every category, with its subcategories in ``items``."""
-        result: builtins.list[TicketCategory] = self._call(
-            self.list, cast_to=builtins.list[TicketCategory], options=options
-        )
-        return result
+        return self._call(self.list, cast_to=builtins.list[TicketCategory], options=options)
 
     @operation("GET", "/services/tickets/category/{id_category}", unwrap="data")
     def get(self, id_category: str, **options: Unpack[RequestOptions]) -> TicketCategory:
         """One category by id (an answer holding a one-item list is read as that item)."""
         data: Any = self._call(
-            self.get,
-            path={"id_category": id_category},
-            cast_to=Any,
-            options=options,
+            self.get, path={"id_category": id_category}, cast_to=Any, options=options
         )
         if isinstance(data, builtins.list) and len(data) == 1:
             data = data[0]
@@ -150,10 +144,7 @@ class TicketViews(APIResource):
     @operation("GET", "/services/tickets/view", auth="token", unwrap="data")
     def list(self, **options: Unpack[RequestOptions]) -> builtins.list[TicketView]:
         """The views; a view's ``key`` goes to ``tickets.read(keyview=...)``."""
-        result: builtins.list[TicketView] = self._call(
-            self.list, cast_to=builtins.list[TicketView], options=options
-        )
-        return result
+        return self._call(self.list, cast_to=builtins.list[TicketView], options=options)
 
 
 class TicketLogs(APIResource):
@@ -192,10 +183,9 @@ class TicketRequesters(APIResource):
         """Requesters who asked before; ``value`` matches name, phone or e-mail,
         ``idrequester`` one requester."""
         params = drop_none(value=value, idrequester=opt_text("idrequester", idrequester))
-        result: builtins.list[Requester] = self._call(
+        return self._call(
             self.list, params=params, cast_to=builtins.list[Requester], options=options
         )
-        return result
 
     @operation("GET", "/services/tickets/requester/search", paged=True)
     def search(
@@ -234,10 +224,7 @@ class TicketRequesters(APIResource):
             "module": check_choice("module", module, RequesterModule),
             "id": id,
         }
-        result: Requester = self._call(
-            self.convert, body=body, cast_to=Requester, options=options
-        )
-        return result
+        return self._call(self.convert, body=body, cast_to=Requester, options=options)
 
     @operation("POST", "/services/tickets/requester/addbymodule", unwrap="data")
     def create(
@@ -245,10 +232,7 @@ class TicketRequesters(APIResource):
     ) -> Requester:
         """Add a requester by name, as a new ``contacts`` or ``leads`` record."""
         body = {"name": name, "type": check_choice("type", type, RequesterType)}
-        result: Requester = self._call(
-            self.create, body=body, cast_to=Requester, options=options
-        )
-        return result
+        return self._call(self.create, body=body, cast_to=Requester, options=options)
 
 
 class TicketActions(APIResource):
@@ -259,13 +243,12 @@ class TicketActions(APIResource):
         self, id_ticket: str, **options: Unpack[RequestOptions]
     ) -> builtins.list[TicketAction]:
         """The actions open in the ticket's current workflow state."""
-        result: builtins.list[TicketAction] = self._call(
+        return self._call(
             self.list,
             path={"id_ticket": id_ticket},
             cast_to=builtins.list[TicketAction],
             options=options,
         )
-        return result
 
     # The request line is "POST /services/tickets/action/<id_ticket>"; the vendor's
     # curl (and PHP, axios) examples post to .../action/doing/<id_ticket> as multipart
@@ -298,7 +281,7 @@ class TicketActions(APIResource):
             comment_type=check_choice("comment_type", comment_type, NoteType),
             assignee=opt_text("assignee", assignee),
         )
-        result: ActionResult = self._call(
+        return self._call(
             self.do,
             path={"id_ticket": id_ticket},
             body=body,
@@ -306,7 +289,6 @@ class TicketActions(APIResource):
             cast_to=ActionResult,
             options=options,
         )
-        return result
 
 
 class TicketComments(APIResource):
@@ -356,7 +338,7 @@ class TicketComments(APIResource):
             notetype=check_choice("notetype", notetype, NoteType),
             parentcomment=opt_text("parentcomment", parentcomment),
         )
-        result: Comment = self._call(
+        return self._call(
             self.create,
             path={"id_ticket": id_ticket},
             body=body,
@@ -364,7 +346,6 @@ class TicketComments(APIResource):
             cast_to=Comment,
             options=options,
         )
-        return result
 
     # The table names the file field "files"; the curl example sends "files[]": following
     # curl. Not idempotent: a replay would add the files again and shift file indexes.
@@ -437,13 +418,7 @@ class TicketComments(APIResource):
 class TicketFiles(APIResource):
     """Files attached to a ticket."""
 
-    @operation(
-        "POST",
-        "/services/tickets/files/read/{id_ticket}",
-        paged=True,
-        idempotent=True,
-        hints=OmniCXMHints(page_in="body"),
-    )
+    @body_paged_read("/services/tickets/files/read/{id_ticket}")
     def list(
         self,
         id_ticket: str,
@@ -467,11 +442,7 @@ class TicketFiles(APIResource):
             enddate=opt_epoch("enddate", enddate),
         )
         return self._paginate(
-            self.list,
-            item=TicketFile,
-            path={"id_ticket": id_ticket},
-            body=body,
-            options=options,
+            self.list, item=TicketFile, path={"id_ticket": id_ticket}, body=body, options=options
         )
 
     # The table says application/json; the curl example sends files[] as multipart.
@@ -508,10 +479,7 @@ class TicketFiles(APIResource):
         if isinstance(value, builtins.list) and not value:
             raise ValueError("file_id must not be empty")
         self._call(
-            self.delete,
-            path={"id_ticket": id_ticket},
-            body={"file_id": value},
-            options=options,
+            self.delete, path={"id_ticket": id_ticket}, body={"file_id": value}, options=options
         )
 
 
@@ -549,10 +517,7 @@ class TicketSLA(APIResource):
             "ticket_id": ticket_id,
             "idticket": idticket,
         }
-        result: SLAPauseResult = self._call(
-            self.pause, body=body, cast_to=SLAPauseResult, options=options
-        )
-        return result
+        return self._call(self.pause, body=body, cast_to=SLAPauseResult, options=options)
 
 
 class Tickets(APIResource):
@@ -614,22 +579,11 @@ class Tickets(APIResource):
     @operation("GET", "/services/tickets/ticket/{id_ticket}", unwrap="data")
     def get(self, id_ticket: str, **options: Unpack[RequestOptions]) -> Ticket:
         """A ticket by its record id (``basicinfo.id``)."""
-        result: Ticket = self._call(
-            self.get,
-            path={"id_ticket": id_ticket},
-            cast_to=Ticket,
-            options=options,
+        return self._call(
+            self.get, path={"id_ticket": id_ticket}, cast_to=Ticket, options=options
         )
-        return result
 
-    @operation(
-        "POST",
-        "/services/tickets/ticket/read",
-        auth="token",
-        paged=True,
-        idempotent=True,
-        hints=OmniCXMHints(page_in="body"),
-    )
+    @body_paged_read("/services/tickets/ticket/read", auth="token")
     def read(
         self,
         *,

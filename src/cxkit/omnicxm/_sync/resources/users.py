@@ -35,10 +35,7 @@ class UserPbx(APIResource):
     def list(self, pbx_customer_code: str, **options: Unpack[RequestOptions]) -> PbxUsers:
         """The users of a PBX customer (needs the account's secret key, not a login)."""
         params = {"pbx_customer_code": pbx_customer_code}
-        result: PbxUsers = self._call(
-            self.list, params=params, cast_to=PbxUsers, options=options
-        )
-        return result
+        return self._call(self.list, params=params, cast_to=PbxUsers, options=options)
 
 
 class Users(APIResource):
@@ -52,17 +49,13 @@ class Users(APIResource):
     @operation("GET", "/users/getinformation", auth="token", unwrap="data")
     def me(self, **options: Unpack[RequestOptions]) -> User:
         """The user behind the login token."""
-        result: User = self._call(self.me, cast_to=User, options=options)
-        return result
+        return self._call(self.me, cast_to=User, options=options)
 
     @operation("GET", "/users/getuserpermission", unwrap="data")
     def list(self, **options: Unpack[RequestOptions]) -> builtins.list[UserEntry]:
         """Every business unit and user of the account (``type`` ``bu`` or ``user``);
         their ``value`` is what assignee and cc fields take."""
-        result: builtins.list[UserEntry] = self._call(
-            self.list, cast_to=builtins.list[UserEntry], options=options
-        )
-        return result
+        return self._call(self.list, cast_to=builtins.list[UserEntry], options=options)
 
     # Not idempotent: a second call would fail, the old password being gone.
     @operation("PUT", "/users/updatepassword", auth="token", idempotent=False)

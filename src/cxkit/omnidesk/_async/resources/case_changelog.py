@@ -8,8 +8,8 @@ from __future__ import annotations
 import builtins
 from typing import TYPE_CHECKING
 
-from ...._core import AsyncAPIResource, check_id, drop_none, operation
-from ..._checks import check_flag
+from ...._core import AsyncAPIResource, drop_none, operation
+from ..._checks import check_flag, id_path
 from ..._dialect import OmnideskHints
 from ...types.changelog import ChangelogEntry
 
@@ -69,7 +69,7 @@ class AsyncCaseChangelog(AsyncAPIResource):
         )
         return await self._call(
             self.list,
-            path={"case_id": check_id("case_id", case_id)},
+            path=id_path(case_id=case_id),
             params=params,
             cast_to=builtins.list[ChangelogEntry],
             options=options,

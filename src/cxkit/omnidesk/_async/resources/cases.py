@@ -24,7 +24,7 @@ from ...._core import (
     opt_id,
     time_value,
 )
-from ..._checks import check_one_choice, check_search
+from ..._checks import check_one_choice, check_search, id_path, user_fields
 from ..._dialect import OmnideskHints
 from ...types.cases import (
     Case,
@@ -111,7 +111,7 @@ class AsyncCaseMessages(AsyncAPIResource):
         return self._paginate(
             self.list,
             item=Message,
-            path={"case_id": check_id("case_id", case_id)},
+            path=id_path(case_id=case_id),
             params=drop_none(
                 page=page, limit=limit, order=check_choice("order", order, MessageOrder)
             ),
@@ -150,7 +150,7 @@ class AsyncCaseMessages(AsyncAPIResource):
         )
         return await self._call(
             self.create,
-            path={"case_id": check_id("case_id", case_id)},
+            path=id_path(case_id=case_id),
             body=body,
             files=_files(attachments),
             cast_to=Message,
@@ -164,10 +164,7 @@ class AsyncCaseMessages(AsyncAPIResource):
         """Edit a message's text."""
         return await self._call(
             self.update,
-            path={
-                "case_id": check_id("case_id", case_id),
-                "message_id": check_id("message_id", message_id),
-            },
+            path=id_path(case_id=case_id, message_id=message_id),
             body={"content": content},
             cast_to=Message,
             options=options,
@@ -179,12 +176,7 @@ class AsyncCaseMessages(AsyncAPIResource):
     ) -> None:
         """Delete a message."""
         await self._call(
-            self.delete,
-            path={
-                "case_id": check_id("case_id", case_id),
-                "message_id": check_id("message_id", message_id),
-            },
-            options=options,
+            self.delete, path=id_path(case_id=case_id, message_id=message_id), options=options
         )
 
     @operation("PUT", "/cases/{case_id}/rate/{message_id}.json", wrap="rate", unwrap="message")
@@ -203,15 +195,11 @@ class AsyncCaseMessages(AsyncAPIResource):
         rating, so a repeated call leaves the same state.
         """
         body = drop_none(
-            rating=check_one_choice("rating", rating, Rating),
-            rating_comment=rating_comment,
+            rating=check_one_choice("rating", rating, Rating), rating_comment=rating_comment
         )
         return await self._call(
             self.rate,
-            path={
-                "case_id": check_id("case_id", case_id),
-                "message_id": check_id("message_id", message_id),
-            },
+            path=id_path(case_id=case_id, message_id=message_id),
             body=body,
             cast_to=RatedMessage,
             options=options,
@@ -255,7 +243,7 @@ class AsyncCaseNotes(AsyncAPIResource):
         )
         return await self._call(
             self.create,
-            path={"case_id": check_id("case_id", case_id)},
+            path=id_path(case_id=case_id),
             body=body,
             files=_files(attachments),
             cast_to=Message,
@@ -269,10 +257,7 @@ class AsyncCaseNotes(AsyncAPIResource):
         """Edit a note's text."""
         return await self._call(
             self.update,
-            path={
-                "case_id": check_id("case_id", case_id),
-                "message_id": check_id("message_id", message_id),
-            },
+            path=id_path(case_id=case_id, message_id=message_id),
             body={"content": content},
             cast_to=Message,
             options=options,
@@ -284,12 +269,7 @@ class AsyncCaseNotes(AsyncAPIResource):
     ) -> None:
         """Delete a note."""
         await self._call(
-            self.delete,
-            path={
-                "case_id": check_id("case_id", case_id),
-                "message_id": check_id("message_id", message_id),
-            },
-            options=options,
+            self.delete, path=id_path(case_id=case_id, message_id=message_id), options=options
         )
 
 
@@ -314,11 +294,7 @@ class AsyncCaseIdeas(AsyncAPIResource):
         )
         need_some(body, "cases.idea.update")
         return await self._call(
-            self.update,
-            path={"case_id": check_id("case_id", case_id)},
-            body=body,
-            cast_to=Case,
-            options=options,
+            self.update, path=id_path(case_id=case_id), body=body, cast_to=Case, options=options
         )
 
     @operation("PUT", "/cases/{case_id}/idea_official_response.json", wrap="message", unwrap="case")
@@ -328,7 +304,7 @@ class AsyncCaseIdeas(AsyncAPIResource):
         """Add or edit the official response to an idea."""
         return await self._call(
             self.set_official_response,
-            path={"case_id": check_id("case_id", case_id)},
+            path=id_path(case_id=case_id),
             body={"content": content},
             cast_to=Case,
             options=options,
@@ -340,9 +316,7 @@ class AsyncCaseIdeas(AsyncAPIResource):
     ) -> None:
         """Delete the official response to an idea."""
         await self._call(
-            self.delete_official_response,
-            path={"case_id": check_id("case_id", case_id)},
-            options=options,
+            self.delete_official_response, path=id_path(case_id=case_id), options=options
         )
 
 
@@ -407,18 +381,8 @@ class AsyncCases(AsyncAPIResource):
         (``cf_25``) to values. ``attachments`` are sent as ``multipart/form-data``
         (``case[attachments][0]``, ``case[custom_fields][cf_44]``...).
         """
-        need_one(
+        user = user_fields(
             "cases.create",
-            user_email=user_email,
-            user_phone=user_phone,
-            user_whatsapp_phone=user_whatsapp_phone,
-            user_telegram_data=user_telegram_data,
-            user_custom_id=user_custom_id,
-        )
-        need_one("cases.create", content=content, content_html=content_html)
-        if case_email_id is not None and case_email_id != -1:
-            check_id("case_email_id", case_email_id)
-        body = drop_none(
             user_email=user_email,
             user_phone=user_phone,
             user_whatsapp_phone=user_whatsapp_phone,
@@ -426,6 +390,12 @@ class AsyncCases(AsyncAPIResource):
             user_custom_id=user_custom_id,
             user_full_name=user_full_name,
             user_company_name=user_company_name,
+        )
+        need_one("cases.create", content=content, content_html=content_html)
+        if case_email_id is not None and case_email_id != -1:
+            check_id("case_email_id", case_email_id)
+        body = drop_none(
+            **user,
             initiator_id=opt_id("initiator_id", initiator_id),
             staff_id=opt_id("staff_id", staff_id),
             cc_emails=check_max_items("cc_emails", cc_emails, _MAX_CC),
@@ -512,7 +482,7 @@ class AsyncCases(AsyncAPIResource):
     async def get(self, case_id: int, **options: Unpack[RequestOptions]) -> Case:
         """Get a case."""
         return await self._call(
-            self.get, path={"case_id": check_id("case_id", case_id)}, cast_to=Case, options=options
+            self.get, path=id_path(case_id=case_id), cast_to=Case, options=options
         )
 
     @operation("PUT", "/cases/{case_id}.json", wrap="case")
@@ -555,11 +525,7 @@ class AsyncCases(AsyncAPIResource):
             remove_bcc_emails=remove_bcc_emails,
         )
         return await self._call(
-            self.update,
-            path={"case_id": check_id("case_id", case_id)},
-            body=body,
-            cast_to=Case,
-            options=options,
+            self.update, path=id_path(case_id=case_id), body=body, cast_to=Case, options=options
         )
 
     @operation("PUT", "/cases/{case_id}.json", wrap="case", hints=OmnideskHints(bulk=True))
@@ -610,10 +576,7 @@ class AsyncCases(AsyncAPIResource):
     async def trash(self, case_id: int, **options: Unpack[RequestOptions]) -> Case:
         """Move a case to the trash."""
         return await self._call(
-            self.trash,
-            path={"case_id": check_id("case_id", case_id)},
-            cast_to=Case,
-            options=options,
+            self.trash, path=id_path(case_id=case_id), cast_to=Case, options=options
         )
 
     @operation("PUT", "/cases/{case_id}/trash.json", wrap="case", hints=OmnideskHints(bulk=True))
@@ -632,7 +595,7 @@ class AsyncCases(AsyncAPIResource):
     async def spam(self, case_id: int, **options: Unpack[RequestOptions]) -> Case:
         """Move a case to the Spam filter."""
         return await self._call(
-            self.spam, path={"case_id": check_id("case_id", case_id)}, cast_to=Case, options=options
+            self.spam, path=id_path(case_id=case_id), cast_to=Case, options=options
         )
 
     @operation("PUT", "/cases/{case_id}/spam.json", wrap="case", hints=OmnideskHints(bulk=True))
@@ -651,10 +614,7 @@ class AsyncCases(AsyncAPIResource):
     async def restore(self, case_id: int, **options: Unpack[RequestOptions]) -> Case:
         """Restore a case from the trash or spam."""
         return await self._call(
-            self.restore,
-            path={"case_id": check_id("case_id", case_id)},
-            cast_to=Case,
-            options=options,
+            self.restore, path=id_path(case_id=case_id), cast_to=Case, options=options
         )
 
     @operation("PUT", "/cases/{case_id}/restore.json", wrap="case", hints=OmnideskHints(bulk=True))
@@ -672,9 +632,7 @@ class AsyncCases(AsyncAPIResource):
     @operation("DELETE", "/cases/{case_id}.json")
     async def delete(self, case_id: int, **options: Unpack[RequestOptions]) -> None:
         """Delete a case for good (staff with full access only)."""
-        await self._call(
-            self.delete, path={"case_id": check_id("case_id", case_id)}, options=options
-        )
+        await self._call(self.delete, path=id_path(case_id=case_id), options=options)
 
     @cached_property
     def changelog(self) -> AsyncCaseChangelog:
@@ -703,11 +661,7 @@ class AsyncCases(AsyncAPIResource):
             rated_staff_id=opt_id("rated_staff_id", rated_staff_id),
         )
         return await self._call(
-            self.rate,
-            path={"case_id": check_id("case_id", case_id)},
-            body=body,
-            cast_to=RatedCase,
-            options=options,
+            self.rate, path=id_path(case_id=case_id), body=body, cast_to=RatedCase, options=options
         )
 
 

@@ -8,13 +8,12 @@ from typing import TYPE_CHECKING
 from ...._core import (
     AsyncAPIResource,
     AsyncPager,
-    check_id,
     drop_none,
     need_some,
     operation,
     opt_id,
 )
-from ..._checks import check_search, comma_list
+from ..._checks import check_search, comma_list, id_path
 from ..._dialect import OmnideskHints
 from ...types.companies import Company
 
@@ -93,10 +92,7 @@ class AsyncCompanies(AsyncAPIResource):
     async def get(self, company_id: int, **options: Unpack[RequestOptions]) -> Company:
         """Get a company."""
         return await self._call(
-            self.get,
-            path={"company_id": check_id("company_id", company_id)},
-            cast_to=Company,
-            options=options,
+            self.get, path=id_path(company_id=company_id), cast_to=Company, options=options
         )
 
     @operation("PUT", "/companies/{company_id}.json", wrap="company")
@@ -128,7 +124,7 @@ class AsyncCompanies(AsyncAPIResource):
         need_some(body, "companies.update")
         return await self._call(
             self.update,
-            path={"company_id": check_id("company_id", company_id)},
+            path=id_path(company_id=company_id),
             body=body,
             cast_to=Company,
             options=options,
@@ -138,35 +134,24 @@ class AsyncCompanies(AsyncAPIResource):
     async def disable(self, company_id: int, **options: Unpack[RequestOptions]) -> Company:
         """Delete a company softly (moved to the deleted list; ``restore`` brings it back)."""
         return await self._call(
-            self.disable,
-            path={"company_id": check_id("company_id", company_id)},
-            cast_to=Company,
-            options=options,
+            self.disable, path=id_path(company_id=company_id), cast_to=Company, options=options
         )
 
     @operation("PUT", "/companies/{company_id}/block.json", wrap="company")
     async def block(self, company_id: int, **options: Unpack[RequestOptions]) -> Company:
         """Block a company."""
         return await self._call(
-            self.block,
-            path={"company_id": check_id("company_id", company_id)},
-            cast_to=Company,
-            options=options,
+            self.block, path=id_path(company_id=company_id), cast_to=Company, options=options
         )
 
     @operation("PUT", "/companies/{company_id}/restore.json", wrap="company")
     async def restore(self, company_id: int, **options: Unpack[RequestOptions]) -> Company:
         """Unblock a company, or restore a deleted one."""
         return await self._call(
-            self.restore,
-            path={"company_id": check_id("company_id", company_id)},
-            cast_to=Company,
-            options=options,
+            self.restore, path=id_path(company_id=company_id), cast_to=Company, options=options
         )
 
     @operation("DELETE", "/companies/{company_id}.json")
     async def delete(self, company_id: int, **options: Unpack[RequestOptions]) -> None:
         """Delete a company for good (staff with full access only)."""
-        await self._call(
-            self.delete, path={"company_id": check_id("company_id", company_id)}, options=options
-        )
+        await self._call(self.delete, path=id_path(company_id=company_id), options=options)

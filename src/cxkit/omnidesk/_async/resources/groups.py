@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...._core import AsyncAPIResource, AsyncPager, check_id, drop_none, need_some, operation
+from ...._core import AsyncAPIResource, AsyncPager, drop_none, need_some, operation
+from ..._checks import id_path, replacement
 from ..._dialect import OmnideskHints
 from ...types.groups import Group
 
@@ -53,10 +54,7 @@ class AsyncGroups(AsyncAPIResource):
     async def get(self, group_id: int, **options: Unpack[RequestOptions]) -> Group:
         """Get a group."""
         return await self._call(
-            self.get,
-            path={"group_id": check_id("group_id", group_id)},
-            cast_to=Group,
-            options=options,
+            self.get, path=id_path(group_id=group_id), cast_to=Group, options=options
         )
 
     @operation("PUT", "/groups/{group_id}.json", wrap="group")
@@ -77,11 +75,7 @@ class AsyncGroups(AsyncAPIResource):
         )
         need_some(body, "groups.update")
         return await self._call(
-            self.update,
-            path={"group_id": check_id("group_id", group_id)},
-            body=body,
-            cast_to=Group,
-            options=options,
+            self.update, path=id_path(group_id=group_id), body=body, cast_to=Group, options=options
         )
 
     @operation("PUT", "/groups/{group_id}/disable.json", wrap="group")
@@ -98,8 +92,8 @@ class AsyncGroups(AsyncAPIResource):
         """
         return await self._call(
             self.disable,
-            path={"group_id": check_id("group_id", group_id)},
-            body=_replacement(replace_group_id),
+            path=id_path(group_id=group_id),
+            body=replacement("replace_group_id", replace_group_id),
             cast_to=Group,
             options=options,
         )
@@ -108,10 +102,7 @@ class AsyncGroups(AsyncAPIResource):
     async def enable(self, group_id: int, **options: Unpack[RequestOptions]) -> Group:
         """Enable a group."""
         return await self._call(
-            self.enable,
-            path={"group_id": check_id("group_id", group_id)},
-            cast_to=Group,
-            options=options,
+            self.enable, path=id_path(group_id=group_id), cast_to=Group, options=options
         )
 
     @operation("DELETE", "/groups/{group_id}.json", wrap="group")
@@ -125,13 +116,7 @@ class AsyncGroups(AsyncAPIResource):
         """Delete a group; ``replace_group_id`` takes its place where it is used."""
         await self._call(
             self.delete,
-            path={"group_id": check_id("group_id", group_id)},
-            body=_replacement(replace_group_id),
+            path=id_path(group_id=group_id),
+            body=replacement("replace_group_id", replace_group_id),
             options=options,
         )
-
-
-def _replacement(replace_group_id: int | None) -> dict[str, int] | None:
-    if replace_group_id is None:
-        return None
-    return {"replace_group_id": check_id("replace_group_id", replace_group_id)}

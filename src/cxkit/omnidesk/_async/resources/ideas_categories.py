@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...._core import AsyncAPIResource, AsyncPager, check_id, drop_none, operation
+from ...._core import AsyncAPIResource, AsyncPager, drop_none, operation
+from ..._checks import id_path
 from ..._dialect import OmnideskHints
 from ...types.ideas import IdeasCategory
 
@@ -50,10 +51,7 @@ class AsyncIdeasCategories(AsyncAPIResource):
     async def get(self, category_id: int, **options: Unpack[RequestOptions]) -> IdeasCategory:
         """Get an ideas category."""
         return await self._call(
-            self.get,
-            path={"category_id": check_id("category_id", category_id)},
-            cast_to=IdeasCategory,
-            options=options,
+            self.get, path=id_path(category_id=category_id), cast_to=IdeasCategory, options=options
         )
 
     @operation("PUT", "/ideas_category/{category_id}.json", wrap="ideas_category")
@@ -63,7 +61,7 @@ class AsyncIdeasCategories(AsyncAPIResource):
         """Rename an ideas category."""
         return await self._call(
             self.update,
-            path={"category_id": check_id("category_id", category_id)},
+            path=id_path(category_id=category_id),
             body={"category_title": category_title},
             cast_to=IdeasCategory,
             options=options,
@@ -74,7 +72,7 @@ class AsyncIdeasCategories(AsyncAPIResource):
         """Disable an ideas category."""
         return await self._call(
             self.disable,
-            path={"category_id": check_id("category_id", category_id)},
+            path=id_path(category_id=category_id),
             cast_to=IdeasCategory,
             options=options,
         )
@@ -84,7 +82,7 @@ class AsyncIdeasCategories(AsyncAPIResource):
         """Enable an ideas category."""
         return await self._call(
             self.enable,
-            path={"category_id": check_id("category_id", category_id)},
+            path=id_path(category_id=category_id),
             cast_to=IdeasCategory,
             options=options,
         )
@@ -92,6 +90,4 @@ class AsyncIdeasCategories(AsyncAPIResource):
     @operation("DELETE", "/ideas_category/{category_id}.json")
     async def delete(self, category_id: int, **options: Unpack[RequestOptions]) -> None:
         """Delete an ideas category."""
-        await self._call(
-            self.delete, path={"category_id": check_id("category_id", category_id)}, options=options
-        )
+        await self._call(self.delete, path=id_path(category_id=category_id), options=options)

@@ -20,7 +20,7 @@ from ...._core import (
     operation,
     opt_id,
 )
-from ..._checks import check_search, multilingual
+from ..._checks import check_search, id_path, multilingual
 from ..._dialect import OmnideskHints
 from ...types.knowledge_base import AccessType, KbArticle, KbCategory, KbSection
 
@@ -76,7 +76,7 @@ class AsyncKbCategories(AsyncAPIResource):
         """Get a category."""
         return await self._call(
             self.get,
-            path={"category_id": check_id("category_id", category_id)},
+            path=id_path(category_id=category_id),
             params=drop_none(language_id=_language(language_id)),
             cast_to=KbCategory,
             options=options,
@@ -89,7 +89,7 @@ class AsyncKbCategories(AsyncAPIResource):
         """Rename a category."""
         return await self._call(
             self.update,
-            path={"category_id": check_id("category_id", category_id)},
+            path=id_path(category_id=category_id),
             body={"category_title": multilingual("category_title", category_title)},
             cast_to=KbCategory,
             options=options,
@@ -99,20 +99,14 @@ class AsyncKbCategories(AsyncAPIResource):
     async def disable(self, category_id: int, **options: Unpack[RequestOptions]) -> KbCategory:
         """Disable a category."""
         return await self._call(
-            self.disable,
-            path={"category_id": check_id("category_id", category_id)},
-            cast_to=KbCategory,
-            options=options,
+            self.disable, path=id_path(category_id=category_id), cast_to=KbCategory, options=options
         )
 
     @operation("PUT", "/kb_category/{category_id}/enable.json", wrap="kb_category")
     async def enable(self, category_id: int, **options: Unpack[RequestOptions]) -> KbCategory:
         """Enable a category."""
         return await self._call(
-            self.enable,
-            path={"category_id": check_id("category_id", category_id)},
-            cast_to=KbCategory,
-            options=options,
+            self.enable, path=id_path(category_id=category_id), cast_to=KbCategory, options=options
         )
 
     @operation(
@@ -121,10 +115,7 @@ class AsyncKbCategories(AsyncAPIResource):
     async def moveup(self, category_id: int, **options: Unpack[RequestOptions]) -> KbCategory:
         """Move a category one step up."""
         return await self._call(
-            self.moveup,
-            path={"category_id": check_id("category_id", category_id)},
-            cast_to=KbCategory,
-            options=options,
+            self.moveup, path=id_path(category_id=category_id), cast_to=KbCategory, options=options
         )
 
     @operation(
@@ -134,7 +125,7 @@ class AsyncKbCategories(AsyncAPIResource):
         """Move a category one step down."""
         return await self._call(
             self.movedown,
-            path={"category_id": check_id("category_id", category_id)},
+            path=id_path(category_id=category_id),
             cast_to=KbCategory,
             options=options,
         )
@@ -142,9 +133,7 @@ class AsyncKbCategories(AsyncAPIResource):
     @operation("DELETE", "/kb_category/{category_id}.json")
     async def delete(self, category_id: int, **options: Unpack[RequestOptions]) -> None:
         """Delete a category."""
-        await self._call(
-            self.delete, path={"category_id": check_id("category_id", category_id)}, options=options
-        )
+        await self._call(self.delete, path=id_path(category_id=category_id), options=options)
 
 
 class AsyncKbSections(AsyncAPIResource):
@@ -197,7 +186,7 @@ class AsyncKbSections(AsyncAPIResource):
         """Get a section."""
         return await self._call(
             self.get,
-            path={"section_id": check_id("section_id", section_id)},
+            path=id_path(section_id=section_id),
             params=drop_none(language_id=_language(language_id)),
             cast_to=KbSection,
             options=options,
@@ -222,7 +211,7 @@ class AsyncKbSections(AsyncAPIResource):
         need_some(body, "kb_sections.update")
         return await self._call(
             self.update,
-            path={"section_id": check_id("section_id", section_id)},
+            path=id_path(section_id=section_id),
             body=body,
             cast_to=KbSection,
             options=options,
@@ -232,48 +221,34 @@ class AsyncKbSections(AsyncAPIResource):
     async def disable(self, section_id: int, **options: Unpack[RequestOptions]) -> KbSection:
         """Disable a section."""
         return await self._call(
-            self.disable,
-            path={"section_id": check_id("section_id", section_id)},
-            cast_to=KbSection,
-            options=options,
+            self.disable, path=id_path(section_id=section_id), cast_to=KbSection, options=options
         )
 
     @operation("PUT", "/kb_section/{section_id}/enable.json", wrap="kb_section")
     async def enable(self, section_id: int, **options: Unpack[RequestOptions]) -> KbSection:
         """Enable a section."""
         return await self._call(
-            self.enable,
-            path={"section_id": check_id("section_id", section_id)},
-            cast_to=KbSection,
-            options=options,
+            self.enable, path=id_path(section_id=section_id), cast_to=KbSection, options=options
         )
 
     @operation("PUT", "/kb_section/{section_id}/moveup.json", wrap="kb_section", idempotent=False)
     async def moveup(self, section_id: int, **options: Unpack[RequestOptions]) -> KbSection:
         """Move a section one step up."""
         return await self._call(
-            self.moveup,
-            path={"section_id": check_id("section_id", section_id)},
-            cast_to=KbSection,
-            options=options,
+            self.moveup, path=id_path(section_id=section_id), cast_to=KbSection, options=options
         )
 
     @operation("PUT", "/kb_section/{section_id}/movedown.json", wrap="kb_section", idempotent=False)
     async def movedown(self, section_id: int, **options: Unpack[RequestOptions]) -> KbSection:
         """Move a section one step down."""
         return await self._call(
-            self.movedown,
-            path={"section_id": check_id("section_id", section_id)},
-            cast_to=KbSection,
-            options=options,
+            self.movedown, path=id_path(section_id=section_id), cast_to=KbSection, options=options
         )
 
     @operation("DELETE", "/kb_section/{section_id}.json")
     async def delete(self, section_id: int, **options: Unpack[RequestOptions]) -> None:
         """Delete a section."""
-        await self._call(
-            self.delete, path={"section_id": check_id("section_id", section_id)}, options=options
-        )
+        await self._call(self.delete, path=id_path(section_id=section_id), options=options)
 
 
 class AsyncKbArticles(AsyncAPIResource):
@@ -339,7 +314,7 @@ class AsyncKbArticles(AsyncAPIResource):
         """Get an article."""
         return await self._call(
             self.get,
-            path={"article_id": check_id("article_id", article_id)},
+            path=id_path(article_id=article_id),
             params=drop_none(language_id=_language(language_id)),
             cast_to=KbArticle,
             options=options,
@@ -368,7 +343,7 @@ class AsyncKbArticles(AsyncAPIResource):
         need_some(body, "kb_articles.update")
         return await self._call(
             self.update,
-            path={"article_id": check_id("article_id", article_id)},
+            path=id_path(article_id=article_id),
             body=body,
             cast_to=KbArticle,
             options=options,
@@ -378,45 +353,31 @@ class AsyncKbArticles(AsyncAPIResource):
     async def disable(self, article_id: int, **options: Unpack[RequestOptions]) -> KbArticle:
         """Disable an article."""
         return await self._call(
-            self.disable,
-            path={"article_id": check_id("article_id", article_id)},
-            cast_to=KbArticle,
-            options=options,
+            self.disable, path=id_path(article_id=article_id), cast_to=KbArticle, options=options
         )
 
     @operation("PUT", "/kb_article/{article_id}/enable.json", wrap="kb_article")
     async def enable(self, article_id: int, **options: Unpack[RequestOptions]) -> KbArticle:
         """Enable an article."""
         return await self._call(
-            self.enable,
-            path={"article_id": check_id("article_id", article_id)},
-            cast_to=KbArticle,
-            options=options,
+            self.enable, path=id_path(article_id=article_id), cast_to=KbArticle, options=options
         )
 
     @operation("PUT", "/kb_article/{article_id}/moveup.json", wrap="kb_article", idempotent=False)
     async def moveup(self, article_id: int, **options: Unpack[RequestOptions]) -> KbArticle:
         """Move an article one step up."""
         return await self._call(
-            self.moveup,
-            path={"article_id": check_id("article_id", article_id)},
-            cast_to=KbArticle,
-            options=options,
+            self.moveup, path=id_path(article_id=article_id), cast_to=KbArticle, options=options
         )
 
     @operation("PUT", "/kb_article/{article_id}/movedown.json", wrap="kb_article", idempotent=False)
     async def movedown(self, article_id: int, **options: Unpack[RequestOptions]) -> KbArticle:
         """Move an article one step down."""
         return await self._call(
-            self.movedown,
-            path={"article_id": check_id("article_id", article_id)},
-            cast_to=KbArticle,
-            options=options,
+            self.movedown, path=id_path(article_id=article_id), cast_to=KbArticle, options=options
         )
 
     @operation("DELETE", "/kb_article/{article_id}.json")
     async def delete(self, article_id: int, **options: Unpack[RequestOptions]) -> None:
         """Delete an article."""
-        await self._call(
-            self.delete, path={"article_id": check_id("article_id", article_id)}, options=options
-        )
+        await self._call(self.delete, path=id_path(article_id=article_id), options=options)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...._core import AsyncAPIResource, AsyncPager, check_id, drop_none, operation
+from ...._core import AsyncAPIResource, AsyncPager, drop_none, operation
+from ..._checks import id_path
 from ..._dialect import OmnideskHints
 from ...types.labels import Label
 
@@ -46,7 +47,7 @@ class AsyncLabels(AsyncAPIResource):
         """Rename a label."""
         return await self._call(
             self.update,
-            path={"label_id": check_id("label_id", label_id)},
+            path=id_path(label_id=label_id),
             body={"label_title": label_title},
             cast_to=Label,
             options=options,
@@ -55,6 +56,4 @@ class AsyncLabels(AsyncAPIResource):
     @operation("DELETE", "/labels/{label_id}.json")
     async def delete(self, label_id: int, **options: Unpack[RequestOptions]) -> None:
         """Delete a label."""
-        await self._call(
-            self.delete, path={"label_id": check_id("label_id", label_id)}, options=options
-        )
+        await self._call(self.delete, path=id_path(label_id=label_id), options=options)

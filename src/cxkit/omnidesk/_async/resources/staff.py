@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...._core import AsyncAPIResource, AsyncPager, check_id, drop_none, need_some, operation
+from ...._core import AsyncAPIResource, AsyncPager, drop_none, need_some, operation
+from ..._checks import id_path, replacement
 from ..._dialect import OmnideskHints
 from ...types.staff import Staff
 
@@ -53,10 +54,7 @@ class AsyncStaffMembers(AsyncAPIResource):
     async def get(self, staff_id: int, **options: Unpack[RequestOptions]) -> Staff:
         """Get a staff member."""
         return await self._call(
-            self.get,
-            path={"staff_id": check_id("staff_id", staff_id)},
-            cast_to=Staff,
-            options=options,
+            self.get, path=id_path(staff_id=staff_id), cast_to=Staff, options=options
         )
 
     @operation("PUT", "/staff/{staff_id}.json", wrap="staff")
@@ -77,11 +75,7 @@ class AsyncStaffMembers(AsyncAPIResource):
         )
         need_some(body, "staff.update")
         return await self._call(
-            self.update,
-            path={"staff_id": check_id("staff_id", staff_id)},
-            body=body,
-            cast_to=Staff,
-            options=options,
+            self.update, path=id_path(staff_id=staff_id), body=body, cast_to=Staff, options=options
         )
 
     @operation("PUT", "/staff/{staff_id}/disable.json", wrap="staff")
@@ -96,8 +90,8 @@ class AsyncStaffMembers(AsyncAPIResource):
         and open and waiting cases (in the background, may take a while)."""
         return await self._call(
             self.disable,
-            path={"staff_id": check_id("staff_id", staff_id)},
-            body=_replacement(replace_staff_id),
+            path=id_path(staff_id=staff_id),
+            body=replacement("replace_staff_id", replace_staff_id),
             cast_to=Staff,
             options=options,
         )
@@ -106,10 +100,7 @@ class AsyncStaffMembers(AsyncAPIResource):
     async def enable(self, staff_id: int, **options: Unpack[RequestOptions]) -> Staff:
         """Enable a staff member."""
         return await self._call(
-            self.enable,
-            path={"staff_id": check_id("staff_id", staff_id)},
-            cast_to=Staff,
-            options=options,
+            self.enable, path=id_path(staff_id=staff_id), cast_to=Staff, options=options
         )
 
     @operation("DELETE", "/staff/{staff_id}.json", wrap="staff")
@@ -124,13 +115,7 @@ class AsyncStaffMembers(AsyncAPIResource):
         and all their cases (in the background, may take a while)."""
         await self._call(
             self.delete,
-            path={"staff_id": check_id("staff_id", staff_id)},
-            body=_replacement(replace_staff_id),
+            path=id_path(staff_id=staff_id),
+            body=replacement("replace_staff_id", replace_staff_id),
             options=options,
         )
-
-
-def _replacement(replace_staff_id: int | None) -> dict[str, int] | None:
-    if replace_staff_id is None:
-        return None
-    return {"replace_staff_id": check_id("replace_staff_id", replace_staff_id)}

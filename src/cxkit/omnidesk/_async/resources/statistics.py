@@ -48,13 +48,9 @@ class AsyncStatistics(AsyncAPIResource):
         Times are date strings such as ``"01 Jan 2015 00:00:00 +0300"`` (a
         datetime is formatted that way).
         """
-        params = {
-            "from_time": stats_time("from_time", from_time),
-            "to_time": stats_time("to_time", to_time),
-        }
         return await self._call(
             self.staff_leaderboard,
-            params=params,
+            params=_period(from_time, to_time),
             cast_to=list[StaffLeaderboardEntry],
             options=options,
         )
@@ -72,13 +68,9 @@ class AsyncStatistics(AsyncAPIResource):
         Times are date strings such as ``"01 Jan 2015 00:00:00 +0300"`` (a
         datetime is formatted that way).
         """
-        params = {
-            "from_time": stats_time("from_time", from_time),
-            "to_time": stats_time("to_time", to_time),
-        }
         return await self._call(
             self.groups_leaderboard,
-            params=params,
+            params=_period(from_time, to_time),
             cast_to=list[GroupLeaderboardEntry],
             options=options,
         )
@@ -207,3 +199,10 @@ class AsyncStatistics(AsyncAPIResource):
         return self._paginate(
             self.satisfaction, item=SatisfactionRating, params=params, options=options
         )
+
+
+def _period(from_time: str | datetime, to_time: str | datetime) -> dict[str, str]:
+    return {
+        "from_time": stats_time("from_time", from_time),
+        "to_time": stats_time("to_time", to_time),
+    }

@@ -11,13 +11,12 @@ from ...._core import (
     TimeInput,
     check_id,
     drop_none,
-    need_one,
     need_some,
     operation,
     opt_id,
     time_value,
 )
-from ..._checks import check_search
+from ..._checks import check_search, id_path, user_fields
 from ..._dialect import OmnideskHints
 from ...types.identification import IdentificationCode
 from ...types.users import User
@@ -57,17 +56,8 @@ class AsyncUsers(AsyncAPIResource):
         ``user_telegram_data`` (username or phone) or ``user_custom_id`` (with its
         ``user_custom_channel``, e.g. ``cch101``) identifies the user.
         """
-        need_one(
+        body = user_fields(
             "users.create",
-            user_email=user_email,
-            user_phone=user_phone,
-            user_whatsapp_phone=user_whatsapp_phone,
-            user_telegram_data=user_telegram_data,
-            user_custom_id=user_custom_id,
-        )
-        if user_custom_channel is not None and user_custom_id is None:
-            raise ValueError("users.create: user_custom_channel goes with user_custom_id")
-        body = drop_none(
             user_email=user_email,
             user_phone=user_phone,
             user_whatsapp_phone=user_whatsapp_phone,
@@ -126,7 +116,7 @@ class AsyncUsers(AsyncAPIResource):
     async def get(self, user_id: int, **options: Unpack[RequestOptions]) -> User:
         """Get a user."""
         return await self._call(
-            self.get, path={"user_id": check_id("user_id", user_id)}, cast_to=User, options=options
+            self.get, path=id_path(user_id=user_id), cast_to=User, options=options
         )
 
     @operation("PUT", "/users/{user_id}.json", wrap="user")
@@ -155,49 +145,34 @@ class AsyncUsers(AsyncAPIResource):
         )
         need_some(body, "users.update")
         return await self._call(
-            self.update,
-            path={"user_id": check_id("user_id", user_id)},
-            body=body,
-            cast_to=User,
-            options=options,
+            self.update, path=id_path(user_id=user_id), body=body, cast_to=User, options=options
         )
 
     @operation("PUT", "/users/{user_id}/disable.json", wrap="user")
     async def disable(self, user_id: int, **options: Unpack[RequestOptions]) -> User:
         """Delete a user softly (moved to the deleted list; ``restore`` brings it back)."""
         return await self._call(
-            self.disable,
-            path={"user_id": check_id("user_id", user_id)},
-            cast_to=User,
-            options=options,
+            self.disable, path=id_path(user_id=user_id), cast_to=User, options=options
         )
 
     @operation("PUT", "/users/{user_id}/block.json", wrap="user")
     async def block(self, user_id: int, **options: Unpack[RequestOptions]) -> User:
         """Block a user."""
         return await self._call(
-            self.block,
-            path={"user_id": check_id("user_id", user_id)},
-            cast_to=User,
-            options=options,
+            self.block, path=id_path(user_id=user_id), cast_to=User, options=options
         )
 
     @operation("PUT", "/users/{user_id}/restore.json", wrap="user")
     async def restore(self, user_id: int, **options: Unpack[RequestOptions]) -> User:
         """Unblock a user, or restore a deleted one."""
         return await self._call(
-            self.restore,
-            path={"user_id": check_id("user_id", user_id)},
-            cast_to=User,
-            options=options,
+            self.restore, path=id_path(user_id=user_id), cast_to=User, options=options
         )
 
     @operation("DELETE", "/users/{user_id}.json")
     async def delete(self, user_id: int, **options: Unpack[RequestOptions]) -> None:
         """Delete a user for good (staff with full access only)."""
-        await self._call(
-            self.delete, path={"user_id": check_id("user_id", user_id)}, options=options
-        )
+        await self._call(self.delete, path=id_path(user_id=user_id), options=options)
 
     @operation("POST", "/users/identification.json", wrap="user", idempotent=False)
     async def identify(
@@ -224,17 +199,8 @@ class AsyncUsers(AsyncAPIResource):
         its ``user_custom_channel``) identifies the user. Each call gives a new
         code, so the request is never retried after it may have reached Omnidesk.
         """
-        need_one(
+        body = user_fields(
             "users.identify",
-            user_email=user_email,
-            user_phone=user_phone,
-            user_whatsapp_phone=user_whatsapp_phone,
-            user_telegram_data=user_telegram_data,
-            user_custom_id=user_custom_id,
-        )
-        if user_custom_channel is not None and user_custom_id is None:
-            raise ValueError("users.identify: user_custom_channel goes with user_custom_id")
-        body = drop_none(
             user_email=user_email,
             user_phone=user_phone,
             user_whatsapp_phone=user_whatsapp_phone,
@@ -278,11 +244,7 @@ class AsyncUsers(AsyncAPIResource):
                 "users.link: pass exactly one of user_email, user_phone, other_user_id"
             )
         return await self._call(
-            self.link,
-            path={"user_id": check_id("user_id", user_id)},
-            body=given,
-            cast_to=User,
-            options=options,
+            self.link, path=id_path(user_id=user_id), body=given, cast_to=User, options=options
         )
 
     @operation("PUT", "/users/{user_id}/unlink.json", unwrap="user")
@@ -296,7 +258,7 @@ class AsyncUsers(AsyncAPIResource):
         """
         return await self._call(
             self.unlink,
-            path={"user_id": check_id("user_id", user_id)},
+            path=id_path(user_id=user_id),
             body={"user_id": check_id("other_user_id", other_user_id)},
             cast_to=User,
             options=options,

@@ -9,8 +9,8 @@ from __future__ import annotations
 import builtins
 from typing import TYPE_CHECKING
 
-from ...._core import APIResource, check_id, drop_none, operation
-from ..._checks import check_flag
+from ...._core import APIResource, drop_none, operation
+from ..._checks import check_flag, id_path
 from ..._dialect import OmnideskHints
 from ...types.changelog import ChangelogEntry
 
@@ -70,7 +70,7 @@ class CaseChangelog(APIResource):
         )
         return self._call(
             self.list,
-            path={"case_id": check_id("case_id", case_id)},
+            path=id_path(case_id=case_id),
             params=params,
             cast_to=builtins.list[ChangelogEntry],
             options=options,

@@ -25,7 +25,7 @@ from ...._core import (
     opt_id,
     time_value,
 )
-from ..._checks import check_one_choice, check_search
+from ..._checks import check_one_choice, check_search, id_path, user_fields
 from ..._dialect import OmnideskHints
 from ...types.cases import (
     Case,
@@ -112,7 +112,7 @@ class CaseMessages(APIResource):
         return self._paginate(
             self.list,
             item=Message,
-            path={"case_id": check_id("case_id", case_id)},
+            path=id_path(case_id=case_id),
             params=drop_none(
                 page=page, limit=limit, order=check_choice("order", order, MessageOrder)
             ),
@@ -151,7 +151,7 @@ class CaseMessages(APIResource):
         )
         return self._call(
             self.create,
-            path={"case_id": check_id("case_id", case_id)},
+            path=id_path(case_id=case_id),
             body=body,
             files=_files(attachments),
             cast_to=Message,
@@ -165,10 +165,7 @@ class CaseMessages(APIResource):
         """Edit a message's text."""
         return self._call(
             self.update,
-            path={
-                "case_id": check_id("case_id", case_id),
-                "message_id": check_id("message_id", message_id),
-            },
+            path=id_path(case_id=case_id, message_id=message_id),
             body={"content": content},
             cast_to=Message,
             options=options,
@@ -180,12 +177,7 @@ class CaseMessages(APIResource):
     ) -> None:
         """Delete a message."""
         self._call(
-            self.delete,
-            path={
-                "case_id": check_id("case_id", case_id),
-                "message_id": check_id("message_id", message_id),
-            },
-            options=options,
+            self.delete, path=id_path(case_id=case_id, message_id=message_id), options=options
         )
 
     @operation("PUT", "/cases/{case_id}/rate/{message_id}.json", wrap="rate", unwrap="message")
@@ -204,15 +196,11 @@ class CaseMessages(APIResource):
         rating, so a repeated call leaves the same state.
         """
         body = drop_none(
-            rating=check_one_choice("rating", rating, Rating),
-            rating_comment=rating_comment,
+            rating=check_one_choice("rating", rating, Rating), rating_comment=rating_comment
         )
         return self._call(
             self.rate,
-            path={
-                "case_id": check_id("case_id", case_id),
-                "message_id": check_id("message_id", message_id),
-            },
+            path=id_path(case_id=case_id, message_id=message_id),
             body=body,
             cast_to=RatedMessage,
             options=options,
@@ -256,7 +244,7 @@ class CaseNotes(APIResource):
         )
         return self._call(
             self.create,
-            path={"case_id": check_id("case_id", case_id)},
+            path=id_path(case_id=case_id),
             body=body,
             files=_files(attachments),
             cast_to=Message,
@@ -270,10 +258,7 @@ class CaseNotes(APIResource):
         """Edit a note's text."""
         return self._call(
             self.update,
-            path={
-                "case_id": check_id("case_id", case_id),
-                "message_id": check_id("message_id", message_id),
-            },
+            path=id_path(case_id=case_id, message_id=message_id),
             body={"content": content},
             cast_to=Message,
             options=options,
@@ -285,12 +270,7 @@ class CaseNotes(APIResource):
     ) -> None:
         """Delete a note."""
         self._call(
-            self.delete,
-            path={
-                "case_id": check_id("case_id", case_id),
-                "message_id": check_id("message_id", message_id),
-            },
-            options=options,
+            self.delete, path=id_path(case_id=case_id, message_id=message_id), options=options
         )
 
 
@@ -315,11 +295,7 @@ class CaseIdeas(APIResource):
         )
         need_some(body, "cases.idea.update")
         return self._call(
-            self.update,
-            path={"case_id": check_id("case_id", case_id)},
-            body=body,
-            cast_to=Case,
-            options=options,
+            self.update, path=id_path(case_id=case_id), body=body, cast_to=Case, options=options
         )
 
     @operation("PUT", "/cases/{case_id}/idea_official_response.json", wrap="message", unwrap="case")
@@ -329,7 +305,7 @@ class CaseIdeas(APIResource):
         """Add or edit the official response to an idea."""
         return self._call(
             self.set_official_response,
-            path={"case_id": check_id("case_id", case_id)},
+            path=id_path(case_id=case_id),
             body={"content": content},
             cast_to=Case,
             options=options,
@@ -341,9 +317,7 @@ class CaseIdeas(APIResource):
     ) -> None:
         """Delete the official response to an idea."""
         self._call(
-            self.delete_official_response,
-            path={"case_id": check_id("case_id", case_id)},
-            options=options,
+            self.delete_official_response, path=id_path(case_id=case_id), options=options
         )
 
 
@@ -408,18 +382,8 @@ class Cases(APIResource):
         (``cf_25``) to values. ``attachments`` are sent as ``multipart/form-data``
         (``case[attachments][0]``, ``case[custom_fields][cf_44]``...).
         """
-        need_one(
+        user = user_fields(
             "cases.create",
-            user_email=user_email,
-            user_phone=user_phone,
-            user_whatsapp_phone=user_whatsapp_phone,
-            user_telegram_data=user_telegram_data,
-            user_custom_id=user_custom_id,
-        )
-        need_one("cases.create", content=content, content_html=content_html)
-        if case_email_id is not None and case_email_id != -1:
-            check_id("case_email_id", case_email_id)
-        body = drop_none(
             user_email=user_email,
             user_phone=user_phone,
             user_whatsapp_phone=user_whatsapp_phone,
@@ -427,6 +391,12 @@ class Cases(APIResource):
             user_custom_id=user_custom_id,
             user_full_name=user_full_name,
             user_company_name=user_company_name,
+        )
+        need_one("cases.create", content=content, content_html=content_html)
+        if case_email_id is not None and case_email_id != -1:
+            check_id("case_email_id", case_email_id)
+        body = drop_none(
+            **user,
             initiator_id=opt_id("initiator_id", initiator_id),
             staff_id=opt_id("staff_id", staff_id),
             cc_emails=check_max_items("cc_emails", cc_emails, _MAX_CC),
@@ -513,7 +483,7 @@ class Cases(APIResource):
     def get(self, case_id: int, **options: Unpack[RequestOptions]) -> Case:
         """Get a case."""
         return self._call(
-            self.get, path={"case_id": check_id("case_id", case_id)}, cast_to=Case, options=options
+            self.get, path=id_path(case_id=case_id), cast_to=Case, options=options
         )
 
     @operation("PUT", "/cases/{case_id}.json", wrap="case")
@@ -556,11 +526,7 @@ class Cases(APIResource):
             remove_bcc_emails=remove_bcc_emails,
         )
         return self._call(
-            self.update,
-            path={"case_id": check_id("case_id", case_id)},
-            body=body,
-            cast_to=Case,
-            options=options,
+            self.update, path=id_path(case_id=case_id), body=body, cast_to=Case, options=options
         )
 
     @operation("PUT", "/cases/{case_id}.json", wrap="case", hints=OmnideskHints(bulk=True))
@@ -611,10 +577,7 @@ class Cases(APIResource):
     def trash(self, case_id: int, **options: Unpack[RequestOptions]) -> Case:
         """Move a case to the trash."""
         return self._call(
-            self.trash,
-            path={"case_id": check_id("case_id", case_id)},
-            cast_to=Case,
-            options=options,
+            self.trash, path=id_path(case_id=case_id), cast_to=Case, options=options
         )
 
     @operation("PUT", "/cases/{case_id}/trash.json", wrap="case", hints=OmnideskHints(bulk=True))
@@ -633,7 +596,7 @@ class Cases(APIResource):
     def spam(self, case_id: int, **options: Unpack[RequestOptions]) -> Case:
         """Move a case to the Spam filter."""
         return self._call(
-            self.spam, path={"case_id": check_id("case_id", case_id)}, cast_to=Case, options=options
+            self.spam, path=id_path(case_id=case_id), cast_to=Case, options=options
         )
 
     @operation("PUT", "/cases/{case_id}/spam.json", wrap="case", hints=OmnideskHints(bulk=True))
@@ -652,10 +615,7 @@ class Cases(APIResource):
     def restore(self, case_id: int, **options: Unpack[RequestOptions]) -> Case:
         """Restore a case from the trash or spam."""
         return self._call(
-            self.restore,
-            path={"case_id": check_id("case_id", case_id)},
-            cast_to=Case,
-            options=options,
+            self.restore, path=id_path(case_id=case_id), cast_to=Case, options=options
         )
 
     @operation("PUT", "/cases/{case_id}/restore.json", wrap="case", hints=OmnideskHints(bulk=True))
@@ -673,9 +633,7 @@ class Cases(APIResource):
     @operation("DELETE", "/cases/{case_id}.json")
     def delete(self, case_id: int, **options: Unpack[RequestOptions]) -> None:
         """Delete a case for good (staff with full access only)."""
-        self._call(
-            self.delete, path={"case_id": check_id("case_id", case_id)}, options=options
-        )
+        self._call(self.delete, path=id_path(case_id=case_id), options=options)
 
     @cached_property
     def changelog(self) -> CaseChangelog:
@@ -704,11 +662,7 @@ class Cases(APIResource):
             rated_staff_id=opt_id("rated_staff_id", rated_staff_id),
         )
         return self._call(
-            self.rate,
-            path={"case_id": check_id("case_id", case_id)},
-            body=body,
-            cast_to=RatedCase,
-            options=options,
+            self.rate, path=id_path(case_id=case_id), body=body, cast_to=RatedCase, options=options
         )
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...._core import APIResource, SyncPage, check_id, drop_none, need_some, operation
+from ...._core import APIResource, SyncPage, drop_none, need_some, operation
+from ..._checks import id_path, replacement
 from ..._dialect import OmnideskHints
 from ...types.groups import Group
 
@@ -54,10 +55,7 @@ class Groups(APIResource):
     def get(self, group_id: int, **options: Unpack[RequestOptions]) -> Group:
         """Get a group."""
         return self._call(
-            self.get,
-            path={"group_id": check_id("group_id", group_id)},
-            cast_to=Group,
-            options=options,
+            self.get, path=id_path(group_id=group_id), cast_to=Group, options=options
         )
 
     @operation("PUT", "/groups/{group_id}.json", wrap="group")
@@ -78,11 +76,7 @@ class Groups(APIResource):
         )
         need_some(body, "groups.update")
         return self._call(
-            self.update,
-            path={"group_id": check_id("group_id", group_id)},
-            body=body,
-            cast_to=Group,
-            options=options,
+            self.update, path=id_path(group_id=group_id), body=body, cast_to=Group, options=options
         )
 
     @operation("PUT", "/groups/{group_id}/disable.json", wrap="group")
@@ -99,8 +93,8 @@ class Groups(APIResource):
         """
         return self._call(
             self.disable,
-            path={"group_id": check_id("group_id", group_id)},
-            body=_replacement(replace_group_id),
+            path=id_path(group_id=group_id),
+            body=replacement("replace_group_id", replace_group_id),
             cast_to=Group,
             options=options,
         )
@@ -109,10 +103,7 @@ class Groups(APIResource):
     def enable(self, group_id: int, **options: Unpack[RequestOptions]) -> Group:
         """Enable a group."""
         return self._call(
-            self.enable,
-            path={"group_id": check_id("group_id", group_id)},
-            cast_to=Group,
-            options=options,
+            self.enable, path=id_path(group_id=group_id), cast_to=Group, options=options
         )
 
     @operation("DELETE", "/groups/{group_id}.json", wrap="group")
@@ -126,13 +117,7 @@ class Groups(APIResource):
         """Delete a group; ``replace_group_id`` takes its place where it is used."""
         self._call(
             self.delete,
-            path={"group_id": check_id("group_id", group_id)},
-            body=_replacement(replace_group_id),
+            path=id_path(group_id=group_id),
+            body=replacement("replace_group_id", replace_group_id),
             options=options,
         )
-
-
-def _replacement(replace_group_id: int | None) -> dict[str, int] | None:
-    if replace_group_id is None:
-        return None
-    return {"replace_group_id": check_id("replace_group_id", replace_group_id)}

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...._core import APIResource, SyncPage, check_id, drop_none, operation
+from ...._core import APIResource, SyncPage, drop_none, operation
+from ..._checks import id_path
 from ..._dialect import OmnideskHints
 from ...types.ideas import IdeasCategory
 
@@ -51,10 +52,7 @@ class IdeasCategories(APIResource):
     def get(self, category_id: int, **options: Unpack[RequestOptions]) -> IdeasCategory:
         """Get an ideas category."""
         return self._call(
-            self.get,
-            path={"category_id": check_id("category_id", category_id)},
-            cast_to=IdeasCategory,
-            options=options,
+            self.get, path=id_path(category_id=category_id), cast_to=IdeasCategory, options=options
         )
 
     @operation("PUT", "/ideas_category/{category_id}.json", wrap="ideas_category")
@@ -64,7 +62,7 @@ class IdeasCategories(APIResource):
         """Rename an ideas category."""
         return self._call(
             self.update,
-            path={"category_id": check_id("category_id", category_id)},
+            path=id_path(category_id=category_id),
             body={"category_title": category_title},
             cast_to=IdeasCategory,
             options=options,
@@ -75,7 +73,7 @@ class IdeasCategories(APIResource):
         """Disable an ideas category."""
         return self._call(
             self.disable,
-            path={"category_id": check_id("category_id", category_id)},
+            path=id_path(category_id=category_id),
             cast_to=IdeasCategory,
             options=options,
         )
@@ -85,7 +83,7 @@ class IdeasCategories(APIResource):
         """Enable an ideas category."""
         return self._call(
             self.enable,
-            path={"category_id": check_id("category_id", category_id)},
+            path=id_path(category_id=category_id),
             cast_to=IdeasCategory,
             options=options,
         )
@@ -93,6 +91,4 @@ class IdeasCategories(APIResource):
     @operation("DELETE", "/ideas_category/{category_id}.json")
     def delete(self, category_id: int, **options: Unpack[RequestOptions]) -> None:
         """Delete an ideas category."""
-        self._call(
-            self.delete, path={"category_id": check_id("category_id", category_id)}, options=options
-        )
+        self._call(self.delete, path=id_path(category_id=category_id), options=options)

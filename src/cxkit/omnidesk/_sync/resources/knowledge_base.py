@@ -21,7 +21,7 @@ from ...._core import (
     operation,
     opt_id,
 )
-from ..._checks import check_search, multilingual
+from ..._checks import check_search, id_path, multilingual
 from ..._dialect import OmnideskHints
 from ...types.knowledge_base import AccessType, KbArticle, KbCategory, KbSection
 
@@ -77,7 +77,7 @@ class KbCategories(APIResource):
         """Get a category."""
         return self._call(
             self.get,
-            path={"category_id": check_id("category_id", category_id)},
+            path=id_path(category_id=category_id),
             params=drop_none(language_id=_language(language_id)),
             cast_to=KbCategory,
             options=options,
@@ -90,7 +90,7 @@ class KbCategories(APIResource):
         """Rename a category."""
         return self._call(
             self.update,
-            path={"category_id": check_id("category_id", category_id)},
+            path=id_path(category_id=category_id),
             body={"category_title": multilingual("category_title", category_title)},
             cast_to=KbCategory,
             options=options,
@@ -100,20 +100,14 @@ class KbCategories(APIResource):
     def disable(self, category_id: int, **options: Unpack[RequestOptions]) -> KbCategory:
         """Disable a category."""
         return self._call(
-            self.disable,
-            path={"category_id": check_id("category_id", category_id)},
-            cast_to=KbCategory,
-            options=options,
+            self.disable, path=id_path(category_id=category_id), cast_to=KbCategory, options=options
         )
 
     @operation("PUT", "/kb_category/{category_id}/enable.json", wrap="kb_category")
     def enable(self, category_id: int, **options: Unpack[RequestOptions]) -> KbCategory:
         """Enable a category."""
         return self._call(
-            self.enable,
-            path={"category_id": check_id("category_id", category_id)},
-            cast_to=KbCategory,
-            options=options,
+            self.enable, path=id_path(category_id=category_id), cast_to=KbCategory, options=options
         )
 
     @operation(
@@ -122,10 +116,7 @@ class KbCategories(APIResource):
     def moveup(self, category_id: int, **options: Unpack[RequestOptions]) -> KbCategory:
         """Move a category one step up."""
         return self._call(
-            self.moveup,
-            path={"category_id": check_id("category_id", category_id)},
-            cast_to=KbCategory,
-            options=options,
+            self.moveup, path=id_path(category_id=category_id), cast_to=KbCategory, options=options
         )
 
     @operation(
@@ -135,7 +126,7 @@ class KbCategories(APIResource):
         """Move a category one step down."""
         return self._call(
             self.movedown,
-            path={"category_id": check_id("category_id", category_id)},
+            path=id_path(category_id=category_id),
             cast_to=KbCategory,
             options=options,
         )
@@ -143,9 +134,7 @@ class KbCategories(APIResource):
     @operation("DELETE", "/kb_category/{category_id}.json")
     def delete(self, category_id: int, **options: Unpack[RequestOptions]) -> None:
         """Delete a category."""
-        self._call(
-            self.delete, path={"category_id": check_id("category_id", category_id)}, options=options
-        )
+        self._call(self.delete, path=id_path(category_id=category_id), options=options)
 
 
 class KbSections(APIResource):
@@ -198,7 +187,7 @@ class KbSections(APIResource):
         """Get a section."""
         return self._call(
             self.get,
-            path={"section_id": check_id("section_id", section_id)},
+            path=id_path(section_id=section_id),
             params=drop_none(language_id=_language(language_id)),
             cast_to=KbSection,
             options=options,
@@ -223,7 +212,7 @@ class KbSections(APIResource):
         need_some(body, "kb_sections.update")
         return self._call(
             self.update,
-            path={"section_id": check_id("section_id", section_id)},
+            path=id_path(section_id=section_id),
             body=body,
             cast_to=KbSection,
             options=options,
@@ -233,48 +222,34 @@ class KbSections(APIResource):
     def disable(self, section_id: int, **options: Unpack[RequestOptions]) -> KbSection:
         """Disable a section."""
         return self._call(
-            self.disable,
-            path={"section_id": check_id("section_id", section_id)},
-            cast_to=KbSection,
-            options=options,
+            self.disable, path=id_path(section_id=section_id), cast_to=KbSection, options=options
         )
 
     @operation("PUT", "/kb_section/{section_id}/enable.json", wrap="kb_section")
     def enable(self, section_id: int, **options: Unpack[RequestOptions]) -> KbSection:
         """Enable a section."""
         return self._call(
-            self.enable,
-            path={"section_id": check_id("section_id", section_id)},
-            cast_to=KbSection,
-            options=options,
+            self.enable, path=id_path(section_id=section_id), cast_to=KbSection, options=options
         )
 
     @operation("PUT", "/kb_section/{section_id}/moveup.json", wrap="kb_section", idempotent=False)
     def moveup(self, section_id: int, **options: Unpack[RequestOptions]) -> KbSection:
         """Move a section one step up."""
         return self._call(
-            self.moveup,
-            path={"section_id": check_id("section_id", section_id)},
-            cast_to=KbSection,
-            options=options,
+            self.moveup, path=id_path(section_id=section_id), cast_to=KbSection, options=options
         )
 
     @operation("PUT", "/kb_section/{section_id}/movedown.json", wrap="kb_section", idempotent=False)
     def movedown(self, section_id: int, **options: Unpack[RequestOptions]) -> KbSection:
         """Move a section one step down."""
         return self._call(
-            self.movedown,
-            path={"section_id": check_id("section_id", section_id)},
-            cast_to=KbSection,
-            options=options,
+            self.movedown, path=id_path(section_id=section_id), cast_to=KbSection, options=options
         )
 
     @operation("DELETE", "/kb_section/{section_id}.json")
     def delete(self, section_id: int, **options: Unpack[RequestOptions]) -> None:
         """Delete a section."""
-        self._call(
-            self.delete, path={"section_id": check_id("section_id", section_id)}, options=options
-        )
+        self._call(self.delete, path=id_path(section_id=section_id), options=options)
 
 
 class KbArticles(APIResource):
@@ -340,7 +315,7 @@ class KbArticles(APIResource):
         """Get an article."""
         return self._call(
             self.get,
-            path={"article_id": check_id("article_id", article_id)},
+            path=id_path(article_id=article_id),
             params=drop_none(language_id=_language(language_id)),
             cast_to=KbArticle,
             options=options,
@@ -369,7 +344,7 @@ class KbArticles(APIResource):
         need_some(body, "kb_articles.update")
         return self._call(
             self.update,
-            path={"article_id": check_id("article_id", article_id)},
+            path=id_path(article_id=article_id),
             body=body,
             cast_to=KbArticle,
             options=options,
@@ -379,45 +354,31 @@ class KbArticles(APIResource):
     def disable(self, article_id: int, **options: Unpack[RequestOptions]) -> KbArticle:
         """Disable an article."""
         return self._call(
-            self.disable,
-            path={"article_id": check_id("article_id", article_id)},
-            cast_to=KbArticle,
-            options=options,
+            self.disable, path=id_path(article_id=article_id), cast_to=KbArticle, options=options
         )
 
     @operation("PUT", "/kb_article/{article_id}/enable.json", wrap="kb_article")
     def enable(self, article_id: int, **options: Unpack[RequestOptions]) -> KbArticle:
         """Enable an article."""
         return self._call(
-            self.enable,
-            path={"article_id": check_id("article_id", article_id)},
-            cast_to=KbArticle,
-            options=options,
+            self.enable, path=id_path(article_id=article_id), cast_to=KbArticle, options=options
         )
 
     @operation("PUT", "/kb_article/{article_id}/moveup.json", wrap="kb_article", idempotent=False)
     def moveup(self, article_id: int, **options: Unpack[RequestOptions]) -> KbArticle:
         """Move an article one step up."""
         return self._call(
-            self.moveup,
-            path={"article_id": check_id("article_id", article_id)},
-            cast_to=KbArticle,
-            options=options,
+            self.moveup, path=id_path(article_id=article_id), cast_to=KbArticle, options=options
         )
 
     @operation("PUT", "/kb_article/{article_id}/movedown.json", wrap="kb_article", idempotent=False)
     def movedown(self, article_id: int, **options: Unpack[RequestOptions]) -> KbArticle:
         """Move an article one step down."""
         return self._call(
-            self.movedown,
-            path={"article_id": check_id("article_id", article_id)},
-            cast_to=KbArticle,
-            options=options,
+            self.movedown, path=id_path(article_id=article_id), cast_to=KbArticle, options=options
         )
 
     @operation("DELETE", "/kb_article/{article_id}.json")
     def delete(self, article_id: int, **options: Unpack[RequestOptions]) -> None:
         """Delete an article."""
-        self._call(
-            self.delete, path={"article_id": check_id("article_id", article_id)}, options=options
-        )
+        self._call(self.delete, path=id_path(article_id=article_id), options=options)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...._core import APIResource, SyncPage, check_id, drop_none, operation
+from ...._core import APIResource, SyncPage, drop_none, operation
+from ..._checks import id_path
 from ..._dialect import OmnideskHints
 from ...types.labels import Label
 
@@ -47,7 +48,7 @@ class Labels(APIResource):
         """Rename a label."""
         return self._call(
             self.update,
-            path={"label_id": check_id("label_id", label_id)},
+            path=id_path(label_id=label_id),
             body={"label_title": label_title},
             cast_to=Label,
             options=options,
@@ -56,6 +57,4 @@ class Labels(APIResource):
     @operation("DELETE", "/labels/{label_id}.json")
     def delete(self, label_id: int, **options: Unpack[RequestOptions]) -> None:
         """Delete a label."""
-        self._call(
-            self.delete, path={"label_id": check_id("label_id", label_id)}, options=options
-        )
+        self._call(self.delete, path=id_path(label_id=label_id), options=options)

@@ -60,8 +60,7 @@ class AsyncAgents(AsyncAPIResource):
     @operation("GET", "/agents")
     async def list(self, **options: Unpack[RequestOptions]) -> list[Agent]:
         """List the agents (one answer, not paged)."""
-        result: list[Agent] = await self._call(self.list, cast_to=list[Agent], options=options)
-        return result
+        return await self._call(self.list, cast_to=list[Agent], options=options)
 
     @operation("GET", "/agents/{login}")
     async def get(self, login: str, **options: Unpack[RequestOptions]) -> Agent:
@@ -278,10 +277,7 @@ class AsyncAgentGroups(AsyncAPIResource):
     @operation("GET", "/agents_groups")
     async def list(self, **options: Unpack[RequestOptions]) -> list[AgentGroup]:
         """List the agent groups."""
-        result: list[AgentGroup] = await self._call(
-            self.list, cast_to=list[AgentGroup], options=options
-        )
-        return result
+        return await self._call(self.list, cast_to=list[AgentGroup], options=options)
 
 
 class AsyncAgentStatuses(AsyncAPIResource):
@@ -292,13 +288,12 @@ class AsyncAgentStatuses(AsyncAPIResource):
         self, *, include_logged_off: bool | None = None, **options: Unpack[RequestOptions]
     ) -> list[AgentStatus]:
         """List the agents' statuses; ``include_logged_off`` adds agents who are logged off."""
-        result: list[AgentStatus] = await self._call(
+        return await self._call(
             self.list,
             params=drop_none(include_logged_off=include_logged_off),
             cast_to=list[AgentStatus],
             options=options,
         )
-        return result
 
 
 class AsyncAgentWorkReport(AsyncAPIResource):

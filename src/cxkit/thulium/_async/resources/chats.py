@@ -49,10 +49,7 @@ class AsyncChatQueues(AsyncAPIResource):
     @operation("GET", "/chats/queues")
     async def list(self, **options: Unpack[RequestOptions]) -> list[ChatQueue]:
         """List the chat queues."""
-        result: list[ChatQueue] = await self._call(
-            self.list, cast_to=list[ChatQueue], options=options
-        )
-        return result
+        return await self._call(self.list, cast_to=list[ChatQueue], options=options)
 
 
 class AsyncChatSummaryReport(AsyncAPIResource):
@@ -158,12 +155,7 @@ class AsyncChatMessages(AsyncAPIResource):
         self, id: str, *, text: str | None = None, **options: Unpack[RequestOptions]
     ) -> None:
         """Send a message into conversation ``id`` (the id ``start`` returned)."""
-        await self._call(
-            self.create,
-            path={"id": id},
-            body=drop_none(text=text),
-            options=options,
-        )
+        await self._call(self.create, path={"id": id}, body=drop_none(text=text), options=options)
 
 
 class AsyncChatContent(AsyncAPIResource):

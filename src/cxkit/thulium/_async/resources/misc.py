@@ -40,10 +40,9 @@ class AsyncCustomerFieldGroups(AsyncAPIResource):
 
         Inferred (index-only in the seed).
         """
-        result: builtins.list[CustomerFieldGroup] = await self._call(
+        return await self._call(
             self.list, cast_to=builtins.list[CustomerFieldGroup], options=options
         )
-        return result
 
 
 class AsyncTopics(AsyncAPIResource):
@@ -52,10 +51,7 @@ class AsyncTopics(AsyncAPIResource):
     @operation("GET", "/topics")
     async def list(self, **options: Unpack[RequestOptions]) -> builtins.list[Topic]:
         """List the active conversation topics (one answer, not paged). Inferred (index-only in the seed)."""
-        result: builtins.list[Topic] = await self._call(
-            self.list, cast_to=builtins.list[Topic], options=options
-        )
-        return result
+        return await self._call(self.list, cast_to=builtins.list[Topic], options=options)
 
 
 class AsyncTags(AsyncAPIResource):

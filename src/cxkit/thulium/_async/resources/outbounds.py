@@ -31,7 +31,6 @@ from ..._values import (
     check_logins,
     check_phone,
     day_value,
-    field_map,
     opt_int,
     opt_text,
     record_changes,
@@ -77,6 +76,10 @@ def _oid(value: Any, name: str = "id") -> str:
     return check_outbound_id(name, required(name, value))
 
 
+def _record_path(id: Any, phone_number: Any) -> dict[str, str]:
+    return {"id": _oid(id), "phone_number": check_phone("phone_number", phone_number)}
+
+
 def _settings(
     client: Any,
     *,
@@ -112,13 +115,9 @@ class AsyncOutboundAgents(AsyncAPIResource):
         self, id: str, **options: Unpack[RequestOptions]
     ) -> builtins.list[OutboundAgent]:
         """List the agents of campaign ``id`` (one answer, not paged)."""
-        result: builtins.list[OutboundAgent] = await self._call(
-            self.list,
-            path={"id": _oid(id)},
-            cast_to=builtins.list[OutboundAgent],
-            options=options,
+        return await self._call(
+            self.list, path={"id": _oid(id)}, cast_to=builtins.list[OutboundAgent], options=options
         )
-        return result
 
     @operation("POST", "/outbounds/{id}/add_agents")
     async def add(self, id: str, logins: Sequence[str], **options: Unpack[RequestOptions]) -> None:
@@ -171,10 +170,9 @@ class AsyncOutboundStats(AsyncAPIResource):
         The docs list an ``id`` parameter here, but the path has no place for it and
         the example sends none; none is sent.
         """
-        result: builtins.list[OutboundStatsModel] = await self._call(
+        return await self._call(
             self.list, cast_to=builtins.list[OutboundStatsModel], options=options
         )
-        return result
 
 
 class AsyncOutboundStatuses(AsyncAPIResource):
@@ -185,13 +183,9 @@ class AsyncOutboundStatuses(AsyncAPIResource):
         self, id: str, **options: Unpack[RequestOptions]
     ) -> builtins.list[OutboundStatus]:
         """List the statuses of campaign ``id`` (``system_status``: :data:`RecordSystemStatus`)."""
-        result: builtins.list[OutboundStatus] = await self._call(
-            self.list,
-            path={"id": _oid(id)},
-            cast_to=builtins.list[OutboundStatus],
-            options=options,
+        return await self._call(
+            self.list, path={"id": _oid(id)}, cast_to=builtins.list[OutboundStatus], options=options
         )
-        return result
 
 
 class AsyncOutboundRecords(AsyncAPIResource):
@@ -248,10 +242,7 @@ class AsyncOutboundRecords(AsyncAPIResource):
     ) -> OutboundRecord:
         """Get the record of ``phone_number`` in campaign ``id``. Inferred (index-only in the seed)."""
         return await self._call(
-            self.get,
-            path={"id": _oid(id), "phone_number": check_phone("phone_number", phone_number)},
-            cast_to=OutboundRecord,
-            options=options,
+            self.get, path=_record_path(id, phone_number), cast_to=OutboundRecord, options=options
         )
 
     @operation("POST", "/outbounds/{id}/records")
@@ -285,10 +276,8 @@ class AsyncOutboundRecords(AsyncAPIResource):
                 agent_login=agent_login,
                 next_call_date=next_call_date,
                 order=order,
-            ),
-            **drop_none(
-                identifier=opt_text("identifier", identifier),
-                record_fields=field_map("record_fields", record_fields),
+                identifier=identifier,
+                record_fields=record_fields,
             ),
         }
         result: Created[int] = await self._call(
@@ -319,36 +308,25 @@ class AsyncOutboundRecords(AsyncAPIResource):
 
         Only the fields given are sent; the rules of :meth:`create` apply.
         """
-        body = {
-            **record_changes(
-                self._client.time_zone,
-                status_id=status_id,
-                dictionary_status_id=dictionary_status_id,
-                agent_login=agent_login,
-                next_call_date=next_call_date,
-                order=order,
-            ),
-            **drop_none(
-                identifier=opt_text("identifier", identifier),
-                record_fields=field_map("record_fields", record_fields),
-            ),
-        }
+        body = record_changes(
+            self._client.time_zone,
+            status_id=status_id,
+            dictionary_status_id=dictionary_status_id,
+            agent_login=agent_login,
+            next_call_date=next_call_date,
+            order=order,
+            identifier=identifier,
+            record_fields=record_fields,
+        )
         need_some(body, "outbounds.records.update")
         await self._call(
-            self.update,
-            path={"id": _oid(id), "phone_number": check_phone("phone_number", phone_number)},
-            body=body,
-            options=options,
+            self.update, path=_record_path(id, phone_number), body=body, options=options
         )
 
     @operation("DELETE", "/outbounds/{id}/records/{phone_number}")
     async def delete(self, id: str, phone_number: str, **options: Unpack[RequestOptions]) -> None:
         """Remove the record of ``phone_number`` from campaign ``id``. Inferred (index-only in the seed)."""
-        await self._call(
-            self.delete,
-            path={"id": _oid(id), "phone_number": check_phone("phone_number", phone_number)},
-            options=options,
-        )
+        await self._call(self.delete, path=_record_path(id, phone_number), options=options)
 
     @operation("POST", "/outbound_status_by_phone_number")
     async def update_status(
@@ -418,24 +396,19 @@ class AsyncOutboundRecordsByIdentifier(AsyncAPIResource):
                 agent_login=agent_login,
                 next_call_date=next_call_date,
                 order=order,
+                record_fields=record_fields,
             ),
-            **drop_none(record_fields=field_map("record_fields", record_fields)),
         }
         need_some(body, "outbounds.records_by_identifier.update")
         await self._call(
-            self.update,
-            path={"id": _oid(id), "identifier": identifier},
-            body=body,
-            options=options,
+            self.update, path={"id": _oid(id), "identifier": identifier}, body=body, options=options
         )
 
     @operation("DELETE", "/outbounds/{id}/records_by_identifier/{identifier}")
     async def delete(self, id: str, identifier: str, **options: Unpack[RequestOptions]) -> None:
         """Remove the record ``identifier`` from campaign ``id``. Inferred (index-only in the seed)."""
         await self._call(
-            self.delete,
-            path={"id": _oid(id), "identifier": identifier},
-            options=options,
+            self.delete, path={"id": _oid(id), "identifier": identifier}, options=options
         )
 
 
@@ -445,10 +418,7 @@ class AsyncOutbounds(AsyncAPIResource):
     @operation("GET", "/outbounds")
     async def list(self, **options: Unpack[RequestOptions]) -> builtins.list[Outbound]:
         """List every campaign (one answer, not paged)."""
-        result: builtins.list[Outbound] = await self._call(
-            self.list, cast_to=builtins.list[Outbound], options=options
-        )
-        return result
+        return await self._call(self.list, cast_to=builtins.list[Outbound], options=options)
 
     @operation("POST", "/outbounds")
     async def create(
@@ -588,13 +558,12 @@ class AsyncOutbounds(AsyncAPIResource):
 
         Inferred (index-only in the seed).
         """
-        result: builtins.list[PhoneNumberOutbound] = await self._call(
+        return await self._call(
             self.find,
             path={"phone_number": check_phone("phone_number", phone_number)},
             cast_to=builtins.list[PhoneNumberOutbound],
             options=options,
         )
-        return result
 
     @cached_property
     def agents(self) -> AsyncOutboundAgents:

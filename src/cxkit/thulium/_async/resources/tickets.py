@@ -78,10 +78,7 @@ class AsyncTicketCategories(AsyncAPIResource):
     @operation("GET", "/ticket_categories")
     async def list(self, **options: Unpack[RequestOptions]) -> builtins.list[TicketCategory]:
         """List the ticket categories (one answer, not paged). Inferred (index-only in the seed)."""
-        result: builtins.list[TicketCategory] = await self._call(
-            self.list, cast_to=builtins.list[TicketCategory], options=options
-        )
-        return result
+        return await self._call(self.list, cast_to=builtins.list[TicketCategory], options=options)
 
 
 class AsyncTicketQueues(AsyncAPIResource):
@@ -90,10 +87,7 @@ class AsyncTicketQueues(AsyncAPIResource):
     @operation("GET", "/ticket_queues")
     async def list(self, **options: Unpack[RequestOptions]) -> builtins.list[TicketQueue]:
         """List the ticket queues (one answer, not paged). Inferred (index-only in the seed)."""
-        result: builtins.list[TicketQueue] = await self._call(
-            self.list, cast_to=builtins.list[TicketQueue], options=options
-        )
-        return result
+        return await self._call(self.list, cast_to=builtins.list[TicketQueue], options=options)
 
 
 class AsyncTicketStatuses(AsyncAPIResource):
@@ -102,10 +96,7 @@ class AsyncTicketStatuses(AsyncAPIResource):
     @operation("GET", "/ticket_statuses")
     async def list(self, **options: Unpack[RequestOptions]) -> builtins.list[TicketStatus]:
         """List the ticket statuses (one answer, not paged). Inferred (index-only in the seed)."""
-        result: builtins.list[TicketStatus] = await self._call(
-            self.list, cast_to=builtins.list[TicketStatus], options=options
-        )
-        return result
+        return await self._call(self.list, cast_to=builtins.list[TicketStatus], options=options)
 
 
 class AsyncTicketTodayStats(AsyncAPIResource):
@@ -201,11 +192,7 @@ class AsyncTicketAttachments(AsyncAPIResource):
     @operation("DELETE", "/tickets/{id}/attachments/{token}")
     async def delete(self, id: int, token: str, **options: Unpack[RequestOptions]) -> None:
         """Delete attachment ``token`` of ticket ``id``. Inferred (index-only in the seed)."""
-        await self._call(
-            self.delete,
-            path={**_tid(id), "token": token},
-            options=options,
-        )
+        await self._call(self.delete, path={**_tid(id), "token": token}, options=options)
 
 
 class AsyncTickets(AsyncAPIResource):

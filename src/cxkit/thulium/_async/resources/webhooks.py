@@ -51,10 +51,7 @@ class AsyncWebhooks(AsyncAPIResource):
     @operation("GET", "/webhooks")
     async def list(self, **options: Unpack[RequestOptions]) -> builtins.list[Webhook]:
         """List every webhook item (one answer, not paged). Inferred (index-only in the seed)."""
-        result: builtins.list[Webhook] = await self._call(
-            self.list, cast_to=builtins.list[Webhook], options=options
-        )
-        return result
+        return await self._call(self.list, cast_to=builtins.list[Webhook], options=options)
 
     @operation("POST", "/webhooks")
     async def create(

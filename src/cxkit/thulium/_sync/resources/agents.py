@@ -61,8 +61,7 @@ class Agents(APIResource):
     @operation("GET", "/agents")
     def list(self, **options: Unpack[RequestOptions]) -> list[Agent]:
         """List the agents (one answer, not paged)."""
-        result: list[Agent] = self._call(self.list, cast_to=list[Agent], options=options)
-        return result
+        return self._call(self.list, cast_to=list[Agent], options=options)
 
     @operation("GET", "/agents/{login}")
     def get(self, login: str, **options: Unpack[RequestOptions]) -> Agent:
@@ -279,10 +278,7 @@ class AgentGroups(APIResource):
     @operation("GET", "/agents_groups")
     def list(self, **options: Unpack[RequestOptions]) -> list[AgentGroup]:
         """List the agent groups."""
-        result: list[AgentGroup] = self._call(
-            self.list, cast_to=list[AgentGroup], options=options
-        )
-        return result
+        return self._call(self.list, cast_to=list[AgentGroup], options=options)
 
 
 class AgentStatuses(APIResource):
@@ -293,13 +289,12 @@ class AgentStatuses(APIResource):
         self, *, include_logged_off: bool | None = None, **options: Unpack[RequestOptions]
     ) -> list[AgentStatus]:
         """List the agents' statuses; ``include_logged_off`` adds agents who are logged off."""
-        result: list[AgentStatus] = self._call(
+        return self._call(
             self.list,
             params=drop_none(include_logged_off=include_logged_off),
             cast_to=list[AgentStatus],
             options=options,
         )
-        return result
 
 
 class AgentWorkReport(APIResource):

@@ -50,10 +50,7 @@ class ChatQueues(APIResource):
     @operation("GET", "/chats/queues")
     def list(self, **options: Unpack[RequestOptions]) -> list[ChatQueue]:
         """List the chat queues."""
-        result: list[ChatQueue] = self._call(
-            self.list, cast_to=list[ChatQueue], options=options
-        )
-        return result
+        return self._call(self.list, cast_to=list[ChatQueue], options=options)
 
 
 class ChatSummaryReport(APIResource):
@@ -159,12 +156,7 @@ class ChatMessages(APIResource):
         self, id: str, *, text: str | None = None, **options: Unpack[RequestOptions]
     ) -> None:
         """Send a message into conversation ``id`` (the id ``start`` returned)."""
-        self._call(
-            self.create,
-            path={"id": id},
-            body=drop_none(text=text),
-            options=options,
-        )
+        self._call(self.create, path={"id": id}, body=drop_none(text=text), options=options)
 
 
 class ChatContent(APIResource):

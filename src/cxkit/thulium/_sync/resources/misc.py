@@ -41,10 +41,9 @@ class CustomerFieldGroups(APIResource):
 
         Inferred (index-only in the seed).
         """
-        result: builtins.list[CustomerFieldGroup] = self._call(
+        return self._call(
             self.list, cast_to=builtins.list[CustomerFieldGroup], options=options
         )
-        return result
 
 
 class Topics(APIResource):
@@ -53,10 +52,7 @@ class Topics(APIResource):
     @operation("GET", "/topics")
     def list(self, **options: Unpack[RequestOptions]) -> builtins.list[Topic]:
         """List the active conversation topics (one answer, not paged). Inferred (index-only in the seed)."""
-        result: builtins.list[Topic] = self._call(
-            self.list, cast_to=builtins.list[Topic], options=options
-        )
-        return result
+        return self._call(self.list, cast_to=builtins.list[Topic], options=options)
 
 
 class Tags(APIResource):

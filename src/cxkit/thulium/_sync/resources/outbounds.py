@@ -32,7 +32,6 @@ from ..._values import (
     check_logins,
     check_phone,
     day_value,
-    field_map,
     opt_int,
     opt_text,
     record_changes,
@@ -78,6 +77,10 @@ def _oid(value: Any, name: str = "id") -> str:
     return check_outbound_id(name, required(name, value))
 
 
+def _record_path(id: Any, phone_number: Any) -> dict[str, str]:
+    return {"id": _oid(id), "phone_number": check_phone("phone_number", phone_number)}
+
+
 def _settings(
     client: Any,
     *,
@@ -113,13 +116,9 @@ class OutboundAgents(APIResource):
         self, id: str, **options: Unpack[RequestOptions]
     ) -> builtins.list[OutboundAgent]:
         """List the agents of campaign ``id`` (one answer, not paged)."""
-        result: builtins.list[OutboundAgent] = self._call(
-            self.list,
-            path={"id": _oid(id)},
-            cast_to=builtins.list[OutboundAgent],
-            options=options,
+        return self._call(
+            self.list, path={"id": _oid(id)}, cast_to=builtins.list[OutboundAgent], options=options
         )
-        return result
 
     @operation("POST", "/outbounds/{id}/add_agents")
     def add(self, id: str, logins: Sequence[str], **options: Unpack[RequestOptions]) -> None:
@@ -172,10 +171,9 @@ class OutboundStats(APIResource):
         The docs list an ``id`` parameter here, but the path has no place for it and
         the example sends none; none is sent.
         """
-        result: builtins.list[OutboundStatsModel] = self._call(
+        return self._call(
             self.list, cast_to=builtins.list[OutboundStatsModel], options=options
         )
-        return result
 
 
 class OutboundStatuses(APIResource):
@@ -186,13 +184,9 @@ class OutboundStatuses(APIResource):
         self, id: str, **options: Unpack[RequestOptions]
     ) -> builtins.list[OutboundStatus]:
         """List the statuses of campaign ``id`` (``system_status``: :data:`RecordSystemStatus`)."""
-        result: builtins.list[OutboundStatus] = self._call(
-            self.list,
-            path={"id": _oid(id)},
-            cast_to=builtins.list[OutboundStatus],
-            options=options,
+        return self._call(
+            self.list, path={"id": _oid(id)}, cast_to=builtins.list[OutboundStatus], options=options
         )
-        return result
 
 
 class OutboundRecords(APIResource):
@@ -249,10 +243,7 @@ class OutboundRecords(APIResource):
     ) -> OutboundRecord:
         """Get the record of ``phone_number`` in campaign ``id``. Inferred (index-only in the seed)."""
         return self._call(
-            self.get,
-            path={"id": _oid(id), "phone_number": check_phone("phone_number", phone_number)},
-            cast_to=OutboundRecord,
-            options=options,
+            self.get, path=_record_path(id, phone_number), cast_to=OutboundRecord, options=options
         )
 
     @operation("POST", "/outbounds/{id}/records")
@@ -286,10 +277,8 @@ class OutboundRecords(APIResource):
                 agent_login=agent_login,
                 next_call_date=next_call_date,
                 order=order,
-            ),
-            **drop_none(
-                identifier=opt_text("identifier", identifier),
-                record_fields=field_map("record_fields", record_fields),
+                identifier=identifier,
+                record_fields=record_fields,
             ),
         }
         result: Created[int] = self._call(
@@ -320,36 +309,25 @@ class OutboundRecords(APIResource):
 
         Only the fields given are sent; the rules of :meth:`create` apply.
         """
-        body = {
-            **record_changes(
-                self._client.time_zone,
-                status_id=status_id,
-                dictionary_status_id=dictionary_status_id,
-                agent_login=agent_login,
-                next_call_date=next_call_date,
-                order=order,
-            ),
-            **drop_none(
-                identifier=opt_text("identifier", identifier),
-                record_fields=field_map("record_fields", record_fields),
-            ),
-        }
+        body = record_changes(
+            self._client.time_zone,
+            status_id=status_id,
+            dictionary_status_id=dictionary_status_id,
+            agent_login=agent_login,
+            next_call_date=next_call_date,
+            order=order,
+            identifier=identifier,
+            record_fields=record_fields,
+        )
         need_some(body, "outbounds.records.update")
         self._call(
-            self.update,
-            path={"id": _oid(id), "phone_number": check_phone("phone_number", phone_number)},
-            body=body,
-            options=options,
+            self.update, path=_record_path(id, phone_number), body=body, options=options
         )
 
     @operation("DELETE", "/outbounds/{id}/records/{phone_number}")
     def delete(self, id: str, phone_number: str, **options: Unpack[RequestOptions]) -> None:
         """Remove the record of ``phone_number`` from campaign ``id``. Inferred (index-only in the seed)."""
-        self._call(
-            self.delete,
-            path={"id": _oid(id), "phone_number": check_phone("phone_number", phone_number)},
-            options=options,
-        )
+        self._call(self.delete, path=_record_path(id, phone_number), options=options)
 
     @operation("POST", "/outbound_status_by_phone_number")
     def update_status(
@@ -419,24 +397,19 @@ class OutboundRecordsByIdentifier(APIResource):
                 agent_login=agent_login,
                 next_call_date=next_call_date,
                 order=order,
+                record_fields=record_fields,
             ),
-            **drop_none(record_fields=field_map("record_fields", record_fields)),
         }
         need_some(body, "outbounds.records_by_identifier.update")
         self._call(
-            self.update,
-            path={"id": _oid(id), "identifier": identifier},
-            body=body,
-            options=options,
+            self.update, path={"id": _oid(id), "identifier": identifier}, body=body, options=options
         )
 
     @operation("DELETE", "/outbounds/{id}/records_by_identifier/{identifier}")
     def delete(self, id: str, identifier: str, **options: Unpack[RequestOptions]) -> None:
         """Remove the record ``identifier`` from campaign ``id``. Inferred (index-only in the seed)."""
         self._call(
-            self.delete,
-            path={"id": _oid(id), "identifier": identifier},
-            options=options,
+            self.delete, path={"id": _oid(id), "identifier": identifier}, options=options
         )
 
 
@@ -446,10 +419,7 @@ class Outbounds(APIResource):
     @operation("GET", "/outbounds")
     def list(self, **options: Unpack[RequestOptions]) -> builtins.list[Outbound]:
         """List every campaign (one answer, not paged)."""
-        result: builtins.list[Outbound] = self._call(
-            self.list, cast_to=builtins.list[Outbound], options=options
-        )
-        return result
+        return self._call(self.list, cast_to=builtins.list[Outbound], options=options)
 
     @operation("POST", "/outbounds")
     def create(
@@ -589,13 +559,12 @@ class Outbounds(APIResource):
 
         Inferred (index-only in the seed).
         """
-        result: builtins.list[PhoneNumberOutbound] = self._call(
+        return self._call(
             self.find,
             path={"phone_number": check_phone("phone_number", phone_number)},
             cast_to=builtins.list[PhoneNumberOutbound],
             options=options,
         )
-        return result
 
     @cached_property
     def agents(self) -> OutboundAgents:

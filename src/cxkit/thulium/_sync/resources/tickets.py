@@ -79,10 +79,7 @@ class TicketCategories(APIResource):
     @operation("GET", "/ticket_categories")
     def list(self, **options: Unpack[RequestOptions]) -> builtins.list[TicketCategory]:
         """List the ticket categories (one answer, not paged). Inferred (index-only in the seed)."""
-        result: builtins.list[TicketCategory] = self._call(
-            self.list, cast_to=builtins.list[TicketCategory], options=options
-        )
-        return result
+        return self._call(self.list, cast_to=builtins.list[TicketCategory], options=options)
 
 
 class TicketQueues(APIResource):
@@ -91,10 +88,7 @@ class TicketQueues(APIResource):
     @operation("GET", "/ticket_queues")
     def list(self, **options: Unpack[RequestOptions]) -> builtins.list[TicketQueue]:
         """List the ticket queues (one answer, not paged). Inferred (index-only in the seed)."""
-        result: builtins.list[TicketQueue] = self._call(
-            self.list, cast_to=builtins.list[TicketQueue], options=options
-        )
-        return result
+        return self._call(self.list, cast_to=builtins.list[TicketQueue], options=options)
 
 
 class TicketStatuses(APIResource):
@@ -103,10 +97,7 @@ class TicketStatuses(APIResource):
     @operation("GET", "/ticket_statuses")
     def list(self, **options: Unpack[RequestOptions]) -> builtins.list[TicketStatus]:
         """List the ticket statuses (one answer, not paged). Inferred (index-only in the seed)."""
-        result: builtins.list[TicketStatus] = self._call(
-            self.list, cast_to=builtins.list[TicketStatus], options=options
-        )
-        return result
+        return self._call(self.list, cast_to=builtins.list[TicketStatus], options=options)
 
 
 class TicketTodayStats(APIResource):
@@ -202,11 +193,7 @@ class TicketAttachments(APIResource):
     @operation("DELETE", "/tickets/{id}/attachments/{token}")
     def delete(self, id: int, token: str, **options: Unpack[RequestOptions]) -> None:
         """Delete attachment ``token`` of ticket ``id``. Inferred (index-only in the seed)."""
-        self._call(
-            self.delete,
-            path={**_tid(id), "token": token},
-            options=options,
-        )
+        self._call(self.delete, path={**_tid(id), "token": token}, options=options)
 
 
 class Tickets(APIResource):

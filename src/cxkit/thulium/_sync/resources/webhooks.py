@@ -52,10 +52,7 @@ class Webhooks(APIResource):
     @operation("GET", "/webhooks")
     def list(self, **options: Unpack[RequestOptions]) -> builtins.list[Webhook]:
         """List every webhook item (one answer, not paged). Inferred (index-only in the seed)."""
-        result: builtins.list[Webhook] = self._call(
-            self.list, cast_to=builtins.list[Webhook], options=options
-        )
-        return result
+        return self._call(self.list, cast_to=builtins.list[Webhook], options=options)
 
     @operation("POST", "/webhooks")
     def create(

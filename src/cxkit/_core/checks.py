@@ -19,6 +19,7 @@ __all__ = [
     "check_max_items",
     "check_text",
     "check_texts",
+    "id_path",
     "need_one",
     "need_some",
     "opt_id",
@@ -36,6 +37,11 @@ def check_id(name: str, value: Any, *, allow_zero: bool = False) -> int:
     if value < 0 or (value == 0 and not allow_zero):
         raise ValueError(f"{name} must be a positive integer, got {value}")
     return value
+
+
+def id_path(**ids: Any) -> dict[str, int]:
+    """Path parameters that are all positive integer ids, each checked under its own name."""
+    return {name: check_id(name, value) for name, value in ids.items()}
 
 
 def opt_id(name: str, value: Any, *, allow_zero: bool = False) -> int | None:

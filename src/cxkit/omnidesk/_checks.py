@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime, timezone
 from typing import Any
 
-from .._core import check_flag, check_id, check_one_choice, drop_none, need_one
+from .._core import check_flag, check_id, check_one_choice, drop_none, id_path, need_one
 
 __all__ = [
     "check_flag",
@@ -38,11 +38,6 @@ def check_search(name: str, value: Any, min_length: int) -> Any:
         if len(item.replace("^", "").strip()) < min_length:
             raise ValueError(f"{name} must have at least {min_length} characters; got {item!r}")
     return value if isinstance(value, str) else list(values)
-
-
-def id_path(**ids: Any) -> dict[str, int]:
-    """Path parameters that are all positive integer ids, each checked under its own name."""
-    return {name: check_id(name, value) for name, value in ids.items()}
 
 
 def replacement(name: str, value: int | None) -> dict[str, int] | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...._core import AsyncAPIResource, AsyncPager, check_id, drop_none, operation
+from ...._core import AsyncAPIResource, AsyncPager, drop_none, id_path, operation
 from ...types.items import Item
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ class AsyncItems(AsyncAPIResource):
     async def get(self, item_id: int, **options: Unpack[RequestOptions]) -> Item:
         """Get an item."""
         return await self._call(
-            self.get, path={"item_id": check_id("item_id", item_id)}, cast_to=Item, options=options
+            self.get, path=id_path(item_id=item_id), cast_to=Item, options=options
         )
 
     @operation("POST", "/items")
@@ -48,7 +48,7 @@ class AsyncItems(AsyncAPIResource):
         """Rename an item."""
         return await self._call(
             self.update,
-            path={"item_id": check_id("item_id", item_id)},
+            path=id_path(item_id=item_id),
             body={"name": name},
             cast_to=Item,
             options=options,
@@ -57,15 +57,11 @@ class AsyncItems(AsyncAPIResource):
     @operation("DELETE", "/items/{item_id}")
     async def delete(self, item_id: int, **options: Unpack[RequestOptions]) -> None:
         """Delete an item."""
-        await self._call(
-            self.delete, path={"item_id": check_id("item_id", item_id)}, options=options
-        )
+        await self._call(self.delete, path=id_path(item_id=item_id), options=options)
 
     # A PUT whose second call differs from the first: declared non-idempotent, so a
     # failed attempt is never replayed.
     @operation("PUT", "/items/{item_id}/moveup", idempotent=False)
     async def moveup(self, item_id: int, **options: Unpack[RequestOptions]) -> None:
         """Move an item one place up."""
-        await self._call(
-            self.moveup, path={"item_id": check_id("item_id", item_id)}, options=options
-        )
+        await self._call(self.moveup, path=id_path(item_id=item_id), options=options)

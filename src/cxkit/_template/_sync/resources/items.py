@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...._core import APIResource, SyncPage, check_id, drop_none, operation
+from ...._core import APIResource, SyncPage, drop_none, id_path, operation
 from ...types.items import Item
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ class Items(APIResource):
     def get(self, item_id: int, **options: Unpack[RequestOptions]) -> Item:
         """Get an item."""
         return self._call(
-            self.get, path={"item_id": check_id("item_id", item_id)}, cast_to=Item, options=options
+            self.get, path=id_path(item_id=item_id), cast_to=Item, options=options
         )
 
     @operation("POST", "/items")
@@ -49,7 +49,7 @@ class Items(APIResource):
         """Rename an item."""
         return self._call(
             self.update,
-            path={"item_id": check_id("item_id", item_id)},
+            path=id_path(item_id=item_id),
             body={"name": name},
             cast_to=Item,
             options=options,
@@ -58,15 +58,11 @@ class Items(APIResource):
     @operation("DELETE", "/items/{item_id}")
     def delete(self, item_id: int, **options: Unpack[RequestOptions]) -> None:
         """Delete an item."""
-        self._call(
-            self.delete, path={"item_id": check_id("item_id", item_id)}, options=options
-        )
+        self._call(self.delete, path=id_path(item_id=item_id), options=options)
 
     # A PUT whose second call differs from the first: declared non-idempotent, so a
     # failed attempt is never replayed.
     @operation("PUT", "/items/{item_id}/moveup", idempotent=False)
     def moveup(self, item_id: int, **options: Unpack[RequestOptions]) -> None:
         """Move an item one place up."""
-        self._call(
-            self.moveup, path={"item_id": check_id("item_id", item_id)}, options=options
-        )
+        self._call(self.moveup, path=id_path(item_id=item_id), options=options)

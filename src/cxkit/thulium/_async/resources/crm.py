@@ -13,10 +13,10 @@ from ...._core import (
     AsyncPager,
     Created,
     check_choice,
-    check_id,
     check_ids,
     created,
     drop_none,
+    id_path,
     need_some,
     operation,
     opt_id,
@@ -113,7 +113,7 @@ class AsyncCustomerNotes(AsyncAPIResource):
         """Add a note to customer ``id``, written as agent ``user_login`` if given."""
         await self._call(
             self.create,
-            path={"id": check_id("id", id)},
+            path=id_path(id=id),
             body=drop_none(message=message, user_login=user_login),
             options=options,
         )
@@ -141,7 +141,7 @@ class AsyncCustomerFeedRecords(AsyncAPIResource):
         text = payload if isinstance(payload, str) else _json_text(payload)
         await self._call(
             self.create,
-            path={"id": check_id("id", id)},
+            path=id_path(id=id),
             body={
                 "type": check_choice("type", required("type", type), FeedRecordType),
                 "payload": text,
@@ -224,7 +224,7 @@ class AsyncCustomers(AsyncAPIResource):
         """Get customer ``id``; ``include_*`` add custom fields and addresses."""
         return await self._call(
             self.get,
-            path={"id": check_id("id", id)},
+            path=id_path(id=id),
             params=_includes(
                 include_custom_fields,
                 include_address,
@@ -363,12 +363,12 @@ class AsyncCustomers(AsyncAPIResource):
         )
         if not options.get("extra_body"):
             need_some(body, "customers.update")
-        await self._call(self.update, path={"id": check_id("id", id)}, body=body, options=options)
+        await self._call(self.update, path=id_path(id=id), body=body, options=options)
 
     @operation("DELETE", "/customers/{id}")
     async def delete(self, id: int, **options: Unpack[RequestOptions]) -> None:
         """Delete customer ``id`` and what depends on it (calls, chats and tickets stay)."""
-        await self._call(self.delete, path={"id": check_id("id", id)}, options=options)
+        await self._call(self.delete, path=id_path(id=id), options=options)
 
     @cached_property
     def notes(self) -> AsyncCustomerNotes:
@@ -469,7 +469,7 @@ class AsyncCompanies(AsyncAPIResource):
         """Get company ``id``; ``include_*`` add custom fields and addresses."""
         return await self._call(
             self.get,
-            path={"id": check_id("id", id)},
+            path=id_path(id=id),
             params=_includes(
                 include_custom_fields,
                 include_address,
@@ -570,12 +570,12 @@ class AsyncCompanies(AsyncAPIResource):
         )
         if not options.get("extra_body"):
             need_some(body, "companies.update")
-        await self._call(self.update, path={"id": check_id("id", id)}, body=body, options=options)
+        await self._call(self.update, path=id_path(id=id), body=body, options=options)
 
     @operation("DELETE", "/companies/{id}")
     async def delete(self, id: int, **options: Unpack[RequestOptions]) -> None:
         """Delete company ``id`` and what depends on it (calls, chats and tickets stay)."""
-        await self._call(self.delete, path={"id": check_id("id", id)}, options=options)
+        await self._call(self.delete, path=id_path(id=id), options=options)
 
 
 class AsyncCustomersBatch(AsyncAPIResource):

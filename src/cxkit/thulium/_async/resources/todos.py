@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ...._core import AsyncAPIResource, Created, check_id, created, drop_none, operation, opt_id
+from ...._core import (
+    AsyncAPIResource,
+    Created,
+    created,
+    drop_none,
+    id_path,
+    operation,
+    opt_id,
+)
 from ..._checks import DateInput, check_login, thulium_date
 from ...types.todos import Todo
 
@@ -25,9 +33,7 @@ class AsyncTodos(AsyncAPIResource):
 
         Inferred: the seed lists this endpoint in its index only.
         """
-        return await self._call(
-            self.get, path={"id": check_id("id", id)}, cast_to=Todo, options=options
-        )
+        return await self._call(self.get, path=id_path(id=id), cast_to=Todo, options=options)
 
     @operation("POST", "/todos")
     async def create(

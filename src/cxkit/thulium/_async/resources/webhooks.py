@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING, Any
 import httpx
 from pydantic import SecretStr
 
-from ...._core import AsyncAPIResource, check_choice, check_id, check_text, drop_none, operation
+from ...._core import (
+    AsyncAPIResource,
+    check_choice,
+    check_text,
+    drop_none,
+    id_path,
+    operation,
+)
 from ..._values import opt_text
 from ...types.webhooks_config import Webhook, WebhookAction
 
@@ -84,4 +91,4 @@ class AsyncWebhooks(AsyncAPIResource):
     @operation("DELETE", "/webhooks/{id}")
     async def delete(self, id: int, **options: Unpack[RequestOptions]) -> None:
         """Delete webhook item ``id``. Inferred (index-only in the seed)."""
-        await self._call(self.delete, path={"id": check_id("id", id)}, options=options)
+        await self._call(self.delete, path=id_path(id=id), options=options)

@@ -14,10 +14,10 @@ from ...._core import (
     SyncPage,
     Created,
     check_choice,
-    check_id,
     check_ids,
     created,
     drop_none,
+    id_path,
     need_some,
     operation,
     opt_id,
@@ -114,7 +114,7 @@ class CustomerNotes(APIResource):
         """Add a note to customer ``id``, written as agent ``user_login`` if given."""
         self._call(
             self.create,
-            path={"id": check_id("id", id)},
+            path=id_path(id=id),
             body=drop_none(message=message, user_login=user_login),
             options=options,
         )
@@ -142,7 +142,7 @@ class CustomerFeedRecords(APIResource):
         text = payload if isinstance(payload, str) else _json_text(payload)
         self._call(
             self.create,
-            path={"id": check_id("id", id)},
+            path=id_path(id=id),
             body={
                 "type": check_choice("type", required("type", type), FeedRecordType),
                 "payload": text,
@@ -225,7 +225,7 @@ class Customers(APIResource):
         """Get customer ``id``; ``include_*`` add custom fields and addresses."""
         return self._call(
             self.get,
-            path={"id": check_id("id", id)},
+            path=id_path(id=id),
             params=_includes(
                 include_custom_fields,
                 include_address,
@@ -364,12 +364,12 @@ class Customers(APIResource):
         )
         if not options.get("extra_body"):
             need_some(body, "customers.update")
-        self._call(self.update, path={"id": check_id("id", id)}, body=body, options=options)
+        self._call(self.update, path=id_path(id=id), body=body, options=options)
 
     @operation("DELETE", "/customers/{id}")
     def delete(self, id: int, **options: Unpack[RequestOptions]) -> None:
         """Delete customer ``id`` and what depends on it (calls, chats and tickets stay)."""
-        self._call(self.delete, path={"id": check_id("id", id)}, options=options)
+        self._call(self.delete, path=id_path(id=id), options=options)
 
     @cached_property
     def notes(self) -> CustomerNotes:
@@ -470,7 +470,7 @@ class Companies(APIResource):
         """Get company ``id``; ``include_*`` add custom fields and addresses."""
         return self._call(
             self.get,
-            path={"id": check_id("id", id)},
+            path=id_path(id=id),
             params=_includes(
                 include_custom_fields,
                 include_address,
@@ -571,12 +571,12 @@ class Companies(APIResource):
         )
         if not options.get("extra_body"):
             need_some(body, "companies.update")
-        self._call(self.update, path={"id": check_id("id", id)}, body=body, options=options)
+        self._call(self.update, path=id_path(id=id), body=body, options=options)
 
     @operation("DELETE", "/companies/{id}")
     def delete(self, id: int, **options: Unpack[RequestOptions]) -> None:
         """Delete company ``id`` and what depends on it (calls, chats and tickets stay)."""
-        self._call(self.delete, path={"id": check_id("id", id)}, options=options)
+        self._call(self.delete, path=id_path(id=id), options=options)
 
 
 class CustomersBatch(APIResource):

@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ...._core import APIResource, Created, check_id, created, drop_none, operation, opt_id
+from ...._core import (
+    APIResource,
+    Created,
+    created,
+    drop_none,
+    id_path,
+    operation,
+    opt_id,
+)
 from ..._checks import DateInput, check_login, thulium_date
 from ...types.todos import Todo
 
@@ -26,9 +34,7 @@ class Todos(APIResource):
 
         Inferred: the seed lists this endpoint in its index only.
         """
-        return self._call(
-            self.get, path={"id": check_id("id", id)}, cast_to=Todo, options=options
-        )
+        return self._call(self.get, path=id_path(id=id), cast_to=Todo, options=options)
 
     @operation("POST", "/todos")
     def create(

@@ -420,8 +420,7 @@ class AsyncAPIClient(SettingsView):
             max_retries=settings.max_retries,
         )
         op = call.op
-
-        waited = [0.0]
+        sender = self._sender
 
         single_pass = None
         if decoder is not None:
@@ -436,22 +435,28 @@ class AsyncAPIClient(SettingsView):
                 op,
                 response,
                 elapsed,
-                redactor=self._sender.redactor,
+                redactor=sender.redactor,
                 on_rate_limit=shared.set_rate_limit,
                 single_pass=single_pass,
             )
 
-        async def attempt(number: int) -> Any:
-            return await self._sender.attempt(op, request, number, settings, read, waited[0])
+        try:
+            return await sender.attempt(op, request, 1, settings, read)
+        except CXError as failure:
+            if not retries:
+                raise
+            first = failure
+
+        # The retry machinery is built only once the first attempt has failed.
+        async def attempt(number: int, wait: float) -> Any:
+            return await sender.attempt(op, request, number, settings, read, wait)
 
         async def before_retry(failure: CXError, number: int, wait: float) -> None:
-            waited[0] = wait
-            await self._sender.before_retry(settings, op, request, failure, number, retries, wait)
+            await sender.before_retry(settings, op, request, failure, number, retries, wait)
 
-        if not retries:
-            return await attempt(1)
         return await retrying(
             attempt,
+            first,
             policy=RetryPolicy(max_retries=retries, max_retry_wait=settings.max_retry_wait),
             idempotent=op.is_idempotent,
             sleep=self._clock.asleep,

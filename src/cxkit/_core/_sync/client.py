@@ -421,8 +421,7 @@ class APIClient(SettingsView):
             max_retries=settings.max_retries,
         )
         op = call.op
-
-        waited = [0.0]
+        sender = self._sender
 
         single_pass = None
         if decoder is not None:
@@ -437,22 +436,28 @@ class APIClient(SettingsView):
                 op,
                 response,
                 elapsed,
-                redactor=self._sender.redactor,
+                redactor=sender.redactor,
                 on_rate_limit=shared.set_rate_limit,
                 single_pass=single_pass,
             )
 
-        def attempt(number: int) -> Any:
-            return self._sender.attempt(op, request, number, settings, read, waited[0])
+        try:
+            return sender.attempt(op, request, 1, settings, read)
+        except CXError as failure:
+            if not retries:
+                raise
+            first = failure
+
+        # The retry machinery is built only once the first attempt has failed.
+        def attempt(number: int, wait: float) -> Any:
+            return sender.attempt(op, request, number, settings, read, wait)
 
         def before_retry(failure: CXError, number: int, wait: float) -> None:
-            waited[0] = wait
-            self._sender.before_retry(settings, op, request, failure, number, retries, wait)
+            sender.before_retry(settings, op, request, failure, number, retries, wait)
 
-        if not retries:
-            return attempt(1)
         return retrying(
             attempt,
+            first,
             policy=RetryPolicy(max_retries=retries, max_retry_wait=settings.max_retry_wait),
             idempotent=op.is_idempotent,
             sleep=self._clock.sleep,

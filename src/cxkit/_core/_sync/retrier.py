@@ -3,11 +3,10 @@
 
 A stage of the core client. Which failures are retried and how long to wait are
 the pure rules of :class:`~cxkit._core.retry.RetryPolicy`; this loop applies them
-to every attempt alike, the first included. It is a plain loop rather than a
-tenacity ``Retrying``: tenacity builds a retry state and runs its action
-chain on every call, a cost the common case (a call that succeeds at once) would
-pay each time (see benchmarks/README.md), while these few lines cost nothing
-until an attempt fails.
+to every retry alike. The client runs the first attempt itself and comes here only
+once it failed, so the common case (a call that succeeds at once) builds no retry
+state at all. It is a plain loop rather than a tenacity ``Retrying``:
+tenacity builds a retry state and runs its action chain on every call.
 """
 
 from __future__ import annotations
@@ -24,9 +23,9 @@ T_co = TypeVar("T_co", covariant=True)
 
 
 class Attempt(Protocol[T_co]):
-    """Runs attempt number ``number`` (1-based)."""
+    """Runs attempt number ``number`` (1-based), which followed a pause of ``wait`` s."""
 
-    def __call__(self, number: int) -> T_co: ...
+    def __call__(self, number: int, wait: float) -> T_co: ...
 
 
 class Sleep(Protocol):
@@ -43,26 +42,28 @@ class BeforeRetry(Protocol):
 
 def retrying(
     attempt: Attempt[T],
+    failure: CXError,
     *,
     policy: RetryPolicy,
     idempotent: bool,
     sleep: Sleep,
     before_retry: BeforeRetry,
 ) -> T:
-    """Run ``attempt(1)``, ``attempt(2)``... until one succeeds or a failure is final.
+    """After attempt 1 failed with ``failure``: run ``attempt(2, wait)``,
+    ``attempt(3, wait)``... until one succeeds or a failure is final (raised).
 
-    ``before_retry(failure, retry_number, wait)`` runs before each wait.
+    ``before_retry(failure, retry_number, wait)`` runs before each wait. The caller
+    runs the first attempt itself, so a call that succeeds at once builds nothing here.
     """
     number = 1
     while True:
-        try:
-            return attempt(number)
-        except CXError as failure:
-            if number > policy.max_retries or not policy.should_retry(
-                failure, idempotent=idempotent
-            ):
-                raise
-            wait = policy.wait(number, failure)
-            before_retry(failure, number, wait)
+        if number > policy.max_retries or not policy.should_retry(failure, idempotent=idempotent):
+            raise failure
+        wait = policy.wait(number, failure)
+        before_retry(failure, number, wait)
         sleep(wait)
         number += 1
+        try:
+            return attempt(number, wait)
+        except CXError as error:
+            failure = error

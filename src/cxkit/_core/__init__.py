@@ -71,6 +71,7 @@ if TYPE_CHECKING:
     from .raw import async_to_raw_response_wrapper, to_raw_response_wrapper
     from .registry import Hints, Operation, collect_operations, operation, operation_of, resolve
     from .secrets import Secret
+    from .shapes import json_object, list_of, object_of, one_of, unwrapped
     from .webhooks import WebhookParser, load_payload
 
 _EXPORTS: dict[str, tuple[str, ...]] = {
@@ -103,6 +104,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     ".raw": ("async_to_raw_response_wrapper", "to_raw_response_wrapper"),
     ".registry": ("Hints", "Operation", "collect_operations", "operation", "operation_of", "resolve"),
     ".secrets": ("Secret",),
+    ".shapes": ("json_object", "list_of", "object_of", "one_of", "unwrapped"),
     ".webhooks": ("WebhookParser", "load_payload"),
 }  # fmt: skip
 
@@ -169,10 +171,14 @@ __all__ = [
     "drop_none",
     "field_of",
     "id_path",
+    "json_object",
+    "list_of",
     "load_payload",
     "local_datetime",
     "need_one",
     "need_some",
+    "object_of",
+    "one_of",
     "operation",
     "operation_of",
     "opt_id",
@@ -183,6 +189,7 @@ __all__ = [
     "time_value",
     "to_file",
     "to_raw_response_wrapper",
+    "unwrapped",
     "wire",
     "zone_of",
 ]

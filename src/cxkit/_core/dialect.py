@@ -11,7 +11,7 @@ from __future__ import annotations
 import abc
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
 import httpx
@@ -153,6 +153,14 @@ class Dialect(abc.ABC):
         failure, lists rebuilt). An answer that does not fit still goes through
         :meth:`decode`, so a vendor returns a key only where :meth:`decode` would
         give the same object. May be overridden."""
+        return None
+
+    def page_envelope(self, op: Operation) -> Callable[[Any], Any] | None:
+        """For a ``paged=True`` operation, the type of a whole page answer given the item
+        type, for decoding pages in one pass: its validated value must read, through the
+        page strategy, as the JSON does, with items already typed (``list[item]`` for a
+        bare array). ``None`` (the default) where pages need :meth:`decode`. A page it
+        refuses takes the tolerant path. May be overridden."""
         return None
 
     # -- helpers for subclasses ----------------------------------------------

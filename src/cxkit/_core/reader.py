@@ -71,6 +71,25 @@ class Decoders:
         self._found[op, cast_to] = found
         return found
 
+    def page(self, op: Operation, item: Any) -> Decoder | None:
+        """The decoder of ``op``'s page answers with items of type ``item``; None where
+        the dialect decodes them itself."""
+        key = (op, ("page", item))
+        try:
+            return self._found[key]
+        except KeyError:
+            pass
+        except TypeError:
+            return None
+        shape = self._dialect.page_envelope(op)
+        found = None
+        if shape is not None:
+            from .models import single_pass
+
+            found = single_pass(shape(item), "")
+        self._found[key] = found
+        return found
+
 
 def parse(
     target: Any, data: Any, *, strict: bool, vendor: str, context: dict[str, Any] | None

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -31,6 +31,9 @@ from .._core import (
     RequestParts,
     ResponseValidationError,
     as_int,
+    object_of,
+    one_of,
+    unwrapped,
 )
 
 __all__ = ["OmnideskDialect", "OmnideskHints", "list_items", "list_total"]
@@ -164,6 +167,13 @@ class OmnideskDialect(Dialect):
     def envelope(self, op: Operation) -> str | None:
         """A single answer holds its object under the operation's key (lists are rebuilt)."""
         return None if op.listing else op.unwrap or op.wrap or ""
+
+    def page_envelope(self, op: Operation) -> Callable[[Any], Any] | None:
+        """Entries under numeric keys, each ``{entity: item}``, beside ``total_count``."""
+        entity = op.hints_as(OmnideskHints).entity
+        if entity is None:
+            return None
+        return lambda item: object_of(one_of(int, unwrapped(item, entity)))
 
     def _read_pairs(self, response: httpx.Response) -> Any:
         """JSON whose top-level object may repeat a key (the leaderboard examples do)."""

@@ -14,13 +14,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
 import httpx
 
-from .._core import Dialect, Hints, OffsetPaging, Operation, PageStrategy, field_of
+from .._core import (
+    Dialect,
+    Hints,
+    OffsetPaging,
+    Operation,
+    PageStrategy,
+    field_of,
+    json_object,
+    list_of,
+)
 from .types.common import batch_items
 
 __all__ = ["DEFAULT_LIMIT", "ThuliumDialect", "ThuliumHints", "thulium_paging"]
@@ -75,6 +84,12 @@ class ThuliumDialect(Dialect):
     def envelope(self, op: Operation) -> str | None:
         """Answers are the bare JSON object (batch answers are read item by item)."""
         return None if op.hints_as(ThuliumHints).batch else ""
+
+    def page_envelope(self, op: Operation) -> Callable[[Any], Any] | None:
+        """A bare array of items, or ``{"count", "result": [items]}`` for counted lists."""
+        if op.hints_as(ThuliumHints).counted:
+            return lambda item: json_object(count=Any, result=list_of(item))
+        return list_of
 
     def error_details(self, body: Any) -> tuple[str | int | None, str]:
         """The first error's code and message (all of them are kept in ``errors``)."""

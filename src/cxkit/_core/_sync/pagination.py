@@ -10,6 +10,7 @@ from typing import Any, Generic, Protocol, TypeVar
 from ..dialect import Call
 from ..errors import NoNextPageError
 from ..paging import PageData, PageStrategy
+from ..reader import Decoded, Decoder, Decoders
 
 __all__ = ["MAX_PAGES", "SyncPage", "PageSource", "fetch_page"]
 
@@ -26,7 +27,9 @@ class PageSource(Protocol):
 
     def _parse(self, cast_to: Any, data: Any, *, list_of: bool = False) -> Any: ...
 
-    def _send(self, call: Call) -> Any: ...
+    _decoders: Decoders
+
+    def _send(self, call: Call, decoder: Decoder | None = None) -> Any: ...
 
     def _fetch_page(
         self, call: Call, strategy: PageStrategy, values: Mapping[str, Any], item: type[T]
@@ -141,9 +144,10 @@ class SyncPage(Generic[T]):
 
 
 def _signature(items: list[Any]) -> int:
-    """A fingerprint of a page's raw items, to notice a page sent twice."""
+    """A fingerprint of a page's items, to notice a page sent twice: its size and its
+    first and last items (the whole page's ``repr`` would cost half its validation)."""
     try:
-        return hash(repr(items))
+        return hash((len(items), repr(items[0]), repr(items[-1])))
     except Exception:  # an unprintable item: never equal to another page
         return id(items)
 
@@ -164,7 +168,9 @@ def fetch_page(
         page_call = Call(
             call.op, call.path_params, params=call.params, body=values, options=call.options
         )
-    data = source._send(page_call)
+    data = source._send(page_call, source._decoders.page(call.op, item))
+    if type(data) is Decoded:
+        data = data.value  # the page's JSON with its items already typed
     return SyncPage(
         client=source,
         call=call,

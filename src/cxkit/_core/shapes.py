@@ -1,0 +1,49 @@
+"""Types of whole answers, for a dialect's one-pass decoding (``Dialect.envelope`` and
+``Dialect.page_envelope``). Each builds its type when called, so importing a dialect
+imports no pydantic."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+__all__ = ["json_object", "list_of", "object_of", "one_of", "unwrapped"]
+
+
+def json_object(**fields: Any) -> Any:
+    """The type of a JSON object holding these keys with values of these types (other
+    keys ignored); a missing key fails, so the answer takes the tolerant path."""
+    from typing_extensions import TypedDict  # pydantic needs it for TypedDict before 3.12
+
+    return TypedDict("JSONObject", fields)  # type: ignore[operator]
+
+
+def unwrapped(item: Any, key: str) -> Any:
+    """``item`` read from ``{key: {...}}`` (or from the object itself, unwrapped)."""
+    from typing import Annotated
+
+    from pydantic import BeforeValidator
+
+    def unwrap(value: Any) -> Any:
+        if isinstance(value, Mapping) and isinstance(value.get(key), Mapping):
+            return value[key]
+        return value
+
+    return Annotated[item, BeforeValidator(unwrap)]
+
+
+def list_of(item: Any) -> Any:
+    """The type of a JSON array of ``item``."""
+    return list[item]
+
+
+def object_of(value: Any) -> Any:
+    """The type of a JSON object whose every value is a ``value``."""
+    return dict[str, value]
+
+
+def one_of(*types: Any) -> Any:
+    """The type of a value that is one of ``types``."""
+    from typing import Union
+
+    return Union[types]  # noqa: UP007  (a tuple of types known at run time)

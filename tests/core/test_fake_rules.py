@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
@@ -118,7 +119,7 @@ def test_refuse_raises_all_or_the_first_problem_once() -> None:
 
 
 def test_ordering_numbers_text_and_blanks() -> None:
-    rows = [{"n": 10, "s": "b"}, {"n": 9, "s": None}, {"n": 100, "s": "A"}]
+    rows: list[dict[str, Any]] = [{"n": 10, "s": "b"}, {"n": 9, "s": None}, {"n": 100, "s": "A"}]
     assert [r["n"] for r in listing.ordered(rows, "n", ("n", "s"))] == [9, 10, 100]
     assert [r["n"] for r in listing.ordered(rows, "s", ("n", "s"))] == [100, 10, 9]
     assert [r["n"] for r in listing.ordered(rows, "-s", ("n", "s"))] == [9, 10, 100]

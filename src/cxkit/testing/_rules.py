@@ -184,8 +184,8 @@ def read(
     unknown: bool = True,
     fake: Any = None,
 ) -> tuple[dict[str, Any], list[str]]:
-    """The values of ``body`` read by kind (blank ones as given, ``many`` ones as
-    lists of texts), and every problem: required fields missing (on a
+    """The good values of ``body`` read by kind (blank ones as given, ``many`` ones
+    as lists of texts), and every problem: required fields missing (on a
     ``partial`` update, only those sent blank), then fields ``rules`` does not
     name (unless ``unknown`` is false), then bad values and ``ref`` values
     naming no record of ``fake``, each once, in the order ``rules`` lists them."""
@@ -218,6 +218,7 @@ def read(
             problems += inner
         if spec.ref and not _in_store(fake, spec.ref, value):
             problems.append(wording.say(spec.missing or wording.missing, name, spec, value))
+            continue
         values[name] = value
     return values, list(dict.fromkeys(problems))
 

@@ -46,7 +46,7 @@ from typing import Any
 
 from ._server import Refused
 
-__all__ = ["Field", "Rules", "Wording", "check", "read", "refuse"]
+__all__ = ["Field", "Rules", "Wording", "apply", "blank", "check", "read", "refuse"]
 
 _INTEGER = re.compile(r"\s*-?\d+\s*")
 _PATTERNS = {
@@ -67,6 +67,12 @@ class Field:
     (the field name by default); ``message`` replaces the wording's message for
     a bad value, ``missing`` the one for a ``ref`` naming no record (both take
     ``{name}``, ``{value}`` and ``{allowed}``). ``minimum`` bounds an ``int``.
+
+    How :func:`apply` stores it: ``plural`` keeps a ``many`` field's list under
+    that name and its first item under the field's; ``merge`` merges an object
+    into the record's (``""`` clears a key; a new one starts with the
+    ``fields`` as ``None``); ``keep`` leaves the record's value when a blank
+    one is sent; ``store=False`` leaves it to the fake.
     """
 
     kind: str = "text"
@@ -81,6 +87,10 @@ class Field:
     label: str = ""
     message: str = ""
     missing: str = ""
+    plural: str = ""
+    merge: bool = False
+    keep: bool = False
+    store: bool = True
 
 
 Rules = Mapping[str, Field]
@@ -234,6 +244,24 @@ def check(
 ) -> list[str]:
     """Every problem of ``body`` (see :func:`read`); ``[]`` when there is none."""
     return read(body, rules, wording, partial=partial, unknown=unknown, fake=fake)[1]
+
+
+def apply(
+    record: dict[str, Any], values: Mapping[str, Any], rules: Rules, *, unset: Any = None
+) -> None:
+    """Store ``values`` (from :func:`read`) in ``record`` as ``rules`` say, a blank
+    one as ``unset``."""
+    for name, value in values.items():
+        spec = rules.get(name, Field())
+        if not spec.store or (spec.keep and blank(value)):
+            continue
+        if spec.plural:
+            record[spec.plural], value = value, value[0] if value else unset
+        if spec.merge and isinstance(value, Mapping):
+            mine = record.setdefault(name, dict.fromkeys(spec.fields or ()))
+            mine.update({str(k): None if v == "" else v for k, v in value.items()})
+        else:
+            record[name] = unset if value is None else value
 
 
 def refuse(problems: Iterable[str], *, status: int = 400, first: bool = False) -> None:

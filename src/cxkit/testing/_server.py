@@ -35,6 +35,7 @@ __all__ = [
     "basic_auth",
     "int_id",
     "number",
+    "rest",
     "route",
 ]
 
@@ -55,6 +56,19 @@ def route(method: str, path: str) -> Callable[[H], H]:
         return func
 
     return mark
+
+
+_METHODS = {"list": "GET", "get": "GET", "create": "POST", "update": "PUT", "delete": "DELETE"}
+
+
+def rest(path: str, *ops: str, item: str = "/{id}", suffix: str = "") -> dict[str, str]:
+    """The usual routes of a collection at ``path`` for :class:`Resource`: ``list``
+    ``GET path``, ``create`` ``POST path``, and ``get``/``update``/``delete`` as
+    ``GET``/``PUT``/``DELETE path + item``; ``suffix`` ends each (``".json"``).
+    No ``ops``: all five."""
+    one = ("get", "update", "delete")
+    chosen = ops or tuple(_METHODS)
+    return {op: f"{_METHODS[op]} {path}{item if op in one else ''}{suffix}" for op in chosen}
 
 
 class Refused(Exception):
@@ -182,16 +196,21 @@ class FakeRequest:
         """The form fields in order, repeats kept (see :func:`parse_form`)."""
         return parse_form(self.raw)
 
-    def json_object(self) -> dict[str, Any]:
-        """The JSON object body (``{}`` when empty); :class:`Refused` (400) otherwise."""
+    def json_object(
+        self,
+        invalid: str = "the body is not valid JSON",
+        not_object: str = "the body must be a JSON object",
+    ) -> dict[str, Any]:
+        """The JSON object body (``{}`` when empty); :class:`Refused` (400, with the
+        vendor's ``invalid`` or ``not_object`` message) otherwise."""
         try:
             body = self.json()
         except ValueError:
-            raise Refused(400, "the body is not valid JSON") from None
+            raise Refused(400, invalid) from None
         if body is None:
             return {}
         if not isinstance(body, dict):
-            raise Refused(400, "the body must be a JSON object")
+            raise Refused(400, not_object)
         return body
 
 
@@ -410,8 +429,15 @@ class FakeServer:
         ``exact`` (the field as text, ``None`` as ``""``), ``in`` (any of the
         values of ``name`` or ``name[]``), ``flag`` (true or false, as
         ``1``/``true``/``yes``/``on`` or not), ``has:<field>`` (the list
-        ``field`` holds the value; an empty value: the list is empty)."""
+        ``field`` holds the value; an empty value: the list is empty),
+        ``range:<field>`` (``name_from``/``name_to`` bound the start of ``field``,
+        e.g. a date bounds a date-time; a record without one is left out)."""
         for name, kind in res.filters.items():
+            if kind.startswith("range:"):
+                items = _in_range(
+                    items, kind[6:], request.arg(f"{name}_from"), request.arg(f"{name}_to")
+                )
+                continue
             values = request.query.get(name) or request.query.get(f"{name}[]")
             if values is None:
                 continue
@@ -523,6 +549,17 @@ class FakeServer:
 
 def _pattern(template: str) -> re.Pattern[str]:
     return re.compile(re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>[^/]+)", re.escape(template)) + "$")
+
+
+def _in_range(items: list[Record], key: str, low: str | None, high: str | None) -> list[Record]:
+    def start(record: Record, bound: str) -> str:
+        return str(record[key])[: len(bound)]
+
+    if low:
+        items = [r for r in items if r.get(key) and start(r, low) >= low]
+    if high:
+        items = [r for r in items if r.get(key) and start(r, high) <= high]
+    return items
 
 
 def _blank(value: Any) -> Any:

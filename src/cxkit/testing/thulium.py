@@ -45,10 +45,20 @@ import httpx
 
 from ..thulium import AsyncThulium, Thulium
 from ._clock import FakeClock
-from ._listing import batch, members, ordered, public, truthy, view, window
+from ._listing import batch, members, one, ordered, public, truthy, view, window
 from ._options import FakeClientOptions
-from ._rules import Field, Rules, Wording, blank, read, refuse
-from ._server import FakeRequest, FakeServer, Record, Refused, Resource, basic_auth, int_id, route
+from ._rules import Field, Rules, Wording, apply, blank, read, refuse
+from ._server import (
+    FakeRequest,
+    FakeServer,
+    Record,
+    Refused,
+    Resource,
+    basic_auth,
+    int_id,
+    rest,
+    route,
+)
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -59,6 +69,7 @@ SAYS = Wording(
     required="{name} is required.",
     empty="{name} cannot be empty.",
     unknown="Unknown field: {name}.",
+    missing="{name} not found.",
     invalid={
         "int": "{name} must be a number.",
         "enum": "{name} must be one of: {allowed}.",
@@ -67,30 +78,33 @@ SAYS = Wording(
         "list": "{name} must be a list of strings.",
     },
 )
-"""Thulium's wording of request problems (every one is reported, one entry each)."""
-
-_ANY = Field("any")
+"""Thulium's wording of request problems (it reports every one, one entry each)."""
 
 
-def _any(*names: str) -> dict[str, Field]:
-    return dict.fromkeys(names, _ANY)
+def _any(*names: str, **options: Any) -> dict[str, Field]:
+    return dict.fromkeys(names, Field("any", **options))
 
 
 # -- the request bodies, declared ----------------------------------------------------
 
 _ADDRESSES = ("address", "invoice_address", "mail_drop_address")
-_ADDRESS_KEYS = (
-    *("street", "building", "flat", "postcode", "city", "post_office", "borough"),
-    *("county", "voivodship", "country"),
-)
+_ADDRESS = _any(*("street", "building", "flat", "postcode", "city", "post_office", "borough"))
+_ADDRESS.update(_any("county", "voivodship", "country"))
 _CONTACT: Rules = {
-    "phone_number": Field("phone", many=True, message="Phone number must be numeric."),
+    "phone_number": Field(
+        "phone", many=True, plural="phone_numbers", message="Phone number must be numeric."
+    ),
     "email": Field(
-        "email", many=True, pattern="^[^@]*@", message="Wrong format of e-mail address."
+        "email",
+        many=True,
+        plural="emails",
+        pattern="^[^@]*@",
+        message="Wrong format of e-mail address.",
     ),
     **_any("nip", "type", "group", "identifier", "note", "account_manager", "vip"),
-    **_any("fill_read_only_custom_fields"),
-    **dict.fromkeys(("custom_fields", *_ADDRESSES), Field("object")),
+    **_any("fill_read_only_custom_fields", store=False),
+    "custom_fields": Field("object", merge=True),
+    **dict.fromkeys(_ADDRESSES, Field("object", merge=True, fields=_ADDRESS)),
 }
 CUSTOMER_RULES: Rules = {
     "surname": Field("any", required=True, label="Surname"),
@@ -100,37 +114,45 @@ CUSTOMER_RULES: Rules = {
 }
 COMPANY_RULES: Rules = {"name": Field("any", required=True, label="Company name"), **_CONTACT}
 AGENT_RULES: Rules = {
-    **{name: Field("any", required=True) for name in ("name", "surname", "login", "password")},
-    "number": Field("any", required=True),
+    **_any("name", "surname", "login", "password", "number", required=True),
     **_any("email", "change_password", "callerid", "language", "active", "outbound_mode", "roles"),
 }
-_USER = Field(ref="agents", missing="User not found.")
+_USER = Field(ref="agents", missing="User not found.", keep=True)
 _BODY_TYPE = Field("enum", allowed=("HTML", "PLAIN"), message="body_type must be HTML or PLAIN.")
 _TOKENS = Field(
-    "list", items="text", message="attachments must be a list of temporary file tokens."
+    "list",
+    items="text",
+    store=False,
+    message="attachments must be a list of temporary file tokens.",
 )
 TICKET_CHANGE_RULES: Rules = {
     "user_login": _USER,
-    **_any("status_id", "substatus_id"),
+    **_any("status_id", "substatus_id", store=False),
     "category_id": Field(
-        "int", ref="ticket_categories:category_id", missing="Ticket category not found."
+        "int", ref="ticket_categories:category_id", missing="Ticket category not found.", keep=True
     ),
-    "tags": Field("list", items="text"),
+    "tags": Field("list", items="text", keep=True),
     "ticket_queue_id": Field(
-        "int", ref="ticket_queues:ticket_queue_id", missing="Ticket queue not found."
+        "int", ref="ticket_queues:ticket_queue_id", missing="Ticket queue not found.", store=False
     ),
-    "custom_fields": Field("object"),
+    "custom_fields": Field("object", merge=True),
 }
 TICKET_RULES: Rules = {
-    **{name: Field(required=True) for name in ("to", "subject", "body")},
-    **_any("from", "comment", "cc"),
+    **{name: Field(required=True) for name in ("to", "subject")},
+    "body": Field(required=True, store=False),
+    "from": Field(),
+    **_any("comment", store=False),
+    "cc": Field("list", keep=True),
     "body_type": _BODY_TYPE,
     "attachments": _TOKENS,
-    "source": Field("enum", allowed=("email", "phone", "sms", "chat", "www")),
+    "source": Field("enum", allowed=("email", "phone", "sms", "chat", "www"), keep=True),
     "direction": Field(
-        "enum", allowed=("in_behalf_of", "out"), message="direction must be in_behalf_of or out."
+        "enum",
+        allowed=("in_behalf_of", "out"),
+        message="direction must be in_behalf_of or out.",
+        keep=True,
     ),
-    "customer_id": Field("int", ref="customers", missing="Customer not found."),
+    "customer_id": Field("int", ref="customers", missing="Customer not found.", keep=True),
     **TICKET_CHANGE_RULES,
 }
 _MESSAGES: Mapping[str, tuple[str, str, Rules]] = {
@@ -146,28 +168,31 @@ _MESSAGES: Mapping[str, tuple[str, str, Rules]] = {
             "body": Field(required=True),
             "body_type": _BODY_TYPE,
             "user_login": Field(required=True, ref="agents", missing="User not found."),
-            "date": _ANY,
+            "date": Field("any"),
             "attachments": _TOKENS,
         },
     ),
     "customer_response": (
         "MAIL",
         "TICKET_MESSAGE_RECEIVED",
-        {"body": Field(required=True), "body_type": _BODY_TYPE, "date": _ANY},
+        {"body": Field(required=True), "body_type": _BODY_TYPE, "date": Field("any")},
     ),
 }
 """Ticket messages by route: their type, the event they send, their body."""
 
 _DIALERS = ("predictive", "progressive", "preview")
-_OUTBOUND_ID = Field("pattern", pattern=r"^\d{5}$", message="Outbound id must be five digits.")
+_OUTBOUND_ID = Field(
+    "pattern", pattern=r"^\d{5}$", message="Outbound id must be five digits.", store=False
+)
 OUTBOUND_CHANGE_RULES: Rules = {
     "name": Field("any", required=True),
     "dialer": Field("enum", allowed=_DIALERS),
-    "active": _ANY,
+    "active": Field("bool"),
     **dict.fromkeys(("start_date", "end_date"), Field("date")),
-    **dict.fromkeys(("order", "parity", "group_id"), Field("int")),
+    **dict.fromkeys(("order", "parity", "group_id"), Field("int", keep=True)),
     "parameters": Field(
         "object",
+        merge=True,
         fields=_any("caller_id", "preview_timeout", "predictive_max_calls", "predictive_min_calls"),
     ),
 }
@@ -175,29 +200,29 @@ OUTBOUND_RULES: Rules = {
     "id": _OUTBOUND_ID,
     **OUTBOUND_CHANGE_RULES,
     "dialer": Field("enum", required=True, allowed=_DIALERS),
-    "crm": Field("any", required=True),
+    "crm": Field("bool", required=True),
 }
 _CLONE_RULES: Rules = {
     "new_id": _OUTBOUND_ID,
     **{k: OUTBOUND_CHANGE_RULES[k] for k in ("name", "start_date", "end_date", "parameters")},
 }
 CRM_RECORD_CHANGE_RULES: Rules = {
-    **_any("status_id", "dictionary_status_id"),
-    "agent_login": Field(ref="agents", missing="Agent not found."),
+    **_any("status_id", store=False),
+    **_any("dictionary_status_id"),
+    "agent_login": Field(ref="agents", missing="Agent not found.", store=False),
     "next_call_date": Field(
         "datetime",
         pattern=r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$",
         message="next_call_date must look like YYYY-MM-DD hh:mm.",
     ),
-    "order": Field("int"),
+    "order": Field("int", keep=True),
 }
 RECORD_RULES: Rules = {
     **CRM_RECORD_CHANGE_RULES,
     "phone_number": Field("phone", required=True, message="Phone number must be numeric."),
-    "identifier": _ANY,
-    "record_fields": Field("object"),
+    "identifier": Field("any"),
+    "record_fields": Field("object", merge=True),
 }
-_PAGING: Rules = {"limit": Field("int"), "offset": Field("int", minimum=0)}
 
 # Answer fields, in the order the documented answers list them.
 _CUSTOMER_KEYS = (
@@ -231,8 +256,6 @@ DEFAULT_OUTBOUND_STATUSES: tuple[Record, ...] = tuple(
 )
 """The statuses each new campaign gets (``status_id`` is text, as in the docs)."""
 
-_DONE = frozenset({"NO_CALL", "ABANDONED_AFTER_N_TRIES"})
-
 
 class ThuliumFakeOptions(FakeClientOptions, total=False):
     """Options of the clients :class:`FakeThulium` hands out: every client option
@@ -243,22 +266,6 @@ class ThuliumFakeOptions(FakeClientOptions, total=False):
     password: str
     language: str | None
     time_zone: str | tzinfo
-
-
-def _blank(value: Any) -> Any:
-    """Unset values are written as ``""``, as the documented answers show."""
-    return "" if value is None else value
-
-
-def _merge(record: Record, name: str, value: Mapping[str, Any], start: Record) -> None:
-    """Merge an object field into ``record``'s (``""`` clears a key)."""
-    record.setdefault(name, start).update(
-        {str(k): None if v == "" else v for k, v in value.items()}
-    )
-
-
-def _tail(request: FakeRequest) -> str:
-    return request.raw.url.path.rsplit("/", 1)[-1]
 
 
 class FakeThulium(FakeServer):
@@ -291,13 +298,10 @@ class FakeThulium(FakeServer):
             {"ticket_queue_id": 1, "name": "BOK", "email": "bok@acme.example"},
             {"ticket_queue_id": 2, "name": "Reklamacje", "email": "reklamacje@acme.example"},
         ]
+        waiting = [{"substatus_id": 1, "name": "Waiting for the customer"}]
         self.ticket_statuses: list[Record] = [
             {"status_id": 1, "name": "New", "substatuses": []},
-            {
-                "status_id": 2,
-                "name": "Open",
-                "substatuses": [{"substatus_id": 1, "name": "Waiting for the customer"}],
-            },
+            {"status_id": 2, "name": "Open", "substatuses": waiting},
             {"status_id": 3, "name": "Closed", "substatuses": []},
         ]
         self.ticket_categories: list[Record] = [
@@ -314,8 +318,6 @@ class FakeThulium(FakeServer):
             number="559933",
             email="jan.kowalski@example.org",
         )
-
-    # -- wiring -------------------------------------------------------------
 
     def _options(self, options: ThuliumFakeOptions) -> dict[str, Any]:
         given = {"username": self.username, "password": self.password, "time_zone": self.zone}
@@ -367,24 +369,9 @@ class FakeThulium(FakeServer):
         """``201``, with the created ids or no body."""
         return httpx.Response(201) if data is None else httpx.Response(201, json=data)
 
-    @staticmethod
-    def no_content() -> httpx.Response:
-        """``204`` with no body."""
-        return httpx.Response(204)
-
     def read_body(self, res: Resource, op: str, request: FakeRequest) -> Any:
         """The JSON object body."""
-        return self._body(request)
-
-    @staticmethod
-    def _body(request: FakeRequest) -> Record:
-        try:
-            body = request.json()
-        except ValueError:
-            raise Refused(400, "Request body is not valid JSON.") from None
-        if body is not None and not isinstance(body, dict):
-            raise Refused(400, "Request body must be a JSON object.")
-        return body or {}
+        return _body(request)
 
     def _read(self, body: Mapping[str, Any], rules: Rules, **options: Any) -> dict[str, Any]:
         """The values of ``body`` by ``rules``; every problem refused at once."""
@@ -422,18 +409,21 @@ class FakeThulium(FakeServer):
         if op == "create":
             names = res.wire["created"]
             pairs = names.items() if isinstance(names, Mapping) else zip(names, names, strict=True)
-            return self.created({key: _text_id(key, result[field]) for key, field in pairs})
+            # Ids are sent as text; the agent's login as it was given.
+            ids = {k: result[f] if k == "agent_login" else str(result[f]) for k, f in pairs}
+            return self.created(ids)
         if op in ("update", "delete"):
-            return self.no_content()
+            return httpx.Response(204)
         if op == "get":
             return self.json(shown(self, result, request, op))
         total = len(result)
         if "limit" in res.wire:
-            paging = self._read(request.args(), _PAGING, unknown=False)
-            limit, offset = paging.get("limit", 100), paging.get("offset", 0)
-            if limit == "" or not 1 <= limit <= res.wire["limit"]:
+            paging = {"limit": Field("int", keep=True), "offset": Field("int", minimum=0)}
+            got = {"limit": 100, "offset": 0}
+            apply(got, self._read(request.args(), paging, unknown=False), paging)
+            if not 1 <= got["limit"] <= res.wire["limit"]:
                 raise Refused(400, f"limit must be between 1 and {res.wire['limit']}.")
-            result = window(result, offset or 0, limit)
+            result = window(result, got["offset"] or 0, got["limit"])
         views = [shown(self, r, request, op) for r in result]
         return self.json({"count": total, "result": views} if res.wire.get("counted") else views)
 
@@ -448,9 +438,7 @@ class FakeThulium(FakeServer):
             "number": str(fields["number"]),
             "outbound_mode": fields.get("outbound_mode") or "manual",
             "group_id": fields.get("group_id") or "",
-            "_status": "OFF",
-            "_pause_id": None,
-            "_last_change": self.now(),
+            **{"_status": "OFF", "_pause_id": None, "_last_change": self.now()},
         }
         self.agents[agent["login"]] = agent
         return agent
@@ -464,12 +452,8 @@ class FakeThulium(FakeServer):
 
     @staticmethod
     def _status_view(agent: Record) -> Record:
-        return {
-            "login": agent["login"],
-            "status": agent["_status"],
-            "pause_id": agent["_pause_id"],
-            "last_change": agent["_last_change"],
-        }
+        keys = ("login", "status", "pause_id", "last_change")
+        return {key: agent.get(key, agent.get(f"_{key}")) for key in keys}
 
     @route("GET", "/agents/{login}/status")
     def agent_status(self, request: FakeRequest) -> httpx.Response:
@@ -496,11 +480,9 @@ class FakeThulium(FakeServer):
         if action in ("pause", "free") and was == "OFF":
             raise Refused(400, "Agent is not logged in.")
         if action == "pause":
-            body = self._body(request)
-            pause_id = self._read(body, {"pause_id": Field("int", required=True)}, unknown=False)
-            self._set_status(
-                agent, "PAUSED", pause_id=pause_id["pause_id"], previous_pause_id=pause
-            )
+            pause_id = Field("int", required=True)
+            pause_id = self._read(_body(request), {"pause_id": pause_id}, unknown=False)["pause_id"]
+            self._set_status(agent, "PAUSED", pause_id=pause_id, previous_pause_id=pause)
         elif action == "free" and was == "PAUSED":
             self._set_status(agent, "FREE", pause_id=None, previous_pause_id=pause)
         elif action == "login" and was == "OFF":
@@ -524,20 +506,12 @@ class FakeThulium(FakeServer):
         (all or nothing: every problem found is refused at once)."""
         rules, key = (COMPANY_RULES, "company_id") if company else (CUSTOMER_RULES, "customer_id")
         values, problems = read(body, rules, SAYS, partial=partial, fake=self)
-        others = self.companies if company else self.customers
-        if body.get("nip") and any(
-            r.get("nip") == body["nip"] and r[key] != record.get(key) for r in others.values()
-        ):
+        others = (self.companies if company else self.customers).values()
+        nip = body.get("nip")
+        if nip and any(r.get("nip") == nip and r[key] != record.get(key) for r in others):
             problems.append("Duplicated NIP.")
         refuse(problems)
-        for name, value in values.items():
-            if name in ("phone_number", "email"):
-                record[f"{name}s"], record[name] = value, value[0] if value else ""
-            elif name in _ADDRESSES or name == "custom_fields":
-                start = {} if name == "custom_fields" else dict.fromkeys(_ADDRESS_KEYS)
-                _merge(record, name, value, start)
-            else:
-                record[name] = _blank(value)
+        apply(record, values, rules, unset="")
         if partial and company and record["customer_id"] in self.customers:
             self.customers[record["customer_id"]]["name"] = record["name"]
         elif partial:
@@ -578,7 +552,7 @@ class FakeThulium(FakeServer):
         out.update({key: [] for key in ("phone_numbers", "emails") if out.get(key) == ""})
         for key in _ADDRESSES:
             if truthy(request.arg(f"include_{key}", "")):
-                out[key] = copy.deepcopy(record.get(key) or dict.fromkeys(_ADDRESS_KEYS))
+                out[key] = copy.deepcopy(record.get(key) or dict.fromkeys(_ADDRESS))
         if truthy(request.arg("include_custom_fields", "")):
             out["custom_fields"] = copy.deepcopy(record.get("custom_fields") or {})
         return out
@@ -587,9 +561,7 @@ class FakeThulium(FakeServer):
     def create_note(self, request: FakeRequest) -> httpx.Response:
         """Add a note to a customer (``CUSTOMER_NOTE_SAVED``)."""
         customer = self.find(CUSTOMERS, request.path_params["id"])["customer_id"]
-        note = self._read(
-            self._body(request), {"message": Field(required=True), "user_login": _USER}
-        )
+        note = self._read(_body(request), {"message": Field(required=True), "user_login": _USER})
         login, text = note.get("user_login"), note["message"]
         self.notes.append(
             {"customer_id": customer, "message": text, "user_login": login, "date": self.now()}
@@ -600,61 +572,55 @@ class FakeThulium(FakeServer):
     @route("POST", "/customers/{id}/feed_records")
     def create_feed_record(self, request: FakeRequest) -> httpx.Response:
         """Add an entry to a customer's contact history."""
-        record, body = self.find(CUSTOMERS, request.path_params["id"]), self._body(request)
+        record, body = self.find(CUSTOMERS, request.path_params["id"]), _body(request)
         zowie = Field("enum", required=True, allowed=("ZOWIE",), message="type must be ZOWIE.")
         self._read(body, {"type": zowie, "payload": Field("text", required=True)})
         self.feed_records.append({"customer_id": record["customer_id"], **body})
         return self.created()
 
-    # -- batch customers (207) --------------------------------------------------
-
-    def _batch_items(self, request: FakeRequest) -> list[Any]:
-        items = self._body(request).get("customers")
-        if not isinstance(items, list) or not items:
-            raise Refused(400, "customers must be a non-empty list.")
-        return items
-
     @route("POST", "/batch/customers")
-    def batch_create_customers(self, request: FakeRequest) -> httpx.Response:
-        """Add many customers: ``207``, one result per index (``"0"``, ``"1"``...)."""
-
-        def create(item: Any) -> Record:
-            if not isinstance(item, Mapping):
-                raise Refused(400, "A customer must be an object.")
-            return {"customer_id": str(self.create(CUSTOMERS, item, request)["customer_id"])}
-
-        return self.json(batch(self._batch_items(request), create, status=201), status=207)
-
     @route("PUT", "/batch/customers")
-    def batch_update_customers(self, request: FakeRequest) -> httpx.Response:
-        """Change many customers: ``207``, one result per ``customer_id``."""
+    @route("DELETE", "/batch/customers")
+    def batch_customers(self, request: FakeRequest) -> httpx.Response:
+        """Add many customers (results by index: ``"0"``, ``"1"``...), or change or
+        delete many (``customer_id[]``; results by id): ``207``, one result each."""
+        method = request.method
+        if method == "DELETE":
+            items: Any = [{"customer_id": i} for i in request.query.get("customer_id[]") or []]
+            if not items:
+                raise Refused(400, "customer_id[] is required.")
+        elif not isinstance(items := _body(request).get("customers"), list) or not items:
+            raise Refused(400, "customers must be a non-empty list.")
 
         def key(index: int, item: Any) -> str:
-            if not isinstance(item, Mapping) or blank(item.get("customer_id")):
+            if method != "POST" and (
+                not isinstance(item, Mapping) or blank(item.get("customer_id"))
+            ):
                 raise Refused(400, "customer_id is required.")
-            return str(item["customer_id"])
+            return str(index) if method == "POST" else str(item["customer_id"])
 
-        def update(item: Record) -> None:
-            fields = {k: v for k, v in item.items() if k != "customer_id"}
-            self.update(CUSTOMERS, self.find(CUSTOMERS, item["customer_id"]), fields, request)
+        def work(item: Any) -> Record | None:
+            if not isinstance(item, Mapping):
+                raise Refused(400, "A customer must be an object.")
+            if method == "POST":
+                return {"customer_id": str(self.create(CUSTOMERS, item, request)["customer_id"])}
+            record = self.find(CUSTOMERS, item["customer_id"])
+            if method == "PUT":
+                fields = {k: v for k, v in item.items() if k != "customer_id"}
+                self.update(CUSTOMERS, record, fields, request)
+            else:
+                self.delete(CUSTOMERS, record, request)
+            return None
 
-        answers = batch(self._batch_items(request), update, key=key, status=204)
-        return self.json(answers, status=207)
-
-    @route("DELETE", "/batch/customers")
-    def batch_delete_customers(self, request: FakeRequest) -> httpx.Response:
-        """Delete many customers (``customer_id[]``): ``207``, one result per id."""
-        ids = request.query.get("customer_id[]") or []
-        if not ids:
-            raise Refused(400, "customer_id[] is required.")
-        drop = lambda raw: self.delete(CUSTOMERS, self.find(CUSTOMERS, raw), request)  # noqa: E731
-        return self.json(batch(ids, drop, key=lambda i, raw: str(raw), status=204), status=207)
+        status = 201 if method == "POST" else 204
+        return self.json(batch(items, work, key=key, status=status), status=207)
 
     def _drop_customer(self, record: Record, request: FakeRequest) -> None:
         for outbound in self.outbounds.values():
-            outbound["_records"] = [
+            kept = [
                 r for r in outbound["_records"] if r.get("customer_id") != record["customer_id"]
             ]
+            outbound["_records"] = kept
 
     def _drop_company(self, record: Record, request: FakeRequest) -> None:
         """Its card goes; its customers stay, without a company."""
@@ -666,35 +632,24 @@ class FakeThulium(FakeServer):
     # -- tickets --------------------------------------------------------------
 
     def _ticket_fields(self, ticket: Record, values: Mapping[str, Any]) -> list[str]:
-        """Apply the checked fields create and update share; the status problems."""
-        given = {k: v for k, v in values.items() if not blank(v)}
-        ticket.update(
-            {
-                k: given[k]
-                for k in ("user_login", "customer_id", "category_id", "tags")
-                if k in given
-            }
-        )
-        if "ticket_queue_id" in given:
-            queue = next(
-                q for q in self.ticket_queues if q["ticket_queue_id"] == given["ticket_queue_id"]
-            )
+        """Apply the queue and the status; the status problems."""
+        if not blank(values.get("ticket_queue_id")):
+            queue = one(self.ticket_queues, "ticket_queue_id", values["ticket_queue_id"]) or {}
             ticket.update(ticket_queue_id=queue["ticket_queue_id"], ticket_queue_name=queue["name"])
-        if "custom_fields" in given:
-            _merge(ticket, "custom_fields", given["custom_fields"], {})
         if "status_id" not in values and "substatus_id" not in values:
             return []
         status_id = values.get("status_id", ticket.get("status_id"))
         substatus_id = values.get("substatus_id")
-        status = next(
-            (s for s in self.ticket_statuses if str(s["status_id"]) == str(status_id)), None
-        )
+        status = one(self.ticket_statuses, "status_id", status_id)
         if status is None:
             return [f"Ticket status {status_id} does not exist."]
-        subs = [x for x in status["substatuses"] if str(x["substatus_id"]) == str(substatus_id)]
-        if not blank(substatus_id) and not subs:
+        sub = (
+            None
+            if blank(substatus_id)
+            else one(status["substatuses"], "substatus_id", substatus_id)
+        )
+        if sub is None and not blank(substatus_id):
             return [f"Substatus {substatus_id} does not belong to status {status_id}."]
-        sub = subs[0] if subs and not blank(substatus_id) else None
         ticket.update(
             status_id=status["status_id"],
             substatus_id=sub and sub["substatus_id"],
@@ -705,13 +660,8 @@ class FakeThulium(FakeServer):
     def _add_message(self, ticket: Record, kind: str, **fields: Any) -> Record:
         message = {
             "message_id": self.new_id("ticket_message"),
-            "user_login": None,
-            "type": kind,
-            "body": None,
-            "comment": None,
-            "system_comment": None,
-            "created_at": self.now(),
-            "attachments": [],
+            **{"user_login": None, "type": kind, "body": None, "comment": None},
+            **{"system_comment": None, "created_at": self.now(), "attachments": []},
             **fields,
         }
         self.ticket_messages.setdefault(ticket["ticket_id"], []).append(message)
@@ -725,8 +675,7 @@ class FakeThulium(FakeServer):
             ("first_agent_response_time", "first_agent_responded_at"),
         ):
             if ticket.get(stamp):
-                took = _time(ticket[stamp]) - _time(ticket["created_at"])
-                seconds = int(took.total_seconds())
+                seconds = int((_time(ticket[stamp]) - _time(ticket["created_at"])).total_seconds())
                 out[key] = f"{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
         if op == "get":
             out["messages"] = copy.deepcopy(self.ticket_messages.get(ticket["ticket_id"], []))
@@ -737,35 +686,27 @@ class FakeThulium(FakeServer):
     def _create_ticket(self, body: Mapping[str, Any], request: FakeRequest) -> Record:
         """A ticket with its first message (``TICKET_CREATED``)."""
         values, problems = read(body, TICKET_RULES, SAYS, fake=self)
-        direction = values.get("direction") or "in_behalf_of"
-        queue = next(
-            (q for q in self.ticket_queues if q.get("email") == body.get("to")),
-            self.ticket_queues[0],
-        )
+        queue = one(self.ticket_queues, "email", body.get("to")) or self.ticket_queues[0]
         first = self.ticket_statuses[0]
         ticket: Record = {
             "ticket_id": 0,
-            **{key: body.get(key) or "" for key in ("from", "to", "subject")},
+            **dict.fromkeys(("from", "to", "subject"), ""),
             "ticket_queue_id": queue["ticket_queue_id"],
             "ticket_queue_name": queue["name"],
             "status_id": first["status_id"],
             "substatus_id": None,
             "full_status_name": first["name"],
             **dict.fromkeys(("category_id", "customer_id", "user_login")),
-            "source": values.get("source") or "email",
-            "direction": direction,
-            "tags": [],
-            "cc": list(body.get("cc") or []),
-            "created_at": self.now(),
-            "updated_at": self.now(),
-            "closed_at": None,
-            "first_agent_responded_at": None,
+            **{"source": "email", "direction": "in_behalf_of", "tags": [], "cc": []},
+            **{"created_at": self.now(), "updated_at": self.now()},
+            **dict.fromkeys(("closed_at", "first_agent_responded_at")),
         }
+        apply(ticket, values, TICKET_RULES, unset="")
         refuse(problems + self._ticket_fields(ticket, values))
         if not ticket["from"] and ticket["customer_id"]:
             ticket["from"] = self.customers[ticket["customer_id"]].get("email") or ""
         ticket["ticket_id"] = self.new_id("ticket")
-        out = direction == "out"
+        out = ticket["direction"] == "out"
         self._add_message(
             ticket,
             "REPLY" if out else "MAIL",
@@ -778,12 +719,12 @@ class FakeThulium(FakeServer):
             "TICKET_CREATED",
             ticket_id=ticket["ticket_id"],
             agent_login=ticket["user_login"],
-            direction=direction,
+            direction=ticket["direction"],
         )
         return ticket
 
     def _select_tickets(self, items: list[Record], request: FakeRequest) -> list[Record]:
-        """Last changed first; by customer's company, message, and date ranges too."""
+        """Last changed first; by the customer's company and by message too."""
         company, message = request.arg("company_id"), request.arg("message_id")
         if company is not None:
             owners = {i: str(c.get("company_id") or "") for i, c in self.customers.items()}
@@ -792,43 +733,31 @@ class FakeThulium(FakeServer):
             messages = self.ticket_messages.items()
             with_it = {i for i, ms in messages for m in ms if str(m["message_id"]) == message}
             items = [t for t in items if t["ticket_id"] in with_it]
-        for name, key in (("date", "updated_at"), ("create_date", "created_at")):
-            low, high = request.arg(f"{name}_from"), request.arg(f"{name}_to")
-            items = [
-                t
-                for t in items
-                if (not low or t[key][: len(low)] >= low)
-                and (not high or t[key][: len(high)] <= high)
-            ]
         return sorted(items, key=lambda t: (t["updated_at"], t["ticket_id"]), reverse=True)
 
     def _update_ticket(self, ticket: Record, body: Mapping[str, Any], request: FakeRequest) -> None:
         """``TICKET_STATUS_CHANGED``, ``TICKET_CLOSED``, ``TICKET_QUEUE_CHANGED``."""
         values, problems = read(body, TICKET_CHANGE_RULES, SAYS, partial=True, fake=self)
         work = copy.deepcopy(ticket)
+        apply(work, values, TICKET_CHANGE_RULES)
         refuse(problems + self._ticket_fields(work, values))
         old_status = (ticket["status_id"], ticket["substatus_id"])
         old_queue = ticket["ticket_queue_id"]
         ticket.update(work, updated_at=self.now())
-        agent, ticket_id = body.get("user_login") or ticket.get("user_login"), ticket["ticket_id"]
+        who = {"ticket_id": ticket["ticket_id"], "agent_login": ticket.get("user_login")}
         if (ticket["status_id"], ticket["substatus_id"]) != old_status:
-            self.emit(
-                "TICKET_STATUS_CHANGED",
-                ticket_id=ticket_id,
-                agent_login=agent,
-                status_id=ticket["status_id"],
-                substatus_id=ticket["substatus_id"],
-            )
+            status = {k: ticket[k] for k in ("status_id", "substatus_id")}
+            self.emit("TICKET_STATUS_CHANGED", **who, **status)
             if ticket["status_id"] == self.closed_status_id and not ticket["closed_at"]:
                 ticket["closed_at"] = self.now()
-                self.emit("TICKET_CLOSED", ticket_id=ticket_id, agent_login=agent)
+                self.emit("TICKET_CLOSED", **who)
         if ticket["ticket_queue_id"] != old_queue:
             queue = ticket["ticket_queue_id"]
             self.emit(
                 "TICKET_QUEUE_CHANGED",
-                ticket_id=ticket_id,
+                ticket_id=who["ticket_id"],
                 ticket_queue_id=queue,
-                agent_login=agent,
+                agent_login=who["agent_login"],
             )
 
     @route("POST", "/tickets/{id}/comment")
@@ -840,9 +769,8 @@ class FakeThulium(FakeServer):
         (``TICKET_MESSAGE_RECEIVED``)."""
         kind, event, rules = _MESSAGES[_tail(request)]
         ticket = self.find(TICKETS, request.path_params["id"])
-        values = self._read(self._body(request), rules)
-        text = "comment" if kind == "COMMENT" else "body"
-        login = values.get("user_login")
+        values = self._read(_body(request), rules)
+        text, login = "comment" if kind == "COMMENT" else "body", values.get("user_login")
         fields = {text: values[text], "attachments": _attachments(values.get("attachments"))}
         if kind != "MAIL":
             fields["user_login"] = login
@@ -866,7 +794,7 @@ class FakeThulium(FakeServer):
             kept = [a for a in message["attachments"] if a["token"] != token]
             if len(kept) != len(message["attachments"]):
                 message["attachments"] = kept
-                return self.no_content()
+                return httpx.Response(204)
         raise Refused(404, "Attachment not found.")
 
     # -- outbound campaigns ----------------------------------------------------
@@ -875,32 +803,23 @@ class FakeThulium(FakeServer):
         assert request is not None
         record = self.find(OUTBOUNDS, request.path_params["id"])
         if crm is not None and record["crm"] != crm:
-            raise Refused(
-                400,
-                "Outbound is not a CRM outbound."
-                if crm
-                else "Outbound is a CRM outbound: use crm_outbounds.",
-            )
+            wrong = "is not a CRM outbound." if crm else "is a CRM outbound: use crm_outbounds."
+            raise Refused(400, f"Outbound {wrong}")
         return record
 
-    @staticmethod
-    def _outbound_fields(record: Record, values: Mapping[str, Any]) -> None:
-        for key, value in values.items():
-            if key == "parameters":
-                record.setdefault("parameters", {}).update(value)
-            elif key in ("active", "crm"):
-                record[key] = bool(value)
-            elif key not in ("id", "new_id") and not (
-                key in ("order", "parity", "group_id") and blank(value)
-            ):
-                record[key] = _blank(value)
-
-    def _new_outbound(self, wanted: Any, fields: Record, problems: list[str]) -> Record:
+    def _new_outbound(
+        self, body: Mapping[str, Any], rules: Rules, fields: Record, key: str
+    ) -> Record:
+        """A campaign from ``fields`` and the checked ``body`` (a five-digit ``key``
+        is its id, else a new one)."""
+        values, problems = read(body, rules, SAYS)
+        apply(fields, values, rules, unset="")
+        wanted = values.get(key)
         if blank(wanted):
             wanted = f"{self.new_id('outbound_code'):05d}"
             while wanted in self.outbounds:
                 wanted = f"{self.new_id('outbound_code'):05d}"
-        elif str(wanted) in self.outbounds:
+        elif wanted in self.outbounds:
             problems.append("Outbound with this id already exists.")
         refuse(problems)
         record = {
@@ -918,17 +837,16 @@ class FakeThulium(FakeServer):
         self.outbounds[record["id"]] = record
         return record
 
-    def _create_outbound(self, body: Mapping[str, Any], request: FakeRequest) -> Record:
-        values, problems = read(body, OUTBOUND_RULES, SAYS)
-        fields: Record = {}
-        self._outbound_fields(fields, values)
-        return self._new_outbound(body.get("id") if "id" in values else None, fields, problems)
-
     def _update_outbound(
         self, record: Record, body: Mapping[str, Any], request: FakeRequest
     ) -> None:
         work = public(record)
-        self._outbound_fields(work, self._read(body, OUTBOUND_CHANGE_RULES, partial=True))
+        apply(
+            work,
+            self._read(body, OUTBOUND_CHANGE_RULES, partial=True),
+            OUTBOUND_CHANGE_RULES,
+            unset="",
+        )
         record.update(work)
 
     def _queue_removal(self, outbound_id: str) -> Record:
@@ -936,9 +854,8 @@ class FakeThulium(FakeServer):
         if record is None:
             status, code = "NOT_EXIST", 404
         else:
-            status, code = (
-                ("ALREADY_QUEUED", 400) if record["_removal_queued"] else ("REMOVAL_QUEUED", 200)
-            )
+            queued = record["_removal_queued"]
+            status, code = ("ALREADY_QUEUED", 400) if queued else ("REMOVAL_QUEUED", 200)
             record["_removal_queued"] = True
         return {"http_status": code, "id": outbound_id, "status": status}
 
@@ -946,7 +863,7 @@ class FakeThulium(FakeServer):
     def delete_outbound(self, request: FakeRequest) -> httpx.Response:
         """Queue a campaign for removal (it is gone from every answer at once)."""
         self._queue_removal(self._outbound(request)["id"])
-        return self.no_content()
+        return httpx.Response(204)
 
     @route("DELETE", "/batch/outbounds")
     def batch_delete_outbounds(self, request: FakeRequest) -> httpx.Response:
@@ -959,12 +876,9 @@ class FakeThulium(FakeServer):
     @route("POST", "/outbounds/{id}/clone")
     def clone_outbound(self, request: FakeRequest) -> httpx.Response:
         """Copy a campaign (settings, agents and statuses; no records)."""
-        source, body = self._outbound(request), self._body(request)
-        values, problems = read(body, _CLONE_RULES, SAYS)
+        source = self._outbound(request)
         fields = {k: v for k, v in public(source).items() if k not in ("id", "outbound_id")}
-        self._outbound_fields(fields, values)
-        wanted = body.get("new_id") if "new_id" in values else None
-        clone = self._new_outbound(wanted, fields, problems)
+        clone = self._new_outbound(_body(request), _CLONE_RULES, fields, "new_id")
         clone.update(_agents=list(source["_agents"]), _statuses=copy.deepcopy(source["_statuses"]))
         return self.created({"id": clone["id"]})
 
@@ -990,7 +904,7 @@ class FakeThulium(FakeServer):
     @route("POST", "/outbounds/{id}/set_agents")
     def change_outbound_agents(self, request: FakeRequest) -> httpx.Response:
         """Add agents to a campaign, remove them, or make them its only agents."""
-        record, logins = self._outbound(request), self._body(request).get("logins")
+        record, logins = self._outbound(request), _body(request).get("logins")
         if not isinstance(logins, list) or not logins:
             raise Refused(400, "logins must be a non-empty list.")
         refuse(f"Agent {login} not found." for login in logins if login not in self.agents)
@@ -1003,56 +917,44 @@ class FakeThulium(FakeServer):
         """The campaign's record statuses."""
         return self.json(copy.deepcopy(self._outbound(request)["_statuses"]))
 
-    @staticmethod
-    def _stats(record: Record) -> Record:
-        records = record["_records"]
-        done = sum(1 for r in records if r["system_status"] in _DONE)
-        percent = round(100 * done / len(records), 2) if records else 0
-        return {"id": record["id"], "records_count": len(records), "completion_percent": percent}
-
     @route("GET", "/outbounds/{id}/stats")
-    def outbound_stats(self, request: FakeRequest) -> httpx.Response:
-        """How many records a campaign has and how much of it is done."""
-        return self.json(self._stats(self._outbound(request)))
-
     @route("GET", "/outbounds/stats")
-    def outbounds_stats(self, request: FakeRequest) -> httpx.Response:
-        """The stats of every active campaign (or of ``id``)."""
+    def outbound_stats(self, request: FakeRequest) -> httpx.Response:
+        """How many records a campaign has and how much of it is done; for
+        ``/outbounds/stats``, those of every active campaign (or of ``id``)."""
+        if "id" in request.path_params:
+            return self.json(_stats(self._outbound(request)))
         wanted = request.arg("id")
         live = [o for o in self.outbounds.values() if not o["_removal_queued"] and o["active"]]
-        return self.json([self._stats(o) for o in live if wanted in (None, o["id"])])
+        return self.json([_stats(o) for o in live if wanted in (None, o["id"])])
 
     # -- campaign records ---------------------------------------------------------
 
-    def _record_fields(self, outbound: Record, values: Mapping[str, Any], record: Record) -> None:
+    def _record_fields(
+        self, outbound: Record, values: Mapping[str, Any], record: Record, rules: Rules
+    ) -> None:
         """Apply checked fields to ``record``; the status rules refuse what breaks them."""
         problems: list[str] = []
-        for key, value in values.items():
-            if key == "status_id" and not blank(value):
-                found = [s for s in outbound["_statuses"] if s["status_id"] == str(value)]
-                if not found:
-                    problems.append(f"Status {value} does not exist in this outbound.")
-                    continue
-                status = found[0]
+        phone = values.get("phone_number")
+        taken = any(r["phone_number"] == phone for r in outbound["_records"])
+        if phone and phone != record.get("phone_number") and taken:
+            problems.append("The phone number is already in this outbound.")
+        if not blank(values.get("status_id")):
+            status = one(outbound["_statuses"], "status_id", values["status_id"])
+            if status is None:
+                problems.append(f"Status {values['status_id']} does not exist in this outbound.")
+            else:
                 record.update(
                     status_id=int(status["status_id"]),
                     status=status["name"],
                     system_status=status["system_status"],
                     dictionary_status_id=status["dictionary_status_id"],
                 )
-            elif key == "agent_login":
-                agent = self.agents.get(value or "")
-                name = f"{agent['name']} {agent['surname']}" if agent else ""
-                record.update(agent_login=_blank(value), agent_name=name)
-            elif key == "record_fields":
-                record.setdefault("record_fields", {}).update(value)
-            elif key == "phone_number":
-                taken = any(r["phone_number"] == value for r in outbound["_records"])
-                if value != record.get("phone_number") and taken:
-                    problems.append("The phone number is already in this outbound.")
-                record[key] = value
-            elif key != "status_id" and not (key == "order" and blank(value)):
-                record[key] = _blank(value)
+        apply(record, values, rules, unset="")
+        if "agent_login" in values:
+            agent = self.agents.get(values["agent_login"] or "")
+            name = f"{agent['name']} {agent['surname']}" if agent else ""
+            record.update(agent_login=values["agent_login"] or "", agent_name=name)
         system = record.get("system_status")
         if system == "MY_RECORD" and not record.get("agent_login"):
             problems.append("agent_login is required for status MY_RECORD.")
@@ -1065,7 +967,9 @@ class FakeThulium(FakeServer):
     ) -> Record:
         """A number in a regular campaign, or a CRM customer in a CRM one."""
         outbound = self._outbound(request, crm=crm)
-        customer_id = Field("int", required=True, ref="customers", missing="Customer not found.")
+        customer_id = Field(
+            "int", required=True, ref="customers", missing="Customer not found.", store=False
+        )
         rules = {"customer_id": customer_id, **CRM_RECORD_CHANGE_RULES} if crm else RECORD_RULES
         values = self._read(body, rules)
         first = outbound["_statuses"][0]
@@ -1079,24 +983,24 @@ class FakeThulium(FakeServer):
             "create_date": self.now("%Y-%m-%d %H:%M"),
         }
         if crm:
-            customer = self.customers[values.pop("customer_id")]
+            customer = self.customers[values["customer_id"]]
             if any(r.get("customer_id") == customer["customer_id"] for r in outbound["_records"]):
                 raise Refused(400, "The customer is already in this outbound.")
             record.update(
                 customer_id=customer["customer_id"], phone_number=customer.get("phone_number") or ""
             )
-        self._record_fields(outbound, values, record)
+        self._record_fields(outbound, values, record, rules)
         return record
 
     def _save_record(self, record: Record, body: Mapping[str, Any], request: FakeRequest) -> None:
         """Apply an update; a saved record sends ``OUTBOUND_RECORD_SAVED``."""
         outbound, key = self._outbound(request), next(iter(request.path_params.keys() - {"id"}))
-        if key == "customer_id":
-            rules = CRM_RECORD_CHANGE_RULES
-        else:
-            rules = {k: v for k, v in RECORD_RULES.items() if k != key}
+        crm = key == "customer_id"
+        rules = (
+            CRM_RECORD_CHANGE_RULES if crm else {k: v for k, v in RECORD_RULES.items() if k != key}
+        )
         work = copy.deepcopy(record)
-        self._record_fields(outbound, self._read(body, rules, partial=True), work)
+        self._record_fields(outbound, self._read(body, rules, partial=True), work, rules)
         previous = record["status_id"]
         record.update(work)
         agent, call = record.get("agent_login") or None, record.get("next_call_date")
@@ -1104,11 +1008,9 @@ class FakeThulium(FakeServer):
             "OUTBOUND_RECORD_SAVED",
             id=outbound["id"],
             name=outbound["name"],
-            record_id=record["record_id"],
-            phone_number=record["phone_number"],
+            **{k: record[k] for k in ("record_id", "phone_number")},
             agent_login=agent,
-            system_status=record["system_status"],
-            status_id=record["status_id"],
+            **{k: record[k] for k in ("system_status", "status_id")},
             connection_id=None,
             next_call_date=f"{call}:00" if call else None,
             assigned_agent_login=agent,
@@ -1116,14 +1018,10 @@ class FakeThulium(FakeServer):
         )
 
     def _record_view(self, record: Record, request: FakeRequest, op: str) -> Record:
-        out = view(record, _RECORD_KEYS)
-        if "customer_id" in record:
-            out["customer_id"] = record["customer_id"]
-        else:
-            out.update(
-                view(record, ("identifier",)),
-                record_fields=copy.deepcopy(record.get("record_fields") or {}),
-            )
+        crm = "customer_id" in record
+        out = view(record, (*_RECORD_KEYS, *(("customer_id",) if crm else ("identifier",))))
+        if not crm:
+            out["record_fields"] = copy.deepcopy(record.get("record_fields") or {})
         out.update(view(record, ("last_note", "order")))
         customer = self.customers.get(record.get("customer_id") or 0)
         if op == "list" and customer is not None and truthy(request.arg("include_customer", "")):
@@ -1131,22 +1029,10 @@ class FakeThulium(FakeServer):
         return out
 
     def _select_records(self, items: list[Record], request: FakeRequest) -> list[Record]:
-        dates = dict.fromkeys(
-            (f"{n}_{end}" for n in ("create_date", "call_date") for end in ("from", "to")),
-            Field("date", message="{name} filters must be YYYY-MM-DD dates."),
-        )
-        bounds = self._read(request.args(), dates, unknown=False)
-        for name, bound in bounds.items():
-            field, low = name.rsplit("_", 1)[0], name.endswith("_from")
-            items = [
-                r
-                for r in items
-                if not bound
-                or (
-                    r.get(field)
-                    and (str(r[field])[:10] >= bound if low else str(r[field])[:10] <= bound)
-                )
-            ]
+        """Bounds on the record's dates must be dates."""
+        for name in ("create_date", "call_date"):
+            date = Field("date", label=name, message="{name} filters must be YYYY-MM-DD dates.")
+            self._read(request.args(), {f"{name}_from": date, f"{name}_to": date}, unknown=False)
         return items
 
     @route("GET", "/customer_id_by_outbound_status")
@@ -1157,9 +1043,7 @@ class FakeThulium(FakeServer):
         if not outbound_ids or not status_ids:
             raise Refused(400, "outbound_id[] and status_id[] are required.")
         live = [
-            self.outbounds[i]
-            for i in outbound_ids
-            if i in self.outbounds and not self.outbounds[i]["_removal_queued"]
+            o for i, o in self.outbounds.items() if i in outbound_ids and not o["_removal_queued"]
         ]
         found = {
             r["customer_id"]
@@ -1170,9 +1054,14 @@ class FakeThulium(FakeServer):
         return self.json({"customer_id": sorted(found)})
 
 
-def _text_id(key: str, value: Any) -> Any:
-    """Created ids are sent as text; the agent's login as it was given."""
-    return value if key == "agent_login" else str(value)
+def _body(request: FakeRequest) -> Record:
+    return request.json_object(
+        "Request body is not valid JSON.", "Request body must be a JSON object."
+    )
+
+
+def _tail(request: FakeRequest) -> str:
+    return request.raw.url.path.rsplit("/", 1)[-1]
 
 
 def _time(text: str) -> datetime:
@@ -1183,16 +1072,14 @@ def _attachments(tokens: Any) -> list[Record]:
     return [{"token": t, "filename": t, "size": 0} for t in tokens or []]
 
 
+def _stats(record: Record) -> Record:
+    records = record["_records"]
+    done = sum(1 for r in records if r["system_status"] in ("NO_CALL", "ABANDONED_AFTER_N_TRIES"))
+    percent = round(100 * done / len(records), 2) if records else 0
+    return {"id": record["id"], "records_count": len(records), "completion_percent": percent}
+
+
 # -- the declared resources --------------------------------------------------------
-
-_METHODS = {"list": "GET", "get": "GET", "create": "POST", "update": "PUT", "delete": "DELETE"}
-_CRUD = tuple(_METHODS)
-
-
-def _rest(path: str, *ops: str, item: str = "/{id}") -> dict[str, str]:
-    """The documented routes of a collection at ``path`` (items at ``path + item``)."""
-    one = ("get", "update", "delete")
-    return {op: f"{_METHODS[op]} {path}{item if op in one else ''}" for op in ops}
 
 
 def _resource(
@@ -1214,7 +1101,7 @@ _CONTACT_FILTERS = {
 AGENTS = _resource(
     "agents",
     "login",
-    _rest("/agents", "list", "get", "create", item="/{login}"),
+    rest("/agents", "list", "get", "create", item="/{login}"),
     "Agent",
     param="login",
     new=FakeThulium._create_agent,
@@ -1226,7 +1113,7 @@ AGENTS = _resource(
 CUSTOMERS = _resource(
     "customers",
     "customer_id",
-    _rest("/customers", *_CRUD),
+    rest("/customers"),
     "Customer",
     id_type=int_id,
     filters={**_CONTACT_FILTERS, "company_id": "exact", "company_flag": "flag"},
@@ -1243,7 +1130,7 @@ CUSTOMERS = _resource(
 COMPANIES = _resource(
     "companies",
     "company_id",
-    _rest("/companies", *_CRUD),
+    rest("/companies"),
     "Company",
     id_type=int_id,
     filters=_CONTACT_FILTERS,
@@ -1260,13 +1147,13 @@ COMPANIES = _resource(
 TICKETS = _resource(
     "tickets",
     "ticket_id",
-    _rest("/tickets", *_CRUD),
+    rest("/tickets"),
     "Ticket",
     id_type=int_id,
     filters={
         **dict.fromkeys(("customer_id", "user_login", "source", "ticket_queue_id"), "exact"),
-        "category_id": "exact",
-        "status_id": "in",
+        **{"category_id": "exact", "status_id": "in"},
+        **{"date": "range:updated_at", "create_date": "range:created_at"},
     },
     select=FakeThulium._select_tickets,
     new=FakeThulium._create_ticket,
@@ -1282,10 +1169,12 @@ TICKETS = _resource(
 OUTBOUNDS = _resource(
     "outbounds",
     "id",
-    _rest("/outbounds", "list", "create", "update"),
+    rest("/outbounds", "list", "create", "update"),
     "Outbound",
     select=lambda fake, items, request: [o for o in items if not o["_removal_queued"]],
-    new=FakeThulium._create_outbound,
+    new=lambda fake, body, request: fake._new_outbound(
+        body, OUTBOUND_RULES, {"parameters": {}}, "id"
+    ),
     change=FakeThulium._update_outbound,
     wire={
         "view": lambda fake, o, request, op: view(o, ("id", "name", "crm", "order", "parity")),
@@ -1293,7 +1182,10 @@ OUTBOUNDS = _resource(
     },
 )
 _RECORDS: Mapping[str, Any] = {
-    "filters": {"status_id": "in", "system_status": "in"},
+    "filters": {
+        **{"status_id": "in", "system_status": "in"},
+        **{"create_date": "range:create_date", "call_date": "range:call_date"},
+    },
     "select": FakeThulium._select_records,
     "change": FakeThulium._save_record,
     "wire": {
@@ -1304,7 +1196,7 @@ _RECORDS: Mapping[str, Any] = {
         "created": ("record_id",),
     },
 }
-_BY_ID = _rest(
+_BY_ID = rest(
     "/outbounds/{id}/records_by_identifier", "get", "update", "delete", item="/{identifier}"
 )
 FakeThulium.resources = (
@@ -1316,7 +1208,7 @@ FakeThulium.resources = (
     _resource(
         _records(crm=False),
         "phone_number",
-        _rest("/outbounds/{id}/records", *_CRUD, item="/{phone_number}"),
+        rest("/outbounds/{id}/records", item="/{phone_number}"),
         "Record",
         param="phone_number",
         new=FakeThulium._create_record,
@@ -1326,7 +1218,7 @@ FakeThulium.resources = (
     _resource(
         _records(crm=True),
         "customer_id",
-        _rest("/crm_outbounds/{id}/records", *_CRUD, item="/{customer_id}"),
+        rest("/crm_outbounds/{id}/records", item="/{customer_id}"),
         "Record",
         id_type=int_id,
         param="customer_id",

@@ -76,6 +76,9 @@ SAYS = Wording(
         "date": "{name} must be a YYYY-MM-DD date.",
         "object": "{name} must be an object.",
         "list": "{name} must be a list of strings.",
+        "phone": "Phone number must be numeric.",
+        "email": "Wrong format of e-mail address.",
+        "datetime": "{name} must look like YYYY-MM-DD hh:mm.",
     },
 )
 """Thulium's wording of request problems (it reports every one, one entry each)."""
@@ -91,16 +94,8 @@ _ADDRESSES = ("address", "invoice_address", "mail_drop_address")
 _ADDRESS = _any(*("street", "building", "flat", "postcode", "city", "post_office", "borough"))
 _ADDRESS.update(_any("county", "voivodship", "country"))
 _CONTACT: Rules = {
-    "phone_number": Field(
-        "phone", many=True, plural="phone_numbers", message="Phone number must be numeric."
-    ),
-    "email": Field(
-        "email",
-        many=True,
-        plural="emails",
-        pattern="^[^@]*@",
-        message="Wrong format of e-mail address.",
-    ),
+    "phone_number": Field("phone", many=True, plural="phone_numbers"),
+    "email": Field("email", many=True, plural="emails"),
     **_any("nip", "type", "group", "identifier", "note", "account_manager", "vip"),
     **_any("fill_read_only_custom_fields", store=False),
     "custom_fields": Field("object", merge=True),
@@ -118,13 +113,8 @@ AGENT_RULES: Rules = {
     **_any("email", "change_password", "callerid", "language", "active", "outbound_mode", "roles"),
 }
 _USER = Field(ref="agents", missing="User not found.", keep=True)
-_BODY_TYPE = Field("enum", allowed=("HTML", "PLAIN"), message="body_type must be HTML or PLAIN.")
-_TOKENS = Field(
-    "list",
-    items="text",
-    store=False,
-    message="attachments must be a list of temporary file tokens.",
-)
+_BODY_TYPE = Field("enum", allowed=("HTML", "PLAIN"))
+_TOKENS = Field("list", items="text", store=False)
 TICKET_CHANGE_RULES: Rules = {
     "user_login": _USER,
     **_any("status_id", "substatus_id", store=False),
@@ -146,12 +136,7 @@ TICKET_RULES: Rules = {
     "body_type": _BODY_TYPE,
     "attachments": _TOKENS,
     "source": Field("enum", allowed=("email", "phone", "sms", "chat", "www"), keep=True),
-    "direction": Field(
-        "enum",
-        allowed=("in_behalf_of", "out"),
-        message="direction must be in_behalf_of or out.",
-        keep=True,
-    ),
+    "direction": Field("enum", allowed=("in_behalf_of", "out"), keep=True),
     "customer_id": Field("int", ref="customers", missing="Customer not found.", keep=True),
     **TICKET_CHANGE_RULES,
 }
@@ -210,21 +195,25 @@ CRM_RECORD_CHANGE_RULES: Rules = {
     **_any("status_id", store=False),
     **_any("dictionary_status_id"),
     "agent_login": Field(ref="agents", missing="Agent not found.", store=False),
-    "next_call_date": Field(
-        "datetime",
-        pattern=r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$",
-        message="next_call_date must look like YYYY-MM-DD hh:mm.",
-    ),
+    "next_call_date": Field("datetime", pattern=r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$"),
     "order": Field("int", keep=True),
 }
 RECORD_RULES: Rules = {
     **CRM_RECORD_CHANGE_RULES,
-    "phone_number": Field("phone", required=True, message="Phone number must be numeric."),
+    "phone_number": Field("phone", required=True),
     "identifier": Field("any"),
     "record_fields": Field("object", merge=True),
 }
 
 # Answer fields, in the order the documented answers list them.
+_MOVES = {
+    "login": (("OFF",), "FREE", "AGENT_LOGGED_IN"),
+    "logout": (("FREE", "PAUSED"), "OFF", "AGENT_LOGGED_OUT"),
+    "pause": (("FREE", "PAUSED"), "PAUSED", "AGENT_STATUS_CHANGED"),
+    "free": (("PAUSED",), "FREE", "AGENT_STATUS_CHANGED"),
+}
+"""An agent's moves: the statuses each applies in, the status it gives, its event."""
+
 _CUSTOMER_KEYS = (
     *("customer_id", "name", "surname", "phone_number", "phone_numbers", "email", "emails"),
     *("company_id", "identifier", "type", "group", "company_flag", "birthdate", "gender"),
@@ -475,27 +464,20 @@ class FakeThulium(FakeServer):
         """Log an agent in (``FREE``, ``AGENT_LOGGED_IN``) or out (``OFF``,
         ``AGENT_LOGGED_OUT``), pause a logged-in one or free a paused one
         (``AGENT_STATUS_CHANGED`` with the pause ids)."""
-        agent, action = self.find(AGENTS, request.path_params["login"]), _tail(request)
-        was, pause = agent["_status"], agent["_pause_id"]
-        if action in ("pause", "free") and was == "OFF":
-            raise Refused(400, "Agent is not logged in.")
-        if action == "pause":
-            pause_id = Field("int", required=True)
-            pause_id = self._read(_body(request), {"pause_id": pause_id}, unknown=False)["pause_id"]
-            self._set_status(agent, "PAUSED", pause_id=pause_id, previous_pause_id=pause)
-        elif action == "free" and was == "PAUSED":
-            self._set_status(agent, "FREE", pause_id=None, previous_pause_id=pause)
-        elif action == "login" and was == "OFF":
-            self._set_status(agent, "FREE", "AGENT_LOGGED_IN")
-        elif action == "logout" and was != "OFF":
-            self._set_status(agent, "OFF", "AGENT_LOGGED_OUT")
+        agent = self.find(AGENTS, request.path_params["login"])
+        when, status, event = _MOVES[_tail(request)]
+        fields: Record = {}
+        if event == "AGENT_STATUS_CHANGED":
+            if agent["_status"] == "OFF":
+                raise Refused(400, "Agent is not logged in.")
+            fields = {"pause_id": None, "previous_pause_id": agent["_pause_id"]}
+        if status == "PAUSED":
+            pause_id = {"pause_id": Field("int", required=True)}
+            fields.update(self._read(_body(request), pause_id, unknown=False))
+        if agent["_status"] in when:
+            agent.update(_status=status, _pause_id=fields.get("pause_id"), _last_change=self.now())
+            self.emit(event, agent_login=agent["login"], **fields)
         return self.created()
-
-    def _set_status(
-        self, agent: Record, status: str, event: str = "AGENT_STATUS_CHANGED", **fields: Any
-    ) -> None:
-        agent.update(_status=status, _pause_id=fields.get("pause_id"), _last_change=self.now())
-        self.emit(event, agent_login=agent["login"], **fields)
 
     # -- customers and companies ----------------------------------------------
 

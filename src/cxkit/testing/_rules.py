@@ -63,7 +63,7 @@ class Field:
     """One field of a request body: its kind and what it must be.
 
     ``required`` fields must be present and not blank (``None``, ``""`` or
-    spaces); others may be blank. ``label`` is the field's name in messages
+    spaces, or an empty list); others may be blank. ``label`` is the field's name in messages
     (the field name by default); ``message`` replaces the wording's message for
     a bad value, ``missing`` the one for a ``ref`` naming no record (both take
     ``{name}``, ``{value}`` and ``{allowed}``). ``minimum`` bounds an ``int``.
@@ -203,7 +203,7 @@ def read(
     problems: list[str] = []
     for name, spec in rules.items():
         value = body.get(name)
-        if spec.required and (name in body or not partial) and blank(value):
+        if spec.required and (name in body or not partial) and (blank(value) or value == []):
             template = wording.empty if partial else wording.required
             problems.append(wording.say(template, name, spec))
     if unknown:

@@ -126,7 +126,8 @@ class Resource:
     nested in another); ``key`` is the record field with the id, read from the
     path parameter ``param`` as ``id_type`` (anything else is a 404 saying
     ``missing``). ``routes`` maps ``list``/``get``/``create``/``update``/
-    ``delete`` to ``"METHOD /path"``. ``wrapper`` (the entity name on the wire),
+    ``delete`` (and ``batch_create``/``batch_update``/``batch_delete``, each
+    item on its own: see :meth:`FakeServer.batch`) to ``"METHOD /path"``. ``wrapper`` (the entity name on the wire),
     ``filters`` (query name -> the kind of filter) and ``wire`` (paging style,
     answer keys and the like) are read by the vendor's ``read_body``,
     ``filter`` and ``answer``.
@@ -359,6 +360,8 @@ class FakeServer:
 
     def crud(self, res: Resource, op: str, request: FakeRequest) -> httpx.Response:
         """The generic ``op`` handler of ``res``."""
+        if op.startswith("batch_"):
+            return self.answer(res, op, request, self.batch(res, op[6:], request))
         if op == "list":
             items = self.filter(res, request, list(_records(self.store_of(res, request))))
             return self.answer(
@@ -375,6 +378,45 @@ class FakeServer:
         elif op == "delete":
             self.delete(res, record, request)
         return self.answer(res, op, request, record)
+
+    def batch(
+        self, res: Resource, op: str, request: FakeRequest
+    ) -> dict[str, Record | Refused | None]:
+        """``op`` (``create``, ``update`` or ``delete``) on each item of a batch, under
+        the key :meth:`batch_items` gives it: the record made or changed, ``None``
+        for one deleted, or the :class:`Refused` that stopped it (the rest go on)."""
+        done: dict[str, Record | Refused | None] = {}
+        for key, item in self.batch_items(res, op, request):
+            try:
+                if isinstance(item, Refused):
+                    raise item
+                if op == "create":
+                    done[key] = self.create(res, item, request)
+                    continue
+                record = self.find(res, key, request)
+                if op == "update":
+                    self.update(res, record, item, request)
+                else:
+                    self.delete(res, record, request)
+                done[key] = record if op == "update" else None
+            except Refused as exc:
+                done[key] = exc
+        return done
+
+    def batch_items(self, res: Resource, op: str, request: FakeRequest) -> list[tuple[str, Any]]:
+        """The items of a batch ``op`` by key (a :class:`Refused` stands for a bad one).
+        By default: for a delete, the ids in the query's ``<key>[]``; else the
+        body (:meth:`read_body`, a non-empty list of objects), keyed by index for
+        a create, by each item's ``res.key`` (taken out) for an update."""
+        if op == "delete":
+            ids = request.query.get(f"{res.key}[]") or []
+            if not ids:
+                raise Refused(400, f"{res.key}[] is required")
+            return [(i, None) for i in ids]
+        items = self.read_body(res, f"batch_{op}", request)
+        if not isinstance(items, list) or not items:
+            raise Refused(400, "the body must be a non-empty list")
+        return [_batch_item(res, op, i, item) for i, item in enumerate(items)]
 
     def create(self, res: Resource, body: Any, request: FakeRequest) -> Record:
         """Build a record of ``res`` from ``body`` and store it."""
@@ -549,6 +591,16 @@ class FakeServer:
 
 def _pattern(template: str) -> re.Pattern[str]:
     return re.compile(re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>[^/]+)", re.escape(template)) + "$")
+
+
+def _batch_item(res: Resource, op: str, index: int, item: Any) -> tuple[str, Any]:
+    if not isinstance(item, Mapping):
+        return str(index), Refused(400, "each item must be an object")
+    if op == "create":
+        return str(index), item
+    if item.get(res.key) in (None, ""):
+        return str(index), Refused(400, f"{res.key} is required")
+    return str(item[res.key]), {k: v for k, v in item.items() if k != res.key}
 
 
 def _in_range(items: list[Record], key: str, low: str | None, high: str | None) -> list[Record]:

@@ -45,7 +45,7 @@ import httpx
 
 from ..thulium import AsyncThulium, Thulium
 from ._clock import FakeClock
-from ._listing import batch, members, one, ordered, public, truthy, view, window
+from ._listing import members, one, ordered, public, truthy, view, window
 from ._options import FakeClientOptions
 from ._rules import Field, Rules, Wording, apply, blank, read, refuse
 from ._server import (
@@ -359,8 +359,9 @@ class FakeThulium(FakeServer):
         return httpx.Response(201) if data is None else httpx.Response(201, json=data)
 
     def read_body(self, res: Resource, op: str, request: FakeRequest) -> Any:
-        """The JSON object body."""
-        return _body(request)
+        """The JSON object body (for a batch, its list under the ``wrapper`` name)."""
+        body = _body(request)
+        return body.get(res.wrapper or "") if op.startswith("batch_") else body
 
     def _read(self, body: Mapping[str, Any], rules: Rules, **options: Any) -> dict[str, Any]:
         """The values of ``body`` by ``rules``; every problem refused at once."""
@@ -396,11 +397,17 @@ class FakeThulium(FakeServer):
         ``offset``; ``201`` with the new ids (as text); ``204`` for a change or a delete."""
         shown = res.wire.get("view", lambda fake, record, request, op: copy.deepcopy(record))
         if op == "create":
-            names = res.wire["created"]
-            pairs = names.items() if isinstance(names, Mapping) else zip(names, names, strict=True)
-            # Ids are sent as text; the agent's login as it was given.
-            ids = {k: result[f] if k == "agent_login" else str(result[f]) for k, f in pairs}
-            return self.created(ids)
+            return self.created(_ids(res, result))
+        if op.startswith("batch_"):
+            done = {
+                key: {"http_status": r.status, "message": " ".join(r.messages)}
+                if isinstance(r, Refused)
+                else {"http_status": 201, **_ids(res, r)}
+                if op == "batch_create"
+                else {"http_status": 204}
+                for key, r in result.items()
+            }
+            return self.json(done, status=207)
         if op in ("update", "delete"):
             return httpx.Response(204)
         if op == "get":
@@ -559,43 +566,6 @@ class FakeThulium(FakeServer):
         self._read(body, {"type": zowie, "payload": Field("text", required=True)})
         self.feed_records.append({"customer_id": record["customer_id"], **body})
         return self.created()
-
-    @route("POST", "/batch/customers")
-    @route("PUT", "/batch/customers")
-    @route("DELETE", "/batch/customers")
-    def batch_customers(self, request: FakeRequest) -> httpx.Response:
-        """Add many customers (results by index: ``"0"``, ``"1"``...), or change or
-        delete many (``customer_id[]``; results by id): ``207``, one result each."""
-        method = request.method
-        if method == "DELETE":
-            items: Any = [{"customer_id": i} for i in request.query.get("customer_id[]") or []]
-            if not items:
-                raise Refused(400, "customer_id[] is required.")
-        elif not isinstance(items := _body(request).get("customers"), list) or not items:
-            raise Refused(400, "customers must be a non-empty list.")
-
-        def key(index: int, item: Any) -> str:
-            if method != "POST" and (
-                not isinstance(item, Mapping) or blank(item.get("customer_id"))
-            ):
-                raise Refused(400, "customer_id is required.")
-            return str(index) if method == "POST" else str(item["customer_id"])
-
-        def work(item: Any) -> Record | None:
-            if not isinstance(item, Mapping):
-                raise Refused(400, "A customer must be an object.")
-            if method == "POST":
-                return {"customer_id": str(self.create(CUSTOMERS, item, request)["customer_id"])}
-            record = self.find(CUSTOMERS, item["customer_id"])
-            if method == "PUT":
-                fields = {k: v for k, v in item.items() if k != "customer_id"}
-                self.update(CUSTOMERS, record, fields, request)
-            else:
-                self.delete(CUSTOMERS, record, request)
-            return None
-
-        status = 201 if method == "POST" else 204
-        return self.json(batch(items, work, key=key, status=status), status=207)
 
     def _drop_customer(self, record: Record, request: FakeRequest) -> None:
         for outbound in self.outbounds.values():
@@ -1036,6 +1006,13 @@ class FakeThulium(FakeServer):
         return self.json({"customer_id": sorted(found)})
 
 
+def _ids(res: Resource, record: Record) -> Record:
+    """A new record's ids as Thulium answers them: text (an agent's login as given)."""
+    names = res.wire["created"]
+    pairs = names.items() if isinstance(names, Mapping) else zip(names, names, strict=True)
+    return {k: record[f] if k == "agent_login" else str(record[f]) for k, f in pairs}
+
+
 def _body(request: FakeRequest) -> Record:
     return request.json_object(
         "Request body is not valid JSON.", "Request body must be a JSON object."
@@ -1075,6 +1052,7 @@ def _records(crm: bool) -> Any:
     return lambda fake, request: fake._outbound(request, crm=crm)["_records"]
 
 
+_BATCH = (("create", "POST"), ("update", "PUT"), ("delete", "DELETE"))
 _CONTACT_FILTERS = {
     **dict.fromkeys(("identifier", "nip", "type", "group"), "exact"),
     "email": "has:emails",
@@ -1095,8 +1073,12 @@ AGENTS = _resource(
 CUSTOMERS = _resource(
     "customers",
     "customer_id",
-    rest("/customers"),
+    {
+        **rest("/customers"),
+        **{f"batch_{op}": f"{m} /batch/customers" for op, m in _BATCH},
+    },
     "Customer",
+    wrapper="customers",
     id_type=int_id,
     filters={**_CONTACT_FILTERS, "company_id": "exact", "company_flag": "flag"},
     new=FakeThulium._create_customer,

@@ -473,7 +473,8 @@ class FakeServer:
         ``1``/``true``/``yes``/``on`` or not), ``has:<field>`` (the list
         ``field`` holds the value; an empty value: the list is empty),
         ``range:<field>`` (``name_from``/``name_to`` bound the start of ``field``,
-        e.g. a date bounds a date-time; a record without one is left out)."""
+        e.g. a date bounds a date-time; a record without one is left out),
+        ``contains:<field>`` (``field`` holds the text, in any case)."""
         for name, kind in res.filters.items():
             if kind.startswith("range:"):
                 items = _in_range(
@@ -489,6 +490,9 @@ class FakeServer:
             elif kind == "flag":
                 flag = want.strip().lower() in ("1", "true", "yes", "on")
                 items = [r for r in items if bool(r.get(name)) == flag]
+            elif kind.startswith("contains:"):
+                key = kind[9:]
+                items = [r for r in items if want.lower() in str(r.get(key) or "").lower()]
             elif kind.startswith("has:"):
                 key = kind[4:]
                 items = [

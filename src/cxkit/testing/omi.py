@@ -279,13 +279,6 @@ class FakeOmi(FakeServer):
         refuse(problems)
         return values
 
-    @route("GET", "/api/call_center/internal_phone/list")
-    def internal_phones_list(self, request: FakeRequest) -> httpx.Response:
-        """Internal phones (agents' extensions), filtered by ``keyword`` (extension), paged."""
-        keyword = request.arg("keyword") or ""
-        found = [p for p in self.internal_phones if keyword in str(p.get("sip_user") or "")]
-        return self.answer(GROUPS, "list", request, found)
-
     # -- greetings ----------------------------------------------------------------
 
     def _add_greeting(self, name: str, formality: str, **fields: Any) -> httpx.Response:
@@ -330,11 +323,6 @@ def _resource(store: str, label: str, routes: dict[str, str], **options: Any) ->
     return Resource(store, "_id", routes, label, missing="Không tìm thấy {label}", **options)
 
 
-def _keyword(fake: FakeOmi, items: list[Record], request: FakeRequest) -> list[Record]:
-    keyword = request.arg("keyword") or ""
-    return [g for g in items if keyword.lower() in g["group_name"].lower()]
-
-
 def _search(fake: FakeOmi, items: list[Record], request: FakeRequest) -> list[Record]:
     body = fake.read_body(CONTACTS, "list", request) or {}
     keyword, filters = str(body.get("keyword") or ""), body.get("filters") or []
@@ -364,7 +352,7 @@ GROUPS = _resource(
         "update": f"POST {_GROUPS}/update/{{id}}",
         "delete": f"DELETE {_GROUPS}/delete/{{id}}",
     },
-    select=_keyword,
+    filters={"keyword": "contains:group_name"},
     new=FakeOmi._new_group,
     change=lambda fake, group, body, request: fake._group(group, body).update(last_update_by=_BY),
 )
@@ -376,4 +364,10 @@ GREETINGS = _resource(
         "delete": "DELETE /api/call_center/greeting/delete/{id}",
     },
 )
-FakeOmi.resources = (CONTACTS, GROUPS, GREETINGS)
+PHONES = _resource(
+    "internal_phones",
+    "số nội bộ",
+    {"list": "GET /api/call_center/internal_phone/list"},
+    filters={"keyword": "contains:sip_user"},
+)
+FakeOmi.resources = (CONTACTS, GROUPS, GREETINGS, PHONES)

@@ -128,14 +128,11 @@ def test_ordering_numbers_text_and_blanks() -> None:
 
 
 def test_batches_report_each_item() -> None:
-    def work(item: int) -> dict[str, int] | None:
-        if item < 0:
-            raise Refused(404, "Not", "found.")
-        return {"id": item}
-
-    assert listing.batch([1, -1], work, status=201) == {
+    results = {"0": {"id": 1}, "x": Refused(404, "Not", "found."), "2": None}
+    assert listing.multi_status(results, 201, lambda r: {"id": r["id"]} if r else {}) == {
         "0": {"http_status": 201, "id": 1},
-        "1": {"http_status": 404, "message": "Not found."},
+        "x": {"http_status": 404, "message": "Not found."},
+        "2": {"http_status": 201},
     }
     assert listing.members(["a"], ["a", "b", "b"], "add") == ["a", "b"]
     assert listing.members(["a", "b"], ["a"], "remove") == ["b"]

@@ -474,8 +474,13 @@ class FakeServer:
         ``field`` holds the value; an empty value: the list is empty),
         ``range:<field>`` (``name_from``/``name_to`` bound the start of ``field``,
         e.g. a date bounds a date-time; a record without one is left out),
-        ``contains:<field>`` (``field`` holds the text, in any case)."""
+        ``contains:<field>`` (``field`` holds the text, in any case), ``keys``
+        (``name[key]=value``: the object ``name`` has one of the values under
+        ``key``, e.g. ``custom_fields[colour]=red``)."""
         for name, kind in res.filters.items():
+            if kind == "keys":
+                items = _by_keys(items, name, request.query)
+                continue
             if kind.startswith("range:"):
                 items = _in_range(
                     items, kind[6:], request.arg(f"{name}_from"), request.arg(f"{name}_to")
@@ -605,6 +610,15 @@ def _batch_item(res: Resource, op: str, index: int, item: Any) -> tuple[str, Any
     if item.get(res.key) in (None, ""):
         return str(index), Refused(400, f"{res.key} is required")
     return str(item[res.key]), {k: v for k, v in item.items() if k != res.key}
+
+
+def _by_keys(items: list[Record], name: str, query: Mapping[str, list[str]]) -> list[Record]:
+    prefix = f"{name}["
+    for param, values in query.items():
+        if param.startswith(prefix) and "]" in param:
+            key = param[len(prefix) :].split("]", 1)[0]
+            items = [r for r in items if str((r.get(name) or {}).get(key)) in values]
+    return items
 
 
 def _in_range(items: list[Record], key: str, low: str | None, high: str | None) -> list[Record]:

@@ -45,7 +45,7 @@ import httpx
 
 from ..thulium import AsyncThulium, Thulium
 from ._clock import FakeClock
-from ._listing import members, one, ordered, public, truthy, view, window
+from ._listing import members, multi_status, one, ordered, public, truthy, view, window
 from ._options import FakeClientOptions
 from ._rules import Field, Rules, Wording, apply, blank, read, refuse
 from ._server import (
@@ -360,15 +360,8 @@ class FakeThulium(FakeServer):
         return values
 
     def filter(self, res: Resource, request: FakeRequest, items: list[Record]) -> list[Record]:
-        """The declared filters (``[]`` names any of the values), ``custom_fields[name]``
-        (any of the values), then ``order`` (``a,-b``) where ``res`` sorts."""
+        """The declared filters, then ``order`` (``a,-b``) where ``res`` sorts."""
         items = super().filter(res, request, items)
-        for key, values in request.query.items():
-            if key.startswith("custom_fields[") and "]" in key:
-                name = key[len("custom_fields[") :].split("]", 1)[0]
-                items = [
-                    r for r in items if str((r.get("custom_fields") or {}).get(name)) in values
-                ]
         sortable = res.wire.get("sortable")
         return (
             ordered(items, request.arg("order"), sortable, refusal="Cannot sort by {name}.")
@@ -384,15 +377,9 @@ class FakeThulium(FakeServer):
         if op in ("create", "update", "delete"):
             return self.created(_ids(res, result)) if op == "create" else httpx.Response(204)
         if op.startswith("batch_"):
-            done = {
-                key: {"http_status": r.status, "message": " ".join(r.messages)}
-                if isinstance(r, Refused)
-                else {"http_status": 201, **_ids(res, r)}
-                if op == "batch_create"
-                else {"http_status": 204}
-                for key, r in result.items()
-            }
-            return self.json(done, status=207)
+            made = op == "batch_create"
+            ids = (lambda r: _ids(res, r)) if made else (lambda r: {})
+            return self.json(multi_status(result, 201 if made else 204, ids), status=207)
         if op == "get":
             return self.json(shown(self, result, request, op))
         total, top = len(result), res.wire.get("limit")
@@ -724,13 +711,11 @@ class FakeThulium(FakeServer):
         values, problems = read(body, rules, SAYS)
         wanted, taken = values.pop(key, None), {**self.outbounds, **self.removed_outbounds}
         apply(fields, values, rules, unset="")
-        while blank(wanted) or wanted in taken:
-            if not blank(wanted):
-                problems.append("Outbound with this id already exists.")
-                break
-            wanted = f"{self.new_id('outbound_code'):05d}"
-            wanted = None if wanted in taken else wanted
+        if not blank(wanted) and wanted in taken:
+            problems.append("Outbound with this id already exists.")
         refuse(problems)
+        while blank(wanted) or wanted in taken:  # a new five-digit id
+            wanted = f"{self.new_id('outbound_code'):05d}"
         record = {
             "id": wanted,
             "outbound_id": self.new_id("outbound"),
@@ -998,6 +983,7 @@ def _contacts(company: bool) -> dict[str, Any]:
         "id_type": int_id,
         "filters": {
             **dict.fromkeys(("identifier", "nip", "type", "group"), "exact"),
+            "custom_fields": "keys",
             **{"email": "has:emails", "phone_number": "has:phone_numbers"},
             **({} if company else {"company_id": "exact", "company_flag": "flag"}),
         },
@@ -1056,7 +1042,7 @@ TICKETS = _resource(
     id_type=int_id,
     filters={
         **dict.fromkeys(("customer_id", "user_login", "source", "ticket_queue_id"), "exact"),
-        **{"category_id": "exact", "status_id": "in"},
+        **{"category_id": "exact", "status_id": "in", "custom_fields": "keys"},
         **{"date": "range:updated_at", "create_date": "range:created_at"},
     },
     select=FakeThulium._select_tickets,
@@ -1089,7 +1075,7 @@ OUTBOUNDS = _resource(
 )
 _RECORDS: Mapping[str, Any] = {
     "filters": {
-        **{"status_id": "in", "system_status": "in"},
+        **{"status_id": "in", "system_status": "in", "custom_fields": "keys"},
         **{"create_date": "range:create_date", "call_date": "range:call_date"},
     },
     "select": FakeThulium._select_records,

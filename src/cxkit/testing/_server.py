@@ -508,11 +508,23 @@ class FakeServer:
         return items
 
     def read_body(self, res: Resource, op: str, request: FakeRequest) -> Any:
-        """The body of a create or update ``op`` of ``res`` (the JSON object, by default)."""
-        return request.json_object()
+        """The body of a create or update ``op`` of ``res``: by default the JSON object
+        (for a batch, whatever JSON it is)."""
+        if not op.startswith("batch_"):
+            return request.json_object()
+        try:
+            return request.json()
+        except ValueError:
+            raise Refused(400, "the body is not valid JSON") from None
 
     def answer(self, res: Resource, op: str, request: FakeRequest, result: Any) -> httpx.Response:
-        """``result`` of ``op`` on the wire (a record, or the listed records)."""
+        """``result`` of ``op`` on the wire (a record, the listed records, or a batch's
+        results by key, a refused item as ``{"error": ...}``)."""
+        if op.startswith("batch_"):
+            result = {
+                key: {"error": "; ".join(r.messages)} if isinstance(r, Refused) else r
+                for key, r in result.items()
+            }
         return self.json(result)
 
     def new_id(self, kind: str, start: int = 1) -> int:

@@ -25,8 +25,9 @@ What it keeps (public for assertions): ``agents`` (login -> record, with
 status), ``customers`` and ``companies`` (id -> record), ``notes``,
 ``feed_records``, ``tickets`` (id -> record) and ``ticket_messages`` (ticket id
 -> comments and responses), ``outbounds`` (campaign id -> record, agents and
-records), and ``events``: the webhook payloads its state changes cause, as
-dicts :func:`cxkit.thulium.webhooks.parse_event` accepts.
+records; ``removed_outbounds`` once queued for removal), and ``events``: the
+webhook payloads its state changes cause, as dicts
+:func:`cxkit.thulium.webhooks.parse_event` accepts.
 
 Anything it does not model (chats, SMS, todos, tags, topics, files, webhook
 items, calls and phone actions...) answers 404 with the error body.

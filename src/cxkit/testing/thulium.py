@@ -113,8 +113,10 @@ CUSTOMER_RULES: Rules = {
 }
 COMPANY_RULES: Rules = {"name": Field("any", required=True, label="Company name"), **_CONTACT}
 AGENT_RULES: Rules = {
-    **_any("name", "surname", "login", "password", "number", required=True),
-    **_any("email", "change_password", "callerid", "language", "active", "outbound_mode", "roles"),
+    **_any("name", "surname", "login", "number", required=True),
+    "password": Field("any", required=True, store=False),
+    **_any("change_password", "callerid", "language", "roles", store=False),
+    **_any("email", "active", "outbound_mode", keep=True),
 }
 _USER = _ref("text", "agents", "User", keep=True)
 _BODY_TYPE = Field("enum", allowed=("HTML", "PLAIN"))
@@ -313,23 +315,19 @@ class FakeThulium(FakeServer):
     def authenticate(self, request: httpx.Request) -> httpx.Response | None:
         """HTTP Basic with the fake's API user; anything else is 401."""
         if basic_auth(request) != (self.username, self.password):
-            return self.errors_response(401, ["Authorization failed: wrong user or password."])
+            return self.refused(Refused(401, "Authorization failed: wrong user or password."))
         return None
 
     def error_response(self, status: int, message: str) -> httpx.Response:
         """Unknown routes and methods: the status with the Thulium error body."""
-        return self.errors_response(status, [message])
+        return self.refused(Refused(status, message))
 
     def refused(self, exc: Refused) -> httpx.Response:
-        """Every problem found, one error entry each."""
-        return self.errors_response(exc.status, list(exc.messages))
-
-    def errors_response(self, status: int, messages: list[str]) -> httpx.Response:
-        """The documented error body, one entry per message."""
+        """The documented error body: every problem found, one entry each."""
         self._requests += 1
         digest = hashlib.sha1(f"{self._requests}:{self.clock.now()}".encode()).hexdigest()
-        errors = [{"message": m, "code": status} for m in messages]
-        return self.json({"request_id": digest[:13], "errors": errors}, status=status)
+        errors = [{"message": m, "code": exc.status} for m in exc.messages]
+        return self.json({"request_id": digest[:13], "errors": errors}, status=exc.status)
 
     def now(self, fmt: str = "%Y-%m-%d %H:%M:%S") -> str:
         """The fake clock's time as Thulium writes it (account's zone)."""
@@ -340,11 +338,6 @@ class FakeThulium(FakeServer):
         event = {"action": action, **fields, "date": self.now()}
         self.events.append(event)
         return event
-
-    @staticmethod
-    def created(data: Any = None) -> httpx.Response:
-        """``201``, with the created ids or no body."""
-        return httpx.Response(201) if data is None else httpx.Response(201, json=data)
 
     def read_body(self, res: Resource, op: str, request: FakeRequest) -> Any:
         """The JSON object body (for a batch, its list under the ``wrapper`` name)."""
@@ -375,8 +368,10 @@ class FakeThulium(FakeServer):
         ``offset``; ``201`` with the new ids (as text); ``204`` for a change or a delete;
         ``207`` with a result per item for a batch."""
         shown = res.wire.get("view", lambda fake, record, request, op: copy.deepcopy(record))
-        if op in ("create", "update", "delete"):
-            return self.created(_ids(res, result)) if op == "create" else httpx.Response(204)
+        if op == "create":
+            return httpx.Response(201, json=_ids(res, result))
+        if op in ("update", "delete"):
+            return httpx.Response(204)
         if op.startswith("batch_"):
             made = op == "batch_create"
             ids = (lambda r: _ids(res, r)) if made else (lambda r: {})
@@ -397,16 +392,11 @@ class FakeThulium(FakeServer):
     # -- agents -------------------------------------------------------------
 
     def _new_agent(self, **fields: Any) -> Record:
-        agent = {
-            "agent_id": self.new_id("agent"),
-            **{key: fields[key] for key in ("login", "name", "surname")},
-            "email": fields.get("email") or "",
-            "active": fields.get("active", True),
-            "number": str(fields["number"]),
-            "outbound_mode": fields.get("outbound_mode") or "manual",
-            "group_id": fields.get("group_id") or "",
-            **{"_status": "OFF", "_pause_id": None, "_last_change": self.now()},
-        }
+        agent: Record = {"agent_id": self.new_id("agent"), "email": "", "active": True}
+        agent["outbound_mode"] = "manual"
+        apply(agent, fields, AGENT_RULES, unset="")
+        state = {"_status": "OFF", "_pause_id": None, "_last_change": self.now()}
+        agent.update(number=str(agent["number"]), group_id=fields.get("group_id") or "", **state)
         self.agents[agent["login"]] = agent
         return agent
 
@@ -452,7 +442,7 @@ class FakeThulium(FakeServer):
         if agent["_status"] in when:
             agent.update(_status=status, _pause_id=fields.get("pause_id"), _last_change=self.now())
             self.emit(event, agent_login=agent["login"], **fields)
-        return self.created()
+        return httpx.Response(201)
 
     # -- customers and companies ----------------------------------------------
 
@@ -512,14 +502,14 @@ class FakeThulium(FakeServer):
             zowie = Field("enum", required=True, allowed=("ZOWIE",), message="type must be ZOWIE.")
             entry = self._read(request, {"type": zowie, "payload": Field("text", required=True)})
             self.feed_records.append({"customer_id": customer, **entry})
-            return self.created()
+            return httpx.Response(201)
         note = self._read(request, {"message": _REQUIRED, "user_login": _USER})
         login, text = note.get("user_login"), note["message"]
         self.notes.append(
             {"customer_id": customer, **note, "user_login": login, "date": self.now()}
         )
         self.emit("CUSTOMER_NOTE_SAVED", agent_login=login, customer_id=customer, content=text)
-        return self.created()
+        return httpx.Response(201)
 
     def _drop_customer(self, record: Record, request: FakeRequest) -> None:
         for outbound in self.outbounds.values():
@@ -681,7 +671,7 @@ class FakeThulium(FakeServer):
             else {"agent_login": login}
         )
         self.emit(event, **ids, **who)
-        return self.created()
+        return httpx.Response(201)
 
     @route("DELETE", "/tickets/{id}/attachments/{token}")
     def delete_ticket_attachment(self, request: FakeRequest) -> httpx.Response:
@@ -759,7 +749,7 @@ class FakeThulium(FakeServer):
         fields = {k: v for k, v in public(source).items() if k not in ("id", "outbound_id")}
         clone = self._new_outbound(_body(request), _CLONE_RULES, fields, "new_id")
         clone.update(_agents=list(source["_agents"]), _statuses=copy.deepcopy(source["_statuses"]))
-        return self.created({"id": clone["id"]})
+        return httpx.Response(201, json={"id": clone["id"]})
 
     @route("GET", "/outbounds/{id}/agents")
     @route("POST", "/outbounds/{id}/add_agents")
@@ -784,7 +774,7 @@ class FakeThulium(FakeServer):
         refuse(f"Agent {login} not found." for login in logins if login not in self.agents)
         how = _tail(request).split("_")[0]
         record["_agents"] = members(record["_agents"], [str(x) for x in logins], how)
-        return self.created()
+        return httpx.Response(201)
 
     @route("GET", "/outbounds/{id}/statuses")
     @route("GET", "/outbounds/{id}/stats")

@@ -33,6 +33,7 @@ __all__ = [
     "Refused",
     "Resource",
     "basic_auth",
+    "bearer",
     "int_id",
     "number",
     "rest",
@@ -103,6 +104,12 @@ def basic_auth(request: httpx.Request) -> tuple[str, str] | None:
         return None
     user, sep, password = decoded.partition(":")
     return (user, password) if scheme.lower() == "basic" and sep else None
+
+
+def bearer(request: httpx.Request) -> str | None:
+    """The token of a ``Bearer`` ``Authorization`` header; ``None`` when there is none."""
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    return token if scheme.lower() == "bearer" else None
 
 
 def int_id(raw: Any) -> int:

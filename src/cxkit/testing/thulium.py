@@ -761,13 +761,7 @@ class FakeThulium(FakeServer):
         record = self._outbound(request)
         if request.method == "GET":
             agents = [self.agents[x] for x in record["_agents"] if x in self.agents]
-            keys = ("login", "number", "active")
-            ids = [
-                {"active_in_outbound": bool(a["active"]), "agent_id": a["agent_id"]} for a in agents
-            ]
-            return self.json(
-                [{**view(a, keys), **more} for a, more in zip(agents, ids, strict=True)]
-            )
+            return self.json([{**view(a, _OUTBOUND_AGENT), **_in_outbound(a)} for a in agents])
         logins = _body(request).get("logins")
         if not isinstance(logins, list) or not logins:
             raise Refused(400, "logins must be a non-empty list.")
@@ -787,13 +781,8 @@ class FakeThulium(FakeServer):
         if "id" in request.path_params:
             return self.json(_stats(self._outbound(request)))
         wanted = request.arg("id")
-        return self.json(
-            [
-                _stats(o)
-                for o in self.outbounds.values()
-                if o["active"] and wanted in (None, o["id"])
-            ]
-        )
+        live = [o for o in self.outbounds.values() if o["active"] and wanted in (None, o["id"])]
+        return self.json([_stats(o) for o in live])
 
     # -- campaign records ---------------------------------------------------------
 
@@ -836,11 +825,8 @@ class FakeThulium(FakeServer):
         customer_id = _ref("int", "customers", "Customer", required=True, store=False)
         rules = {"customer_id": customer_id, **CRM_RECORD_CHANGE_RULES} if crm else RECORD_RULES
         values = self._read(body, rules)
-        record = {
-            "record_id": self.new_id("record"),
-            "phone_number": "",
-            "create_date": self.now("%Y-%m-%d %H:%M"),
-        }
+        made = self.now("%Y-%m-%d %H:%M")
+        record = {"record_id": self.new_id("record"), "phone_number": "", "create_date": made}
         _set_status(record, outbound["_statuses"][0])
         if crm:
             customer = self.customers[values["customer_id"]]
@@ -858,12 +844,8 @@ class FakeThulium(FakeServer):
         rules = (
             CRM_RECORD_CHANGE_RULES if crm else {k: v for k, v in RECORD_RULES.items() if k != key}
         )
-        previous = record["status_id"]
-        record.update(
-            self._record_fields(
-                outbound, self._read(body, rules, partial=True), copy.deepcopy(record), rules
-            )
-        )
+        previous, values = record["status_id"], self._read(body, rules, partial=True)
+        record.update(self._record_fields(outbound, values, copy.deepcopy(record), rules))
         agent, call = record.get("agent_login") or None, record.get("next_call_date")
         self.emit(
             "OUTBOUND_RECORD_SAVED",
@@ -897,18 +879,13 @@ class FakeThulium(FakeServer):
     @route("GET", "/customer_id_by_outbound_status")
     def customer_ids_by_status(self, request: FakeRequest) -> httpx.Response:
         """Ids of the customers whose records in the campaigns have the statuses."""
-        outbounds, statuses = (
-            request.query.get(f"{k}[]") or [] for k in ("outbound_id", "status_id")
-        )
+        outbounds = request.query.get("outbound_id[]") or []
+        statuses = request.query.get("status_id[]") or []
         if not outbounds or not statuses:
             raise Refused(400, "outbound_id[] and status_id[] are required.")
         records = [r for i, o in self.outbounds.items() if i in outbounds for r in o["_records"]]
-        found = {
-            r["customer_id"]
-            for r in records
-            if str(r["status_id"]) in statuses and r.get("customer_id")
-        }
-        return self.json({"customer_id": sorted(found)})
+        found = {r.get("customer_id") for r in records if str(r["status_id"]) in statuses}
+        return self.json({"customer_id": sorted(found - {None})})
 
 
 def _ids(res: Resource, record: Record) -> Record:
@@ -941,6 +918,13 @@ def _time(text: str) -> datetime:
 
 def _attachments(tokens: Any) -> list[Record]:
     return [{"token": t, "filename": t, "size": 0} for t in tokens or []]
+
+
+_OUTBOUND_AGENT = ("login", "number", "active")
+
+
+def _in_outbound(agent: Record) -> Record:
+    return {"active_in_outbound": bool(agent["active"]), "agent_id": agent["agent_id"]}
 
 
 def _stats(record: Record) -> Record:

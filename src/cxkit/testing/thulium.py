@@ -355,13 +355,9 @@ class FakeThulium(FakeServer):
 
     def filter(self, res: Resource, request: FakeRequest, items: list[Record]) -> list[Record]:
         """The declared filters, then ``order`` (``a,-b``) where ``res`` sorts."""
-        items = super().filter(res, request, items)
-        sortable = res.wire.get("sortable")
-        return (
-            ordered(items, request.arg("order"), sortable, refusal="Cannot sort by {name}.")
-            if sortable
-            else items
-        )
+        items, sortable = super().filter(res, request, items), res.wire.get("sortable", ())
+        order = request.arg("order") if sortable else None
+        return ordered(items, order, sortable, refusal="Cannot sort by {name}.")
 
     def answer(self, res: Resource, op: str, request: FakeRequest, result: Any) -> httpx.Response:
         """Listings as bare arrays, or ``{"count", "result"}``, paged with ``limit`` and
@@ -542,12 +538,8 @@ class FakeThulium(FakeServer):
         sub = one(status["substatuses"], "substatus_id", sub_id)
         if sub is None and not blank(sub_id):
             return [f"Substatus {sub_id} does not belong to status {status_id}."]
-        name = status["name"] + (f" / {sub['name']}" if sub else "")
-        ticket.update(
-            status_id=status["status_id"],
-            substatus_id=sub and sub["substatus_id"],
-            full_status_name=name,
-        )
+        ticket["full_status_name"] = status["name"] + (f" / {sub['name']}" if sub else "")
+        ticket.update(status_id=status["status_id"], substatus_id=sub and sub["substatus_id"])
         return []
 
     def _add_message(self, ticket: Record, kind: str, **fields: Any) -> Record:
@@ -599,21 +591,14 @@ class FakeThulium(FakeServer):
             ticket["from"] = self.customers[ticket["customer_id"]].get("email") or ""
         ticket["ticket_id"] = self.new_id("ticket")
         out, login = ticket["direction"] == "out", ticket["user_login"]
-        first_message = {"body": body["body"], "comment": body.get("comment")}
-        attachments = _attachments(values.get("attachments"))
-        self._add_message(
-            ticket,
-            "REPLY" if out else "MAIL",
-            user_login=login if out else None,
-            **first_message,
-            attachments=attachments,
-        )
-        self.emit(
-            "TICKET_CREATED",
-            ticket_id=ticket["ticket_id"],
-            agent_login=login,
-            direction=ticket["direction"],
-        )
+        first = {"body": body["body"], "comment": body.get("comment")}
+        first |= {
+            "user_login": login if out else None,
+            "attachments": _attachments(values.get("attachments")),
+        }
+        self._add_message(ticket, "REPLY" if out else "MAIL", **first)
+        created = {"ticket_id": ticket["ticket_id"], "agent_login": login}
+        self.emit("TICKET_CREATED", **created, direction=ticket["direction"])
         return ticket
 
     def _select_tickets(self, items: list[Record], request: FakeRequest) -> list[Record]:

@@ -49,17 +49,7 @@ from ._clock import FakeClock
 from ._listing import members, multi_status, one, ordered, public, truthy, view, window
 from ._options import FakeClientOptions
 from ._rules import Field, Rules, Wording, apply, blank, read, refuse
-from ._server import (
-    FakeRequest,
-    FakeServer,
-    Record,
-    Refused,
-    Resource,
-    basic_auth,
-    int_id,
-    rest,
-    route,
-)
+from ._server import FakeRequest, FakeServer, Record, Refused, Resource, basic_auth, rest, route
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -67,19 +57,13 @@ if TYPE_CHECKING:
 __all__ = ["FakeThulium", "ThuliumFakeOptions"]
 
 SAYS = Wording(
-    required="{name} is required.",
-    empty="{name} cannot be empty.",
-    unknown="Unknown field: {name}.",
+    unknown="Unknown field: {name}",
     invalid={
-        "int": "{name} must be a number.",
-        "enum": "{name} must be one of: {allowed}.",
-        "date": "{name} must be a YYYY-MM-DD date.",
-        "object": "{name} must be an object.",
-        "list": "{name} must be a list of strings.",
-        "phone": "Phone number must be numeric.",
-        "email": "Wrong format of e-mail address.",
-        "datetime": "{name} must look like YYYY-MM-DD hh:mm.",
+        "phone": "Phone number must be numeric",
+        "email": "Wrong format of e-mail address",
+        "datetime": "{name} must look like YYYY-MM-DD hh:mm",
     },
+    end=".",
 )
 """Thulium's wording of request problems (it reports every one, one entry each)."""
 
@@ -940,7 +924,7 @@ def _contacts(company: bool) -> dict[str, Any]:
         () if company else ("surname", "customer_id")
     )
     return {
-        "id_type": int_id,
+        "id_type": int,
         "filters": {
             **dict.fromkeys(("identifier", "nip", "type", "group"), "exact"),
             "custom_fields": "keys",
@@ -999,7 +983,7 @@ TICKETS = _resource(
     "ticket_id",
     rest("/tickets"),
     "Ticket",
-    id_type=int_id,
+    id_type=int,
     filters={
         **dict.fromkeys(("customer_id", "user_login", "source", "ticket_queue_id"), "exact"),
         **{"category_id": "exact", "status_id": "in", "custom_fields": "keys"},
@@ -1072,7 +1056,7 @@ FakeThulium.resources = (
         "customer_id",
         rest("/crm_outbounds/{id}/records", item="/{customer_id}"),
         "Record",
-        id_type=int_id,
+        id_type=int,
         param="customer_id",
         new=lambda fake, body, request: fake._create_record(body, request, crm=True),
         **_RECORDS,

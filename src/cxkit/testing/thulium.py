@@ -127,28 +127,21 @@ TICKET_RULES: Rules = {
     **TICKET_CHANGE_RULES,
 }
 _REQUIRED = Field(required=True)
+_MAIL: Rules = {"body": _REQUIRED, "body_type": _BODY_TYPE, "date": Field("any")}
+_REPLY = {
+    **_MAIL,
+    "user_login": _ref("text", "agents", "User", required=True),
+    "attachments": _TOKENS,
+}
 _MESSAGES: Mapping[str, tuple[str, str, Rules]] = {
     "comment": ("COMMENT", "TICKET_COMMENT_CREATED", {"comment": _REQUIRED, "user_login": _USER}),
-    "agent_response": (
-        "REPLY",
-        "TICKET_AGENT_REPLIED",
-        {
-            "body": _REQUIRED,
-            "body_type": _BODY_TYPE,
-            "user_login": _ref("text", "agents", "User", required=True),
-            "date": Field("any"),
-            "attachments": _TOKENS,
-        },
-    ),
-    "customer_response": (
-        "MAIL",
-        "TICKET_MESSAGE_RECEIVED",
-        {"body": _REQUIRED, "body_type": _BODY_TYPE, "date": Field("any")},
-    ),
+    "agent_response": ("REPLY", "TICKET_AGENT_REPLIED", _REPLY),
+    "customer_response": ("MAIL", "TICKET_MESSAGE_RECEIVED", _MAIL),
 }
 """Ticket messages by route: their type, the event they send, their body."""
 
 _DIALERS = ("predictive", "progressive", "preview")
+_PARAMETERS = _any("caller_id", "preview_timeout", "predictive_max_calls", "predictive_min_calls")
 _OUTBOUND_ID = Field("pattern", pattern=r"^\d{5}$", message="Outbound id must be five digits.")
 OUTBOUND_CHANGE_RULES: Rules = {
     "name": Field("any", required=True),
@@ -156,11 +149,7 @@ OUTBOUND_CHANGE_RULES: Rules = {
     "active": Field("bool"),
     **dict.fromkeys(("start_date", "end_date"), Field("date")),
     **dict.fromkeys(("order", "parity", "group_id"), Field("int", keep=True)),
-    "parameters": Field(
-        "object",
-        merge=True,
-        fields=_any("caller_id", "preview_timeout", "predictive_max_calls", "predictive_min_calls"),
-    ),
+    "parameters": Field("object", merge=True, fields=_PARAMETERS),
 }
 OUTBOUND_RULES: Rules = {
     "id": _OUTBOUND_ID,

@@ -36,16 +36,26 @@ def test_every_problem_at_once_required_unknown_then_values() -> None:
     spec = {
         "name": Field(required=True, label="Name"),
         "age": Field("int", minimum=0),
+        "size": Field("int", minimum=1, maximum=10),
         "kind": Field("enum", allowed=("a", "b")),
         "when": Field("date"),
         "tags": Field("list", items="text"),
         "address": Field("object"),
     }
-    body = {"age": "-3", "kind": "c", "when": "2024-1-1", "tags": ["x", ""], "address": 1, "z": 0}
+    body = {
+        "age": "-3",
+        "size": 11,
+        "kind": "c",
+        "when": "2024-1-1",
+        "tags": ["x", ""],
+        "address": 1,
+        "z": 0,
+    }
     assert check(body, spec, DOTTED) == [
         "Name is required.",
         "Unknown field: z.",
         "age must be a number.",
+        "size must be a number.",
         "kind must be one of: a, b",
         "when must be a YYYY-MM-DD date",
         "tags must be a list",

@@ -66,7 +66,8 @@ class Field:
     spaces, or an empty list); others may be blank. ``label`` is the field's name in messages
     (the field name by default); ``message`` replaces the wording's message for
     a bad value, ``missing`` the one for a ``ref`` naming no record (both take
-    ``{name}``, ``{value}`` and ``{allowed}``). ``minimum`` bounds an ``int``.
+    ``{name}``, ``{value}`` and ``{allowed}``). ``minimum`` and ``maximum``
+    bound an ``int``.
 
     How :func:`apply` stores it: ``plural`` keeps a ``many`` field's list under
     that name and its first item under the field's; ``merge`` merges an object
@@ -84,6 +85,7 @@ class Field:
     fields: Mapping[str, Field] | None = None
     ref: str = ""
     minimum: int | None = None
+    maximum: int | None = None
     label: str = ""
     message: str = ""
     missing: str = ""
@@ -155,7 +157,8 @@ def _convert(spec: Field, value: Any) -> tuple[bool, Any]:
         ):
             return False, value
         number = int(value)
-        return spec.minimum is None or number >= spec.minimum, number
+        low, high = spec.minimum, spec.maximum
+        return (low is None or number >= low) and (high is None or number <= high), number
     if kind == "bool":
         text = str(value).strip().lower()
         if isinstance(value, bool) or text in _TRUE + _FALSE:

@@ -349,12 +349,11 @@ class FakeThulium(FakeServer):
             return self.json(shown(self, result, request, op))
         total, top = len(result), res.wire.get("limit")
         if top:
-            paging = {"limit": Field("int", keep=True), "offset": Field("int", minimum=0)}
-            got = {"limit": 100, "offset": 0}
-            apply(got, self._read(request.args(), paging, unknown=False), paging)
-            if not 1 <= got["limit"] <= top:
-                raise Refused(400, f"limit must be between 1 and {top}.")
-            result = window(result, got["offset"] or 0, got["limit"])
+            says = f"limit must be between 1 and {top}"
+            limit = Field("int", minimum=1, maximum=top, message=says)
+            rules = {"limit": limit, "offset": Field("int", minimum=0)}
+            paging = self._read(request.args(), rules, unknown=False)
+            result = window(result, paging.get("offset") or 0, paging.get("limit") or 100)
         views = [shown(self, r, request, op) for r in result]
         return self.json({"count": total, "result": views} if res.wire.get("counted") else views)
 

@@ -174,6 +174,11 @@ RECORD_RULES: Rules = {
     "identifier": Field("any"),
     "record_fields": Field("object", merge=True),
 }
+_FEED: Rules = {
+    "type": Field("enum", required=True, allowed=("ZOWIE",), message="type must be ZOWIE"),
+    "payload": Field("text", required=True),
+}
+_PAUSE: Rules = {"pause_id": Field("int", required=True)}
 _MOVES = {
     "login": (("OFF",), "FREE", "AGENT_LOGGED_IN"),
     "logout": (("FREE", "PAUSED"), "OFF", "AGENT_LOGGED_OUT"),
@@ -404,9 +409,7 @@ class FakeThulium(FakeServer):
                 raise Refused(400, "Agent is not logged in.")
             fields = {"pause_id": None, "previous_pause_id": agent["_pause_id"]}
         if status == "PAUSED":
-            fields.update(
-                self._read(request, {"pause_id": Field("int", required=True)}, unknown=False)
-            )
+            fields.update(self._read(request, _PAUSE, unknown=False))
         if agent["_status"] in when:
             agent.update(_status=status, _pause_id=fields.get("pause_id"), _last_change=self.now())
             self.emit(event, agent_login=agent["login"], **fields)
@@ -435,9 +438,8 @@ class FakeThulium(FakeServer):
         return record
 
     def _create_customer(self, body: Mapping[str, Any], request: FakeRequest) -> Record:
-        record = self._contact(
-            {"customer_id": 0, "company_flag": False}, body, company=False, partial=False
-        )
+        record: Record = {"customer_id": 0, "company_flag": False}
+        self._contact(record, body, company=False, partial=False)
         record["customer_id"] = self.new_id("customer")
         company = record.get("company_id") or None
         self.emit("CUSTOMER_CREATED", customer_id=record["customer_id"], company_id=company)
@@ -467,24 +469,20 @@ class FakeThulium(FakeServer):
         history."""
         customer = self.find(CUSTOMERS, request.path_params["id"])["customer_id"]
         if _tail(request) == "feed_records":
-            zowie = Field("enum", required=True, allowed=("ZOWIE",), message="type must be ZOWIE.")
-            entry = self._read(request, {"type": zowie, "payload": Field("text", required=True)})
+            entry = self._read(request, _FEED)
             self.feed_records.append({"customer_id": customer, **entry})
             return httpx.Response(201)
         note = self._read(request, {"message": _REQUIRED, "user_login": _USER})
         login, text = note.get("user_login"), note["message"]
-        self.notes.append(
-            {"customer_id": customer, **note, "user_login": login, "date": self.now()}
-        )
+        note = {"customer_id": customer, **note, "user_login": login, "date": self.now()}
+        self.notes.append(note)
         self.emit("CUSTOMER_NOTE_SAVED", agent_login=login, customer_id=customer, content=text)
         return httpx.Response(201)
 
     def _drop_customer(self, record: Record, request: FakeRequest) -> None:
+        gone = record["customer_id"]
         for outbound in self.outbounds.values():
-            mine = [
-                r for r in outbound["_records"] if r.get("customer_id") == record["customer_id"]
-            ]
-            outbound["_records"] = [r for r in outbound["_records"] if r not in mine]
+            outbound["_records"] = [r for r in outbound["_records"] if r.get("customer_id") != gone]
 
     def _drop_company(self, record: Record, request: FakeRequest) -> None:
         """Its card goes; its customers stay, without a company."""

@@ -178,20 +178,18 @@ class FakeOmi(FakeServer):
         if not isinstance(body, dict) or not body:
             raise Refused(400, "Dữ liệu khách hàng không hợp lệ")
         ref, phones = body.get("refId"), _phones(body)
-        if any(
-            (ref is not None and c.get("refId") == ref) or phones & _phones(c)
-            for c in self.contacts
-        ):
+        clash = [c for c in self.contacts if phones & _phones(c)]
+        if clash or (ref is not None and any(c.get("refId") == ref for c in self.contacts)):
             raise Refused(409, "Khách hàng đã tồn tại")
         return {**body, **self._stamped(create_by=_BY)}
 
     def _find_by(self, key: str, value: Any) -> Record:
-        for contact in self.contacts:
-            if value is not None and (
-                value in _phones(contact) if key == "phone" else contact.get(key) == value
-            ):
-                return contact
-        raise Refused(404, "Không tìm thấy khách hàng")
+        found = [
+            c for c in self.contacts if value in (_phones(c) if key == "phone" else [c.get(key)])
+        ]
+        if value is None or not found:
+            raise Refused(404, "Không tìm thấy khách hàng")
+        return found[0]
 
     @route("POST", "/api/contacts/update")
     def contacts_update(self, request: FakeRequest) -> httpx.Response:
@@ -226,14 +224,10 @@ class FakeOmi(FakeServer):
 
     def _group(self, group: Record, body: Any) -> Record:
         """``group`` with the fields of a create or update ``body``, and its members."""
-        values, problems = read(
-            body if isinstance(body, dict) else {}, GROUP_RULES, SAYS, unknown=False
-        )
-        refuse(problems, first=True)
+        values = self._read(body if isinstance(body, dict) else {}, GROUP_RULES, first=True)
         name, timeout = values["group_name"], body.get("timeout", group.get("timeout", 30))
-        group.update(
-            group_name=name, group_name_unsigned=name, strategy=values["strategy"], timeout=timeout
-        )
+        group.update(group_name=name, group_name_unsigned=name, timeout=timeout)
+        group["strategy"] = values["strategy"]
         return self._members(group, [str(m) for m in values["sip_members"]])
 
     def _members(self, group: Record, sips: list[str]) -> Record:
@@ -246,13 +240,8 @@ class FakeOmi(FakeServer):
         return group
 
     def _new_group(self, body: Any, request: FakeRequest) -> Record:
-        group = self._stamped(
-            group_number=str(20000 + len(self.groups)),
-            create_by=_BY,
-            last_update_by=None,
-            is_deleted=False,
-            note=None,
-        )
+        fields = {"create_by": _BY, "last_update_by": None, "is_deleted": False, "note": None}
+        group = self._stamped(group_number=str(20000 + len(self.groups)), **fields)
         self._group(group, body)
         if any(g["group_name"] == group["group_name"] for g in self.groups):
             raise Refused(409, "Tên nhóm đã tồn tại")
@@ -264,13 +253,15 @@ class FakeOmi(FakeServer):
         """Add extensions to a group, or remove them."""
         body = self.read_body(GROUPS, "update", request) or {}
         group = self.find(GROUPS, body.get("group_id"))
-        values, problems = read(
-            body, {"sip_users": Field("list", required=True)}, SAYS, unknown=False
-        )
-        refuse(problems)
+        values = self._read(body, {"sip_users": Field("list", required=True)})
         how = "add" if request.raw.url.path.endswith("add-members") else "remove"
         have = group["sip_members"]
         return self.ok(self._members(group, members(have, map(str, values["sip_users"]), how)))
+
+    def _read(self, body: Any, rules: dict[str, Field], first: bool = False) -> dict[str, Any]:
+        values, problems = read(body, rules, SAYS, unknown=False)
+        refuse(problems, first=first)
+        return values
 
     # -- greetings ----------------------------------------------------------------
 
@@ -288,9 +279,8 @@ class FakeOmi(FakeServer):
         if not isinstance(part, tuple) or not str(part[0]).lower().endswith(".mp3"):
             raise Refused(400, "Chỉ hỗ trợ file mp3")
         name = request.arg("greeting_name") or str(part[0]).rsplit(".", 1)[0]
-        return self._add_greeting(
-            name, "Tải lên", content=None, voice=None, speed=None, size=len(part[1])
-        )
+        unset = dict.fromkeys(("content", "voice", "speed"))
+        return self._add_greeting(name, "Tải lên", **unset, size=len(part[1]))
 
     @route("POST", "/api/call_center/greeting/upload-text-to-speech")
     def greetings_tts(self, request: FakeRequest) -> httpx.Response:

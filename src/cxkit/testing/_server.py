@@ -33,8 +33,10 @@ __all__ = [
     "Refused",
     "Resource",
     "basic_auth",
+    "bearer",
     "int_id",
     "number",
+    "rest",
     "route",
 ]
 
@@ -47,13 +49,27 @@ def route(method: str, path: str) -> Callable[[H], H]:
 
     ``path`` is a template relative to the fake's base path, e.g.
     ``/cases/{case_id}.json``; placeholders become ``request.path_params``.
+    Marks stack: one handler may serve several routes.
     """
 
     def mark(func: H) -> H:
-        setattr(func, _ROUTE, (method.upper(), path))
+        setattr(func, _ROUTE, [*getattr(func, _ROUTE, ()), (method.upper(), path)])
         return func
 
     return mark
+
+
+_METHODS = {"list": "GET", "get": "GET", "create": "POST", "update": "PUT", "delete": "DELETE"}
+
+
+def rest(path: str, *ops: str, item: str = "/{id}", suffix: str = "") -> dict[str, str]:
+    """The usual routes of a collection at ``path`` for :class:`Resource`: ``list``
+    ``GET path``, ``create`` ``POST path``, and ``get``/``update``/``delete`` as
+    ``GET``/``PUT``/``DELETE path + item``; ``suffix`` ends each (``".json"``).
+    No ``ops``: all five."""
+    one = ("get", "update", "delete")
+    chosen = ops or tuple(_METHODS)
+    return {op: f"{_METHODS[op]} {path}{item if op in one else ''}{suffix}" for op in chosen}
 
 
 class Refused(Exception):
@@ -90,6 +106,12 @@ def basic_auth(request: httpx.Request) -> tuple[str, str] | None:
     return (user, password) if scheme.lower() == "basic" and sep else None
 
 
+def bearer(request: httpx.Request) -> str | None:
+    """The token of a ``Bearer`` ``Authorization`` header; ``None`` when there is none."""
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    return token if scheme.lower() == "bearer" else None
+
+
 def int_id(raw: Any) -> int:
     """An integer id from a path or a body; ``ValueError`` for anything else (bools,
     floats and decimal text included)."""
@@ -111,10 +133,12 @@ class Resource:
     nested in another); ``key`` is the record field with the id, read from the
     path parameter ``param`` as ``id_type`` (anything else is a 404 saying
     ``missing``). ``routes`` maps ``list``/``get``/``create``/``update``/
-    ``delete`` to ``"METHOD /path"``. ``wrapper`` (the entity name on the wire),
-    ``filters`` (query name -> the kind of filter) and ``wire`` (paging style,
-    answer keys and the like) are read by the vendor's ``read_body``,
-    ``filter`` and ``answer``.
+    ``delete``, and ``batch_create``/``batch_update``/``batch_delete`` (each
+    item on its own: see :meth:`FakeServer.batch`), to ``"METHOD /path"``
+    (:func:`rest` writes the usual ones). ``wrapper`` (the entity name on the
+    wire), ``filters`` (query name -> the kind of filter: see
+    :meth:`FakeServer.filter`) and ``wire`` (paging style, answer keys and the
+    like) are read by the vendor's ``read_body``, ``filter`` and ``answer``.
 
     The optional functions take the fake first and the request last:
     ``select(fake, items, request)`` sorts (and may refuse) a listing,
@@ -181,16 +205,21 @@ class FakeRequest:
         """The form fields in order, repeats kept (see :func:`parse_form`)."""
         return parse_form(self.raw)
 
-    def json_object(self) -> dict[str, Any]:
-        """The JSON object body (``{}`` when empty); :class:`Refused` (400) otherwise."""
+    def json_object(
+        self,
+        invalid: str = "the body is not valid JSON",
+        not_object: str = "the body must be a JSON object",
+    ) -> dict[str, Any]:
+        """The JSON object body (``{}`` when empty); :class:`Refused` (400, with the
+        vendor's ``invalid`` or ``not_object`` message) otherwise."""
         try:
             body = self.json()
         except ValueError:
-            raise Refused(400, "the body is not valid JSON") from None
+            raise Refused(400, invalid) from None
         if body is None:
             return {}
         if not isinstance(body, dict):
-            raise Refused(400, "the body must be a JSON object")
+            raise Refused(400, not_object)
         return body
 
 
@@ -248,11 +277,8 @@ class FakeServer:
         routes = []
         for name in dir(type(self)):
             func = getattr(type(self), name, None)
-            spec = getattr(func, _ROUTE, None)
-            if spec is None:
-                continue
-            method, template = spec
-            routes.append((method, _pattern(template), getattr(self, name)))
+            for method, template in getattr(func, _ROUTE, ()):
+                routes.append((method, _pattern(template), getattr(self, name)))
         for res in self.resources:
             for op, spec in res.routes.items():
                 method, _, template = spec.partition(" ")
@@ -316,11 +342,11 @@ class FakeServer:
     def route_table(cls) -> list[tuple[str, str]]:
         """Every ``(method, path template)`` this fake serves: its hand-written
         routes and its declared resources' generic ones."""
-        marked = [getattr(getattr(cls, name), _ROUTE, None) for name in dir(cls)]
+        marked = [spec for name in dir(cls) for spec in getattr(getattr(cls, name), _ROUTE, ())]
         declared = [
             tuple(spec.split(" ", 1)) for res in cls.resources for spec in res.routes.values()
         ]
-        return [(m.upper(), p) for m, p in [*filter(None, marked), *declared]]
+        return [(m.upper(), p) for m, p in [*marked, *declared]]
 
     def refused(self, exc: Refused) -> httpx.Response:
         """The answer to a :class:`Refused` raised in a handler."""
@@ -342,6 +368,8 @@ class FakeServer:
 
     def crud(self, res: Resource, op: str, request: FakeRequest) -> httpx.Response:
         """The generic ``op`` handler of ``res``."""
+        if op.startswith("batch_"):
+            return self.answer(res, op, request, self.batch(res, op[6:], request))
         if op == "list":
             items = self.filter(res, request, list(_records(self.store_of(res, request))))
             return self.answer(
@@ -358,6 +386,45 @@ class FakeServer:
         elif op == "delete":
             self.delete(res, record, request)
         return self.answer(res, op, request, record)
+
+    def batch(
+        self, res: Resource, op: str, request: FakeRequest
+    ) -> dict[str, Record | Refused | None]:
+        """``op`` (``create``, ``update`` or ``delete``) on each item of a batch, under
+        the key :meth:`batch_items` gives it: the record made or changed, ``None``
+        for one deleted, or the :class:`Refused` that stopped it (the rest go on)."""
+        done: dict[str, Record | Refused | None] = {}
+        for key, item in self.batch_items(res, op, request):
+            try:
+                if isinstance(item, Refused):
+                    raise item
+                if op == "create":
+                    done[key] = self.create(res, item, request)
+                    continue
+                record = self.find(res, key, request)
+                if op == "update":
+                    self.update(res, record, item, request)
+                else:
+                    self.delete(res, record, request)
+                done[key] = record if op == "update" else None
+            except Refused as exc:
+                done[key] = exc
+        return done
+
+    def batch_items(self, res: Resource, op: str, request: FakeRequest) -> list[tuple[str, Any]]:
+        """The items of a batch ``op`` by key (a :class:`Refused` stands for a bad one).
+        By default: for a delete, the ids in the query's ``<key>[]``; else the
+        body (:meth:`read_body`, a non-empty list of objects), keyed by index for
+        a create, by each item's ``res.key`` (taken out) for an update."""
+        if op == "delete":
+            ids = request.query.get(f"{res.key}[]") or []
+            if not ids:
+                raise Refused(400, f"{res.key}[] is required")
+            return [(i, None) for i in ids]
+        items = self.read_body(res, f"batch_{op}", request)
+        if not isinstance(items, list) or not items:
+            raise Refused(400, "the body must be a non-empty list")
+        return [_batch_item(res, op, i, item) for i, item in enumerate(items)]
 
     def create(self, res: Resource, body: Any, request: FakeRequest) -> Record:
         """Build a record of ``res`` from ``body`` and store it."""
@@ -408,19 +475,64 @@ class FakeServer:
         return record
 
     def filter(self, res: Resource, request: FakeRequest, items: list[Record]) -> list[Record]:
-        """``items`` narrowed by the query filters ``res`` declares (by default each
-        is an exact match of the field of the same name)."""
-        for name in res.filters:
-            if request.arg(name) is not None:
-                items = [r for r in items if str(r.get(name)) == request.arg(name)]
+        """``items`` narrowed by the query filters ``res`` declares, by kind:
+        ``exact`` (the field as text, ``None`` as ``""``), ``in`` (any of the
+        values of ``name`` or ``name[]``), ``flag`` (true or false, as
+        ``1``/``true``/``yes``/``on`` or not), ``has:<field>`` (the list
+        ``field`` holds the value; an empty value: the list is empty),
+        ``range:<field>`` (``name_from``/``name_to`` bound the start of ``field``,
+        e.g. a date bounds a date-time; a record without one is left out),
+        ``contains:<field>`` (``field`` holds the text, in any case), ``keys``
+        (``name[key]=value``: the object ``name`` has one of the values under
+        ``key``, e.g. ``custom_fields[colour]=red``)."""
+        for name, kind in res.filters.items():
+            if kind == "keys":
+                items = _by_keys(items, name, request.query)
+                continue
+            if kind.startswith("range:"):
+                items = _in_range(
+                    items, kind[6:], request.arg(f"{name}_from"), request.arg(f"{name}_to")
+                )
+                continue
+            values = request.query.get(name) or request.query.get(f"{name}[]")
+            if values is None:
+                continue
+            want = values[0]
+            if kind == "in":
+                items = [r for r in items if str(r.get(name)) in values]
+            elif kind == "flag":
+                flag = want.strip().lower() in ("1", "true", "yes", "on")
+                items = [r for r in items if bool(r.get(name)) == flag]
+            elif kind.startswith("contains:"):
+                key = kind[9:]
+                items = [r for r in items if want.lower() in str(r.get(key) or "").lower()]
+            elif kind.startswith("has:"):
+                key = kind[4:]
+                items = [
+                    r for r in items if (want in (r.get(key) or []) if want else not r.get(key))
+                ]
+            else:
+                items = [r for r in items if str(_blank(r.get(name))) == want]
         return items
 
     def read_body(self, res: Resource, op: str, request: FakeRequest) -> Any:
-        """The body of a create or update ``op`` of ``res`` (the JSON object, by default)."""
-        return request.json_object()
+        """The body of a create or update ``op`` of ``res``: by default the JSON object
+        (for a batch, whatever JSON it is)."""
+        if not op.startswith("batch_"):
+            return request.json_object()
+        try:
+            return request.json()
+        except ValueError:
+            raise Refused(400, "the body is not valid JSON") from None
 
     def answer(self, res: Resource, op: str, request: FakeRequest, result: Any) -> httpx.Response:
-        """``result`` of ``op`` on the wire (a record, or the listed records)."""
+        """``result`` of ``op`` on the wire (a record, the listed records, or a batch's
+        results by key, a refused item as ``{"error": ...}``)."""
+        if op.startswith("batch_"):
+            result = {
+                key: {"error": "; ".join(r.messages)} if isinstance(r, Refused) else r
+                for key, r in result.items()
+            }
         return self.json(result)
 
     def new_id(self, kind: str, start: int = 1) -> int:
@@ -508,6 +620,40 @@ class FakeServer:
 
 def _pattern(template: str) -> re.Pattern[str]:
     return re.compile(re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>[^/]+)", re.escape(template)) + "$")
+
+
+def _batch_item(res: Resource, op: str, index: int, item: Any) -> tuple[str, Any]:
+    if not isinstance(item, Mapping):
+        return str(index), Refused(400, "each item must be an object")
+    if op == "create":
+        return str(index), item
+    if item.get(res.key) in (None, ""):
+        return str(index), Refused(400, f"{res.key} is required")
+    return str(item[res.key]), {k: v for k, v in item.items() if k != res.key}
+
+
+def _by_keys(items: list[Record], name: str, query: Mapping[str, list[str]]) -> list[Record]:
+    prefix = f"{name}["
+    for param, values in query.items():
+        if param.startswith(prefix) and "]" in param:
+            key = param[len(prefix) :].split("]", 1)[0]
+            items = [r for r in items if str((r.get(name) or {}).get(key)) in values]
+    return items
+
+
+def _in_range(items: list[Record], key: str, low: str | None, high: str | None) -> list[Record]:
+    def start(record: Record, bound: str) -> str:
+        return str(record[key])[: len(bound)]
+
+    if low:
+        items = [r for r in items if r.get(key) and start(r, low) >= low]
+    if high:
+        items = [r for r in items if r.get(key) and start(r, high) <= high]
+    return items
+
+
+def _blank(value: Any) -> Any:
+    return "" if value is None else value
 
 
 def _dig(record: Any, path: str) -> Any:

@@ -47,10 +47,11 @@ def route(method: str, path: str) -> Callable[[H], H]:
 
     ``path`` is a template relative to the fake's base path, e.g.
     ``/cases/{case_id}.json``; placeholders become ``request.path_params``.
+    Marks stack: one handler may serve several routes.
     """
 
     def mark(func: H) -> H:
-        setattr(func, _ROUTE, (method.upper(), path))
+        setattr(func, _ROUTE, [*getattr(func, _ROUTE, ()), (method.upper(), path)])
         return func
 
     return mark
@@ -248,11 +249,8 @@ class FakeServer:
         routes = []
         for name in dir(type(self)):
             func = getattr(type(self), name, None)
-            spec = getattr(func, _ROUTE, None)
-            if spec is None:
-                continue
-            method, template = spec
-            routes.append((method, _pattern(template), getattr(self, name)))
+            for method, template in getattr(func, _ROUTE, ()):
+                routes.append((method, _pattern(template), getattr(self, name)))
         for res in self.resources:
             for op, spec in res.routes.items():
                 method, _, template = spec.partition(" ")
@@ -316,11 +314,11 @@ class FakeServer:
     def route_table(cls) -> list[tuple[str, str]]:
         """Every ``(method, path template)`` this fake serves: its hand-written
         routes and its declared resources' generic ones."""
-        marked = [getattr(getattr(cls, name), _ROUTE, None) for name in dir(cls)]
+        marked = [spec for name in dir(cls) for spec in getattr(getattr(cls, name), _ROUTE, ())]
         declared = [
             tuple(spec.split(" ", 1)) for res in cls.resources for spec in res.routes.values()
         ]
-        return [(m.upper(), p) for m, p in [*filter(None, marked), *declared]]
+        return [(m.upper(), p) for m, p in [*marked, *declared]]
 
     def refused(self, exc: Refused) -> httpx.Response:
         """The answer to a :class:`Refused` raised in a handler."""
@@ -408,11 +406,28 @@ class FakeServer:
         return record
 
     def filter(self, res: Resource, request: FakeRequest, items: list[Record]) -> list[Record]:
-        """``items`` narrowed by the query filters ``res`` declares (by default each
-        is an exact match of the field of the same name)."""
-        for name in res.filters:
-            if request.arg(name) is not None:
-                items = [r for r in items if str(r.get(name)) == request.arg(name)]
+        """``items`` narrowed by the query filters ``res`` declares, by kind:
+        ``exact`` (the field as text, ``None`` as ``""``), ``in`` (any of the
+        values of ``name`` or ``name[]``), ``flag`` (true or false, as
+        ``1``/``true``/``yes``/``on`` or not), ``has:<field>`` (the list
+        ``field`` holds the value; an empty value: the list is empty)."""
+        for name, kind in res.filters.items():
+            values = request.query.get(name) or request.query.get(f"{name}[]")
+            if values is None:
+                continue
+            want = values[0]
+            if kind == "in":
+                items = [r for r in items if str(r.get(name)) in values]
+            elif kind == "flag":
+                flag = want.strip().lower() in ("1", "true", "yes", "on")
+                items = [r for r in items if bool(r.get(name)) == flag]
+            elif kind.startswith("has:"):
+                key = kind[4:]
+                items = [
+                    r for r in items if (want in (r.get(key) or []) if want else not r.get(key))
+                ]
+            else:
+                items = [r for r in items if str(_blank(r.get(name))) == want]
         return items
 
     def read_body(self, res: Resource, op: str, request: FakeRequest) -> Any:
@@ -508,6 +523,10 @@ class FakeServer:
 
 def _pattern(template: str) -> re.Pattern[str]:
     return re.compile(re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>[^/]+)", re.escape(template)) + "$")
+
+
+def _blank(value: Any) -> Any:
+    return "" if value is None else value
 
 
 def _dig(record: Any, path: str) -> Any:

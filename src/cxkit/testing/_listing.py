@@ -1,0 +1,113 @@
+"""Answer shaping the fakes share: flags, sorting, windows, views, member lists, batches.
+
+Each helper is vendor-neutral; a fake passes its own wording where one can fail.
+
+```python
+from cxkit.testing._listing import members, ordered, view, window
+
+rows = [{"id": 2, "name": "b"}, {"id": 1, "name": None}]
+assert [r["id"] for r in ordered(rows, "-id", ("id", "name"))] == [2, 1]
+assert window(rows, 1, 10) == [{"id": 1, "name": None}]
+assert view(rows[1], ("id", "name", "email")) == {"id": 1, "name": "", "email": ""}
+assert members(["a", "b"], ["b", "c"], "add") == ["a", "b", "c"]
+```
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from ._server import Record, Refused
+
+__all__ = ["batch", "members", "ordered", "public", "truthy", "view", "window"]
+
+
+def truthy(value: Any) -> bool:
+    """A flag as vendors send it: ``1``/``true``/``yes``/``on`` (any case) or a true value."""
+    if isinstance(value, str):
+        return value.strip().lower() in ("1", "true", "yes", "on")
+    return bool(value)
+
+
+def ordered(
+    items: Iterable[Record],
+    order: str | None,
+    sortable: Iterable[str],
+    *,
+    refusal: str = "cannot sort by {name}",
+) -> list[Record]:
+    """``items`` sorted by ``order`` (``"a,-b"``: by ``a``, then ``b`` descending);
+    numbers as numbers, text case-insensitively, blanks last. A key outside
+    ``sortable`` is a 400 with ``refusal``."""
+    keys = [part.strip() for part in (order or "").split(",") if part.strip()]
+    allowed = set(sortable)
+    for key in keys:
+        if key.lstrip("-") not in allowed:
+            raise Refused(400, refusal.format(name=key.lstrip("-")))
+    out = list(items)
+    for key in reversed(keys):
+        name = key.lstrip("-")
+
+        def sort_key(record: Record, name: str = name) -> tuple[bool, str]:
+            value = record.get(name)
+            text = f"{value:020d}" if isinstance(value, int) else str(value or "").lower()
+            return (value in (None, ""), text)
+
+        out.sort(key=sort_key, reverse=key.startswith("-"))
+    return out
+
+
+def window(items: list[Any], offset: int, limit: int) -> list[Any]:
+    """``limit`` items from ``offset`` (a page: ``window(items, (page - 1) * size, size)``)."""
+    return items[max(0, offset) : max(0, offset) + max(0, limit)]
+
+
+def view(record: Mapping[str, Any], keys: Iterable[str], *, unset: Any = "") -> Record:
+    """A copy of ``record``'s ``keys``, in that order, an absent or ``None`` value as ``unset``."""
+    out = {}
+    for key in keys:
+        value = record.get(key)
+        out[key] = unset if value is None else copy.deepcopy(value)
+    return out
+
+
+def public(record: Mapping[str, Any]) -> Record:
+    """A copy of ``record`` without its private (``_``-prefixed) bookkeeping fields."""
+    return {k: copy.deepcopy(v) for k, v in record.items() if not k.startswith("_")}
+
+
+def members(have: list[Any], given: Iterable[Any], how: str) -> list[Any]:
+    """A member list after ``how`` (``add``: appended if new; ``remove``; ``set``:
+    ``given`` alone, each once)."""
+    given = list(given)
+    if how == "add":
+        return have + [g for g in dict.fromkeys(given) if g not in have]
+    if how == "remove":
+        return [h for h in have if h not in given]
+    if how == "set":
+        return list(dict.fromkeys(given))
+    raise ValueError(f"unknown member change {how!r}")
+
+
+def batch(
+    items: Iterable[Any],
+    work: Callable[[Any], Record | None],
+    *,
+    key: Callable[[int, Any], str] = lambda index, item: str(index),
+    status: int = 200,
+    joiner: str = " ",
+) -> dict[str, Record]:
+    """Multi-status results: under each item's ``key``, ``{"http_status": status}``
+    and what ``work`` gave, or the :class:`Refused` status and ``message`` (an item
+    whose key cannot be read is keyed by its index)."""
+    out: dict[str, Record] = {}
+    for index, item in enumerate(items):
+        name = str(index)
+        try:
+            name = key(index, item)
+            out[name] = {"http_status": status, **(work(item) or {})}
+        except Refused as exc:
+            out[name] = {"http_status": exc.status, "message": joiner.join(exc.messages)}
+    return out

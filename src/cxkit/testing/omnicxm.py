@@ -13,27 +13,21 @@ assert fake.logins == 2
 ```
 
 It answers in the real envelope (``{"status": true, ...}`` / ``{"status": false,
-"error": "..."}``). ``GET /login`` (HTTP Basic) issues a token, valid until
-:meth:`FakeOmniCXM.expire_tokens`, a logout, or ``token_ttl`` seconds of ``clock``
-time; then it gets HTTP 401 ``"Token is expired"`` (the same envelope with HTTP 200
-when ``expired_answer="envelope"``). The ``secret_key`` is accepted wherever the docs
-allow it. Modelled: the logged-in user and modules; ticket categories, views, tickets
-(list, ``read`` with ``filter`` and ``sort``, create and update as multipart
-``group[field]`` forms), comments, requesters made from CRM records and the log; CRM
-objects of any module; ``POST /call/CDR`` (records from :meth:`FakeOmniCXM.add_cdr`).
-
-With ``quota=N``, ``N`` requests per ``quota_window`` seconds are served, then each
-answer is HTTP 202 ``"API limited"`` until the window ends. Missing records are HTTP
-404 with a failure envelope; invalid input is HTTP 200 with ``"status": false`` (as
-the docs' password example shows). Every other endpoint answers HTTP 404.
+"error": "..."}``): login tokens that expire (:meth:`FakeOmniCXM.expire_tokens`, a
+logout, ``token_ttl``; HTTP 401 ``"Token is expired"``, or HTTP 200 with
+``expired_answer="envelope"``), the secret key where the docs allow it, an optional
+``quota`` (then HTTP 202 ``"API limited"``); the user and modules, ticket categories,
+views, tickets (``read`` with ``filter`` and ``sort``, multipart ``group[field]``
+forms), comments, requesters and the log, CRM objects of any module and call records
+(:meth:`FakeOmniCXM.add_cdr`). Missing records are HTTP 404 with a failure envelope,
+invalid input HTTP 200 with ``"status": false`` (as the docs' password example shows),
+any other endpoint HTTP 404.
 """
 
 from __future__ import annotations
 
 import copy
 import math
-import operator
-import re
 import uuid
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Any, Literal
@@ -43,7 +37,7 @@ import httpx
 from ..omnicxm import AsyncOmniCXM, OmniCXM
 from ..omnicxm.types.common import VIETNAM
 from ._clock import FakeClock
-from ._crud_extra import children
+from ._crud_extra import children, matches, sort_by
 from ._forms import FormValue, unflatten
 from ._options import FakeClientOptions
 from ._server import FakeRequest, FakeServer, Record, Refused, Resource, basic_auth, number, route
@@ -53,14 +47,6 @@ if TYPE_CHECKING:
 
 __all__ = ["FakeOmniCXM"]
 
-_OPERATORS = {
-    "eq": operator.eq,
-    "neq": operator.ne,
-    "gt": operator.gt,
-    "gte": operator.ge,
-    "lt": operator.lt,
-    "lte": operator.le,
-}
 _TOKEN_ONLY = (
     "GET /logout",
     "GET /users/getinformation",
@@ -75,65 +61,8 @@ _TOKEN_ONLY = (
     "GET /crm/objects/",
 )
 """The routes the docs open to a login token only, not to the secret key."""
-
-
-def _get(record: Any, path: str) -> Any:
-    for part in path.split("."):
-        record = record.get(part) if isinstance(record, dict) else None
-    return record
-
-
-def _number(value: Any) -> Any:
-    if isinstance(value, str) and re.fullmatch(r"-?\d+(\.\d+)?", value.strip()):
-        return float(value)
-    return value
-
-
-def _compare(have: Any, op: str, want: Any) -> bool:
-    if op == "in":
-        return isinstance(want, list) and any(_compare(have, "eq", w) for w in want)
-    if op == "contains":
-        values = have if isinstance(have, list) else [have]
-        return any(str(want).lower() in str(v).lower() for v in values if v is not None)
-    if isinstance(have, list):
-        return any(_compare(v, op, want) for v in have)
-    if op not in _OPERATORS:
-        raise Refused(400, f"Unsupported filter operator: {op}")
-    a, b = _number(have), _number(want)
-    if op not in ("eq", "neq") and (a is None or b is None):
-        return False
-    try:
-        return bool(_OPERATORS[op](a, b))
-    except TypeError:
-        return False
-
-
-def _matches(record: Record, flt: Any) -> bool:
-    if flt is None or flt == {}:
-        return True
-    if not isinstance(flt, dict):
-        raise Refused(400, "filter must be an object")
-    if "filters" in flt:
-        logic = flt.get("logic", "and")
-        if logic not in ("and", "or"):
-            raise Refused(400, f"Unsupported filter logic: {logic}")
-        results = [_matches(record, f) for f in flt.get("filters") or []]
-        return all(results) if logic == "and" else any(results)
-    if not isinstance(flt.get("field"), str):
-        raise Refused(400, "filter field is required")
-    return _compare(_get(record, flt["field"]), str(flt.get("operator", "eq")), flt.get("value"))
-
-
-def _sorted(records: list[Record], sort: Any) -> list[Record]:
-    out = list(records)
-    for item in reversed(sort if isinstance(sort, list) else [] if sort is None else [sort]):
-        if not isinstance(item, dict) or not isinstance(item.get("field"), str):
-            raise Refused(400, "sort items are {field, dir}")
-        field, desc = item["field"], item.get("dir", "asc") == "desc"
-        present = [r for r in out if _get(r, field) is not None]
-        present.sort(key=lambda r: _number(_get(r, field)), reverse=desc)
-        out = present + [r for r in out if _get(r, field) is None]
-    return out
+_RENAMED = {"ccs": "cc", "account_related": "relatedaccount"}
+"""Ticket form fields the ticket record names otherwise."""
 
 
 def _positive(value: Any, name: str, default: int) -> int:
@@ -401,8 +330,8 @@ class FakeOmniCXM(FakeServer):
     def _read(self, request: FakeRequest, items: list[Record], **paging: Any) -> httpx.Response:
         """``items`` narrowed by the body's ``filter``, in its ``sort``, paged in the body."""
         body = request.json_object()
-        found = [r for r in items if _matches(r, body.get("filter"))]
-        return self._page(request, _sorted(found, body.get("sort")), body=True, **paging)
+        found = [r for r in items if matches(r, body.get("filter"))]
+        return self._page(request, sort_by(found, body.get("sort")), body=True, **paging)
 
     def _new_id(self) -> str:
         self._counter += 1
@@ -552,23 +481,7 @@ class FakeOmniCXM(FakeServer):
         files, delete = basic.pop("files", []) or [], basic.pop("deletefileindex", None)
         info = ticket["basicinfo"]
         for key, value in basic.items():
-            if key == "duedate":
-                info["duedate"] = int(value) if str(value).isdigit() else value
-            elif key == "ccs":
-                info["cc"] = list(value)
-            elif key == "requester":
-                known = self.requesters.get(str(value)) or {"name": value}
-                lists = {k: [known[k]] if known.get(k) else [] for k in ("phone", "email")}
-                info["requester"] = {"id": value, "name": known["name"], **lists}
-            elif key == "account_related":
-                info["relatedaccount"] = {"id": value}
-            elif key == "category":
-                info["category"] = {"id": value, "name": (self._category(value) or {}).get("name")}
-            elif key == "assignee":
-                kind, _, ident = str(value).partition("_")
-                info["assignee"] = {"id": ident or value, "type": kind if ident else "user"}
-            else:
-                info[key] = value
+            info[_RENAMED.get(key, key)] = self._basic_value(key, value)
         if delete is not None:
             info["attachment"] = _without(info.get("attachment", []), delete)
         info.setdefault("attachment", []).extend(
@@ -581,6 +494,23 @@ class FakeOmniCXM(FakeServer):
         if log == "updateticket":
             ticket["last_modified"] = self._stamp()
         self._log(info["id"], log)
+
+    def _basic_value(self, key: str, value: Any) -> Any:
+        """A ``basicinfo[key]`` form value as the ticket record keeps it."""
+        if key == "duedate":
+            return int(value) if str(value).isdigit() else value
+        if key == "ccs":
+            return list(value)
+        if key == "requester":
+            known = self.requesters.get(str(value)) or {"name": value}
+            lists = {k: [known[k]] if known.get(k) else [] for k in ("phone", "email")}
+            return {"id": value, "name": known["name"], **lists}
+        if key == "category":
+            return {"id": value, "name": (self._category(value) or {}).get("name")}
+        if key == "assignee":
+            kind, _, ident = str(value).partition("_")
+            return {"id": ident or value, "type": kind if ident else "user"}
+        return {"id": value} if key == "account_related" else value
 
     def _new_comment(self, pairs: list[tuple[str, FormValue]], request: FakeRequest) -> Record:
         """A comment from a multipart ``content``, ``notetype`` and ``files[]``."""

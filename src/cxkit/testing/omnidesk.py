@@ -66,7 +66,9 @@ RATINGS = ("high", "middle", "low")
 CHOICES = {"status": CASE_STATUSES, "priority": CASE_PRIORITIES, "rating": RATINGS}
 MAX_LIMIT = 100
 HOUR = 3600.0
-WORDING = Wording(empty="{name} must not be empty")
+WORDING = Wording(
+    empty="{name} must not be empty", invalid={"enum": "{name} must be one of {allowed}"}
+)
 
 _IDENTITIES = (
     "user_email", "user_phone", "user_whatsapp_phone", "user_telegram_data", "user_custom_id",
@@ -97,6 +99,12 @@ _FLAGS: dict[tuple[str, str], Record] = {
 """``PUT /<entity>/<id>/<action>.json`` -> the flags it sets."""
 _TEXT = Field()
 _FIELDS: dict[str, dict[str, Field]] = {
+    "case": {
+        "subject": Field(required=True),
+        "status": Field("enum", allowed=CASE_STATUSES),
+        "priority": Field("enum", allowed=CASE_PRIORITIES),
+        "language_id": Field("int"),
+    },
     "label": {"label_title": Field(required=True)},
     "group": {
         "group_title": Field(required=True),
@@ -663,8 +671,7 @@ class FakeOmnidesk(FakeServer):
     def _new_case(self, body: Record, request: FakeRequest) -> Record:
         """A case (JSON, or multipart with ``case[attachments][N]``); its content is its
         first message, from the user."""
-        if not body.get("subject"):
-            raise Refused(400, "subject is required")
+        values = _checked(body, "case")
         if not (body.get("content") or body.get("content_html")):
             raise Refused(400, "content or content_html is required")
         user_id = self._case_user(body)
@@ -682,12 +689,13 @@ class FakeOmnidesk(FakeServer):
         case: Record = {
             "case_id": case_id,
             "case_number": f"{100 + case_id % 900}-{240000 + case_id}",
-            "subject": str(body["subject"]),
             "user_id": user_id,
             "staff_id": self._active(self.staff, body.get("staff_id", 0), "staff_id", zero=True),
             "group_id": self._active(self.groups, body.get("group_id", 0), "group_id", zero=True),
-            "status": _choice(body.get("status", "open"), "status"),
-            "priority": _choice(body.get("priority", "normal"), "priority"),
+            "status": "open",
+            "priority": "normal",
+            "language_id": 1,
+            **values,
             "channel": body.get("channel") or "web",
             "recipient": user.get("user_email") or user.get("user_phone") or "",
             "cc_emails": ",".join(cc),
@@ -696,7 +704,6 @@ class FakeOmnidesk(FakeServer):
             "spam": False,
             "created_at": created,
             "updated_at": created,
-            "language_id": number(body.get("language_id", 1), "language_id"),
             "custom_fields": dict(body.get("custom_fields") or {}),
             "labels": _ids(body.get("labels"), "labels"),
         }
@@ -724,54 +731,49 @@ class FakeOmnidesk(FakeServer):
         self.messages.pop(case["case_id"], None)
         self._drop_files("case_id", case["case_id"])
 
-    def _cases(self, request: FakeRequest) -> tuple[list[Record], bool]:
-        """The cases of ``/cases/{id}`` or of a bulk ``/cases/{id},{id}``."""
+    def _each_case(self, request: FakeRequest, change: Callable[[Record], Any]) -> httpx.Response:
+        """``change`` made to the case of ``/cases/{id}...``, answered with the case; or
+        to each case of a bulk ``/cases/{id},{id}...``, answered with the ids found."""
         raw = request.path_params["id"]
         if "," not in raw:
-            return [self.find(CASES, raw)], False
-        found = [
-            self.cases[int(p)]
-            for p in raw.split(",")
-            if p.strip().isdigit() and int(p) in self.cases
-        ]
-        return found, True
-
-    def _cases_answer(self, cases: list[Record], bulk: bool) -> httpx.Response:
-        if bulk:
-            return self.json({"case_success_id": [c["case_id"] for c in cases]})
-        return self.json({"case": copy.deepcopy(cases[0])})
+            case = self.find(CASES, raw)
+            change(case)
+            return self.json({"case": copy.deepcopy(case)})
+        ids = [int(p) for p in raw.split(",") if p.strip().isdigit() and int(p) in self.cases]
+        for case_id in ids:
+            change(self.cases[case_id])
+        return self.json({"case_success_id": ids})
 
     @route("PUT", "/cases/{id}.json")
     def update_case(self, request: FakeRequest) -> httpx.Response:
         """Change one case, or several (``/cases/1,2,3.json``)."""
-        cases, bulk = self._cases(request)
+        return self._each_case(request, lambda case: self._change_case(case, request))
+
+    def _change_case(self, case: Record, request: FakeRequest) -> None:
         body = self._body(request, "case")
         if not _CASE_CHANGES & set(body):
             raise Refused(400, "nothing to update")
-        changes: Record = {"subject": str(body["subject"])} if "subject" in body else {}
-        changes.update({k: _choice(body[k], k) for k in ("status", "priority") if k in body})
+        changes = _checked(body, "case", partial=True)
         if "group_id" in body:
             changes["group_id"] = self._active(
                 self.groups, body["group_id"], "group_id", zero=False
             )
         if "staff_id" in body:
             changes["staff_id"] = self._active(self.staff, body["staff_id"], "staff_id", zero=True)
-        if "language_id" in body:
-            changes["language_id"] = number(body["language_id"], "language_id")
         for key in ("add_cc_emails", "add_bcc_emails"):
             if len(_comma(body.get(key))) > 30:
                 raise Refused(400, f"{key} takes at most 30 addresses")
-        add = _ids(body.get("add_labels"), "add_labels")
-        drop = _ids(body.get("delete_labels"), "delete_labels")
-        for case in cases:
-            case.update(changes)
-            case["custom_fields"] = {**case["custom_fields"], **(body.get("custom_fields") or {})}
-            case["labels"] = _edit(case["labels"], add, drop)
-            for key in ("cc_emails", "bcc_emails"):
-                more, gone = _comma(body.get(f"add_{key}")), _comma(body.get(f"remove_{key}"))
-                case[key] = ",".join(_edit(_comma(case[key]), more, gone))
-            self._touch(case)
-        return self._cases_answer(cases, bulk)
+        labels = _edit(
+            case["labels"],
+            _ids(body.get("add_labels"), "add_labels"),
+            _ids(body.get("delete_labels"), "delete_labels"),
+        )
+        case.update(changes, labels=labels)
+        case["custom_fields"] = {**case["custom_fields"], **(body.get("custom_fields") or {})}
+        for key in ("cc_emails", "bcc_emails"):
+            more, gone = _comma(body.get(f"add_{key}")), _comma(body.get(f"remove_{key}"))
+            case[key] = ",".join(_edit(_comma(case[key]), more, gone))
+        self._touch(case)
 
     @route("PUT", "/{entity}/{id}/{action}.json")
     def set_flags(self, request: FakeRequest) -> httpx.Response:
@@ -783,16 +785,13 @@ class FakeOmnidesk(FakeServer):
         if flags is None:
             raise Refused(404, f"No route for PUT {request.raw.url.path}")
         if entity == "cases":
-            cases, bulk = self._cases(request)
-            for case in cases:
-                self._touch(case).update(flags)
-            return self._cases_answer(cases, bulk)
+            return self._each_case(request, lambda case: self._touch(case).update(flags))
         res = next(r for r in _RESOURCES if r.store == entity)
         record = self.find(res, request.path_params["id"])
-        if (entity, action) == ("groups", "disable"):
-            self._drop_group(record, request)
-        elif (entity, action) == ("staff", "disable"):
-            self._drop_staff(record, request, ("open", "waiting"))
+        if action == "disable" and entity in ("groups", "staff"):
+            # Only a staff member's open and waiting cases go to another.
+            statuses = CASE_STATUSES if entity == "groups" else ("open", "waiting")
+            self._reassign(record, request, res.wrapper or "", statuses)
         record.update(flags)
         return self.answer(res, "update", request, self._touch(record))
 
@@ -1018,20 +1017,7 @@ class FakeOmnidesk(FakeServer):
         return self._stamped("group", **_filled(body, "group"), active=True)
 
     def _drop_group(self, group: Record, request: FakeRequest) -> None:
-        """Move cases off ``group`` (``replace_group_id`` needed when it is in use)."""
-        body = self._body(request, "group", required=False)
-        used = [c for c in self.cases.values() if c["group_id"] == group["group_id"]]
-        if "replace_group_id" not in body:
-            if used:
-                raise Refused(400, "the group is used by cases; pass replace_group_id")
-            return
-        replacement = self._active(
-            self.groups, body["replace_group_id"], "replace_group_id", zero=False
-        )
-        if replacement == group["group_id"]:
-            raise Refused(400, "replace_group_id must be another group")
-        for case in used:
-            case["group_id"] = replacement
+        self._reassign(group, request, "group")
 
     def _add_staff(
         self, fields: Record, *, active: bool = False, status: str = "offline"
@@ -1049,21 +1035,32 @@ class FakeOmnidesk(FakeServer):
             raise Refused(400, "a staff member with this staff_email already exists")
         return self._add_staff(fields)
 
-    def _drop_staff(
-        self, record: Record, request: FakeRequest, statuses: Iterable[str] = CASE_STATUSES
+    def _drop_staff(self, staff: Record, request: FakeRequest) -> None:
+        self._reassign(staff, request, "staff")
+
+    def _reassign(
+        self,
+        record: Record,
+        request: FakeRequest,
+        kind: str,
+        statuses: Iterable[str] = CASE_STATUSES,
     ) -> None:
-        """Give ``record``'s cases in ``statuses`` to ``replace_staff_id`` (or nobody)."""
-        body = self._body(request, "staff", required=False)
+        """Move the cases in ``statuses`` of a group or staff member to the
+        ``replace_<kind>_id`` of the body, or to nobody (not a group in use)."""
+        key, name, table = f"{kind}_id", f"replace_{kind}_id", self.staff
+        if kind == "group":
+            table = self.groups
+        body = self._body(request, kind, required=False)
+        used = [c for c in self.cases.values() if c[key] == record[key] and c["status"] in statuses]
         replacement = 0
-        if "replace_staff_id" in body:
-            replacement = self._active(
-                self.staff, body["replace_staff_id"], "replace_staff_id", zero=False
-            )
-            if replacement == record["staff_id"]:
-                raise Refused(400, "replace_staff_id must be another staff member")
-        for case in self.cases.values():
-            if case["staff_id"] == record["staff_id"] and case["status"] in statuses:
-                case["staff_id"] = replacement
+        if name in body:
+            replacement = self._active(table, body[name], name, zero=False)
+            if replacement == record[key]:
+                raise Refused(400, f"{name} must be another one")
+        elif used and kind == "group":
+            raise Refused(400, "the group is used by cases; pass replace_group_id")
+        for case in used:
+            case[key] = replacement
 
     # -- beyond the documented seed -------------------------------------------
     # Endpoints the official documentation leaves out: ratings, the case

@@ -21,7 +21,7 @@ from typing import Any
 
 from ._server import Record, Refused
 
-__all__ = ["batch", "members", "ordered", "public", "truthy", "view", "window"]
+__all__ = ["batch", "members", "one", "ordered", "public", "truthy", "view", "window"]
 
 
 def truthy(value: Any) -> bool:
@@ -57,6 +57,11 @@ def ordered(
 
         out.sort(key=sort_key, reverse=key.startswith("-"))
     return out
+
+
+def one(items: Iterable[Record], key: str, value: Any) -> Record | None:
+    """The first record of ``items`` whose ``key`` is ``value`` (compared as text), or ``None``."""
+    return next((r for r in items if str(r.get(key)) == str(value)), None)
 
 
 def window(items: list[Any], offset: int, limit: int) -> list[Any]:

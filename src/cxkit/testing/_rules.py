@@ -46,7 +46,7 @@ from typing import Any
 
 from ._server import Refused
 
-__all__ = ["Field", "Rules", "Wording", "check", "read", "refuse"]
+__all__ = ["Field", "Rules", "Wording", "apply", "blank", "check", "read", "refuse"]
 
 _INTEGER = re.compile(r"\s*-?\d+\s*")
 _PATTERNS = {
@@ -63,10 +63,16 @@ class Field:
     """One field of a request body: its kind and what it must be.
 
     ``required`` fields must be present and not blank (``None``, ``""`` or
-    spaces); others may be blank. ``label`` is the field's name in messages
+    spaces, or an empty list); others may be blank. ``label`` is the field's name in messages
     (the field name by default); ``message`` replaces the wording's message for
     a bad value, ``missing`` the one for a ``ref`` naming no record (both take
     ``{name}``, ``{value}`` and ``{allowed}``). ``minimum`` bounds an ``int``.
+
+    How :func:`apply` stores it: ``plural`` keeps a ``many`` field's list under
+    that name and its first item under the field's; ``merge`` merges an object
+    into the record's (``""`` clears a key; a new one starts with the
+    ``fields`` as ``None``); ``keep`` leaves the record's value when a blank
+    one is sent; ``store=False`` leaves it to the fake.
     """
 
     kind: str = "text"
@@ -81,6 +87,10 @@ class Field:
     label: str = ""
     message: str = ""
     missing: str = ""
+    plural: str = ""
+    merge: bool = False
+    keep: bool = False
+    store: bool = True
 
 
 Rules = Mapping[str, Field]
@@ -184,8 +194,8 @@ def read(
     unknown: bool = True,
     fake: Any = None,
 ) -> tuple[dict[str, Any], list[str]]:
-    """The values of ``body`` read by kind (blank ones as given, ``many`` ones as
-    lists of texts), and every problem: required fields missing (on a
+    """The good values of ``body`` read by kind (blank ones as given, ``many`` ones
+    as lists of texts), and every problem: required fields missing (on a
     ``partial`` update, only those sent blank), then fields ``rules`` does not
     name (unless ``unknown`` is false), then bad values and ``ref`` values
     naming no record of ``fake``, each once, in the order ``rules`` lists them."""
@@ -193,7 +203,7 @@ def read(
     problems: list[str] = []
     for name, spec in rules.items():
         value = body.get(name)
-        if spec.required and (name in body or not partial) and blank(value):
+        if spec.required and (name in body or not partial) and (blank(value) or value == []):
             template = wording.empty if partial else wording.required
             problems.append(wording.say(template, name, spec))
     if unknown:
@@ -218,6 +228,7 @@ def read(
             problems += inner
         if spec.ref and not _in_store(fake, spec.ref, value):
             problems.append(wording.say(spec.missing or wording.missing, name, spec, value))
+            continue
         values[name] = value
     return values, list(dict.fromkeys(problems))
 
@@ -233,6 +244,24 @@ def check(
 ) -> list[str]:
     """Every problem of ``body`` (see :func:`read`); ``[]`` when there is none."""
     return read(body, rules, wording, partial=partial, unknown=unknown, fake=fake)[1]
+
+
+def apply(
+    record: dict[str, Any], values: Mapping[str, Any], rules: Rules, *, unset: Any = None
+) -> None:
+    """Store ``values`` (from :func:`read`) in ``record`` as ``rules`` say, a blank
+    one as ``unset``."""
+    for name, value in values.items():
+        spec = rules.get(name, Field())
+        if not spec.store or (spec.keep and blank(value)):
+            continue
+        if spec.plural:
+            record[spec.plural], value = value, value[0] if value else unset
+        if spec.merge and isinstance(value, Mapping):
+            mine = record.setdefault(name, dict.fromkeys(spec.fields or ()))
+            mine.update({str(k): None if v == "" else v for k, v in value.items()})
+        else:
+            record[name] = unset if value is None else value
 
 
 def refuse(problems: Iterable[str], *, status: int = 400, first: bool = False) -> None:

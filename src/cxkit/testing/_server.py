@@ -35,6 +35,7 @@ __all__ = [
     "basic_auth",
     "int_id",
     "number",
+    "rest",
     "route",
 ]
 
@@ -55,6 +56,19 @@ def route(method: str, path: str) -> Callable[[H], H]:
         return func
 
     return mark
+
+
+_METHODS = {"list": "GET", "get": "GET", "create": "POST", "update": "PUT", "delete": "DELETE"}
+
+
+def rest(path: str, *ops: str, item: str = "/{id}", suffix: str = "") -> dict[str, str]:
+    """The usual routes of a collection at ``path`` for :class:`Resource`: ``list``
+    ``GET path``, ``create`` ``POST path``, and ``get``/``update``/``delete`` as
+    ``GET``/``PUT``/``DELETE path + item``; ``suffix`` ends each (``".json"``).
+    No ``ops``: all five."""
+    one = ("get", "update", "delete")
+    chosen = ops or tuple(_METHODS)
+    return {op: f"{_METHODS[op]} {path}{item if op in one else ''}{suffix}" for op in chosen}
 
 
 class Refused(Exception):
@@ -112,7 +126,8 @@ class Resource:
     nested in another); ``key`` is the record field with the id, read from the
     path parameter ``param`` as ``id_type`` (anything else is a 404 saying
     ``missing``). ``routes`` maps ``list``/``get``/``create``/``update``/
-    ``delete`` to ``"METHOD /path"``. ``wrapper`` (the entity name on the wire),
+    ``delete`` (and ``batch_create``/``batch_update``/``batch_delete``, each
+    item on its own: see :meth:`FakeServer.batch`) to ``"METHOD /path"``. ``wrapper`` (the entity name on the wire),
     ``filters`` (query name -> the kind of filter) and ``wire`` (paging style,
     answer keys and the like) are read by the vendor's ``read_body``,
     ``filter`` and ``answer``.
@@ -182,16 +197,21 @@ class FakeRequest:
         """The form fields in order, repeats kept (see :func:`parse_form`)."""
         return parse_form(self.raw)
 
-    def json_object(self) -> dict[str, Any]:
-        """The JSON object body (``{}`` when empty); :class:`Refused` (400) otherwise."""
+    def json_object(
+        self,
+        invalid: str = "the body is not valid JSON",
+        not_object: str = "the body must be a JSON object",
+    ) -> dict[str, Any]:
+        """The JSON object body (``{}`` when empty); :class:`Refused` (400, with the
+        vendor's ``invalid`` or ``not_object`` message) otherwise."""
         try:
             body = self.json()
         except ValueError:
-            raise Refused(400, "the body is not valid JSON") from None
+            raise Refused(400, invalid) from None
         if body is None:
             return {}
         if not isinstance(body, dict):
-            raise Refused(400, "the body must be a JSON object")
+            raise Refused(400, not_object)
         return body
 
 
@@ -340,6 +360,8 @@ class FakeServer:
 
     def crud(self, res: Resource, op: str, request: FakeRequest) -> httpx.Response:
         """The generic ``op`` handler of ``res``."""
+        if op.startswith("batch_"):
+            return self.answer(res, op, request, self.batch(res, op[6:], request))
         if op == "list":
             items = self.filter(res, request, list(_records(self.store_of(res, request))))
             return self.answer(
@@ -356,6 +378,45 @@ class FakeServer:
         elif op == "delete":
             self.delete(res, record, request)
         return self.answer(res, op, request, record)
+
+    def batch(
+        self, res: Resource, op: str, request: FakeRequest
+    ) -> dict[str, Record | Refused | None]:
+        """``op`` (``create``, ``update`` or ``delete``) on each item of a batch, under
+        the key :meth:`batch_items` gives it: the record made or changed, ``None``
+        for one deleted, or the :class:`Refused` that stopped it (the rest go on)."""
+        done: dict[str, Record | Refused | None] = {}
+        for key, item in self.batch_items(res, op, request):
+            try:
+                if isinstance(item, Refused):
+                    raise item
+                if op == "create":
+                    done[key] = self.create(res, item, request)
+                    continue
+                record = self.find(res, key, request)
+                if op == "update":
+                    self.update(res, record, item, request)
+                else:
+                    self.delete(res, record, request)
+                done[key] = record if op == "update" else None
+            except Refused as exc:
+                done[key] = exc
+        return done
+
+    def batch_items(self, res: Resource, op: str, request: FakeRequest) -> list[tuple[str, Any]]:
+        """The items of a batch ``op`` by key (a :class:`Refused` stands for a bad one).
+        By default: for a delete, the ids in the query's ``<key>[]``; else the
+        body (:meth:`read_body`, a non-empty list of objects), keyed by index for
+        a create, by each item's ``res.key`` (taken out) for an update."""
+        if op == "delete":
+            ids = request.query.get(f"{res.key}[]") or []
+            if not ids:
+                raise Refused(400, f"{res.key}[] is required")
+            return [(i, None) for i in ids]
+        items = self.read_body(res, f"batch_{op}", request)
+        if not isinstance(items, list) or not items:
+            raise Refused(400, "the body must be a non-empty list")
+        return [_batch_item(res, op, i, item) for i, item in enumerate(items)]
 
     def create(self, res: Resource, body: Any, request: FakeRequest) -> Record:
         """Build a record of ``res`` from ``body`` and store it."""
@@ -410,8 +471,15 @@ class FakeServer:
         ``exact`` (the field as text, ``None`` as ``""``), ``in`` (any of the
         values of ``name`` or ``name[]``), ``flag`` (true or false, as
         ``1``/``true``/``yes``/``on`` or not), ``has:<field>`` (the list
-        ``field`` holds the value; an empty value: the list is empty)."""
+        ``field`` holds the value; an empty value: the list is empty),
+        ``range:<field>`` (``name_from``/``name_to`` bound the start of ``field``,
+        e.g. a date bounds a date-time; a record without one is left out)."""
         for name, kind in res.filters.items():
+            if kind.startswith("range:"):
+                items = _in_range(
+                    items, kind[6:], request.arg(f"{name}_from"), request.arg(f"{name}_to")
+                )
+                continue
             values = request.query.get(name) or request.query.get(f"{name}[]")
             if values is None:
                 continue
@@ -523,6 +591,27 @@ class FakeServer:
 
 def _pattern(template: str) -> re.Pattern[str]:
     return re.compile(re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>[^/]+)", re.escape(template)) + "$")
+
+
+def _batch_item(res: Resource, op: str, index: int, item: Any) -> tuple[str, Any]:
+    if not isinstance(item, Mapping):
+        return str(index), Refused(400, "each item must be an object")
+    if op == "create":
+        return str(index), item
+    if item.get(res.key) in (None, ""):
+        return str(index), Refused(400, f"{res.key} is required")
+    return str(item[res.key]), {k: v for k, v in item.items() if k != res.key}
+
+
+def _in_range(items: list[Record], key: str, low: str | None, high: str | None) -> list[Record]:
+    def start(record: Record, bound: str) -> str:
+        return str(record[key])[: len(bound)]
+
+    if low:
+        items = [r for r in items if r.get(key) and start(r, low) >= low]
+    if high:
+        items = [r for r in items if r.get(key) and start(r, high) <= high]
+    return items
 
 
 def _blank(value: Any) -> Any:

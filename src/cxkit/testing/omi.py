@@ -28,7 +28,9 @@ import httpx
 
 from ..omi import AsyncOmi, Omi
 from ._clock import FakeClock
+from ._listing import members, window
 from ._options import FakeClientOptions
+from ._rules import Field, Wording, read, refuse
 from ._server import FakeRequest, FakeServer, Record, Refused, Resource, route
 
 if TYPE_CHECKING:
@@ -36,7 +38,13 @@ if TYPE_CHECKING:
 
 __all__ = ["FakeOmi"]
 
-SUCCESS = 9999
+SAYS = Wording(required="{name} là bắt buộc", invalid={"enum": "{name} không hợp lệ"})
+"""OMI's wording of request problems."""
+GROUP_RULES = {
+    "group_name": Field(required=True),
+    "strategy": Field("enum", required=True, allowed=("enterprise", "rollover", "random")),
+    "sip_members": Field("list", required=True),
+}
 _BY = {"id": "fake-agent", "name": "Fake API"}
 _GROUPS = "/api/call_center/internal_group"
 
@@ -47,20 +55,24 @@ def _phones(contact: Record) -> set[str]:
     }
 
 
-def _text(contact: Record) -> str:
-    parts = [str(contact.get("fullName") or "")]
-    for key in ("phones", "emails"):
-        parts += [str(e.get("data", "")) for e in contact.get(key) or [] if isinstance(e, dict)]
-    return " ".join(parts).lower()
-
-
-def _matches(contact: Record, flt: Record) -> bool:
-    code, values = flt.get("field_code"), flt.get("value") or []
-    if code == "contact_owner":
-        owner = contact.get("user_owner_email")
-        return owner in values or (owner is None and "unassigned" in values)
-    field = contact.get(str(code))
-    return any(v in (field if isinstance(field, list) else [field]) for v in values)
+def _matches(contact: Record, keyword: str, filters: list[Record]) -> bool:
+    """Whether ``contact``'s name, phones or emails hold ``keyword`` and it passes ``filters``."""
+    entries = [
+        e for key in ("phones", "emails") for e in contact.get(key) or [] if isinstance(e, dict)
+    ]
+    text = " ".join(
+        [str(contact.get("fullName") or ""), *(str(e.get("data", "")) for e in entries)]
+    )
+    for flt in filters:
+        code, values = flt.get("field_code"), flt.get("value") or []
+        have = (
+            contact.get(str(code)) if code != "contact_owner" else contact.get("user_owner_email")
+        )
+        if code == "contact_owner" and have is None:
+            have = "unassigned"
+        if not any(v in (have if isinstance(have, list) else [have]) for v in values):
+            return False
+    return keyword.lower() in text.lower()
 
 
 class FakeOmi(FakeServer):
@@ -105,15 +117,8 @@ class FakeOmi(FakeServer):
 
     def ok(self, payload: Any) -> httpx.Response:
         """A success envelope around ``payload``."""
-        return self.json(
-            {
-                "status_code": SUCCESS,
-                "instance_id": "fake",
-                "instance_version": "1.2.164",
-                "payload": payload,
-                "key_enabled": False,
-            }
-        )
+        fields = {"instance_id": "fake", "instance_version": "1.2.164", "payload": payload}
+        return self.json({"status_code": 9999, **fields, "key_enabled": False})
 
     def fail(self, code: int, message: str, *, http_status: int = 200) -> httpx.Response:
         """A failure envelope (HTTP 200 by default, as OMI answers)."""
@@ -137,10 +142,6 @@ class FakeOmi(FakeServer):
 
     def read_body(self, res: Resource, op: str, request: FakeRequest) -> Any:
         """The JSON body, whatever it is (``None`` when it is not JSON)."""
-        return self._json(request)
-
-    @staticmethod
-    def _json(request: FakeRequest) -> Any:
         try:
             return request.json()
         except ValueError:
@@ -148,19 +149,15 @@ class FakeOmi(FakeServer):
 
     def answer(self, res: Resource, op: str, request: FakeRequest, result: Any) -> httpx.Response:
         """Records in the envelope; a listing as a page (``page``/``size`` in the query)."""
-        if op == "delete":
-            return self.ok(True)
         if op != "list":
-            return self.ok(result)
-        return self._page(request, result, 50 if res.store == "contacts" else 10)
-
-    def _page(self, request: FakeRequest, result: list[Record], default: int) -> httpx.Response:
+            # The real API queues a batch and answers at once; duplicates are dropped.
+            return self.ok(True if op in ("delete", "batch_create") else result)
         page = max(1, request.int_arg("page", 1))
-        size = max(1, request.int_arg("size", default))
+        size = max(1, request.int_arg("size", res.wire.get("size", 10)))
         pages = max(1, math.ceil(len(result) / size))
         return self.ok(
             {
-                "items": result[(page - 1) * size : page * size],
+                "items": window(result, (page - 1) * size, size),
                 "page_number": page,
                 "page_size": size,
                 "total_items": len(result),
@@ -173,204 +170,138 @@ class FakeOmi(FakeServer):
             }
         )
 
-    @route("GET", "/api/call_center/internal_phone/list")
-    def internal_phones_list(self, request: FakeRequest) -> httpx.Response:
-        """Internal phones (agents' extensions), filtered by ``keyword`` (extension), paged."""
-        keyword = request.arg("keyword") or ""
-        found = [p for p in self.internal_phones if keyword in str(p.get("sip_user") or "")]
-        return self._page(request, found, 10)
-
-    def _id(self) -> str:
-        self._next_id += 1
-        return f"{self._next_id:024x}"
-
     def _stamped(self, **fields: Any) -> Record:
+        self._next_id += 1
         now = int(self.clock.now() * 1000)
-        return {
-            "_id": self._id(),
-            "tenant_id": self.tenant_id,
-            "created_date": now,
-            "last_updated_date": now,
-            **fields,
-        }
+        stamps = {"tenant_id": self.tenant_id, "created_date": now, "last_updated_date": now}
+        return {"_id": f"{self._next_id:024x}", **stamps, **fields}
 
     # -- contacts -------------------------------------------------------------
-
-    def _search(self, items: list[Record], request: FakeRequest) -> list[Record]:
-        body = self._json(request) or {}
-        keyword = str(body.get("keyword") or "").lower()
-        return [
-            c
-            for c in items
-            if keyword in _text(c) and all(_matches(c, f) for f in body.get("filters") or [])
-        ]
-
-    def _duplicate(self, data: Record) -> Record | None:
-        """An existing contact with the same ``refId`` or a shared phone number."""
-        ref, phones = data.get("refId"), _phones(data)
-        return next(
-            (
-                c
-                for c in self.contacts
-                if (ref is not None and c.get("refId") == ref) or phones & _phones(c)
-            ),
-            None,
-        )
 
     def _new_contact(self, body: Any, request: FakeRequest | None = None) -> Record:
         """A contact; the same ``refId`` or phone as an existing one is a 409,
         so a find-or-create race can be tested."""
         if not isinstance(body, dict) or not body:
             raise Refused(400, "Dữ liệu khách hàng không hợp lệ")
-        if self._duplicate(body) is not None:
+        ref, phones = body.get("refId"), _phones(body)
+        if any(
+            (ref is not None and c.get("refId") == ref) or phones & _phones(c)
+            for c in self.contacts
+        ):
             raise Refused(409, "Khách hàng đã tồn tại")
         return {**body, **self._stamped(create_by=_BY)}
 
-    @route("POST", "/api/contacts/add-more")
-    def contacts_add_more(self, request: FakeRequest) -> httpx.Response:
-        """Create many contacts (the real API queues them; the fake adds them at once)."""
-        body = self._json(request)
-        if not isinstance(body, list) or not all(isinstance(c, dict) for c in body):
-            return self.fail(400, "Request body phải là một mảng khách hàng")
-        for data in body:
-            if self._duplicate(data) is None:  # queued server-side: duplicates are dropped
-                self.contacts.append(self._new_contact(data))
-        return self.ok(True)
-
-    @route("POST", "/api/contacts/update")
-    def contacts_update(self, request: FakeRequest) -> httpx.Response:
-        """Update a contact found by ``refId``."""
-        body = self._json(request) or {}
-        contact = self._find_by("refId", body.get("refId"))
-        contact.update(body, last_updated_date=int(self.clock.now() * 1000))
-        return self.ok(contact)
-
-    def _lookup(self, key: str, value: Any) -> Record | None:
+    def _find_by(self, key: str, value: Any) -> Record:
         for contact in self.contacts:
             if value is not None and (
                 value in _phones(contact) if key == "phone" else contact.get(key) == value
             ):
                 return contact
-        return None
+        raise Refused(404, "Không tìm thấy khách hàng")
 
-    def _find_by(self, key: str, value: Any) -> Record:
-        found = self._lookup(key, value)
-        if found is None:
-            raise Refused(404, "Không tìm thấy khách hàng")
-        return found
+    @route("POST", "/api/contacts/update")
+    def contacts_update(self, request: FakeRequest) -> httpx.Response:
+        """Update a contact found by ``refId``."""
+        body = self.read_body(CONTACTS, "update", request) or {}
+        contact = self._find_by("refId", body.get("refId"))
+        contact.update(body, last_updated_date=int(self.clock.now() * 1000))
+        return self.ok(contact)
 
     @route("POST", "/api/contacts/add-note")
     def contacts_add_note(self, request: FakeRequest) -> httpx.Response:
         """Add note interactions to contacts found by phone."""
-        body = self._json(request)
-        if not isinstance(body, list) or not body:
-            return self.fail(400, "Request body phải là một mảng ghi chú")
-        for note in body:
-            if not isinstance(note, dict) or not note.get("phone") or not note.get("content"):
-                return self.fail(400, "phone và content là bắt buộc")
+        notes = self.read_body(CONTACTS, "update", request)
+        if not isinstance(notes, list) or not notes:
+            raise Refused(400, "Request body phải là một mảng ghi chú")
+        if not all(isinstance(n, dict) and n.get("phone") and n.get("content") for n in notes):
+            raise Refused(400, "phone và content là bắt buộc")
+        for note in notes:
             self._find_by("phone", note["phone"])
-        self.notes += [{**n, "created_date": int(self.clock.now() * 1000)} for n in body]
+        self.notes += [{**n, "created_date": int(self.clock.now() * 1000)} for n in notes]
         return self.ok(True)
 
     @route("GET", "/api/contacts/get")
     def contacts_get(self, request: FakeRequest) -> httpx.Response:
         """Find a contact by phone, ref_id or ref_code."""
-        keys = (("phone", "phone"), ("refId", "ref_id"), ("refCode", "ref_code"))
-        found = (self._lookup(key, request.arg(arg)) for key, arg in keys)
-        return self.ok(next((c for c in found if c is not None), None) or self._find_by("", None))
+        for key, arg in (("phone", "phone"), ("refId", "ref_id"), ("refCode", "ref_code")):
+            if request.arg(arg) is not None:
+                return self.ok(self._find_by(key, request.arg(arg)))
+        return self.ok(self._find_by("", None))
 
-    # -- internal groups --------------------------------------------------------
+    # -- internal groups and phones -----------------------------------------------
 
-    def _group_fields(self, body: Any) -> Record:
-        if not isinstance(body, dict) or not body.get("group_name"):
-            raise Refused(400, "group_name là bắt buộc")
-        if body.get("strategy") not in ("enterprise", "rollover", "random"):
-            raise Refused(400, "strategy không hợp lệ")
-        members = body.get("sip_members")
-        if not isinstance(members, list) or not members:
-            raise Refused(400, "sip_members là bắt buộc")
-        return {
-            "group_name": body["group_name"],
-            "group_name_unsigned": body["group_name"],
-            "strategy": body["strategy"],
-            "timeout": body.get("timeout", 30),
-            "sip_members": [str(m) for m in members],
-        }
+    def _group(self, group: Record, body: Any) -> Record:
+        """``group`` with the fields of a create or update ``body``, and its members."""
+        values, problems = read(
+            body if isinstance(body, dict) else {}, GROUP_RULES, SAYS, unknown=False
+        )
+        refuse(problems[:1])
+        name, timeout = values["group_name"], body.get("timeout", group.get("timeout", 30))
+        group.update(
+            group_name=name, group_name_unsigned=name, strategy=values["strategy"], timeout=timeout
+        )
+        return self._members(group, [str(m) for m in values["sip_members"]])
 
-    def _set_members(self, group: Record, members: list[str]) -> Record:
-        group["sip_members"], group["last_updated_date"] = members, int(self.clock.now() * 1000)
+    def _members(self, group: Record, sips: list[str]) -> Record:
+        group.update(sip_members=sips, last_updated_date=int(self.clock.now() * 1000))
+        unset = dict.fromkeys(("agent_id", "contact_id", "view", "hold_music_id"))
+        timeout = group.get("timeout")
         group["members"] = [
-            {
-                "agent_id": None,
-                "contact_id": None,
-                "order": i,
-                "view": None,
-                "timeout": group.get("timeout"),
-                "sip_user": sip,
-                "hold_music_id": None,
-            }
-            for i, sip in enumerate(members)
+            {**unset, "order": i, "timeout": timeout, "sip_user": sip} for i, sip in enumerate(sips)
         ]
         return group
 
     def _new_group(self, body: Any, request: FakeRequest) -> Record:
-        fields = self._group_fields(body)
-        if any(g["group_name"] == fields["group_name"] for g in self.groups):
-            raise Refused(409, "Tên nhóm đã tồn tại")
         group = self._stamped(
-            **fields,
             group_number=str(20000 + len(self.groups)),
             create_by=_BY,
             last_update_by=None,
             is_deleted=False,
             note=None,
         )
-        return self._set_members(group, group["sip_members"])
-
-    def _change_group(self, group: Record, body: Any, request: FakeRequest) -> None:
-        group.update(self._group_fields(body), last_update_by=_BY)
-        self._set_members(group, group["sip_members"])
-
-    def _member_change(
-        self, request: FakeRequest, change: Callable[[list[str], list[str]], list[str]]
-    ) -> httpx.Response:
-        body = self._json(request) or {}
-        group = self.find(GROUPS, body.get("group_id"))
-        users = body.get("sip_users")
-        if not isinstance(users, list) or not users:
-            raise Refused(400, "sip_users là bắt buộc")
-        return self.ok(
-            self._set_members(group, change(group["sip_members"], [str(u) for u in users]))
-        )
+        self._group(group, body)
+        if any(g["group_name"] == group["group_name"] for g in self.groups):
+            raise Refused(409, "Tên nhóm đã tồn tại")
+        return group
 
     @route("POST", f"{_GROUPS}/add-members")
-    def groups_add_members(self, request: FakeRequest) -> httpx.Response:
-        """Add extensions to a group."""
-        return self._member_change(
-            request, lambda have, new: have + [u for u in new if u not in have]
-        )
-
     @route("POST", f"{_GROUPS}/remove-members")
-    def groups_remove_members(self, request: FakeRequest) -> httpx.Response:
-        """Remove extensions from a group."""
-        return self._member_change(request, lambda have, gone: [u for u in have if u not in gone])
+    def group_members(self, request: FakeRequest) -> httpx.Response:
+        """Add extensions to a group, or remove them."""
+        body = self.read_body(GROUPS, "update", request) or {}
+        group = self.find(GROUPS, body.get("group_id"))
+        users = self._read(body, {"sip_users": Field("list", required=True)})["sip_users"]
+        how = "add" if request.raw.url.path.endswith("add-members") else "remove"
+        return self.ok(self._members(group, members(group["sip_members"], map(str, users), how)))
+
+    def _read(self, body: Any, rules: dict[str, Field]) -> dict[str, Any]:
+        values, problems = read(body, rules, SAYS, unknown=False)
+        refuse(problems)
+        return values
+
+    @route("GET", "/api/call_center/internal_phone/list")
+    def internal_phones_list(self, request: FakeRequest) -> httpx.Response:
+        """Internal phones (agents' extensions), filtered by ``keyword`` (extension), paged."""
+        keyword = request.arg("keyword") or ""
+        found = [p for p in self.internal_phones if keyword in str(p.get("sip_user") or "")]
+        return self.answer(GROUPS, "list", request, found)
 
     # -- greetings ----------------------------------------------------------------
 
-    def _add_greeting(self, name: str, formality: str, **fields: Any) -> Record:
+    def _add_greeting(self, name: str, formality: str, **fields: Any) -> httpx.Response:
+        recording = f"{self._stamped()['_id']}.mp3"
+        unset = dict.fromkeys(("create_by", "last_update_by", "is_hidden_in_list"))
+        names = {"greeting_name": name, "greeting_name_unsigned": name}
         greeting = self._stamped(
-            create_by=None,
-            last_update_by=None,
-            greeting_name=name,
-            greeting_name_unsigned=name,
+            **unset,
+            **names,
             formality=formality,
-            recording_file=f"{self._id()}.mp3",
+            recording_file=recording,
             is_deleted=False,
-            is_hidden_in_list=None,
             **fields,
         )
         self.greetings.append(greeting)
-        return greeting
+        return self.ok({"file": greeting})
 
     @route("POST", "/api/call_center/greeting/upload")
     def greetings_upload(self, request: FakeRequest) -> httpx.Response:
@@ -379,64 +310,68 @@ class FakeOmi(FakeServer):
         if not isinstance(part, tuple) or not str(part[0]).lower().endswith(".mp3"):
             raise Refused(400, "Chỉ hỗ trợ file mp3")
         name = request.arg("greeting_name") or str(part[0]).rsplit(".", 1)[0]
-        greeting = self._add_greeting(name, "Tải lên", content=None, voice=None, speed=None)
-        greeting["size"] = len(part[1])
-        return self.ok({"file": greeting})
+        return self._add_greeting(
+            name, "Tải lên", content=None, voice=None, speed=None, size=len(part[1])
+        )
 
     @route("POST", "/api/call_center/greeting/upload-text-to-speech")
     def greetings_tts(self, request: FakeRequest) -> httpx.Response:
         """Make a text-to-speech recording."""
-        body = self._json(request) or {}
+        body = self.read_body(GREETINGS, "create", request) or {}
         name, text = request.arg("greeting_name"), body.get("text")
         if not name or not isinstance(text, str) or not text or len(text) > 300:
             raise Refused(400, "greeting_name và text (<= 300 ký tự) là bắt buộc")
-        greeting = self._add_greeting(
-            name,
-            "Robot đọc",
-            content=text,
-            voice=body.get("voice", "banmai"),
-            speed=int(body.get("speed", 0)),
-        )
-        return self.ok({"file": greeting})
+        voice, speed = body.get("voice", "banmai"), int(body.get("speed", 0))
+        return self._add_greeting(name, "Robot đọc", content=text, voice=voice, speed=speed)
 
 
-CONTACTS = Resource(
+def _resource(store: str, label: str, routes: dict[str, str], **options: Any) -> Resource:
+    """An OMI collection of records by ``_id``: a missing one is a 404 "Không tìm thấy <label>"."""
+    return Resource(store, "_id", routes, label, missing="Không tìm thấy {label}", **options)
+
+
+def _keyword(fake: FakeOmi, items: list[Record], request: FakeRequest) -> list[Record]:
+    keyword = request.arg("keyword") or ""
+    return [g for g in items if keyword.lower() in g["group_name"].lower()]
+
+
+def _search(fake: FakeOmi, items: list[Record], request: FakeRequest) -> list[Record]:
+    body = fake.read_body(CONTACTS, "list", request) or {}
+    keyword, filters = str(body.get("keyword") or ""), body.get("filters") or []
+    return [c for c in items if _matches(c, keyword, filters)]
+
+
+CONTACTS = _resource(
     "contacts",
-    "_id",
-    label="khách hàng",
-    missing="Không tìm thấy {label}",
-    select=FakeOmi._search,
-    new=FakeOmi._new_contact,
-    routes={
+    "khách hàng",
+    {
         "list": "POST /api/contacts/list",
         "create": "POST /api/contacts/add",
+        "batch_create": "POST /api/contacts/add-more",
         "get": "GET /api/contacts/details/{id}",
         "delete": "DELETE /api/contacts/delete/{id}",
     },
+    select=_search,
+    new=FakeOmi._new_contact,
+    wire={"size": 50},
 )
-GROUPS = Resource(
+GROUPS = _resource(
     "groups",
-    "_id",
-    label="nhóm nội bộ",
-    missing="Không tìm thấy {label}",
-    select=lambda fake, items, request: [
-        g for g in items if (request.arg("keyword") or "").lower() in g["group_name"].lower()
-    ],
-    new=FakeOmi._new_group,
-    change=FakeOmi._change_group,
-    routes={
+    "nhóm nội bộ",
+    {
         "list": f"GET {_GROUPS}/list",
         "create": f"POST {_GROUPS}/add",
         "update": f"POST {_GROUPS}/update/{{id}}",
         "delete": f"DELETE {_GROUPS}/delete/{{id}}",
     },
+    select=_keyword,
+    new=FakeOmi._new_group,
+    change=lambda fake, group, body, request: fake._group(group, body).update(last_update_by=_BY),
 )
-GREETINGS = Resource(
+GREETINGS = _resource(
     "greetings",
-    "_id",
-    label="file ghi âm",
-    missing="Không tìm thấy {label}",
-    routes={
+    "file ghi âm",
+    {
         "list": "GET /api/call_center/greeting/list",
         "delete": "DELETE /api/call_center/greeting/delete/{id}",
     },

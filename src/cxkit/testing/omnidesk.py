@@ -49,6 +49,7 @@ from ._server import (
     basic_auth,
     int_id,
     number,
+    rest,
     route,
 )
 
@@ -233,6 +234,14 @@ def _checked(body: Record, entity: str, *, partial: bool = False) -> Record:
     values, problems = read(body, _FIELDS[entity], WORDING, partial=partial, unknown=False)
     refuse(problems)
     return {k: v if _FIELDS[entity][k].kind == "int" else str(v) for k, v in values.items()}
+
+
+def _counted(
+    items: list[Record], request: FakeRequest, **counts: Callable[[Record], int]
+) -> list[Record]:
+    """``items`` with each count the query asks for (``amount_of_cases=true``)."""
+    asked = {name: count for name, count in counts.items() if truthy(request.arg(name, "false"))}
+    return [{**r, **{name: count(r) for name, count in asked.items()}} for r in items]
 
 
 def _filled(body: Record, entity: str) -> Record:
@@ -927,10 +936,10 @@ class FakeOmnidesk(FakeServer):
         return self._add_user({k: v for k, v in body.items() if k in allowed})
 
     def _select_users(self, items: list[Record], request: FakeRequest) -> list[Record]:
-        if truthy(request.arg("amount_of_cases", "false")):
-            owners = [c["user_id"] for c in self.cases.values()]
-            items = [{**u, "amount_of_cases": owners.count(u["user_id"])} for u in items]
-        return items
+        return _counted(items, request, amount_of_cases=lambda u: self._cases_of([u["user_id"]]))
+
+    def _cases_of(self, user_ids: list[int]) -> int:
+        return sum(1 for c in self.cases.values() if c["user_id"] in user_ids)
 
     def _change_user(self, user: Record, body: Record, request: FakeRequest) -> None:
         changes = _checked(body, "user", partial=True)
@@ -981,18 +990,15 @@ class FakeOmnidesk(FakeServer):
         return company
 
     def _select_companies(self, items: list[Record], request: FakeRequest) -> list[Record]:
-        with_users = truthy(request.arg("amount_of_users", "false"))
-        with_cases = truthy(request.arg("amount_of_cases", "false"))
-        out = []
-        for company in items:
-            company_users = self.company_users.get(company["company_id"], [])
-            extra: Record = {"amount_of_users": len(company_users)} if with_users else {}
-            if with_cases:
-                extra["amount_of_cases"] = sum(
-                    1 for c in self.cases.values() if c["user_id"] in company_users
-                )
-            out.append({**company, **extra})
-        return out
+        def members_of(company: Record) -> list[int]:
+            return self.company_users.get(company["company_id"], [])
+
+        return _counted(
+            items,
+            request,
+            amount_of_users=lambda c: len(members_of(c)),
+            amount_of_cases=lambda c: self._cases_of(members_of(c)),
+        )
 
     def _change_company(self, company: Record, body: Record, request: FakeRequest) -> None:
         """Change a company; domains and users are added or removed."""
@@ -1242,33 +1248,28 @@ _RATING_FILTERS = {
 }  # fmt: skip
 
 
-def _entity(store: str, kind: str, ops: str, **declared: Any) -> Resource:
-    """An Omnidesk entity (records by ``<kind>_id``, wrapped in ``kind``) with the
-    documented routes of ``ops``: ``/cases.json`` to list and create, ``/cases/{id}.json``
-    for the rest. Its hooks are the fake's ``_select_<kind>s``, ``_new_<kind>``,
-    ``_change_<kind>`` and ``_drop_<kind>``, where it has them."""
-    methods = {"list": "GET", "get": "GET", "create": "POST", "update": "PUT", "delete": "DELETE"}
-    routes = {
-        op: f"{methods[op]} /{store}{'' if op in ('list', 'create') else '/{id}'}.json"
-        for op in ops.split()
-    }
-    hooks: dict[str, Any] = {
+def _entity(store: str, kind: str, *ops: str, **declared: Any) -> Resource:
+    """An Omnidesk entity: records by ``<kind>_id`` wrapped in ``kind``, the documented
+    routes of ``ops`` (all five by default: ``/cases.json`` to list and create,
+    ``/cases/{id}.json`` for the rest), and as hooks the fake's ``_select_<store>``,
+    ``_new_<kind>``, ``_change_<kind>`` and ``_drop_<kind>`` where it has them."""
+    hooks = {
         hook: getattr(FakeOmnidesk, f"_{verb}_{kind}", None)
         for hook, verb in (("new", "new"), ("change", "change"), ("removed", "drop"))
     }
-    select = getattr(FakeOmnidesk, f"_select_{store}", None)
-    label = declared.pop("label", kind)
-    hooks |= {"label": label, "id_type": int_id, "wrapper": kind, "select": select, **declared}
-    return Resource(store, f"{kind}_id", routes, **hooks)
+    hooks["select"] = getattr(FakeOmnidesk, f"_select_{store}", None)
+    declared = {"label": kind, "id_type": int_id, "wrapper": kind, **hooks, **declared}
+    return Resource(store, f"{kind}_id", rest(f"/{store}", *ops, suffix=".json"), **declared)
 
 
-CRUD = "list get create update delete"
-CASES = _entity("cases", "case", "list get create delete", filters=_CASE_FILTERS)
-LABELS = _entity("labels", "label", "list create update delete", wire={"aliases": ("labels",)})
-USERS = _entity("users", "user", CRUD, filters=_USER_FILTERS)
-COMPANIES = _entity("companies", "company", CRUD, filters=_COMPANY_FILTERS)
-GROUPS = _entity("groups", "group", CRUD)
-STAFF = _entity("staff", "staff", CRUD, label="staff member")
+CASES = _entity("cases", "case", "list", "get", "create", "delete", filters=_CASE_FILTERS)
+LABELS = _entity(
+    "labels", "label", "list", "create", "update", "delete", wire={"aliases": ("labels",)}
+)
+USERS = _entity("users", "user", filters=_USER_FILTERS)
+COMPANIES = _entity("companies", "company", filters=_COMPANY_FILTERS)
+GROUPS = _entity("groups", "group")
+STAFF = _entity("staff", "staff", label="staff member")
 MESSAGES = Resource(
     children(CASES, "messages"),
     "message_id",

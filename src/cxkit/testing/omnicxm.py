@@ -649,8 +649,7 @@ class FakeOmniCXM(FakeServer):
 TICKETS = Resource(
     "tickets",
     "basicinfo.id",
-    label="Ticket",
-    missing="{label} not found",
+    missing="Ticket not found",
     select=FakeOmniCXM._ordered,
     new=FakeOmniCXM._new_ticket,
     change=FakeOmniCXM._change_ticket,
@@ -665,8 +664,7 @@ TICKETS = Resource(
 COMMENTS = Resource(
     children(TICKETS, "comments"),
     "id",
-    label="Comment",
-    missing="{label} not found",
+    missing="Comment not found",
     param="comment_id",
     select=lambda fake, comments, request: comments[::-1],  # newest first
     new=FakeOmniCXM._new_comment,
@@ -689,8 +687,7 @@ COMMENTS = Resource(
 OBJECTS = Resource(
     lambda fake, request: fake.objects.setdefault(request.path_params["module"], {}),
     "_id",
-    label="Object",
-    missing="{label} not found",
+    missing="Object not found",
     select=FakeOmniCXM._ordered,
     new=FakeOmniCXM._new_object,
     change=FakeOmniCXM._change_object,

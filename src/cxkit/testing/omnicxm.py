@@ -12,16 +12,9 @@ assert cxm.tickets.get(ticket_id).basicinfo.subject == "Printer on fire"
 assert fake.logins == 2
 ```
 
-It answers in the real envelope (``{"status": true, ...}`` / ``{"status": false,
-"error": "..."}``): login tokens that expire (:meth:`FakeOmniCXM.expire_tokens`, a
-logout, ``token_ttl``; HTTP 401 ``"Token is expired"``, or HTTP 200 with
-``expired_answer="envelope"``), the secret key where the docs allow it, an optional
-``quota`` (then HTTP 202 ``"API limited"``); the user and modules, ticket categories,
-views, tickets (``read`` with ``filter`` and ``sort``, multipart ``group[field]``
-forms), comments, requesters and the log, CRM objects of any module and call records
-(:meth:`FakeOmniCXM.add_cdr`). Missing records are HTTP 404 with a failure envelope,
-invalid input HTTP 200 with ``"status": false`` (as the docs' password example shows),
-any other endpoint HTTP 404.
+It answers in the real envelope, with login tokens that expire, an optional quota,
+tickets (filtered ``read``, multipart forms), comments, the log, requesters, CRM objects
+and call records; the guide (``docs/omnicxm.md``) tells what it models and how.
 """
 
 from __future__ import annotations

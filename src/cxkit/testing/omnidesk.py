@@ -252,33 +252,22 @@ def _filled(body: Record, entity: str) -> Record:
 # -- the fake --------------------------------------------------------------------
 class FakeOmnidesk(FakeServer):
     """A stateful in-memory Omnidesk: cases, case messages and notes (with
-    attachments), users, companies, labels, groups and staff.
+    attachments), users, companies, labels, groups and staff, and beyond the
+    documented seed ratings, each case's changelog, macros (:meth:`add_macro`), staff
+    roles and statuses, user identification codes and linked users (the guide,
+    ``docs/omnidesk.md``, tells what it models and what it chooses where the docs are
+    silent).
 
-    ``email`` and ``api_key`` are the credentials the fake accepts (HTTP Basic;
-    anything else gets 401). ``staff_count`` active staff members exist from the
-    start, the first one with ``email`` (the API user, author of staff replies).
-    The hourly quota is ``calls_per_hour``, by default ``max(1000, 500 *
-    staff_count)`` as documented; every authenticated request spends one call, and
-    the quota refills an hour (of ``clock`` time) after the window opened.
-
-    Every answer carries ``api_calls_left``. A spent quota is HTTP 429 ``{"error":
-    "..."}``; other errors are ``{"error": "..."}`` with 400 (missing or invalid
-    field), 401 (credentials) and 404 (unknown id or route). The docs leave these
-    shapes open, as they do what is chosen here: ids are incremental per entity;
-    lists are oldest first unless ``sort`` says otherwise; the case list leaves out
-    trashed and spam cases; a new case's content is its first message; replies keep
-    a case's status; disabling or deleting a group or staff member replaces it in
-    cases at once (the real API does it later, in the background).
+    It accepts HTTP Basic ``email`` / ``api_key`` only (401 otherwise). The first of
+    ``staff_count`` active staff members is the API user. Each request spends one of
+    ``calls_per_hour`` (by default ``max(1000, 500 * staff_count)``, as documented),
+    refilled after an hour of ``clock`` time; a spent quota is HTTP 429. A disabled or
+    deleted group or staff member leaves its cases at once (the real API does it later).
 
     State is public for assertions: ``cases``, ``messages`` (case id -> list),
-    ``users``, ``companies``, ``labels``, ``groups``, ``staff`` (id -> wire
-    record) and ``files`` (file id -> :class:`StoredFile`). Beyond the documented
-    seed it also serves case and message ratings (``ratings``, listed by
-    ``stats_satisfaction``), each case's ``changelog`` (every change of a case's
-    assignee, status, subject, group, priority, custom fields or labels),
-    ``macros`` (:meth:`add_macro`), ``staff_roles`` (:meth:`add_staff_role`),
-    ``staff_statuses`` (Online, Offline, No chats; :meth:`add_staff_status`), user
-    ``identification_codes`` and linked users.
+    ``users``, ``companies``, ``labels``, ``groups``, ``staff``, ``ratings``,
+    ``staff_roles``, ``staff_statuses`` (id -> wire record), ``changelog`` (case id
+    -> list), ``files`` (file id -> :class:`StoredFile`).
     """
 
     vendor = "omnidesk"

@@ -39,7 +39,7 @@ from ._crud_extra import children
 from ._forms import unflatten
 from ._listing import members, truthy
 from ._options import FakeClientOptions
-from ._rules import Field, Wording, read, refuse
+from ._rules import Field, Wording, blank, read, refuse
 from ._server import (
     FakeRequest,
     FakeServer,
@@ -230,10 +230,13 @@ def _choice(value: Any, name: str) -> str:
 
 
 def _checked(body: Record, entity: str, *, partial: bool = False) -> Record:
-    """The ``_FIELDS`` of ``entity`` in ``body`` (texts as text); 400 with every problem."""
-    values, problems = read(body, _FIELDS[entity], WORDING, partial=partial, unknown=False)
-    refuse(problems)
-    return {k: v if _FIELDS[entity][k].kind == "int" else str(v) for k, v in values.items()}
+    """The ``_FIELDS`` of ``entity`` in ``body`` (numbers sent as text read as numbers,
+    other values as text); 400 with every problem, a blank choice or number too."""
+    rules = _FIELDS[entity]
+    values, problems = read(body, rules, WORDING, partial=partial, unknown=False)
+    blanks = [k for k, v in values.items() if blank(v) and rules[k].kind != "text"]
+    refuse([*problems, *(WORDING.bad(k, rules[k], values[k]) for k in blanks)])
+    return {k: v if rules[k].kind == "int" or v is None else str(v) for k, v in values.items()}
 
 
 def _counted(
@@ -496,7 +499,9 @@ class FakeOmnidesk(FakeServer):
         changes = _checked(body, res.wrapper or "", partial=True)
         if not changes:
             raise Refused(400, "nothing to update")
-        self._touch(record).update(changes)
+        record.update(changes)
+        if "updated_at" in record:  # labels carry no dates
+            self._touch(record)
 
     def answer(self, res: Resource, op: str, request: FakeRequest, result: Any) -> httpx.Response:
         """``{"case": {...}}``; lists as ``{"0": {"case": ...}, "total_count": N}``; an
@@ -683,17 +688,18 @@ class FakeOmnidesk(FakeServer):
         cc, bcc = _comma(body.get("cc_emails")), _comma(body.get("bcc_emails"))
         if len(cc) > 30 or len(bcc) > 30:
             raise Refused(400, "cc_emails and bcc_emails take at most 30 addresses")
+        staff_id = self._active(self.staff, body.get("staff_id", 0), "staff_id", zero=True)
+        group_id = self._active(self.groups, body.get("group_id", 0), "group_id", zero=True)
         user, case_id = self.users[user_id], self.new_id("case")
         case: Record = {
             "case_id": case_id,
             "case_number": f"{100 + case_id % 900}-{240000 + case_id}",
+            "subject": values["subject"],
             "user_id": user_id,
-            "staff_id": self._active(self.staff, body.get("staff_id", 0), "staff_id", zero=True),
-            "group_id": self._active(self.groups, body.get("group_id", 0), "group_id", zero=True),
-            "status": "open",
-            "priority": "normal",
-            "language_id": 1,
-            **values,
+            "staff_id": staff_id,
+            "group_id": group_id,
+            "status": values.get("status", "open"),
+            "priority": values.get("priority", "normal"),
             "channel": body.get("channel") or "web",
             "recipient": user.get("user_email") or user.get("user_phone") or "",
             "cc_emails": ",".join(cc),
@@ -702,6 +708,7 @@ class FakeOmnidesk(FakeServer):
             "spam": False,
             "created_at": created,
             "updated_at": created,
+            "language_id": values.get("language_id", 1),
             "custom_fields": dict(body.get("custom_fields") or {}),
             "labels": _ids(body.get("labels"), "labels"),
         }
@@ -789,7 +796,7 @@ class FakeOmnidesk(FakeServer):
         if action == "disable" and entity in ("groups", "staff"):
             # Only a staff member's open and waiting cases go to another.
             statuses = CASE_STATUSES if entity == "groups" else ("open", "waiting")
-            self._reassign(record, request, res.wrapper or "", statuses)
+            self._reassign(record, request, res, statuses)
         record.update(flags)
         return self.answer(res, "update", request, self._touch(record))
 
@@ -966,12 +973,16 @@ class FakeOmnidesk(FakeServer):
     def _new_company(self, body: Record, request: FakeRequest) -> Record:
         if not body.get("company_name"):
             raise Refused(400, "company_name is required")
-        company_users = self._company_user_ids(body, "company_users")
+        company_users, texts = (
+            self._company_user_ids(body, "company_users"),
+            _filled(body, "company"),
+        )
         company = self._stamped(
             "company",
-            **_filled(body, "company"),
+            company_name=texts.pop("company_name"),
             company_domains=",".join(_comma(body.get("company_domains"))),
             company_default_group=self._default_group(body),
+            **texts,
             active=True,
             deleted=False,
         )
@@ -1012,7 +1023,7 @@ class FakeOmnidesk(FakeServer):
         return self._stamped("group", **_filled(body, "group"), active=True)
 
     def _drop_group(self, group: Record, request: FakeRequest) -> None:
-        self._reassign(group, request, "group")
+        self._reassign(group, request, GROUPS)
 
     def _add_staff(
         self, fields: Record, *, active: bool = False, status: str = "offline"
@@ -1031,27 +1042,26 @@ class FakeOmnidesk(FakeServer):
         return self._add_staff(fields)
 
     def _drop_staff(self, staff: Record, request: FakeRequest) -> None:
-        self._reassign(staff, request, "staff")
+        self._reassign(staff, request, STAFF)
 
     def _reassign(
         self,
         record: Record,
         request: FakeRequest,
-        kind: str,
+        res: Resource,
         statuses: Iterable[str] = CASE_STATUSES,
     ) -> None:
         """Move the cases in ``statuses`` of a group or staff member to the
         ``replace_<kind>_id`` of the body, or to nobody (not a group in use)."""
-        key, name, table = f"{kind}_id", f"replace_{kind}_id", self.staff
-        if kind == "group":
-            table = self.groups
+        kind, table = res.wrapper or "", self.groups if res is GROUPS else self.staff
+        key, name = f"{kind}_id", f"replace_{kind}_id"
         body = self._body(request, kind, required=False)
         used = [c for c in self.cases.values() if c[key] == record[key] and c["status"] in statuses]
         replacement = 0
         if name in body:
             replacement = self._active(table, body[name], name, zero=False)
             if replacement == record[key]:
-                raise Refused(400, f"{name} must be another one")
+                raise Refused(400, f"{name} must be another {res.label}")
         elif used and kind == "group":
             raise Refused(400, "the group is used by cases; pass replace_group_id")
         for case in used:
@@ -1205,7 +1215,8 @@ class FakeOmnidesk(FakeServer):
         else:
             other = self._same(self.users, key, body[key])
         if other is None:
-            raise Refused(404, f"user with {key} {body[key]} not found")
+            who = f"user with {key}" if link else "user"
+            raise Refused(404, f"{who} {body[key]} not found")
         if other["user_id"] == user["user_id"] and link:
             raise Refused(400, "a user cannot be linked to itself")
         for a, b in ((user, other), (other, user)):

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import copy
 import math
+import re
 import uuid
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Any, Literal
@@ -40,18 +41,11 @@ if TYPE_CHECKING:
 
 __all__ = ["FakeOmniCXM"]
 
-_TOKEN_ONLY = (
-    "GET /logout",
-    "GET /users/getinformation",
-    "GET /services/tickets/view",
-    "POST /services/tickets/ticket/read",
-    "POST /services/tickets/requester/convert",
-    "POST /services/tickets/comment/",
-    "PUT /services/tickets/comment/",
-    "DELETE /services/tickets/comment/",
-    "GET /relationship/objects/",
-    "POST /relationship/objects/",
-    "GET /crm/objects/",
+_TOKEN_ONLY = re.compile(
+    r"GET /(logout|users/getinformation|services/tickets/view)$"
+    r"|POST /services/tickets/(ticket/read|requester/convert)$"
+    r"|(POST|PUT|DELETE) /services/tickets/comment/"
+    r"|(GET|POST) /relationship/objects/|GET /crm/objects/"
 )
 """The routes the docs open to a login token only, not to the secret key."""
 _RENAMED = {"ccs": "cc", "account_related": "relatedaccount"}
@@ -260,7 +254,7 @@ class FakeOmniCXM(FakeServer):
         if key in self.tokens:
             return None
         if key and key == self.secret_key:
-            if f"{request.method} {request.url.path}".startswith(_TOKEN_ONLY):
+            if _TOKEN_ONLY.match(f"{request.method} {request.url.path}"):
                 return self.fail("This API needs a login token (TOKEN_LOGIN_API)", http_status=401)
             return None
         if key in self.expired:

@@ -67,7 +67,7 @@ RATINGS = ("high", "middle", "low")
 CHOICES = {"status": CASE_STATUSES, "priority": CASE_PRIORITIES, "rating": RATINGS}
 MAX_LIMIT = 100
 HOUR = 3600.0
-WORDING = Wording(
+_WORDING = Wording(
     empty="{name} must not be empty", invalid={"enum": "{name} must be one of {allowed}"}
 )
 
@@ -233,9 +233,9 @@ def _checked(body: Record, entity: str, *, partial: bool = False) -> Record:
     """The ``_FIELDS`` of ``entity`` in ``body`` (numbers sent as text read as numbers,
     other values as text); 400 with every problem, a blank choice or number too."""
     rules = _FIELDS[entity]
-    values, problems = read(body, rules, WORDING, partial=partial, unknown=False)
+    values, problems = read(body, rules, _WORDING, partial=partial, unknown=False)
     blanks = [k for k, v in values.items() if blank(v) and rules[k].kind != "text"]
-    refuse([*problems, *(WORDING.bad(k, rules[k], values[k]) for k in blanks)])
+    refuse([*problems, *(_WORDING.bad(k, rules[k], values[k]) for k in blanks)])
     return {k: v if rules[k].kind == "int" or v is None else str(v) for k, v in values.items()}
 
 
@@ -506,7 +506,6 @@ class FakeOmnidesk(FakeServer):
     def answer(self, res: Resource, op: str, request: FakeRequest, result: Any) -> httpx.Response:
         """``{"case": {...}}``; lists as ``{"0": {"case": ...}, "total_count": N}``; an
         empty 200 for a delete; a new user's answer alone carries a ``password``."""
-        assert res.wrapper is not None
         if op == "delete":
             return httpx.Response(200)
         if op == "list" and "count" in res.wire:
@@ -1157,9 +1156,8 @@ class FakeOmnidesk(FakeServer):
         self._touch(self.find(CASES, request.path_params["id"]))
         return self.json({"message": copy.deepcopy(message)})
 
-    @route("GET", "/stats_satisfaction.json")
-    def stats_satisfaction(self, request: FakeRequest) -> httpx.Response:
-        """Case ratings, newest first unless ``sort=added_at_asc``.
+    def _select_ratings(self, items: list[Record], request: FakeRequest) -> list[Record]:
+        """Case ratings (``stats_satisfaction``), newest first unless ``sort=added_at_asc``.
 
         ``period`` is required; only ``custom`` narrows the time (by
         ``from_time``/``to_time`` on the rating's date), other periods list every
@@ -1167,15 +1165,12 @@ class FakeOmnidesk(FakeServer):
         """
         if not request.arg("period"):
             raise Refused(400, "period is required")
-        items = list(self.ratings.values())
         if request.arg("period") == "custom":
             items = self._times(request, items)
-        items = self._filtered(request, items, _RATING_FILTERS)
         sort = request.arg("sort", "added_at_desc")
         if sort not in ("added_at_desc", "added_at_asc"):
             raise Refused(400, "sort must be added_at_desc or added_at_asc")
-        items.sort(key=lambda r: r["rating_id"], reverse=sort == "added_at_desc")
-        return self._page(request, items, None)
+        return sorted(items, key=lambda r: r["rating_id"], reverse=sort == "added_at_desc")
 
     @route("GET", "/macros.json")
     def list_macros(self, request: FakeRequest) -> httpx.Response:
@@ -1305,6 +1300,13 @@ FakeOmnidesk.resources = (
     *_RESOURCES,
     MESSAGES,
     NOTES,
+    Resource(
+        "ratings",
+        "rating_id",
+        {"list": "GET /stats_satisfaction.json"},
+        filters=_RATING_FILTERS,
+        select=FakeOmnidesk._select_ratings,
+    ),
     *(
         Resource(name, key, {"list": f"GET /{name}.json"}, wrapper=name, wire={"count": True})
         for name, key in (("staff_roles", "role_id"), ("staff_statuses", "status_id"))

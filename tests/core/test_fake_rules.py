@@ -6,12 +6,14 @@ import re
 from types import SimpleNamespace
 from typing import Any
 
+import httpx
 import pytest
 
-from cxkit.testing import Refused
+from cxkit.testing import FakeClock, FakeRequest, FakeServer, Refused, Resource, route
 from cxkit.testing import _listing as listing
 from cxkit.testing import _rules as rules
 from cxkit.testing._rules import Field, Wording, check, read, refuse
+from cxkit.testing._server import rest
 
 DOTTED = Wording(
     required="{name} is required.",
@@ -128,17 +130,148 @@ def test_ordering_numbers_text_and_blanks() -> None:
 
 
 def test_batches_report_each_item() -> None:
-    def work(item: int) -> dict[str, int] | None:
-        if item < 0:
-            raise Refused(404, "Not", "found.")
-        return {"id": item}
-
-    assert listing.batch([1, -1], work, status=201) == {
+    results = {"0": {"id": 1}, "x": Refused(404, "Not", "found."), "2": None}
+    assert listing.multi_status(results, 201, lambda r: {"id": r["id"]} if r else {}) == {
         "0": {"http_status": 201, "id": 1},
-        "1": {"http_status": 404, "message": "Not found."},
+        "x": {"http_status": 404, "message": "Not found."},
+        "2": {"http_status": 201},
     }
     assert listing.members(["a"], ["a", "b", "b"], "add") == ["a", "b"]
     assert listing.members(["a", "b"], ["a"], "remove") == ["b"]
     assert listing.members(["a"], ["c", "c"], "set") == ["c"]
     assert listing.truthy("Yes") and not listing.truthy("0") and listing.truthy(1)
     assert listing.public({"a": [1], "_b": 2}) == {"a": [1]}
+
+
+def test_apply_stores_values_as_the_rules_say() -> None:
+    spec = {
+        "phone": Field("phone", many=True, plural="phones"),
+        "address": Field("object", merge=True, fields={"city": Field(), "street": Field()}),
+        "order": Field("int", keep=True),
+        "secret": Field(store=False),
+        "note": Field(),
+    }
+    record: dict[str, Any] = {"order": 5, "address": {"city": "Kraków", "street": "Długa"}}
+    values, problems = read(
+        {"phone": ["+48123", "4567"], "address": {"street": ""}, "order": "", "secret": "x"},
+        spec,
+        DOTTED,
+    )
+    assert problems == []
+    rules.apply(record, {**values, "note": None}, spec, unset="")
+    assert record == {
+        "order": 5,
+        "address": {"city": "Kraków", "street": None},
+        "phones": ["+48123", "4567"],
+        "phone": "+48123",
+        "note": "",
+    }
+    fresh: dict[str, Any] = {}
+    rules.apply(fresh, {"address": {"city": "Gdańsk"}}, spec)
+    assert fresh == {"address": {"city": "Gdańsk", "street": None}}
+
+
+class Desk(FakeServer):
+    """Tickets declared once: filters of every kind, batches, one handler for two routes."""
+
+    base_url = "https://desk.test"
+
+    def __init__(self) -> None:
+        super().__init__(clock=FakeClock())
+        self.tickets: dict[int, dict[str, Any]] = {}
+
+    def new_ticket(self, body: dict[str, Any], request: FakeRequest) -> dict[str, Any]:
+        if not body.get("title"):
+            raise Refused(400, "title is required")
+        return {"id": self.new_id("ticket"), "open": True, "tags": [], **body}
+
+    @route("POST", "/tickets/{id}/close")
+    @route("POST", "/tickets/{id}/reopen")
+    def close(self, request: FakeRequest) -> httpx.Response:
+        ticket = self.find(TICKETS, request.path_params["id"])
+        ticket["open"] = request.raw.url.path.endswith("reopen")
+        return self.json(ticket)
+
+
+TICKETS = Resource(
+    "tickets",
+    "id",
+    {
+        **rest("/tickets"),
+        **{
+            f"batch_{op}": f"{m} /tickets/batch"
+            for op, m in [("create", "POST"), ("update", "PUT")]
+        },
+        "batch_delete": "DELETE /tickets/batch",
+    },
+    "ticket",
+    id_type=int,
+    filters={
+        "status": "in",
+        "open": "flag",
+        "tag": "has:tags",
+        "made": "range:made",
+        "q": "contains:title",
+        "custom": "keys",
+    },
+    new=Desk.new_ticket,
+)
+Desk.resources = (TICKETS,)
+
+
+def test_rest_routes_and_stacked_route_marks() -> None:
+    assert rest("/a", "list", "get") == {"list": "GET /a", "get": "GET /a/{id}"}
+    assert rest("/a", "delete", item="/{key}", suffix=".json") == {"delete": "DELETE /a/{key}.json"}
+    assert set(rest("/a")) == {"list", "get", "create", "update", "delete"}
+    table = set(Desk.route_table())
+    assert {("POST", "/tickets/{id}/close"), ("POST", "/tickets/{id}/reopen")} <= table
+    fake = Desk()
+    with fake.http_client() as http:
+        http.post("https://desk.test/tickets", json={"title": "A"})
+        assert http.post("https://desk.test/tickets/1/close").json()["open"] is False
+        assert http.post("https://desk.test/tickets/1/reopen").json()["open"] is True
+
+
+def test_filters_by_kind() -> None:
+    fake = Desk()
+    rows = [
+        {"title": "Printer on fire", "status": "new", "tags": ["hw"], "made": "2024-05-01 10:00"},
+        {"title": "Login", "status": "open", "tags": [], "made": "2024-05-03 09:00"},
+        {"title": "printer jam", "status": "done", "tags": ["hw", "x"], "custom": {"c": "red"}},
+    ]
+    with fake.http_client() as http:
+        for row in rows:
+            http.post("https://desk.test/tickets", json=row)
+        fake.tickets[2]["open"] = False
+
+        def ids(**query: Any) -> list[int]:
+            return [t["id"] for t in http.get("https://desk.test/tickets", params=query).json()]
+
+        assert ids(**{"status[]": ["new", "done"]}) == [1, 3]
+        assert ids(open="0") == [2] and ids(open="yes") == [1, 3]
+        assert ids(tag="hw") == [1, 3] and ids(tag="") == [2]
+        assert ids(made_from="2024-05-02") == [2] and ids(made_to="2024-05-01") == [1]
+        assert ids(q="PRINTER") == [1, 3]
+        assert ids(**{"custom[c]": "red"}) == [3] and ids(**{"custom[c]": "blue"}) == []
+
+
+def test_batches_run_each_item_and_report_each_result() -> None:
+    fake = Desk()
+    with fake.http_client() as http:
+        url = "https://desk.test/tickets/batch"
+        made = http.post(url, json=[{"title": "A"}, {}, "x", {"title": "B"}]).json()
+        assert [made[k] if k in ("1", "2") else made[k]["id"] for k in "0123"] == [
+            1,
+            {"error": "title is required"},
+            {"error": "each item must be an object"},
+            2,
+        ]
+        changed = http.put(url, json=[{"title": "?"}, {"id": 2, "title": "B2"}, {"id": 9}]).json()
+        assert changed["2"]["title"] == "B2"
+        assert changed["9"] == {"error": "ticket 9 not found"}
+        assert changed["0"] == {"error": "id is required"}
+        assert http.put(url, json=[]).json() == {"error": "the body must be a non-empty list"}
+        gone = http.request("DELETE", url, params={"id[]": ["1", "7"]}).json()
+        assert gone == {"1": None, "7": {"error": "ticket 7 not found"}}
+        assert http.request("DELETE", url).json() == {"error": "id[] is required"}
+    assert list(fake.tickets) == [2]

@@ -21,7 +21,7 @@ from typing import Any
 
 from ._server import Record, Refused
 
-__all__ = ["batch", "members", "one", "ordered", "public", "truthy", "view", "window"]
+__all__ = ["members", "multi_status", "one", "ordered", "public", "truthy", "view", "window"]
 
 
 def truthy(value: Any) -> bool:
@@ -96,23 +96,16 @@ def members(have: list[Any], given: Iterable[Any], how: str) -> list[Any]:
     raise ValueError(f"unknown member change {how!r}")
 
 
-def batch(
-    items: Iterable[Any],
-    work: Callable[[Any], Record | None],
-    *,
-    key: Callable[[int, Any], str] = lambda index, item: str(index),
-    status: int = 200,
-    joiner: str = " ",
+def multi_status(
+    results: Mapping[str, Any], status: int, shown: Callable[[Any], Record] = lambda r: {}
 ) -> dict[str, Record]:
-    """Multi-status results: under each item's ``key``, ``{"http_status": status}``
-    and what ``work`` gave, or the :class:`Refused` status and ``message`` (an item
-    whose key cannot be read is keyed by its index)."""
+    """Per-item results of a batch (from :meth:`FakeServer.batch`): under each key,
+    ``{"http_status": status}`` and what ``shown`` gives of the item's record, or
+    the :class:`Refused` status and ``message``."""
     out: dict[str, Record] = {}
-    for index, item in enumerate(items):
-        name = str(index)
-        try:
-            name = key(index, item)
-            out[name] = {"http_status": status, **(work(item) or {})}
-        except Refused as exc:
-            out[name] = {"http_status": exc.status, "message": joiner.join(exc.messages)}
+    for key, result in results.items():
+        if isinstance(result, Refused):
+            out[key] = {"http_status": result.status, "message": " ".join(result.messages)}
+        else:
+            out[key] = {"http_status": status, **shown(result)}
     return out

@@ -473,8 +473,14 @@ class FakeServer:
         ``1``/``true``/``yes``/``on`` or not), ``has:<field>`` (the list
         ``field`` holds the value; an empty value: the list is empty),
         ``range:<field>`` (``name_from``/``name_to`` bound the start of ``field``,
-        e.g. a date bounds a date-time; a record without one is left out)."""
+        e.g. a date bounds a date-time; a record without one is left out),
+        ``contains:<field>`` (``field`` holds the text, in any case), ``keys``
+        (``name[key]=value``: the object ``name`` has one of the values under
+        ``key``, e.g. ``custom_fields[colour]=red``)."""
         for name, kind in res.filters.items():
+            if kind == "keys":
+                items = _by_keys(items, name, request.query)
+                continue
             if kind.startswith("range:"):
                 items = _in_range(
                     items, kind[6:], request.arg(f"{name}_from"), request.arg(f"{name}_to")
@@ -489,6 +495,9 @@ class FakeServer:
             elif kind == "flag":
                 flag = want.strip().lower() in ("1", "true", "yes", "on")
                 items = [r for r in items if bool(r.get(name)) == flag]
+            elif kind.startswith("contains:"):
+                key = kind[9:]
+                items = [r for r in items if want.lower() in str(r.get(key) or "").lower()]
             elif kind.startswith("has:"):
                 key = kind[4:]
                 items = [
@@ -499,11 +508,23 @@ class FakeServer:
         return items
 
     def read_body(self, res: Resource, op: str, request: FakeRequest) -> Any:
-        """The body of a create or update ``op`` of ``res`` (the JSON object, by default)."""
-        return request.json_object()
+        """The body of a create or update ``op`` of ``res``: by default the JSON object
+        (for a batch, whatever JSON it is)."""
+        if not op.startswith("batch_"):
+            return request.json_object()
+        try:
+            return request.json()
+        except ValueError:
+            raise Refused(400, "the body is not valid JSON") from None
 
     def answer(self, res: Resource, op: str, request: FakeRequest, result: Any) -> httpx.Response:
-        """``result`` of ``op`` on the wire (a record, or the listed records)."""
+        """``result`` of ``op`` on the wire (a record, the listed records, or a batch's
+        results by key, a refused item as ``{"error": ...}``)."""
+        if op.startswith("batch_"):
+            result = {
+                key: {"error": "; ".join(r.messages)} if isinstance(r, Refused) else r
+                for key, r in result.items()
+            }
         return self.json(result)
 
     def new_id(self, kind: str, start: int = 1) -> int:
@@ -601,6 +622,15 @@ def _batch_item(res: Resource, op: str, index: int, item: Any) -> tuple[str, Any
     if item.get(res.key) in (None, ""):
         return str(index), Refused(400, f"{res.key} is required")
     return str(item[res.key]), {k: v for k, v in item.items() if k != res.key}
+
+
+def _by_keys(items: list[Record], name: str, query: Mapping[str, list[str]]) -> list[Record]:
+    prefix = f"{name}["
+    for param, values in query.items():
+        if param.startswith(prefix) and "]" in param:
+            key = param[len(prefix) :].split("]", 1)[0]
+            items = [r for r in items if str((r.get(name) or {}).get(key)) in values]
+    return items
 
 
 def _in_range(items: list[Record], key: str, low: str | None, high: str | None) -> list[Record]:

@@ -235,7 +235,7 @@ class FakeOmi(FakeServer):
         values, problems = read(
             body if isinstance(body, dict) else {}, GROUP_RULES, SAYS, unknown=False
         )
-        refuse(problems[:1])
+        refuse(problems, first=True)
         name, timeout = values["group_name"], body.get("timeout", group.get("timeout", 30))
         group.update(
             group_name=name, group_name_unsigned=name, strategy=values["strategy"], timeout=timeout
@@ -270,38 +270,22 @@ class FakeOmi(FakeServer):
         """Add extensions to a group, or remove them."""
         body = self.read_body(GROUPS, "update", request) or {}
         group = self.find(GROUPS, body.get("group_id"))
-        users = self._read(body, {"sip_users": Field("list", required=True)})["sip_users"]
-        how = "add" if request.raw.url.path.endswith("add-members") else "remove"
-        return self.ok(self._members(group, members(group["sip_members"], map(str, users), how)))
-
-    def _read(self, body: Any, rules: dict[str, Field]) -> dict[str, Any]:
-        values, problems = read(body, rules, SAYS, unknown=False)
+        values, problems = read(
+            body, {"sip_users": Field("list", required=True)}, SAYS, unknown=False
+        )
         refuse(problems)
-        return values
-
-    @route("GET", "/api/call_center/internal_phone/list")
-    def internal_phones_list(self, request: FakeRequest) -> httpx.Response:
-        """Internal phones (agents' extensions), filtered by ``keyword`` (extension), paged."""
-        keyword = request.arg("keyword") or ""
-        found = [p for p in self.internal_phones if keyword in str(p.get("sip_user") or "")]
-        return self.answer(GROUPS, "list", request, found)
+        how = "add" if request.raw.url.path.endswith("add-members") else "remove"
+        have = group["sip_members"]
+        return self.ok(self._members(group, members(have, map(str, values["sip_users"]), how)))
 
     # -- greetings ----------------------------------------------------------------
 
     def _add_greeting(self, name: str, formality: str, **fields: Any) -> httpx.Response:
-        recording = f"{self._stamped()['_id']}.mp3"
+        file = {"recording_file": f"{self._stamped()['_id']}.mp3", "is_deleted": False}
         unset = dict.fromkeys(("create_by", "last_update_by", "is_hidden_in_list"))
-        names = {"greeting_name": name, "greeting_name_unsigned": name}
-        greeting = self._stamped(
-            **unset,
-            **names,
-            formality=formality,
-            recording_file=recording,
-            is_deleted=False,
-            **fields,
-        )
-        self.greetings.append(greeting)
-        return self.ok({"file": greeting})
+        names = {"greeting_name": name, "greeting_name_unsigned": name, "formality": formality}
+        self.greetings.append(self._stamped(**unset, **names, **file, **fields))
+        return self.ok({"file": self.greetings[-1]})
 
     @route("POST", "/api/call_center/greeting/upload")
     def greetings_upload(self, request: FakeRequest) -> httpx.Response:
@@ -328,11 +312,6 @@ class FakeOmi(FakeServer):
 def _resource(store: str, label: str, routes: dict[str, str], **options: Any) -> Resource:
     """An OMI collection of records by ``_id``: a missing one is a 404 "Không tìm thấy <label>"."""
     return Resource(store, "_id", routes, label, missing="Không tìm thấy {label}", **options)
-
-
-def _keyword(fake: FakeOmi, items: list[Record], request: FakeRequest) -> list[Record]:
-    keyword = request.arg("keyword") or ""
-    return [g for g in items if keyword.lower() in g["group_name"].lower()]
 
 
 def _search(fake: FakeOmi, items: list[Record], request: FakeRequest) -> list[Record]:
@@ -364,7 +343,7 @@ GROUPS = _resource(
         "update": f"POST {_GROUPS}/update/{{id}}",
         "delete": f"DELETE {_GROUPS}/delete/{{id}}",
     },
-    select=_keyword,
+    filters={"keyword": "contains:group_name"},
     new=FakeOmi._new_group,
     change=lambda fake, group, body, request: fake._group(group, body).update(last_update_by=_BY),
 )
@@ -376,4 +355,10 @@ GREETINGS = _resource(
         "delete": "DELETE /api/call_center/greeting/delete/{id}",
     },
 )
-FakeOmi.resources = (CONTACTS, GROUPS, GREETINGS)
+PHONES = _resource(
+    "internal_phones",
+    "số nội bộ",
+    {"list": "GET /api/call_center/internal_phone/list"},
+    filters={"keyword": "contains:sip_user"},
+)
+FakeOmi.resources = (CONTACTS, GROUPS, GREETINGS, PHONES)

@@ -45,7 +45,7 @@ import httpx
 
 from ..thulium import AsyncThulium, Thulium
 from ._clock import FakeClock
-from ._listing import members, one, ordered, public, truthy, view, window
+from ._listing import members, multi_status, one, ordered, public, truthy, view, window
 from ._options import FakeClientOptions
 from ._rules import Field, Rules, Wording, apply, blank, read, refuse
 from ._server import (
@@ -69,7 +69,6 @@ SAYS = Wording(
     required="{name} is required.",
     empty="{name} cannot be empty.",
     unknown="Unknown field: {name}.",
-    missing="{name} not found.",
     invalid={
         "int": "{name} must be a number.",
         "enum": "{name} must be one of: {allowed}.",
@@ -86,6 +85,10 @@ SAYS = Wording(
 
 def _any(*names: str, **options: Any) -> dict[str, Field]:
     return dict.fromkeys(names, Field("any", **options))
+
+
+def _ref(kind: str, ref: str, missing: str, **options: Any) -> Field:
+    return Field(kind, ref=ref, missing=f"{missing} not found.", **options)
 
 
 # -- the request bodies, declared ----------------------------------------------------
@@ -105,26 +108,22 @@ CUSTOMER_RULES: Rules = {
     "surname": Field("any", required=True, label="Surname"),
     **_CONTACT,
     **_any("name", "gender", "homepage", "birthdate", "pesel", "job", "job_title"),
-    "company_id": Field("int", ref="companies", missing="Company not found."),
+    "company_id": _ref("int", "companies", "Company"),
 }
 COMPANY_RULES: Rules = {"name": Field("any", required=True, label="Company name"), **_CONTACT}
 AGENT_RULES: Rules = {
     **_any("name", "surname", "login", "password", "number", required=True),
     **_any("email", "change_password", "callerid", "language", "active", "outbound_mode", "roles"),
 }
-_USER = Field(ref="agents", missing="User not found.", keep=True)
+_USER = _ref("text", "agents", "User", keep=True)
 _BODY_TYPE = Field("enum", allowed=("HTML", "PLAIN"))
 _TOKENS = Field("list", items="text", store=False)
 TICKET_CHANGE_RULES: Rules = {
     "user_login": _USER,
     **_any("status_id", "substatus_id", store=False),
-    "category_id": Field(
-        "int", ref="ticket_categories:category_id", missing="Ticket category not found.", keep=True
-    ),
+    "category_id": _ref("int", "ticket_categories:category_id", "Ticket category", keep=True),
     "tags": Field("list", items="text", keep=True),
-    "ticket_queue_id": Field(
-        "int", ref="ticket_queues:ticket_queue_id", missing="Ticket queue not found.", store=False
-    ),
+    "ticket_queue_id": _ref("int", "ticket_queues:ticket_queue_id", "Ticket queue", store=False),
     "custom_fields": Field("object", merge=True),
 }
 TICKET_RULES: Rules = {
@@ -137,22 +136,19 @@ TICKET_RULES: Rules = {
     "attachments": _TOKENS,
     "source": Field("enum", allowed=("email", "phone", "sms", "chat", "www"), keep=True),
     "direction": Field("enum", allowed=("in_behalf_of", "out"), keep=True),
-    "customer_id": Field("int", ref="customers", missing="Customer not found.", keep=True),
+    "customer_id": _ref("int", "customers", "Customer", keep=True),
     **TICKET_CHANGE_RULES,
 }
+_REQUIRED = Field(required=True)
 _MESSAGES: Mapping[str, tuple[str, str, Rules]] = {
-    "comment": (
-        "COMMENT",
-        "TICKET_COMMENT_CREATED",
-        {"comment": Field(required=True), "user_login": _USER},
-    ),
+    "comment": ("COMMENT", "TICKET_COMMENT_CREATED", {"comment": _REQUIRED, "user_login": _USER}),
     "agent_response": (
         "REPLY",
         "TICKET_AGENT_REPLIED",
         {
-            "body": Field(required=True),
+            "body": _REQUIRED,
             "body_type": _BODY_TYPE,
-            "user_login": Field(required=True, ref="agents", missing="User not found."),
+            "user_login": _ref("text", "agents", "User", required=True),
             "date": Field("any"),
             "attachments": _TOKENS,
         },
@@ -160,15 +156,13 @@ _MESSAGES: Mapping[str, tuple[str, str, Rules]] = {
     "customer_response": (
         "MAIL",
         "TICKET_MESSAGE_RECEIVED",
-        {"body": Field(required=True), "body_type": _BODY_TYPE, "date": Field("any")},
+        {"body": _REQUIRED, "body_type": _BODY_TYPE, "date": Field("any")},
     ),
 }
 """Ticket messages by route: their type, the event they send, their body."""
 
 _DIALERS = ("predictive", "progressive", "preview")
-_OUTBOUND_ID = Field(
-    "pattern", pattern=r"^\d{5}$", message="Outbound id must be five digits.", store=False
-)
+_OUTBOUND_ID = Field("pattern", pattern=r"^\d{5}$", message="Outbound id must be five digits.")
 OUTBOUND_CHANGE_RULES: Rules = {
     "name": Field("any", required=True),
     "dialer": Field("enum", allowed=_DIALERS),
@@ -194,7 +188,7 @@ _CLONE_RULES: Rules = {
 CRM_RECORD_CHANGE_RULES: Rules = {
     **_any("status_id", store=False),
     **_any("dictionary_status_id"),
-    "agent_login": Field(ref="agents", missing="Agent not found.", store=False),
+    "agent_login": _ref("text", "agents", "Agent", store=False),
     "next_call_date": Field("datetime", pattern=r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$"),
     "order": Field("int", keep=True),
 }
@@ -204,8 +198,6 @@ RECORD_RULES: Rules = {
     "identifier": Field("any"),
     "record_fields": Field("object", merge=True),
 }
-
-# Answer fields, in the order the documented answers list them.
 _MOVES = {
     "login": (("OFF",), "FREE", "AGENT_LOGGED_IN"),
     "logout": (("FREE", "PAUSED"), "OFF", "AGENT_LOGGED_OUT"),
@@ -214,6 +206,7 @@ _MOVES = {
 }
 """An agent's moves: the statuses each applies in, the status it gives, its event."""
 
+# Answer fields, in the order the documented answers list them.
 _CUSTOMER_KEYS = (
     *("customer_id", "name", "surname", "phone_number", "phone_numbers", "email", "emails"),
     *("company_id", "identifier", "type", "group", "company_flag", "birthdate", "gender"),
@@ -272,9 +265,7 @@ class FakeThulium(FakeServer):
         clock: FakeClock | None = None,
     ) -> None:
         super().__init__(clock=clock)
-        self.username = username
-        self.password = password
-        self.zone = ZoneInfo(time_zone)
+        self.username, self.password, self.zone = username, password, ZoneInfo(time_zone)
         self.agents: dict[str, Record] = {}
         self.customers: dict[int, Record] = {}
         self.companies: dict[int, Record] = {}
@@ -283,6 +274,7 @@ class FakeThulium(FakeServer):
         self.tickets: dict[int, Record] = {}
         self.ticket_messages: dict[int, list[Record]] = {}
         self.outbounds: dict[str, Record] = {}
+        self.removed_outbounds: dict[str, Record] = {}
         self.ticket_queues: list[Record] = [
             {"ticket_queue_id": 1, "name": "BOK", "email": "bok@acme.example"},
             {"ticket_queue_id": 2, "name": "Reklamacje", "email": "reklamacje@acme.example"},
@@ -300,13 +292,8 @@ class FakeThulium(FakeServer):
         self.closed_status_id = 3
         self.events: list[Record] = []
         self._requests = 0
-        self._new_agent(
-            login="jkowalski",
-            name="Jan",
-            surname="Kowalski",
-            number="559933",
-            email="jan.kowalski@example.org",
-        )
+        seed = {"name": "Jan", "surname": "Kowalski", "email": "jan.kowalski@example.org"}
+        self._new_agent(login="jkowalski", number="559933", **seed)
 
     def _options(self, options: ThuliumFakeOptions) -> dict[str, Any]:
         given = {"username": self.username, "password": self.password, "time_zone": self.zone}
@@ -363,62 +350,45 @@ class FakeThulium(FakeServer):
         body = _body(request)
         return body.get(res.wrapper or "") if op.startswith("batch_") else body
 
-    def _read(self, body: Mapping[str, Any], rules: Rules, **options: Any) -> dict[str, Any]:
-        """The values of ``body`` by ``rules``; every problem refused at once."""
+    def _read(
+        self, request: FakeRequest | Mapping[str, Any], rules: Rules, **options: Any
+    ) -> dict[str, Any]:
+        """The values of a body (``request``'s) by ``rules``; every problem refused at once."""
+        body = _body(request) if isinstance(request, FakeRequest) else request
         values, problems = read(body, rules, SAYS, fake=self, **options)
         refuse(problems)
         return values
 
-    def find(self, res: Resource, raw_id: Any, request: FakeRequest | None = None) -> Record:
-        """A record; a campaign queued for removal is gone."""
-        record = super().find(res, raw_id, request)
-        if record.get("_removal_queued"):
-            raise Refused(404, res.missing.format(label=res.label, id=raw_id))
-        return record
-
     def filter(self, res: Resource, request: FakeRequest, items: list[Record]) -> list[Record]:
-        """The declared filters (``[]`` names any of the values), ``custom_fields[name]``
-        (any of the values), then ``order`` (``a,-b``) where ``res`` sorts."""
+        """The declared filters, then ``order`` (``a,-b``) where ``res`` sorts."""
         items = super().filter(res, request, items)
-        for key, values in request.query.items():
-            if key.startswith("custom_fields[") and "]" in key:
-                name = key[len("custom_fields[") :].split("]", 1)[0]
-                items = [
-                    r for r in items if str((r.get("custom_fields") or {}).get(name)) in values
-                ]
-        if "sortable" not in res.wire:
-            return items
-        return ordered(
-            items, request.arg("order"), res.wire["sortable"], refusal="Cannot sort by {name}."
+        sortable = res.wire.get("sortable")
+        return (
+            ordered(items, request.arg("order"), sortable, refusal="Cannot sort by {name}.")
+            if sortable
+            else items
         )
 
     def answer(self, res: Resource, op: str, request: FakeRequest, result: Any) -> httpx.Response:
         """Listings as bare arrays, or ``{"count", "result"}``, paged with ``limit`` and
-        ``offset``; ``201`` with the new ids (as text); ``204`` for a change or a delete."""
+        ``offset``; ``201`` with the new ids (as text); ``204`` for a change or a delete;
+        ``207`` with a result per item for a batch."""
         shown = res.wire.get("view", lambda fake, record, request, op: copy.deepcopy(record))
-        if op == "create":
-            return self.created(_ids(res, result))
+        if op in ("create", "update", "delete"):
+            return self.created(_ids(res, result)) if op == "create" else httpx.Response(204)
         if op.startswith("batch_"):
-            done = {
-                key: {"http_status": r.status, "message": " ".join(r.messages)}
-                if isinstance(r, Refused)
-                else {"http_status": 201, **_ids(res, r)}
-                if op == "batch_create"
-                else {"http_status": 204}
-                for key, r in result.items()
-            }
-            return self.json(done, status=207)
-        if op in ("update", "delete"):
-            return httpx.Response(204)
+            made = op == "batch_create"
+            ids = (lambda r: _ids(res, r)) if made else (lambda r: {})
+            return self.json(multi_status(result, 201 if made else 204, ids), status=207)
         if op == "get":
             return self.json(shown(self, result, request, op))
-        total = len(result)
-        if "limit" in res.wire:
+        total, top = len(result), res.wire.get("limit")
+        if top:
             paging = {"limit": Field("int", keep=True), "offset": Field("int", minimum=0)}
             got = {"limit": 100, "offset": 0}
             apply(got, self._read(request.args(), paging, unknown=False), paging)
-            if not 1 <= got["limit"] <= res.wire["limit"]:
-                raise Refused(400, f"limit must be between 1 and {res.wire['limit']}.")
+            if not 1 <= got["limit"] <= top:
+                raise Refused(400, f"limit must be between 1 and {top}.")
             result = window(result, got["offset"] or 0, got["limit"])
         views = [shown(self, r, request, op) for r in result]
         return self.json({"count": total, "result": views} if res.wire.get("counted") else views)
@@ -441,27 +411,23 @@ class FakeThulium(FakeServer):
 
     def _create_agent(self, body: Record, request: FakeRequest) -> Record:
         values, problems = read(body, AGENT_RULES, SAYS)
-        if body.get("login") in self.agents:
-            problems.append("Agent with this login already exists.")
-        refuse(problems)
+        duplicate = body.get("login") in self.agents
+        refuse(problems + ["Agent with this login already exists."] * duplicate)
         return self._new_agent(**values)
 
-    @staticmethod
-    def _status_view(agent: Record) -> Record:
-        keys = ("login", "status", "pause_id", "last_change")
-        return {key: agent.get(key, agent.get(f"_{key}")) for key in keys}
-
     @route("GET", "/agents/{login}/status")
-    def agent_status(self, request: FakeRequest) -> httpx.Response:
-        """An agent's status (``OFF``, ``FREE``, ``PAUSED``)."""
-        return self.json(self._status_view(self.find(AGENTS, request.path_params["login"])))
-
     @route("GET", "/agents_statuses")
-    def agents_statuses(self, request: FakeRequest) -> httpx.Response:
-        """Statuses of logged-in agents (and logged-off ones with ``include_logged_off``)."""
+    def agent_statuses(self, request: FakeRequest) -> httpx.Response:
+        """An agent's status (``OFF``, ``FREE``, ``PAUSED``), or those of the logged-in
+        agents (and logged-off ones with ``include_logged_off``)."""
         everyone = truthy(request.arg("include_logged_off", ""))
-        agents = [a for a in self.agents.values() if everyone or a["_status"] != "OFF"]
-        return self.json([self._status_view(a) for a in agents])
+        login = request.path_params.get("login")
+        agents = [self.find(AGENTS, login)] if login else self.agents.values()
+        keys = ("login", "status", "pause_id", "last_change")
+        found = [{k: a.get(k, a.get(f"_{k}")) for k in keys} for a in agents]
+        if login:
+            return self.json(found[0])
+        return self.json([a for a in found if everyone or a["status"] != "OFF"])
 
     @route("POST", "/agents/{login}/login")
     @route("POST", "/agents/{login}/logout")
@@ -479,8 +445,9 @@ class FakeThulium(FakeServer):
                 raise Refused(400, "Agent is not logged in.")
             fields = {"pause_id": None, "previous_pause_id": agent["_pause_id"]}
         if status == "PAUSED":
-            pause_id = {"pause_id": Field("int", required=True)}
-            fields.update(self._read(_body(request), pause_id, unknown=False))
+            fields.update(
+                self._read(request, {"pause_id": Field("int", required=True)}, unknown=False)
+            )
         if agent["_status"] in when:
             agent.update(_status=status, _pause_id=fields.get("pause_id"), _last_change=self.now())
             self.emit(event, agent_login=agent["login"], **fields)
@@ -490,89 +457,75 @@ class FakeThulium(FakeServer):
 
     def _contact(
         self, record: Record, body: Mapping[str, Any], *, company: bool, partial: bool
-    ) -> None:
-        """Apply a customer's or company's create or update body to ``record``
+    ) -> Record:
+        """``record`` with a customer's or company's create or update body applied
         (all or nothing: every problem found is refused at once)."""
         rules, key = (COMPANY_RULES, "company_id") if company else (CUSTOMER_RULES, "customer_id")
+        work = copy.deepcopy(record)
         values, problems = read(body, rules, SAYS, partial=partial, fake=self)
         others = (self.companies if company else self.customers).values()
         nip = body.get("nip")
         if nip and any(r.get("nip") == nip and r[key] != record.get(key) for r in others):
             problems.append("Duplicated NIP.")
         refuse(problems)
-        apply(record, values, rules, unset="")
-        if partial and company and record["customer_id"] in self.customers:
-            self.customers[record["customer_id"]]["name"] = record["name"]
-        elif partial:
-            record["updated_at"] = self.now()
+        apply(work, values, rules, unset="")
+        if partial and company and work["customer_id"] in self.customers:
+            self.customers[work["customer_id"]]["name"] = work["name"]
+        record.clear()
+        record.update(work, **({"updated_at": self.now()} if not company else {}))
+        return record
 
     def _create_customer(self, body: Mapping[str, Any], request: FakeRequest) -> Record:
-        record: Record = {"customer_id": 0, "company_flag": False}
-        self._contact(record, body, company=False, partial=False)
-        record.update(customer_id=self.new_id("customer"), updated_at=self.now())
+        record = self._contact(
+            {"customer_id": 0, "company_flag": False}, body, company=False, partial=False
+        )
+        record["customer_id"] = self.new_id("customer")
         company = record.get("company_id") or None
         self.emit("CUSTOMER_CREATED", customer_id=record["customer_id"], company_id=company)
         return record
 
     def _create_company(self, body: Mapping[str, Any], request: FakeRequest) -> Record:
         """A company, and the customer card that stands for it (``company_flag``)."""
-        record: Record = {"company_id": 0}
-        self._contact(record, body, company=True, partial=False)
-        card = {
-            "customer_id": self.new_id("customer"),
-            "name": record["name"],
-            "surname": "",
-            "company_flag": True,
-            "company_id": self.new_id("company"),
-            "updated_at": self.now(),
-        }
-        self.customers[card["customer_id"]] = card
-        record.update(company_id=card["company_id"], customer_id=card["customer_id"])
-        return record
-
-    def _update(self, record: Record, body: Mapping[str, Any], *, company: bool) -> None:
-        work = copy.deepcopy(record)
-        self._contact(work, body, company=company, partial=True)
-        record.clear()
-        record.update(work)
+        record = self._contact({"company_id": 0}, body, company=True, partial=False)
+        ids = {"customer_id": self.new_id("customer"), "company_id": self.new_id("company")}
+        card = {"name": record["name"], "surname": "", "company_flag": True}
+        self.customers[ids["customer_id"]] = {**card, **ids, "updated_at": self.now()}
+        return record | ids
 
     def _contact_view(self, record: Record, request: FakeRequest, keys: tuple[str, ...]) -> Record:
         out = view(record, keys)
         out.update({key: [] for key in ("phone_numbers", "emails") if out.get(key) == ""})
-        for key in _ADDRESSES:
+        for key in (*_ADDRESSES, "custom_fields"):
+            empty = {} if key == "custom_fields" else dict.fromkeys(_ADDRESS)
             if truthy(request.arg(f"include_{key}", "")):
-                out[key] = copy.deepcopy(record.get(key) or dict.fromkeys(_ADDRESS))
-        if truthy(request.arg("include_custom_fields", "")):
-            out["custom_fields"] = copy.deepcopy(record.get("custom_fields") or {})
+                out[key] = copy.deepcopy(record.get(key) or empty)
         return out
 
     @route("POST", "/customers/{id}/notes")
-    def create_note(self, request: FakeRequest) -> httpx.Response:
-        """Add a note to a customer (``CUSTOMER_NOTE_SAVED``)."""
+    @route("POST", "/customers/{id}/feed_records")
+    def create_customer_entry(self, request: FakeRequest) -> httpx.Response:
+        """Add a note to a customer (``CUSTOMER_NOTE_SAVED``) or an entry to its contact
+        history."""
         customer = self.find(CUSTOMERS, request.path_params["id"])["customer_id"]
-        note = self._read(_body(request), {"message": Field(required=True), "user_login": _USER})
+        if _tail(request) == "feed_records":
+            zowie = Field("enum", required=True, allowed=("ZOWIE",), message="type must be ZOWIE.")
+            entry = self._read(request, {"type": zowie, "payload": Field("text", required=True)})
+            self.feed_records.append({"customer_id": customer, **entry})
+            return self.created()
+        note = self._read(request, {"message": _REQUIRED, "user_login": _USER})
         login, text = note.get("user_login"), note["message"]
         self.notes.append(
-            {"customer_id": customer, "message": text, "user_login": login, "date": self.now()}
+            {"customer_id": customer, **note, "user_login": login, "date": self.now()}
         )
         self.emit("CUSTOMER_NOTE_SAVED", agent_login=login, customer_id=customer, content=text)
         return self.created()
 
-    @route("POST", "/customers/{id}/feed_records")
-    def create_feed_record(self, request: FakeRequest) -> httpx.Response:
-        """Add an entry to a customer's contact history."""
-        record, body = self.find(CUSTOMERS, request.path_params["id"]), _body(request)
-        zowie = Field("enum", required=True, allowed=("ZOWIE",), message="type must be ZOWIE.")
-        self._read(body, {"type": zowie, "payload": Field("text", required=True)})
-        self.feed_records.append({"customer_id": record["customer_id"], **body})
-        return self.created()
-
     def _drop_customer(self, record: Record, request: FakeRequest) -> None:
         for outbound in self.outbounds.values():
-            kept = [
-                r for r in outbound["_records"] if r.get("customer_id") != record["customer_id"]
+            mine = [
+                r for r in outbound["_records"] if r.get("customer_id") == record["customer_id"]
             ]
-            outbound["_records"] = kept
+            outbound["_records"] = [r for r in outbound["_records"] if r not in mine]
 
     def _drop_company(self, record: Record, request: FakeRequest) -> None:
         """Its card goes; its customers stay, without a company."""
@@ -583,29 +536,26 @@ class FakeThulium(FakeServer):
 
     # -- tickets --------------------------------------------------------------
 
-    def _ticket_fields(self, ticket: Record, values: Mapping[str, Any]) -> list[str]:
-        """Apply the queue and the status; the status problems."""
-        if not blank(values.get("ticket_queue_id")):
-            queue = one(self.ticket_queues, "ticket_queue_id", values["ticket_queue_id"]) or {}
+    def _ticket_fields(self, ticket: Record, values: Mapping[str, Any], rules: Rules) -> list[str]:
+        """Apply checked fields (the queue and the status too); the status problems."""
+        apply(ticket, values, rules, unset="")
+        queue = one(self.ticket_queues, "ticket_queue_id", values.get("ticket_queue_id"))
+        if queue:
             ticket.update(ticket_queue_id=queue["ticket_queue_id"], ticket_queue_name=queue["name"])
         if "status_id" not in values and "substatus_id" not in values:
             return []
-        status_id = values.get("status_id", ticket.get("status_id"))
-        substatus_id = values.get("substatus_id")
+        status_id, sub_id = values.get("status_id", ticket["status_id"]), values.get("substatus_id")
         status = one(self.ticket_statuses, "status_id", status_id)
         if status is None:
             return [f"Ticket status {status_id} does not exist."]
-        sub = (
-            None
-            if blank(substatus_id)
-            else one(status["substatuses"], "substatus_id", substatus_id)
-        )
-        if sub is None and not blank(substatus_id):
-            return [f"Substatus {substatus_id} does not belong to status {status_id}."]
+        sub = one(status["substatuses"], "substatus_id", sub_id)
+        if sub is None and not blank(sub_id):
+            return [f"Substatus {sub_id} does not belong to status {status_id}."]
+        name = status["name"] + (f" / {sub['name']}" if sub else "")
         ticket.update(
             status_id=status["status_id"],
             substatus_id=sub and sub["substatus_id"],
-            full_status_name=status["name"] + (f" / {sub['name']}" if sub else ""),
+            full_status_name=name,
         )
         return []
 
@@ -653,24 +603,24 @@ class FakeThulium(FakeServer):
             **{"created_at": self.now(), "updated_at": self.now()},
             **dict.fromkeys(("closed_at", "first_agent_responded_at")),
         }
-        apply(ticket, values, TICKET_RULES, unset="")
-        refuse(problems + self._ticket_fields(ticket, values))
+        refuse(problems + self._ticket_fields(ticket, values, TICKET_RULES))
         if not ticket["from"] and ticket["customer_id"]:
             ticket["from"] = self.customers[ticket["customer_id"]].get("email") or ""
         ticket["ticket_id"] = self.new_id("ticket")
-        out = ticket["direction"] == "out"
+        out, login = ticket["direction"] == "out", ticket["user_login"]
+        first_message = {"body": body["body"], "comment": body.get("comment")}
+        attachments = _attachments(values.get("attachments"))
         self._add_message(
             ticket,
             "REPLY" if out else "MAIL",
-            user_login=ticket["user_login"] if out else None,
-            body=body["body"],
-            comment=body.get("comment"),
-            attachments=_attachments(values.get("attachments")),
+            user_login=login if out else None,
+            **first_message,
+            attachments=attachments,
         )
         self.emit(
             "TICKET_CREATED",
             ticket_id=ticket["ticket_id"],
-            agent_login=ticket["user_login"],
+            agent_login=login,
             direction=ticket["direction"],
         )
         return ticket
@@ -691,26 +641,20 @@ class FakeThulium(FakeServer):
         """``TICKET_STATUS_CHANGED``, ``TICKET_CLOSED``, ``TICKET_QUEUE_CHANGED``."""
         values, problems = read(body, TICKET_CHANGE_RULES, SAYS, partial=True, fake=self)
         work = copy.deepcopy(ticket)
-        apply(work, values, TICKET_CHANGE_RULES)
-        refuse(problems + self._ticket_fields(work, values))
-        old_status = (ticket["status_id"], ticket["substatus_id"])
-        old_queue = ticket["ticket_queue_id"]
+        refuse(problems + self._ticket_fields(work, values, TICKET_CHANGE_RULES))
+        status_keys = ("status_id", "substatus_id")
+        old_status, old_queue = [ticket[k] for k in status_keys], ticket["ticket_queue_id"]
         ticket.update(work, updated_at=self.now())
-        who = {"ticket_id": ticket["ticket_id"], "agent_login": ticket.get("user_login")}
-        if (ticket["status_id"], ticket["substatus_id"]) != old_status:
-            status = {k: ticket[k] for k in ("status_id", "substatus_id")}
-            self.emit("TICKET_STATUS_CHANGED", **who, **status)
+        tid, who = ticket["ticket_id"], ticket.get("user_login")
+        if [ticket[k] for k in status_keys] != old_status:
+            status = {k: ticket[k] for k in status_keys}
+            self.emit("TICKET_STATUS_CHANGED", ticket_id=tid, agent_login=who, **status)
             if ticket["status_id"] == self.closed_status_id and not ticket["closed_at"]:
                 ticket["closed_at"] = self.now()
-                self.emit("TICKET_CLOSED", **who)
+                self.emit("TICKET_CLOSED", ticket_id=tid, agent_login=who)
         if ticket["ticket_queue_id"] != old_queue:
-            queue = ticket["ticket_queue_id"]
-            self.emit(
-                "TICKET_QUEUE_CHANGED",
-                ticket_id=who["ticket_id"],
-                ticket_queue_id=queue,
-                agent_login=who["agent_login"],
-            )
+            queue = {"ticket_queue_id": ticket["ticket_queue_id"]}
+            self.emit("TICKET_QUEUE_CHANGED", ticket_id=tid, **queue, agent_login=who)
 
     @route("POST", "/tickets/{id}/comment")
     @route("POST", "/tickets/{id}/agent_response")
@@ -721,21 +665,21 @@ class FakeThulium(FakeServer):
         (``TICKET_MESSAGE_RECEIVED``)."""
         kind, event, rules = _MESSAGES[_tail(request)]
         ticket = self.find(TICKETS, request.path_params["id"])
-        values = self._read(_body(request), rules)
+        values = self._read(request, rules)
         text, login = "comment" if kind == "COMMENT" else "body", values.get("user_login")
         fields = {text: values[text], "attachments": _attachments(values.get("attachments"))}
-        if kind != "MAIL":
-            fields["user_login"] = login
-        if values.get("date"):
-            fields["created_at"] = f"{values['date']}:00"
+        fields |= {"user_login": login} if kind != "MAIL" else {}
+        fields |= {"created_at": f"{values['date']}:00"} if values.get("date") else {}
         message = self._add_message(ticket, kind, **fields)
         if kind == "REPLY" and not ticket["first_agent_responded_at"]:
             ticket["first_agent_responded_at"] = message["created_at"]
         ids = {"ticket_id": ticket["ticket_id"], "message_id": message["message_id"]}
-        if kind == "MAIL":
-            self.emit(event, **ids, ticket_queue_id=ticket["ticket_queue_id"])
-        else:
-            self.emit(event, **ids, agent_login=login)
+        who = (
+            {"ticket_queue_id": ticket["ticket_queue_id"]}
+            if kind == "MAIL"
+            else {"agent_login": login}
+        )
+        self.emit(event, **ids, **who)
         return self.created()
 
     @route("DELETE", "/tickets/{id}/attachments/{token}")
@@ -765,17 +709,15 @@ class FakeThulium(FakeServer):
         """A campaign from ``fields`` and the checked ``body`` (a five-digit ``key``
         is its id, else a new one)."""
         values, problems = read(body, rules, SAYS)
+        wanted, taken = values.pop(key, None), {**self.outbounds, **self.removed_outbounds}
         apply(fields, values, rules, unset="")
-        wanted = values.get(key)
-        if blank(wanted):
-            wanted = f"{self.new_id('outbound_code'):05d}"
-            while wanted in self.outbounds:
-                wanted = f"{self.new_id('outbound_code'):05d}"
-        elif wanted in self.outbounds:
+        if not blank(wanted) and wanted in taken:
             problems.append("Outbound with this id already exists.")
         refuse(problems)
+        while blank(wanted) or wanted in taken:  # a new five-digit id
+            wanted = f"{self.new_id('outbound_code'):05d}"
         record = {
-            "id": str(wanted),
+            "id": wanted,
             "outbound_id": self.new_id("outbound"),
             **{"name": "", "crm": False, "order": 100, "parity": 50, "active": True},
             **{"dialer": "preview", "start_date": "", "end_date": "", "group_id": ""},
@@ -784,46 +726,30 @@ class FakeThulium(FakeServer):
             "_agents": [],
             "_statuses": [dict(s) for s in DEFAULT_OUTBOUND_STATUSES],
             "_records": [],
-            "_removal_queued": False,
         }
         self.outbounds[record["id"]] = record
         return record
 
-    def _update_outbound(
-        self, record: Record, body: Mapping[str, Any], request: FakeRequest
-    ) -> None:
-        work = public(record)
-        apply(
-            work,
-            self._read(body, OUTBOUND_CHANGE_RULES, partial=True),
-            OUTBOUND_CHANGE_RULES,
-            unset="",
-        )
-        record.update(work)
-
-    def _queue_removal(self, outbound_id: str) -> Record:
-        record = self.outbounds.get(outbound_id)
-        if record is None:
-            status, code = "NOT_EXIST", 404
-        else:
-            queued = record["_removal_queued"]
-            status, code = ("ALREADY_QUEUED", 400) if queued else ("REMOVAL_QUEUED", 200)
-            record["_removal_queued"] = True
+    def _remove(self, outbound_id: str) -> Record:
+        """Queue a campaign for removal: it is gone from every answer at once."""
+        if outbound_id in self.outbounds:
+            self.removed_outbounds[outbound_id] = self.outbounds.pop(outbound_id)
+            return {"http_status": 200, "id": outbound_id, "status": "REMOVAL_QUEUED"}
+        gone = outbound_id in self.removed_outbounds
+        code, status = (400, "ALREADY_QUEUED") if gone else (404, "NOT_EXIST")
         return {"http_status": code, "id": outbound_id, "status": status}
 
     @route("DELETE", "/outbounds/{id}")
-    def delete_outbound(self, request: FakeRequest) -> httpx.Response:
-        """Queue a campaign for removal (it is gone from every answer at once)."""
-        self._queue_removal(self._outbound(request)["id"])
-        return httpx.Response(204)
-
     @route("DELETE", "/batch/outbounds")
-    def batch_delete_outbounds(self, request: FakeRequest) -> httpx.Response:
-        """Queue many campaigns for removal (``id[]``): ``207``, a list of per-id results."""
-        ids = request.query.get("id[]") or []
-        if not ids:
+    def delete_outbounds(self, request: FakeRequest) -> httpx.Response:
+        """Queue a campaign for removal, or many (``id[]``: ``207``, a list of
+        per-id results)."""
+        if "id" in request.path_params:
+            self._remove(self._outbound(request)["id"])
+            return httpx.Response(204)
+        if not request.query.get("id[]"):
             raise Refused(400, "id[] is required.")
-        return self.json([self._queue_removal(i) for i in ids], status=207)
+        return self.json([self._remove(i) for i in request.query["id[]"]], status=207)
 
     @route("POST", "/outbounds/{id}/clone")
     def clone_outbound(self, request: FakeRequest) -> httpx.Response:
@@ -835,28 +761,23 @@ class FakeThulium(FakeServer):
         return self.created({"id": clone["id"]})
 
     @route("GET", "/outbounds/{id}/agents")
-    def outbound_agents(self, request: FakeRequest) -> httpx.Response:
-        """The campaign's agents."""
-        logins = self._outbound(request)["_agents"]
-        agents = [self.agents[login] for login in logins if login in self.agents]
-        keys = ("login", "number", "active")
-        return self.json(
-            [
-                {
-                    **view(a, keys),
-                    "active_in_outbound": bool(a["active"]),
-                    "agent_id": a["agent_id"],
-                }
-                for a in agents
-            ]
-        )
-
     @route("POST", "/outbounds/{id}/add_agents")
     @route("POST", "/outbounds/{id}/remove_agents")
     @route("POST", "/outbounds/{id}/set_agents")
-    def change_outbound_agents(self, request: FakeRequest) -> httpx.Response:
-        """Add agents to a campaign, remove them, or make them its only agents."""
-        record, logins = self._outbound(request), _body(request).get("logins")
+    def outbound_agents(self, request: FakeRequest) -> httpx.Response:
+        """The campaign's agents; add agents to it, remove them, or make them its only
+        agents."""
+        record = self._outbound(request)
+        if request.method == "GET":
+            agents = [self.agents[x] for x in record["_agents"] if x in self.agents]
+            keys = ("login", "number", "active")
+            ids = [
+                {"active_in_outbound": bool(a["active"]), "agent_id": a["agent_id"]} for a in agents
+            ]
+            return self.json(
+                [{**view(a, keys), **more} for a, more in zip(agents, ids, strict=True)]
+            )
+        logins = _body(request).get("logins")
         if not isinstance(logins, list) or not logins:
             raise Refused(400, "logins must be a non-empty list.")
         refuse(f"Agent {login} not found." for login in logins if login not in self.agents)
@@ -865,75 +786,71 @@ class FakeThulium(FakeServer):
         return self.created()
 
     @route("GET", "/outbounds/{id}/statuses")
-    def outbound_statuses(self, request: FakeRequest) -> httpx.Response:
-        """The campaign's record statuses."""
-        return self.json(copy.deepcopy(self._outbound(request)["_statuses"]))
-
     @route("GET", "/outbounds/{id}/stats")
     @route("GET", "/outbounds/stats")
     def outbound_stats(self, request: FakeRequest) -> httpx.Response:
-        """How many records a campaign has and how much of it is done; for
-        ``/outbounds/stats``, those of every active campaign (or of ``id``)."""
+        """A campaign's record statuses, or how many records it has and how much of it
+        is done; for ``/outbounds/stats``, those of every active campaign (or of ``id``)."""
+        if _tail(request) == "statuses":
+            return self.json(copy.deepcopy(self._outbound(request)["_statuses"]))
         if "id" in request.path_params:
             return self.json(_stats(self._outbound(request)))
         wanted = request.arg("id")
-        live = [o for o in self.outbounds.values() if not o["_removal_queued"] and o["active"]]
-        return self.json([_stats(o) for o in live if wanted in (None, o["id"])])
+        return self.json(
+            [
+                _stats(o)
+                for o in self.outbounds.values()
+                if o["active"] and wanted in (None, o["id"])
+            ]
+        )
 
     # -- campaign records ---------------------------------------------------------
 
     def _record_fields(
         self, outbound: Record, values: Mapping[str, Any], record: Record, rules: Rules
-    ) -> None:
-        """Apply checked fields to ``record``; the status rules refuse what breaks them."""
-        problems: list[str] = []
-        phone = values.get("phone_number")
-        taken = any(r["phone_number"] == phone for r in outbound["_records"])
-        if phone and phone != record.get("phone_number") and taken:
-            problems.append("The phone number is already in this outbound.")
-        if not blank(values.get("status_id")):
-            status = one(outbound["_statuses"], "status_id", values["status_id"])
-            if status is None:
-                problems.append(f"Status {values['status_id']} does not exist in this outbound.")
-            else:
-                record.update(
-                    status_id=int(status["status_id"]),
-                    status=status["name"],
-                    system_status=status["system_status"],
-                    dictionary_status_id=status["dictionary_status_id"],
-                )
+    ) -> Record:
+        """``record`` with checked fields applied; the status rules refuse what breaks them."""
+        phone, status_id, login = (
+            values.get(k) for k in ("phone_number", "status_id", "agent_login")
+        )
+        taken = any(
+            r["phone_number"] == phone != record.get("phone_number") for r in outbound["_records"]
+        )
+        problems = ["The phone number is already in this outbound."] if phone and taken else []
+        status = one(outbound["_statuses"], "status_id", status_id)
+        if status is None and not blank(status_id):
+            problems.append(f"Status {status_id} does not exist in this outbound.")
+        elif status is not None:
+            _set_status(record, status)
         apply(record, values, rules, unset="")
         if "agent_login" in values:
-            agent = self.agents.get(values["agent_login"] or "")
-            name = f"{agent['name']} {agent['surname']}" if agent else ""
-            record.update(agent_login=values["agent_login"] or "", agent_name=name)
+            agent = self.agents.get(login or "")
+            record.update(
+                agent_login=login or "",
+                agent_name=f"{agent['name']} {agent['surname']}" if agent else "",
+            )
         system = record.get("system_status")
         if system == "MY_RECORD" and not record.get("agent_login"):
             problems.append("agent_login is required for status MY_RECORD.")
         if system in ("MY_RECORD", "CALL_NO_SOONER_THAN") and not record.get("next_call_date"):
             problems.append(f"next_call_date is required for status {system}.")
         refuse(problems)
+        return record
 
     def _create_record(
         self, body: Mapping[str, Any], request: FakeRequest, *, crm: bool = False
     ) -> Record:
         """A number in a regular campaign, or a CRM customer in a CRM one."""
         outbound = self._outbound(request, crm=crm)
-        customer_id = Field(
-            "int", required=True, ref="customers", missing="Customer not found.", store=False
-        )
+        customer_id = _ref("int", "customers", "Customer", required=True, store=False)
         rules = {"customer_id": customer_id, **CRM_RECORD_CHANGE_RULES} if crm else RECORD_RULES
         values = self._read(body, rules)
-        first = outbound["_statuses"][0]
-        record: Record = {
+        record = {
             "record_id": self.new_id("record"),
             "phone_number": "",
-            "system_status": first["system_status"],
-            "status": first["name"],
-            "status_id": int(first["status_id"]),
-            "dictionary_status_id": first["dictionary_status_id"],
             "create_date": self.now("%Y-%m-%d %H:%M"),
         }
+        _set_status(record, outbound["_statuses"][0])
         if crm:
             customer = self.customers[values["customer_id"]]
             if any(r.get("customer_id") == customer["customer_id"] for r in outbound["_records"]):
@@ -941,8 +858,7 @@ class FakeThulium(FakeServer):
             record.update(
                 customer_id=customer["customer_id"], phone_number=customer.get("phone_number") or ""
             )
-        self._record_fields(outbound, values, record, rules)
-        return record
+        return self._record_fields(outbound, values, record, rules)
 
     def _save_record(self, record: Record, body: Mapping[str, Any], request: FakeRequest) -> None:
         """Apply an update; a saved record sends ``OUTBOUND_RECORD_SAVED``."""
@@ -951,15 +867,16 @@ class FakeThulium(FakeServer):
         rules = (
             CRM_RECORD_CHANGE_RULES if crm else {k: v for k, v in RECORD_RULES.items() if k != key}
         )
-        work = copy.deepcopy(record)
-        self._record_fields(outbound, self._read(body, rules, partial=True), work, rules)
         previous = record["status_id"]
-        record.update(work)
+        record.update(
+            self._record_fields(
+                outbound, self._read(body, rules, partial=True), copy.deepcopy(record), rules
+            )
+        )
         agent, call = record.get("agent_login") or None, record.get("next_call_date")
         self.emit(
             "OUTBOUND_RECORD_SAVED",
-            id=outbound["id"],
-            name=outbound["name"],
+            **{"id": outbound["id"], "name": outbound["name"]},
             **{k: record[k] for k in ("record_id", "phone_number")},
             agent_login=agent,
             **{k: record[k] for k in ("system_status", "status_id")},
@@ -971,10 +888,9 @@ class FakeThulium(FakeServer):
 
     def _record_view(self, record: Record, request: FakeRequest, op: str) -> Record:
         crm = "customer_id" in record
-        out = view(record, (*_RECORD_KEYS, *(("customer_id",) if crm else ("identifier",))))
-        if not crm:
-            out["record_fields"] = copy.deepcopy(record.get("record_fields") or {})
-        out.update(view(record, ("last_note", "order")))
+        out = view(record, (*_RECORD_KEYS, "customer_id" if crm else "identifier"))
+        out |= {} if crm else {"record_fields": copy.deepcopy(record.get("record_fields") or {})}
+        out |= view(record, ("last_note", "order"))
         customer = self.customers.get(record.get("customer_id") or 0)
         if op == "list" and customer is not None and truthy(request.arg("include_customer", "")):
             out["customer"] = self._contact_view(customer, request, _CUSTOMER_KEYS)
@@ -990,18 +906,16 @@ class FakeThulium(FakeServer):
     @route("GET", "/customer_id_by_outbound_status")
     def customer_ids_by_status(self, request: FakeRequest) -> httpx.Response:
         """Ids of the customers whose records in the campaigns have the statuses."""
-        outbound_ids = request.query.get("outbound_id[]") or []
-        status_ids = request.query.get("status_id[]") or []
-        if not outbound_ids or not status_ids:
+        outbounds, statuses = (
+            request.query.get(f"{k}[]") or [] for k in ("outbound_id", "status_id")
+        )
+        if not outbounds or not statuses:
             raise Refused(400, "outbound_id[] and status_id[] are required.")
-        live = [
-            o for i, o in self.outbounds.items() if i in outbound_ids and not o["_removal_queued"]
-        ]
+        records = [r for i, o in self.outbounds.items() if i in outbounds for r in o["_records"]]
         found = {
             r["customer_id"]
-            for o in live
-            for r in o["_records"]
-            if str(r["status_id"]) in status_ids and r.get("customer_id")
+            for r in records
+            if str(r["status_id"]) in statuses and r.get("customer_id")
         }
         return self.json({"customer_id": sorted(found)})
 
@@ -1011,6 +925,13 @@ def _ids(res: Resource, record: Record) -> Record:
     names = res.wire["created"]
     pairs = names.items() if isinstance(names, Mapping) else zip(names, names, strict=True)
     return {k: record[f] if k == "agent_login" else str(record[f]) for k, f in pairs}
+
+
+def _set_status(record: Record, status: Record) -> None:
+    keys = ("system_status", "dictionary_status_id")
+    record.update(
+        view(status, keys, unset=None), status_id=int(status["status_id"]), status=status["name"]
+    )
 
 
 def _body(request: FakeRequest) -> Record:
@@ -1052,11 +973,35 @@ def _records(crm: bool) -> Any:
     return lambda fake, request: fake._outbound(request, crm=crm)["_records"]
 
 
-_BATCH = (("create", "POST"), ("update", "PUT"), ("delete", "DELETE"))
-_CONTACT_FILTERS = {
-    **dict.fromkeys(("identifier", "nip", "type", "group"), "exact"),
-    "email": "has:emails",
-    "phone_number": "has:phone_numbers",
+def _contacts(company: bool) -> dict[str, Any]:
+    """What customers and companies share: filters, checks, answers."""
+    keys = _COMPANY_KEYS if company else _CUSTOMER_KEYS
+    sortable = ("name", "nip", "company_id", "identifier") + (
+        () if company else ("surname", "customer_id")
+    )
+    return {
+        "id_type": int_id,
+        "filters": {
+            **dict.fromkeys(("identifier", "nip", "type", "group"), "exact"),
+            "custom_fields": "keys",
+            **{"email": "has:emails", "phone_number": "has:phone_numbers"},
+            **({} if company else {"company_id": "exact", "company_flag": "flag"}),
+        },
+        "change": lambda fake, record, body, request: fake._contact(
+            record, body, company=company, partial=True
+        ),
+        "wire": {
+            "limit": 1000,
+            "sortable": sortable,
+            "view": lambda fake, r, request, op: fake._contact_view(r, request, keys),
+            "created": ("company_id", "customer_id") if company else ("customer_id",),
+        },
+    }
+
+
+_BATCH = {
+    f"batch_{op}": f"{method} /batch/customers"
+    for op, method in (("create", "POST"), ("update", "PUT"), ("delete", "DELETE"))
 }
 AGENTS = _resource(
     "agents",
@@ -1073,40 +1018,21 @@ AGENTS = _resource(
 CUSTOMERS = _resource(
     "customers",
     "customer_id",
-    {
-        **rest("/customers"),
-        **{f"batch_{op}": f"{m} /batch/customers" for op, m in _BATCH},
-    },
+    {**rest("/customers"), **_BATCH},
     "Customer",
     wrapper="customers",
-    id_type=int_id,
-    filters={**_CONTACT_FILTERS, "company_id": "exact", "company_flag": "flag"},
     new=FakeThulium._create_customer,
-    change=lambda fake, record, body, request: fake._update(record, body, company=False),
     removed=FakeThulium._drop_customer,
-    wire={
-        "limit": 1000,
-        "sortable": ("surname", "name", "nip", "company_id", "customer_id", "identifier"),
-        "view": lambda fake, r, request, op: fake._contact_view(r, request, _CUSTOMER_KEYS),
-        "created": ("customer_id",),
-    },
+    **_contacts(company=False),
 )
 COMPANIES = _resource(
     "companies",
     "company_id",
     rest("/companies"),
     "Company",
-    id_type=int_id,
-    filters=_CONTACT_FILTERS,
     new=FakeThulium._create_company,
-    change=lambda fake, record, body, request: fake._update(record, body, company=True),
     removed=FakeThulium._drop_company,
-    wire={
-        "limit": 1000,
-        "sortable": ("name", "nip", "company_id", "identifier"),
-        "view": lambda fake, r, request, op: fake._contact_view(r, request, _COMPANY_KEYS),
-        "created": ("company_id", "customer_id"),
-    },
+    **_contacts(company=True),
 )
 TICKETS = _resource(
     "tickets",
@@ -1116,7 +1042,7 @@ TICKETS = _resource(
     id_type=int_id,
     filters={
         **dict.fromkeys(("customer_id", "user_login", "source", "ticket_queue_id"), "exact"),
-        **{"category_id": "exact", "status_id": "in"},
+        **{"category_id": "exact", "status_id": "in", "custom_fields": "keys"},
         **{"date": "range:updated_at", "create_date": "range:created_at"},
     },
     select=FakeThulium._select_tickets,
@@ -1135,11 +1061,13 @@ OUTBOUNDS = _resource(
     "id",
     rest("/outbounds", "list", "create", "update"),
     "Outbound",
-    select=lambda fake, items, request: [o for o in items if not o["_removal_queued"]],
-    new=lambda fake, body, request: fake._new_outbound(
-        body, OUTBOUND_RULES, {"parameters": {}}, "id"
+    new=lambda fake, body, request: fake._new_outbound(body, OUTBOUND_RULES, {}, "id"),
+    change=lambda fake, record, body, request: apply(
+        record,
+        fake._read(body, OUTBOUND_CHANGE_RULES, partial=True),
+        OUTBOUND_CHANGE_RULES,
+        unset="",
     ),
-    change=FakeThulium._update_outbound,
     wire={
         "view": lambda fake, o, request, op: view(o, ("id", "name", "crm", "order", "parity")),
         "created": ("id", "outbound_id"),
@@ -1147,7 +1075,7 @@ OUTBOUNDS = _resource(
 )
 _RECORDS: Mapping[str, Any] = {
     "filters": {
-        **{"status_id": "in", "system_status": "in"},
+        **{"status_id": "in", "system_status": "in", "custom_fields": "keys"},
         **{"create_date": "range:create_date", "call_date": "range:call_date"},
     },
     "select": FakeThulium._select_records,

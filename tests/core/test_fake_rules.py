@@ -102,6 +102,16 @@ def test_nested_objects_are_checked_with_the_same_wording() -> None:
     ]
 
 
+def test_a_wording_may_end_every_message() -> None:
+    spec = {"n": Field("int"), "m": Field("email", message="Bad address.")}
+    dotted = Wording(end=".")
+    assert check({"n": "x", "m": "y", "o": 1}, spec, dotted) == [
+        "unknown field o.",
+        "n must be a number.",
+        "Bad address.",
+    ]
+
+
 def test_unknown_fields_may_be_allowed_and_messages_overridden() -> None:
     spec = {"mail": Field("email", message="Wrong format of e-mail address.")}
     assert check({"mail": "x", "other": 1}, spec, Wording(), unknown=False) == [

@@ -116,19 +116,22 @@ _SAYS = MappingProxyType(
 @dataclass(frozen=True)
 class Wording:
     """A vendor's error messages (templates with ``{name}``, ``{value}``,
-    ``{allowed}``); ``invalid`` overrides the bad-value message of a kind."""
+    ``{allowed}``); ``invalid`` overrides the bad-value message of a kind;
+    ``end`` ends every message that does not end with it (``"."``)."""
 
     required: str = "{name} is required"
     empty: str = "{name} cannot be empty"
     unknown: str = "unknown field {name}"
     missing: str = "{name} {value} not found"
     invalid: Mapping[str, str] = field(default_factory=dict)
+    end: str = ""
 
     def say(self, template: str, name: str, spec: Field | None = None, value: Any = None) -> str:
         """``template`` filled in for field ``name``."""
         allowed = ", ".join(str(a) for a in spec.allowed) if spec else ""
         label = (spec.label if spec else "") or name
-        return template.format(name=label, value=value, allowed=allowed)
+        text = template.format(name=label, value=value, allowed=allowed)
+        return text if text.endswith(self.end) else text + self.end
 
     def bad(self, name: str, spec: Field, value: Any) -> str:
         """The message for a bad value of ``name``."""

@@ -33,6 +33,7 @@ __all__ = [
     "Refused",
     "Resource",
     "basic_auth",
+    "bearer",
     "int_id",
     "number",
     "rest",
@@ -105,6 +106,12 @@ def basic_auth(request: httpx.Request) -> tuple[str, str] | None:
     return (user, password) if scheme.lower() == "basic" and sep else None
 
 
+def bearer(request: httpx.Request) -> str | None:
+    """The token of a ``Bearer`` ``Authorization`` header; ``None`` when there is none."""
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    return token if scheme.lower() == "bearer" else None
+
+
 def int_id(raw: Any) -> int:
     """An integer id from a path or a body; ``ValueError`` for anything else (bools,
     floats and decimal text included)."""
@@ -126,11 +133,12 @@ class Resource:
     nested in another); ``key`` is the record field with the id, read from the
     path parameter ``param`` as ``id_type`` (anything else is a 404 saying
     ``missing``). ``routes`` maps ``list``/``get``/``create``/``update``/
-    ``delete`` (and ``batch_create``/``batch_update``/``batch_delete``, each
-    item on its own: see :meth:`FakeServer.batch`) to ``"METHOD /path"``. ``wrapper`` (the entity name on the wire),
-    ``filters`` (query name -> the kind of filter) and ``wire`` (paging style,
-    answer keys and the like) are read by the vendor's ``read_body``,
-    ``filter`` and ``answer``.
+    ``delete``, and ``batch_create``/``batch_update``/``batch_delete`` (each
+    item on its own: see :meth:`FakeServer.batch`), to ``"METHOD /path"``
+    (:func:`rest` writes the usual ones). ``wrapper`` (the entity name on the
+    wire), ``filters`` (query name -> the kind of filter: see
+    :meth:`FakeServer.filter`) and ``wire`` (paging style, answer keys and the
+    like) are read by the vendor's ``read_body``, ``filter`` and ``answer``.
 
     The optional functions take the fake first and the request last:
     ``select(fake, items, request)`` sorts (and may refuse) a listing,

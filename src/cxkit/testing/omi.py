@@ -31,7 +31,7 @@ from ._clock import FakeClock
 from ._listing import members, window
 from ._options import FakeClientOptions
 from ._rules import Field, Wording, read, refuse
-from ._server import FakeRequest, FakeServer, Record, Refused, Resource, route
+from ._server import FakeRequest, FakeServer, Record, Refused, Resource, bearer, route
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -57,19 +57,14 @@ def _phones(contact: Record) -> set[str]:
 
 def _matches(contact: Record, keyword: str, filters: list[Record]) -> bool:
     """Whether ``contact``'s name, phones or emails hold ``keyword`` and it passes ``filters``."""
-    entries = [
-        e for key in ("phones", "emails") for e in contact.get(key) or [] if isinstance(e, dict)
-    ]
+    entries = [e for k in ("phones", "emails") for e in contact.get(k) or [] if isinstance(e, dict)]
     text = " ".join(
-        [str(contact.get("fullName") or ""), *(str(e.get("data", "")) for e in entries)]
+        [str(contact.get("fullName") or "")] + [str(e.get("data") or "") for e in entries]
     )
     for flt in filters:
         code, values = flt.get("field_code"), flt.get("value") or []
-        have = (
-            contact.get(str(code)) if code != "contact_owner" else contact.get("user_owner_email")
-        )
-        if code == "contact_owner" and have is None:
-            have = "unassigned"
+        have = contact.get("user_owner_email" if code == "contact_owner" else str(code))
+        have = "unassigned" if code == "contact_owner" and have is None else have
         if not any(v in (have if isinstance(have, list) else [have]) for v in values):
             return False
     return keyword.lower() in text.lower()
@@ -135,8 +130,7 @@ class FakeOmi(FakeServer):
 
     def authenticate(self, request: httpx.Request) -> httpx.Response | None:
         """Refuse a missing or wrong Bearer token."""
-        scheme, _, token = request.headers.get("authorization", "").partition(" ")
-        if scheme.lower() != "bearer" or token not in self.tokens:
+        if bearer(request) not in self.tokens:
             return self.fail(401, "Unauthorized: invalid access token", http_status=401)
         return None
 

@@ -25,8 +25,9 @@ What it keeps (public for assertions): ``agents`` (login -> record, with
 status), ``customers`` and ``companies`` (id -> record), ``notes``,
 ``feed_records``, ``tickets`` (id -> record) and ``ticket_messages`` (ticket id
 -> comments and responses), ``outbounds`` (campaign id -> record, agents and
-records), and ``events``: the webhook payloads its state changes cause, as
-dicts :func:`cxkit.thulium.webhooks.parse_event` accepts.
+records; ``removed_outbounds`` once queued for removal), and ``events``: the
+webhook payloads its state changes cause, as dicts
+:func:`cxkit.thulium.webhooks.parse_event` accepts.
 
 Anything it does not model (chats, SMS, todos, tags, topics, files, webhook
 items, calls and phone actions...) answers 404 with the error body.
@@ -48,17 +49,7 @@ from ._clock import FakeClock
 from ._listing import members, multi_status, one, ordered, public, truthy, view, window
 from ._options import FakeClientOptions
 from ._rules import Field, Rules, Wording, apply, blank, read, refuse
-from ._server import (
-    FakeRequest,
-    FakeServer,
-    Record,
-    Refused,
-    Resource,
-    basic_auth,
-    int_id,
-    rest,
-    route,
-)
+from ._server import FakeRequest, FakeServer, Record, Refused, Resource, basic_auth, rest, route
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -66,19 +57,13 @@ if TYPE_CHECKING:
 __all__ = ["FakeThulium", "ThuliumFakeOptions"]
 
 SAYS = Wording(
-    required="{name} is required.",
-    empty="{name} cannot be empty.",
-    unknown="Unknown field: {name}.",
+    unknown="Unknown field: {name}",
     invalid={
-        "int": "{name} must be a number.",
-        "enum": "{name} must be one of: {allowed}.",
-        "date": "{name} must be a YYYY-MM-DD date.",
-        "object": "{name} must be an object.",
-        "list": "{name} must be a list of strings.",
-        "phone": "Phone number must be numeric.",
-        "email": "Wrong format of e-mail address.",
-        "datetime": "{name} must look like YYYY-MM-DD hh:mm.",
+        "phone": "Phone number must be numeric",
+        "email": "Wrong format of e-mail address",
+        "datetime": "{name} must look like YYYY-MM-DD hh:mm",
     },
+    end=".",
 )
 """Thulium's wording of request problems (it reports every one, one entry each)."""
 
@@ -112,8 +97,10 @@ CUSTOMER_RULES: Rules = {
 }
 COMPANY_RULES: Rules = {"name": Field("any", required=True, label="Company name"), **_CONTACT}
 AGENT_RULES: Rules = {
-    **_any("name", "surname", "login", "password", "number", required=True),
-    **_any("email", "change_password", "callerid", "language", "active", "outbound_mode", "roles"),
+    **_any("name", "surname", "login", "number", required=True),
+    "password": Field("any", required=True, store=False),
+    **_any("change_password", "callerid", "language", "roles", store=False),
+    **_any("email", "active", "outbound_mode", keep=True),
 }
 _USER = _ref("text", "agents", "User", keep=True)
 _BODY_TYPE = Field("enum", allowed=("HTML", "PLAIN"))
@@ -312,23 +299,19 @@ class FakeThulium(FakeServer):
     def authenticate(self, request: httpx.Request) -> httpx.Response | None:
         """HTTP Basic with the fake's API user; anything else is 401."""
         if basic_auth(request) != (self.username, self.password):
-            return self.errors_response(401, ["Authorization failed: wrong user or password."])
+            return self.refused(Refused(401, "Authorization failed: wrong user or password."))
         return None
 
     def error_response(self, status: int, message: str) -> httpx.Response:
         """Unknown routes and methods: the status with the Thulium error body."""
-        return self.errors_response(status, [message])
+        return self.refused(Refused(status, message))
 
     def refused(self, exc: Refused) -> httpx.Response:
-        """Every problem found, one error entry each."""
-        return self.errors_response(exc.status, list(exc.messages))
-
-    def errors_response(self, status: int, messages: list[str]) -> httpx.Response:
-        """The documented error body, one entry per message."""
+        """The documented error body: every problem found, one entry each."""
         self._requests += 1
         digest = hashlib.sha1(f"{self._requests}:{self.clock.now()}".encode()).hexdigest()
-        errors = [{"message": m, "code": status} for m in messages]
-        return self.json({"request_id": digest[:13], "errors": errors}, status=status)
+        errors = [{"message": m, "code": exc.status} for m in exc.messages]
+        return self.json({"request_id": digest[:13], "errors": errors}, status=exc.status)
 
     def now(self, fmt: str = "%Y-%m-%d %H:%M:%S") -> str:
         """The fake clock's time as Thulium writes it (account's zone)."""
@@ -339,11 +322,6 @@ class FakeThulium(FakeServer):
         event = {"action": action, **fields, "date": self.now()}
         self.events.append(event)
         return event
-
-    @staticmethod
-    def created(data: Any = None) -> httpx.Response:
-        """``201``, with the created ids or no body."""
-        return httpx.Response(201) if data is None else httpx.Response(201, json=data)
 
     def read_body(self, res: Resource, op: str, request: FakeRequest) -> Any:
         """The JSON object body (for a batch, its list under the ``wrapper`` name)."""
@@ -361,21 +339,19 @@ class FakeThulium(FakeServer):
 
     def filter(self, res: Resource, request: FakeRequest, items: list[Record]) -> list[Record]:
         """The declared filters, then ``order`` (``a,-b``) where ``res`` sorts."""
-        items = super().filter(res, request, items)
-        sortable = res.wire.get("sortable")
-        return (
-            ordered(items, request.arg("order"), sortable, refusal="Cannot sort by {name}.")
-            if sortable
-            else items
-        )
+        items, sortable = super().filter(res, request, items), res.wire.get("sortable", ())
+        order = request.arg("order") if sortable else None
+        return ordered(items, order, sortable, refusal="Cannot sort by {name}.")
 
     def answer(self, res: Resource, op: str, request: FakeRequest, result: Any) -> httpx.Response:
         """Listings as bare arrays, or ``{"count", "result"}``, paged with ``limit`` and
         ``offset``; ``201`` with the new ids (as text); ``204`` for a change or a delete;
         ``207`` with a result per item for a batch."""
         shown = res.wire.get("view", lambda fake, record, request, op: copy.deepcopy(record))
-        if op in ("create", "update", "delete"):
-            return self.created(_ids(res, result)) if op == "create" else httpx.Response(204)
+        if op == "create":
+            return httpx.Response(201, json=_ids(res, result))
+        if op in ("update", "delete"):
+            return httpx.Response(204)
         if op.startswith("batch_"):
             made = op == "batch_create"
             ids = (lambda r: _ids(res, r)) if made else (lambda r: {})
@@ -396,16 +372,11 @@ class FakeThulium(FakeServer):
     # -- agents -------------------------------------------------------------
 
     def _new_agent(self, **fields: Any) -> Record:
-        agent = {
-            "agent_id": self.new_id("agent"),
-            **{key: fields[key] for key in ("login", "name", "surname")},
-            "email": fields.get("email") or "",
-            "active": fields.get("active", True),
-            "number": str(fields["number"]),
-            "outbound_mode": fields.get("outbound_mode") or "manual",
-            "group_id": fields.get("group_id") or "",
-            **{"_status": "OFF", "_pause_id": None, "_last_change": self.now()},
-        }
+        agent: Record = {"agent_id": self.new_id("agent"), "email": "", "active": True}
+        agent["outbound_mode"] = "manual"
+        apply(agent, fields, AGENT_RULES, unset="")
+        state = {"_status": "OFF", "_pause_id": None, "_last_change": self.now()}
+        agent.update(number=str(agent["number"]), group_id=fields.get("group_id") or "", **state)
         self.agents[agent["login"]] = agent
         return agent
 
@@ -451,7 +422,7 @@ class FakeThulium(FakeServer):
         if agent["_status"] in when:
             agent.update(_status=status, _pause_id=fields.get("pause_id"), _last_change=self.now())
             self.emit(event, agent_login=agent["login"], **fields)
-        return self.created()
+        return httpx.Response(201)
 
     # -- customers and companies ----------------------------------------------
 
@@ -511,14 +482,14 @@ class FakeThulium(FakeServer):
             zowie = Field("enum", required=True, allowed=("ZOWIE",), message="type must be ZOWIE.")
             entry = self._read(request, {"type": zowie, "payload": Field("text", required=True)})
             self.feed_records.append({"customer_id": customer, **entry})
-            return self.created()
+            return httpx.Response(201)
         note = self._read(request, {"message": _REQUIRED, "user_login": _USER})
         login, text = note.get("user_login"), note["message"]
         self.notes.append(
             {"customer_id": customer, **note, "user_login": login, "date": self.now()}
         )
         self.emit("CUSTOMER_NOTE_SAVED", agent_login=login, customer_id=customer, content=text)
-        return self.created()
+        return httpx.Response(201)
 
     def _drop_customer(self, record: Record, request: FakeRequest) -> None:
         for outbound in self.outbounds.values():
@@ -551,12 +522,8 @@ class FakeThulium(FakeServer):
         sub = one(status["substatuses"], "substatus_id", sub_id)
         if sub is None and not blank(sub_id):
             return [f"Substatus {sub_id} does not belong to status {status_id}."]
-        name = status["name"] + (f" / {sub['name']}" if sub else "")
-        ticket.update(
-            status_id=status["status_id"],
-            substatus_id=sub and sub["substatus_id"],
-            full_status_name=name,
-        )
+        ticket["full_status_name"] = status["name"] + (f" / {sub['name']}" if sub else "")
+        ticket.update(status_id=status["status_id"], substatus_id=sub and sub["substatus_id"])
         return []
 
     def _add_message(self, ticket: Record, kind: str, **fields: Any) -> Record:
@@ -608,21 +575,14 @@ class FakeThulium(FakeServer):
             ticket["from"] = self.customers[ticket["customer_id"]].get("email") or ""
         ticket["ticket_id"] = self.new_id("ticket")
         out, login = ticket["direction"] == "out", ticket["user_login"]
-        first_message = {"body": body["body"], "comment": body.get("comment")}
-        attachments = _attachments(values.get("attachments"))
-        self._add_message(
-            ticket,
-            "REPLY" if out else "MAIL",
-            user_login=login if out else None,
-            **first_message,
-            attachments=attachments,
-        )
-        self.emit(
-            "TICKET_CREATED",
-            ticket_id=ticket["ticket_id"],
-            agent_login=login,
-            direction=ticket["direction"],
-        )
+        first = {"body": body["body"], "comment": body.get("comment")}
+        first |= {
+            "user_login": login if out else None,
+            "attachments": _attachments(values.get("attachments")),
+        }
+        self._add_message(ticket, "REPLY" if out else "MAIL", **first)
+        created = {"ticket_id": ticket["ticket_id"], "agent_login": login}
+        self.emit("TICKET_CREATED", **created, direction=ticket["direction"])
         return ticket
 
     def _select_tickets(self, items: list[Record], request: FakeRequest) -> list[Record]:
@@ -680,7 +640,7 @@ class FakeThulium(FakeServer):
             else {"agent_login": login}
         )
         self.emit(event, **ids, **who)
-        return self.created()
+        return httpx.Response(201)
 
     @route("DELETE", "/tickets/{id}/attachments/{token}")
     def delete_ticket_attachment(self, request: FakeRequest) -> httpx.Response:
@@ -758,7 +718,7 @@ class FakeThulium(FakeServer):
         fields = {k: v for k, v in public(source).items() if k not in ("id", "outbound_id")}
         clone = self._new_outbound(_body(request), _CLONE_RULES, fields, "new_id")
         clone.update(_agents=list(source["_agents"]), _statuses=copy.deepcopy(source["_statuses"]))
-        return self.created({"id": clone["id"]})
+        return httpx.Response(201, json={"id": clone["id"]})
 
     @route("GET", "/outbounds/{id}/agents")
     @route("POST", "/outbounds/{id}/add_agents")
@@ -770,20 +730,14 @@ class FakeThulium(FakeServer):
         record = self._outbound(request)
         if request.method == "GET":
             agents = [self.agents[x] for x in record["_agents"] if x in self.agents]
-            keys = ("login", "number", "active")
-            ids = [
-                {"active_in_outbound": bool(a["active"]), "agent_id": a["agent_id"]} for a in agents
-            ]
-            return self.json(
-                [{**view(a, keys), **more} for a, more in zip(agents, ids, strict=True)]
-            )
+            return self.json([{**view(a, _OUTBOUND_AGENT), **_in_outbound(a)} for a in agents])
         logins = _body(request).get("logins")
         if not isinstance(logins, list) or not logins:
             raise Refused(400, "logins must be a non-empty list.")
         refuse(f"Agent {login} not found." for login in logins if login not in self.agents)
         how = _tail(request).split("_")[0]
         record["_agents"] = members(record["_agents"], [str(x) for x in logins], how)
-        return self.created()
+        return httpx.Response(201)
 
     @route("GET", "/outbounds/{id}/statuses")
     @route("GET", "/outbounds/{id}/stats")
@@ -796,13 +750,8 @@ class FakeThulium(FakeServer):
         if "id" in request.path_params:
             return self.json(_stats(self._outbound(request)))
         wanted = request.arg("id")
-        return self.json(
-            [
-                _stats(o)
-                for o in self.outbounds.values()
-                if o["active"] and wanted in (None, o["id"])
-            ]
-        )
+        live = [o for o in self.outbounds.values() if o["active"] and wanted in (None, o["id"])]
+        return self.json([_stats(o) for o in live])
 
     # -- campaign records ---------------------------------------------------------
 
@@ -845,11 +794,8 @@ class FakeThulium(FakeServer):
         customer_id = _ref("int", "customers", "Customer", required=True, store=False)
         rules = {"customer_id": customer_id, **CRM_RECORD_CHANGE_RULES} if crm else RECORD_RULES
         values = self._read(body, rules)
-        record = {
-            "record_id": self.new_id("record"),
-            "phone_number": "",
-            "create_date": self.now("%Y-%m-%d %H:%M"),
-        }
+        made = self.now("%Y-%m-%d %H:%M")
+        record = {"record_id": self.new_id("record"), "phone_number": "", "create_date": made}
         _set_status(record, outbound["_statuses"][0])
         if crm:
             customer = self.customers[values["customer_id"]]
@@ -867,12 +813,8 @@ class FakeThulium(FakeServer):
         rules = (
             CRM_RECORD_CHANGE_RULES if crm else {k: v for k, v in RECORD_RULES.items() if k != key}
         )
-        previous = record["status_id"]
-        record.update(
-            self._record_fields(
-                outbound, self._read(body, rules, partial=True), copy.deepcopy(record), rules
-            )
-        )
+        previous, values = record["status_id"], self._read(body, rules, partial=True)
+        record.update(self._record_fields(outbound, values, copy.deepcopy(record), rules))
         agent, call = record.get("agent_login") or None, record.get("next_call_date")
         self.emit(
             "OUTBOUND_RECORD_SAVED",
@@ -906,18 +848,13 @@ class FakeThulium(FakeServer):
     @route("GET", "/customer_id_by_outbound_status")
     def customer_ids_by_status(self, request: FakeRequest) -> httpx.Response:
         """Ids of the customers whose records in the campaigns have the statuses."""
-        outbounds, statuses = (
-            request.query.get(f"{k}[]") or [] for k in ("outbound_id", "status_id")
-        )
+        outbounds = request.query.get("outbound_id[]") or []
+        statuses = request.query.get("status_id[]") or []
         if not outbounds or not statuses:
             raise Refused(400, "outbound_id[] and status_id[] are required.")
         records = [r for i, o in self.outbounds.items() if i in outbounds for r in o["_records"]]
-        found = {
-            r["customer_id"]
-            for r in records
-            if str(r["status_id"]) in statuses and r.get("customer_id")
-        }
-        return self.json({"customer_id": sorted(found)})
+        found = {r.get("customer_id") for r in records if str(r["status_id"]) in statuses}
+        return self.json({"customer_id": sorted(found - {None})})
 
 
 def _ids(res: Resource, record: Record) -> Record:
@@ -952,6 +889,13 @@ def _attachments(tokens: Any) -> list[Record]:
     return [{"token": t, "filename": t, "size": 0} for t in tokens or []]
 
 
+_OUTBOUND_AGENT = ("login", "number", "active")
+
+
+def _in_outbound(agent: Record) -> Record:
+    return {"active_in_outbound": bool(agent["active"]), "agent_id": agent["agent_id"]}
+
+
 def _stats(record: Record) -> Record:
     records = record["_records"]
     done = sum(1 for r in records if r["system_status"] in ("NO_CALL", "ABANDONED_AFTER_N_TRIES"))
@@ -980,7 +924,7 @@ def _contacts(company: bool) -> dict[str, Any]:
         () if company else ("surname", "customer_id")
     )
     return {
-        "id_type": int_id,
+        "id_type": int,
         "filters": {
             **dict.fromkeys(("identifier", "nip", "type", "group"), "exact"),
             "custom_fields": "keys",
@@ -1039,7 +983,7 @@ TICKETS = _resource(
     "ticket_id",
     rest("/tickets"),
     "Ticket",
-    id_type=int_id,
+    id_type=int,
     filters={
         **dict.fromkeys(("customer_id", "user_login", "source", "ticket_queue_id"), "exact"),
         **{"category_id": "exact", "status_id": "in", "custom_fields": "keys"},
@@ -1112,7 +1056,7 @@ FakeThulium.resources = (
         "customer_id",
         rest("/crm_outbounds/{id}/records", item="/{customer_id}"),
         "Record",
-        id_type=int_id,
+        id_type=int,
         param="customer_id",
         new=lambda fake, body, request: fake._create_record(body, request, crm=True),
         **_RECORDS,

@@ -12,32 +12,9 @@ assert cxm.tickets.get(ticket_id).basicinfo.subject == "Printer on fire"
 assert fake.logins == 2
 ```
 
-What it models, in the real envelope (``{"status": true, ...}`` /
-``{"status": false, "error": "..."}``) and codes:
-
-* ``GET /login`` (HTTP Basic: ``username``/``password``) and ``GET /logout``;
-  tokens valid until :meth:`FakeOmniCXM.expire_tokens`, a logout, or
-  ``token_ttl`` seconds of ``clock`` time. An expired token gets HTTP 401
-  ``{"status": false, "error": "Token is expired"}``, or the same envelope with
-  HTTP 200 when ``expired_answer="envelope"``. The ``secret_key`` is accepted
-  wherever the docs allow it;
-* ``users/getinformation``, ``permission/module``;
-* tickets: categories, views, list (``take``/``page``), get, read (``filter``
-  with ``and``/``or`` and the operators ``eq neq gt gte lt lte in contains``,
-  ``sort``, ``take``/``page``), create and update (multipart ``group[field]``
-  forms, ``basicinfo[files][]``), comments (list, create, update, delete),
-  requesters made from CRM records (``requester/convert``) and the log;
-* ``users/getuserpermission``: the logged-in user and one business unit;
-* CRM objects of any module: list, read (filter and sort), get, create (JSON
-  groups) and update (multipart);
-* ``POST /call/CDR``: records added with :meth:`FakeOmniCXM.add_cdr`, filtered by
-  ``startdate``/``enddate``, paged (``totalpage``).
-
-With ``quota=N``, ``N`` requests per ``quota_window`` seconds are served, then
-each answer is HTTP 202 ``{"status": false, "error": "API limited"}`` until the
-window ends. Missing records are HTTP 404 with a failure envelope; invalid input
-is HTTP 200 with ``"status": false`` (as the docs' password example shows).
-Every other endpoint is not modelled and answers HTTP 404.
+It answers in the real envelope, with login tokens that expire, an optional quota,
+tickets (filtered ``read``, multipart forms), comments, the log, requesters, CRM objects
+and call records; the guide (``docs/omnicxm.md``) tells what it models and how.
 """
 
 from __future__ import annotations
@@ -54,97 +31,25 @@ import httpx
 from ..omnicxm import AsyncOmniCXM, OmniCXM
 from ..omnicxm.types.common import VIETNAM
 from ._clock import FakeClock
+from ._crud_extra import children, matches, sort_by
 from ._forms import FormValue, unflatten
 from ._options import FakeClientOptions
-from ._server import (
-    FakeRequest,
-    FakeServer,
-    Record,
-    Refused,
-    Resource,
-    basic_auth,
-    number,
-    route,
-)
+from ._server import FakeRequest, FakeServer, Record, Refused, Resource, basic_auth, number, route
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
 __all__ = ["FakeOmniCXM"]
 
-_OPERATORS = {
-    "eq": lambda a, b: a == b,
-    "neq": lambda a, b: a != b,
-    "gt": lambda a, b: a > b,
-    "gte": lambda a, b: a >= b,
-    "lt": lambda a, b: a < b,
-    "lte": lambda a, b: a <= b,
-}
-
-
-def _get(record: Any, path: str) -> Any:
-    for part in path.split("."):
-        record = record.get(part) if isinstance(record, dict) else None
-    return record
-
-
-def _number(value: Any) -> Any:
-    if isinstance(value, str) and re.fullmatch(r"-?\d+(\.\d+)?", value.strip()):
-        return float(value)
-    return value
-
-
-def _compare(have: Any, operator: str, want: Any) -> bool:
-    if operator == "in":
-        return isinstance(want, list) and any(_compare(have, "eq", w) for w in want)
-    if operator == "contains":
-        values = have if isinstance(have, list) else [have]
-        return any(str(want).lower() in str(v).lower() for v in values if v is not None)
-    if isinstance(have, list):
-        return any(_compare(v, operator, want) for v in have)
-    if operator not in _OPERATORS:
-        raise Refused(400, f"Unsupported filter operator: {operator}")
-    a, b = _number(have), _number(want)
-    if operator not in ("eq", "neq") and (a is None or b is None):
-        return False
-    try:
-        return bool(_OPERATORS[operator](a, b))
-    except TypeError:
-        return False
-
-
-def _first_text(value: Any) -> str:
-    if isinstance(value, list):
-        value = value[0] if value else ""
-    return "" if value is None else str(value)
-
-
-def _matches(record: Record, flt: Any) -> bool:
-    if flt is None or flt == {}:
-        return True
-    if not isinstance(flt, dict):
-        raise Refused(400, "filter must be an object")
-    if "filters" in flt:
-        logic = flt.get("logic", "and")
-        if logic not in ("and", "or"):
-            raise Refused(400, f"Unsupported filter logic: {logic}")
-        results = [_matches(record, f) for f in flt.get("filters") or []]
-        return all(results) if logic == "and" else any(results)
-    if not isinstance(flt.get("field"), str):
-        raise Refused(400, "filter field is required")
-    return _compare(_get(record, flt["field"]), str(flt.get("operator", "eq")), flt.get("value"))
-
-
-def _sorted(records: list[Record], sort: Any) -> list[Record]:
-    out = list(records)
-    for item in reversed(sort if isinstance(sort, list) else [] if sort is None else [sort]):
-        if not isinstance(item, dict) or not isinstance(item.get("field"), str):
-            raise Refused(400, "sort items are {field, dir}")
-        field, desc = item["field"], item.get("dir", "asc") == "desc"
-        present = [r for r in out if _get(r, field) is not None]
-        present.sort(key=lambda r: _number(_get(r, field)), reverse=desc)
-        out = present + [r for r in out if _get(r, field) is None]
-    return out
+_TOKEN_ONLY = re.compile(
+    r"GET /(logout|users/getinformation|services/tickets/view)$"
+    r"|POST /services/tickets/(ticket/read|requester/convert)$"
+    r"|(POST|PUT|DELETE) /services/tickets/comment/"
+    r"|(GET|POST) /relationship/objects/|GET /crm/objects/"
+)
+"""The routes the docs open to a login token only, not to the secret key."""
+_RENAMED = {"ccs": "cc", "account_related": "relatedaccount"}
+"""Ticket form fields the ticket record names otherwise."""
 
 
 def _positive(value: Any, name: str, default: int) -> int:
@@ -156,8 +61,24 @@ def _positive(value: Any, name: str, default: int) -> int:
     return found
 
 
-def _indexes(text: Any) -> set[int]:
-    return {int(i) for i in str(text).replace(" ", "").split(",") if i.isdigit()}
+def _first_text(value: Any) -> str:
+    if isinstance(value, list):
+        value = value[0] if value else ""
+    return "" if value is None else str(value)
+
+
+def _texts(pairs: list[tuple[str, FormValue]]) -> dict[str, str]:
+    return {k: v for k, v in pairs if isinstance(v, str)}
+
+
+def _without_keys(record: Record, *keys: str) -> Record:
+    return {k: v for k, v in record.items() if k not in keys}
+
+
+def _without(items: list[Any], indexes: Any) -> list[Any]:
+    """``items`` less those at the comma-separated ``indexes`` (``deletefileindex``)."""
+    gone = {int(i) for i in str(indexes).replace(" ", "").split(",") if i.isdigit()}
+    return [item for i, item in enumerate(items) if i not in gone]
 
 
 class FakeOmniCXM(FakeServer):
@@ -188,14 +109,10 @@ class FakeOmniCXM(FakeServer):
     ) -> None:
         super().__init__(clock=clock)
         self.username, self.password, self.secret_key = username, password, secret_key
-        self.customer_code, self.token_ttl, self.expired_answer = (
-            customer_code,
-            token_ttl,
-            expired_answer,
-        )
+        self.customer_code, self.token_ttl = customer_code, token_ttl
+        self.expired_answer, self.default_take = expired_answer, default_take
         self.quota, self.quota_window, self.calls_left = quota, quota_window, quota
         self._window_start = self.clock.now()
-        self.default_take = default_take
         self.tokens: dict[str, float] = {}
         """Valid tokens and the clock time they were issued."""
         self.expired: set[str] = set()
@@ -231,8 +148,8 @@ class FakeOmniCXM(FakeServer):
             }
         ]
         self.views: list[Record] = [
-            {"key": "system_mineticket", "name": "", "type": "system"},
-            {"key": "system_ticketstatusnew", "name": "", "type": "system"},
+            {"key": f"system_{key}", "name": "", "type": "system"}
+            for key in ("mineticket", "ticketstatusnew")
         ]
 
     # -- wiring and controls ------------------------------------------------------
@@ -240,10 +157,9 @@ class FakeOmniCXM(FakeServer):
     def _options(
         self, username: str | None, password: str | None, secret_key: str | None, zone: str | tzinfo
     ) -> dict[str, Any]:
+        credentials = {"username": username, "password": password, "secret_key": secret_key}
         if username is None and password is None and secret_key is None:
-            credentials: dict[str, Any] = {"username": self.username, "password": self.password}
-        else:
-            credentials = {"username": username, "password": password, "secret_key": secret_key}
+            credentials = {"username": self.username, "password": self.password}
         return {**self.wiring(), "time_zone": zone, **credentials}
 
     def client(
@@ -317,7 +233,8 @@ class FakeOmniCXM(FakeServer):
         return self.fail(message, http_status=status)
 
     def authenticate(self, request: httpx.Request) -> httpx.Response | None:
-        """Spend the quota, then check Basic credentials (login) or ``X-API-KEY``."""
+        """Spend the quota, then check Basic credentials (login) or ``X-API-KEY`` (a
+        login token, or the secret key where the docs allow it)."""
         now = self.clock.now()
         if self.quota is not None:
             if now - self._window_start >= self.quota_window:
@@ -334,33 +251,43 @@ class FakeOmniCXM(FakeServer):
         if issued is not None and self.token_ttl is not None and now - issued >= self.token_ttl:
             self.tokens.pop(key, None)
             self.expired.add(key)
-        if (key and key == self.secret_key) or key in self.tokens:
+        if key in self.tokens:
+            return None
+        if key and key == self.secret_key:
+            if _TOKEN_ONLY.match(f"{request.method} {request.url.path}"):
+                return self.fail("This API needs a login token (TOKEN_LOGIN_API)", http_status=401)
             return None
         if key in self.expired:
             status = 200 if self.expired_answer == "envelope" else 401
             return self.fail("Token is expired", http_status=status)
         return self.fail("Unauthorized: invalid token", http_status=401)
 
-    def _need_token(self, request: FakeRequest) -> None:
-        if request.raw.headers.get("x-api-key") not in self.tokens:
-            raise Refused(401, "This API needs a login token (TOKEN_LOGIN_API)")
-
     def read_body(self, res: Resource, op: str, request: FakeRequest) -> Any:
-        """A ticket's multipart (or urlencoded) ``group[field]`` form, as pairs."""
-        if not request.raw.headers.get("content-type", "").startswith(
+        """CRM objects are created from JSON; the rest are multipart (or urlencoded)
+        ``group[field]`` forms, read as pairs."""
+        if res is OBJECTS and op == "create":
+            return request.json_object()
+        if res is TICKETS and not request.raw.headers.get("content-type", "").startswith(
             ("multipart/", "application/x-www")
         ):
             raise Refused(400, "expected a multipart/form-data body")
         return request.form_pairs()
 
+    def crud(self, res: Resource, op: str, request: FakeRequest) -> httpx.Response:
+        """The generic handlers; a comment to edit is named in the form (``idcomment``)."""
+        if res is COMMENTS and op == "update":
+            request.path_params["comment_id"] = str(_texts(request.form_pairs()).get("idcomment"))
+        return super().crud(res, op, request)
+
     def answer(self, res: Resource, op: str, request: FakeRequest, result: Any) -> httpx.Response:
-        """A listing as a page (in the query, or in the body for ``read``); records
-        under ``data``; a created record as its id."""
+        """A listing as a page, a record under ``data``, other answers as ``res`` says."""
+        if op == "list" and res.wire.get("all"):
+            return self.ok(data=copy.deepcopy(result))
         if op == "list":
-            return self._page(request, result, links=bool(res.wire.get("links")))
-        if op == "create":
-            return self.ok(id=result["basicinfo"]["id"])
-        return self.ok(data=copy.deepcopy(result)) if op == "get" else self.ok()
+            count = res.wire.get("count", "totalPages")
+            return self._page(request, result, count_key=count, links=res.wire.get("links", False))
+        payload = {"data": result} if op == "get" else res.wire.get(op, lambda record: {})(result)
+        return self.ok(**copy.deepcopy(payload))
 
     def _page(
         self,
@@ -387,28 +314,30 @@ class FakeOmniCXM(FakeServer):
         payload.update(extra or {}, data=copy.deepcopy(items[(page - 1) * size : page * size]))
         return self.ok(**payload)
 
+    def _read(self, request: FakeRequest, items: list[Record], **paging: Any) -> httpx.Response:
+        """``items`` narrowed by the body's ``filter``, in its ``sort``, paged in the body."""
+        body = request.json_object()
+        found = [r for r in items if matches(r, body.get("filter"))]
+        return self._page(request, sort_by(found, body.get("sort")), body=True, **paging)
+
     def _new_id(self) -> str:
         self._counter += 1
         return f"{self._counter:024x}"
 
-    def _stamp(self) -> Record:
-        user = self.user
+    def _stamp(self, **more: Any) -> Record:
+        user, now = self.user, int(self.clock.now())
         return {
             "id": user["id"],
             "byid": user["id"],
             "username": self.username,
             "name": user["name"],
-            "time": int(self.clock.now()),
+            "time": now,
+            **more,
         }
 
     def _log(self, ticket_id: str, kind: str, **fields: Any) -> None:
-        entry = {
-            "_id": self._new_id(),
-            "ticket_id": ticket_id,
-            "type": kind,
-            "created": self._stamp(),
-        }
-        self.logs.setdefault(ticket_id, []).insert(0, {**entry, **fields})
+        entry = {"_id": self._new_id(), "ticket_id": ticket_id, "type": kind}
+        self.logs.setdefault(ticket_id, []).insert(0, {**entry, "created": self._stamp(), **fields})
 
     def _files(self, pairs: list[tuple[str, FormValue]]) -> list[Record]:
         out = []
@@ -426,6 +355,10 @@ class FakeOmniCXM(FakeServer):
                 )
         return out
 
+    def _ordered(self, items: list[Record], request: FakeRequest | None = None) -> list[Record]:
+        # Newest first; among equal times the later one first.
+        return sorted(reversed(items), key=lambda t: -int(t["created"]["time"]))
+
     # -- login, user, modules, categories, views --------------------------------------
 
     @route("GET", "/login")
@@ -442,7 +375,6 @@ class FakeOmniCXM(FakeServer):
     @route("GET", "/logout")
     def logout(self, request: FakeRequest) -> httpx.Response:
         """Destroy the token."""
-        self._need_token(request)
         self.tokens.pop(request.raw.headers["x-api-key"], None)
         self.logouts += 1
         return self.ok()
@@ -450,25 +382,23 @@ class FakeOmniCXM(FakeServer):
     @route("GET", "/users/getinformation")
     def get_information(self, request: FakeRequest) -> httpx.Response:
         """The logged-in user."""
-        self._need_token(request)
         return self.ok(data=dict(self.user))
 
     @route("GET", "/users/getuserpermission")
     def users_permission(self, request: FakeRequest) -> httpx.Response:
         """The users and business units assignee fields take (``user_<id>``/``bu_<id>``)."""
-        user = {"type": "user", "username": self.username, "name": self.user["name"],
-                "value": f"user_{self.user['id']}"}  # fmt: skip
+        user = {
+            "type": "user",
+            "username": self.username,
+            "name": self.user["name"],
+            "value": f"user_{self.user['id']}",
+        }
         return self.ok(data=[{"type": "bu", "name": "Support", "value": "bu_support"}, user])
 
     @route("GET", "/permission/module")
     def modules_open(self, request: FakeRequest) -> httpx.Response:
         """The modules open to the account."""
         return self.ok(modules=list(self.modules))
-
-    @route("GET", "/services/tickets/category")
-    def categories_list(self, request: FakeRequest) -> httpx.Response:
-        """Every category."""
-        return self.ok(data=copy.deepcopy(self.categories))
 
     def _category(self, wanted: Any) -> Record | None:
         items = [i for c in self.categories for i in [c, *c.get("items", [])]]
@@ -482,73 +412,18 @@ class FakeOmniCXM(FakeServer):
             raise Refused(404, "Category not found")
         return self.ok(data=copy.deepcopy(found))
 
-    @route("GET", "/services/tickets/view")
-    def views_list(self, request: FakeRequest) -> httpx.Response:
-        """The saved views."""
-        self._need_token(request)
-        return self.ok(data=copy.deepcopy(self.views))
-
-    # -- tickets ------------------------------------------------------------------------
-
-    def _ordered(self, items: list[Record], request: FakeRequest | None = None) -> list[Record]:
-        # Newest first; among equal times the later one first.
-        return sorted(reversed(items), key=lambda t: -int(t["created"]["time"]))
+    # -- tickets, comments, requesters -----------------------------------------------
 
     @route("POST", "/services/tickets/ticket/read")
     def tickets_read(self, request: FakeRequest) -> httpx.Response:
-        """Tickets filtered and sorted, paged in the body."""
-        self._need_token(request)
-        body = request.json_object()
-        found = [
-            t for t in self._ordered(list(self.tickets.values())) if _matches(t, body.get("filter"))
-        ]
-        keyview = body.get("keyview")
+        """Tickets filtered and sorted (in a saved view with ``keyview``), paged in the body."""
+        found = self._ordered(list(self.tickets.values()))
+        keyview = request.json_object().get("keyview")
         if keyview == "system_ticketstatusnew":
             found = [t for t in found if t["basicinfo"].get("status") == "New"]
         elif keyview is not None and keyview not in {v["key"] for v in self.views}:
             raise Refused(404, "View not found")
-        return self._page(request, _sorted(found, body.get("sort")), body=True, links=True)
-
-    def _apply_ticket_form(self, ticket: Record, pairs: list[tuple[str, FormValue]]) -> None:
-        form = unflatten(pairs)
-        basic = form.pop("basicinfo", {}) or {}
-        if not isinstance(basic, dict):
-            raise Refused(400, "basicinfo must be fields basicinfo[name]")
-        files, delete = basic.pop("files", []) or [], basic.pop("deletefileindex", None)
-        info = ticket["basicinfo"]
-        for key, value in basic.items():
-            if key == "duedate":
-                info["duedate"] = int(value) if str(value).isdigit() else value
-            elif key == "ccs":
-                info["cc"] = list(value)
-            elif key == "requester":
-                known = self.requesters.get(str(value))
-                info["requester"] = {
-                    "id": value,
-                    "name": known["name"] if known else value,
-                    "phone": [known["phone"]] if known and known["phone"] else [],
-                    "email": [known["email"]] if known and known["email"] else [],
-                }
-            elif key == "account_related":
-                info["relatedaccount"] = {"id": value}
-            elif key == "category":
-                info["category"] = {"id": value, "name": (self._category(value) or {}).get("name")}
-            elif key == "assignee":
-                kind, _, ident = str(value).partition("_")
-                info["assignee"] = {"id": ident or value, "type": kind if ident else "user"}
-            else:
-                info[key] = value
-        if delete is not None:
-            info["attachment"] = [
-                a for i, a in enumerate(info.get("attachment", [])) if i not in _indexes(delete)
-            ]
-        info.setdefault("attachment", []).extend(
-            self._files([("basicinfo[files][]", f) for f in files])
-        )
-        for group, fields in form.items():
-            if not isinstance(fields, dict):
-                raise Refused(400, f"{group} must be fields {group}[name]")
-            ticket.setdefault(group, {}).update(fields)
+        return self._read(request, found, links=True)
 
     def _new_ticket(self, pairs: list[tuple[str, FormValue]], request: FakeRequest) -> Record:
         basic = unflatten(pairs).get("basicinfo") or {}
@@ -556,7 +431,6 @@ class FakeOmniCXM(FakeServer):
             raise Refused(200, "basicinfo[subject] is required")
         ticket_id = self._new_id()
         self._ticket_number += 1
-        owner = {"id": self.user["id"], "name": self.user["name"], "type": "user"}
         ticket: Record = {
             "basicinfo": {
                 "id": ticket_id,
@@ -569,71 +443,81 @@ class FakeOmniCXM(FakeServer):
                 "cc": [],
                 "duedate": "",
                 "attachment": [],
-                "owner": owner,
+                "owner": {"id": self.user["id"], "name": self.user["name"], "type": "user"},
             },
             "created": self._stamp(),
             "last_modified": self._stamp(),
             "currentState": False,
         }
-        self._apply_ticket_form(ticket, pairs)
+        self._change_ticket(ticket, pairs, request, "createticket")
         self.comments[ticket_id] = []
-        self._log(ticket_id, "createticket")
         return ticket
 
     def _change_ticket(
-        self, ticket: Record, pairs: list[tuple[str, FormValue]], request: FakeRequest
+        self,
+        ticket: Record,
+        pairs: list[tuple[str, FormValue]],
+        request: FakeRequest,
+        log: str = "updateticket",
     ) -> None:
-        self._apply_ticket_form(ticket, pairs)
-        ticket["last_modified"] = self._stamp()
-        self._log(ticket["basicinfo"]["id"], "updateticket")
+        """Apply a ``basicinfo[...]`` and ``group[field]`` form to ``ticket``."""
+        form = unflatten(pairs)
+        basic = form.pop("basicinfo", {}) or {}
+        if not isinstance(basic, dict):
+            raise Refused(400, "basicinfo must be fields basicinfo[name]")
+        files, delete = basic.pop("files", []) or [], basic.pop("deletefileindex", None)
+        info = ticket["basicinfo"]
+        for key, value in basic.items():
+            info[_RENAMED.get(key, key)] = self._basic_value(key, value)
+        if delete is not None:
+            info["attachment"] = _without(info.get("attachment", []), delete)
+        info.setdefault("attachment", []).extend(
+            self._files([("basicinfo[files][]", f) for f in files])
+        )
+        for group, fields in form.items():
+            if not isinstance(fields, dict):
+                raise Refused(400, f"{group} must be fields {group}[name]")
+            ticket.setdefault(group, {}).update(fields)
+        if log == "updateticket":
+            ticket["last_modified"] = self._stamp()
+        self._log(info["id"], log)
 
-    @route("GET", "/services/tickets/log/{id}")
-    def logs_list(self, request: FakeRequest) -> httpx.Response:
-        """A ticket's log, newest first."""
-        ticket_id = self.find(TICKETS, request.path_params["id"])["basicinfo"]["id"]
-        return self._page(request, self.logs.get(ticket_id, []), links=True)
+    def _basic_value(self, key: str, value: Any) -> Any:
+        """A ``basicinfo[key]`` form value as the ticket record keeps it."""
+        if key == "duedate":
+            return int(value) if str(value).isdigit() else value
+        if key == "ccs":
+            return list(value)
+        if key == "requester":
+            known = self.requesters.get(str(value)) or {"name": value}
+            lists = {k: [known[k]] if known.get(k) else [] for k in ("phone", "email")}
+            return {"id": value, "name": known["name"], **lists}
+        if key == "category":
+            return {"id": value, "name": (self._category(value) or {}).get("name")}
+        if key == "assignee":
+            kind, _, ident = str(value).partition("_")
+            return {"id": ident or value, "type": kind if ident else "user"}
+        return {"id": value} if key == "account_related" else value
 
-    # -- comments -----------------------------------------------------------------------
-
-    def _comment(self, request: FakeRequest, comment_id: Any = None) -> tuple[str, Record | None]:
-        self._need_token(request)
-        ticket_id = self.find(TICKETS, request.path_params["id"])["basicinfo"]["id"]
-        if comment_id is None:
-            return ticket_id, None
-        found = next((c for c in self.comments.get(ticket_id, []) if c["id"] == comment_id), None)
-        if found is None:
-            raise Refused(404, "Comment not found")
-        return ticket_id, found
-
-    @route("GET", "/services/tickets/comment/{id}")
-    def comments_list(self, request: FakeRequest) -> httpx.Response:
-        """A ticket's comments, newest first."""
-        ticket_id = self.find(TICKETS, request.path_params["id"])["basicinfo"]["id"]
-        return self._page(request, list(reversed(self.comments.get(ticket_id, []))), links=True)
-
-    @route("POST", "/services/tickets/comment/{id}")
-    def comments_create(self, request: FakeRequest) -> httpx.Response:
-        """Comment on a ticket (multipart ``content``, ``notetype``, ``files[]``)."""
-        ticket_id, _ = self._comment(request)
-        pairs = request.form_pairs()
-        fields = {k: v for k, v in pairs if isinstance(v, str)}
+    def _new_comment(self, pairs: list[tuple[str, FormValue]], request: FakeRequest) -> Record:
+        """A comment from a multipart ``content``, ``notetype`` and ``files[]``."""
+        fields, ticket_id = _texts(pairs), request.path_params["id"]
         if not fields.get("content"):
-            return self.fail("content is required")
+            raise Refused(200, "content is required")
         notetype = fields.get("notetype", "public")
         if notetype not in ("public", "private"):
-            return self.fail("notetype must be public or private")
+            raise Refused(200, "notetype must be public or private")
         comment = {
             "id": self._new_id(),
             "ticket_id": ticket_id,
-            "content": f"<p>{fields['content']}</p>\n",
-            "raw_content": f"{fields['content']}\n",
+            **self._content(fields["content"]),
             "type": "note",
             "notetype": notetype,
             "replycomments": 0,
             "tagusers": [],
             "upload_data": self._files(pairs),
-            "created": {**self._stamp(), "owner": True},
-            "last_modified": {**self._stamp(), "owner": True},
+            "created": self._stamp(owner=True),
+            "last_modified": self._stamp(owner=True),
             "timetext": "justnow",
             "ccs_updated": [],
             "usersubmit_info": {
@@ -647,58 +531,39 @@ class FakeOmniCXM(FakeServer):
         }
         if fields.get("parentcomment"):
             comment["parentcomment"] = fields["parentcomment"]
-        self.comments.setdefault(ticket_id, []).append(comment)
         self._log(ticket_id, "addcomment", comment_id=comment["id"])
-        return self.ok(data=copy.deepcopy(comment))
+        return comment
 
-    @route("PUT", "/services/tickets/comment/{id}")
-    def comments_update(self, request: FakeRequest) -> httpx.Response:
-        """Edit the comment named by ``idcomment``."""
-        pairs = request.form_pairs()
-        fields = {k: v for k, v in pairs if isinstance(v, str)}
-        _, comment = self._comment(request, fields.get("idcomment"))
-        assert comment is not None
+    @staticmethod
+    def _content(text: str) -> Record:
+        return {"content": f"<p>{text}</p>\n", "raw_content": f"{text}\n"}
+
+    def _change_comment(
+        self, comment: Record, pairs: list[tuple[str, FormValue]], request: FakeRequest
+    ) -> None:
+        fields = _texts(pairs)
         if fields.get("content"):
-            comment["content"] = f"<p>{fields['content']}</p>\n"
-            comment["raw_content"] = f"{fields['content']}\n"
+            comment.update(self._content(fields["content"]))
         if fields.get("notetype"):
             comment["notetype"] = fields["notetype"]
         if fields.get("deletefileindex"):
-            gone = _indexes(fields["deletefileindex"])
-            comment["upload_data"] = [
-                f for i, f in enumerate(comment["upload_data"]) if i not in gone
-            ]
+            comment["upload_data"] = _without(comment["upload_data"], fields["deletefileindex"])
         comment["upload_data"].extend(self._files(pairs))
-        comment["last_modified"] = {**self._stamp(), "owner": True}
-        return self.ok(
-            data=copy.deepcopy(
-                {k: v for k, v in comment.items() if k not in ("id", "ticket_id", "created")}
-            )
-        )
-
-    @route("DELETE", "/services/tickets/comment/{id}/{comment_id}")
-    def comments_delete(self, request: FakeRequest) -> httpx.Response:
-        """Delete a comment."""
-        ticket_id, comment = self._comment(request, request.path_params["comment_id"])
-        assert comment is not None
-        self.comments[ticket_id].remove(comment)
-        self._log(ticket_id, "deletecommentnote", comment_id=comment["id"], comment=comment)
-        return self.ok()
+        comment["last_modified"] = self._stamp(owner=True)
 
     @route("POST", "/services/tickets/requester/convert")
     def requesters_convert(self, request: FakeRequest) -> httpx.Response:
         """The requester of a CRM record (made on first use; the record keeps its id)."""
-        self._need_token(request)
         body = request.json_object()
         module, record_id = body.get("module"), body.get("id")
         record = self.objects.get(str(module), {}).get(str(record_id)) if module else None
         if record is None:
             raise Refused(404, "Object not found")
-        requester_id = record.get("ticket_requester_id")
-        if requester_id is None:
-            requester_id = record["ticket_requester_id"] = self._new_id()
+        if record.get("ticket_requester_id") is None:
+            record["ticket_requester_id"] = self._new_id()
+        requester_id = record["ticket_requester_id"]
         name = " ".join(str(record.get(k) or "") for k in ("first_name", "last_name")).strip()
-        requester = {
+        self.requesters[requester_id] = {
             "name": name,
             "phone": _first_text(record.get("phone")),
             "email": _first_text(record.get("email")),
@@ -706,64 +571,42 @@ class FakeOmniCXM(FakeServer):
             "idmodule": record_id,
             "id": requester_id,
         }
-        self.requesters[requester_id] = requester
-        return self.ok(data=dict(requester))
+        return self.ok(data=dict(self.requesters[requester_id]))
 
-    # -- CRM objects ---------------------------------------------------------------------
-
-    def _module(self, request: FakeRequest) -> list[Record]:
-        records = self.objects.setdefault(request.path_params["module"], {})
-        return self._ordered(list(records.values()))
-
-    @route("GET", "/relationship/objects/{module}")
-    def objects_list(self, request: FakeRequest) -> httpx.Response:
-        """A module's records, newest first, paged in the query (``totalPage``)."""
-        self._need_token(request)
-        return self._page(request, self._module(request), count_key="totalPage")
+    # -- CRM objects and CDR -------------------------------------------------------------
 
     @route("POST", "/relationship/objects/read/{module}")
     def objects_read(self, request: FakeRequest) -> httpx.Response:
         """A module's records filtered and sorted, paged in the body."""
-        self._need_token(request)
-        body = request.json_object()
-        found = [r for r in self._module(request) if _matches(r, body.get("filter"))]
-        return self._page(
-            request, _sorted(found, body.get("sort")), body=True, count_key="totalPage"
-        )
+        records = self.objects.setdefault(request.path_params["module"], {})
+        return self._read(request, self._ordered(list(records.values())), count_key="totalPage")
 
-    @route("POST", "/relationship/objects/{module}")
-    def objects_create(self, request: FakeRequest) -> httpx.Response:
-        """Create a record from JSON field groups (``basicinfo`` fields go to the top)."""
-        self._need_token(request)
-        module, body = request.path_params["module"], request.json_object()
+    def _new_object(self, body: Record, request: FakeRequest) -> Record:
+        """A record from JSON field groups (``basicinfo`` fields go to the top)."""
         if not body:
-            return self.fail("Empty data")
+            raise Refused(200, "Empty data")
         record: Record = {"_id": self._new_id(), **(body.pop("basicinfo", {}) or {}), **body}
         stamp = {"byid": self.user["id"], "time": int(self.clock.now()), "options": []}
-        collection = f"{self.customer_code}_{module}"
-        record.update(created=dict(stamp), last_modified=dict(stamp), _collection=collection)
+        collection = f"{self.customer_code}_{request.path_params['module']}"
+        record.update(created=dict(stamp), last_modified=stamp, _collection=collection)
         record["created_username"] = self.username
-        self.objects.setdefault(module, {})[record["_id"]] = record
-        return self.ok(data=record["_id"])
-
-    def _object(self, record_id: str, module: str | None = None) -> tuple[str, Record]:
-        for name, records in self.objects.items():
-            if record_id in records and module in (None, name):
-                return name, records[record_id]
-        raise Refused(404, "Object not found")
+        return record
 
     @route("GET", "/crm/objects/{id}")
     def objects_get(self, request: FakeRequest) -> httpx.Response:
         """A record by id, with its module."""
-        self._need_token(request)
-        module, record = self._object(request.path_params["id"])
-        return self.ok(module=module, data=copy.deepcopy(record))
+        for module, records in self.objects.items():
+            if request.path_params["id"] in records:
+                return self.ok(
+                    module=module, data=copy.deepcopy(records[request.path_params["id"]])
+                )
+        raise Refused(404, "Object not found")
 
-    @route("PUT", "/relationship/Objects/{module}/{id}")
-    def objects_update(self, request: FakeRequest) -> httpx.Response:
+    def _change_object(
+        self, record: Record, pairs: list[tuple[str, FormValue]], request: FakeRequest
+    ) -> None:
         """Change a record from a multipart ``group[field]`` form."""
-        _, record = self._object(request.path_params["id"], request.path_params["module"])
-        form = unflatten(request.form_pairs())
+        form = unflatten(pairs)
         record.update(form.pop("basicinfo", {}) or {})
         for group, fields in form.items():
             if isinstance(fields, dict) and isinstance(record.get(group), dict):
@@ -775,9 +618,6 @@ class FakeOmniCXM(FakeServer):
             "time": int(self.clock.now()),
             "options": [],
         }
-        return self.ok(message="update_success")
-
-    # -- CDR ------------------------------------------------------------------------------
 
     @route("POST", "/call/CDR")
     def cdr_list(self, request: FakeRequest) -> httpx.Response:
@@ -785,26 +625,22 @@ class FakeOmniCXM(FakeServer):
         bounds = {
             k: _positive(request.arg(k), k, 1) for k in ("startdate", "enddate") if request.arg(k)
         }
-        start, end = bounds.get("startdate"), bounds.get("enddate")
-        if start is not None and end is not None and end - start > 31 * 86400:
+        start, end = bounds.get("startdate", 0), bounds.get("enddate", math.inf)
+        if end - start > 31 * 86400 and len(bounds) == 2:
             return self.fail("The time range must be within 1 month")
-        calls = [
-            c
-            for c in sorted(self.cdr, key=lambda c: -int(c["calldate"]))
-            if (start is None or c["calldate"] >= start) and (end is None or c["calldate"] <= end)
-        ]
+        calls = [c for c in self.cdr if start <= c["calldate"] <= end]
+        calls.sort(key=lambda c: -int(c["calldate"]))
         return self._page(request, calls, count_key="totalpage", links=True, extra=bounds)
 
 
 TICKETS = Resource(
     "tickets",
     "basicinfo.id",
-    label="Ticket",
-    missing="{label} not found",
+    missing="Ticket not found",
     select=FakeOmniCXM._ordered,
     new=FakeOmniCXM._new_ticket,
     change=FakeOmniCXM._change_ticket,
-    wire={"links": True},
+    wire={"links": True, "create": lambda ticket: {"id": ticket["basicinfo"]["id"]}},
     routes={
         "list": "GET /services/tickets/ticket",
         "get": "GET /services/tickets/ticket/{id}",
@@ -812,4 +648,57 @@ TICKETS = Resource(
         "update": "PUT /services/tickets/ticket/{id}",
     },
 )
-FakeOmniCXM.resources = (TICKETS,)
+COMMENTS = Resource(
+    children(TICKETS, "comments"),
+    "id",
+    missing="Comment not found",
+    param="comment_id",
+    select=lambda fake, comments, request: comments[::-1],  # newest first
+    new=FakeOmniCXM._new_comment,
+    change=FakeOmniCXM._change_comment,
+    removed=lambda fake, comment, request: fake._log(
+        comment["ticket_id"], "deletecommentnote", comment_id=comment["id"], comment=comment
+    ),
+    wire={
+        "links": True,
+        "create": lambda comment: {"data": comment},
+        "update": lambda comment: {"data": _without_keys(comment, "id", "ticket_id", "created")},
+    },
+    routes={
+        "list": "GET /services/tickets/comment/{id}",
+        "create": "POST /services/tickets/comment/{id}",
+        "update": "PUT /services/tickets/comment/{id}",
+        "delete": "DELETE /services/tickets/comment/{id}/{comment_id}",
+    },
+)
+OBJECTS = Resource(
+    lambda fake, request: fake.objects.setdefault(request.path_params["module"], {}),
+    "_id",
+    missing="Object not found",
+    select=FakeOmniCXM._ordered,
+    new=FakeOmniCXM._new_object,
+    change=FakeOmniCXM._change_object,
+    wire={
+        "count": "totalPage",
+        "create": lambda record: {"data": record["_id"]},
+        "update": lambda record: {"message": "update_success"},
+    },
+    routes={
+        "list": "GET /relationship/objects/{module}",
+        "create": "POST /relationship/objects/{module}",
+        "update": "PUT /relationship/Objects/{module}/{id}",
+    },
+)
+FakeOmniCXM.resources = (
+    TICKETS,
+    COMMENTS,
+    OBJECTS,
+    Resource(
+        children(TICKETS, "logs"),
+        "_id",
+        {"list": "GET /services/tickets/log/{id}"},
+        wire={"links": True},
+    ),
+    Resource("categories", "id", {"list": "GET /services/tickets/category"}, wire={"all": True}),
+    Resource("views", "key", {"list": "GET /services/tickets/view"}, wire={"all": True}),
+)

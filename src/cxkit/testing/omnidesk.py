@@ -20,6 +20,7 @@ entity name (``{"case": {...}}``), multipart forms with bracket names
 from __future__ import annotations
 
 import copy
+import dataclasses
 import email.utils
 import json
 import mimetypes
@@ -34,8 +35,11 @@ import httpx
 
 from ..omnidesk import AsyncOmnidesk, Omnidesk
 from ._clock import FakeClock
+from ._crud_extra import children
 from ._forms import unflatten
+from ._listing import members, truthy
 from ._options import FakeClientOptions
+from ._rules import Field, Wording, blank, read, refuse
 from ._server import (
     FakeRequest,
     FakeServer,
@@ -45,6 +49,7 @@ from ._server import (
     basic_auth,
     int_id,
     number,
+    rest,
     route,
 )
 
@@ -62,6 +67,9 @@ RATINGS = ("high", "middle", "low")
 CHOICES = {"status": CASE_STATUSES, "priority": CASE_PRIORITIES, "rating": RATINGS}
 MAX_LIMIT = 100
 HOUR = 3600.0
+_WORDING = Wording(
+    empty="{name} must not be empty", invalid={"enum": "{name} must be one of {allowed}"}
+)
 
 _IDENTITIES = (
     "user_email", "user_phone", "user_whatsapp_phone", "user_telegram_data", "user_custom_id",
@@ -90,6 +98,39 @@ _FLAGS: dict[tuple[str, str], Record] = {
     **{(kind, "enable"): {"active": True} for kind in ("groups", "staff")},
 }
 """``PUT /<entity>/<id>/<action>.json`` -> the flags it sets."""
+_TEXT = Field()
+_FIELDS: dict[str, dict[str, Field]] = {
+    "case": {
+        "subject": Field(required=True),
+        "status": Field("enum", allowed=CASE_STATUSES),
+        "priority": Field("enum", allowed=CASE_PRIORITIES),
+        "language_id": Field("int"),
+    },
+    "label": {"label_title": Field(required=True)},
+    "group": {
+        "group_title": Field(required=True),
+        "group_from_name": _TEXT,
+        "group_signature": _TEXT,
+    },
+    "staff": {
+        "staff_email": Field("email", required=True, message="a valid {name} is required"),
+        "staff_full_name": _TEXT,
+        "staff_signature": _TEXT,
+    },
+    "user": {
+        **dict.fromkeys(
+            ("user_email", "user_full_name", "company_name", "company_position", "user_note"), _TEXT
+        ),
+        "language_id": Field("int"),
+    },
+    "company": dict.fromkeys(("company_name", "company_address", "company_note"), _TEXT),
+}
+"""The plain fields an entity's create and update bodies share, as the fake checks them."""
+_CASE_CHANGES = frozenset((
+    "subject", "status", "priority", "group_id", "staff_id", "language_id", "custom_fields",
+    "add_labels", "delete_labels", "add_cc_emails", "add_bcc_emails", "remove_cc_emails",
+    "remove_bcc_emails",
+))  # fmt: skip
 
 
 @dataclass
@@ -107,12 +148,6 @@ class StoredFile:
 # -- small parsers -------------------------------------------------------------
 
 
-def _as_bool(value: Any) -> bool:
-    if isinstance(value, str):
-        return value.strip().lower() in ("1", "true", "yes", "on")
-    return bool(value)
-
-
 def _as_list(value: Any) -> list[Any]:
     if value is None:
         return []
@@ -125,6 +160,15 @@ def _comma(value: Any) -> list[str]:
     """A comma-separated string (or a list) as a list of trimmed items."""
     items = value.split(",") if isinstance(value, str) else [str(v) for v in _as_list(value)]
     return [item.strip() for item in items if item.strip()]
+
+
+def _ids(value: Any, name: str) -> list[int]:
+    return [number(v, name) for v in _as_list(value)]
+
+
+def _edit(have: list[Any], add: list[Any], remove: Iterable[Any]) -> list[Any]:
+    """A list field after an update's ``add_*`` and ``remove_*`` (or ``delete_*``)."""
+    return members(members(have, remove, "remove"), add, "add")
 
 
 def _search(pattern: str, value: Any) -> bool:
@@ -185,48 +229,48 @@ def _choice(value: Any, name: str) -> str:
     return str(value)
 
 
-def _texts(body: Record, keys: Iterable[str]) -> Record:
-    return {k: str(body[k]) for k in keys if k in body}
+def _checked(body: Record, entity: str, *, partial: bool = False) -> Record:
+    """The ``_FIELDS`` of ``entity`` in ``body`` (numbers sent as text read as numbers,
+    other values as text); 400 with every problem, a blank choice or number too."""
+    rules = _FIELDS[entity]
+    values, problems = read(body, rules, _WORDING, partial=partial, unknown=False)
+    blanks = [k for k, v in values.items() if blank(v) and rules[k].kind != "text"]
+    refuse([*problems, *(_WORDING.bad(k, rules[k], values[k]) for k in blanks)])
+    return {k: v if rules[k].kind == "int" or v is None else str(v) for k, v in values.items()}
+
+
+def _counted(
+    items: list[Record], request: FakeRequest, **counts: Callable[[Record], int]
+) -> list[Record]:
+    """``items`` with each count the query asks for (``amount_of_cases=true``)."""
+    asked = {name: count for name, count in counts.items() if truthy(request.arg(name, "false"))}
+    return [{**r, **{name: count(r) for name, count in asked.items()}} for r in items]
+
+
+def _filled(body: Record, entity: str) -> Record:
+    """Every ``_FIELDS`` of ``entity``: the body's, checked, or empty."""
+    return {**dict.fromkeys(_FIELDS[entity], ""), **_checked(body, entity)}
 
 
 # -- the fake --------------------------------------------------------------------
 class FakeOmnidesk(FakeServer):
     """A stateful in-memory Omnidesk: cases, case messages and notes (with
-    attachments), users, companies, labels, groups and staff.
+    attachments), users, companies, labels, groups and staff, and beyond the
+    documented seed ratings, each case's changelog, macros (:meth:`add_macro`), staff
+    roles and statuses, user identification codes and linked users (the guide,
+    ``docs/omnidesk.md``, tells what it models and what it chooses where the docs are
+    silent).
 
-    ``email`` and ``api_key`` are the credentials the fake accepts (HTTP Basic;
-    anything else gets 401). ``staff_count`` active staff members exist from the
-    start, the first one with ``email`` (the API user, author of staff replies).
-    The hourly quota is ``calls_per_hour``, by default ``max(1000, 500 *
-    staff_count)`` as documented; every authenticated request spends one call
-    (the docs exempt unspecified "light" requests; the fake counts all), and the
-    quota refills an hour (of ``clock`` time) after the window opened.
-
-    Every answer carries ``api_calls_left``. When the quota is spent the fake
-    answers HTTP 429 ``{"error": "..."}``: the docs only say "an error message is
-    returned", so the real status, body and headers are undocumented and may
-    differ. Other errors are undocumented too; the fake answers ``{"error":
-    "..."}`` with 400 (missing or invalid field), 401 (credentials) and 404
-    (unknown id or route).
-
-    Behaviour the docs leave open, chosen here: ids are assigned incrementally
-    per entity; lists are ordered oldest first unless ``sort`` says otherwise;
-    the case list leaves out trashed and spam cases; a new case's content is its
-    first message; replies do not change a case's status; disabling or deleting
-    a group or staff member replaces it in cases at once (the real API does it
-    later, in the background).
+    It accepts HTTP Basic ``email`` / ``api_key`` only (401 otherwise). The first of
+    ``staff_count`` active staff members is the API user. Each request spends one of
+    ``calls_per_hour`` (by default ``max(1000, 500 * staff_count)``, as documented),
+    refilled after an hour of ``clock`` time; a spent quota is HTTP 429. A disabled or
+    deleted group or staff member leaves its cases at once (the real API does it later).
 
     State is public for assertions: ``cases``, ``messages`` (case id -> list),
-    ``users``, ``companies``, ``labels``, ``groups``, ``staff`` (id -> wire
-    record) and ``files`` (file id -> :class:`StoredFile`).
-
-    Beyond the documented seed, the fake also serves case and message ratings
-    (``ratings``, listed by ``stats_satisfaction``), each case's ``changelog``
-    (every change of a case's assignee, status, subject, group, priority, custom
-    fields or labels appends an entry), ``macros`` (:meth:`add_macro`),
-    ``staff_roles`` (:meth:`add_staff_role`), ``staff_statuses`` (built-in
-    Online, Offline and No chats; :meth:`add_staff_status`), user
-    ``identification_codes`` and linked users.
+    ``users``, ``companies``, ``labels``, ``groups``, ``staff``, ``ratings``,
+    ``staff_roles``, ``staff_statuses`` (id -> wire record), ``changelog`` (case id
+    -> list), ``files`` (file id -> :class:`StoredFile`).
     """
 
     vendor = "omnidesk"
@@ -279,18 +323,13 @@ class FakeOmnidesk(FakeServer):
         }  # fmt: skip
         """Each kind's first id."""
         for n in range(staff_count):
-            self._new_staff(
-                {
-                    "staff_email": email if n == 0 else f"agent{n}@acme.ru",
-                    "staff_full_name": "API user" if n == 0 else f"Agent {n}",
-                },
-                active=True,
-                status="online",
-            )
-        for status_id, name in ((1, "Online"), (2, "Offline"), (3, "No chats")):
+            name, address = ("API user", email) if n == 0 else (f"Agent {n}", f"agent{n}@acme.ru")
+            fields = {"staff_email": address, "staff_full_name": name}
+            self._add_staff(fields, active=True, status="online")
+        for status_id, status in enumerate(("Online", "Offline", "No chats"), start=1):
             self.staff_statuses[status_id] = {
                 "status_id": status_id,
-                "status": name,
+                "status": status,
                 "active": True,
             }
 
@@ -408,10 +447,6 @@ class FakeOmnidesk(FakeServer):
         response.headers["api_calls_left"] = str(self.calls_left)
         return response
 
-    def error_response(self, status: int, message: str) -> httpx.Response:
-        """``{"error": message}`` (``after`` adds ``api_calls_left``)."""
-        return self.json({"error": message}, status=status)
-
     def new_id(self, kind: str, start: int = 1) -> int:
         """The next id of ``kind`` (each kind counts from its own start)."""
         return super().new_id(kind, self._firsts.get(kind, start))
@@ -450,27 +485,42 @@ class FakeOmnidesk(FakeServer):
         return {**inner, "attachments": [(str(n), bytes(c)) for n, c in files]} if files else inner
 
     def read_body(self, res: Resource, op: str, request: FakeRequest) -> Any:
-        """The body wrapped in the entity name (labels take ``labels`` too, as the docs' curl)."""
+        """The body wrapped in the entity name (or the aliases ``res`` declares: labels
+        take ``labels`` too, as the docs' curl, and notes ``note``)."""
         assert res.wrapper is not None
         return self._body(request, res.wrapper, *res.wire.get("aliases", ()))
+
+    def update(self, res: Resource, record: Record, body: Any, request: FakeRequest) -> None:
+        """Apply an update; an entity without its own ``change`` takes its checked
+        ``_FIELDS`` (at least one)."""
+        if res.change is not None:
+            res.change(self, record, body, request)
+            return
+        changes = _checked(body, res.wrapper or "", partial=True)
+        if not changes:
+            raise Refused(400, "nothing to update")
+        record.update(changes)
+        if "updated_at" in record:  # labels carry no dates
+            self._touch(record)
 
     def answer(self, res: Resource, op: str, request: FakeRequest, result: Any) -> httpx.Response:
         """``{"case": {...}}``; lists as ``{"0": {"case": ...}, "total_count": N}``; an
         empty 200 for a delete; a new user's answer alone carries a ``password``."""
-        assert res.wrapper is not None
         if op == "delete":
             return httpx.Response(200)
-        if op != "list":
-            extra = (
-                {"password": f"pw{result['user_id']:04d}"}
-                if res is USERS and op == "create"
-                else {}
-            )
-            return self.json({res.wrapper: {**copy.deepcopy(result), **extra}})
-        if "count" in res.wire:
+        if op == "list" and "count" in res.wire:
             body: Record = {str(i): {res.wrapper: copy.deepcopy(r)} for i, r in enumerate(result)}
             return self.json({**body, "count": len(result)})
-        return self._page(request, result, res.wrapper)
+        if op == "list" and res is MESSAGES and not {"page", "limit"} & set(request.query):
+            # Unpaged: the last 100 messages (in the order asked) and the count of all.
+            recent = result[:MAX_LIMIT] if request.arg("order") == "desc" else result[-MAX_LIMIT:]
+            return self._page(request, recent, res.wrapper, len(result))
+        if op == "list":
+            return self._page(request, result, res.wrapper)
+        extra = (
+            {"password": f"pw{result['user_id']:04d}"} if res is USERS and op == "create" else {}
+        )
+        return self.json({res.wrapper: {**copy.deepcopy(result), **extra}})
 
     def _page(
         self,
@@ -533,7 +583,7 @@ class FakeOmnidesk(FakeServer):
                 for pattern in patterns:
                     items = [r for r in items if _search(pattern, self._field(r, name))]
             elif kind == "flag" and request.arg(name) is not None:
-                items = [r for r in items if bool(r[name]) is _as_bool(request.arg(name))]
+                items = [r for r in items if bool(r[name]) is truthy(request.arg(name))]
         return (
             self._custom_fields(request, self._times(request, items)) if "times" in spec else items
         )
@@ -592,6 +642,11 @@ class FakeOmnidesk(FakeServer):
         now = self.now()
         return {f"{kind}_id": self.new_id(kind), **fields, "created_at": now, "updated_at": now}
 
+    def _same(self, table: dict[int, Record], key: str, value: Any) -> Record | None:
+        """The record of ``table`` whose ``key`` is ``value`` (ignoring case)."""
+        found = (r for r in table.values() if str(r.get(key, "")).lower() == str(value).lower())
+        return next(found, None)
+
     # -- cases ----------------------------------------------------------------------
 
     def _select_cases(self, items: list[Record], request: FakeRequest) -> list[Record]:
@@ -618,8 +673,7 @@ class FakeOmnidesk(FakeServer):
     def _new_case(self, body: Record, request: FakeRequest) -> Record:
         """A case (JSON, or multipart with ``case[attachments][N]``); its content is its
         first message, from the user."""
-        if not body.get("subject"):
-            raise Refused(400, "subject is required")
+        values = _checked(body, "case")
         if not (body.get("content") or body.get("content_html")):
             raise Refused(400, "content or content_html is required")
         user_id = self._case_user(body)
@@ -628,23 +682,23 @@ class FakeOmnidesk(FakeServer):
             if "created_at" in body
             else self.now()
         )
-        staff_id = self._active(self.staff, body.get("staff_id", 0), "staff_id", zero=True)
-        group_id = self._active(self.groups, body.get("group_id", 0), "group_id", zero=True)
         if "initiator_id" in body:
             self._active(self.staff, body["initiator_id"], "initiator_id", zero=False)
         cc, bcc = _comma(body.get("cc_emails")), _comma(body.get("bcc_emails"))
         if len(cc) > 30 or len(bcc) > 30:
             raise Refused(400, "cc_emails and bcc_emails take at most 30 addresses")
+        staff_id = self._active(self.staff, body.get("staff_id", 0), "staff_id", zero=True)
+        group_id = self._active(self.groups, body.get("group_id", 0), "group_id", zero=True)
         user, case_id = self.users[user_id], self.new_id("case")
         case: Record = {
             "case_id": case_id,
             "case_number": f"{100 + case_id % 900}-{240000 + case_id}",
-            "subject": str(body["subject"]),
+            "subject": values["subject"],
             "user_id": user_id,
             "staff_id": staff_id,
             "group_id": group_id,
-            "status": _choice(body.get("status", "open"), "status"),
-            "priority": _choice(body.get("priority", "normal"), "priority"),
+            "status": values.get("status", "open"),
+            "priority": values.get("priority", "normal"),
             "channel": body.get("channel") or "web",
             "recipient": user.get("user_email") or user.get("user_phone") or "",
             "cc_emails": ",".join(cc),
@@ -653,17 +707,13 @@ class FakeOmnidesk(FakeServer):
             "spam": False,
             "created_at": created,
             "updated_at": created,
-            "language_id": number(body.get("language_id", 1), "language_id"),
+            "language_id": values.get("language_id", 1),
             "custom_fields": dict(body.get("custom_fields") or {}),
-            "labels": [number(v, "labels") for v in _as_list(body.get("labels"))],
+            "labels": _ids(body.get("labels"), "labels"),
         }
-        self.messages[case_id] = []
-        first = {
-            "user_id": user_id,
-            "created_at": created,
-            **_texts(body, ("content", "content_html")),
-        }
-        self._add_message(case_id, first, body.get("attachments", []), note=False)
+        first = {"user_id": user_id, "created_at": created}
+        first.update({k: str(body[k]) for k in ("content", "content_html") if k in body})
+        self.messages[case_id] = [self._message(case_id, first, body, note=False)]
         return case
 
     def _case_user(self, body: Record) -> int:
@@ -672,75 +722,62 @@ class FakeOmnidesk(FakeServer):
         if not given:
             raise Refused(400, _NO_IDENTITY)
         for key in given:
-            for user_id, user in self.users.items():
-                if str(user.get(key, "")).lower() == str(body[key]).lower():
-                    return user_id
+            if found := self._same(self.users, key, body[key]):
+                return int(found["user_id"])
         fields = {
             key: body[key] for key in (*given, "user_full_name", "language_id") if key in body
         }
         if "user_company_name" in body:
             fields["company_name"] = body["user_company_name"]
-        return int(self._new_user(fields)["user_id"])
+        return int(self._add_user(fields)["user_id"])
 
     def _drop_case(self, case: Record, request: FakeRequest) -> None:
         self.messages.pop(case["case_id"], None)
-        for file_id in [f.file_id for f in self.files.values() if f.case_id == case["case_id"]]:
-            del self.files[file_id]
+        self._drop_files("case_id", case["case_id"])
 
-    def _cases(self, request: FakeRequest) -> tuple[list[Record], bool]:
-        """The cases of ``/cases/{id}`` or of a bulk ``/cases/{id},{id}``."""
+    def _each_case(self, request: FakeRequest, change: Callable[[Record], Any]) -> httpx.Response:
+        """``change`` made to the case of ``/cases/{id}...``, answered with the case; or
+        to each case of a bulk ``/cases/{id},{id}...``, answered with the ids found."""
         raw = request.path_params["id"]
         if "," not in raw:
-            return [self.find(CASES, raw)], False
-        found = [
-            self.cases[int(p)]
-            for p in raw.split(",")
-            if p.strip().isdigit() and int(p) in self.cases
-        ]
-        return found, True
-
-    def _cases_answer(self, cases: list[Record], bulk: bool) -> httpx.Response:
-        if bulk:
-            return self.json({"case_success_id": [c["case_id"] for c in cases]})
-        return self.json({"case": copy.deepcopy(cases[0])})
+            case = self.find(CASES, raw)
+            change(case)
+            return self.json({"case": copy.deepcopy(case)})
+        ids = [int(p) for p in raw.split(",") if p.strip().isdigit() and int(p) in self.cases]
+        for case_id in ids:
+            change(self.cases[case_id])
+        return self.json({"case_success_id": ids})
 
     @route("PUT", "/cases/{id}.json")
     def update_case(self, request: FakeRequest) -> httpx.Response:
         """Change one case, or several (``/cases/1,2,3.json``)."""
-        cases, bulk = self._cases(request)
+        return self._each_case(request, lambda case: self._change_case(case, request))
+
+    def _change_case(self, case: Record, request: FakeRequest) -> None:
         body = self._body(request, "case")
-        changes: Record = _texts(body, ("subject",))
-        for name in ("status", "priority"):
-            if name in body:
-                changes[name] = _choice(body[name], name)
+        if not _CASE_CHANGES & set(body):
+            raise Refused(400, "nothing to update")
+        changes = _checked(body, "case", partial=True)
         if "group_id" in body:
             changes["group_id"] = self._active(
                 self.groups, body["group_id"], "group_id", zero=False
             )
         if "staff_id" in body:
             changes["staff_id"] = self._active(self.staff, body["staff_id"], "staff_id", zero=True)
-        if "language_id" in body:
-            changes["language_id"] = number(body["language_id"], "language_id")
         for key in ("add_cc_emails", "add_bcc_emails"):
             if len(_comma(body.get(key))) > 30:
                 raise Refused(400, f"{key} takes at most 30 addresses")
-        if not _CASE_CHANGES & set(body):
-            raise Refused(400, "nothing to update")
-        add = [number(v, "add_labels") for v in _as_list(body.get("add_labels"))]
-        drop = {number(v, "delete_labels") for v in _as_list(body.get("delete_labels"))}
-        for case in cases:
-            case.update(changes)
-            if body.get("custom_fields"):
-                case["custom_fields"] = {**case["custom_fields"], **dict(body["custom_fields"])}
-            labels = [x for x in case["labels"] if x not in drop]
-            case["labels"] = labels + [x for x in add if x not in labels]
-            for kind in ("cc", "bcc"):
-                gone = set(_comma(body.get(f"remove_{kind}_emails")))
-                current = [e for e in _comma(case[f"{kind}_emails"]) if e not in gone]
-                current += [e for e in _comma(body.get(f"add_{kind}_emails")) if e not in current]
-                case[f"{kind}_emails"] = ",".join(current)
-            self._touch(case)
-        return self._cases_answer(cases, bulk)
+        labels = _edit(
+            case["labels"],
+            _ids(body.get("add_labels"), "add_labels"),
+            _ids(body.get("delete_labels"), "delete_labels"),
+        )
+        case.update(changes, labels=labels)
+        case["custom_fields"] = {**case["custom_fields"], **(body.get("custom_fields") or {})}
+        for key in ("cc_emails", "bcc_emails"):
+            more, gone = _comma(body.get(f"add_{key}")), _comma(body.get(f"remove_{key}"))
+            case[key] = ",".join(_edit(_comma(case[key]), more, gone))
+        self._touch(case)
 
     @route("PUT", "/{entity}/{id}/{action}.json")
     def set_flags(self, request: FakeRequest) -> httpx.Response:
@@ -752,27 +789,23 @@ class FakeOmnidesk(FakeServer):
         if flags is None:
             raise Refused(404, f"No route for PUT {request.raw.url.path}")
         if entity == "cases":
-            cases, bulk = self._cases(request)
-            for case in cases:
-                self._touch(case).update(flags)
-            return self._cases_answer(cases, bulk)
+            return self._each_case(request, lambda case: self._touch(case).update(flags))
         res = next(r for r in _RESOURCES if r.store == entity)
         record = self.find(res, request.path_params["id"])
-        if (entity, action) == ("groups", "disable"):
-            self._replace_group(record, request)
-        elif (entity, action) == ("staff", "disable"):
-            self._replace_staff(record, request, ("open", "waiting"))
+        if action == "disable" and entity in ("groups", "staff"):
+            # Only a staff member's open and waiting cases go to another.
+            statuses = CASE_STATUSES if entity == "groups" else ("open", "waiting")
+            self._reassign(record, request, res, statuses)
         record.update(flags)
         return self.answer(res, "update", request, self._touch(record))
 
     # -- case messages and notes ---------------------------------------------------
 
-    def _add_message(
-        self, case_id: int, fields: Record, files: list[tuple[str, bytes]], *, note: bool
-    ) -> Record:
+    def _message(self, case_id: int, fields: Record, body: Record, *, note: bool) -> Record:
+        """A message of ``case_id`` with ``fields`` and the body's attachments stored."""
         message_id = self.new_id("message")
         attachments = []
-        for name, content in files:
+        for name, content in body.get("attachments", []):
             file_id = self.new_id("file")
             mime = mimetypes.guess_type(name)[0] or "application/octet-stream"
             self.files[file_id] = StoredFile(file_id, name, content, mime, case_id, message_id)
@@ -798,16 +831,18 @@ class FakeOmnidesk(FakeServer):
             "sent_via_rule": False,
         }
         message.setdefault("created_at", self.now())
-        self.messages.setdefault(case_id, []).append(message)
         return message
 
-    def _message_fields(self, body: Record, *, note: bool) -> Record:
+    def _new_note(self, body: Record, request: FakeRequest) -> Record:
+        return self._new_message(body, request, note=True)
+
+    def _new_message(self, body: Record, request: FakeRequest, *, note: bool = False) -> Record:
+        """A reply (JSON, or multipart with ``message[attachments][N]``) or a note
+        (``message`` wrapper, or ``note[...]`` fields with files)."""
+        case = self.find(CASES, request.path_params["id"])
         if not (body.get("content") or body.get("content_html")):
             raise Refused(400, "content or content_html is required")
-        fields: Record = {
-            "content": str(body.get("content") or ""),
-            "content_html": str(body.get("content_html") or ""),
-        }
+        fields: Record = {k: str(body.get(k) or "") for k in ("content", "content_html")}
         if "created_at" in body:
             fields["created_at"] = self._time_field(body["created_at"], "created_at")
         if note:
@@ -823,101 +858,50 @@ class FakeOmnidesk(FakeServer):
             fields["staff_id"] = self._active(self.staff, body["staff_id"], "staff_id", zero=False)
         else:
             fields["staff_id"] = self._api_staff_id()
-        return fields
+        self._touch(case)
+        return self._message(case["case_id"], fields, body, note=note)
 
-    def _message(self, request: FakeRequest, *, note: bool | None) -> tuple[Record, Record]:
-        case = self.find(CASES, request.path_params["id"])
-        raw = request.path_params["message_id"]
-        for message in self.messages.get(case["case_id"], []):
-            if str(message["message_id"]) == raw and (note is None or message["note"] is note):
-                return case, message
-        raise Refused(404, f"{'note' if note else 'message'} {raw} not found")
-
-    @route("GET", "/cases/{id}/messages.json")
-    def list_messages(self, request: FakeRequest) -> httpx.Response:
-        """A case's messages and notes (``order`` asc by default; last 100 without paging)."""
-        everything = self.messages.get(self.find(CASES, request.path_params["id"])["case_id"], [])
+    def _select_messages(self, items: list[Record], request: FakeRequest) -> list[Record]:
+        """Replies and notes, ``order`` asc (the default) or desc."""
         order = request.arg("order", "asc")
         if order not in ("asc", "desc"):
             raise Refused(400, "order must be asc or desc")
-        paged = request.arg("page") is not None or request.arg("limit") is not None
-        items = list(everything if paged else everything[-MAX_LIMIT:])
-        if order == "desc":
-            items.reverse()
-        if paged:
-            return self._page(request, items, "message")
-        body = {str(i): {"message": copy.deepcopy(m)} for i, m in enumerate(items)}
-        return self.json({**body, "total_count": len(everything)})
+        return items[::-1] if order == "desc" else items
 
-    @route("POST", "/cases/{id}/messages.json")
-    def create_message(self, request: FakeRequest) -> httpx.Response:
-        """Reply to a case (JSON, or multipart with ``message[attachments][N]``)."""
-        return self._post_message(request, note=False)
-
-    @route("POST", "/cases/{id}/note.json")
-    def create_note(self, request: FakeRequest) -> httpx.Response:
-        """Add a note (``message`` wrapper, or ``note[...]`` fields with files)."""
-        return self._post_message(request, note=True)
-
-    def _post_message(self, request: FakeRequest, *, note: bool) -> httpx.Response:
-        case = self.find(CASES, request.path_params["id"])
-        body = self._body(request, "message", *(("note",) if note else ()))
-        fields = self._message_fields(body, note=note)
-        message = self._add_message(case["case_id"], fields, body.get("attachments", []), note=note)
-        self._touch(case)
-        return self.json({"message": copy.deepcopy(message)})
-
-    @route("PUT", "/cases/{id}/{kind}/{message_id}.json")
-    def update_message(self, request: FakeRequest) -> httpx.Response:
-        """Edit a reply's (``messages``) or a note's (``note``) text."""
-        case, message = self._message(request, note=self._kind(request))
-        body = self._body(request, "message")
+    def _change_message(self, message: Record, body: Record, request: FakeRequest) -> None:
+        """Edit a reply's or a note's text."""
         if not body.get("content"):
             raise Refused(400, "content is required")
         message["content"] = str(body["content"])
-        self._touch(case)
-        return self.json({"message": copy.deepcopy(message)})
+        self._touch(self.find(CASES, request.path_params["id"]))
 
-    @route("DELETE", "/cases/{id}/{kind}/{message_id}.json")
-    def delete_message(self, request: FakeRequest) -> httpx.Response:
-        """Delete a reply or a note, with its files."""
-        case, message = self._message(request, note=self._kind(request))
-        self.messages[case["case_id"]].remove(message)
-        for file_id in [
-            f.file_id for f in self.files.values() if f.message_id == message["message_id"]
-        ]:
+    def _drop_message(self, message: Record, request: FakeRequest) -> None:
+        self._drop_files("message_id", message["message_id"])
+        self._touch(self.find(CASES, request.path_params["id"]))
+
+    def _drop_files(self, key: str, value: int) -> None:
+        for file_id in [f.file_id for f in self.files.values() if getattr(f, key) == value]:
             del self.files[file_id]
-        self._touch(case)
-        return httpx.Response(200)
 
-    @staticmethod
-    def _kind(request: FakeRequest) -> bool:
-        kind = request.path_params["kind"]
-        if kind not in ("messages", "note"):
-            raise Refused(404, f"No route for {request.method} {request.raw.url.path}")
-        return kind == "note"
+    def find(self, res: Resource, raw_id: Any, request: FakeRequest | None = None) -> Record:
+        """The record of ``res`` with id ``raw_id``; a reply is no note, a note no reply."""
+        record = super().find(res, raw_id, request)
+        if "note" in res.wire and record["note"] is not res.wire["note"]:
+            raise Refused(404, res.missing.format(label=res.label, id=raw_id))
+        return record
 
     # -- labels, users, companies, groups, staff --------------------------------------
-
-    def _new_label(self, body: Record, request: FakeRequest) -> Record:
-        title = self._label_title(body)  # refused before an id is spent
-        return {"label_id": self.new_id("label"), "label_title": title}
-
-    def _change_label(self, label: Record, body: Record, request: FakeRequest) -> None:
-        label["label_title"] = self._label_title(body)
-
-    @staticmethod
-    def _label_title(body: Record) -> str:
-        if not body.get("label_title"):
-            raise Refused(400, "label_title is required")
-        return str(body["label_title"])
 
     def _drop_label(self, label: Record, request: FakeRequest) -> None:
         for case in self.cases.values():
             if label["label_id"] in case["labels"]:
                 case["labels"].remove(label["label_id"])
 
-    def _new_user(self, fields: Record) -> Record:
+    def _new_label(self, body: Record, request: FakeRequest) -> Record:
+        title = _checked(body, "label")  # refused before an id is spent
+        return {"label_id": self.new_id("label"), **title}
+
+    def _add_user(self, fields: Record) -> Record:
         kind = next((_KINDS[key] for key in _IDENTITIES if fields.get(key)), "email")
         user = self._stamped(
             "user",
@@ -934,60 +918,41 @@ class FakeOmnidesk(FakeServer):
         self.users[user["user_id"]] = user
         return user
 
-    def _create_user(self, body: Record, request: FakeRequest) -> Record:
+    def _new_user(self, body: Record, request: FakeRequest) -> Record:
         given = [key for key in _IDENTITIES if body.get(key)]
         if not given:
             raise Refused(400, _NO_IDENTITY)
         if body.get("user_custom_channel") and not body.get("user_custom_id"):
             raise Refused(400, "user_custom_channel goes with user_custom_id")
         for key in given:
-            if any(
-                str(u.get(key, "")).lower() == str(body[key]).lower() for u in self.users.values()
-            ):
+            if self._same(self.users, key, body[key]):
                 raise Refused(400, f"a user with this {key} already exists")
-        allowed = {
-            *_IDENTITIES,
-            "user_custom_channel",
-            "user_full_name",
-            "company_name",
-            "company_position",
-            "user_note",
-            "language_id",
-            "custom_fields",
-        }
-        return self._new_user({k: v for k, v in body.items() if k in allowed})
+        allowed = {*_IDENTITIES, *_FIELDS["user"], "user_custom_channel", "custom_fields"}
+        return self._add_user({k: v for k, v in body.items() if k in allowed})
 
     def _select_users(self, items: list[Record], request: FakeRequest) -> list[Record]:
-        if _as_bool(request.arg("amount_of_cases", "false")):
-            owners = [c["user_id"] for c in self.cases.values()]
-            items = [{**u, "amount_of_cases": owners.count(u["user_id"])} for u in items]
-        return items
+        return _counted(items, request, amount_of_cases=lambda u: self._cases_of([u["user_id"]]))
+
+    def _cases_of(self, user_ids: list[int]) -> int:
+        return sum(1 for c in self.cases.values() if c["user_id"] in user_ids)
 
     def _change_user(self, user: Record, body: Record, request: FakeRequest) -> None:
-        keys = (
-            "user_email",
-            "user_full_name",
-            "company_name",
-            "company_position",
-            "user_note",
-            "language_id",
-        )
-        changes = {k: body[k] for k in keys if k in body}
+        changes = _checked(body, "user", partial=True)
         if not changes and "custom_fields" not in body:
             raise Refused(400, "nothing to update")
         if "user_email" in changes and user.get("confirmed"):
             raise Refused(400, "user_email can change only while it is not confirmed")
-        if "language_id" in changes:
-            changes["language_id"] = number(changes["language_id"], "language_id")
         user.update(changes)
-        if body.get("custom_fields"):
-            user["custom_fields"] = {**user["custom_fields"], **dict(body["custom_fields"])}
+        user["custom_fields"] = {**user["custom_fields"], **(body.get("custom_fields") or {})}
         self._touch(user)
 
+    def _drop_company(self, company: Record, request: FakeRequest) -> None:
+        self.company_users.pop(company["company_id"], None)
+
     def _drop_user(self, user: Record, request: FakeRequest) -> None:
-        for members in self.company_users.values():
-            if user["user_id"] in members:
-                members.remove(user["user_id"])
+        for company_users in self.company_users.values():
+            if user["user_id"] in company_users:
+                company_users.remove(user["user_id"])
 
     def _company_user_ids(self, body: Record, key: str) -> list[int]:
         # The docs spell these names with a Cyrillic "с" (сompany_users); take both.
@@ -1007,126 +972,99 @@ class FakeOmnidesk(FakeServer):
     def _new_company(self, body: Record, request: FakeRequest) -> Record:
         if not body.get("company_name"):
             raise Refused(400, "company_name is required")
-        members = self._company_user_ids(body, "company_users")
+        company_users, texts = (
+            self._company_user_ids(body, "company_users"),
+            _filled(body, "company"),
+        )
         company = self._stamped(
             "company",
-            company_name=str(body["company_name"]),
+            company_name=texts.pop("company_name"),
             company_domains=",".join(_comma(body.get("company_domains"))),
             company_default_group=self._default_group(body),
-            company_address=str(body.get("company_address", "")),
-            company_note=str(body.get("company_note", "")),
+            **texts,
             active=True,
             deleted=False,
         )
-        self.company_users[company["company_id"]] = members
+        self.company_users[company["company_id"]] = company_users
         return company
 
     def _select_companies(self, items: list[Record], request: FakeRequest) -> list[Record]:
-        with_users = _as_bool(request.arg("amount_of_users", "false"))
-        with_cases = _as_bool(request.arg("amount_of_cases", "false"))
-        out = []
-        for company in items:
-            members = self.company_users.get(company["company_id"], [])
-            extra: Record = {"amount_of_users": len(members)} if with_users else {}
-            if with_cases:
-                extra["amount_of_cases"] = sum(
-                    1 for c in self.cases.values() if c["user_id"] in members
-                )
-            out.append({**company, **extra})
-        return out
+        def members_of(company: Record) -> list[int]:
+            return self.company_users.get(company["company_id"], [])
+
+        return _counted(
+            items,
+            request,
+            amount_of_users=lambda c: len(members_of(c)),
+            amount_of_cases=lambda c: self._cases_of(members_of(c)),
+        )
 
     def _change_company(self, company: Record, body: Record, request: FakeRequest) -> None:
         """Change a company; domains and users are added or removed."""
-        changes = _texts(body, ("company_name", "company_address", "company_note"))
+        changes = _checked(body, "company", partial=True)
         if "company_default_group" in body:
             changes["company_default_group"] = self._default_group(body)
-        domains = _comma(company["company_domains"])
-        gone = set(_comma(body.get("remove_company_domains")))
-        domains = [d for d in domains if d not in gone]
-        domains += [d for d in _comma(body.get("add_company_domains")) if d not in domains]
-        changes["company_domains"] = ",".join(domains)
-        members = self.company_users.setdefault(company["company_id"], [])
+        domains = _edit(
+            _comma(company["company_domains"]),
+            _comma(body.get("add_company_domains")),
+            _comma(body.get("remove_company_domains")),
+        )
         removed = self._company_user_ids(body, "remove_company_users")
         added = self._company_user_ids(body, "add_company_users")
-        if len(changes) == 1 and not (gone or "add_company_domains" in body or removed or added):
+        edits = {"add_company_domains", "remove_company_domains"} & set(body)
+        if not (changes or edits or removed or added):
             raise Refused(400, "nothing to update")
-        members[:] = [m for m in members if m not in removed]
-        members += [m for m in added if m not in members]
-        self._touch(company).update(changes)
+        company_users = self.company_users.setdefault(company["company_id"], [])
+        company_users[:] = _edit(company_users, added, removed)
+        self._touch(company).update(changes, company_domains=",".join(domains))
 
     def _new_group(self, body: Record, request: FakeRequest) -> Record:
-        if not body.get("group_title"):
-            raise Refused(400, "group_title is required")
-        texts = {
-            k: str(body.get(k, "")) for k in ("group_title", "group_from_name", "group_signature")
-        }
-        return self._stamped("group", **texts, active=True)
+        return self._stamped("group", **_filled(body, "group"), active=True)
 
-    def _change_group(self, group: Record, body: Record, request: FakeRequest) -> None:
-        changes = _texts(body, ("group_title", "group_from_name", "group_signature"))
-        if not changes:
-            raise Refused(400, "nothing to update")
-        if "group_title" in changes and not body["group_title"]:
-            raise Refused(400, "group_title must not be empty")
-        self._touch(group).update(changes)
+    def _drop_group(self, group: Record, request: FakeRequest) -> None:
+        self._reassign(group, request, GROUPS)
 
-    def _replace_group(self, group: Record, request: FakeRequest) -> None:
-        """Move cases off ``group`` (``replace_group_id`` needed when it is in use)."""
-        body = self._body(request, "group", required=False)
-        used = [c for c in self.cases.values() if c["group_id"] == group["group_id"]]
-        if "replace_group_id" not in body:
-            if used:
-                raise Refused(400, "the group is used by cases; pass replace_group_id")
-            return
-        replacement = self._active(
-            self.groups, body["replace_group_id"], "replace_group_id", zero=False
-        )
-        if replacement == group["group_id"]:
-            raise Refused(400, "replace_group_id must be another group")
-        for case in used:
-            case["group_id"] = replacement
-
-    def _new_staff(self, body: Record, *, active: bool = False, status: str = "offline") -> Record:
+    def _add_staff(
+        self, fields: Record, *, active: bool = False, status: str = "offline"
+    ) -> Record:
         # A new staff member is inactive until they accept the invitation
         # (the create example answers "active": false).
-        texts = {
-            k: str(body.get(k, "")) for k in ("staff_email", "staff_full_name", "staff_signature")
-        }
-        record = self._stamped("staff", **texts, thumbnail="", active=active, status=status)
+        fields = {**dict.fromkeys(_FIELDS["staff"], ""), **fields}
+        record = self._stamped("staff", **fields, thumbnail="", active=active, status=status)
         self.staff[record["staff_id"]] = record
         return record
 
-    def _create_staff(self, body: Record, request: FakeRequest) -> Record:
-        staff_email = str(body.get("staff_email") or "")
-        if "@" not in staff_email:
-            raise Refused(400, "a valid staff_email is required")
-        if any(s["staff_email"].lower() == staff_email.lower() for s in self.staff.values()):
+    def _new_staff(self, body: Record, request: FakeRequest) -> Record:
+        fields = _checked(body, "staff")
+        if self._same(self.staff, "staff_email", fields["staff_email"]):
             raise Refused(400, "a staff member with this staff_email already exists")
-        return self._new_staff(body)
+        return self._add_staff(fields)
 
-    def _change_staff(self, record: Record, body: Record, request: FakeRequest) -> None:
-        changes = _texts(body, ("staff_email", "staff_full_name", "staff_signature"))
-        if not changes:
-            raise Refused(400, "nothing to update")
-        if "@" not in changes.get("staff_email", "@"):
-            raise Refused(400, "staff_email must be a valid email address")
-        self._touch(record).update(changes)
+    def _drop_staff(self, staff: Record, request: FakeRequest) -> None:
+        self._reassign(staff, request, STAFF)
 
-    def _replace_staff(
-        self, record: Record, request: FakeRequest, statuses: Iterable[str] = CASE_STATUSES
+    def _reassign(
+        self,
+        record: Record,
+        request: FakeRequest,
+        res: Resource,
+        statuses: Iterable[str] = CASE_STATUSES,
     ) -> None:
-        """Give ``record``'s cases in ``statuses`` to ``replace_staff_id`` (or nobody)."""
-        body = self._body(request, "staff", required=False)
+        """Move the cases in ``statuses`` of a group or staff member to the
+        ``replace_<kind>_id`` of the body, or to nobody (not a group in use)."""
+        kind, table = res.wrapper or "", self.groups if res is GROUPS else self.staff
+        key, name = f"{kind}_id", f"replace_{kind}_id"
+        body = self._body(request, kind, required=False)
+        used = [c for c in self.cases.values() if c[key] == record[key] and c["status"] in statuses]
         replacement = 0
-        if "replace_staff_id" in body:
-            replacement = self._active(
-                self.staff, body["replace_staff_id"], "replace_staff_id", zero=False
-            )
-            if replacement == record["staff_id"]:
-                raise Refused(400, "replace_staff_id must be another staff member")
-        for case in self.cases.values():
-            if case["staff_id"] == record["staff_id"] and case["status"] in statuses:
-                case["staff_id"] = replacement
+        if name in body:
+            replacement = self._active(table, body[name], name, zero=False)
+            if replacement == record[key]:
+                raise Refused(400, f"{name} must be another {res.label}")
+        elif used and kind == "group":
+            raise Refused(400, "the group is used by cases; pass replace_group_id")
+        for case in used:
+            case[key] = replacement
 
     # -- beyond the documented seed -------------------------------------------
     # Endpoints the official documentation leaves out: ratings, the case
@@ -1177,7 +1115,7 @@ class FakeOmnidesk(FakeServer):
         hidden = {
             event
             for flag, event in _CHANGELOG_FLAGS
-            if request.arg(flag) is not None and not _as_bool(request.arg(flag))
+            if request.arg(flag) is not None and not truthy(request.arg(flag))
         }
         entries = [e for e in self.changelog.get(case["case_id"], []) if e["event"] not in hidden]
         return self.json({"changelog": copy.deepcopy(entries)})
@@ -1213,14 +1151,13 @@ class FakeOmnidesk(FakeServer):
     @route("PUT", "/cases/{id}/rate/{message_id}.json")
     def rate_message(self, request: FakeRequest) -> httpx.Response:
         """Rate a message (not a note) of a case; rating again replaces the rating."""
-        case, message = self._message(request, note=False)
+        message = self.find(MESSAGES, request.path_params["message_id"], request)
         message.update(self._rating(request), rated_staff_id=message["staff_id"])
-        self._touch(case)
+        self._touch(self.find(CASES, request.path_params["id"]))
         return self.json({"message": copy.deepcopy(message)})
 
-    @route("GET", "/stats_satisfaction.json")
-    def stats_satisfaction(self, request: FakeRequest) -> httpx.Response:
-        """Case ratings, newest first unless ``sort=added_at_asc``.
+    def _select_ratings(self, items: list[Record], request: FakeRequest) -> list[Record]:
+        """Case ratings (``stats_satisfaction``), newest first unless ``sort=added_at_asc``.
 
         ``period`` is required; only ``custom`` narrows the time (by
         ``from_time``/``to_time`` on the rating's date), other periods list every
@@ -1228,15 +1165,12 @@ class FakeOmnidesk(FakeServer):
         """
         if not request.arg("period"):
             raise Refused(400, "period is required")
-        items = list(self.ratings.values())
         if request.arg("period") == "custom":
             items = self._times(request, items)
-        items = self._filtered(request, items, _RATING_FILTERS)
         sort = request.arg("sort", "added_at_desc")
         if sort not in ("added_at_desc", "added_at_asc"):
             raise Refused(400, "sort must be added_at_desc or added_at_asc")
-        items.sort(key=lambda r: r["rating_id"], reverse=sort == "added_at_desc")
-        return self._page(request, items, None)
+        return sorted(items, key=lambda r: r["rating_id"], reverse=sort == "added_at_desc")
 
     @route("GET", "/macros.json")
     def list_macros(self, request: FakeRequest) -> httpx.Response:
@@ -1259,44 +1193,33 @@ class FakeOmnidesk(FakeServer):
         return self.json({"code": code})
 
     @route("PUT", "/users/{id}/link.json")
+    @route("PUT", "/users/{id}/unlink.json")
     def link_user(self, request: FakeRequest) -> httpx.Response:
-        """Link the user named by ``user_email``, ``user_phone`` or ``user_id`` (both ways)."""
+        """Link the user named by ``user_email``, ``user_phone`` or ``user_id`` (both
+        ways); or unlink the user ``user_id`` (unlinking again changes nothing)."""
         user, body = self.find(USERS, request.path_params["id"]), request.json_object()
+        link = request.raw.url.path.endswith("/link.json")
         given = [key for key in ("user_email", "user_phone", "user_id") if key in body]
-        if len(given) != 1:
+        if link and len(given) != 1:
             raise Refused(400, "pass exactly one of user_email, user_phone, user_id")
-        key = given[0]
+        if not link and "user_id" not in body:
+            raise Refused(400, "user_id is required")
+        key = given[0] if link else "user_id"
         if key == "user_id":
             other = self.users.get(number(body["user_id"], "user_id"))
         else:
-            same = (
-                u
-                for u in self.users.values()
-                if str(u.get(key, "")).lower() == str(body[key]).lower()
-            )
-            other = next(same, None)
+            other = self._same(self.users, key, body[key])
         if other is None:
-            raise Refused(404, f"user with {key} {body[key]} not found")
-        if other["user_id"] == user["user_id"]:
+            who = f"user with {key}" if link else "user"
+            raise Refused(404, f"{who} {body[key]} not found")
+        if other["user_id"] == user["user_id"] and link:
             raise Refused(400, "a user cannot be linked to itself")
         for a, b in ((user, other), (other, user)):
-            if b["user_id"] not in a["linked_users"]:
-                a["linked_users"].append(b["user_id"])
-        self._touch(other)
-        return self.json({"user": copy.deepcopy(self._touch(user))})
-
-    @route("PUT", "/users/{id}/unlink.json")
-    def unlink_user(self, request: FakeRequest) -> httpx.Response:
-        """Unlink the user ``user_id`` (both ways; unlinking again changes nothing)."""
-        user, body = self.find(USERS, request.path_params["id"]), request.json_object()
-        if "user_id" not in body:
-            raise Refused(400, "user_id is required")
-        other = self.users.get(number(body["user_id"], "user_id"))
-        if other is None:
-            raise Refused(404, f"user {body['user_id']} not found")
-        for a, b in ((user, other), (other, user)):
-            if b["user_id"] in a["linked_users"]:
-                a["linked_users"].remove(b["user_id"])
+            a["linked_users"] = members(
+                a["linked_users"], [b["user_id"]], "add" if link else "remove"
+            )
+        if link:
+            self._touch(other)
         return self.json({"user": copy.deepcopy(self._touch(user))})
 
 
@@ -1305,11 +1228,6 @@ _CASE_FILTERS = {
     "channel": "text", "labels": "ids", "user_email": "search4", "user_phone": "search4",
     "subject": "search4", "times": "",
 }  # fmt: skip
-_CASE_CHANGES = frozenset((
-    "subject", "status", "priority", "group_id", "staff_id", "language_id", "custom_fields",
-    "add_labels", "delete_labels", "add_cc_emails", "add_bcc_emails", "remove_cc_emails",
-    "remove_bcc_emails",
-))  # fmt: skip
 _USER_FILTERS = {
     "user_email": "search3",
     "user_phone": "search3",
@@ -1325,102 +1243,72 @@ _RATING_FILTERS = {
 }  # fmt: skip
 
 
-def _rest(entity: str, *ops: str) -> dict[str, str]:
-    """The documented routes of ``entity``: ``/cases.json``, ``/cases/{id}.json``."""
-    methods = {"list": "GET", "get": "GET", "create": "POST", "update": "PUT", "delete": "DELETE"}
-    return {
-        op: f"{methods[op]} /{entity}{'' if op in ('list', 'create') else '/{id}'}.json"
-        for op in ops
+def _entity(store: str, kind: str, *ops: str, **declared: Any) -> Resource:
+    """An Omnidesk entity: records by ``<kind>_id`` wrapped in ``kind``, the documented
+    routes of ``ops`` (all five by default: ``/cases.json`` to list and create,
+    ``/cases/{id}.json`` for the rest), and as hooks the fake's ``_select_<store>``,
+    ``_new_<kind>``, ``_change_<kind>`` and ``_drop_<kind>`` where it has them."""
+    hooks = {
+        hook: getattr(FakeOmnidesk, f"_{verb}_{kind}", None)
+        for hook, verb in (("new", "new"), ("change", "change"), ("removed", "drop"))
     }
+    hooks["select"] = getattr(FakeOmnidesk, f"_select_{store}", None)
+    declared = {"label": kind, "id_type": int_id, "wrapper": kind, **hooks, **declared}
+    return Resource(store, f"{kind}_id", rest(f"/{store}", *ops, suffix=".json"), **declared)
 
 
-CASES = Resource(
-    "cases",
-    "case_id",
-    _rest("cases", "list", "get", "create", "delete"),
-    "case",
-    id_type=int_id,
-    wrapper="case",
-    filters=_CASE_FILTERS,
-    select=FakeOmnidesk._select_cases,
-    new=FakeOmnidesk._new_case,
-    removed=FakeOmnidesk._drop_case,
+CASES = _entity("cases", "case", "list", "get", "create", "delete", filters=_CASE_FILTERS)
+LABELS = _entity(
+    "labels", "label", "list", "create", "update", "delete", wire={"aliases": ("labels",)}
 )
-LABELS = Resource(
-    "labels",
-    "label_id",
-    _rest("labels", "list", "create", "update", "delete"),
-    "label",
+USERS = _entity("users", "user", filters=_USER_FILTERS)
+COMPANIES = _entity("companies", "company", filters=_COMPANY_FILTERS)
+GROUPS = _entity("groups", "group")
+STAFF = _entity("staff", "staff", label="staff member")
+MESSAGES = Resource(
+    children(CASES, "messages"),
+    "message_id",
+    {
+        "list": "GET /cases/{id}/messages.json",
+        "create": "POST /cases/{id}/messages.json",
+        "update": "PUT /cases/{id}/messages/{message_id}.json",
+        "delete": "DELETE /cases/{id}/messages/{message_id}.json",
+    },
+    "message",
     id_type=int_id,
-    wrapper="label",
-    wire={"aliases": ("labels",)},
-    new=FakeOmnidesk._new_label,
-    change=FakeOmnidesk._change_label,
-    removed=FakeOmnidesk._drop_label,
+    param="message_id",
+    wrapper="message",
+    wire={"note": False},
+    select=FakeOmnidesk._select_messages,
+    new=FakeOmnidesk._new_message,
+    change=FakeOmnidesk._change_message,
+    removed=FakeOmnidesk._drop_message,
 )
-USERS = Resource(
-    "users",
-    "user_id",
-    _rest("users", "list", "get", "create", "update", "delete"),
-    "user",
-    id_type=int_id,
-    wrapper="user",
-    filters=_USER_FILTERS,
-    select=FakeOmnidesk._select_users,
-    new=FakeOmnidesk._create_user,
-    change=FakeOmnidesk._change_user,
-    removed=FakeOmnidesk._drop_user,
-)
-COMPANIES = Resource(
-    "companies",
-    "company_id",
-    _rest("companies", "list", "get", "create", "update", "delete"),
-    "company",
-    id_type=int_id,
-    wrapper="company",
-    filters=_COMPANY_FILTERS,
-    select=FakeOmnidesk._select_companies,
-    new=FakeOmnidesk._new_company,
-    change=FakeOmnidesk._change_company,
-    removed=lambda fake, company, request: fake.company_users.pop(company["company_id"], None),
-)
-GROUPS = Resource(
-    "groups",
-    "group_id",
-    _rest("groups", "list", "get", "create", "update", "delete"),
-    "group",
-    id_type=int_id,
-    wrapper="group",
-    new=FakeOmnidesk._new_group,
-    change=FakeOmnidesk._change_group,
-    removed=FakeOmnidesk._replace_group,
-)
-STAFF = Resource(
-    "staff",
-    "staff_id",
-    _rest("staff", "list", "get", "create", "update", "delete"),
-    "staff member",
-    id_type=int_id,
-    wrapper="staff",
-    new=FakeOmnidesk._create_staff,
-    change=FakeOmnidesk._change_staff,
-    removed=FakeOmnidesk._replace_staff,
+NOTES = dataclasses.replace(
+    MESSAGES,
+    label="note",
+    wire={"note": True, "aliases": ("note",)},
+    new=FakeOmnidesk._new_note,
+    routes={
+        "create": "POST /cases/{id}/note.json",
+        "update": "PUT /cases/{id}/note/{message_id}.json",
+        "delete": "DELETE /cases/{id}/note/{message_id}.json",
+    },
 )
 _RESOURCES = (CASES, LABELS, USERS, COMPANIES, GROUPS, STAFF)
 FakeOmnidesk.resources = (
     *_RESOURCES,
+    MESSAGES,
+    NOTES,
     Resource(
-        "staff_roles",
-        "role_id",
-        {"list": "GET /staff_roles.json"},
-        wrapper="staff_roles",
-        wire={"count": True},
+        "ratings",
+        "rating_id",
+        {"list": "GET /stats_satisfaction.json"},
+        filters=_RATING_FILTERS,
+        select=FakeOmnidesk._select_ratings,
     ),
-    Resource(
-        "staff_statuses",
-        "status_id",
-        {"list": "GET /staff_statuses.json"},
-        wrapper="staff_statuses",
-        wire={"count": True},
+    *(
+        Resource(name, key, {"list": f"GET /{name}.json"}, wrapper=name, wire={"count": True})
+        for name, key in (("staff_roles", "role_id"), ("staff_statuses", "status_id"))
     ),
 )

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from enum import Enum
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
-from ..models import note_unknown
+from ..models import AgentRef, ContactRef, note_unknown
 
 E = TypeVar("E", bound=Enum)
+
+_MEMO_SIZE = 256
+"""How many distinct vendor values a :class:`Reader` remembers (a bound, for odd data)."""
 
 
 def read_value(
@@ -35,6 +38,53 @@ def read_optional(
     if value is None or value == "":
         return None, None
     return read_value(vendor, field, value, table, nearest)
+
+
+class Reader(Generic[E]):
+    """:func:`read_value` (or, ``optional``, :func:`read_optional`) over one table,
+    remembering each value's answer: a page repeats a handful of statuses, so each
+    distinct text is matched (and an odd one logged) once."""
+
+    __slots__ = ("_memo", "field", "nearest", "optional", "table", "vendor")
+
+    def __init__(
+        self,
+        vendor: str,
+        field: str,
+        table: Mapping[str, E],
+        nearest: E,
+        *,
+        optional: bool = False,
+    ) -> None:
+        self.vendor, self.field, self.table, self.nearest = vendor, field, table, nearest
+        self.optional = optional
+        self._memo: dict[str, tuple[E | None, str | None]] = {}
+
+    def __call__(self, value: Any) -> tuple[E | None, str | None]:
+        """The common value of ``value`` and the value as text (see :func:`read_value`)."""
+        if value is None:
+            return (None if self.optional else self.nearest), None
+        if type(value) is str:
+            found = self._memo.get(value)
+            if found is not None:
+                return found
+        read = read_optional if self.optional else read_value
+        answer = read(self.vendor, self.field, value, self.table, self.nearest)
+        if type(value) is str and len(self._memo) < _MEMO_SIZE:
+            self._memo[value] = answer
+        return answer
+
+
+def contact_ref(
+    id: str | None, name: str | None = None, email: str | None = None, phone: str | None = None
+) -> ContactRef:
+    """A :class:`ContactRef` of mapped values."""
+    return ContactRef._mapped(kind="contact", id=id, name=name, email=email, phone=phone)
+
+
+def agent_ref(id: str | None, name: str | None = None, email: str | None = None) -> AgentRef:
+    """An :class:`AgentRef` of mapped values."""
+    return AgentRef._mapped(kind="agent", id=id, name=name, email=email)
 
 
 def text_id(value: Any) -> str | None:
@@ -96,8 +146,8 @@ def blank(value: Any) -> str | None:
     """Text, with the empty string some vendors send for "no value" read as ``None``."""
     if value is None:
         return None
-    text = str(value)
-    return text if text.strip() else None
+    text = value if type(value) is str else str(value)
+    return text if text and not text.isspace() else None
 
 
 def created_id(value: Any, *names: str) -> str:

@@ -15,12 +15,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...omnicxm.types import CDRRecord, CRMObject, UserEntry
+from ...omnicxm.types import CDRRecord, CRMObject, TicketRequester, UserEntry
 from ...omnicxm.types import Comment as CXMComment
 from ...omnicxm.types import Ticket as CXMTicket
 from ..models import (
     Agent,
-    AgentRef,
     Call,
     CallDirection,
     Comment,
@@ -30,7 +29,7 @@ from ..models import (
     TicketPriority,
     TicketStatus,
 )
-from ._common import blank, read_optional, read_value, texts
+from ._common import Reader, agent_ref, blank, contact_ref, texts
 
 VENDOR = "omnicxm"
 
@@ -117,8 +116,23 @@ TRACES: dict[str, dict[str, str]] = {
 
 
 def _first(value: Any) -> str | None:
-    found = texts(value)
-    return found[0] if found else None
+    """The first non-empty text of a vendor list (or of one value)."""
+    if isinstance(value, list):
+        return next((text for item in value if (text := blank(item)) is not None), None)
+    return blank(value)
+
+
+_STATUS = Reader(VENDOR, "status", STATUS, TicketStatus.OPEN)
+_PRIORITY = Reader(VENDOR, "priority", PRIORITY, TicketPriority.NORMAL, optional=True)
+_DIRECTION = Reader(VENDOR, "in_out", DIRECTION, CallDirection.INBOUND, optional=True)
+
+
+def _requester(person: TicketRequester | None) -> ContactRef | None:
+    if person is None or not (person.id or person.name):
+        return None
+    return contact_ref(
+        blank(person.id), blank(person.name), _first(person.email), _first(person.phone)
+    )
 
 
 def ticket(raw: CXMTicket) -> Ticket:
@@ -126,25 +140,16 @@ def ticket(raw: CXMTicket) -> Ticket:
     info = raw.basicinfo
     if info is None:
         raise ValueError("an OmniCXM ticket without basicinfo has no id")
-    status, status_raw = read_value(VENDOR, "status", info.status, STATUS, TicketStatus.OPEN)
-    priority, priority_raw = read_optional(
-        VENDOR, "priority", info.priority, PRIORITY, TicketPriority.NORMAL
-    )
-    requester = None
-    if info.requester is not None and (info.requester.id or info.requester.name):
-        requester = ContactRef._mapped(
-            id=blank(info.requester.id),
-            name=blank(info.requester.name),
-            email=_first(info.requester.email),
-            phone=_first(info.requester.phone),
-        )
+    status, status_raw = _STATUS(info.status)
+    priority, priority_raw = _PRIORITY(info.priority)
     assignee, team = None, None
     person = info.assignee
     if person is not None and person.id:
         if (person.type or "user") == "user":
-            assignee = AgentRef._mapped(id=person.id, name=blank(person.name))
+            assignee = agent_ref(person.id, blank(person.name))
         else:
             team = person.id
+    created, modified = raw.created, raw.last_modified
     return Ticket._mapped(
         id=info.id,
         vendor=VENDOR,
@@ -155,13 +160,13 @@ def ticket(raw: CXMTicket) -> Ticket:
         status_raw=status_raw,
         priority=priority,
         priority_raw=priority_raw,
-        requester=requester,
+        requester=_requester(info.requester),
         assignee=assignee,
         team=team,
         tags=texts(info.tags),
         channel=blank(info.sourcedisplay) or blank(info.source),
-        created_at=None if raw.created is None else raw.created.time,
-        updated_at=None if raw.last_modified is None else raw.last_modified.time,
+        created_at=None if created is None else created.time,
+        updated_at=None if modified is None else modified.time,
         closed_at=None,
         custom_fields=raw.custom_fields,
         raw=raw,
@@ -174,10 +179,10 @@ def comment(raw: CXMComment, ticket_id: str | None = None) -> Comment:
     author_id = None if raw.created is None else raw.created.byid
     author = None
     if author_id or who is not None:
-        author = AgentRef._mapped(
-            id=blank(author_id),
-            name=None if who is None else blank(who.name),
-            email=None if who is None else blank(who.email),
+        author = agent_ref(
+            blank(author_id),
+            None if who is None else blank(who.name),
+            None if who is None else blank(who.email),
         )
     return Comment._mapped(
         id=raw.id,
@@ -230,9 +235,7 @@ def agent(entry: UserEntry) -> Agent:
 
 def call(raw: CDRRecord) -> Call:
     """A call detail record as a :class:`Call`."""
-    direction, direction_raw = read_optional(
-        VENDOR, "in_out", raw.in_out, DIRECTION, CallDirection.INBOUND
-    )
+    direction, direction_raw = _DIRECTION(raw.in_out)
     return Call._mapped(
         id=raw.id,
         vendor=VENDOR,

@@ -20,7 +20,7 @@ from ..models import (
     TicketPriority,
     TicketStatus,
 )
-from ._common import blank, invert, read_optional, read_value, text_id, texts
+from ._common import Reader, agent_ref, blank, contact_ref, invert, texts
 
 VENDOR = "omnidesk"
 
@@ -59,27 +59,28 @@ TRACES: dict[str, dict[str, str]] = {
 """Where each vendor value of each table is written in the seed (generated into the docs)."""
 
 
+_STATUS = Reader(VENDOR, "status", STATUS, TicketStatus.OPEN)
+_PRIORITY = Reader(VENDOR, "priority", PRIORITY, TicketPriority.NORMAL, optional=True)
+
+
 def ticket(case: Case) -> Ticket:
     """A case as a :class:`Ticket` (``spam: true`` reads as ``spam`` whatever its status)."""
-    status, status_raw = read_value(VENDOR, "status", case.status, STATUS, TicketStatus.OPEN)
-    if case.spam:
-        status = TicketStatus.SPAM
-    priority, priority_raw = read_optional(
-        VENDOR, "priority", case.priority, PRIORITY, TicketPriority.NORMAL
-    )
+    status, status_raw = _STATUS(case.status)
+    priority, priority_raw = _PRIORITY(case.priority)
+    user_id, staff_id, group_id = case.user_id, case.staff_id, case.group_id
     return Ticket._mapped(
         id=str(case.case_id),
         vendor=VENDOR,
         number=blank(case.case_number),
         subject=blank(case.subject),
         description=None,
-        status=status,
+        status=TicketStatus.SPAM if case.spam else status,
         status_raw=status_raw,
         priority=priority,
         priority_raw=priority_raw,
-        requester=ContactRef._mapped(id=text_id(case.user_id)) if case.user_id else None,
-        assignee=AgentRef._mapped(id=text_id(case.staff_id)) if case.staff_id else None,
-        team=text_id(case.group_id) if case.group_id else None,
+        requester=contact_ref(str(user_id)) if user_id else None,
+        assignee=agent_ref(str(staff_id)) if staff_id else None,
+        team=str(group_id) if group_id else None,
         tags=texts(case.labels),
         channel=blank(case.channel),
         created_at=case.created_at,
@@ -143,9 +144,9 @@ def comment(message: Message, case_id: int | str) -> Comment:
     """A message or note of a case as a :class:`Comment` (notes are not public)."""
     author: ContactRef | AgentRef | None = None
     if message.user_id:
-        author = ContactRef._mapped(id=str(message.user_id))
+        author = contact_ref(str(message.user_id))
     elif message.staff_id:
-        author = AgentRef._mapped(id=str(message.staff_id))
+        author = agent_ref(str(message.staff_id))
     return Comment._mapped(
         id=str(message.message_id),
         vendor=VENDOR,

@@ -27,7 +27,7 @@ from ..models import (
     TicketStatus,
     note_unknown,
 )
-from ._common import blank, text_id, texts
+from ._common import agent_ref, blank, contact_ref, text_id, texts
 
 VENDOR = "thulium"
 
@@ -83,20 +83,25 @@ TRACES: dict[str, dict[str, str]] = {
 def status_name(ticket: ThuliumTicket, statuses: Mapping[int, str]) -> str | None:
     """The name of the ticket's status: from the account's list, else the first part of
     ``full_status_name`` (``"Open / Waiting for the customer"``)."""
-    if ticket.status_id is not None and ticket.status_id in statuses:
-        return statuses[ticket.status_id]
+    name = statuses.get(ticket.status_id) if ticket.status_id is not None else None
+    if name is not None:
+        return name
     if ticket.full_status_name:
         return ticket.full_status_name.split(" / ")[0]
     return None
 
 
-def read_status(ticket: ThuliumTicket, statuses: Mapping[int, str]) -> TicketStatus:
-    """The common status of a ticket (see :data:`STATUS_NAMES`)."""
-    name = status_name(ticket, statuses)
+def read_status(
+    ticket: ThuliumTicket, statuses: Mapping[int, str], name: str | None = None
+) -> TicketStatus:
+    """The common status of a ticket (see :data:`STATUS_NAMES`); ``name``, when given, is
+    its :func:`status_name`."""
+    if name is None:
+        name = status_name(ticket, statuses)
     nearest = TicketStatus.CLOSED if ticket.closed_at is not None else TicketStatus.OPEN
     if name is None:
         return nearest
-    found = STATUS_NAMES.get(name.strip().lower())
+    found = STATUS_NAMES.get(name) or STATUS_NAMES.get(name.strip().lower())
     if found is None:
         note_unknown(VENDOR, "status", name, nearest.value)
         return nearest
@@ -106,30 +111,37 @@ def read_status(ticket: ThuliumTicket, statuses: Mapping[int, str]) -> TicketSta
 def _requester(ticket: ThuliumTicket) -> ContactRef | None:
     # An outgoing ticket is written to the customer; any other is written by them.
     email = ticket.to if ticket.direction == "out" else ticket.from_
-    if ticket.customer_id is None and not email:
+    customer_id = ticket.customer_id
+    if customer_id is None and not email:
         return None
-    return ContactRef._mapped(id=text_id(ticket.customer_id), email=blank(email))
+    return contact_ref(None if customer_id is None else str(customer_id), email=blank(email))
+
+
+def _description(messages: list[TicketMessage] | None) -> str | None:
+    """The body of the customer's first message (else of the first message)."""
+    if not messages:
+        return None
+    first = next((msg for msg in messages if msg.type == "MAIL"), messages[0])
+    return blank(first.body)
 
 
 def ticket(raw: ThuliumTicket, statuses: Mapping[int, str] | None = None) -> Ticket:
     """A ticket as a :class:`Ticket`; ``statuses`` maps the account's status ids to names."""
-    names = statuses or {}
-    first = next((msg for msg in raw.messages or [] if msg.type == "MAIL"), None)
-    if first is None and raw.messages:
-        first = raw.messages[0]
+    name = status_name(raw, statuses or {})
+    queue_id, user_login = raw.ticket_queue_id, raw.user_login
     return Ticket._mapped(
         id=str(raw.ticket_id),
         vendor=VENDOR,
         number=None,
         subject=blank(raw.subject),
-        description=None if first is None else blank(first.body),
-        status=read_status(raw, names),
-        status_raw=raw.full_status_name or status_name(raw, names) or text_id(raw.status_id),
+        description=_description(raw.messages),
+        status=read_status(raw, statuses or {}, name),
+        status_raw=raw.full_status_name or name or text_id(raw.status_id),
         priority=None,
         priority_raw=None,
         requester=_requester(raw),
-        assignee=AgentRef._mapped(id=raw.user_login) if raw.user_login else None,
-        team=text_id(raw.ticket_queue_id),
+        assignee=agent_ref(user_login) if user_login else None,
+        team=None if queue_id is None else str(queue_id),
         tags=texts(raw.tags),
         channel=blank(raw.source),
         created_at=raw.created_at,
@@ -160,7 +172,7 @@ def comment(message: TicketMessage, ticket: ThuliumTicket) -> Comment:
     if kind == "MAIL":
         author = _requester(ticket)
     else:
-        author = AgentRef._mapped(id=message.user_login) if message.user_login else None
+        author = agent_ref(message.user_login) if message.user_login else None
     return Comment._mapped(
         id=str(message.message_id),
         vendor=VENDOR,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -77,6 +77,12 @@ class TicketQuery:
     created_since: datetime | None = None
     status: TicketStatus | None = None
     assignee_id: str | None = None
+    filtered: bool = field(init=False, repr=False, compare=False)
+    """Whether any filter is set (without one, :meth:`matches` passes every ticket at once)."""
+
+    def __post_init__(self) -> None:
+        filters = (self.updated_since, self.created_since, self.status, self.assignee_id)
+        object.__setattr__(self, "filtered", any(f is not None for f in filters))
 
     @classmethod
     def build(
@@ -97,6 +103,8 @@ class TicketQuery:
 
     def matches(self, ticket: Ticket) -> bool:
         """Whether ``ticket`` passes every filter (a missing date fails a date filter)."""
+        if not self.filtered:
+            return True
         if self.status is not None and ticket.status is not self.status:
             return False
         if self.assignee_id is not None and (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from enum import Enum
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 from ..models import AgentRef, ContactRef, note_unknown
 
@@ -40,12 +40,15 @@ def read_optional(
     return read_value(vendor, field, value, table, nearest)
 
 
-class Reader(Generic[E]):
-    """:func:`read_value` (or, ``optional``, :func:`read_optional`) over one table,
-    remembering each value's answer: a page repeats a handful of statuses, so each
-    distinct text is matched (and an odd one logged) once."""
+class Reader(dict[Any, tuple[E | None, str | None]]):
+    """A table read as ``reader[value]`` -> (common value, the value as text), as
+    :func:`read_value` (or, ``optional``, :func:`read_optional`) reads it.
 
-    __slots__ = ("_memo", "field", "nearest", "optional", "table", "vendor")
+    A page repeats a handful of statuses: each distinct value is matched (and an odd
+    one logged) once, then answered by the dict itself.
+    """
+
+    __slots__ = ("field", "nearest", "optional", "table", "vendor")
 
     def __init__(
         self,
@@ -56,22 +59,17 @@ class Reader(Generic[E]):
         *,
         optional: bool = False,
     ) -> None:
+        super().__init__()
         self.vendor, self.field, self.table, self.nearest = vendor, field, table, nearest
         self.optional = optional
-        self._memo: dict[str, tuple[E | None, str | None]] = {}
 
-    def __call__(self, value: Any) -> tuple[E | None, str | None]:
-        """The common value of ``value`` and the value as text (see :func:`read_value`)."""
-        if value is None:
-            return (None if self.optional else self.nearest), None
-        if type(value) is str:
-            found = self._memo.get(value)
-            if found is not None:
-                return found
+    def __missing__(self, value: Any) -> tuple[E | None, str | None]:
         read = read_optional if self.optional else read_value
-        answer = read(self.vendor, self.field, value, self.table, self.nearest)
-        if type(value) is str and len(self._memo) < _MEMO_SIZE:
-            self._memo[value] = answer
+        answer: tuple[E | None, str | None] = read(
+            self.vendor, self.field, value, self.table, self.nearest
+        )
+        if len(self) < _MEMO_SIZE:
+            self[value] = answer
         return answer
 
 
@@ -121,14 +119,15 @@ def str_id(value: str | int, what: str) -> str:
 
 def texts(values: Any) -> list[str]:
     """Non-empty values of a vendor list (or one value) as text, in order, without repeats."""
-    if values is None or values == "":
-        return []
-    items: Iterable[Any] = [values] if isinstance(values, (str, int)) else values
+    if type(values) is not list:
+        if values is None or values == "":
+            return []
+        values = [values] if isinstance(values, (str, int)) else list(values)
     out: list[str] = []
-    for item in items:
+    for item in values:
         if item is None or item == "":
             continue
-        text = str(item)
+        text = item if type(item) is str else str(item)
         if text not in out:
             out.append(text)
     return out

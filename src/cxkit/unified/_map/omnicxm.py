@@ -140,8 +140,8 @@ def ticket(raw: CXMTicket) -> Ticket:
     info = raw.basicinfo
     if info is None:
         raise ValueError("an OmniCXM ticket without basicinfo has no id")
-    status, status_raw = _STATUS(info.status)
-    priority, priority_raw = _PRIORITY(info.priority)
+    status, status_raw = _STATUS[info.status]
+    priority, priority_raw = _PRIORITY[info.priority]
     assignee, team = None, None
     person = info.assignee
     if person is not None and person.id:
@@ -235,7 +235,7 @@ def agent(entry: UserEntry) -> Agent:
 
 def call(raw: CDRRecord) -> Call:
     """A call detail record as a :class:`Call`."""
-    direction, direction_raw = _DIRECTION(raw.in_out)
+    direction, direction_raw = _DIRECTION[raw.in_out]
     return Call._mapped(
         id=raw.id,
         vendor=VENDOR,

@@ -65,8 +65,8 @@ _PRIORITY = Reader(VENDOR, "priority", PRIORITY, TicketPriority.NORMAL, optional
 
 def ticket(case: Case) -> Ticket:
     """A case as a :class:`Ticket` (``spam: true`` reads as ``spam`` whatever its status)."""
-    status, status_raw = _STATUS(case.status)
-    priority, priority_raw = _PRIORITY(case.priority)
+    status, status_raw = _STATUS[case.status]
+    priority, priority_raw = _PRIORITY[case.priority]
     user_id, staff_id, group_id = case.user_id, case.staff_id, case.group_id
     return Ticket._mapped(
         id=str(case.case_id),

@@ -9,9 +9,16 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from .models import Ticket, TicketPriority, TicketStatus
+from .models import Contact, Ticket, TicketPriority, TicketStatus
 
-__all__ = ["Defaults", "TicketChanges", "TicketQuery", "as_priority", "as_status"]
+__all__ = [
+    "Defaults",
+    "TicketChanges",
+    "TicketQuery",
+    "as_priority",
+    "as_status",
+    "contact_matches",
+]
 
 
 def as_status(value: TicketStatus | str, name: str = "status") -> TicketStatus:
@@ -67,6 +74,14 @@ def tag_list(tags: Sequence[str] | None) -> list[str] | None:
             raise ValueError(f"tags must be non-empty strings, got {tag!r}")
         out.append(tag.strip())
     return out
+
+
+def contact_matches(contact: Contact, email: str | None, phone: str | None) -> bool:
+    """Whether ``contact`` has the e-mail (without case) or the phone looked for (a
+    vendor's search may match more loosely)."""
+    return (email is not None and email.lower() in (e.lower() for e in contact.emails)) or (
+        phone is not None and phone in contact.phones
+    )
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from ...thulium import AsyncThulium
 from ...thulium.types import Ticket as ThuliumTicket
 from .._map import thulium as m
 from .._map._common import created_id, int_id
-from .._query import TicketChanges, TicketQuery
+from .._query import TicketChanges, TicketQuery, contact_matches
 from ..models import Agent, Comment, Contact, Ticket, TicketStatus
 from ._base import AsyncBackend, NewTicket
 
@@ -178,9 +178,7 @@ class AsyncThuliumBackend(AsyncBackend):
         params: dict[str, Any] = {"email": email} if email is not None else {"phone_number": phone}
         async for customer in self.client.customers.list(**params):
             contact = m.contact(customer)
-            if (email is not None and email.lower() in (e.lower() for e in contact.emails)) or (
-                phone is not None and phone in contact.phones
-            ):
+            if contact_matches(contact, email, phone):
                 return contact
         return None
 

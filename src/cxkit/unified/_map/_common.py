@@ -2,13 +2,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from enum import Enum
 from typing import Any, TypeVar
 
-from ..models import AgentRef, ContactRef, note_unknown
+from ..models import AgentRef, CallDirection, ContactRef, note_unknown
 
 E = TypeVar("E", bound=Enum)
+
+CALL_DIRECTION: dict[str, CallDirection] = {
+    "outbound": CallDirection.OUTBOUND,
+    "inbound": CallDirection.INBOUND,
+    "internal": CallDirection.INTERNAL,
+    "local": CallDirection.INTERNAL,
+}
+"""A call record's direction word (without case) -> common direction: the word OMI's
+``direction`` and OmniCXM's ``in_out`` share."""
+
+NOT_IN_SEED = "not in the seed: the same vocabulary's word"
+
+
+def traced(table: Mapping[str, Any], seen: Mapping[str, str]) -> dict[str, str]:
+    """Each vendor value of ``table`` with where the seed shows it (``seen``), else
+    :data:`NOT_IN_SEED`."""
+    return {value: seen.get(value, NOT_IN_SEED) for value in table}
+
 
 _MEMO_SIZE = 256
 """How many distinct vendor values a :class:`Reader` remembers (a bound, for odd data)."""
@@ -71,6 +89,12 @@ class Reader(dict[Any, tuple[E | None, str | None]]):
         if len(self) < _MEMO_SIZE:
             self[value] = answer
         return answer
+
+
+def direction_reader(vendor: str, field: str) -> Reader[CallDirection]:
+    """A :class:`Reader` of a vendor's call direction word (:data:`CALL_DIRECTION`; an
+    odd word reads as inbound, an absent one stays ``None``)."""
+    return Reader(vendor, field, CALL_DIRECTION, CallDirection.INBOUND, optional=True)
 
 
 def contact_ref(

@@ -18,18 +18,17 @@ from typing import Any
 from ...omnicxm.types import CDRRecord, CRMObject, TicketRequester, UserEntry
 from ...omnicxm.types import Comment as CXMComment
 from ...omnicxm.types import Ticket as CXMTicket
-from ..models import (
-    Agent,
-    Call,
-    CallDirection,
-    Comment,
-    Contact,
-    ContactRef,
-    Ticket,
-    TicketPriority,
-    TicketStatus,
+from ..models import Agent, Call, Comment, Contact, ContactRef, Ticket, TicketPriority, TicketStatus
+from ._common import (
+    CALL_DIRECTION,
+    Reader,
+    agent_ref,
+    blank,
+    contact_ref,
+    direction_reader,
+    texts,
+    traced,
 )
-from ._common import Reader, agent_ref, blank, contact_ref, texts
 
 VENDOR = "omnicxm"
 
@@ -73,44 +72,29 @@ PRIORITY_OUT: dict[TicketPriority, str] = {
     TicketPriority.URGENT: "urgent",
 }
 
-DIRECTION: dict[str, CallDirection] = {
-    "outbound": CallDirection.OUTBOUND,
-    "inbound": CallDirection.INBOUND,
-    "internal": CallDirection.INTERNAL,
-    "local": CallDirection.INTERNAL,
-}
+DIRECTION = CALL_DIRECTION
 """Call record ``in_out`` (without case) -> common direction."""
 
 ANSWERED = "ANSWERED"
 """The call record ``disposition`` of an answered call."""
 
 SEED = "000_88c97f36b16b4c83.txt"
-_NOT = "not in the seed: the same vocabulary's word"
 TRACES: dict[str, dict[str, str]] = {
-    "status": {
-        "new": 'lines 2355, 2502, 2722: "status": "New"',
-        "open": _NOT,
-        "pending": _NOT,
-        "processing": _NOT,
-        "in progress": _NOT,
-        "on hold": _NOT,
-        "end": "line 2227: the view system_ticketstatusend",
-        "closed": _NOT,
-        "spam": _NOT,
-    },
-    "priority": {
-        "low": _NOT,
-        "normal": 'line 2329: "priority": "normal"',
-        "medium": _NOT,
-        "high": "line 2910: basicinfo[priority]=high",
-        "urgent": _NOT,
-    },
-    "in_out": {
-        "outbound": 'line 5370: "in_out": "outbound"',
-        "inbound": _NOT,
-        "internal": _NOT,
-        "local": _NOT,
-    },
+    "status": traced(
+        STATUS,
+        {
+            "new": 'lines 2355, 2502, 2722: "status": "New"',
+            "end": "line 2227: the view system_ticketstatusend",
+        },
+    ),
+    "priority": traced(
+        PRIORITY,
+        {
+            "normal": 'line 2329: "priority": "normal"',
+            "high": "line 2910: basicinfo[priority]=high",
+        },
+    ),
+    "in_out": traced(DIRECTION, {"outbound": 'line 5370: "in_out": "outbound"'}),
 }
 """Where each vendor value of each table comes from (generated into the docs)."""
 
@@ -124,7 +108,7 @@ def _first(value: Any) -> str | None:
 
 _STATUS = Reader(VENDOR, "status", STATUS, TicketStatus.OPEN)
 _PRIORITY = Reader(VENDOR, "priority", PRIORITY, TicketPriority.NORMAL, optional=True)
-_DIRECTION = Reader(VENDOR, "in_out", DIRECTION, CallDirection.INBOUND, optional=True)
+_DIRECTION = direction_reader(VENDOR, "in_out")
 
 
 def _requester(person: TicketRequester | None) -> ContactRef | None:

@@ -10,16 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...omnidesk.types import Case, Message, Staff, User
-from ..models import (
-    Agent,
-    AgentRef,
-    Comment,
-    Contact,
-    ContactRef,
-    Ticket,
-    TicketPriority,
-    TicketStatus,
-)
+from ..models import Agent, Comment, Contact, Ticket, TicketPriority, TicketStatus
 from ._common import Reader, agent_ref, blank, contact_ref, invert, texts
 
 VENDOR = "omnidesk"
@@ -142,11 +133,10 @@ def agent(staff: Staff) -> Agent:
 
 def comment(message: Message, case_id: int | str) -> Comment:
     """A message or note of a case as a :class:`Comment` (notes are not public)."""
-    author: ContactRef | AgentRef | None = None
-    if message.user_id:
-        author = contact_ref(str(message.user_id))
-    elif message.staff_id:
-        author = agent_ref(str(message.staff_id))
+    user_id, staff_id = message.user_id, message.staff_id
+    author = (
+        contact_ref(str(user_id)) if user_id else agent_ref(str(staff_id)) if staff_id else None
+    )
     return Comment._mapped(
         id=str(message.message_id),
         vendor=VENDOR,

@@ -17,16 +17,7 @@ from collections.abc import Mapping
 from ...thulium.types import Agent as ThuliumAgent
 from ...thulium.types import Customer, TicketMessage
 from ...thulium.types import Ticket as ThuliumTicket
-from ..models import (
-    Agent,
-    AgentRef,
-    Comment,
-    Contact,
-    ContactRef,
-    Ticket,
-    TicketStatus,
-    note_unknown,
-)
+from ..models import Agent, Comment, Contact, ContactRef, Ticket, TicketStatus, note_unknown
 from ._common import agent_ref, blank, contact_ref, text_id, texts
 
 VENDOR = "thulium"
@@ -168,11 +159,8 @@ def comment(message: TicketMessage, ticket: ThuliumTicket) -> Comment:
     if public is None:
         note_unknown(VENDOR, "message type", message.type, "COMMENT (internal)")
         public = False
-    author: ContactRef | AgentRef | None
-    if kind == "MAIL":
-        author = _requester(ticket)
-    else:
-        author = agent_ref(message.user_login) if message.user_login else None
+    login = message.user_login
+    author = _requester(ticket) if kind == "MAIL" else agent_ref(login) if login else None
     return Comment._mapped(
         id=str(message.message_id),
         vendor=VENDOR,

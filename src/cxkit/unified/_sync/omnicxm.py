@@ -13,7 +13,7 @@ from ...omnicxm.types import TicketCategory, UserEntry
 from .._map import omnicxm as m
 from .._map._common import created_id, str_id
 from .._map.thulium import split_name
-from .._query import TicketChanges, TicketQuery
+from .._query import TicketChanges, TicketQuery, contact_matches
 from ..models import Agent, Call, Comment, Contact, Ticket, TicketStatus
 from ._base import Backend, NewTicket
 
@@ -135,9 +135,7 @@ class OmniCXMBackend(Backend):
         where = F("email") == email if email is not None else F("phone") == phone
         for raw in self.client.objects.read(CONTACTS, where=where):
             contact = m.contact(raw)
-            if (email is not None and email.lower() in (e.lower() for e in contact.emails)) or (
-                phone is not None and phone in contact.phones
-            ):
+            if contact_matches(contact, email, phone):
                 return contact
         return None
 

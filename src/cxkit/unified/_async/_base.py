@@ -2,14 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterable, AsyncIterator, Callable
 from datetime import datetime
 from typing import Any
 
 from ..._core.errors import NotFoundError, UnsupportedOperationError
-from .._query import Defaults, TicketChanges, TicketQuery
+from .._query import Defaults, TicketChanges, TicketQuery, contact_matches
 from ..capabilities import Capabilities, capabilities_of
 from ..models import Agent, Call, Comment, Contact, Ticket, TicketPriority, TicketStatus
+
+
+async def first_match(
+    found: AsyncIterable[Any],
+    mapping: Callable[[Any], Contact],
+    email: str | None,
+    phone: str | None,
+) -> Contact | None:
+    """The first of a vendor's search results, mapped, that has the e-mail or the phone
+    looked for (vendor searches match more loosely)."""
+    async for raw in found:
+        contact = mapping(raw)
+        if contact_matches(contact, email, phone):
+            return contact
+    return None
 
 
 class NewTicket:

@@ -9,9 +9,9 @@ from ...thulium import AsyncThulium
 from ...thulium.types import Ticket as ThuliumTicket
 from .._map import thulium as m
 from .._map._common import created_id, int_id
-from .._query import TicketChanges, TicketQuery, contact_matches
+from .._query import TicketChanges, TicketQuery
 from ..models import Agent, Comment, Contact, Ticket, TicketStatus
-from ._base import AsyncBackend, NewTicket
+from ._base import AsyncBackend, NewTicket, first_match
 
 
 class AsyncThuliumBackend(AsyncBackend):
@@ -176,11 +176,7 @@ class AsyncThuliumBackend(AsyncBackend):
 
     async def find_contact(self, email: str | None, phone: str | None) -> Contact | None:
         params: dict[str, Any] = {"email": email} if email is not None else {"phone_number": phone}
-        async for customer in self.client.customers.list(**params):
-            contact = m.contact(customer)
-            if contact_matches(contact, email, phone):
-                return contact
-        return None
+        return await first_match(self.client.customers.list(**params), m.contact, email, phone)
 
     async def create_contact(
         self, name: str | None, email: str | None, phone: str | None

@@ -13,9 +13,9 @@ from ...omnicxm.types import TicketCategory, UserEntry
 from .._map import omnicxm as m
 from .._map._common import created_id, str_id
 from .._map.thulium import split_name
-from .._query import TicketChanges, TicketQuery, contact_matches
+from .._query import TicketChanges, TicketQuery
 from ..models import Agent, Call, Comment, Contact, Ticket, TicketStatus
-from ._base import Backend, NewTicket
+from ._base import Backend, NewTicket, first_match
 
 CONTACTS: Literal["contacts"] = "contacts"
 
@@ -133,11 +133,8 @@ class OmniCXMBackend(Backend):
 
     def find_contact(self, email: str | None, phone: str | None) -> Contact | None:
         where = F("email") == email if email is not None else F("phone") == phone
-        for raw in self.client.objects.read(CONTACTS, where=where):
-            contact = m.contact(raw)
-            if contact_matches(contact, email, phone):
-                return contact
-        return None
+        found = self.client.objects.read(CONTACTS, where=where)
+        return first_match(found, m.contact, email, phone)
 
     def create_contact(
         self, name: str | None, email: str | None, phone: str | None

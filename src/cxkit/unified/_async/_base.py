@@ -92,6 +92,18 @@ class AsyncBackend:
         # Raised where the unified layer looks a record up in a whole list itself.
         return NotFoundError(f"{what} {key!r} not found", vendor=self.vendor, status_code=404)
 
+    async def requester_contact(self, new: NewTicket) -> Contact | None:
+        """The contact a new ticket names by e-mail or phone: found, else created
+        (``None`` when it names neither)."""
+        if new.requester_email is None and new.requester_phone is None:
+            return None
+        found = await self.find_contact(new.requester_email, new.requester_phone)
+        if found is None:
+            found = await self.create_contact(
+                new.requester_name, new.requester_email, new.requester_phone
+            )
+        return found
+
     def list_tickets(self, query: TicketQuery) -> AsyncIterator[Ticket]:
         raise self._no("tickets.list")
 

@@ -69,13 +69,9 @@ class AsyncOmniCXMBackend(AsyncBackend):
     async def _requester(self, new: NewTicket) -> str | None:
         contact_id = new.requester_id
         if contact_id is None:
-            if new.requester_email is None and new.requester_phone is None:
-                return None
-            found = await self.find_contact(new.requester_email, new.requester_phone)
+            found = await self.requester_contact(new)
             if found is None:
-                found = await self.create_contact(
-                    new.requester_name, new.requester_email, new.requester_phone
-                )
+                return None
             contact_id = found.id
         requester = await self.client.tickets.requesters.convert(module=CONTACTS, id=contact_id)
         return requester.id

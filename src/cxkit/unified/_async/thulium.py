@@ -85,14 +85,8 @@ class AsyncThuliumBackend(AsyncBackend):
     async def _customer_id(self, new: NewTicket) -> int | None:
         if new.requester_id is not None:
             return int_id(new.requester_id, "requester_id")
-        if new.requester_email is None and new.requester_phone is None:
-            return None
-        found = await self.find_contact(new.requester_email, new.requester_phone)
-        if found is None:
-            found = await self.create_contact(
-                new.requester_name, new.requester_email, new.requester_phone
-            )
-        return int(found.id)
+        found = await self.requester_contact(new)
+        return None if found is None else int(found.id)
 
     async def create_ticket(self, new: NewTicket) -> Ticket:
         if new.requester_id is not None:

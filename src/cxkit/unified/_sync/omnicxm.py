@@ -70,13 +70,9 @@ class OmniCXMBackend(Backend):
     def _requester(self, new: NewTicket) -> str | None:
         contact_id = new.requester_id
         if contact_id is None:
-            if new.requester_email is None and new.requester_phone is None:
-                return None
-            found = self.find_contact(new.requester_email, new.requester_phone)
+            found = self.requester_contact(new)
             if found is None:
-                found = self.create_contact(
-                    new.requester_name, new.requester_email, new.requester_phone
-                )
+                return None
             contact_id = found.id
         requester = self.client.tickets.requesters.convert(module=CONTACTS, id=contact_id)
         return requester.id

@@ -26,6 +26,7 @@ __all__ = [
     "TicketPriority",
     "TicketStatus",
     "Vendor",
+    "VendorRecord",
 ]
 
 log = logging.getLogger("cxkit.unified")
@@ -204,15 +205,20 @@ class AgentRef(UnifiedModel):
     email: str | None = None
 
 
-class Ticket(UnifiedModel):
+class VendorRecord(UnifiedModel):
+    """Base of the common records: the vendor's id of the record (as text) and the vendor."""
+
+    id: str
+    vendor: Vendor
+
+
+class Ticket(VendorRecord):
     """A ticket (Omnidesk case, Thulium ticket, OmniCXM ticket).
 
     ``status_raw``/``priority_raw`` are the vendor's own values; ``raw`` is the
     typed vendor record, so every field the common model does not name is kept.
     """
 
-    id: str
-    vendor: Vendor
     number: str | None = None
     subject: str | None = None
     description: str | None = None
@@ -232,11 +238,9 @@ class Ticket(UnifiedModel):
     raw: CXModel
 
 
-class Contact(UnifiedModel):
+class Contact(VendorRecord):
     """A contact (Omnidesk user, Thulium customer, OmniCXM contact, OMI contact)."""
 
-    id: str
-    vendor: Vendor
     name: str | None = None
     emails: list[str] = Field(default_factory=list)
     phones: list[str] = Field(default_factory=list)
@@ -246,22 +250,18 @@ class Contact(UnifiedModel):
     raw: CXModel
 
 
-class Agent(UnifiedModel):
+class Agent(VendorRecord):
     """An agent (Omnidesk staff member, Thulium agent, OmniCXM user, OMI internal phone)."""
 
-    id: str
-    vendor: Vendor
     name: str | None = None
     email: str | None = None
     active: bool | None = None
     raw: CXModel
 
 
-class Comment(UnifiedModel):
+class Comment(VendorRecord):
     """A message on a ticket: ``public`` for the customer to see, else internal."""
 
-    id: str
-    vendor: Vendor
     ticket_id: str
     body: str | None = None
     public: bool
@@ -270,11 +270,9 @@ class Comment(UnifiedModel):
     raw: CXModel
 
 
-class Call(UnifiedModel):
+class Call(VendorRecord):
     """A call record (where a vendor documents call records)."""
 
-    id: str
-    vendor: Vendor
     direction: CallDirection | None = None
     direction_raw: str | None = None
     from_number: str | None = None

@@ -1,8 +1,9 @@
 """What cxkit.unified adds to a vendor call: mapping a 100-ticket page, in-process.
 
 For each ticket vendor a client is wired to an ``httpx.MockTransport`` that answers
-a prebuilt 100-ticket page (the seed's example records, ids varied), so no network
-and no fake server logic is timed. Per vendor, ``--rounds`` interleaved rounds (the
+a prebuilt 100-ticket page (the seed's example records; ticket and requester ids
+varied, so each ticket names its own requester, while the assignees are the seed's
+few agents), so no network and no fake server logic is timed. Per vendor, ``--rounds`` interleaved rounds (the
 order of the two sides alternates), each side timed in thread CPU time:
 
 * ``call``: the vendor's typed list call for one page (request, decode, parse into
@@ -50,7 +51,10 @@ def _example(vendor: str, endpoint: str) -> Any:
 
 def _omnidesk_page() -> bytes:
     cases = [v["case"] for k, v in _example("omnidesk", "cases.list").items() if k.isdigit()]
-    page = {str(i): {"case": {**cases[i % len(cases)], "case_id": 1000 + i}} for i in range(N)}
+    page = {
+        str(i): {"case": {**cases[i % len(cases)], "case_id": 1000 + i, "user_id": 5000 + i}}
+        for i in range(N)
+    }
     return json.dumps({**page, "total_count": N}).encode()
 
 
@@ -68,14 +72,28 @@ only; the fields follow the ticket webhooks and FakeThulium)."""
 
 
 def _thulium_page() -> bytes:
-    tickets = [{**THULIUM_TICKET, "ticket_id": 1000 + i} for i in range(N)]
+    tickets = [
+        {**THULIUM_TICKET, "ticket_id": 1000 + i, "customer_id": 5000 + i, "from": f"c{i}@x.io"}
+        for i in range(N)
+    ]
     return json.dumps({"count": N, "result": tickets}).encode()
 
 
 def _omnicxm_page() -> bytes:
     example = _example("omnicxm", "tickets.list")
     record = example["data"][0]
-    data = [{**record, "basicinfo": {**record["basicinfo"], "id": f"{i:024x}"}} for i in range(N)]
+    info = record["basicinfo"]
+    data = [
+        {
+            **record,
+            "basicinfo": {
+                **info,
+                "id": f"{i:024x}",
+                "requester": {**info["requester"], "id": f"{5000 + i:024x}"},
+            },
+        }
+        for i in range(N)
+    ]
     return json.dumps(
         {"status": True, "take": N, "page": 1, "totalPages": 1, "total": N, "data": data}
     ).encode()

@@ -187,7 +187,12 @@ class UnifiedModel(BaseModel):
 
 
 class ContactRef(UnifiedModel):
-    """A pointer to a contact (customer) as a record names it; fields it does not name are None."""
+    """A pointer to a contact (customer) as a record names it; fields it does not name are None.
+
+    Immutable (a value: the mappings hand the same one to every record that names it).
+    """
+
+    model_config = ConfigDict(frozen=True)
 
     kind: Literal["contact"] = "contact"
     id: str | None = None
@@ -197,7 +202,9 @@ class ContactRef(UnifiedModel):
 
 
 class AgentRef(UnifiedModel):
-    """A pointer to an agent (staff member, user) as a record names it."""
+    """A pointer to an agent (staff member, user) as a record names it; immutable."""
+
+    model_config = ConfigDict(frozen=True)
 
     kind: Literal["agent"] = "agent"
     id: str | None = None

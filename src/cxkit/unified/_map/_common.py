@@ -97,16 +97,38 @@ def direction_reader(vendor: str, field: str) -> Reader[CallDirection]:
     return Reader(vendor, field, CALL_DIRECTION, CallDirection.INBOUND, optional=True)
 
 
+_REFS_SIZE = 4096
+"""How many distinct refs :func:`contact_ref` and :func:`agent_ref` keep (then start over)."""
+
+_contact_refs: dict[tuple[str | None, ...], ContactRef] = {}
+_agent_refs: dict[tuple[str | None, ...], AgentRef] = {}
+
+
 def contact_ref(
     id: str | None, name: str | None = None, email: str | None = None, phone: str | None = None
 ) -> ContactRef:
-    """A :class:`ContactRef` of mapped values."""
-    return ContactRef._mapped(kind="contact", id=id, name=name, email=email, phone=phone)
+    """The :class:`ContactRef` of these mapped values: refs are immutable, so a page's
+    tickets that name the same contact share one (an object less per ticket)."""
+    key = (id, name, email, phone)
+    ref = _contact_refs.get(key)
+    if ref is None:
+        if len(_contact_refs) >= _REFS_SIZE:
+            _contact_refs.clear()
+        ref = ContactRef._mapped(kind="contact", id=id, name=name, email=email, phone=phone)
+        _contact_refs[key] = ref
+    return ref
 
 
 def agent_ref(id: str | None, name: str | None = None, email: str | None = None) -> AgentRef:
-    """An :class:`AgentRef` of mapped values."""
-    return AgentRef._mapped(kind="agent", id=id, name=name, email=email)
+    """The :class:`AgentRef` of these mapped values (shared, as :func:`contact_ref`)."""
+    key = (id, name, email)
+    ref = _agent_refs.get(key)
+    if ref is None:
+        if len(_agent_refs) >= _REFS_SIZE:
+            _agent_refs.clear()
+        ref = AgentRef._mapped(kind="agent", id=id, name=name, email=email)
+        _agent_refs[key] = ref
+    return ref
 
 
 def text_id(value: Any) -> str | None:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import itertools
 import json
 import statistics
 import time
@@ -42,6 +43,9 @@ from cxkit.unified._map import omnicxm, omnidesk, thulium
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures"
 N = 100
+PAGES = 64
+"""Pages the transport takes turns answering: each names its own 100 requesters, so no
+page's requesters are still among the refs the mappings keep when it comes round again."""
 
 
 def _example(vendor: str, endpoint: str) -> Any:
@@ -49,10 +53,10 @@ def _example(vendor: str, endpoint: str) -> Any:
     return next(e["example_response"] for e in catalog["endpoints"] if e["id"] == endpoint)
 
 
-def _omnidesk_page() -> bytes:
+def _omnidesk_page(first: int) -> bytes:
     cases = [v["case"] for k, v in _example("omnidesk", "cases.list").items() if k.isdigit()]
     page = {
-        str(i): {"case": {**cases[i % len(cases)], "case_id": 1000 + i, "user_id": 5000 + i}}
+        str(i): {"case": {**cases[i % len(cases)], "case_id": 1000 + i, "user_id": first + i}}
         for i in range(N)
     }
     return json.dumps({**page, "total_count": N}).encode()
@@ -71,15 +75,20 @@ THULIUM_TICKET = {
 only; the fields follow the ticket webhooks and FakeThulium)."""
 
 
-def _thulium_page() -> bytes:
+def _thulium_page(first: int) -> bytes:
     tickets = [
-        {**THULIUM_TICKET, "ticket_id": 1000 + i, "customer_id": 5000 + i, "from": f"c{i}@x.io"}
+        {
+            **THULIUM_TICKET,
+            "ticket_id": 1000 + i,
+            "customer_id": first + i,
+            "from": f"c{first + i}@x.io",
+        }
         for i in range(N)
     ]
     return json.dumps({"count": N, "result": tickets}).encode()
 
 
-def _omnicxm_page() -> bytes:
+def _omnicxm_page(first: int) -> bytes:
     example = _example("omnicxm", "tickets.list")
     record = example["data"][0]
     info = record["basicinfo"]
@@ -89,7 +98,7 @@ def _omnicxm_page() -> bytes:
             "basicinfo": {
                 **info,
                 "id": f"{i:024x}",
-                "requester": {**info["requester"], "id": f"{5000 + i:024x}"},
+                "requester": {**info["requester"], "id": f"{first + i:024x}"},
             },
         }
         for i in range(N)
@@ -99,14 +108,18 @@ def _omnicxm_page() -> bytes:
     ).encode()
 
 
-def _transport(page: bytes, extra: dict[str, bytes]) -> httpx.MockTransport:
+def _transport(page: Callable[[int], bytes], extra: dict[str, bytes]) -> httpx.MockTransport:
+    pages = itertools.cycle([page(1000 + k * N) for k in range(PAGES)])
+
     def handle(request: httpx.Request) -> httpx.Response:
         for suffix, body in extra.items():
             if request.url.path.endswith(suffix):
                 return httpx.Response(
                     200, content=body, headers={"content-type": "application/json"}
                 )
-        return httpx.Response(200, content=page, headers={"content-type": "application/json"})
+        return httpx.Response(
+            200, content=next(pages), headers={"content-type": "application/json"}
+        )
 
     return httpx.MockTransport(handle)
 
@@ -142,15 +155,15 @@ def main() -> None:
     statuses = json.dumps([{"status_id": 2, "name": "Open", "substatuses": []}]).encode()
     login = json.dumps({"status": True, "token": "t", "userinfo": {}}).encode()
     desk = Omnidesk(
-        domain="acme", email="bot@acme.ru", api_key="k", transport=_transport(_omnidesk_page(), {})
+        domain="acme", email="bot@acme.ru", api_key="k", transport=_transport(_omnidesk_page, {})
     )
     th = Thulium(
         system="acme", username="u", password="p",
-        transport=_transport(_thulium_page(), {"/ticket_statuses": statuses}),
+        transport=_transport(_thulium_page, {"/ticket_statuses": statuses}),
     )  # fmt: skip
     cxm = OmniCXM(
         username="admin.C0001", password="p", base_url="https://omni.example",
-        transport=_transport(_omnicxm_page(), {"/login": login}),
+        transport=_transport(_omnicxm_page, {"/login": login}),
     )  # fmt: skip
     names = {2: "Open"}
     # (vendor, client, one page, its mapping, what Helpdesk.tickets.list() pages through)

@@ -50,6 +50,11 @@ TRACES: dict[str, dict[str, str]] = {
 """Where each vendor value of each table is written in the seed (generated into the docs)."""
 
 
+def _tags(labels: list[int] | None) -> list[str]:
+    """Label ids as tags (text, in order, once each)."""
+    return list(dict.fromkeys(map(str, labels))) if labels else []
+
+
 _STATUS = Reader(VENDOR, "status", STATUS, TicketStatus.OPEN)
 _PRIORITY = Reader(VENDOR, "priority", PRIORITY, TicketPriority.NORMAL, optional=True)
 
@@ -72,7 +77,7 @@ def ticket(case: Case) -> Ticket:
         requester=contact_ref(str(user_id)) if user_id else None,
         assignee=agent_ref(str(staff_id)) if staff_id else None,
         team=str(group_id) if group_id else None,
-        tags=texts(case.labels),
+        tags=_tags(case.labels),
         channel=blank(case.channel),
         created_at=case.created_at,
         updated_at=case.updated_at,

@@ -101,9 +101,13 @@ TRACES: dict[str, dict[str, str]] = {
 
 def _first(value: Any) -> str | None:
     """The first non-empty text of a vendor list (or of one value)."""
-    if isinstance(value, list):
-        return next((text for item in value if (text := blank(item)) is not None), None)
-    return blank(value)
+    if type(value) is not list:
+        return blank(value)
+    for item in value:
+        text = blank(item)
+        if text is not None:
+            return text
+    return None
 
 
 _STATUS = Reader(VENDOR, "status", STATUS, TicketStatus.OPEN)

@@ -82,7 +82,7 @@ def _ticket(**changes: object) -> Ticket:
         "channel": None, "created_at": datetime(2026, 1, 1, tzinfo=timezone.utc), "updated_at": None,
         "closed_at": None, "custom_fields": {}, "raw": case,
     }  # fmt: skip
-    return Ticket._mapped(**{**values, **changes})
+    return Ticket._mapped({**values, **changes})
 
 
 def test_a_fully_mapped_model_shares_its_fields_set_safely() -> None:
@@ -99,13 +99,13 @@ def test_a_fully_mapped_model_shares_its_fields_set_safely() -> None:
 
 def test_a_partly_mapped_model_takes_fresh_defaults_and_refuses_unknown_names() -> None:
     case = Case(case_id=1)
-    one = Contact._mapped(id="1", vendor="omnidesk", raw=case)
-    two = Contact._mapped(id="2", vendor="omnidesk", raw=case)
+    one = Contact._mapped({"id": "1", "vendor": "omnidesk", "raw": case})
+    two = Contact._mapped({"id": "2", "vendor": "omnidesk", "raw": case})
     assert list(vars(one)) == list(Contact.model_fields)
     assert one.emails == [] and one.emails is not two.emails
     assert one.model_fields_set == {"id", "vendor", "raw"}
     with pytest.raises(TypeError, match="unknown fields"):
-        Contact._mapped(id="1", vendor="omnidesk", raw=case, nickname="x")
+        Contact._mapped({"id": "1", "vendor": "omnidesk", "raw": case, "nickname": "x"})
 
 
 def test_texts() -> None:
@@ -118,7 +118,13 @@ def test_texts() -> None:
 
 def test_contact_matches_an_email_without_case_or_a_phone() -> None:
     contact = Contact._mapped(
-        id="1", vendor="omi", emails=["Ann@X.io"], phones=["+4812"], raw=Case(case_id=1)
+        {
+            "id": "1",
+            "vendor": "omi",
+            "emails": ["Ann@X.io"],
+            "phones": ["+4812"],
+            "raw": Case(case_id=1),
+        }
     )
     assert contact_matches(contact, "ann@x.io", None)
     assert contact_matches(contact, None, "+4812")

@@ -87,6 +87,7 @@ M = TypeVar("M", bound="UnifiedModel")
 
 # The slots BaseModel.model_construct fills, set through their own descriptors (half
 # the cost of object.__setattr__, which looks each one up by name first).
+_new = object.__new__
 _set_dict = BaseModel.__dict__["__dict__"].__set__
 _set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
 _set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
@@ -136,15 +137,16 @@ class UnifiedModel(BaseModel):
     model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
 
     @classmethod
-    def _mapped(cls: type[M], **values: Any) -> M:
+    def _mapped(cls: type[M], values: dict[str, Any]) -> M:
         """An instance from values a mapping function computed, already of their types.
 
         The mappings run once per record of every page, where validating each value
         again would cost more than the vendor call's own parsing (the benchmark's
-        10 % budget); the seed tests re-validate every mapped object instead. Given
-        every field (in field order), the call's own keyword dict becomes the
-        instance's; fields not given take their defaults; an unknown name raises
-        ``TypeError``.
+        10 % budget); the seed tests re-validate every mapped object instead.
+        ``values`` becomes the instance's own dict: pass a fresh one, every field in
+        field order (a dict display is built at its final size, where keyword
+        arguments grow a dict key by key: a third of the cost). Fields left out take
+        their defaults; an unknown name raises ``TypeError``.
 
         A model given every field shares one fields-set with every other such
         instance of its class: pydantic only ever adds a field's name to it (already
@@ -160,7 +162,7 @@ class UnifiedModel(BaseModel):
             given = set(values)
             values = spec.complete(values)
         # What BaseModel.model_construct sets, without its per-field default lookups.
-        obj = cls.__new__(cls)
+        obj = _new(cls)
         _set_dict(obj, values)
         _set_fields_set(obj, given)
         _set_extra(obj, None)

@@ -114,7 +114,9 @@ def contact_ref(
     if ref is None:
         if len(_contact_refs) >= _REFS_SIZE:
             _contact_refs.clear()
-        ref = ContactRef._mapped(kind="contact", id=id, name=name, email=email, phone=phone)
+        ref = ContactRef._mapped(
+            {"kind": "contact", "id": id, "name": name, "email": email, "phone": phone}
+        )
         _contact_refs[key] = ref
     return ref
 
@@ -126,7 +128,7 @@ def agent_ref(id: str | None, name: str | None = None, email: str | None = None)
     if ref is None:
         if len(_agent_refs) >= _REFS_SIZE:
             _agent_refs.clear()
-        ref = AgentRef._mapped(kind="agent", id=id, name=name, email=email)
+        ref = AgentRef._mapped({"kind": "agent", "id": id, "name": name, "email": email})
         _agent_refs[key] = ref
     return ref
 

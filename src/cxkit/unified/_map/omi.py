@@ -42,15 +42,17 @@ def contact(raw: OmiContact) -> Contact:
     if name is None and isinstance(raw, ContactSearchResult) and raw.user:
         name = blank(raw.user[0].full_name)
     return Contact._mapped(
-        id=raw.id or "",
-        vendor=VENDOR,
-        name=name,
-        emails=texts([e.data for e in raw.emails or []]),
-        phones=texts([p.data for p in raw.phones or []]),
-        company=None,
-        created_at=raw.created_date,
-        updated_at=raw.last_updated_date,
-        raw=raw,
+        {
+            "id": raw.id or "",
+            "vendor": VENDOR,
+            "name": name,
+            "emails": texts([e.data for e in raw.emails or []]),
+            "phones": texts([p.data for p in raw.phones or []]),
+            "company": None,
+            "created_at": raw.created_date,
+            "updated_at": raw.last_updated_date,
+            "raw": raw,
+        }
     )
 
 
@@ -58,12 +60,14 @@ def agent(raw: InternalPhone) -> Agent:
     """An internal phone (an agent's extension) as an :class:`Agent`; its id is the
     extension (``sip_user``), which is unique where ``agent_id`` may repeat."""
     return Agent._mapped(
-        id=raw.sip_user or raw.agent_id or "",
-        vendor=VENDOR,
-        name=blank(raw.full_name),
-        email=blank(raw.email),
-        active=None,
-        raw=raw,
+        {
+            "id": raw.sip_user or raw.agent_id or "",
+            "vendor": VENDOR,
+            "name": blank(raw.full_name),
+            "email": blank(raw.email),
+            "active": None,
+            "raw": raw,
+        }
     )
 
 
@@ -78,16 +82,18 @@ def call(raw: ContactSearchResult) -> Call:
             None if actor is None else blank(actor.name),
         )
     return Call._mapped(
-        id=raw.transaction_id or raw.id or "",
-        vendor=VENDOR,
-        direction=direction,
-        direction_raw=direction_raw,
-        from_number=blank(raw.source_number),
-        to_number=blank(raw.destination_number),
-        started_at=raw.time_start_call,
-        answered=(raw.disposition or "").lower() == ANSWERED,
-        duration_s=raw.duration,
-        agent=agent,
-        recording_url=blank(raw.recording_file_url),
-        raw=raw,
+        {
+            "id": raw.transaction_id or raw.id or "",
+            "vendor": VENDOR,
+            "direction": direction,
+            "direction_raw": direction_raw,
+            "from_number": blank(raw.source_number),
+            "to_number": blank(raw.destination_number),
+            "started_at": raw.time_start_call,
+            "answered": (raw.disposition or "").lower() == ANSWERED,
+            "duration_s": raw.duration,
+            "agent": agent,
+            "recording_url": blank(raw.recording_file_url),
+            "raw": raw,
+        }
     )

@@ -139,25 +139,27 @@ def ticket(raw: CXMTicket) -> Ticket:
             team = person.id
     created, modified = raw.created, raw.last_modified
     return Ticket._mapped(
-        id=info.id,
-        vendor=VENDOR,
-        number=blank(info.ticket_id),
-        subject=blank(info.subject),
-        description=blank(info.content),
-        status=status,
-        status_raw=status_raw,
-        priority=priority,
-        priority_raw=priority_raw,
-        requester=_requester(info.requester),
-        assignee=assignee,
-        team=team,
-        tags=texts(info.tags),
-        channel=blank(info.sourcedisplay) or blank(info.source),
-        created_at=None if created is None else created.time,
-        updated_at=None if modified is None else modified.time,
-        closed_at=None,
-        custom_fields=raw.custom_fields,
-        raw=raw,
+        {
+            "id": info.id,
+            "vendor": VENDOR,
+            "number": blank(info.ticket_id),
+            "subject": blank(info.subject),
+            "description": blank(info.content),
+            "status": status,
+            "status_raw": status_raw,
+            "priority": priority,
+            "priority_raw": priority_raw,
+            "requester": _requester(info.requester),
+            "assignee": assignee,
+            "team": team,
+            "tags": texts(info.tags),
+            "channel": blank(info.sourcedisplay) or blank(info.source),
+            "created_at": None if created is None else created.time,
+            "updated_at": None if modified is None else modified.time,
+            "closed_at": None,
+            "custom_fields": raw.custom_fields,
+            "raw": raw,
+        }
     )
 
 
@@ -173,15 +175,16 @@ def comment(raw: CXMComment, ticket_id: str | None = None) -> Comment:
             None if who is None else blank(who.email),
         )
     return Comment._mapped(
-        id=raw.id,
-        vendor=VENDOR,
-        ticket_id=raw.ticket_id or ticket_id or "",
-        # raw_content is the text of the HTML content; both stay in raw.
-        body=(blank(raw.raw_content) or blank(raw.content) or "").strip() or None,
-        public=(raw.notetype or "public").lower() != "private",
-        author=author,
-        created_at=None if raw.created is None else raw.created.time,
-        raw=raw,
+        {
+            "id": raw.id,
+            "vendor": VENDOR,
+            "ticket_id": raw.ticket_id or ticket_id or "",
+            "body": (blank(raw.raw_content) or blank(raw.content) or "").strip() or None,
+            "public": (raw.notetype or "public").lower() != "private",
+            "author": author,
+            "created_at": None if raw.created is None else raw.created.time,
+            "raw": raw,
+        }
     )
 
 
@@ -191,15 +194,17 @@ def contact(raw: CRMObject) -> Contact:
     first = extra.get("first_name") or extra.get("firstname")
     name = " ".join(str(p).strip() for p in (first, extra.get("last_name")) if p and str(p).strip())
     return Contact._mapped(
-        id=raw.id,
-        vendor=VENDOR,
-        name=name or None,
-        emails=texts([*texts(extra.get("email")), *texts(extra.get("main_email"))]),
-        phones=texts([*texts(extra.get("phone")), *texts(extra.get("mobi_phone"))]),
-        company=blank(extra.get("companyname")),
-        created_at=None if raw.created is None else raw.created.time,
-        updated_at=None if raw.last_modified is None else raw.last_modified.time,
-        raw=raw,
+        {
+            "id": raw.id,
+            "vendor": VENDOR,
+            "name": name or None,
+            "emails": texts([*texts(extra.get("email")), *texts(extra.get("main_email"))]),
+            "phones": texts([*texts(extra.get("phone")), *texts(extra.get("mobi_phone"))]),
+            "company": blank(extra.get("companyname")),
+            "created_at": None if raw.created is None else raw.created.time,
+            "updated_at": None if raw.last_modified is None else raw.last_modified.time,
+            "raw": raw,
+        }
     )
 
 
@@ -212,12 +217,14 @@ def agent(entry: UserEntry) -> Agent:
     """A user as an :class:`Agent`; its id is the one tickets name (``value`` without
     ``user_``)."""
     return Agent._mapped(
-        id=entry.value.removeprefix("user_"),
-        vendor=VENDOR,
-        name=blank(entry.name) or blank(entry.username),
-        email=None,
-        active=None,
-        raw=entry,
+        {
+            "id": entry.value.removeprefix("user_"),
+            "vendor": VENDOR,
+            "name": blank(entry.name) or blank(entry.username),
+            "email": None,
+            "active": None,
+            "raw": entry,
+        }
     )
 
 
@@ -225,16 +232,18 @@ def call(raw: CDRRecord) -> Call:
     """A call detail record as a :class:`Call`."""
     direction, direction_raw = _DIRECTION[raw.in_out]
     return Call._mapped(
-        id=raw.id,
-        vendor=VENDOR,
-        direction=direction,
-        direction_raw=direction_raw,
-        from_number=blank(raw.src),
-        to_number=blank(raw.dst),
-        started_at=raw.calldate or raw.calldatetime,
-        answered=(raw.disposition or "").upper() == ANSWERED,
-        duration_s=raw.duration,
-        agent=None,
-        recording_url=None,
-        raw=raw,
+        {
+            "id": raw.id,
+            "vendor": VENDOR,
+            "direction": direction,
+            "direction_raw": direction_raw,
+            "from_number": blank(raw.src),
+            "to_number": blank(raw.dst),
+            "started_at": raw.calldate or raw.calldatetime,
+            "answered": (raw.disposition or "").upper() == ANSWERED,
+            "duration_s": raw.duration,
+            "agent": None,
+            "recording_url": None,
+            "raw": raw,
+        }
     )

@@ -65,25 +65,27 @@ def ticket(case: Case) -> Ticket:
     priority, priority_raw = _PRIORITY[case.priority]
     user_id, staff_id, group_id = case.user_id, case.staff_id, case.group_id
     return Ticket._mapped(
-        id=str(case.case_id),
-        vendor=VENDOR,
-        number=blank(case.case_number),
-        subject=blank(case.subject),
-        description=None,
-        status=TicketStatus.SPAM if case.spam else status,
-        status_raw=status_raw,
-        priority=priority,
-        priority_raw=priority_raw,
-        requester=contact_ref(str(user_id)) if user_id else None,
-        assignee=agent_ref(str(staff_id)) if staff_id else None,
-        team=str(group_id) if group_id else None,
-        tags=_tags(case.labels),
-        channel=blank(case.channel),
-        created_at=case.created_at,
-        updated_at=case.updated_at,
-        closed_at=None,
-        custom_fields=dict(case.custom_fields or {}),
-        raw=case,
+        {
+            "id": str(case.case_id),
+            "vendor": VENDOR,
+            "number": blank(case.case_number),
+            "subject": blank(case.subject),
+            "description": None,
+            "status": TicketStatus.SPAM if case.spam else status,
+            "status_raw": status_raw,
+            "priority": priority,
+            "priority_raw": priority_raw,
+            "requester": contact_ref(str(user_id)) if user_id else None,
+            "assignee": agent_ref(str(staff_id)) if staff_id else None,
+            "team": str(group_id) if group_id else None,
+            "tags": _tags(case.labels),
+            "channel": blank(case.channel),
+            "created_at": case.created_at,
+            "updated_at": case.updated_at,
+            "closed_at": None,
+            "custom_fields": dict(case.custom_fields or {}),
+            "raw": case,
+        }
     )
 
 
@@ -112,27 +114,31 @@ def _phones(user: User) -> list[str]:
 def contact(user: User) -> Contact:
     """A user (customer) as a :class:`Contact`."""
     return Contact._mapped(
-        id=str(user.user_id),
-        vendor=VENDOR,
-        name=blank(user.user_full_name),
-        emails=texts(user.user_email),
-        phones=_phones(user),
-        company=blank(user.company_name),
-        created_at=user.created_at,
-        updated_at=user.updated_at,
-        raw=user,
+        {
+            "id": str(user.user_id),
+            "vendor": VENDOR,
+            "name": blank(user.user_full_name),
+            "emails": texts(user.user_email),
+            "phones": _phones(user),
+            "company": blank(user.company_name),
+            "created_at": user.created_at,
+            "updated_at": user.updated_at,
+            "raw": user,
+        }
     )
 
 
 def agent(staff: Staff) -> Agent:
     """A staff member as an :class:`Agent`."""
     return Agent._mapped(
-        id=str(staff.staff_id),
-        vendor=VENDOR,
-        name=blank(staff.staff_full_name),
-        email=blank(staff.staff_email),
-        active=staff.active,
-        raw=staff,
+        {
+            "id": str(staff.staff_id),
+            "vendor": VENDOR,
+            "name": blank(staff.staff_full_name),
+            "email": blank(staff.staff_email),
+            "active": staff.active,
+            "raw": staff,
+        }
     )
 
 
@@ -143,14 +149,16 @@ def comment(message: Message, case_id: int | str) -> Comment:
         contact_ref(str(user_id)) if user_id else agent_ref(str(staff_id)) if staff_id else None
     )
     return Comment._mapped(
-        id=str(message.message_id),
-        vendor=VENDOR,
-        ticket_id=str(case_id),
-        body=blank(message.content) or blank(message.content_html),
-        public=not message.note,
-        author=author,
-        created_at=message.created_at,
-        raw=message,
+        {
+            "id": str(message.message_id),
+            "vendor": VENDOR,
+            "ticket_id": str(case_id),
+            "body": blank(message.content) or blank(message.content_html),
+            "public": not message.note,
+            "author": author,
+            "created_at": message.created_at,
+            "raw": message,
+        }
     )
 
 

@@ -121,25 +121,27 @@ def ticket(raw: ThuliumTicket, statuses: Mapping[int, str] | None = None) -> Tic
     name = status_name(raw, statuses or {})
     queue_id, user_login = raw.ticket_queue_id, raw.user_login
     return Ticket._mapped(
-        id=str(raw.ticket_id),
-        vendor=VENDOR,
-        number=None,
-        subject=blank(raw.subject),
-        description=_description(raw.messages),
-        status=read_status(raw, statuses or {}, name),
-        status_raw=raw.full_status_name or name or text_id(raw.status_id),
-        priority=None,
-        priority_raw=None,
-        requester=_requester(raw),
-        assignee=agent_ref(user_login) if user_login else None,
-        team=None if queue_id is None else str(queue_id),
-        tags=texts(raw.tags),
-        channel=blank(raw.source),
-        created_at=raw.created_at,
-        updated_at=raw.updated_at,
-        closed_at=raw.closed_at,
-        custom_fields=dict(raw.custom_fields or {}),
-        raw=raw,
+        {
+            "id": str(raw.ticket_id),
+            "vendor": VENDOR,
+            "number": None,
+            "subject": blank(raw.subject),
+            "description": _description(raw.messages),
+            "status": read_status(raw, statuses or {}, name),
+            "status_raw": raw.full_status_name or name or text_id(raw.status_id),
+            "priority": None,
+            "priority_raw": None,
+            "requester": _requester(raw),
+            "assignee": agent_ref(user_login) if user_login else None,
+            "team": None if queue_id is None else str(queue_id),
+            "tags": texts(raw.tags),
+            "channel": blank(raw.source),
+            "created_at": raw.created_at,
+            "updated_at": raw.updated_at,
+            "closed_at": raw.closed_at,
+            "custom_fields": dict(raw.custom_fields or {}),
+            "raw": raw,
+        }
     )
 
 
@@ -162,14 +164,16 @@ def comment(message: TicketMessage, ticket: ThuliumTicket) -> Comment:
     login = message.user_login
     author = _requester(ticket) if kind == "MAIL" else agent_ref(login) if login else None
     return Comment._mapped(
-        id=str(message.message_id),
-        vendor=VENDOR,
-        ticket_id=str(ticket.ticket_id),
-        body=blank(message.body) or blank(message.comment) or blank(message.system_comment),
-        public=public,
-        author=author,
-        created_at=message.created_at,
-        raw=message,
+        {
+            "id": str(message.message_id),
+            "vendor": VENDOR,
+            "ticket_id": str(ticket.ticket_id),
+            "body": blank(message.body) or blank(message.comment) or blank(message.system_comment),
+            "public": public,
+            "author": author,
+            "created_at": message.created_at,
+            "raw": message,
+        }
     )
 
 
@@ -180,27 +184,31 @@ def _full_name(*parts: str | None) -> str | None:
 def contact(customer: Customer) -> Contact:
     """A CRM customer as a :class:`Contact`."""
     return Contact._mapped(
-        id=str(customer.customer_id),
-        vendor=VENDOR,
-        name=_full_name(customer.name, customer.surname),
-        emails=texts([customer.email, *(customer.emails or [])]),
-        phones=texts([customer.phone_number, *(customer.phone_numbers or [])]),
-        company=None,
-        created_at=None,
-        updated_at=customer.updated_at,
-        raw=customer,
+        {
+            "id": str(customer.customer_id),
+            "vendor": VENDOR,
+            "name": _full_name(customer.name, customer.surname),
+            "emails": texts([customer.email, *(customer.emails or [])]),
+            "phones": texts([customer.phone_number, *(customer.phone_numbers or [])]),
+            "company": None,
+            "created_at": None,
+            "updated_at": customer.updated_at,
+            "raw": customer,
+        }
     )
 
 
 def agent(raw: ThuliumAgent) -> Agent:
     """An agent as an :class:`Agent`; its id is the login, which the API addresses it by."""
     return Agent._mapped(
-        id=raw.login or str(raw.agent_id),
-        vendor=VENDOR,
-        name=_full_name(raw.name, raw.surname),
-        email=blank(raw.email),
-        active=raw.active,
-        raw=raw,
+        {
+            "id": raw.login or str(raw.agent_id),
+            "vendor": VENDOR,
+            "name": _full_name(raw.name, raw.surname),
+            "email": blank(raw.email),
+            "active": raw.active,
+            "raw": raw,
+        }
     )
 
 

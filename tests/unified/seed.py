@@ -61,6 +61,7 @@ def assert_lossless(raw: CXModel, record: dict[str, Any], mapped: UnifiedModel) 
     ``raw``: in ``to_dict()`` or, for a value that did not parse, kept as sent in
     ``unparsed``."""
     assert mapped.raw is raw  # type: ignore[attr-defined]
+    assert_built(mapped)
     # The mappings build objects without validation: every value must pass it.
     again = type(mapped).model_validate({**mapped.model_dump(exclude={"raw"}), "raw": raw})
     assert again == mapped
@@ -84,3 +85,12 @@ def _dumped_name(raw: CXModel, key: str) -> str:
         if key in choices or key == name:
             return info.serialization_alias or info.alias or name
     return key
+
+
+def assert_built(mapped: UnifiedModel) -> None:
+    """``mapped`` and the common models in it hold every field of their class, in field
+    order, and nothing else (the mappings give the values without validation)."""
+    assert list(vars(mapped)) == list(type(mapped).model_fields), type(mapped).__name__
+    for value in vars(mapped).values():
+        if isinstance(value, UnifiedModel):
+            assert_built(value)

@@ -70,5 +70,5 @@ def test_stored_contact() -> None:
     assert (contact.id, contact.name) == (STORED["_id"], "Ann Smith")
     assert (contact.emails, contact.phones) == (["ann@x.io"], ["0912345678"])
     assert contact.created_at is not None
-    assert contact.created_at.timestamp() == STORED["created_date"] / 1000
+    assert contact.created_at.timestamp() == int(str(STORED["created_date"])) / 1000
     assert_lossless(raw, STORED, contact)

@@ -77,17 +77,21 @@ def test_comment(endpoint: str, record: dict[str, Any]) -> None:
     assert_lossless(raw, record, comment)
 
 
+def _listed(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
 @pytest.mark.parametrize(("endpoint", "record"), OBJECTS)
 def test_crm_object_as_contact(endpoint: str, record: dict[str, Any]) -> None:
     raw = parse(CRMObject, record)
     contact = m.contact(raw)
     assert contact.id == record["_id"]
     for key in ("email", "main_email"):
-        for value in record.get(key) if isinstance(record.get(key), list) else [record.get(key)]:
+        for value in _listed(record.get(key)):
             if value:
                 assert value in contact.emails
     for key in ("phone", "mobi_phone"):
-        for value in record.get(key) if isinstance(record.get(key), list) else [record.get(key)]:
+        for value in _listed(record.get(key)):
             if value:
                 assert value in contact.phones
     if record.get("first_name"):

@@ -161,7 +161,8 @@ def test_messages_as_comments() -> None:
     assert (reply.body, reply.public, reply.author) == ("On it", True, AgentRef(id="jkowalski"))
     assert (note.body, note.public, note.author) == ("Fuser", False, AgentRef(id="jkowalski"))
     assert {c.ticket_id for c in (mail, reply, note)} == {"12"}
-    for message, record in zip(raw.messages or [], TICKET["messages"], strict=True):
+    messages: list[dict[str, Any]] = TICKET["messages"]  # type: ignore[assignment]
+    for message, record in zip(raw.messages or [], messages, strict=True):
         assert_lossless(message, record, m.comment(message, raw))
 
 

@@ -62,7 +62,7 @@ def test_thulium_ticket_actions(action: str) -> None:
     if "agent_login" in payload:
         assert event.agent == AgentRef(id=payload["agent_login"])
     assert event.occurred_at is not None and event.occurred_at.utcoffset() is not None
-    assert event.raw.action == action
+    assert event.raw.to_dict()["action"] == action
     dumped = event.to_dict(mode="json")
     for key in payload:
         assert key in dumped["raw"]

@@ -16,7 +16,7 @@ vendor supports, and an unsupported operation raises
 """
 
 from .._core.errors import UnsupportedOperationError
-from ._async import (
+from ._async.helpdesk import (
     AsyncAgents,
     AsyncCalls,
     AsyncContacts,
@@ -25,7 +25,7 @@ from ._async import (
     AsyncTickets,
 )
 from ._query import Defaults
-from ._sync import Agents, Calls, Contacts, Helpdesk, TicketComments, Tickets
+from ._sync.helpdesk import Agents, Calls, Contacts, Helpdesk, TicketComments, Tickets
 from .capabilities import UNIFIED_OPERATIONS, Capabilities, capabilities_of
 from .models import (
     Agent,

@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from .models import Ticket, TicketPriority, TicketStatus
+from .models import Contact, Ticket, TicketPriority, TicketStatus
 
-__all__ = ["Defaults", "TicketChanges", "TicketQuery", "as_priority", "as_status"]
+__all__ = [
+    "Defaults",
+    "TicketChanges",
+    "TicketQuery",
+    "as_priority",
+    "as_status",
+    "contact_matches",
+]
 
 
 def as_status(value: TicketStatus | str, name: str = "status") -> TicketStatus:
@@ -69,6 +76,14 @@ def tag_list(tags: Sequence[str] | None) -> list[str] | None:
     return out
 
 
+def contact_matches(contact: Contact, email: str | None, phone: str | None) -> bool:
+    """Whether ``contact`` has the e-mail (without case) or the phone looked for (a
+    vendor's search may match more loosely)."""
+    return (email is not None and email.lower() in (e.lower() for e in contact.emails)) or (
+        phone is not None and phone in contact.phones
+    )
+
+
 @dataclass(frozen=True)
 class TicketQuery:
     """The filters of ``tickets.list``; :meth:`matches` applies them to a mapped ticket."""
@@ -77,6 +92,12 @@ class TicketQuery:
     created_since: datetime | None = None
     status: TicketStatus | None = None
     assignee_id: str | None = None
+    filtered: bool = field(init=False, repr=False, compare=False)
+    """Whether any filter is set (without one, :meth:`matches` passes every ticket at once)."""
+
+    def __post_init__(self) -> None:
+        filters = (self.updated_since, self.created_since, self.status, self.assignee_id)
+        object.__setattr__(self, "filtered", any(f is not None for f in filters))
 
     @classmethod
     def build(
@@ -97,6 +118,8 @@ class TicketQuery:
 
     def matches(self, ticket: Ticket) -> bool:
         """Whether ``ticket`` passes every filter (a missing date fails a date filter)."""
+        if not self.filtered:
+            return True
         if self.status is not None and ticket.status is not self.status:
             return False
         if self.assignee_id is not None and (

@@ -26,6 +26,7 @@ __all__ = [
     "TicketPriority",
     "TicketStatus",
     "Vendor",
+    "VendorRecord",
 ]
 
 log = logging.getLogger("cxkit.unified")
@@ -84,19 +85,50 @@ def note_unknown(vendor: str, field: str, value: Any, nearest: str) -> None:
 
 M = TypeVar("M", bound="UnifiedModel")
 
-_set = object.__setattr__
-_TEMPLATES: dict[type[Any], tuple[dict[str, Any], tuple[tuple[str, Any], ...]]] = {}
+# The slots BaseModel.model_construct fills, set through their own descriptors (half
+# the cost of object.__setattr__, which looks each one up by name first).
+_new = object.__new__
+_set_dict = BaseModel.__dict__["__dict__"].__set__
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 
 
-def _template(cls: type[BaseModel]) -> tuple[dict[str, Any], tuple[tuple[str, Any], ...]]:
-    """A model's field defaults (in field order) and the fields made by a factory."""
-    static: dict[str, Any] = {}
-    factories: list[tuple[str, Any]] = []
-    for name, info in cls.model_fields.items():
-        static[name] = None if info.default_factory is not None else info.default
-        if info.default_factory is not None:
-            factories.append((name, info.default_factory))
-    return static, tuple(factories)
+class _Spec:
+    """What :meth:`UnifiedModel._mapped` needs of a model: its field count, defaults
+    (in field order) and the fields made by a factory."""
+
+    __slots__ = ("all_set", "count", "defaults", "factories", "name")
+
+    def __init__(self, cls: type[BaseModel]) -> None:
+        fields = cls.model_fields
+        self.name = cls.__name__
+        self.count = len(fields)
+        self.all_set = set(fields)
+        self.defaults = {
+            name: None if info.default_factory is not None else info.default
+            for name, info in fields.items()
+        }
+        self.factories: tuple[tuple[str, Any], ...] = tuple(
+            (name, info.default_factory)
+            for name, info in fields.items()
+            if info.default_factory is not None
+        )
+
+    def complete(self, values: dict[str, Any]) -> dict[str, Any]:
+        """``values`` with the defaults of the fields not given (``TypeError`` on unknown
+        names)."""
+        unknown = values.keys() - self.defaults.keys()
+        if unknown:
+            raise TypeError(f"{self.name}: unknown fields {sorted(unknown)}")
+        data = {**self.defaults, **values}
+        for name, factory in self.factories:
+            if name not in values:
+                data[name] = factory()
+        return data
+
+
+_SPECS: dict[type[Any], _Spec] = {}
 
 
 class UnifiedModel(BaseModel):
@@ -105,31 +137,36 @@ class UnifiedModel(BaseModel):
     model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
 
     @classmethod
-    def _mapped(cls: type[M], **values: Any) -> M:
+    def _mapped(cls: type[M], values: dict[str, Any]) -> M:
         """An instance from values a mapping function computed, already of their types.
 
         The mappings run once per record of every page, where validating each value
         again would cost more than the vendor call's own parsing (the benchmark's
-        10 % budget); the seed tests re-validate every mapped object instead. Fields
-        not given take their defaults; an unknown name raises ``TypeError``.
+        10 % budget); the seed tests re-validate every mapped object instead.
+        ``values`` becomes the instance's own dict: pass a fresh one, every field in
+        field order (a dict display is built at its final size, where keyword
+        arguments grow a dict key by key: a third of the cost). Fields left out take
+        their defaults; an unknown name raises ``TypeError``.
+
+        A model given every field shares one fields-set with every other such
+        instance of its class: pydantic only ever adds a field's name to it (already
+        there) and copies it for ``model_copy``, and one set less per object is a
+        tenth of the mapping's cost (allocation and the collector's work on it).
         """
-        template = _TEMPLATES.get(cls)
-        if template is None:
-            template = _TEMPLATES[cls] = _template(cls)
-        static, factories = template
-        data = {**static, **values}
-        if len(data) != len(static):
-            unknown = sorted(set(values) - set(static))
-            raise TypeError(f"{cls.__name__}: unknown fields {unknown}")
-        for name, factory in factories:
-            if name not in values:
-                data[name] = factory()
+        spec = _SPECS.get(cls)
+        if spec is None:
+            spec = _SPECS[cls] = _Spec(cls)
+        if len(values) == spec.count:
+            given = spec.all_set
+        else:
+            given = set(values)
+            values = spec.complete(values)
         # What BaseModel.model_construct sets, without its per-field default lookups.
-        obj = cls.__new__(cls)
-        _set(obj, "__dict__", data)
-        _set(obj, "__pydantic_fields_set__", set(values))
-        _set(obj, "__pydantic_extra__", None)
-        _set(obj, "__pydantic_private__", None)
+        obj = _new(cls)
+        _set_dict(obj, values)
+        _set_fields_set(obj, given)
+        _set_extra(obj, None)
+        _set_private(obj, None)
         return obj
 
     def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]:
@@ -152,7 +189,12 @@ class UnifiedModel(BaseModel):
 
 
 class ContactRef(UnifiedModel):
-    """A pointer to a contact (customer) as a record names it; fields it does not name are None."""
+    """A pointer to a contact (customer) as a record names it; fields it does not name are None.
+
+    Immutable (a value: the mappings hand the same one to every record that names it).
+    """
+
+    model_config = ConfigDict(frozen=True)
 
     kind: Literal["contact"] = "contact"
     id: str | None = None
@@ -162,7 +204,9 @@ class ContactRef(UnifiedModel):
 
 
 class AgentRef(UnifiedModel):
-    """A pointer to an agent (staff member, user) as a record names it."""
+    """A pointer to an agent (staff member, user) as a record names it; immutable."""
+
+    model_config = ConfigDict(frozen=True)
 
     kind: Literal["agent"] = "agent"
     id: str | None = None
@@ -170,15 +214,20 @@ class AgentRef(UnifiedModel):
     email: str | None = None
 
 
-class Ticket(UnifiedModel):
+class VendorRecord(UnifiedModel):
+    """Base of the common records: the vendor's id of the record (as text) and the vendor."""
+
+    id: str
+    vendor: Vendor
+
+
+class Ticket(VendorRecord):
     """A ticket (Omnidesk case, Thulium ticket, OmniCXM ticket).
 
     ``status_raw``/``priority_raw`` are the vendor's own values; ``raw`` is the
     typed vendor record, so every field the common model does not name is kept.
     """
 
-    id: str
-    vendor: Vendor
     number: str | None = None
     subject: str | None = None
     description: str | None = None
@@ -198,11 +247,9 @@ class Ticket(UnifiedModel):
     raw: CXModel
 
 
-class Contact(UnifiedModel):
+class Contact(VendorRecord):
     """A contact (Omnidesk user, Thulium customer, OmniCXM contact, OMI contact)."""
 
-    id: str
-    vendor: Vendor
     name: str | None = None
     emails: list[str] = Field(default_factory=list)
     phones: list[str] = Field(default_factory=list)
@@ -212,22 +259,18 @@ class Contact(UnifiedModel):
     raw: CXModel
 
 
-class Agent(UnifiedModel):
+class Agent(VendorRecord):
     """An agent (Omnidesk staff member, Thulium agent, OmniCXM user, OMI internal phone)."""
 
-    id: str
-    vendor: Vendor
     name: str | None = None
     email: str | None = None
     active: bool | None = None
     raw: CXModel
 
 
-class Comment(UnifiedModel):
+class Comment(VendorRecord):
     """A message on a ticket: ``public`` for the customer to see, else internal."""
 
-    id: str
-    vendor: Vendor
     ticket_id: str
     body: str | None = None
     public: bool
@@ -236,11 +279,9 @@ class Comment(UnifiedModel):
     raw: CXModel
 
 
-class Call(UnifiedModel):
+class Call(VendorRecord):
     """A call record (where a vendor documents call records)."""
 
-    id: str
-    vendor: Vendor
     direction: CallDirection | None = None
     direction_raw: str | None = None
     from_number: str | None = None

@@ -34,11 +34,16 @@ EventKind = Literal["created", "updated", "commented", "closed"]
 """What happened."""
 
 
-class TicketEvent(UnifiedModel):
-    """Something happened to a ticket; ``ticket``/``comment`` when the payload carries them."""
+class VendorEvent(UnifiedModel):
+    """Base of the unified events: which vendor sent it and what happened."""
 
     vendor: Vendor
     kind: EventKind
+
+
+class TicketEvent(VendorEvent):
+    """Something happened to a ticket; ``ticket``/``comment`` when the payload carries them."""
+
     ticket_id: str
     ticket: Ticket | None = None
     comment_id: str | None = None
@@ -48,11 +53,9 @@ class TicketEvent(UnifiedModel):
     raw: CXModel
 
 
-class ContactEvent(UnifiedModel):
+class ContactEvent(VendorEvent):
     """Something happened to a contact; ``contact`` when the payload carries it."""
 
-    vendor: Vendor
-    kind: EventKind
     contact_id: str
     contact: Contact | None = None
     agent: AgentRef | None = None

@@ -88,7 +88,7 @@ async def test_bad_input_fails_before_sending() -> None:
     with pytest.raises(ValueError, match="exactly one"):
         await desk.contacts.find(email="a@b.c", phone="123")
     with pytest.raises(TypeError, match="tags"):
-        await desk.tickets.update("1", tags="vip")  # type: ignore[arg-type]
+        await desk.tickets.update("1", tags="vip")
     with pytest.raises(ValueError, match="requester"):
         await desk.tickets.create(subject="s", description="d")
     thulium = FakeThulium()

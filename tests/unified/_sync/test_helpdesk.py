@@ -89,7 +89,7 @@ def test_bad_input_fails_before_sending() -> None:
     with pytest.raises(ValueError, match="exactly one"):
         desk.contacts.find(email="a@b.c", phone="123")
     with pytest.raises(TypeError, match="tags"):
-        desk.tickets.update("1", tags="vip")  # type: ignore[arg-type]
+        desk.tickets.update("1", tags="vip")
     with pytest.raises(ValueError, match="requester"):
         desk.tickets.create(subject="s", description="d")
     thulium = FakeThulium()

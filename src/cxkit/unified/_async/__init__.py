@@ -1,19 +1,4 @@
-"""Helpdesk and its parts (async source; the sync twin is generated)."""
+"""Helpdesk and its parts (async source; the sync twin is generated).
 
-from .helpdesk import (
-    AsyncAgents,
-    AsyncCalls,
-    AsyncContacts,
-    AsyncHelpdesk,
-    AsyncTicketComments,
-    AsyncTickets,
-)
-
-__all__ = [
-    "AsyncAgents",
-    "AsyncCalls",
-    "AsyncContacts",
-    "AsyncHelpdesk",
-    "AsyncTicketComments",
-    "AsyncTickets",
-]
+The public names are exported by :mod:`cxkit.unified` from ``helpdesk``.
+"""

@@ -30,15 +30,6 @@ from .omnicxm import AsyncOmniCXMBackend
 from .omnidesk import AsyncOmnideskBackend
 from .thulium import AsyncThuliumBackend
 
-__all__ = [
-    "AsyncAgents",
-    "AsyncCalls",
-    "AsyncContacts",
-    "AsyncHelpdesk",
-    "AsyncTicketComments",
-    "AsyncTickets",
-]
-
 _BACKENDS: tuple[tuple[type[Any], type[AsyncBackend]], ...] = (
     (AsyncOmnidesk, AsyncOmnideskBackend),
     (AsyncThulium, AsyncThuliumBackend),

@@ -8,7 +8,7 @@ from ...omi import AsyncOmi
 from .._map import omi as m
 from .._map._common import str_id
 from ..models import Agent, Contact
-from ._base import AsyncBackend
+from ._base import AsyncBackend, first_match
 
 
 class AsyncOmiBackend(AsyncBackend):
@@ -29,12 +29,7 @@ class AsyncOmiBackend(AsyncBackend):
             found = await self.client.contacts.find(phone=phone)
             return None if found is None else m.contact(found)
         # OMI looks contacts up by phone only; an e-mail goes through the keyword search.
-        wanted = (email or "").lower()
-        async for raw in self.client.contacts.list(keyword=email):
-            contact = m.contact(raw)
-            if wanted in (e.lower() for e in contact.emails):
-                return contact
-        return None
+        return await first_match(self.client.contacts.list(keyword=email), m.contact, email, None)
 
     async def create_contact(
         self, name: str | None, email: str | None, phone: str | None

@@ -14,7 +14,7 @@ from .._map._common import created_id, str_id
 from .._map.thulium import split_name
 from .._query import TicketChanges, TicketQuery
 from ..models import Agent, Call, Comment, Contact, Ticket, TicketStatus
-from ._base import AsyncBackend, NewTicket
+from ._base import AsyncBackend, NewTicket, first_match
 
 CONTACTS: Literal["contacts"] = "contacts"
 
@@ -69,13 +69,9 @@ class AsyncOmniCXMBackend(AsyncBackend):
     async def _requester(self, new: NewTicket) -> str | None:
         contact_id = new.requester_id
         if contact_id is None:
-            if new.requester_email is None and new.requester_phone is None:
-                return None
-            found = await self.find_contact(new.requester_email, new.requester_phone)
+            found = await self.requester_contact(new)
             if found is None:
-                found = await self.create_contact(
-                    new.requester_name, new.requester_email, new.requester_phone
-                )
+                return None
             contact_id = found.id
         requester = await self.client.tickets.requesters.convert(module=CONTACTS, id=contact_id)
         return requester.id
@@ -132,13 +128,8 @@ class AsyncOmniCXMBackend(AsyncBackend):
 
     async def find_contact(self, email: str | None, phone: str | None) -> Contact | None:
         where = F("email") == email if email is not None else F("phone") == phone
-        async for raw in self.client.objects.read(CONTACTS, where=where):
-            contact = m.contact(raw)
-            if (email is not None and email.lower() in (e.lower() for e in contact.emails)) or (
-                phone is not None and phone in contact.phones
-            ):
-                return contact
-        return None
+        found = self.client.objects.read(CONTACTS, where=where)
+        return await first_match(found, m.contact, email, phone)
 
     async def create_contact(
         self, name: str | None, email: str | None, phone: str | None

@@ -11,7 +11,7 @@ from .._map import omnidesk as m
 from .._map._common import int_id
 from .._query import TicketChanges, TicketQuery
 from ..models import Agent, Comment, Contact, Ticket, TicketStatus
-from ._base import AsyncBackend, NewTicket
+from ._base import AsyncBackend, NewTicket, first_match
 
 
 class AsyncOmnideskBackend(AsyncBackend):
@@ -126,16 +126,11 @@ class AsyncOmnideskBackend(AsyncBackend):
 
     async def find_contact(self, email: str | None, phone: str | None) -> Contact | None:
         # The vendor's search is a substring match; anchored on both ends it is exact,
-        # and the comparison below drops what an odd server still sends.
-        if email is not None:
-            async for user in self.client.users.list(user_email=f"^{email}^"):
-                if (user.user_email or "").lower() == email.lower():
-                    return m.contact(user)
-            return None
-        async for user in self.client.users.list(user_phone=f"^{phone}^"):
-            if phone in (user.user_phone, user.user_whatsapp_phone):
-                return m.contact(user)
-        return None
+        # and first_match drops what an odd server still sends.
+        params: dict[str, Any] = (
+            {"user_email": f"^{email}^"} if email is not None else {"user_phone": f"^{phone}^"}
+        )
+        return await first_match(self.client.users.list(**params), m.contact, email, phone)
 
     async def create_contact(
         self, name: str | None, email: str | None, phone: str | None

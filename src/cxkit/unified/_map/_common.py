@@ -2,13 +2,34 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from enum import Enum
 from typing import Any, TypeVar
 
-from ..models import note_unknown
+from ..models import AgentRef, CallDirection, ContactRef, note_unknown
 
 E = TypeVar("E", bound=Enum)
+
+CALL_DIRECTION: dict[str, CallDirection] = {
+    "outbound": CallDirection.OUTBOUND,
+    "inbound": CallDirection.INBOUND,
+    "internal": CallDirection.INTERNAL,
+    "local": CallDirection.INTERNAL,
+}
+"""A call record's direction word (without case) -> common direction: the word OMI's
+``direction`` and OmniCXM's ``in_out`` share."""
+
+NOT_IN_SEED = "not in the seed: the same vocabulary's word"
+
+
+def traced(table: Mapping[str, Any], seen: Mapping[str, str]) -> dict[str, str]:
+    """Each vendor value of ``table`` with where the seed shows it (``seen``), else
+    :data:`NOT_IN_SEED`."""
+    return {value: seen.get(value, NOT_IN_SEED) for value in table}
+
+
+_MEMO_SIZE = 256
+"""How many distinct vendor values a :class:`Reader` remembers (a bound, for odd data)."""
 
 
 def read_value(
@@ -35,6 +56,81 @@ def read_optional(
     if value is None or value == "":
         return None, None
     return read_value(vendor, field, value, table, nearest)
+
+
+class Reader(dict[Any, tuple[E | None, str | None]]):
+    """A table read as ``reader[value]`` -> (common value, the value as text), as
+    :func:`read_value` (or, ``optional``, :func:`read_optional`) reads it.
+
+    A page repeats a handful of statuses: each distinct value is matched (and an odd
+    one logged) once, then answered by the dict itself.
+    """
+
+    __slots__ = ("field", "nearest", "optional", "table", "vendor")
+
+    def __init__(
+        self,
+        vendor: str,
+        field: str,
+        table: Mapping[str, E],
+        nearest: E,
+        *,
+        optional: bool = False,
+    ) -> None:
+        super().__init__()
+        self.vendor, self.field, self.table, self.nearest = vendor, field, table, nearest
+        self.optional = optional
+
+    def __missing__(self, value: Any) -> tuple[E | None, str | None]:
+        read = read_optional if self.optional else read_value
+        answer: tuple[E | None, str | None] = read(
+            self.vendor, self.field, value, self.table, self.nearest
+        )
+        if len(self) < _MEMO_SIZE:
+            self[value] = answer
+        return answer
+
+
+def direction_reader(vendor: str, field: str) -> Reader[CallDirection]:
+    """A :class:`Reader` of a vendor's call direction word (:data:`CALL_DIRECTION`; an
+    odd word reads as inbound, an absent one stays ``None``)."""
+    return Reader(vendor, field, CALL_DIRECTION, CallDirection.INBOUND, optional=True)
+
+
+_REFS_SIZE = 4096
+"""How many distinct refs :func:`contact_ref` and :func:`agent_ref` keep (then start over)."""
+
+_contact_refs: dict[tuple[str | None, ...], ContactRef] = {}
+_agent_refs: dict[tuple[str | None, ...], AgentRef] = {}
+
+
+def contact_ref(
+    id: str | None, name: str | None = None, email: str | None = None, phone: str | None = None
+) -> ContactRef:
+    """The :class:`ContactRef` of these mapped values: refs are immutable, so a page's
+    tickets that name the same contact share one (an object less per ticket)."""
+    key = (id, name, email, phone)
+    ref = _contact_refs.get(key)
+    if ref is None:
+        if len(_contact_refs) >= _REFS_SIZE:
+            _contact_refs.clear()
+        ref = ContactRef._mapped(
+            {"kind": "contact", "id": id, "name": name, "email": email, "phone": phone}
+        )
+        _contact_refs[key] = ref
+    return ref
+
+
+def agent_ref(id: str | None, name: str | None = None, email: str | None = None) -> AgentRef:
+    """The :class:`AgentRef` of these mapped values (shared, as :func:`contact_ref`)."""
+    key = (id, name, email)
+    ref = _agent_refs.get(key)
+    if ref is None:
+        if len(_agent_refs) >= _REFS_SIZE:
+            _agent_refs.clear()
+        ref = AgentRef._mapped({"kind": "agent", "id": id, "name": name, "email": email})
+        _agent_refs[key] = ref
+    return ref
 
 
 def text_id(value: Any) -> str | None:
@@ -71,14 +167,15 @@ def str_id(value: str | int, what: str) -> str:
 
 def texts(values: Any) -> list[str]:
     """Non-empty values of a vendor list (or one value) as text, in order, without repeats."""
-    if values is None or values == "":
-        return []
-    items: Iterable[Any] = [values] if isinstance(values, (str, int)) else values
+    if type(values) is not list:
+        if values is None or values == "":
+            return []
+        values = [values] if isinstance(values, (str, int)) else list(values)
     out: list[str] = []
-    for item in items:
+    for item in values:
         if item is None or item == "":
             continue
-        text = str(item)
+        text = item if type(item) is str else str(item)
         if text not in out:
             out.append(text)
     return out
@@ -96,8 +193,8 @@ def blank(value: Any) -> str | None:
     """Text, with the empty string some vendors send for "no value" read as ``None``."""
     if value is None:
         return None
-    text = str(value)
-    return text if text.strip() else None
+    text = value if type(value) is str else str(value)
+    return text if text and not text.isspace() else None
 
 
 def created_id(value: Any, *names: str) -> str:

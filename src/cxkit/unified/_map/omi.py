@@ -10,33 +10,25 @@ from __future__ import annotations
 
 from ...omi.types import Contact as OmiContact
 from ...omi.types import ContactSearchResult, InternalPhone
-from ..models import Agent, AgentRef, Call, CallDirection, Contact
-from ._common import blank, read_optional, texts
+from ..models import Agent, Call, Contact
+from ._common import CALL_DIRECTION, agent_ref, blank, direction_reader, texts, traced
 
 VENDOR = "omi"
 
-DIRECTION: dict[str, CallDirection] = {
-    "outbound": CallDirection.OUTBOUND,
-    "inbound": CallDirection.INBOUND,
-    "internal": CallDirection.INTERNAL,
-    "local": CallDirection.INTERNAL,
-}
+DIRECTION = CALL_DIRECTION
 """Call ``direction`` (without case) -> common direction."""
 
 ANSWERED = "answered"
 """The call ``disposition`` of an answered call."""
 
 SEED = "002_acfa5e92f34eb488.txt"
-_NOT = "not in the seed: the same vocabulary's word"
 TRACES: dict[str, dict[str, str]] = {
-    "direction": {
-        "outbound": 'line 41: "direction": "outbound"',
-        "inbound": _NOT,
-        "internal": _NOT,
-        "local": _NOT,
-    },
+    "direction": traced(DIRECTION, {"outbound": 'line 41: "direction": "outbound"'}),
 }
 """Where each vendor value of each table comes from (generated into the docs)."""
+
+
+_DIRECTION = direction_reader(VENDOR, "direction")
 
 
 def contact(raw: OmiContact) -> Contact:
@@ -50,15 +42,17 @@ def contact(raw: OmiContact) -> Contact:
     if name is None and isinstance(raw, ContactSearchResult) and raw.user:
         name = blank(raw.user[0].full_name)
     return Contact._mapped(
-        id=raw.id or "",
-        vendor=VENDOR,
-        name=name,
-        emails=texts([e.data for e in raw.emails or []]),
-        phones=texts([p.data for p in raw.phones or []]),
-        company=None,
-        created_at=raw.created_date,
-        updated_at=raw.last_updated_date,
-        raw=raw,
+        {
+            "id": raw.id or "",
+            "vendor": VENDOR,
+            "name": name,
+            "emails": texts([e.data for e in raw.emails or []]),
+            "phones": texts([p.data for p in raw.phones or []]),
+            "company": None,
+            "created_at": raw.created_date,
+            "updated_at": raw.last_updated_date,
+            "raw": raw,
+        }
     )
 
 
@@ -66,38 +60,40 @@ def agent(raw: InternalPhone) -> Agent:
     """An internal phone (an agent's extension) as an :class:`Agent`; its id is the
     extension (``sip_user``), which is unique where ``agent_id`` may repeat."""
     return Agent._mapped(
-        id=raw.sip_user or raw.agent_id or "",
-        vendor=VENDOR,
-        name=blank(raw.full_name),
-        email=blank(raw.email),
-        active=None,
-        raw=raw,
+        {
+            "id": raw.sip_user or raw.agent_id or "",
+            "vendor": VENDOR,
+            "name": blank(raw.full_name),
+            "email": blank(raw.email),
+            "active": None,
+            "raw": raw,
+        }
     )
 
 
 def call(raw: ContactSearchResult) -> Call:
     """A call record (the shape of the docs' ``contacts.list`` example) as a :class:`Call`."""
-    direction, direction_raw = read_optional(
-        VENDOR, "direction", raw.direction, DIRECTION, CallDirection.INBOUND
-    )
+    direction, direction_raw = _DIRECTION[raw.direction]
     actor = raw.create_by
     agent = None
     if raw.sip_user or (actor is not None and actor.id):
-        agent = AgentRef._mapped(
-            id=blank(raw.sip_user) or (None if actor is None else actor.id),
-            name=None if actor is None else blank(actor.name),
+        agent = agent_ref(
+            blank(raw.sip_user) or (None if actor is None else actor.id),
+            None if actor is None else blank(actor.name),
         )
     return Call._mapped(
-        id=raw.transaction_id or raw.id or "",
-        vendor=VENDOR,
-        direction=direction,
-        direction_raw=direction_raw,
-        from_number=blank(raw.source_number),
-        to_number=blank(raw.destination_number),
-        started_at=raw.time_start_call,
-        answered=(raw.disposition or "").lower() == ANSWERED,
-        duration_s=raw.duration,
-        agent=agent,
-        recording_url=blank(raw.recording_file_url),
-        raw=raw,
+        {
+            "id": raw.transaction_id or raw.id or "",
+            "vendor": VENDOR,
+            "direction": direction,
+            "direction_raw": direction_raw,
+            "from_number": blank(raw.source_number),
+            "to_number": blank(raw.destination_number),
+            "started_at": raw.time_start_call,
+            "answered": (raw.disposition or "").lower() == ANSWERED,
+            "duration_s": raw.duration,
+            "agent": agent,
+            "recording_url": blank(raw.recording_file_url),
+            "raw": raw,
+        }
     )

@@ -15,22 +15,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...omnicxm.types import CDRRecord, CRMObject, UserEntry
+from ...omnicxm.types import CDRRecord, CRMObject, TicketRequester, UserEntry
 from ...omnicxm.types import Comment as CXMComment
 from ...omnicxm.types import Ticket as CXMTicket
-from ..models import (
-    Agent,
-    AgentRef,
-    Call,
-    CallDirection,
-    Comment,
-    Contact,
-    ContactRef,
-    Ticket,
-    TicketPriority,
-    TicketStatus,
+from ..models import Agent, Call, Comment, Contact, ContactRef, Ticket, TicketPriority, TicketStatus
+from ._common import (
+    CALL_DIRECTION,
+    Reader,
+    agent_ref,
+    blank,
+    contact_ref,
+    direction_reader,
+    texts,
+    traced,
 )
-from ._common import blank, read_optional, read_value, texts
 
 VENDOR = "omnicxm"
 
@@ -74,51 +72,55 @@ PRIORITY_OUT: dict[TicketPriority, str] = {
     TicketPriority.URGENT: "urgent",
 }
 
-DIRECTION: dict[str, CallDirection] = {
-    "outbound": CallDirection.OUTBOUND,
-    "inbound": CallDirection.INBOUND,
-    "internal": CallDirection.INTERNAL,
-    "local": CallDirection.INTERNAL,
-}
+DIRECTION = CALL_DIRECTION
 """Call record ``in_out`` (without case) -> common direction."""
 
 ANSWERED = "ANSWERED"
 """The call record ``disposition`` of an answered call."""
 
 SEED = "000_88c97f36b16b4c83.txt"
-_NOT = "not in the seed: the same vocabulary's word"
 TRACES: dict[str, dict[str, str]] = {
-    "status": {
-        "new": 'lines 2355, 2502, 2722: "status": "New"',
-        "open": _NOT,
-        "pending": _NOT,
-        "processing": _NOT,
-        "in progress": _NOT,
-        "on hold": _NOT,
-        "end": "line 2227: the view system_ticketstatusend",
-        "closed": _NOT,
-        "spam": _NOT,
-    },
-    "priority": {
-        "low": _NOT,
-        "normal": 'line 2329: "priority": "normal"',
-        "medium": _NOT,
-        "high": "line 2910: basicinfo[priority]=high",
-        "urgent": _NOT,
-    },
-    "in_out": {
-        "outbound": 'line 5370: "in_out": "outbound"',
-        "inbound": _NOT,
-        "internal": _NOT,
-        "local": _NOT,
-    },
+    "status": traced(
+        STATUS,
+        {
+            "new": 'lines 2355, 2502, 2722: "status": "New"',
+            "end": "line 2227: the view system_ticketstatusend",
+        },
+    ),
+    "priority": traced(
+        PRIORITY,
+        {
+            "normal": 'line 2329: "priority": "normal"',
+            "high": "line 2910: basicinfo[priority]=high",
+        },
+    ),
+    "in_out": traced(DIRECTION, {"outbound": 'line 5370: "in_out": "outbound"'}),
 }
 """Where each vendor value of each table comes from (generated into the docs)."""
 
 
 def _first(value: Any) -> str | None:
-    found = texts(value)
-    return found[0] if found else None
+    """The first non-empty text of a vendor list (or of one value)."""
+    if type(value) is not list:
+        return blank(value)
+    for item in value:
+        text = blank(item)
+        if text is not None:
+            return text
+    return None
+
+
+_STATUS = Reader(VENDOR, "status", STATUS, TicketStatus.OPEN)
+_PRIORITY = Reader(VENDOR, "priority", PRIORITY, TicketPriority.NORMAL, optional=True)
+_DIRECTION = direction_reader(VENDOR, "in_out")
+
+
+def _requester(person: TicketRequester | None) -> ContactRef | None:
+    if person is None or not (person.id or person.name):
+        return None
+    return contact_ref(
+        blank(person.id), blank(person.name), _first(person.email), _first(person.phone)
+    )
 
 
 def ticket(raw: CXMTicket) -> Ticket:
@@ -126,45 +128,38 @@ def ticket(raw: CXMTicket) -> Ticket:
     info = raw.basicinfo
     if info is None:
         raise ValueError("an OmniCXM ticket without basicinfo has no id")
-    status, status_raw = read_value(VENDOR, "status", info.status, STATUS, TicketStatus.OPEN)
-    priority, priority_raw = read_optional(
-        VENDOR, "priority", info.priority, PRIORITY, TicketPriority.NORMAL
-    )
-    requester = None
-    if info.requester is not None and (info.requester.id or info.requester.name):
-        requester = ContactRef._mapped(
-            id=blank(info.requester.id),
-            name=blank(info.requester.name),
-            email=_first(info.requester.email),
-            phone=_first(info.requester.phone),
-        )
+    status, status_raw = _STATUS[info.status]
+    priority, priority_raw = _PRIORITY[info.priority]
     assignee, team = None, None
     person = info.assignee
     if person is not None and person.id:
         if (person.type or "user") == "user":
-            assignee = AgentRef._mapped(id=person.id, name=blank(person.name))
+            assignee = agent_ref(person.id, blank(person.name))
         else:
             team = person.id
+    created, modified = raw.created, raw.last_modified
     return Ticket._mapped(
-        id=info.id,
-        vendor=VENDOR,
-        number=blank(info.ticket_id),
-        subject=blank(info.subject),
-        description=blank(info.content),
-        status=status,
-        status_raw=status_raw,
-        priority=priority,
-        priority_raw=priority_raw,
-        requester=requester,
-        assignee=assignee,
-        team=team,
-        tags=texts(info.tags),
-        channel=blank(info.sourcedisplay) or blank(info.source),
-        created_at=None if raw.created is None else raw.created.time,
-        updated_at=None if raw.last_modified is None else raw.last_modified.time,
-        closed_at=None,
-        custom_fields=raw.custom_fields,
-        raw=raw,
+        {
+            "id": info.id,
+            "vendor": VENDOR,
+            "number": blank(info.ticket_id),
+            "subject": blank(info.subject),
+            "description": blank(info.content),
+            "status": status,
+            "status_raw": status_raw,
+            "priority": priority,
+            "priority_raw": priority_raw,
+            "requester": _requester(info.requester),
+            "assignee": assignee,
+            "team": team,
+            "tags": texts(info.tags),
+            "channel": blank(info.sourcedisplay) or blank(info.source),
+            "created_at": None if created is None else created.time,
+            "updated_at": None if modified is None else modified.time,
+            "closed_at": None,
+            "custom_fields": raw.custom_fields,
+            "raw": raw,
+        }
     )
 
 
@@ -174,21 +169,22 @@ def comment(raw: CXMComment, ticket_id: str | None = None) -> Comment:
     author_id = None if raw.created is None else raw.created.byid
     author = None
     if author_id or who is not None:
-        author = AgentRef._mapped(
-            id=blank(author_id),
-            name=None if who is None else blank(who.name),
-            email=None if who is None else blank(who.email),
+        author = agent_ref(
+            blank(author_id),
+            None if who is None else blank(who.name),
+            None if who is None else blank(who.email),
         )
     return Comment._mapped(
-        id=raw.id,
-        vendor=VENDOR,
-        ticket_id=raw.ticket_id or ticket_id or "",
-        # raw_content is the text of the HTML content; both stay in raw.
-        body=(blank(raw.raw_content) or blank(raw.content) or "").strip() or None,
-        public=(raw.notetype or "public").lower() != "private",
-        author=author,
-        created_at=None if raw.created is None else raw.created.time,
-        raw=raw,
+        {
+            "id": raw.id,
+            "vendor": VENDOR,
+            "ticket_id": raw.ticket_id or ticket_id or "",
+            "body": (blank(raw.raw_content) or blank(raw.content) or "").strip() or None,
+            "public": (raw.notetype or "public").lower() != "private",
+            "author": author,
+            "created_at": None if raw.created is None else raw.created.time,
+            "raw": raw,
+        }
     )
 
 
@@ -198,15 +194,17 @@ def contact(raw: CRMObject) -> Contact:
     first = extra.get("first_name") or extra.get("firstname")
     name = " ".join(str(p).strip() for p in (first, extra.get("last_name")) if p and str(p).strip())
     return Contact._mapped(
-        id=raw.id,
-        vendor=VENDOR,
-        name=name or None,
-        emails=texts([*texts(extra.get("email")), *texts(extra.get("main_email"))]),
-        phones=texts([*texts(extra.get("phone")), *texts(extra.get("mobi_phone"))]),
-        company=blank(extra.get("companyname")),
-        created_at=None if raw.created is None else raw.created.time,
-        updated_at=None if raw.last_modified is None else raw.last_modified.time,
-        raw=raw,
+        {
+            "id": raw.id,
+            "vendor": VENDOR,
+            "name": name or None,
+            "emails": texts([*texts(extra.get("email")), *texts(extra.get("main_email"))]),
+            "phones": texts([*texts(extra.get("phone")), *texts(extra.get("mobi_phone"))]),
+            "company": blank(extra.get("companyname")),
+            "created_at": None if raw.created is None else raw.created.time,
+            "updated_at": None if raw.last_modified is None else raw.last_modified.time,
+            "raw": raw,
+        }
     )
 
 
@@ -219,31 +217,33 @@ def agent(entry: UserEntry) -> Agent:
     """A user as an :class:`Agent`; its id is the one tickets name (``value`` without
     ``user_``)."""
     return Agent._mapped(
-        id=entry.value.removeprefix("user_"),
-        vendor=VENDOR,
-        name=blank(entry.name) or blank(entry.username),
-        email=None,
-        active=None,
-        raw=entry,
+        {
+            "id": entry.value.removeprefix("user_"),
+            "vendor": VENDOR,
+            "name": blank(entry.name) or blank(entry.username),
+            "email": None,
+            "active": None,
+            "raw": entry,
+        }
     )
 
 
 def call(raw: CDRRecord) -> Call:
     """A call detail record as a :class:`Call`."""
-    direction, direction_raw = read_optional(
-        VENDOR, "in_out", raw.in_out, DIRECTION, CallDirection.INBOUND
-    )
+    direction, direction_raw = _DIRECTION[raw.in_out]
     return Call._mapped(
-        id=raw.id,
-        vendor=VENDOR,
-        direction=direction,
-        direction_raw=direction_raw,
-        from_number=blank(raw.src),
-        to_number=blank(raw.dst),
-        started_at=raw.calldate or raw.calldatetime,
-        answered=(raw.disposition or "").upper() == ANSWERED,
-        duration_s=raw.duration,
-        agent=None,
-        recording_url=None,
-        raw=raw,
+        {
+            "id": raw.id,
+            "vendor": VENDOR,
+            "direction": direction,
+            "direction_raw": direction_raw,
+            "from_number": blank(raw.src),
+            "to_number": blank(raw.dst),
+            "started_at": raw.calldate or raw.calldatetime,
+            "answered": (raw.disposition or "").upper() == ANSWERED,
+            "duration_s": raw.duration,
+            "agent": None,
+            "recording_url": None,
+            "raw": raw,
+        }
     )

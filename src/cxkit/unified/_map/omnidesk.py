@@ -10,17 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from ...omnidesk.types import Case, Message, Staff, User
-from ..models import (
-    Agent,
-    AgentRef,
-    Comment,
-    Contact,
-    ContactRef,
-    Ticket,
-    TicketPriority,
-    TicketStatus,
-)
-from ._common import blank, invert, read_optional, read_value, text_id, texts
+from ..models import Agent, Comment, Contact, Ticket, TicketPriority, TicketStatus
+from ._common import Reader, agent_ref, blank, contact_ref, invert, texts
 
 VENDOR = "omnidesk"
 
@@ -59,34 +50,42 @@ TRACES: dict[str, dict[str, str]] = {
 """Where each vendor value of each table is written in the seed (generated into the docs)."""
 
 
+def _tags(labels: list[int] | None) -> list[str]:
+    """Label ids as tags (text, in order, once each)."""
+    return list(dict.fromkeys(map(str, labels))) if labels else []
+
+
+_STATUS = Reader(VENDOR, "status", STATUS, TicketStatus.OPEN)
+_PRIORITY = Reader(VENDOR, "priority", PRIORITY, TicketPriority.NORMAL, optional=True)
+
+
 def ticket(case: Case) -> Ticket:
     """A case as a :class:`Ticket` (``spam: true`` reads as ``spam`` whatever its status)."""
-    status, status_raw = read_value(VENDOR, "status", case.status, STATUS, TicketStatus.OPEN)
-    if case.spam:
-        status = TicketStatus.SPAM
-    priority, priority_raw = read_optional(
-        VENDOR, "priority", case.priority, PRIORITY, TicketPriority.NORMAL
-    )
+    status, status_raw = _STATUS[case.status]
+    priority, priority_raw = _PRIORITY[case.priority]
+    user_id, staff_id, group_id = case.user_id, case.staff_id, case.group_id
     return Ticket._mapped(
-        id=str(case.case_id),
-        vendor=VENDOR,
-        number=blank(case.case_number),
-        subject=blank(case.subject),
-        description=None,
-        status=status,
-        status_raw=status_raw,
-        priority=priority,
-        priority_raw=priority_raw,
-        requester=ContactRef._mapped(id=text_id(case.user_id)) if case.user_id else None,
-        assignee=AgentRef._mapped(id=text_id(case.staff_id)) if case.staff_id else None,
-        team=text_id(case.group_id) if case.group_id else None,
-        tags=texts(case.labels),
-        channel=blank(case.channel),
-        created_at=case.created_at,
-        updated_at=case.updated_at,
-        closed_at=None,
-        custom_fields=dict(case.custom_fields or {}),
-        raw=case,
+        {
+            "id": str(case.case_id),
+            "vendor": VENDOR,
+            "number": blank(case.case_number),
+            "subject": blank(case.subject),
+            "description": None,
+            "status": TicketStatus.SPAM if case.spam else status,
+            "status_raw": status_raw,
+            "priority": priority,
+            "priority_raw": priority_raw,
+            "requester": contact_ref(str(user_id)) if user_id else None,
+            "assignee": agent_ref(str(staff_id)) if staff_id else None,
+            "team": str(group_id) if group_id else None,
+            "tags": _tags(case.labels),
+            "channel": blank(case.channel),
+            "created_at": case.created_at,
+            "updated_at": case.updated_at,
+            "closed_at": None,
+            "custom_fields": dict(case.custom_fields or {}),
+            "raw": case,
+        }
     )
 
 
@@ -115,46 +114,51 @@ def _phones(user: User) -> list[str]:
 def contact(user: User) -> Contact:
     """A user (customer) as a :class:`Contact`."""
     return Contact._mapped(
-        id=str(user.user_id),
-        vendor=VENDOR,
-        name=blank(user.user_full_name),
-        emails=texts(user.user_email),
-        phones=_phones(user),
-        company=blank(user.company_name),
-        created_at=user.created_at,
-        updated_at=user.updated_at,
-        raw=user,
+        {
+            "id": str(user.user_id),
+            "vendor": VENDOR,
+            "name": blank(user.user_full_name),
+            "emails": texts(user.user_email),
+            "phones": _phones(user),
+            "company": blank(user.company_name),
+            "created_at": user.created_at,
+            "updated_at": user.updated_at,
+            "raw": user,
+        }
     )
 
 
 def agent(staff: Staff) -> Agent:
     """A staff member as an :class:`Agent`."""
     return Agent._mapped(
-        id=str(staff.staff_id),
-        vendor=VENDOR,
-        name=blank(staff.staff_full_name),
-        email=blank(staff.staff_email),
-        active=staff.active,
-        raw=staff,
+        {
+            "id": str(staff.staff_id),
+            "vendor": VENDOR,
+            "name": blank(staff.staff_full_name),
+            "email": blank(staff.staff_email),
+            "active": staff.active,
+            "raw": staff,
+        }
     )
 
 
 def comment(message: Message, case_id: int | str) -> Comment:
     """A message or note of a case as a :class:`Comment` (notes are not public)."""
-    author: ContactRef | AgentRef | None = None
-    if message.user_id:
-        author = ContactRef._mapped(id=str(message.user_id))
-    elif message.staff_id:
-        author = AgentRef._mapped(id=str(message.staff_id))
+    user_id, staff_id = message.user_id, message.staff_id
+    author = (
+        contact_ref(str(user_id)) if user_id else agent_ref(str(staff_id)) if staff_id else None
+    )
     return Comment._mapped(
-        id=str(message.message_id),
-        vendor=VENDOR,
-        ticket_id=str(case_id),
-        body=blank(message.content) or blank(message.content_html),
-        public=not message.note,
-        author=author,
-        created_at=message.created_at,
-        raw=message,
+        {
+            "id": str(message.message_id),
+            "vendor": VENDOR,
+            "ticket_id": str(case_id),
+            "body": blank(message.content) or blank(message.content_html),
+            "public": not message.note,
+            "author": author,
+            "created_at": message.created_at,
+            "raw": message,
+        }
     )
 
 

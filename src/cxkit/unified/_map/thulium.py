@@ -17,17 +17,8 @@ from collections.abc import Mapping
 from ...thulium.types import Agent as ThuliumAgent
 from ...thulium.types import Customer, TicketMessage
 from ...thulium.types import Ticket as ThuliumTicket
-from ..models import (
-    Agent,
-    AgentRef,
-    Comment,
-    Contact,
-    ContactRef,
-    Ticket,
-    TicketStatus,
-    note_unknown,
-)
-from ._common import blank, text_id, texts
+from ..models import Agent, Comment, Contact, ContactRef, Ticket, TicketStatus, note_unknown
+from ._common import agent_ref, blank, contact_ref, text_id, texts
 
 VENDOR = "thulium"
 
@@ -83,20 +74,25 @@ TRACES: dict[str, dict[str, str]] = {
 def status_name(ticket: ThuliumTicket, statuses: Mapping[int, str]) -> str | None:
     """The name of the ticket's status: from the account's list, else the first part of
     ``full_status_name`` (``"Open / Waiting for the customer"``)."""
-    if ticket.status_id is not None and ticket.status_id in statuses:
-        return statuses[ticket.status_id]
+    name = statuses.get(ticket.status_id) if ticket.status_id is not None else None
+    if name is not None:
+        return name
     if ticket.full_status_name:
         return ticket.full_status_name.split(" / ")[0]
     return None
 
 
-def read_status(ticket: ThuliumTicket, statuses: Mapping[int, str]) -> TicketStatus:
-    """The common status of a ticket (see :data:`STATUS_NAMES`)."""
-    name = status_name(ticket, statuses)
+def read_status(
+    ticket: ThuliumTicket, statuses: Mapping[int, str], name: str | None = None
+) -> TicketStatus:
+    """The common status of a ticket (see :data:`STATUS_NAMES`); ``name``, when given, is
+    its :func:`status_name`."""
+    if name is None:
+        name = status_name(ticket, statuses)
     nearest = TicketStatus.CLOSED if ticket.closed_at is not None else TicketStatus.OPEN
     if name is None:
         return nearest
-    found = STATUS_NAMES.get(name.strip().lower())
+    found = STATUS_NAMES.get(name) or STATUS_NAMES.get(name.strip().lower())
     if found is None:
         note_unknown(VENDOR, "status", name, nearest.value)
         return nearest
@@ -106,37 +102,46 @@ def read_status(ticket: ThuliumTicket, statuses: Mapping[int, str]) -> TicketSta
 def _requester(ticket: ThuliumTicket) -> ContactRef | None:
     # An outgoing ticket is written to the customer; any other is written by them.
     email = ticket.to if ticket.direction == "out" else ticket.from_
-    if ticket.customer_id is None and not email:
+    customer_id = ticket.customer_id
+    if customer_id is None and not email:
         return None
-    return ContactRef._mapped(id=text_id(ticket.customer_id), email=blank(email))
+    return contact_ref(None if customer_id is None else str(customer_id), email=blank(email))
+
+
+def _description(messages: list[TicketMessage] | None) -> str | None:
+    """The body of the customer's first message (else of the first message)."""
+    if not messages:
+        return None
+    first = next((msg for msg in messages if msg.type == "MAIL"), messages[0])
+    return blank(first.body)
 
 
 def ticket(raw: ThuliumTicket, statuses: Mapping[int, str] | None = None) -> Ticket:
     """A ticket as a :class:`Ticket`; ``statuses`` maps the account's status ids to names."""
-    names = statuses or {}
-    first = next((msg for msg in raw.messages or [] if msg.type == "MAIL"), None)
-    if first is None and raw.messages:
-        first = raw.messages[0]
+    name = status_name(raw, statuses or {})
+    queue_id, user_login = raw.ticket_queue_id, raw.user_login
     return Ticket._mapped(
-        id=str(raw.ticket_id),
-        vendor=VENDOR,
-        number=None,
-        subject=blank(raw.subject),
-        description=None if first is None else blank(first.body),
-        status=read_status(raw, names),
-        status_raw=raw.full_status_name or status_name(raw, names) or text_id(raw.status_id),
-        priority=None,
-        priority_raw=None,
-        requester=_requester(raw),
-        assignee=AgentRef._mapped(id=raw.user_login) if raw.user_login else None,
-        team=text_id(raw.ticket_queue_id),
-        tags=texts(raw.tags),
-        channel=blank(raw.source),
-        created_at=raw.created_at,
-        updated_at=raw.updated_at,
-        closed_at=raw.closed_at,
-        custom_fields=dict(raw.custom_fields or {}),
-        raw=raw,
+        {
+            "id": str(raw.ticket_id),
+            "vendor": VENDOR,
+            "number": None,
+            "subject": blank(raw.subject),
+            "description": _description(raw.messages),
+            "status": read_status(raw, statuses or {}, name),
+            "status_raw": raw.full_status_name or name or text_id(raw.status_id),
+            "priority": None,
+            "priority_raw": None,
+            "requester": _requester(raw),
+            "assignee": agent_ref(user_login) if user_login else None,
+            "team": None if queue_id is None else str(queue_id),
+            "tags": texts(raw.tags),
+            "channel": blank(raw.source),
+            "created_at": raw.created_at,
+            "updated_at": raw.updated_at,
+            "closed_at": raw.closed_at,
+            "custom_fields": dict(raw.custom_fields or {}),
+            "raw": raw,
+        }
     )
 
 
@@ -156,20 +161,19 @@ def comment(message: TicketMessage, ticket: ThuliumTicket) -> Comment:
     if public is None:
         note_unknown(VENDOR, "message type", message.type, "COMMENT (internal)")
         public = False
-    author: ContactRef | AgentRef | None
-    if kind == "MAIL":
-        author = _requester(ticket)
-    else:
-        author = AgentRef._mapped(id=message.user_login) if message.user_login else None
+    login = message.user_login
+    author = _requester(ticket) if kind == "MAIL" else agent_ref(login) if login else None
     return Comment._mapped(
-        id=str(message.message_id),
-        vendor=VENDOR,
-        ticket_id=str(ticket.ticket_id),
-        body=blank(message.body) or blank(message.comment) or blank(message.system_comment),
-        public=public,
-        author=author,
-        created_at=message.created_at,
-        raw=message,
+        {
+            "id": str(message.message_id),
+            "vendor": VENDOR,
+            "ticket_id": str(ticket.ticket_id),
+            "body": blank(message.body) or blank(message.comment) or blank(message.system_comment),
+            "public": public,
+            "author": author,
+            "created_at": message.created_at,
+            "raw": message,
+        }
     )
 
 
@@ -180,27 +184,31 @@ def _full_name(*parts: str | None) -> str | None:
 def contact(customer: Customer) -> Contact:
     """A CRM customer as a :class:`Contact`."""
     return Contact._mapped(
-        id=str(customer.customer_id),
-        vendor=VENDOR,
-        name=_full_name(customer.name, customer.surname),
-        emails=texts([customer.email, *(customer.emails or [])]),
-        phones=texts([customer.phone_number, *(customer.phone_numbers or [])]),
-        company=None,
-        created_at=None,
-        updated_at=customer.updated_at,
-        raw=customer,
+        {
+            "id": str(customer.customer_id),
+            "vendor": VENDOR,
+            "name": _full_name(customer.name, customer.surname),
+            "emails": texts([customer.email, *(customer.emails or [])]),
+            "phones": texts([customer.phone_number, *(customer.phone_numbers or [])]),
+            "company": None,
+            "created_at": None,
+            "updated_at": customer.updated_at,
+            "raw": customer,
+        }
     )
 
 
 def agent(raw: ThuliumAgent) -> Agent:
     """An agent as an :class:`Agent`; its id is the login, which the API addresses it by."""
     return Agent._mapped(
-        id=raw.login or str(raw.agent_id),
-        vendor=VENDOR,
-        name=_full_name(raw.name, raw.surname),
-        email=blank(raw.email),
-        active=raw.active,
-        raw=raw,
+        {
+            "id": raw.login or str(raw.agent_id),
+            "vendor": VENDOR,
+            "name": _full_name(raw.name, raw.surname),
+            "email": blank(raw.email),
+            "active": raw.active,
+            "raw": raw,
+        }
     )
 
 

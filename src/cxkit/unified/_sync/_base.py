@@ -3,14 +3,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Callable
 from datetime import datetime
 from typing import Any
 
 from ..._core.errors import NotFoundError, UnsupportedOperationError
-from .._query import Defaults, TicketChanges, TicketQuery
+from .._query import Defaults, TicketChanges, TicketQuery, contact_matches
 from ..capabilities import Capabilities, capabilities_of
 from ..models import Agent, Call, Comment, Contact, Ticket, TicketPriority, TicketStatus
+
+
+def first_match(
+    found: Iterable[Any],
+    mapping: Callable[[Any], Contact],
+    email: str | None,
+    phone: str | None,
+) -> Contact | None:
+    """The first of a vendor's search results, mapped, that has the e-mail or the phone
+    looked for (vendor searches match more loosely)."""
+    for raw in found:
+        contact = mapping(raw)
+        if contact_matches(contact, email, phone):
+            return contact
+    return None
 
 
 class NewTicket:
@@ -77,6 +92,18 @@ class Backend:
     def _not_found(self, what: str, key: str) -> NotFoundError:
         # Raised where the unified layer looks a record up in a whole list itself.
         return NotFoundError(f"{what} {key!r} not found", vendor=self.vendor, status_code=404)
+
+    def requester_contact(self, new: NewTicket) -> Contact | None:
+        """The contact a new ticket names by e-mail or phone: found, else created
+        (``None`` when it names neither)."""
+        if new.requester_email is None and new.requester_phone is None:
+            return None
+        found = self.find_contact(new.requester_email, new.requester_phone)
+        if found is None:
+            found = self.create_contact(
+                new.requester_name, new.requester_email, new.requester_phone
+            )
+        return found
 
     def list_tickets(self, query: TicketQuery) -> Iterator[Ticket]:
         raise self._no("tickets.list")

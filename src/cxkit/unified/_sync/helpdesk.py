@@ -31,15 +31,6 @@ from .omnicxm import OmniCXMBackend
 from .omnidesk import OmnideskBackend
 from .thulium import ThuliumBackend
 
-__all__ = [
-    "Agents",
-    "Calls",
-    "Contacts",
-    "Helpdesk",
-    "TicketComments",
-    "Tickets",
-]
-
 _BACKENDS: tuple[tuple[type[Any], type[Backend]], ...] = (
     (Omnidesk, OmnideskBackend),
     (Thulium, ThuliumBackend),

@@ -9,7 +9,7 @@ from ...omi import Omi
 from .._map import omi as m
 from .._map._common import str_id
 from ..models import Agent, Contact
-from ._base import Backend
+from ._base import Backend, first_match
 
 
 class OmiBackend(Backend):
@@ -30,12 +30,7 @@ class OmiBackend(Backend):
             found = self.client.contacts.find(phone=phone)
             return None if found is None else m.contact(found)
         # OMI looks contacts up by phone only; an e-mail goes through the keyword search.
-        wanted = (email or "").lower()
-        for raw in self.client.contacts.list(keyword=email):
-            contact = m.contact(raw)
-            if wanted in (e.lower() for e in contact.emails):
-                return contact
-        return None
+        return first_match(self.client.contacts.list(keyword=email), m.contact, email, None)
 
     def create_contact(
         self, name: str | None, email: str | None, phone: str | None

@@ -12,7 +12,7 @@ from .._map import thulium as m
 from .._map._common import created_id, int_id
 from .._query import TicketChanges, TicketQuery
 from ..models import Agent, Comment, Contact, Ticket, TicketStatus
-from ._base import Backend, NewTicket
+from ._base import Backend, NewTicket, first_match
 
 
 class ThuliumBackend(Backend):
@@ -86,14 +86,8 @@ class ThuliumBackend(Backend):
     def _customer_id(self, new: NewTicket) -> int | None:
         if new.requester_id is not None:
             return int_id(new.requester_id, "requester_id")
-        if new.requester_email is None and new.requester_phone is None:
-            return None
-        found = self.find_contact(new.requester_email, new.requester_phone)
-        if found is None:
-            found = self.create_contact(
-                new.requester_name, new.requester_email, new.requester_phone
-            )
-        return int(found.id)
+        found = self.requester_contact(new)
+        return None if found is None else int(found.id)
 
     def create_ticket(self, new: NewTicket) -> Ticket:
         if new.requester_id is not None:
@@ -177,13 +171,7 @@ class ThuliumBackend(Backend):
 
     def find_contact(self, email: str | None, phone: str | None) -> Contact | None:
         params: dict[str, Any] = {"email": email} if email is not None else {"phone_number": phone}
-        for customer in self.client.customers.list(**params):
-            contact = m.contact(customer)
-            if (email is not None and email.lower() in (e.lower() for e in contact.emails)) or (
-                phone is not None and phone in contact.phones
-            ):
-                return contact
-        return None
+        return first_match(self.client.customers.list(**params), m.contact, email, phone)
 
     def create_contact(
         self, name: str | None, email: str | None, phone: str | None

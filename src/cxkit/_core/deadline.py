@@ -50,13 +50,21 @@ def attempt_budget(timeout: Any) -> float | None:
     return max(values) if values else None
 
 
-@contextlib.contextmanager
-def _deadline_scope(seconds: float | None) -> Iterator[None]:
-    token = _DEADLINE.set(None if seconds is None else time.monotonic() + seconds)
-    try:
-        yield
-    finally:
-        _DEADLINE.reset(token)
+class _DeadlineScope:
+    """Holds the deadline in the context variable while the attempt runs (a class, not
+    a ``contextmanager`` generator: it runs on every sync call)."""
+
+    __slots__ = ("_seconds", "_token")
+
+    def __init__(self, seconds: float | None) -> None:
+        self._seconds = seconds
+
+    def __enter__(self) -> None:
+        seconds = self._seconds
+        self._token = _DEADLINE.set(None if seconds is None else time.monotonic() + seconds)
+
+    def __exit__(self, *exc: object) -> None:
+        _DEADLINE.reset(self._token)
 
 
 def async_deadline(seconds: float | None) -> Any:
@@ -99,7 +107,7 @@ def _native_timeout() -> Any:
 
 def deadline(seconds: float | None) -> Any:
     """The sync attempt's deadline: every socket operation of a bounded pool stops there."""
-    return _deadline_scope(seconds)
+    return _DeadlineScope(seconds)
 
 
 def remaining() -> float | None:

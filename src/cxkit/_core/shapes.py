@@ -4,7 +4,6 @@ imports no pydantic."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 __all__ = ["json_object", "list_of", "object_of", "one_of", "unwrapped"]
@@ -25,8 +24,11 @@ def unwrapped(item: Any, key: str) -> Any:
     from pydantic import BeforeValidator
 
     def unwrap(value: Any) -> Any:
-        if isinstance(value, Mapping) and isinstance(value.get(key), Mapping):
-            return value[key]
+        # Decoded JSON objects are dicts: a concrete isinstance, not the Mapping ABC's.
+        if isinstance(value, dict):
+            inner = value.get(key)
+            if isinstance(inner, dict):
+                return inner
         return value
 
     return Annotated[item, BeforeValidator(unwrap)]

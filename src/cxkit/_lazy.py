@@ -67,11 +67,12 @@ _naming = threading.Lock()
 def named(cls: type[T], attr: str) -> type[T]:
     """``cls``, the resource class a client's ``attr`` property returns, with its
     operations named by their path under the client (``attr.method``,
-    ``attr.child.method``...); the first time only.
+    ``attr.child.method``...), the first time it is asked for.
 
-    The names were given at import when every resource was imported up front; now
-    each resource's subtree is named when the client first reaches it, before any
-    of its operations can be called, and ``OPERATIONS`` gives the same names.
+    A call's errors, logs and hooks carry its operation's name: the property reads
+    the class through here, so the names are set before any of its operations can
+    be called, without importing the client's other resources. ``OPERATIONS``
+    gives the same names.
     """
     if cls in _named:
         return cls

@@ -1,4 +1,5 @@
-"""A griffe extension for the API reference: Sphinx roles in docstrings read as code.
+"""griffe extensions for the API reference: Sphinx roles in docstrings read as code,
+and the names a lazy package serves on first use count as its runtime names.
 
 Some docstrings say ``:class:`ContactInput``` (the reST habit); Markdown would show
 the role's name as text. The role is dropped and its target kept as code, its last
@@ -36,3 +37,29 @@ class SphinxRoles(griffe.Extension):
         """Rewrite the docstring of one object, as griffe loads it."""
         if obj.docstring is not None:
             obj.docstring.value = plain_roles(obj.docstring.value)
+
+
+class LazyExports(griffe.Extension):
+    """Names a package serves on first use (``cxkit._core.lazy.lazy_exports``) exist at runtime.
+
+    Such a package imports its names under ``if TYPE_CHECKING:`` and returns them
+    from its module ``__getattr__``; griffe takes type-guarded names for absent at
+    runtime, so ``from .types import *`` there would export nothing. In a package
+    that calls ``lazy_exports(...)`` they are marked as runtime names.
+    """
+
+    @staticmethod
+    def _serves_lazily(agent: Any) -> bool:
+        return bool(getattr(agent, "type_guarded", False)) and "lazy_exports(" in str(
+            getattr(agent, "code", "")
+        )
+
+    def on_alias_instance(self, *, alias: griffe.Alias, agent: Any, **kwargs: Any) -> None:
+        """Mark a type-guarded import of a lazy package as a runtime name."""
+        if self._serves_lazily(agent):
+            alias.runtime = True
+
+    def on_attribute_instance(self, *, attr: griffe.Attribute, agent: Any, **kwargs: Any) -> None:
+        """Mark a type-guarded attribute (``OPERATIONS``) of a lazy package as a runtime name."""
+        if self._serves_lazily(agent):
+            attr.runtime = True

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from . import errors
 from .errors import *  # noqa: F403  (every error; errors.__all__ names them)
-from .lazy import lazy_exports
+from .lazy import lazy_exports, named
 
 if TYPE_CHECKING:
     from ._async.auth import AsyncLoginTokenAuth
@@ -172,9 +172,11 @@ __all__ = [
     "field_of",
     "id_path",
     "json_object",
+    "lazy_exports",
     "list_of",
     "load_payload",
     "local_datetime",
+    "named",
     "need_one",
     "need_some",
     "object_of",

@@ -1,22 +1,27 @@
 """Lazy re-exports: a package names what it offers and imports each piece on first use.
 
 ``import cxkit`` and ``import cxkit.<vendor>`` stay cheap this way: pydantic models,
-the clients and httpcore load when a program first touches them (openai-python
-does the same for its resources).
+the clients, resources and httpcore load when a program first touches them
+(openai-python does the same for its resources). A vendor package, its ``types``
+and its ``resources`` packages list their names by submodule with
+:func:`lazy_exports` (type checkers and the docs read the same names from ``if
+TYPE_CHECKING:`` imports); a client reads each resource class through :func:`named`.
 """
 
 from __future__ import annotations
 
 import importlib
 import sys
+import threading
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from functools import cached_property
+from typing import Any, TypeVar
 
-__all__ = ["lazy_exports"]
+__all__ = ["lazy_exports", "named"]
 
 
 def lazy_exports(
-    package: str, exports: Mapping[str, Iterable[str]]
+    package: str, exports: Mapping[str, Iterable[str]], *, operations: str | None = None
 ) -> tuple[Callable[[str], Any], Callable[[], list[str]]]:
     """The ``__getattr__`` and ``__dir__`` of ``package``, which offers the names listed
     under each of its submodules (``{".errors": ("CXError", ...)}``, ``"Name as Alias"``
@@ -30,14 +35,51 @@ def lazy_exports(
 
     def __getattr__(name: str) -> Any:
         found = where.get(name)
-        if found is None:
+        if found is not None:
+            module, source = found
+            value = getattr(importlib.import_module(module, package), source)
+        elif name == "OPERATIONS" and operations is not None:
+            from .registry import collect_operations
+
+            value = collect_operations(__getattr__(operations))
+        else:
             raise AttributeError(f"module {package!r} has no attribute {name!r}")
-        module, source = found
-        value = getattr(importlib.import_module(module, package), source)
         setattr(sys.modules[package], name, value)
         return value
 
     def __dir__() -> list[str]:
-        return sorted({*vars(sys.modules[package]), *where})
+        extra = ["OPERATIONS"] if operations else []
+        return sorted({*vars(sys.modules[package]), *where, *extra})
 
     return __getattr__, __dir__
+
+
+T = TypeVar("T")
+
+_named: set[type] = set()
+_naming = threading.Lock()
+
+
+def named(cls: type[T], attr: str) -> type[T]:
+    """``cls``, the resource class a client's ``attr`` property returns, with its
+    operations named by their path under the client (``attr.method``,
+    ``attr.child.method``...), the first time it is asked for.
+
+    A call's errors, logs and hooks carry its operation's name: the property reads
+    the class through here, so the names are set before any of its operations can
+    be called, without importing the client's other resources. ``OPERATIONS``
+    gives the same names.
+    """
+    if cls in _named:
+        return cls
+    from .registry import collect_operations
+
+    def returns(client: Any) -> Any: ...
+
+    # collect_operations names a client's tree; this root has one resource, ``attr``.
+    returns.__annotations__ = {"return": cls}
+    root = type("Root", (), {attr: cached_property(returns)})
+    with _naming:
+        collect_operations(root)
+        _named.add(cls)
+    return cls

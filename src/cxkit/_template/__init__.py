@@ -17,15 +17,32 @@ for each in client.items.list():
 ```
 """
 
-from .._core import Operation, collect_operations
-from ._async import AsyncTemplate
-from ._dialect import TemplateDialect
-from ._sync import Template
-from .types import *  # noqa: F403
+from typing import TYPE_CHECKING
+
 from .types import __all__ as _types_all
 
-OPERATIONS: tuple[Operation, ...] = collect_operations(AsyncTemplate)
-"""Every operation, named by its attribute path (``items.moveup``)."""
-collect_operations(Template)
+if TYPE_CHECKING:
+    from .._core import Operation
+    from ._async import AsyncTemplate
+    from ._dialect import TemplateDialect
+    from ._sync import Template
+    from .types import *  # noqa: F403
+
+    OPERATIONS: tuple[Operation, ...]
+    """Every operation, named by its attribute path (``items.moveup``)."""
+else:
+    from .._core import lazy_exports
+
+    # Imported on first use (cxkit._core.lazy): the clients, the dialect, the models, OPERATIONS.
+    __getattr__, __dir__ = lazy_exports(
+        __name__,
+        {
+            "._async": ("AsyncTemplate",),
+            "._sync": ("Template",),
+            "._dialect": ("TemplateDialect",),
+            ".types": _types_all,
+        },
+        operations="AsyncTemplate",
+    )
 
 __all__ = ["OPERATIONS", "AsyncTemplate", "Template", "TemplateDialect", *_types_all]

@@ -10,15 +10,32 @@ for contact in omi.contacts.list(keyword="0912", filters=[ContactFilter.owner("u
 ```
 """
 
-from .._core import Operation, collect_operations
-from ._async import AsyncOmi
-from ._dialect import OmiDialect
-from ._sync import Omi
-from .types import *  # noqa: F403
+from typing import TYPE_CHECKING
+
 from .types import __all__ as _types_all
 
-OPERATIONS: tuple[Operation, ...] = collect_operations(AsyncOmi)
-"""Every OMI operation, named by its attribute path (``internal_groups.add_members``)."""
-collect_operations(Omi)
+if TYPE_CHECKING:
+    from .._core import Operation
+    from ._async import AsyncOmi
+    from ._dialect import OmiDialect
+    from ._sync import Omi
+    from .types import *  # noqa: F403
+
+    OPERATIONS: tuple[Operation, ...]
+    """Every OMI operation, named by its attribute path (``internal_groups.add_members``)."""
+else:
+    from .._core import lazy_exports
+
+    # Imported on first use (cxkit._core.lazy): the clients, the dialect, the models, OPERATIONS.
+    __getattr__, __dir__ = lazy_exports(
+        __name__,
+        {
+            "._async": ("AsyncOmi",),
+            "._sync": ("Omi",),
+            "._dialect": ("OmiDialect",),
+            ".types": _types_all,
+        },
+        operations="AsyncOmi",
+    )
 
 __all__ = ["OPERATIONS", "AsyncOmi", "Omi", "OmiDialect", *_types_all]

@@ -12,17 +12,36 @@ for ticket in cxm.tickets.read(where=F("last_modified.time") >= since,
 ```
 """
 
-from .._core import Operation, collect_operations
-from ._async import AsyncOmniCXM, AsyncOmniCXMOptions
-from ._dialect import MAX_TAKE, NotCompletedError, OmniCXMDialect
-from ._sync import OmniCXM, OmniCXMOptions
-from .query import Condition, F, Filter, Sort
-from .types import *  # noqa: F403
+from typing import TYPE_CHECKING
+
 from .types import __all__ as _types_all
 
-OPERATIONS: tuple[Operation, ...] = collect_operations(AsyncOmniCXM)
-"""Every OmniCXM operation, named by its attribute path (``tickets.comments.create``)."""
-collect_operations(OmniCXM)
+if TYPE_CHECKING:
+    from .._core import Operation
+    from ._async import AsyncOmniCXM, AsyncOmniCXMOptions
+    from ._dialect import MAX_TAKE, NotCompletedError, OmniCXMDialect
+    from ._sync import OmniCXM, OmniCXMOptions
+    from .query import Condition, F, Filter, Sort
+    from .types import *  # noqa: F403
+
+    OPERATIONS: tuple[Operation, ...]
+    """Every OmniCXM operation, named by its attribute path (``tickets.comments.create``)."""
+else:
+    from .._core import lazy_exports
+
+    # Imported on first use (cxkit._core.lazy): the clients, the dialect, the query builder,
+    # the models, OPERATIONS.
+    __getattr__, __dir__ = lazy_exports(
+        __name__,
+        {
+            "._async": ("AsyncOmniCXM", "AsyncOmniCXMOptions"),
+            "._sync": ("OmniCXM", "OmniCXMOptions"),
+            "._dialect": ("MAX_TAKE", "NotCompletedError", "OmniCXMDialect"),
+            ".query": ("Condition", "F", "Filter", "Sort"),
+            ".types": _types_all,
+        },
+        operations="AsyncOmniCXM",
+    )
 
 __all__ = [
     "MAX_TAKE",

@@ -10,15 +10,32 @@ for case in desk.cases.list(status="open"):
 ```
 """
 
-from .._core import Operation, collect_operations
-from ._async import AsyncOmnidesk
-from ._dialect import OmnideskDialect
-from ._sync import Omnidesk
-from .types import *  # noqa: F403
+from typing import TYPE_CHECKING
+
 from .types import __all__ as _types_all
 
-OPERATIONS: tuple[Operation, ...] = collect_operations(AsyncOmnidesk)
-"""Every Omnidesk operation, named by its attribute path (``cases.messages.create``)."""
-collect_operations(Omnidesk)
+if TYPE_CHECKING:
+    from .._core import Operation
+    from ._async import AsyncOmnidesk
+    from ._dialect import OmnideskDialect
+    from ._sync import Omnidesk
+    from .types import *  # noqa: F403
+
+    OPERATIONS: tuple[Operation, ...]
+    """Every Omnidesk operation, named by its attribute path (``cases.messages.create``)."""
+else:
+    from .._core import lazy_exports
+
+    # Imported on first use (cxkit._core.lazy): the clients, the dialect, the models, OPERATIONS.
+    __getattr__, __dir__ = lazy_exports(
+        __name__,
+        {
+            "._async": ("AsyncOmnidesk",),
+            "._sync": ("Omnidesk",),
+            "._dialect": ("OmnideskDialect",),
+            ".types": _types_all,
+        },
+        operations="AsyncOmnidesk",
+    )
 
 __all__ = ["OPERATIONS", "AsyncOmnidesk", "Omnidesk", "OmnideskDialect", *_types_all]

@@ -12,15 +12,32 @@ result.raise_for_failures()
 ```
 """
 
-from .._core import Operation, collect_operations
-from ._async import AsyncThulium
-from ._dialect import ThuliumDialect
-from ._sync import Thulium
-from .types import *  # noqa: F403
+from typing import TYPE_CHECKING
+
 from .types import __all__ as _types_all
 
-OPERATIONS: tuple[Operation, ...] = collect_operations(AsyncThulium)
-"""Every Thulium operation, named by its attribute path (``customers.notes.create``)."""
-collect_operations(Thulium)
+if TYPE_CHECKING:
+    from .._core import Operation
+    from ._async import AsyncThulium
+    from ._dialect import ThuliumDialect
+    from ._sync import Thulium
+    from .types import *  # noqa: F403
+
+    OPERATIONS: tuple[Operation, ...]
+    """Every Thulium operation, named by its attribute path (``customers.notes.create``)."""
+else:
+    from .._core import lazy_exports
+
+    # Imported on first use (cxkit._core.lazy): the clients, the dialect, the models, OPERATIONS.
+    __getattr__, __dir__ = lazy_exports(
+        __name__,
+        {
+            "._async": ("AsyncThulium",),
+            "._sync": ("Thulium",),
+            "._dialect": ("ThuliumDialect",),
+            ".types": _types_all,
+        },
+        operations="AsyncThulium",
+    )
 
 __all__ = ["OPERATIONS", "AsyncThulium", "Thulium", "ThuliumDialect", *_types_all]

@@ -5,14 +5,16 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from ..._core import AsyncAPIClient, AsyncClientOptions, BearerAuth, setting
+from ..._core import AsyncAPIClient, AsyncClientOptions, BearerAuth, named, setting
 from .._dialect import TemplateDialect
-from ._raw import AsyncTemplateWithRawResponse
-from .resources import AsyncItems
+from . import resources
 
 if TYPE_CHECKING:
-    # Annotations only: typing_extensions is not a runtime dependency.
+    # Annotations only: typing_extensions is not a runtime dependency, and the raw
+    # views are imported on first use.
     from typing_extensions import Unpack
+
+    from ._raw import AsyncTemplateWithRawResponse
 
 __all__ = ["AsyncTemplate"]
 
@@ -47,9 +49,11 @@ class AsyncTemplate(AsyncAPIClient):
     @property
     def with_raw_response(self) -> AsyncTemplateWithRawResponse:
         """The same operations, returning the HTTP answer with ``.parse()`` for the result."""
+        from ._raw import AsyncTemplateWithRawResponse
+
         return AsyncTemplateWithRawResponse(self)
 
     @cached_property
-    def items(self) -> AsyncItems:
+    def items(self) -> resources.AsyncItems:
         """Items."""
-        return AsyncItems(self)
+        return named(resources.AsyncItems, "items")(self)

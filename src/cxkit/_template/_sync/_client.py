@@ -6,14 +6,16 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from ..._core import APIClient, ClientOptions, BearerAuth, setting
+from ..._core import APIClient, ClientOptions, BearerAuth, named, setting
 from .._dialect import TemplateDialect
-from ._raw import TemplateWithRawResponse
-from .resources import Items
+from . import resources
 
 if TYPE_CHECKING:
-    # Annotations only: typing_extensions is not a runtime dependency.
+    # Annotations only: typing_extensions is not a runtime dependency, and the raw
+    # views are imported on first use.
     from typing_extensions import Unpack
+
+    from ._raw import TemplateWithRawResponse
 
 __all__ = ["Template"]
 
@@ -48,9 +50,11 @@ class Template(APIClient):
     @property
     def with_raw_response(self) -> TemplateWithRawResponse:
         """The same operations, returning the HTTP answer with ``.parse()`` for the result."""
+        from ._raw import TemplateWithRawResponse
+
         return TemplateWithRawResponse(self)
 
     @cached_property
-    def items(self) -> Items:
+    def items(self) -> resources.Items:
         """Items."""
-        return Items(self)
+        return named(resources.Items, "items")(self)

@@ -8,23 +8,23 @@ from typing import TYPE_CHECKING
 
 import httpx
 
-from ..._core import AsyncAPIClient, AsyncClientOptions, BearerAuth, ConfigurationError, setting
-from .._dialect import OmiDialect
-from ._raw import AsyncOmiWithRawResponse
-from .resources import (
-    AsyncContactLayout,
-    AsyncContacts,
-    AsyncExtensions,
-    AsyncGreetings,
-    AsyncHotlines,
-    AsyncInternalGroups,
-    AsyncInternalPhones,
-    AsyncKeyInteractions,
+from ..._core import (
+    AsyncAPIClient,
+    AsyncClientOptions,
+    BearerAuth,
+    ConfigurationError,
+    named,
+    setting,
 )
+from .._dialect import OmiDialect
+from . import resources
 
 if TYPE_CHECKING:
-    # Annotations only: typing_extensions is not a runtime dependency.
+    # Annotations only: typing_extensions is not a runtime dependency, and the raw
+    # views are imported on first use.
     from typing_extensions import Unpack
+
+    from ._raw import AsyncOmiWithRawResponse
 
 __all__ = ["AsyncOmi"]
 
@@ -85,44 +85,46 @@ class AsyncOmi(AsyncAPIClient):
     def with_raw_response(self) -> AsyncOmiWithRawResponse:
         """The same operations, returning the HTTP answer (status, headers, ``request_id``,
         ``elapsed``) with ``.parse()`` for the typed result."""
+        from ._raw import AsyncOmiWithRawResponse
+
         return AsyncOmiWithRawResponse(self)
 
     @cached_property
-    def contacts(self) -> AsyncContacts:
+    def contacts(self) -> resources.AsyncContacts:
         """Contacts (customers)."""
-        return AsyncContacts(self)
+        return named(resources.AsyncContacts, "contacts")(self)
 
     @cached_property
-    def contact_layout(self) -> AsyncContactLayout:
+    def contact_layout(self) -> resources.AsyncContactLayout:
         """The contact layout (dynamic attributes)."""
-        return AsyncContactLayout(self)
+        return named(resources.AsyncContactLayout, "contact_layout")(self)
 
     @cached_property
-    def internal_phones(self) -> AsyncInternalPhones:
+    def internal_phones(self) -> resources.AsyncInternalPhones:
         """Internal phones (extensions / SIP accounts)."""
-        return AsyncInternalPhones(self)
+        return named(resources.AsyncInternalPhones, "internal_phones")(self)
 
     @cached_property
-    def hotlines(self) -> AsyncHotlines:
+    def hotlines(self) -> resources.AsyncHotlines:
         """Hotlines (public numbers)."""
-        return AsyncHotlines(self)
+        return named(resources.AsyncHotlines, "hotlines")(self)
 
     @cached_property
-    def extensions(self) -> AsyncExtensions:
+    def extensions(self) -> resources.AsyncExtensions:
         """Users' call-center accounts."""
-        return AsyncExtensions(self)
+        return named(resources.AsyncExtensions, "extensions")(self)
 
     @cached_property
-    def internal_groups(self) -> AsyncInternalGroups:
+    def internal_groups(self) -> resources.AsyncInternalGroups:
         """Internal (ring) groups."""
-        return AsyncInternalGroups(self)
+        return named(resources.AsyncInternalGroups, "internal_groups")(self)
 
     @cached_property
-    def key_interactions(self) -> AsyncKeyInteractions:
+    def key_interactions(self) -> resources.AsyncKeyInteractions:
         """IVR key-press scripts."""
-        return AsyncKeyInteractions(self)
+        return named(resources.AsyncKeyInteractions, "key_interactions")(self)
 
     @cached_property
-    def greetings(self) -> AsyncGreetings:
+    def greetings(self) -> resources.AsyncGreetings:
         """Recording (greeting) files."""
-        return AsyncGreetings(self)
+        return named(resources.AsyncGreetings, "greetings")(self)

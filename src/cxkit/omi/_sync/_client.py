@@ -9,23 +9,23 @@ from typing import TYPE_CHECKING
 
 import httpx
 
-from ..._core import APIClient, ClientOptions, BearerAuth, ConfigurationError, setting
-from .._dialect import OmiDialect
-from ._raw import OmiWithRawResponse
-from .resources import (
-    ContactLayout,
-    Contacts,
-    Extensions,
-    Greetings,
-    Hotlines,
-    InternalGroups,
-    InternalPhones,
-    KeyInteractions,
+from ..._core import (
+    APIClient,
+    ClientOptions,
+    BearerAuth,
+    ConfigurationError,
+    named,
+    setting,
 )
+from .._dialect import OmiDialect
+from . import resources
 
 if TYPE_CHECKING:
-    # Annotations only: typing_extensions is not a runtime dependency.
+    # Annotations only: typing_extensions is not a runtime dependency, and the raw
+    # views are imported on first use.
     from typing_extensions import Unpack
+
+    from ._raw import OmiWithRawResponse
 
 __all__ = ["Omi"]
 
@@ -86,44 +86,46 @@ class Omi(APIClient):
     def with_raw_response(self) -> OmiWithRawResponse:
         """The same operations, returning the HTTP answer (status, headers, ``request_id``,
         ``elapsed``) with ``.parse()`` for the typed result."""
+        from ._raw import OmiWithRawResponse
+
         return OmiWithRawResponse(self)
 
     @cached_property
-    def contacts(self) -> Contacts:
+    def contacts(self) -> resources.Contacts:
         """Contacts (customers)."""
-        return Contacts(self)
+        return named(resources.Contacts, "contacts")(self)
 
     @cached_property
-    def contact_layout(self) -> ContactLayout:
+    def contact_layout(self) -> resources.ContactLayout:
         """The contact layout (dynamic attributes)."""
-        return ContactLayout(self)
+        return named(resources.ContactLayout, "contact_layout")(self)
 
     @cached_property
-    def internal_phones(self) -> InternalPhones:
+    def internal_phones(self) -> resources.InternalPhones:
         """Internal phones (extensions / SIP accounts)."""
-        return InternalPhones(self)
+        return named(resources.InternalPhones, "internal_phones")(self)
 
     @cached_property
-    def hotlines(self) -> Hotlines:
+    def hotlines(self) -> resources.Hotlines:
         """Hotlines (public numbers)."""
-        return Hotlines(self)
+        return named(resources.Hotlines, "hotlines")(self)
 
     @cached_property
-    def extensions(self) -> Extensions:
+    def extensions(self) -> resources.Extensions:
         """Users' call-center accounts."""
-        return Extensions(self)
+        return named(resources.Extensions, "extensions")(self)
 
     @cached_property
-    def internal_groups(self) -> InternalGroups:
+    def internal_groups(self) -> resources.InternalGroups:
         """Internal (ring) groups."""
-        return InternalGroups(self)
+        return named(resources.InternalGroups, "internal_groups")(self)
 
     @cached_property
-    def key_interactions(self) -> KeyInteractions:
+    def key_interactions(self) -> resources.KeyInteractions:
         """IVR key-press scripts."""
-        return KeyInteractions(self)
+        return named(resources.KeyInteractions, "key_interactions")(self)
 
     @cached_property
-    def greetings(self) -> Greetings:
+    def greetings(self) -> resources.Greetings:
         """Recording (greeting) files."""
-        return Greetings(self)
+        return named(resources.Greetings, "greetings")(self)

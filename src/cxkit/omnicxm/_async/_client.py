@@ -17,27 +17,20 @@ from ..._core import (
     ConfigurationError,
     HeaderKeyAuth,
     Operation,
+    named,
     setting,
 )
 from .._dialect import OmniCXMDialect
-from ..types.auth import LoginResult, UserInfo
+from . import resources
 from ._auth import AsyncOmniCXMAuth
-from ._raw import AsyncOmniCXMWithRawResponse
-from .resources import (
-    AsyncAuth,
-    AsyncCDR,
-    AsyncCustomFields,
-    AsyncObjects,
-    AsyncOmnichat,
-    AsyncPermissions,
-    AsyncTags,
-    AsyncTickets,
-    AsyncUsers,
-)
 
 if TYPE_CHECKING:
-    # Annotations only: typing_extensions is not a runtime dependency.
+    # Annotations only: typing_extensions is not a runtime dependency, and the raw
+    # views and the login models are imported on first use.
     from typing_extensions import Unpack
+
+    from ..types.auth import UserInfo
+    from ._raw import AsyncOmniCXMWithRawResponse
 
 __all__ = ["DEFAULT_BASE_URL", "AsyncOmniCXM", "AsyncOmniCXMOptions"]
 
@@ -156,6 +149,8 @@ class AsyncOmniCXM(AsyncAPIClient):
             data = self._dialect.decode(_LOGIN, response)
         except APIError as exc:
             raise self._redacted(exc) from None
+        from ..types.auth import LoginResult
+
         result = self._parse(LoginResult, data)
         token = result.token.get_secret_value() if result.token is not None else ""
         if not token:
@@ -180,49 +175,51 @@ class AsyncOmniCXM(AsyncAPIClient):
     def with_raw_response(self) -> AsyncOmniCXMWithRawResponse:
         """The same operations, returning the HTTP answer (status, headers, ``request_id``,
         ``elapsed``) with ``.parse()`` for the typed result."""
+        from ._raw import AsyncOmniCXMWithRawResponse
+
         return AsyncOmniCXMWithRawResponse(self)
 
     @cached_property
-    def auth(self) -> AsyncAuth:
+    def auth(self) -> resources.AsyncAuth:
         """Login and logout."""
-        return AsyncAuth(self)
+        return named(resources.AsyncAuth, "auth")(self)
 
     @cached_property
-    def permissions(self) -> AsyncPermissions:
+    def permissions(self) -> resources.AsyncPermissions:
         """Module and special permissions."""
-        return AsyncPermissions(self)
+        return named(resources.AsyncPermissions, "permissions")(self)
 
     @cached_property
-    def users(self) -> AsyncUsers:
+    def users(self) -> resources.AsyncUsers:
         """Users, business units, PBX users."""
-        return AsyncUsers(self)
+        return named(resources.AsyncUsers, "users")(self)
 
     @cached_property
-    def custom_fields(self) -> AsyncCustomFields:
+    def custom_fields(self) -> resources.AsyncCustomFields:
         """Custom fields of the CRM and ticket modules."""
-        return AsyncCustomFields(self)
+        return named(resources.AsyncCustomFields, "custom_fields")(self)
 
     @cached_property
-    def objects(self) -> AsyncObjects:
+    def objects(self) -> resources.AsyncObjects:
         """CRM records: accounts, contacts, leads and other modules."""
-        return AsyncObjects(self)
+        return named(resources.AsyncObjects, "objects")(self)
 
     @cached_property
-    def tickets(self) -> AsyncTickets:
+    def tickets(self) -> resources.AsyncTickets:
         """Tickets and their categories, views, logs, requesters, actions, comments, files, SLA."""
-        return AsyncTickets(self)
+        return named(resources.AsyncTickets, "tickets")(self)
 
     @cached_property
-    def tags(self) -> AsyncTags:
+    def tags(self) -> resources.AsyncTags:
         """Tags."""
-        return AsyncTags(self)
+        return named(resources.AsyncTags, "tags")(self)
 
     @cached_property
-    def omnichat(self) -> AsyncOmnichat:
+    def omnichat(self) -> resources.AsyncOmnichat:
         """Chat rooms, messages, pages, quick responses."""
-        return AsyncOmnichat(self)
+        return named(resources.AsyncOmnichat, "omnichat")(self)
 
     @cached_property
-    def cdr(self) -> AsyncCDR:
+    def cdr(self) -> resources.AsyncCDR:
         """Call detail records."""
-        return AsyncCDR(self)
+        return named(resources.AsyncCDR, "cdr")(self)

@@ -18,27 +18,20 @@ from ..._core import (
     ConfigurationError,
     HeaderKeyAuth,
     Operation,
+    named,
     setting,
 )
 from .._dialect import OmniCXMDialect
-from ..types.auth import LoginResult, UserInfo
+from . import resources
 from ._auth import OmniCXMAuth
-from ._raw import OmniCXMWithRawResponse
-from .resources import (
-    Auth,
-    CDR,
-    CustomFields,
-    Objects,
-    Omnichat,
-    Permissions,
-    Tags,
-    Tickets,
-    Users,
-)
 
 if TYPE_CHECKING:
-    # Annotations only: typing_extensions is not a runtime dependency.
+    # Annotations only: typing_extensions is not a runtime dependency, and the raw
+    # views and the login models are imported on first use.
     from typing_extensions import Unpack
+
+    from ..types.auth import UserInfo
+    from ._raw import OmniCXMWithRawResponse
 
 __all__ = ["DEFAULT_BASE_URL", "OmniCXM", "OmniCXMOptions"]
 
@@ -157,6 +150,8 @@ class OmniCXM(APIClient):
             data = self._dialect.decode(_LOGIN, response)
         except APIError as exc:
             raise self._redacted(exc) from None
+        from ..types.auth import LoginResult
+
         result = self._parse(LoginResult, data)
         token = result.token.get_secret_value() if result.token is not None else ""
         if not token:
@@ -181,49 +176,51 @@ class OmniCXM(APIClient):
     def with_raw_response(self) -> OmniCXMWithRawResponse:
         """The same operations, returning the HTTP answer (status, headers, ``request_id``,
         ``elapsed``) with ``.parse()`` for the typed result."""
+        from ._raw import OmniCXMWithRawResponse
+
         return OmniCXMWithRawResponse(self)
 
     @cached_property
-    def auth(self) -> Auth:
+    def auth(self) -> resources.Auth:
         """Login and logout."""
-        return Auth(self)
+        return named(resources.Auth, "auth")(self)
 
     @cached_property
-    def permissions(self) -> Permissions:
+    def permissions(self) -> resources.Permissions:
         """Module and special permissions."""
-        return Permissions(self)
+        return named(resources.Permissions, "permissions")(self)
 
     @cached_property
-    def users(self) -> Users:
+    def users(self) -> resources.Users:
         """Users, business units, PBX users."""
-        return Users(self)
+        return named(resources.Users, "users")(self)
 
     @cached_property
-    def custom_fields(self) -> CustomFields:
+    def custom_fields(self) -> resources.CustomFields:
         """Custom fields of the CRM and ticket modules."""
-        return CustomFields(self)
+        return named(resources.CustomFields, "custom_fields")(self)
 
     @cached_property
-    def objects(self) -> Objects:
+    def objects(self) -> resources.Objects:
         """CRM records: accounts, contacts, leads and other modules."""
-        return Objects(self)
+        return named(resources.Objects, "objects")(self)
 
     @cached_property
-    def tickets(self) -> Tickets:
+    def tickets(self) -> resources.Tickets:
         """Tickets and their categories, views, logs, requesters, actions, comments, files, SLA."""
-        return Tickets(self)
+        return named(resources.Tickets, "tickets")(self)
 
     @cached_property
-    def tags(self) -> Tags:
+    def tags(self) -> resources.Tags:
         """Tags."""
-        return Tags(self)
+        return named(resources.Tags, "tags")(self)
 
     @cached_property
-    def omnichat(self) -> Omnichat:
+    def omnichat(self) -> resources.Omnichat:
         """Chat rooms, messages, pages, quick responses."""
-        return Omnichat(self)
+        return named(resources.Omnichat, "omnichat")(self)
 
     @cached_property
-    def cdr(self) -> CDR:
+    def cdr(self) -> resources.CDR:
         """Call detail records."""
-        return CDR(self)
+        return named(resources.CDR, "cdr")(self)

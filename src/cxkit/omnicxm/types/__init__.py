@@ -1,66 +1,156 @@
 """OmniCXM models."""
 
-from .auth import LoginResult, UserInfo
-from .cdr import CDRRecord
-from .common import DISPLAY_FORMATS, VIETNAM, CustomFieldsModel, LocalDateTime, NamedRef, Stamp
-from .custom_fields import (
-    CustomField,
-    DataSource,
-    FieldGroup,
-    FieldLink,
-    FieldModule,
-    FieldPageShow,
-    FieldProperty,
-    LinkedField,
-    LinkValue,
-)
-from .objects import (
-    CRMObject,
-    ObjectAddress,
-    ObjectBasicInfo,
-    ObjectOtherFields,
-    ObjectOtherInfo,
-    ObjectSocial,
-)
-from .omnichat import (
-    ChatPage,
-    ChatPages,
-    Message,
-    MessageSearchResult,
-    QuickResponse,
-    Room,
-    RoomSession,
-    RoomState,
-    Sender,
-    SourceCounts,
-    StateCounts,
-    UnreadRoom,
-)
-from .permissions import PermissionCheck
-from .tags import Tag
-from .tickets import (
-    ActionResult,
-    ActionStyle,
-    Comment,
-    CommentFile,
-    NoteType,
-    Requester,
-    RequesterMatch,
-    RequesterModule,
-    SLAPauseResult,
-    Submitter,
-    Ticket,
-    TicketAccount,
-    TicketAction,
-    TicketBasicInfo,
-    TicketCategory,
-    TicketFile,
-    TicketLog,
-    TicketPerson,
-    TicketRequester,
-    TicketView,
-)
-from .users import Language, PbxUser, PbxUsers, Sex, User, UserEntry
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .auth import LoginResult, UserInfo
+    from .cdr import CDRRecord
+    from .common import DISPLAY_FORMATS, VIETNAM, CustomFieldsModel, LocalDateTime, NamedRef, Stamp
+    from .custom_fields import (
+        CustomField,
+        DataSource,
+        FieldGroup,
+        FieldLink,
+        FieldModule,
+        FieldPageShow,
+        FieldProperty,
+        LinkedField,
+        LinkValue,
+    )
+    from .objects import (
+        CRMObject,
+        ObjectAddress,
+        ObjectBasicInfo,
+        ObjectOtherFields,
+        ObjectOtherInfo,
+        ObjectSocial,
+    )
+    from .omnichat import (
+        ChatPage,
+        ChatPages,
+        Message,
+        MessageSearchResult,
+        QuickResponse,
+        Room,
+        RoomSession,
+        RoomState,
+        Sender,
+        SourceCounts,
+        StateCounts,
+        UnreadRoom,
+    )
+    from .permissions import PermissionCheck
+    from .tags import Tag
+    from .tickets import (
+        ActionResult,
+        ActionStyle,
+        Comment,
+        CommentFile,
+        NoteType,
+        Requester,
+        RequesterMatch,
+        RequesterModule,
+        SLAPauseResult,
+        Submitter,
+        Ticket,
+        TicketAccount,
+        TicketAction,
+        TicketBasicInfo,
+        TicketCategory,
+        TicketFile,
+        TicketLog,
+        TicketPerson,
+        TicketRequester,
+        TicketView,
+    )
+    from .users import Language, PbxUser, PbxUsers, Sex, User, UserEntry
+else:
+    from ..._core import lazy_exports
+
+    # Each name is imported from its module on first use (cxkit._core.lazy).
+    __getattr__, __dir__ = lazy_exports(
+        __name__,
+        {
+            ".auth": (
+                "LoginResult",
+                "UserInfo",
+            ),
+            ".cdr": ("CDRRecord",),
+            ".common": (
+                "DISPLAY_FORMATS",
+                "VIETNAM",
+                "CustomFieldsModel",
+                "LocalDateTime",
+                "NamedRef",
+                "Stamp",
+            ),
+            ".custom_fields": (
+                "CustomField",
+                "DataSource",
+                "FieldGroup",
+                "FieldLink",
+                "FieldModule",
+                "FieldPageShow",
+                "FieldProperty",
+                "LinkedField",
+                "LinkValue",
+            ),
+            ".objects": (
+                "CRMObject",
+                "ObjectAddress",
+                "ObjectBasicInfo",
+                "ObjectOtherFields",
+                "ObjectOtherInfo",
+                "ObjectSocial",
+            ),
+            ".omnichat": (
+                "ChatPage",
+                "ChatPages",
+                "Message",
+                "MessageSearchResult",
+                "QuickResponse",
+                "Room",
+                "RoomSession",
+                "RoomState",
+                "Sender",
+                "SourceCounts",
+                "StateCounts",
+                "UnreadRoom",
+            ),
+            ".permissions": ("PermissionCheck",),
+            ".tags": ("Tag",),
+            ".tickets": (
+                "ActionResult",
+                "ActionStyle",
+                "Comment",
+                "CommentFile",
+                "NoteType",
+                "Requester",
+                "RequesterMatch",
+                "RequesterModule",
+                "SLAPauseResult",
+                "Submitter",
+                "Ticket",
+                "TicketAccount",
+                "TicketAction",
+                "TicketBasicInfo",
+                "TicketCategory",
+                "TicketFile",
+                "TicketLog",
+                "TicketPerson",
+                "TicketRequester",
+                "TicketView",
+            ),
+            ".users": (
+                "Language",
+                "PbxUser",
+                "PbxUsers",
+                "Sex",
+                "User",
+                "UserEntry",
+            ),
+        },
+    )
 
 __all__ = [
     "DISPLAY_FORMATS",

@@ -11,35 +11,18 @@ from ..._core import (
     BasicAuth,
     ConfigurationError,
     account_base_url,
+    named,
     setting,
 )
 from .._dialect import OmnideskDialect
-from ._raw import AsyncOmnideskWithRawResponse
-from .resources import (
-    AsyncCases,
-    AsyncClientEmails,
-    AsyncCompanies,
-    AsyncCustomChannels,
-    AsyncCustomFields,
-    AsyncFilters,
-    AsyncGroups,
-    AsyncIdeasCategories,
-    AsyncKbArticles,
-    AsyncKbCategories,
-    AsyncKbSections,
-    AsyncLabels,
-    AsyncLanguages,
-    AsyncMacros,
-    AsyncStaffMembers,
-    AsyncStaffRoles,
-    AsyncStaffStatuses,
-    AsyncStatistics,
-    AsyncUsers,
-)
+from . import resources
 
 if TYPE_CHECKING:
-    # Annotations only: typing_extensions is not a runtime dependency.
+    # Annotations only: typing_extensions is not a runtime dependency, and the raw
+    # views are imported on first use.
     from typing_extensions import Unpack
+
+    from ._raw import AsyncOmnideskWithRawResponse
 
 __all__ = ["AsyncOmnidesk"]
 
@@ -120,99 +103,101 @@ class AsyncOmnidesk(AsyncAPIClient):
     def with_raw_response(self) -> AsyncOmnideskWithRawResponse:
         """The same operations, returning the HTTP answer (status, headers, ``request_id``,
         ``elapsed``) with ``.parse()`` for the typed result."""
+        from ._raw import AsyncOmnideskWithRawResponse
+
         return AsyncOmnideskWithRawResponse(self)
 
     @cached_property
-    def cases(self) -> AsyncCases:
+    def cases(self) -> resources.AsyncCases:
         """Cases, with their messages, notes and idea data."""
-        return AsyncCases(self)
+        return named(resources.AsyncCases, "cases")(self)
 
     @cached_property
-    def filters(self) -> AsyncFilters:
+    def filters(self) -> resources.AsyncFilters:
         """Case filters of the authenticated staff member."""
-        return AsyncFilters(self)
+        return named(resources.AsyncFilters, "filters")(self)
 
     @cached_property
-    def labels(self) -> AsyncLabels:
+    def labels(self) -> resources.AsyncLabels:
         """Case labels."""
-        return AsyncLabels(self)
+        return named(resources.AsyncLabels, "labels")(self)
 
     @cached_property
-    def users(self) -> AsyncUsers:
+    def users(self) -> resources.AsyncUsers:
         """Users (customers)."""
-        return AsyncUsers(self)
+        return named(resources.AsyncUsers, "users")(self)
 
     @cached_property
-    def companies(self) -> AsyncCompanies:
+    def companies(self) -> resources.AsyncCompanies:
         """Companies."""
-        return AsyncCompanies(self)
+        return named(resources.AsyncCompanies, "companies")(self)
 
     @cached_property
-    def groups(self) -> AsyncGroups:
+    def groups(self) -> resources.AsyncGroups:
         """Staff groups."""
-        return AsyncGroups(self)
+        return named(resources.AsyncGroups, "groups")(self)
 
     @cached_property
-    def staff(self) -> AsyncStaffMembers:
+    def staff(self) -> resources.AsyncStaffMembers:
         """Staff members."""
-        return AsyncStaffMembers(self)
+        return named(resources.AsyncStaffMembers, "staff")(self)
 
     @cached_property
-    def custom_fields(self) -> AsyncCustomFields:
+    def custom_fields(self) -> resources.AsyncCustomFields:
         """Custom data fields."""
-        return AsyncCustomFields(self)
+        return named(resources.AsyncCustomFields, "custom_fields")(self)
 
     @cached_property
-    def custom_channels(self) -> AsyncCustomChannels:
+    def custom_channels(self) -> resources.AsyncCustomChannels:
         """Custom channels."""
-        return AsyncCustomChannels(self)
+        return named(resources.AsyncCustomChannels, "custom_channels")(self)
 
     @cached_property
-    def languages(self) -> AsyncLanguages:
+    def languages(self) -> resources.AsyncLanguages:
         """Customer languages."""
-        return AsyncLanguages(self)
+        return named(resources.AsyncLanguages, "languages")(self)
 
     @cached_property
-    def kb_categories(self) -> AsyncKbCategories:
+    def kb_categories(self) -> resources.AsyncKbCategories:
         """Knowledge base categories."""
-        return AsyncKbCategories(self)
+        return named(resources.AsyncKbCategories, "kb_categories")(self)
 
     @cached_property
-    def kb_sections(self) -> AsyncKbSections:
+    def kb_sections(self) -> resources.AsyncKbSections:
         """Knowledge base sections."""
-        return AsyncKbSections(self)
+        return named(resources.AsyncKbSections, "kb_sections")(self)
 
     @cached_property
-    def kb_articles(self) -> AsyncKbArticles:
+    def kb_articles(self) -> resources.AsyncKbArticles:
         """Knowledge base articles."""
-        return AsyncKbArticles(self)
+        return named(resources.AsyncKbArticles, "kb_articles")(self)
 
     @cached_property
-    def statistics(self) -> AsyncStatistics:
+    def statistics(self) -> resources.AsyncStatistics:
         """Leaderboard statistics."""
-        return AsyncStatistics(self)
+        return named(resources.AsyncStatistics, "statistics")(self)
 
     @cached_property
-    def ideas_categories(self) -> AsyncIdeasCategories:
+    def ideas_categories(self) -> resources.AsyncIdeasCategories:
         """Ideas categories."""
-        return AsyncIdeasCategories(self)
+        return named(resources.AsyncIdeasCategories, "ideas_categories")(self)
 
     @cached_property
-    def client_emails(self) -> AsyncClientEmails:
+    def client_emails(self) -> resources.AsyncClientEmails:
         """The account's email addresses."""
-        return AsyncClientEmails(self)
+        return named(resources.AsyncClientEmails, "client_emails")(self)
 
     @cached_property
-    def macros(self) -> AsyncMacros:
+    def macros(self) -> resources.AsyncMacros:
         """Macros, common and personal (beyond the documented seed)."""
-        return AsyncMacros(self)
+        return named(resources.AsyncMacros, "macros")(self)
 
     @cached_property
-    def staff_roles(self) -> AsyncStaffRoles:
+    def staff_roles(self) -> resources.AsyncStaffRoles:
         """Staff roles (beyond the documented seed)."""
-        return AsyncStaffRoles(self)
+        return named(resources.AsyncStaffRoles, "staff_roles")(self)
 
     @cached_property
-    def staff_statuses(self) -> AsyncStaffStatuses:
+    def staff_statuses(self) -> resources.AsyncStaffStatuses:
         """Staff statuses (beyond the documented seed)."""
-        return AsyncStaffStatuses(self)
+        return named(resources.AsyncStaffStatuses, "staff_statuses")(self)

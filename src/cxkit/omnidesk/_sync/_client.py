@@ -12,35 +12,18 @@ from ..._core import (
     BasicAuth,
     ConfigurationError,
     account_base_url,
+    named,
     setting,
 )
 from .._dialect import OmnideskDialect
-from ._raw import OmnideskWithRawResponse
-from .resources import (
-    Cases,
-    ClientEmails,
-    Companies,
-    CustomChannels,
-    CustomFields,
-    Filters,
-    Groups,
-    IdeasCategories,
-    KbArticles,
-    KbCategories,
-    KbSections,
-    Labels,
-    Languages,
-    Macros,
-    StaffMembers,
-    StaffRoles,
-    StaffStatuses,
-    Statistics,
-    Users,
-)
+from . import resources
 
 if TYPE_CHECKING:
-    # Annotations only: typing_extensions is not a runtime dependency.
+    # Annotations only: typing_extensions is not a runtime dependency, and the raw
+    # views are imported on first use.
     from typing_extensions import Unpack
+
+    from ._raw import OmnideskWithRawResponse
 
 __all__ = ["Omnidesk"]
 
@@ -121,99 +104,101 @@ class Omnidesk(APIClient):
     def with_raw_response(self) -> OmnideskWithRawResponse:
         """The same operations, returning the HTTP answer (status, headers, ``request_id``,
         ``elapsed``) with ``.parse()`` for the typed result."""
+        from ._raw import OmnideskWithRawResponse
+
         return OmnideskWithRawResponse(self)
 
     @cached_property
-    def cases(self) -> Cases:
+    def cases(self) -> resources.Cases:
         """Cases, with their messages, notes and idea data."""
-        return Cases(self)
+        return named(resources.Cases, "cases")(self)
 
     @cached_property
-    def filters(self) -> Filters:
+    def filters(self) -> resources.Filters:
         """Case filters of the authenticated staff member."""
-        return Filters(self)
+        return named(resources.Filters, "filters")(self)
 
     @cached_property
-    def labels(self) -> Labels:
+    def labels(self) -> resources.Labels:
         """Case labels."""
-        return Labels(self)
+        return named(resources.Labels, "labels")(self)
 
     @cached_property
-    def users(self) -> Users:
+    def users(self) -> resources.Users:
         """Users (customers)."""
-        return Users(self)
+        return named(resources.Users, "users")(self)
 
     @cached_property
-    def companies(self) -> Companies:
+    def companies(self) -> resources.Companies:
         """Companies."""
-        return Companies(self)
+        return named(resources.Companies, "companies")(self)
 
     @cached_property
-    def groups(self) -> Groups:
+    def groups(self) -> resources.Groups:
         """Staff groups."""
-        return Groups(self)
+        return named(resources.Groups, "groups")(self)
 
     @cached_property
-    def staff(self) -> StaffMembers:
+    def staff(self) -> resources.StaffMembers:
         """Staff members."""
-        return StaffMembers(self)
+        return named(resources.StaffMembers, "staff")(self)
 
     @cached_property
-    def custom_fields(self) -> CustomFields:
+    def custom_fields(self) -> resources.CustomFields:
         """Custom data fields."""
-        return CustomFields(self)
+        return named(resources.CustomFields, "custom_fields")(self)
 
     @cached_property
-    def custom_channels(self) -> CustomChannels:
+    def custom_channels(self) -> resources.CustomChannels:
         """Custom channels."""
-        return CustomChannels(self)
+        return named(resources.CustomChannels, "custom_channels")(self)
 
     @cached_property
-    def languages(self) -> Languages:
+    def languages(self) -> resources.Languages:
         """Customer languages."""
-        return Languages(self)
+        return named(resources.Languages, "languages")(self)
 
     @cached_property
-    def kb_categories(self) -> KbCategories:
+    def kb_categories(self) -> resources.KbCategories:
         """Knowledge base categories."""
-        return KbCategories(self)
+        return named(resources.KbCategories, "kb_categories")(self)
 
     @cached_property
-    def kb_sections(self) -> KbSections:
+    def kb_sections(self) -> resources.KbSections:
         """Knowledge base sections."""
-        return KbSections(self)
+        return named(resources.KbSections, "kb_sections")(self)
 
     @cached_property
-    def kb_articles(self) -> KbArticles:
+    def kb_articles(self) -> resources.KbArticles:
         """Knowledge base articles."""
-        return KbArticles(self)
+        return named(resources.KbArticles, "kb_articles")(self)
 
     @cached_property
-    def statistics(self) -> Statistics:
+    def statistics(self) -> resources.Statistics:
         """Leaderboard statistics."""
-        return Statistics(self)
+        return named(resources.Statistics, "statistics")(self)
 
     @cached_property
-    def ideas_categories(self) -> IdeasCategories:
+    def ideas_categories(self) -> resources.IdeasCategories:
         """Ideas categories."""
-        return IdeasCategories(self)
+        return named(resources.IdeasCategories, "ideas_categories")(self)
 
     @cached_property
-    def client_emails(self) -> ClientEmails:
+    def client_emails(self) -> resources.ClientEmails:
         """The account's email addresses."""
-        return ClientEmails(self)
+        return named(resources.ClientEmails, "client_emails")(self)
 
     @cached_property
-    def macros(self) -> Macros:
+    def macros(self) -> resources.Macros:
         """Macros, common and personal (beyond the documented seed)."""
-        return Macros(self)
+        return named(resources.Macros, "macros")(self)
 
     @cached_property
-    def staff_roles(self) -> StaffRoles:
+    def staff_roles(self) -> resources.StaffRoles:
         """Staff roles (beyond the documented seed)."""
-        return StaffRoles(self)
+        return named(resources.StaffRoles, "staff_roles")(self)
 
     @cached_property
-    def staff_statuses(self) -> StaffStatuses:
+    def staff_statuses(self) -> resources.StaffStatuses:
         """Staff statuses (beyond the documented seed)."""
-        return StaffStatuses(self)
+        return named(resources.StaffStatuses, "staff_statuses")(self)

@@ -13,37 +13,18 @@ from ..._core import (
     BasicAuth,
     ConfigurationError,
     account_base_url,
+    named,
     setting,
 )
 from .._dialect import ThuliumDialect
-from ._raw import AsyncThuliumWithRawResponse
-from .resources import (
-    AsyncAgentGroups,
-    AsyncAgents,
-    AsyncAgentStatuses,
-    AsyncAgentWorkReport,
-    AsyncBatch,
-    AsyncChatConversations,
-    AsyncChats,
-    AsyncCompanies,
-    AsyncCrmOutbounds,
-    AsyncCustomerFieldGroups,
-    AsyncCustomerIdByOutboundStatus,
-    AsyncCustomers,
-    AsyncOutbounds,
-    AsyncSmsMessages,
-    AsyncTags,
-    AsyncTemporaryFiles,
-    AsyncTickets,
-    AsyncTodos,
-    AsyncTopics,
-    AsyncUsers,
-    AsyncWebhooks,
-)
+from . import resources
 
 if TYPE_CHECKING:
-    # Annotations only: typing_extensions is not a runtime dependency.
+    # Annotations only: typing_extensions is not a runtime dependency, and the raw
+    # views are imported on first use.
     from typing_extensions import Unpack
+
+    from ._raw import AsyncThuliumWithRawResponse
 
 __all__ = ["AsyncThulium"]
 
@@ -115,109 +96,113 @@ class AsyncThulium(AsyncAPIClient):
     def with_raw_response(self) -> AsyncThuliumWithRawResponse:
         """The same operations, returning the HTTP answer (status, headers, ``request_id``,
         ``elapsed``) with ``.parse()`` for the typed result."""
+        from ._raw import AsyncThuliumWithRawResponse
+
         return AsyncThuliumWithRawResponse(self)
 
     @cached_property
-    def agents(self) -> AsyncAgents:
+    def agents(self) -> resources.AsyncAgents:
         """Agents and actions on their phones and statuses."""
-        return AsyncAgents(self)
+        return named(resources.AsyncAgents, "agents")(self)
 
     @cached_property
-    def agents_groups(self) -> AsyncAgentGroups:
+    def agents_groups(self) -> resources.AsyncAgentGroups:
         """Groups of agents."""
-        return AsyncAgentGroups(self)
+        return named(resources.AsyncAgentGroups, "agents_groups")(self)
 
     @cached_property
-    def agents_statuses(self) -> AsyncAgentStatuses:
+    def agents_statuses(self) -> resources.AsyncAgentStatuses:
         """Every agent's status at once."""
-        return AsyncAgentStatuses(self)
+        return named(resources.AsyncAgentStatuses, "agents_statuses")(self)
 
     @cached_property
-    def agents_work_report(self) -> AsyncAgentWorkReport:
+    def agents_work_report(self) -> resources.AsyncAgentWorkReport:
         """The agents' work report."""
-        return AsyncAgentWorkReport(self)
+        return named(resources.AsyncAgentWorkReport, "agents_work_report")(self)
 
     @cached_property
-    def chats(self) -> AsyncChats:
+    def chats(self) -> resources.AsyncChats:
         """Chats, chat queues and the chat report."""
-        return AsyncChats(self)
+        return named(resources.AsyncChats, "chats")(self)
 
     @cached_property
-    def chat_conversations(self) -> AsyncChatConversations:
+    def chat_conversations(self) -> resources.AsyncChatConversations:
         """Chat conversations: start, send messages, stop, delete."""
-        return AsyncChatConversations(self)
+        return named(resources.AsyncChatConversations, "chat_conversations")(self)
 
     @cached_property
-    def customers(self) -> AsyncCustomers:
+    def customers(self) -> resources.AsyncCustomers:
         """CRM customers, their notes and contact history."""
-        return AsyncCustomers(self)
+        return named(resources.AsyncCustomers, "customers")(self)
 
     @cached_property
-    def companies(self) -> AsyncCompanies:
+    def companies(self) -> resources.AsyncCompanies:
         """CRM companies."""
-        return AsyncCompanies(self)
+        return named(resources.AsyncCompanies, "companies")(self)
 
     @cached_property
-    def customer_id_by_outbound_status(self) -> AsyncCustomerIdByOutboundStatus:
+    def customer_id_by_outbound_status(self) -> resources.AsyncCustomerIdByOutboundStatus:
         """Customer ids by the status of their campaign records."""
-        return AsyncCustomerIdByOutboundStatus(self)
+        return named(resources.AsyncCustomerIdByOutboundStatus, "customer_id_by_outbound_status")(
+            self
+        )
 
     @cached_property
-    def batch(self) -> AsyncBatch:
+    def batch(self) -> resources.AsyncBatch:
         """Batch calls (``batch.customers``, ``batch.outbounds``): results item by item."""
-        return AsyncBatch(self)
+        return named(resources.AsyncBatch, "batch")(self)
 
     @cached_property
-    def users(self) -> AsyncUsers:
+    def users(self) -> resources.AsyncUsers:
         """Thulium users."""
-        return AsyncUsers(self)
+        return named(resources.AsyncUsers, "users")(self)
 
     @cached_property
-    def todos(self) -> AsyncTodos:
+    def todos(self) -> resources.AsyncTodos:
         """Tasks assigned to users."""
-        return AsyncTodos(self)
+        return named(resources.AsyncTodos, "todos")(self)
 
     @cached_property
-    def tickets(self) -> AsyncTickets:
+    def tickets(self) -> resources.AsyncTickets:
         """Tickets, their messages, comments and attachments, categories, queues, statuses."""
-        return AsyncTickets(self)
+        return named(resources.AsyncTickets, "tickets")(self)
 
     @cached_property
-    def outbounds(self) -> AsyncOutbounds:
+    def outbounds(self) -> resources.AsyncOutbounds:
         """Campaigns, their agents, statuses, statistics and records."""
-        return AsyncOutbounds(self)
+        return named(resources.AsyncOutbounds, "outbounds")(self)
 
     @cached_property
-    def crm_outbounds(self) -> AsyncCrmOutbounds:
+    def crm_outbounds(self) -> resources.AsyncCrmOutbounds:
         """Records of CRM-fed campaigns."""
-        return AsyncCrmOutbounds(self)
+        return named(resources.AsyncCrmOutbounds, "crm_outbounds")(self)
 
     @cached_property
-    def webhooks(self) -> AsyncWebhooks:
+    def webhooks(self) -> resources.AsyncWebhooks:
         """Webhook items (where Thulium sends its events)."""
-        return AsyncWebhooks(self)
+        return named(resources.AsyncWebhooks, "webhooks")(self)
 
     @cached_property
-    def temporary_files(self) -> AsyncTemporaryFiles:
+    def temporary_files(self) -> resources.AsyncTemporaryFiles:
         """Files kept on the server for a while (ticket attachments)."""
-        return AsyncTemporaryFiles(self)
+        return named(resources.AsyncTemporaryFiles, "temporary_files")(self)
 
     @cached_property
-    def customer_field_groups(self) -> AsyncCustomerFieldGroups:
+    def customer_field_groups(self) -> resources.AsyncCustomerFieldGroups:
         """Groups of customer custom fields."""
-        return AsyncCustomerFieldGroups(self)
+        return named(resources.AsyncCustomerFieldGroups, "customer_field_groups")(self)
 
     @cached_property
-    def topics(self) -> AsyncTopics:
+    def topics(self) -> resources.AsyncTopics:
         """Conversation topics."""
-        return AsyncTopics(self)
+        return named(resources.AsyncTopics, "topics")(self)
 
     @cached_property
-    def tags(self) -> AsyncTags:
+    def tags(self) -> resources.AsyncTags:
         """Tags."""
-        return AsyncTags(self)
+        return named(resources.AsyncTags, "tags")(self)
 
     @cached_property
-    def sms_messages(self) -> AsyncSmsMessages:
+    def sms_messages(self) -> resources.AsyncSmsMessages:
         """SMS messages."""
-        return AsyncSmsMessages(self)
+        return named(resources.AsyncSmsMessages, "sms_messages")(self)

@@ -14,37 +14,18 @@ from ..._core import (
     BasicAuth,
     ConfigurationError,
     account_base_url,
+    named,
     setting,
 )
 from .._dialect import ThuliumDialect
-from ._raw import ThuliumWithRawResponse
-from .resources import (
-    AgentGroups,
-    Agents,
-    AgentStatuses,
-    AgentWorkReport,
-    Batch,
-    ChatConversations,
-    Chats,
-    Companies,
-    CrmOutbounds,
-    CustomerFieldGroups,
-    CustomerIdByOutboundStatus,
-    Customers,
-    Outbounds,
-    SmsMessages,
-    Tags,
-    TemporaryFiles,
-    Tickets,
-    Todos,
-    Topics,
-    Users,
-    Webhooks,
-)
+from . import resources
 
 if TYPE_CHECKING:
-    # Annotations only: typing_extensions is not a runtime dependency.
+    # Annotations only: typing_extensions is not a runtime dependency, and the raw
+    # views are imported on first use.
     from typing_extensions import Unpack
+
+    from ._raw import ThuliumWithRawResponse
 
 __all__ = ["Thulium"]
 
@@ -116,109 +97,113 @@ class Thulium(APIClient):
     def with_raw_response(self) -> ThuliumWithRawResponse:
         """The same operations, returning the HTTP answer (status, headers, ``request_id``,
         ``elapsed``) with ``.parse()`` for the typed result."""
+        from ._raw import ThuliumWithRawResponse
+
         return ThuliumWithRawResponse(self)
 
     @cached_property
-    def agents(self) -> Agents:
+    def agents(self) -> resources.Agents:
         """Agents and actions on their phones and statuses."""
-        return Agents(self)
+        return named(resources.Agents, "agents")(self)
 
     @cached_property
-    def agents_groups(self) -> AgentGroups:
+    def agents_groups(self) -> resources.AgentGroups:
         """Groups of agents."""
-        return AgentGroups(self)
+        return named(resources.AgentGroups, "agents_groups")(self)
 
     @cached_property
-    def agents_statuses(self) -> AgentStatuses:
+    def agents_statuses(self) -> resources.AgentStatuses:
         """Every agent's status at once."""
-        return AgentStatuses(self)
+        return named(resources.AgentStatuses, "agents_statuses")(self)
 
     @cached_property
-    def agents_work_report(self) -> AgentWorkReport:
+    def agents_work_report(self) -> resources.AgentWorkReport:
         """The agents' work report."""
-        return AgentWorkReport(self)
+        return named(resources.AgentWorkReport, "agents_work_report")(self)
 
     @cached_property
-    def chats(self) -> Chats:
+    def chats(self) -> resources.Chats:
         """Chats, chat queues and the chat report."""
-        return Chats(self)
+        return named(resources.Chats, "chats")(self)
 
     @cached_property
-    def chat_conversations(self) -> ChatConversations:
+    def chat_conversations(self) -> resources.ChatConversations:
         """Chat conversations: start, send messages, stop, delete."""
-        return ChatConversations(self)
+        return named(resources.ChatConversations, "chat_conversations")(self)
 
     @cached_property
-    def customers(self) -> Customers:
+    def customers(self) -> resources.Customers:
         """CRM customers, their notes and contact history."""
-        return Customers(self)
+        return named(resources.Customers, "customers")(self)
 
     @cached_property
-    def companies(self) -> Companies:
+    def companies(self) -> resources.Companies:
         """CRM companies."""
-        return Companies(self)
+        return named(resources.Companies, "companies")(self)
 
     @cached_property
-    def customer_id_by_outbound_status(self) -> CustomerIdByOutboundStatus:
+    def customer_id_by_outbound_status(self) -> resources.CustomerIdByOutboundStatus:
         """Customer ids by the status of their campaign records."""
-        return CustomerIdByOutboundStatus(self)
+        return named(resources.CustomerIdByOutboundStatus, "customer_id_by_outbound_status")(
+            self
+        )
 
     @cached_property
-    def batch(self) -> Batch:
+    def batch(self) -> resources.Batch:
         """Batch calls (``batch.customers``, ``batch.outbounds``): results item by item."""
-        return Batch(self)
+        return named(resources.Batch, "batch")(self)
 
     @cached_property
-    def users(self) -> Users:
+    def users(self) -> resources.Users:
         """Thulium users."""
-        return Users(self)
+        return named(resources.Users, "users")(self)
 
     @cached_property
-    def todos(self) -> Todos:
+    def todos(self) -> resources.Todos:
         """Tasks assigned to users."""
-        return Todos(self)
+        return named(resources.Todos, "todos")(self)
 
     @cached_property
-    def tickets(self) -> Tickets:
+    def tickets(self) -> resources.Tickets:
         """Tickets, their messages, comments and attachments, categories, queues, statuses."""
-        return Tickets(self)
+        return named(resources.Tickets, "tickets")(self)
 
     @cached_property
-    def outbounds(self) -> Outbounds:
+    def outbounds(self) -> resources.Outbounds:
         """Campaigns, their agents, statuses, statistics and records."""
-        return Outbounds(self)
+        return named(resources.Outbounds, "outbounds")(self)
 
     @cached_property
-    def crm_outbounds(self) -> CrmOutbounds:
+    def crm_outbounds(self) -> resources.CrmOutbounds:
         """Records of CRM-fed campaigns."""
-        return CrmOutbounds(self)
+        return named(resources.CrmOutbounds, "crm_outbounds")(self)
 
     @cached_property
-    def webhooks(self) -> Webhooks:
+    def webhooks(self) -> resources.Webhooks:
         """Webhook items (where Thulium sends its events)."""
-        return Webhooks(self)
+        return named(resources.Webhooks, "webhooks")(self)
 
     @cached_property
-    def temporary_files(self) -> TemporaryFiles:
+    def temporary_files(self) -> resources.TemporaryFiles:
         """Files kept on the server for a while (ticket attachments)."""
-        return TemporaryFiles(self)
+        return named(resources.TemporaryFiles, "temporary_files")(self)
 
     @cached_property
-    def customer_field_groups(self) -> CustomerFieldGroups:
+    def customer_field_groups(self) -> resources.CustomerFieldGroups:
         """Groups of customer custom fields."""
-        return CustomerFieldGroups(self)
+        return named(resources.CustomerFieldGroups, "customer_field_groups")(self)
 
     @cached_property
-    def topics(self) -> Topics:
+    def topics(self) -> resources.Topics:
         """Conversation topics."""
-        return Topics(self)
+        return named(resources.Topics, "topics")(self)
 
     @cached_property
-    def tags(self) -> Tags:
+    def tags(self) -> resources.Tags:
         """Tags."""
-        return Tags(self)
+        return named(resources.Tags, "tags")(self)
 
     @cached_property
-    def sms_messages(self) -> SmsMessages:
+    def sms_messages(self) -> resources.SmsMessages:
         """SMS messages."""
-        return SmsMessages(self)
+        return named(resources.SmsMessages, "sms_messages")(self)

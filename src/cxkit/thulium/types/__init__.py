@@ -1,94 +1,195 @@
 """Thulium models."""
 
-from .agents import (
-    Agent,
-    AgentGroup,
-    AgentStatus,
-    AgentStatusName,
-    Aggregation,
-    LastQueueCall,
-    OutboundMode,
-    WorkReportAgent,
-    WorkReportChats,
-    WorkReportInbound,
-    WorkReportOutbound,
-    WorkReportPause,
-    WorkReportRow,
-    WorkReportTickets,
-)
-from .chats import (
-    Chat,
-    ChatClientData,
-    ChatConversation,
-    ChatFile,
-    ChatMessage,
-    ChatQueue,
-    ChatRates,
-    ChatRating,
-    ChatReportRow,
-    ChatStatus,
-    ChatTimes,
-    Participant,
-    SentBy,
-)
-from .common import (
-    Address,
-    AddressInput,
-    BatchItem,
-    BatchResult,
-    ErrorDetail,
-    ThuliumDateTime,
-    ThuliumModel,
-)
-from .crm import (
-    Company,
-    CompanyInput,
-    Customer,
-    CustomerIdList,
-    CustomerInput,
-    CustomerUpdate,
-    FeedRecordType,
-)
-from .misc import (
-    CustomerFieldGroup,
-    SmsMessageSent,
-    TemporaryFile,
-    Topic,
-)
-from .outbounds import (
-    BatchOutboundStatus,
-    CrmOutboundRecord,
-    Dialer,
-    Outbound,
-    OutboundAgent,
-    OutboundParameters,
-    OutboundRecord,
-    OutboundStats,
-    OutboundStatus,
-    OutboundStatusUpdate,
-    PhoneNumberOutbound,
-    RecordSystemStatus,
-)
-from .tickets import (
-    BodyType,
-    Ticket,
-    TicketAttachment,
-    TicketCategory,
-    TicketDirectionInput,
-    TicketMessage,
-    TicketMessageType,
-    TicketQueue,
-    TicketSource,
-    TicketStatus,
-    TicketSubstatus,
-    TicketTodayStats,
-)
-from .todos import Todo
-from .users import User
-from .webhooks_config import (
-    Webhook,
-    WebhookAction,
-)
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .agents import (
+        Agent,
+        AgentGroup,
+        AgentStatus,
+        AgentStatusName,
+        Aggregation,
+        LastQueueCall,
+        OutboundMode,
+        WorkReportAgent,
+        WorkReportChats,
+        WorkReportInbound,
+        WorkReportOutbound,
+        WorkReportPause,
+        WorkReportRow,
+        WorkReportTickets,
+    )
+    from .chats import (
+        Chat,
+        ChatClientData,
+        ChatConversation,
+        ChatFile,
+        ChatMessage,
+        ChatQueue,
+        ChatRates,
+        ChatRating,
+        ChatReportRow,
+        ChatStatus,
+        ChatTimes,
+        Participant,
+        SentBy,
+    )
+    from .common import (
+        Address,
+        AddressInput,
+        BatchItem,
+        BatchResult,
+        ErrorDetail,
+        ThuliumDateTime,
+        ThuliumModel,
+    )
+    from .crm import (
+        Company,
+        CompanyInput,
+        Customer,
+        CustomerIdList,
+        CustomerInput,
+        CustomerUpdate,
+        FeedRecordType,
+    )
+    from .misc import (
+        CustomerFieldGroup,
+        SmsMessageSent,
+        TemporaryFile,
+        Topic,
+    )
+    from .outbounds import (
+        BatchOutboundStatus,
+        CrmOutboundRecord,
+        Dialer,
+        Outbound,
+        OutboundAgent,
+        OutboundParameters,
+        OutboundRecord,
+        OutboundStats,
+        OutboundStatus,
+        OutboundStatusUpdate,
+        PhoneNumberOutbound,
+        RecordSystemStatus,
+    )
+    from .tickets import (
+        BodyType,
+        Ticket,
+        TicketAttachment,
+        TicketCategory,
+        TicketDirectionInput,
+        TicketMessage,
+        TicketMessageType,
+        TicketQueue,
+        TicketSource,
+        TicketStatus,
+        TicketSubstatus,
+        TicketTodayStats,
+    )
+    from .todos import Todo
+    from .users import User
+    from .webhooks_config import (
+        Webhook,
+        WebhookAction,
+    )
+else:
+    from ..._core import lazy_exports
+
+    # Each name is imported from its module on first use (cxkit._core.lazy).
+    __getattr__, __dir__ = lazy_exports(
+        __name__,
+        {
+            ".agents": (
+                "Agent",
+                "AgentGroup",
+                "AgentStatus",
+                "AgentStatusName",
+                "Aggregation",
+                "LastQueueCall",
+                "OutboundMode",
+                "WorkReportAgent",
+                "WorkReportChats",
+                "WorkReportInbound",
+                "WorkReportOutbound",
+                "WorkReportPause",
+                "WorkReportRow",
+                "WorkReportTickets",
+            ),
+            ".chats": (
+                "Chat",
+                "ChatClientData",
+                "ChatConversation",
+                "ChatFile",
+                "ChatMessage",
+                "ChatQueue",
+                "ChatRates",
+                "ChatRating",
+                "ChatReportRow",
+                "ChatStatus",
+                "ChatTimes",
+                "Participant",
+                "SentBy",
+            ),
+            ".common": (
+                "Address",
+                "AddressInput",
+                "BatchItem",
+                "BatchResult",
+                "ErrorDetail",
+                "ThuliumDateTime",
+                "ThuliumModel",
+            ),
+            ".crm": (
+                "Company",
+                "CompanyInput",
+                "Customer",
+                "CustomerIdList",
+                "CustomerInput",
+                "CustomerUpdate",
+                "FeedRecordType",
+            ),
+            ".misc": (
+                "CustomerFieldGroup",
+                "SmsMessageSent",
+                "TemporaryFile",
+                "Topic",
+            ),
+            ".outbounds": (
+                "BatchOutboundStatus",
+                "CrmOutboundRecord",
+                "Dialer",
+                "Outbound",
+                "OutboundAgent",
+                "OutboundParameters",
+                "OutboundRecord",
+                "OutboundStats",
+                "OutboundStatus",
+                "OutboundStatusUpdate",
+                "PhoneNumberOutbound",
+                "RecordSystemStatus",
+            ),
+            ".tickets": (
+                "BodyType",
+                "Ticket",
+                "TicketAttachment",
+                "TicketCategory",
+                "TicketDirectionInput",
+                "TicketMessage",
+                "TicketMessageType",
+                "TicketQueue",
+                "TicketSource",
+                "TicketStatus",
+                "TicketSubstatus",
+                "TicketTodayStats",
+            ),
+            ".todos": ("Todo",),
+            ".users": ("User",),
+            ".webhooks_config": (
+                "Webhook",
+                "WebhookAction",
+            ),
+        },
+    )
 
 __all__ = [
     "Address",

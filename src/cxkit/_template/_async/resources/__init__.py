@@ -1,5 +1,18 @@
 """Template resources (async source; the sync twin is generated)."""
 
-from .items import AsyncItems
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .items import AsyncItems
+else:
+    from ...._core import lazy_exports
+
+    # Each name is imported from its module on first use (cxkit._core.lazy).
+    __getattr__, __dir__ = lazy_exports(
+        __name__,
+        {
+            ".items": ("AsyncItems",),
+        },
+    )
 
 __all__ = ["AsyncItems"]

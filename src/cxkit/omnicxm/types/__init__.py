@@ -63,7 +63,7 @@ if TYPE_CHECKING:
         TicketRequester,
         TicketView,
     )
-    from .users import Language, PbxUser, PbxUsers, Sex, User, UserEntry
+    from .users import Language, PbxUser, PbxUsers, Sex, User, UserEntry, UserProfile
 else:
     from ..._core import lazy_exports
 
@@ -148,6 +148,7 @@ else:
                 "Sex",
                 "User",
                 "UserEntry",
+                "UserProfile",
             ),
         },
     )
@@ -217,4 +218,5 @@ __all__ = [
     "User",
     "UserEntry",
     "UserInfo",
+    "UserProfile",
 ]

@@ -111,3 +111,58 @@ def test_thulium_pages_in_one_pass(monkeypatch: pytest.MonkeyPatch, counted: boo
     assert page.total == (5 if counted else None)
     assert page.has_next_page()
     assert decodes == []
+
+
+@pytest.mark.parametrize(
+    ("body", "fits"),
+    [
+        ({"status_code": 9999, "payload": {"x": 1}}, True),
+        ({"status_code": "9999", "payload": {"x": 1}}, True),
+        ({"status_code": 9001, "payload": {"x": 1}}, False),  # a failure: decode raises it
+        ({"payload": {"x": 1}}, False),
+    ],
+)
+def test_omi_one_pass_needs_the_success_code(body: dict[str, Any], fits: bool) -> None:
+    from cxkit._core.models import single_pass
+    from cxkit.omi import OPERATIONS
+    from cxkit.omi._dialect import OmiDialect
+
+    op = next(op for op in OPERATIONS if op.name == "contacts.get")
+    answer = OmiDialect().envelope(op)
+    assert answer is not None
+    decode = single_pass(dict[str, int], answer)
+    assert decode is not None
+    content = json.dumps(body).encode()
+    if fits:
+        assert decode(content, None) == {"x": 1}
+    else:
+        with pytest.raises(ValueError):
+            decode(content, None)
+
+
+@pytest.mark.parametrize(
+    ("body", "fits"),
+    [
+        ({"status": True, "data": {"x": 1}}, True),
+        ({"status": 1, "data": {"x": 1}}, True),
+        ({"status": False, "data": {"x": 1}}, False),
+        ({"stt": True, "data": {"x": 1}}, False),  # read by decode, not in one pass
+        ({"status": True}, False),
+    ],
+)
+def test_omnicxm_one_pass_needs_the_success_flag(body: dict[str, Any], fits: bool) -> None:
+    from cxkit._core.models import single_pass
+    from cxkit.omnicxm import OPERATIONS
+    from cxkit.omnicxm._dialect import OmniCXMDialect
+
+    op = next(op for op in OPERATIONS if op.name == "custom_fields.data_sources.get")
+    answer = OmniCXMDialect().envelope(op)
+    assert answer is not None
+    decode = single_pass(dict[str, int], answer)
+    assert decode is not None
+    content = json.dumps(body).encode()
+    if fits:
+        assert decode(content, None) == {"x": 1}
+    else:
+        with pytest.raises(ValueError):
+            decode(content, None)

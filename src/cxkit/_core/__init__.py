@@ -71,7 +71,7 @@ if TYPE_CHECKING:
     from .raw import async_to_raw_response_wrapper, to_raw_response_wrapper
     from .registry import Hints, Operation, collect_operations, operation, operation_of, resolve
     from .secrets import Secret
-    from .shapes import json_object, list_of, object_of, one_of, unwrapped
+    from .shapes import Answer, json_object, list_of, object_of, one_of, unwrapped
     from .webhooks import WebhookParser, load_payload
 
 _EXPORTS: dict[str, tuple[str, ...]] = {
@@ -104,7 +104,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     ".raw": ("async_to_raw_response_wrapper", "to_raw_response_wrapper"),
     ".registry": ("Hints", "Operation", "collect_operations", "operation", "operation_of", "resolve"),
     ".secrets": ("Secret",),
-    ".shapes": ("json_object", "list_of", "object_of", "one_of", "unwrapped"),
+    ".shapes": ("Answer", "json_object", "list_of", "object_of", "one_of", "unwrapped"),
     ".webhooks": ("WebhookParser", "load_payload"),
 }  # fmt: skip
 
@@ -115,6 +115,7 @@ __all__ = [
     "TIME_ZONE",
     "APIClient",
     "APIResource",
+    "Answer",
     "AsyncAPIClient",
     "AsyncAPIResource",
     "AsyncClientOptions",

@@ -29,6 +29,7 @@ from .options import Call, RequestParts
 from .paging import PageStrategy
 from .ratelimit import RateLimit, collect_rate_headers, parse_retry_after, rate_limit_from
 from .registry import Operation
+from .shapes import Answer
 
 __all__ = ["FORM_TYPES", "Call", "Dialect", "RequestParts"]
 
@@ -146,13 +147,12 @@ class Dialect(abc.ABC):
         :meth:`unwrap` s it."""
         return self.unwrap(op, self.read_json(response))
 
-    def envelope(self, op: Operation) -> str | None:
-        """Where every successful answer of ``op`` holds its object, for decoding it in
-        one pass: ``""`` for the body itself, a key for ``{key: object}``; ``None``
-        (the default) when answers need :meth:`decode` (an envelope that may report
-        failure, lists rebuilt). An answer that does not fit still goes through
-        :meth:`decode`, so a vendor returns a key only where :meth:`decode` would
-        give the same object. May be overridden."""
+    def envelope(self, op: Operation) -> Answer | None:
+        """Where every HTTP 200 answer of ``op`` holds its object, for decoding it in one
+        pass (:class:`~cxkit._core.Answer`: the keys down to it, the success flags
+        beside it); ``None`` (the default) when answers need :meth:`decode`. An answer
+        that does not fit still goes through :meth:`decode`, so a vendor describes
+        only what :meth:`decode` would read the same way. May be overridden."""
         return None
 
     def page_envelope(self, op: Operation) -> Callable[[Any], Any] | None:

@@ -24,11 +24,11 @@ from pydantic import (
     ValidationInfo,
 )
 from pydantic_core import SchemaValidator
-from typing_extensions import TypedDict
 
 from .config import TIME_ZONE
 from .errors import ResponseValidationError
 from .secrets import redact_value
+from .shapes import Answer, json_object
 
 __all__ = [
     "CXInput",
@@ -429,37 +429,42 @@ def parse_model(
     return result  # type: ignore[no-any-return]
 
 
-def single_pass(cast_to: Any, key: str) -> Callable[[bytes, dict[str, Any] | None], Any]:
-    """A decoder from an answer's bytes straight to ``cast_to`` in one pydantic-core call:
-    the body itself when ``key`` is ``""``, else the object under ``key``. It raises
+def single_pass(
+    cast_to: Any, answer: Answer
+) -> Callable[[bytes, dict[str, Any] | None], Any] | None:
+    """A decoder from an answer's bytes straight to ``cast_to`` in one pydantic-core
+    call, the object found where ``answer`` says; ``None`` when ``answer`` cannot be
+    typed (fields beside an object that is the whole body). The decoder raises
     ``ValueError`` (pydantic's ``ValidationError`` included) whenever the body is not
     exactly that, so the caller falls back to the tolerant path; built once per
-    (type, key)."""
+    (type, answer)."""
     try:
-        return _SINGLE[cast_to, key]
+        return _SINGLE[cast_to, answer]
     except (KeyError, TypeError):
         pass
-    if key:
-        envelope: Any = TypedDict("Answer", {key: cast_to})  # type: ignore[misc]  # a key known at run time
-        validate = TypeAdapter(envelope).validate_json
+    path = answer.path
+    if not path and answer.fields:
+        return None
+    shape = cast_to
+    for depth in range(len(path) - 1, -1, -1):
+        fields = dict(answer.fields) if depth == 0 else {}
+        shape = json_object(**fields, **{path[depth]: shape})
+    validate = _adapter(shape).validate_json if not path else TypeAdapter(shape).validate_json
 
-        def decode(content: bytes, context: dict[str, Any] | None) -> Any:
-            return validate(content, context=context)[key]  # type: ignore[literal-required]
-
-    else:
-        validate_body = _adapter(cast_to).validate_json
-
-        def decode(content: bytes, context: dict[str, Any] | None) -> Any:
-            return validate_body(content, context=context)
+    def decode(content: bytes, context: dict[str, Any] | None) -> Any:
+        value = validate(content, context=context)
+        for key in path:
+            value = value[key]
+        return value
 
     try:
-        _SINGLE[cast_to, key] = decode
+        _SINGLE[cast_to, answer] = decode
     except TypeError:
         pass
     return decode
 
 
-_SINGLE: dict[tuple[Any, str], Callable[[bytes, dict[str, Any] | None], Any]] = {}
+_SINGLE: dict[tuple[Any, Answer], Callable[[bytes, dict[str, Any] | None], Any]] = {}
 _ADAPTERS: dict[Any, TypeAdapter[Any]] = {}
 _TOLERANT: dict[Any, SchemaValidator] = {}
 _PENDING: ContextVar[dict[str, Any] | None] = ContextVar("cxkit_unparsed", default=None)

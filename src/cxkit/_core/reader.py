@@ -21,6 +21,7 @@ from .ratelimit import RateLimit
 from .raw import RAW_SINK, RawExchange
 from .redaction import Redactor
 from .registry import Operation
+from .shapes import Answer
 
 __all__ = ["Decoded", "Decoder", "Decoders", "op_name", "parse", "read_answer", "redirect_error"]
 
@@ -86,7 +87,7 @@ class Decoders:
         if shape is not None:
             from .models import single_pass
 
-            found = single_pass(shape(item), "")
+            found = single_pass(shape(item), Answer())
         self._found[key] = found
         return found
 
@@ -128,7 +129,9 @@ def read_answer(
             raise dialect.error(response)
         if 300 <= status < 400:
             raise redirect_error(vendor, response, "the client does not follow it")
-        data = _single_pass(single_pass, response.content) if single_pass is not None else None
+        data = None
+        if single_pass is not None and status == 200:
+            data = _single_pass(single_pass, response.content)
         if data is None:
             data = dialect.decode(op, response)
     except CXError as exc:

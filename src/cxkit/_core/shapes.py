@@ -4,9 +4,23 @@ imports no pydantic."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["json_object", "list_of", "object_of", "one_of", "unwrapped"]
+__all__ = ["Answer", "json_object", "list_of", "object_of", "one_of", "unwrapped"]
+
+
+@dataclass(frozen=True)
+class Answer:
+    """Where every successful (HTTP 200) answer of an operation holds its object, for
+    decoding it in one pass (``Dialect.envelope``): the keys from the body down to
+    the object (none: the body itself), and the other keys of the body with the types
+    their values must have (a success flag). An answer that does not fit is decoded
+    the dialect's way, so a type here may be stricter than the dialect, never looser.
+    """
+
+    path: tuple[str, ...] = ()
+    fields: tuple[tuple[str, Any], ...] = ()
 
 
 def json_object(**fields: Any) -> Any:

@@ -27,11 +27,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import httpx
 
 from .._core import (
+    Answer,
     APIError,
     Dialect,
     Operation,
@@ -45,6 +46,8 @@ from .._core import (
 __all__ = ["MAX_PAGE_SIZE", "SUCCESS", "OmiDialect", "OmiPaging", "status_for_code"]
 
 SUCCESS = 9999
+_SUCCEEDED = (("status_code", Literal[9999, "9999"]),)
+"""The envelope's success code, as a one-pass decode requires it (else ``decode`` reads)."""
 """The envelope ``status_code`` of a successful call."""
 
 _MESSAGE_KEYS = ("message", "msg", "error_message", "error", "description", "detail")
@@ -134,6 +137,14 @@ class OmiDialect(Dialect):
         if op.listing:
             payload = _listing(payload)
         return payload
+
+    def envelope(self, op: Operation) -> Answer | None:
+        """``{"status_code": 9999, "payload": ...}``, the object under the operation's key
+        in the payload (lists are rebuilt)."""
+        if op.listing:
+            return None
+        key = op.unwrap or op.wrap
+        return Answer(("payload", key) if key else ("payload",), _SUCCEEDED)
 
     def envelope_failure(self, data: Mapping[str, Any], response: httpx.Response) -> APIError:
         """The typed error for an envelope whose ``status_code`` is not 9999."""

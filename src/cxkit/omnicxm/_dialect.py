@@ -39,6 +39,7 @@ import httpx
 
 from .._core import (
     CREDENTIAL,
+    Answer,
     APIError,
     BadRequestError,
     Call,
@@ -91,6 +92,10 @@ Basic; ``logout``: the current token, never renewed.
 
 
 # -- envelope reading -------------------------------------------------------------
+
+
+_SUCCEEDED = (("status", Literal[True, 1, "1", "true", "ok", "success"]),)
+"""The success flag as a one-pass decode requires it (any other answer: ``decode``)."""
 
 
 def _flag(value: Any) -> bool | None:
@@ -438,6 +443,13 @@ class OmniCXMDialect(Dialect):
                 response=response,
             )
         return self._payload(op, data)
+
+    def envelope(self, op: Operation) -> Answer | None:
+        """``{"status": true, <key>: ...}`` for an operation that names its key (other
+        answers keep the envelope's other fields, read by :meth:`decode`)."""
+        if not op.unwrap or op.hints_as(OmniCXMHints).raw_text:
+            return None
+        return Answer((op.unwrap,), _SUCCEEDED)
 
     def _payload(self, op: Operation | None, data: Any) -> Any:
         if not isinstance(data, Mapping):

@@ -20,6 +20,7 @@ from typing import Any
 import httpx
 
 from .._core import (
+    Answer,
     APIError,
     Call,
     Dialect,
@@ -164,9 +165,12 @@ class OmnideskDialect(Dialect):
             return list_items(self._read_pairs(response), op.hints_as(OmnideskHints).entity)
         return super().decode(op, response)
 
-    def envelope(self, op: Operation) -> str | None:
+    def envelope(self, op: Operation) -> Answer | None:
         """A single answer holds its object under the operation's key (lists are rebuilt)."""
-        return None if op.listing else op.unwrap or op.wrap or ""
+        if op.listing:
+            return None
+        key = op.unwrap or op.wrap
+        return Answer((key,)) if key else Answer()
 
     def page_envelope(self, op: Operation) -> Callable[[Any], Any] | None:
         """Entries under numeric keys, each ``{entity: item}``, beside ``total_count``."""

@@ -21,6 +21,7 @@ from typing import Any, Literal
 import httpx
 
 from .._core import (
+    Answer,
     Dialect,
     Hints,
     OffsetPaging,
@@ -81,9 +82,9 @@ class ThuliumDialect(Dialect):
             return {"items": batch_items(data, batch)}
         return data
 
-    def envelope(self, op: Operation) -> str | None:
+    def envelope(self, op: Operation) -> Answer | None:
         """Answers are the bare JSON object (batch answers are read item by item)."""
-        return None if op.hints_as(ThuliumHints).batch else ""
+        return None if op.hints_as(ThuliumHints).batch else Answer()
 
     def page_envelope(self, op: Operation) -> Callable[[Any], Any] | None:
         """A bare array of items, or ``{"count", "result": [items]}`` for counted lists."""

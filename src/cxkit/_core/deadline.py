@@ -94,15 +94,21 @@ class _AsyncScope:
 
 
 def _native_timeout() -> Any:
-    asyncio = sys.modules.get("asyncio")  # a running asyncio loop has imported it
-    timeout = getattr(asyncio, "timeout", None)
-    if timeout is None:
-        return None
+    global _NATIVE
+    if _NATIVE is None:
+        asyncio = sys.modules.get("asyncio")  # a running asyncio loop has imported it
+        if getattr(asyncio, "timeout", None) is None:
+            return None
+        _NATIVE = (asyncio.timeout, asyncio.get_running_loop)  # type: ignore[union-attr]
+    timeout, running_loop = _NATIVE
     try:
-        asyncio.get_running_loop()  # type: ignore[union-attr]
+        running_loop()
     except RuntimeError:  # another event loop (trio)
         return None
     return timeout
+
+
+_NATIVE: tuple[Any, Any] | None = None
 
 
 def deadline(seconds: float | None) -> Any:

@@ -11,7 +11,8 @@ what it measured:
 3. import: ``import cxkit.<vendor>`` in a fresh interpreter against importing the
    dependencies (``httpx, tenacity, anyio`` and pydantic's ``BaseModel, TypeAdapter,
    Field``), best of 7 each (target: <= 1.3x); ``from cxkit.<vendor> import <Client>``
-   is shown too;
+   is shown too, and what a script making one call pays (imports, a client, one
+   in-process call) against the dependencies plus the same call in raw httpx;
 4. 1,000 concurrent async calls, counting errors (target: none);
 5. RSS growth while iterating 100,000 items over a paged fake (target: < 50 MB).
 
@@ -286,6 +287,23 @@ def imports(runs: int) -> None:
     compileall.compile_dir(pathlib.Path(cxkit.__file__).parent, quiet=1)
     base = import_seconds(DEPENDENCIES, runs)
     print(f"import: dependencies {base * 1000:.1f} ms (best of {runs})")
+    # What a script making one call pays: imports, a client, one in-process call.
+    answer = 'lambda r: httpx.Response(200, content=b\'{"case": {"case_id": 1}}\')'
+    theirs = import_seconds(
+        f"{DEPENDENCIES}; import json; c = httpx.Client(transport=httpx.MockTransport({answer})); "
+        "json.loads(c.get('https://x.omnidesk.ru/api/cases/1.json').content)",
+        runs,
+    )
+    ours = import_seconds(
+        f"import httpx; from cxkit.omnidesk import Omnidesk; Omnidesk(email='a@b.io', "
+        f"api_key='k', base_url='https://x.omnidesk.ru/api', "
+        f"transport=httpx.MockTransport({answer})).cases.get(1)",
+        runs,
+    )
+    print(
+        f"first call: cxkit {ours * 1000:.1f} ms, dependencies + raw httpx {theirs * 1000:.1f} ms, "
+        f"ratio {ours / theirs:.2f}x"
+    )
     for vendor, client in VENDORS.items():
         module = import_seconds(f"import cxkit.{vendor}", runs)
         used = import_seconds(f"from cxkit.{vendor} import {client}", runs)

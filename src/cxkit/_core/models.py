@@ -62,6 +62,9 @@ class CXModel(BaseModel):
         populate_by_name=True,
         arbitrary_types_allowed=True,
         protected_namespaces=(),
+        # A model builds its validator when first used, not when its module is imported:
+        # a script that reads one resource builds the models it meets, not all of them.
+        defer_build=True,
     )
 
     @property

@@ -24,8 +24,6 @@ import dataclasses
 import email.utils
 import json
 import mimetypes
-import operator
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -37,7 +35,7 @@ from ..omnidesk import AsyncOmnidesk, Omnidesk
 from ._clock import FakeClock
 from ._crud_extra import children
 from ._forms import unflatten
-from ._listing import members, truthy
+from ._listing import as_list, comma, counted, members, one, truthy
 from ._options import FakeClientOptions
 from ._rules import Field, Wording, blank, read, refuse
 from ._server import (
@@ -49,8 +47,10 @@ from ._server import (
     basic_auth,
     int_id,
     number,
+    record_time,
     rest,
     route,
+    timestamp,
 )
 
 if TYPE_CHECKING:
@@ -64,7 +64,6 @@ MOSCOW = timezone(timedelta(hours=3))
 CASE_STATUSES = ("open", "waiting", "closed")
 CASE_PRIORITIES = ("low", "normal", "high", "critical")
 RATINGS = ("high", "middle", "low")
-CHOICES = {"status": CASE_STATUSES, "priority": CASE_PRIORITIES, "rating": RATINGS}
 MAX_LIMIT = 100
 HOUR = 3600.0
 _WORDING = Wording(
@@ -87,17 +86,6 @@ _CHANGELOG_FLAGS = (
     ("fixed_chat_staff", "fixed_chat_staff"),
 )
 """Changelog query flag -> the event kind ``false`` leaves out."""
-_FLAGS: dict[tuple[str, str], Record] = {
-    ("cases", "trash"): {"deleted": True},
-    ("cases", "spam"): {"spam": True},
-    ("cases", "restore"): {"deleted": False, "spam": False},
-    **{(kind, "disable"): {"deleted": True} for kind in ("users", "companies")},
-    **{(kind, "block"): {"active": False} for kind in ("users", "companies")},
-    **{(kind, "restore"): {"active": True, "deleted": False} for kind in ("users", "companies")},
-    **{(kind, "disable"): {"active": False} for kind in ("groups", "staff")},
-    **{(kind, "enable"): {"active": True} for kind in ("groups", "staff")},
-}
-"""``PUT /<entity>/<id>/<action>.json`` -> the flags it sets."""
 _TEXT = Field()
 _FIELDS: dict[str, dict[str, Field]] = {
     "case": {
@@ -148,65 +136,13 @@ class StoredFile:
 # -- small parsers -------------------------------------------------------------
 
 
-def _as_list(value: Any) -> list[Any]:
-    if value is None:
-        return []
-    if isinstance(value, Mapping):
-        return list(value.values())
-    return list(value) if isinstance(value, (list, tuple)) else [value]
-
-
-def _comma(value: Any) -> list[str]:
-    """A comma-separated string (or a list) as a list of trimmed items."""
-    items = value.split(",") if isinstance(value, str) else [str(v) for v in _as_list(value)]
-    return [item.strip() for item in items if item.strip()]
-
-
 def _ids(value: Any, name: str) -> list[int]:
-    return [number(v, name) for v in _as_list(value)]
+    return [number(v, name) for v in as_list(value)]
 
 
 def _edit(have: list[Any], add: list[Any], remove: Iterable[Any]) -> list[Any]:
     """A list field after an update's ``add_*`` and ``remove_*`` (or ``delete_*``)."""
     return members(members(have, remove, "remove"), add, "add")
-
-
-def _search(pattern: str, value: Any) -> bool:
-    """Omnidesk search: substring by default; ``^x^`` exact, ``^x`` prefix, ``x^`` suffix."""
-    text, needle = str(value or "").lower(), pattern.lower()
-    starts, ends, core = (
-        needle.startswith("^"),
-        needle.endswith("^") and len(needle) > 1,
-        needle.strip("^"),
-    )
-    if starts and ends:
-        return text == core
-    if starts or ends:
-        return text.startswith(core) if starts else text.endswith(core)
-    return core in text
-
-
-def _timestamp(value: str, name: str) -> float:
-    """A time filter: a Unix timestamp or a date string."""
-    text = value.strip()
-    if re.fullmatch(r"\d+(\.\d+)?", text):
-        return float(text)
-    try:
-        return email.utils.parsedate_to_datetime(text).timestamp()
-    except (TypeError, ValueError, IndexError):
-        pass
-    try:
-        parsed = datetime.fromisoformat(text)
-    except ValueError:
-        raise Refused(400, f"{name}: unrecognised time {value!r}") from None
-    return (parsed if parsed.tzinfo else parsed.replace(tzinfo=MOSCOW)).timestamp()
-
-
-def _record_time(record: Mapping[str, Any], key: str) -> float:
-    try:
-        return email.utils.parsedate_to_datetime(str(record.get(key))).timestamp()
-    except (TypeError, ValueError, IndexError):
-        return 0.0
 
 
 def _changelog_value(value: Any) -> str:
@@ -218,17 +154,6 @@ def _changelog_value(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _custom_match(record: Record, field: str, values: list[str]) -> bool:
-    have = (record.get("custom_fields") or {}).get(field)
-    return any(_search(v, have) or str(have) == v for v in values)
-
-
-def _choice(value: Any, name: str) -> str:
-    if value not in CHOICES[name]:
-        raise Refused(400, f"{name} must be one of {', '.join(CHOICES[name])}")
-    return str(value)
-
-
 def _checked(body: Record, entity: str, *, partial: bool = False) -> Record:
     """The ``_FIELDS`` of ``entity`` in ``body`` (numbers sent as text read as numbers,
     other values as text); 400 with every problem, a blank choice or number too."""
@@ -237,14 +162,6 @@ def _checked(body: Record, entity: str, *, partial: bool = False) -> Record:
     blanks = [k for k, v in values.items() if blank(v) and rules[k].kind != "text"]
     refuse([*problems, *(_WORDING.bad(k, rules[k], values[k]) for k in blanks)])
     return {k: v if rules[k].kind == "int" or v is None else str(v) for k, v in values.items()}
-
-
-def _counted(
-    items: list[Record], request: FakeRequest, **counts: Callable[[Record], int]
-) -> list[Record]:
-    """``items`` with each count the query asks for (``amount_of_cases=true``)."""
-    asked = {name: count for name, count in counts.items() if truthy(request.arg(name, "false"))}
-    return [{**r, **{name: count(r) for name, count in asked.items()}} for r in items]
 
 
 def _filled(body: Record, entity: str) -> Record:
@@ -275,6 +192,8 @@ class FakeOmnidesk(FakeServer):
 
     vendor = "omnidesk"
     base_url = "https://acme.omnidesk.ru/api"
+    search_anchor = "^"
+    timezone = MOSCOW
 
     def __init__(
         self,
@@ -464,7 +383,7 @@ class FakeOmnidesk(FakeServer):
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return self._date(float(value))
         if isinstance(value, str) and value.strip():
-            return self._date(_timestamp(value, name))
+            return self._date(timestamp(value, name, MOSCOW))
         raise Refused(400, f"{name} must be a date string or a Unix timestamp")
 
     def _body(self, request: FakeRequest, *wrappers: str, required: bool = True) -> Record:
@@ -479,7 +398,7 @@ class FakeOmnidesk(FakeServer):
         if inner is None and required:
             raise Refused(400, f'the body must be an object wrapped in "{wrappers[0]}"')
         inner = inner or {}
-        files = _as_list(inner.pop("attachments", None))
+        files = as_list(inner.pop("attachments", None))
         if not all(isinstance(f, tuple) and len(f) == 2 for f in files):
             raise Refused(400, "attachments must be files sent as multipart/form-data")
         return {**inner, "attachments": [(str(n), bytes(c)) for n, c in files]} if files else inner
@@ -505,9 +424,12 @@ class FakeOmnidesk(FakeServer):
 
     def answer(self, res: Resource, op: str, request: FakeRequest, result: Any) -> httpx.Response:
         """``{"case": {...}}``; lists as ``{"0": {"case": ...}, "total_count": N}``; an
-        empty 200 for a delete; a new user's answer alone carries a ``password``."""
+        empty 200 for a delete; the ids found for bulk case changes; a new user's
+        answer alone carries a ``password``."""
         if op == "delete":
             return httpx.Response(200)
+        if op != "list" and isinstance(result, list):  # /cases/1,2,3...
+            return self.json({"case_success_id": [r["case_id"] for r in result]})
         if op == "list" and "count" in res.wire:
             body: Record = {str(i): {res.wrapper: copy.deepcopy(r)} for i, r in enumerate(result)}
             return self.json({**body, "count": len(result)})
@@ -530,93 +452,22 @@ class FakeOmnidesk(FakeServer):
         total: int | None = None,
     ) -> httpx.Response:
         """One page of ``items`` in the documented list shape."""
-        page = self._paging_arg(request, "page", None)
-        limit = self._paging_arg(request, "limit", MAX_LIMIT)
+        page = request.positive("page", 1)
+        limit = request.positive("limit", MAX_LIMIT, MAX_LIMIT)
         chunk = copy.deepcopy(items[(page - 1) * limit : page * limit])
         body: Record = {
             str(i): {wrapper: item} if wrapper else item for i, item in enumerate(chunk)
         }
         return self.json({**body, "total_count": len(items) if total is None else total})
 
-    @staticmethod
-    def _paging_arg(request: FakeRequest, name: str, top: int | None) -> int:
-        raw = request.arg(name)
-        if raw is None or raw == "":
-            return top or 1
-        if not re.fullmatch(r"\d+", raw) or int(raw) < 1 or (top is not None and int(raw) > top):
-            raise Refused(
-                400, f"{name} must be {f'from 1 to {top}' if top else 'a positive integer'}"
-            )
-        return int(raw)
-
-    def filter(self, res: Resource, request: FakeRequest, items: list[Record]) -> list[Record]:
-        """The query filters ``res`` declares (see :meth:`_filtered`)."""
-        return self._filtered(request, items, res.filters)
-
-    def _filtered(
-        self, request: FakeRequest, items: list[Record], spec: Mapping[str, str]
-    ) -> list[Record]:
-        """``items`` narrowed by the query filters ``spec`` declares (name -> kind)."""
-        for name, kind in spec.items():
-            values = [
-                v
-                for value in [*request.query.get(name, []), *request.query.get(f"{name}[]", [])]
-                for v in (_comma(value) if kind in ("ids", "choice", "text") else [value])
-            ]
-            if kind == "ids" and values:
-                ids = [number(v, name) for v in values]
-                items = [
-                    r
-                    for r in items
-                    if (set(ids) & set(r[name]) if name == "labels" else r.get(name) in ids)
-                ]
-            elif kind == "choice" and values:
-                wanted = [_choice(v, name) for v in values]
-                items = [r for r in items if self._field(r, name) in wanted]
-            elif kind == "text" and values:
-                items = [r for r in items if r.get(name) in values]
-            elif kind.startswith("search"):
-                patterns = [v for v in values if v != ""]
-                shortest = int(kind[-1])
-                if any(len(p.replace("^", "").strip()) < shortest for p in patterns):
-                    raise Refused(400, f"{name} must have at least {shortest} characters")
-                for pattern in patterns:
-                    items = [r for r in items if _search(pattern, self._field(r, name))]
-            elif kind == "flag" and request.arg(name) is not None:
-                items = [r for r in items if bool(r[name]) is truthy(request.arg(name))]
-        return (
-            self._custom_fields(request, self._times(request, items)) if "times" in spec else items
-        )
-
-    def _field(self, record: Record, name: str) -> Any:
+    def value_of(self, record: Record, name: str) -> Any:
+        """A case's or rating's user fields and status are its user's and case's."""
         # A case's or rating's user fields and status are its user's and case's.
         if name not in record and "user_id" in record and name.startswith("user_"):
             return self.users.get(record["user_id"], {}).get(name)
         if name not in record and "case_id" in record:
             return self.cases.get(record["case_id"], {}).get(name)
         return record.get(name)
-
-    def _times(self, request: FakeRequest, items: list[Record]) -> list[Record]:
-        for name, key, newer in (
-            ("from_time", "created_at", True),
-            ("to_time", "created_at", False),
-            ("from_updated_time", "updated_at", True),
-            ("to_updated_time", "updated_at", False),
-        ):
-            if request.arg(name):
-                bound = _timestamp(request.arg(name) or "", name)
-                keep = operator.ge if newer else operator.le
-                items = [r for r in items if keep(_record_time(r, key), bound)]
-        return items
-
-    @staticmethod
-    def _custom_fields(request: FakeRequest, items: Iterable[Record]) -> list[Record]:
-        wanted: dict[str, list[str]] = {}
-        for key, values in request.query.items():
-            match = re.fullmatch(r"custom_fields\[([^\]]+)\](\[\])?", key)
-            if match:
-                wanted.setdefault(match.group(1), []).extend(values)
-        return [r for r in items if all(_custom_match(r, f, vs) for f, vs in wanted.items())]
 
     def _active(self, table: dict[int, Record], value: Any, name: str, *, zero: bool) -> int:
         ident = number(value, name)
@@ -642,11 +493,6 @@ class FakeOmnidesk(FakeServer):
         now = self.now()
         return {f"{kind}_id": self.new_id(kind), **fields, "created_at": now, "updated_at": now}
 
-    def _same(self, table: dict[int, Record], key: str, value: Any) -> Record | None:
-        """The record of ``table`` whose ``key`` is ``value`` (ignoring case)."""
-        found = (r for r in table.values() if str(r.get(key, "")).lower() == str(value).lower())
-        return next(found, None)
-
     # -- cases ----------------------------------------------------------------------
 
     def _select_cases(self, items: list[Record], request: FakeRequest) -> list[Record]:
@@ -658,9 +504,9 @@ class FakeOmnidesk(FakeServer):
             return items
         field, _, direction = sort.rpartition("_")
         keys: dict[str, Callable[[Record], Any]] = {
-            "created_at": lambda c: _record_time(c, "created_at"),
-            "updated_at": lambda c: _record_time(c, "updated_at"),
-            "response": lambda c: _record_time(c, "updated_at"),
+            "created_at": lambda c: record_time(c["created_at"]),
+            "updated_at": lambda c: record_time(c["updated_at"]),
+            "response": lambda c: record_time(c["updated_at"]),
             "priority": lambda c: CASE_PRIORITIES.index(c["priority"]),
             "status": lambda c: CASE_STATUSES.index(c["status"]),
         }
@@ -684,7 +530,7 @@ class FakeOmnidesk(FakeServer):
         )
         if "initiator_id" in body:
             self._active(self.staff, body["initiator_id"], "initiator_id", zero=False)
-        cc, bcc = _comma(body.get("cc_emails")), _comma(body.get("bcc_emails"))
+        cc, bcc = comma(body.get("cc_emails")), comma(body.get("bcc_emails"))
         if len(cc) > 30 or len(bcc) > 30:
             raise Refused(400, "cc_emails and bcc_emails take at most 30 addresses")
         staff_id = self._active(self.staff, body.get("staff_id", 0), "staff_id", zero=True)
@@ -722,7 +568,7 @@ class FakeOmnidesk(FakeServer):
         if not given:
             raise Refused(400, _NO_IDENTITY)
         for key in given:
-            if found := self._same(self.users, key, body[key]):
+            if found := one(self.users.values(), key, body[key], fold=True):
                 return int(found["user_id"])
         fields = {
             key: body[key] for key in (*given, "user_full_name", "language_id") if key in body
@@ -735,26 +581,7 @@ class FakeOmnidesk(FakeServer):
         self.messages.pop(case["case_id"], None)
         self._drop_files("case_id", case["case_id"])
 
-    def _each_case(self, request: FakeRequest, change: Callable[[Record], Any]) -> httpx.Response:
-        """``change`` made to the case of ``/cases/{id}...``, answered with the case; or
-        to each case of a bulk ``/cases/{id},{id}...``, answered with the ids found."""
-        raw = request.path_params["id"]
-        if "," not in raw:
-            case = self.find(CASES, raw)
-            change(case)
-            return self.json({"case": copy.deepcopy(case)})
-        ids = [int(p) for p in raw.split(",") if p.strip().isdigit() and int(p) in self.cases]
-        for case_id in ids:
-            change(self.cases[case_id])
-        return self.json({"case_success_id": ids})
-
-    @route("PUT", "/cases/{id}.json")
-    def update_case(self, request: FakeRequest) -> httpx.Response:
-        """Change one case, or several (``/cases/1,2,3.json``)."""
-        return self._each_case(request, lambda case: self._change_case(case, request))
-
-    def _change_case(self, case: Record, request: FakeRequest) -> None:
-        body = self._body(request, "case")
+    def _change_case(self, case: Record, body: Record, request: FakeRequest) -> None:
         if not _CASE_CHANGES & set(body):
             raise Refused(400, "nothing to update")
         changes = _checked(body, "case", partial=True)
@@ -765,7 +592,7 @@ class FakeOmnidesk(FakeServer):
         if "staff_id" in body:
             changes["staff_id"] = self._active(self.staff, body["staff_id"], "staff_id", zero=True)
         for key in ("add_cc_emails", "add_bcc_emails"):
-            if len(_comma(body.get(key))) > 30:
+            if len(comma(body.get(key))) > 30:
                 raise Refused(400, f"{key} takes at most 30 addresses")
         labels = _edit(
             case["labels"],
@@ -775,29 +602,14 @@ class FakeOmnidesk(FakeServer):
         case.update(changes, labels=labels)
         case["custom_fields"] = {**case["custom_fields"], **(body.get("custom_fields") or {})}
         for key in ("cc_emails", "bcc_emails"):
-            more, gone = _comma(body.get(f"add_{key}")), _comma(body.get(f"remove_{key}"))
-            case[key] = ",".join(_edit(_comma(case[key]), more, gone))
+            more, gone = comma(body.get(f"add_{key}")), comma(body.get(f"remove_{key}"))
+            case[key] = ",".join(_edit(comma(case[key]), more, gone))
         self._touch(case)
 
-    @route("PUT", "/{entity}/{id}/{action}.json")
-    def set_flags(self, request: FakeRequest) -> httpx.Response:
-        """Trash, spam or restore cases; disable, block, enable or restore users,
-        companies, groups and staff (a group or staff member leaves its cases, to
-        ``replace_group_id`` / ``replace_staff_id``)."""
-        entity, action = request.path_params["entity"], request.path_params["action"]
-        flags = _FLAGS.get((entity, action))
-        if flags is None:
-            raise Refused(404, f"No route for PUT {request.raw.url.path}")
-        if entity == "cases":
-            return self._each_case(request, lambda case: self._touch(case).update(flags))
-        res = next(r for r in _RESOURCES if r.store == entity)
-        record = self.find(res, request.path_params["id"])
-        if action == "disable" and entity in ("groups", "staff"):
-            # Only a staff member's open and waiting cases go to another.
-            statuses = CASE_STATUSES if entity == "groups" else ("open", "waiting")
-            self._reassign(record, request, res, statuses)
-        record.update(flags)
-        return self.answer(res, "update", request, self._touch(record))
+    def _act(self, record: Record, action: str, request: FakeRequest) -> None:
+        if action == "disable" and ("group_title" in record or "staff_email" in record):
+            self._leave(record, request, disable=True)
+        self._touch(record)
 
     # -- case messages and notes ---------------------------------------------------
 
@@ -925,13 +737,13 @@ class FakeOmnidesk(FakeServer):
         if body.get("user_custom_channel") and not body.get("user_custom_id"):
             raise Refused(400, "user_custom_channel goes with user_custom_id")
         for key in given:
-            if self._same(self.users, key, body[key]):
+            if one(self.users.values(), key, body[key], fold=True):
                 raise Refused(400, f"a user with this {key} already exists")
         allowed = {*_IDENTITIES, *_FIELDS["user"], "user_custom_channel", "custom_fields"}
         return self._add_user({k: v for k, v in body.items() if k in allowed})
 
     def _select_users(self, items: list[Record], request: FakeRequest) -> list[Record]:
-        return _counted(items, request, amount_of_cases=lambda u: self._cases_of([u["user_id"]]))
+        return counted(items, request.arg, amount_of_cases=lambda u: self._cases_of([u["user_id"]]))
 
     def _cases_of(self, user_ids: list[int]) -> int:
         return sum(1 for c in self.cases.values() if c["user_id"] in user_ids)
@@ -958,7 +770,7 @@ class FakeOmnidesk(FakeServer):
         # The docs spell these names with a Cyrillic "с" (сompany_users); take both.
         ids = [
             number(v, key)
-            for v in _comma(body.get(key, body.get(key.replace("company", "\u0441ompany"))))
+            for v in comma(body.get(key, body.get(key.replace("company", "\u0441ompany"))))
         ]
         for user_id in ids:
             if user_id not in self.users:
@@ -979,7 +791,7 @@ class FakeOmnidesk(FakeServer):
         company = self._stamped(
             "company",
             company_name=texts.pop("company_name"),
-            company_domains=",".join(_comma(body.get("company_domains"))),
+            company_domains=",".join(comma(body.get("company_domains"))),
             company_default_group=self._default_group(body),
             **texts,
             active=True,
@@ -992,9 +804,9 @@ class FakeOmnidesk(FakeServer):
         def members_of(company: Record) -> list[int]:
             return self.company_users.get(company["company_id"], [])
 
-        return _counted(
+        return counted(
             items,
-            request,
+            request.arg,
             amount_of_users=lambda c: len(members_of(c)),
             amount_of_cases=lambda c: self._cases_of(members_of(c)),
         )
@@ -1005,9 +817,9 @@ class FakeOmnidesk(FakeServer):
         if "company_default_group" in body:
             changes["company_default_group"] = self._default_group(body)
         domains = _edit(
-            _comma(company["company_domains"]),
-            _comma(body.get("add_company_domains")),
-            _comma(body.get("remove_company_domains")),
+            comma(company["company_domains"]),
+            comma(body.get("add_company_domains")),
+            comma(body.get("remove_company_domains")),
         )
         removed = self._company_user_ids(body, "remove_company_users")
         added = self._company_user_ids(body, "add_company_users")
@@ -1021,9 +833,6 @@ class FakeOmnidesk(FakeServer):
     def _new_group(self, body: Record, request: FakeRequest) -> Record:
         return self._stamped("group", **_filled(body, "group"), active=True)
 
-    def _drop_group(self, group: Record, request: FakeRequest) -> None:
-        self._reassign(group, request, GROUPS)
-
     def _add_staff(
         self, fields: Record, *, active: bool = False, status: str = "offline"
     ) -> Record:
@@ -1036,31 +845,29 @@ class FakeOmnidesk(FakeServer):
 
     def _new_staff(self, body: Record, request: FakeRequest) -> Record:
         fields = _checked(body, "staff")
-        if self._same(self.staff, "staff_email", fields["staff_email"]):
+        if one(self.staff.values(), "staff_email", fields["staff_email"], fold=True):
             raise Refused(400, "a staff member with this staff_email already exists")
         return self._add_staff(fields)
 
-    def _drop_staff(self, staff: Record, request: FakeRequest) -> None:
-        self._reassign(staff, request, STAFF)
-
-    def _reassign(
-        self,
-        record: Record,
-        request: FakeRequest,
-        res: Resource,
-        statuses: Iterable[str] = CASE_STATUSES,
-    ) -> None:
-        """Move the cases in ``statuses`` of a group or staff member to the
-        ``replace_<kind>_id`` of the body, or to nobody (not a group in use)."""
-        kind, table = res.wrapper or "", self.groups if res is GROUPS else self.staff
-        key, name = f"{kind}_id", f"replace_{kind}_id"
+    def _leave(self, record: Record, request: FakeRequest, *, disable: bool = False) -> None:
+        """Move the cases of a group or staff member (disabled staff: only its open and
+        waiting ones) to the body's ``replace_<kind>_id``, or to nobody (not a group in use)."""
+        kind = "group" if "group_title" in record else "staff"
+        table, key, name = (
+            self.groups if kind == "group" else self.staff,
+            f"{kind}_id",
+            f"replace_{kind}_id",
+        )
+        statuses = ("open", "waiting") if disable and kind == "staff" else CASE_STATUSES
         body = self._body(request, kind, required=False)
         used = [c for c in self.cases.values() if c[key] == record[key] and c["status"] in statuses]
         replacement = 0
         if name in body:
             replacement = self._active(table, body[name], name, zero=False)
             if replacement == record[key]:
-                raise Refused(400, f"{name} must be another {res.label}")
+                raise Refused(
+                    400, f"{name} must be another {'group' if kind == 'group' else 'staff member'}"
+                )
         elif used and kind == "group":
             raise Refused(400, "the group is used by cases; pass replace_group_id")
         for case in used:
@@ -1122,7 +929,8 @@ class FakeOmnidesk(FakeServer):
 
     def _rating(self, request: FakeRequest) -> Record:
         body = self._body(request, "rate")
-        _choice(body.get("rating"), "rating")
+        if body.get("rating") not in RATINGS:
+            raise Refused(400, f"rating must be one of {', '.join(RATINGS)}")
         if not isinstance(body.get("rating_comment", ""), str):
             raise Refused(400, "rating_comment must be a string")
         return {
@@ -1166,7 +974,7 @@ class FakeOmnidesk(FakeServer):
         if not request.arg("period"):
             raise Refused(400, "period is required")
         if request.arg("period") == "custom":
-            items = self._times(request, items)
+            items = self.narrow(_TIMES, request, items)
         sort = request.arg("sort", "added_at_desc")
         if sort not in ("added_at_desc", "added_at_asc"):
             raise Refused(400, "sort must be added_at_desc or added_at_asc")
@@ -1208,7 +1016,7 @@ class FakeOmnidesk(FakeServer):
         if key == "user_id":
             other = self.users.get(number(body["user_id"], "user_id"))
         else:
-            other = self._same(self.users, key, body[key])
+            other = one(self.users.values(), key, body[key], fold=True)
         if other is None:
             who = f"user with {key}" if link else "user"
             raise Refused(404, f"{who} {body[key]} not found")
@@ -1223,24 +1031,16 @@ class FakeOmnidesk(FakeServer):
         return self.json({"user": copy.deepcopy(self._touch(user))})
 
 
-_CASE_FILTERS = {
-    "status": "choice", "priority": "choice", "user_id": "ids", "staff_id": "ids", "group_id": "ids",
-    "channel": "text", "labels": "ids", "user_email": "search4", "user_phone": "search4",
-    "subject": "search4", "times": "",
-}  # fmt: skip
-_USER_FILTERS = {
-    "user_email": "search3",
-    "user_phone": "search3",
-    "language_id": "ids",
-    "times": "",
+_CHOICE = {"status": f"choice:{','.join(CASE_STATUSES)}"}
+_CHOICE["priority"] = f"choice:{','.join(CASE_PRIORITIES)}"
+_TIMES = {
+    "from_time": "after:created_at",
+    "to_time": "before:created_at",
+    "from_updated_time": "after:updated_at",
+    "to_updated_time": "before:updated_at",
 }
-_COMPANY_FILTERS = dict.fromkeys(
-    ("company_name", "company_domains", "company_address", "company_note"), "search3"
-)
-_RATING_FILTERS = {
-    "rating_id": "ids", "rated_staff_id": "ids", "user_id": "ids", "group_id": "ids",
-    "rating": "choice", "status": "choice", "priority": "choice", "rating_comment": "flag",
-}  # fmt: skip
+_ACTIVE = {"disable": {"deleted": True}, "block": {"active": False}}
+_ACTIVE["restore"] = {"active": True, "deleted": False}
 
 
 def _entity(store: str, kind: str, *ops: str, **declared: Any) -> Resource:
@@ -1253,18 +1053,58 @@ def _entity(store: str, kind: str, *ops: str, **declared: Any) -> Resource:
         for hook, verb in (("new", "new"), ("change", "change"), ("removed", "drop"))
     }
     hooks["select"] = getattr(FakeOmnidesk, f"_select_{store}", None)
+    routes = rest(f"/{store}", *ops, suffix=".json")
+    if "actions" in declared:
+        routes["act"] = f"PUT /{store}/{{id}}/{{action}}.json"
     declared = {"label": kind, "id_type": int_id, "wrapper": kind, **hooks, **declared}
-    return Resource(store, f"{kind}_id", rest(f"/{store}", *ops, suffix=".json"), **declared)
+    return Resource(store, f"{kind}_id", routes, acted=FakeOmnidesk._act, **declared)
 
 
-CASES = _entity("cases", "case", "list", "get", "create", "delete", filters=_CASE_FILTERS)
+CASES = _entity(
+    "cases",
+    "case",
+    filters={
+        **_CHOICE,
+        **dict.fromkeys(("user_id", "staff_id", "group_id", "labels"), "ids"),
+        "channel": "any",
+        **dict.fromkeys(("user_email", "user_phone", "subject"), "search:4"),
+        **_TIMES,
+        "custom_fields": "keys:search",
+    },
+    bulk=True,
+    actions={
+        "trash": {"deleted": True},
+        "spam": {"spam": True},
+        "restore": {"deleted": False, "spam": False},
+    },
+)
 LABELS = _entity(
     "labels", "label", "list", "create", "update", "delete", wire={"aliases": ("labels",)}
 )
-USERS = _entity("users", "user", filters=_USER_FILTERS)
-COMPANIES = _entity("companies", "company", filters=_COMPANY_FILTERS)
-GROUPS = _entity("groups", "group")
-STAFF = _entity("staff", "staff", label="staff member")
+USERS = _entity(
+    "users",
+    "user",
+    filters={
+        **dict.fromkeys(("user_email", "user_phone"), "search:3"),
+        "language_id": "ids",
+        **_TIMES,
+        "custom_fields": "keys:search",
+    },
+    actions=_ACTIVE,
+)
+COMPANIES = _entity(
+    "companies",
+    "company",
+    filters=dict.fromkeys(
+        ("company_name", "company_domains", "company_address", "company_note"), "search:3"
+    ),
+    actions=_ACTIVE,
+)
+_ENABLE = {"disable": {"active": False}, "enable": {"active": True}}
+GROUPS = _entity("groups", "group", removed=FakeOmnidesk._leave, actions=_ENABLE)
+STAFF = _entity(
+    "staff", "staff", label="staff member", removed=FakeOmnidesk._leave, actions=_ENABLE
+)
 MESSAGES = Resource(
     children(CASES, "messages"),
     "message_id",
@@ -1295,16 +1135,25 @@ NOTES = dataclasses.replace(
         "delete": "DELETE /cases/{id}/note/{message_id}.json",
     },
 )
-_RESOURCES = (CASES, LABELS, USERS, COMPANIES, GROUPS, STAFF)
 FakeOmnidesk.resources = (
-    *_RESOURCES,
+    CASES,
+    LABELS,
+    USERS,
+    COMPANIES,
+    GROUPS,
+    STAFF,
     MESSAGES,
     NOTES,
     Resource(
         "ratings",
         "rating_id",
         {"list": "GET /stats_satisfaction.json"},
-        filters=_RATING_FILTERS,
+        filters={
+            **dict.fromkeys(("rating_id", "rated_staff_id", "user_id", "group_id"), "ids"),
+            "rating": f"choice:{','.join(RATINGS)}",
+            **_CHOICE,
+            "rating_comment": "flag",
+        },
         select=FakeOmnidesk._select_ratings,
     ),
     *(

@@ -23,6 +23,7 @@ from ._server import Record, Refused
 
 __all__ = [
     "as_list",
+    "changes",
     "comma",
     "counted",
     "members",
@@ -135,6 +136,27 @@ def members(have: list[Any], given: Iterable[Any], how: str) -> list[Any]:
     if how == "set":
         return list(dict.fromkeys(given))
     raise ValueError(f"unknown member change {how!r}")
+
+
+def changes(
+    seen: dict[Any, Record],
+    records: Mapping[Any, Record],
+    fields: Mapping[str, str],
+    show: Callable[[Any], Any] = str,
+) -> list[tuple[Any, str, Any, Any]]:
+    """What changed in ``records`` since ``seen`` (their last state, kept up to date
+    here; records gone are forgotten): ``(key, name, old, new)`` for each of
+    ``fields`` (record field -> name) whose value, as ``show`` gives it, changed.
+    A record not seen before has no changes."""
+    for gone in [key for key in seen if key not in records]:
+        del seen[gone]
+    found = []
+    for key, record in records.items():
+        state = {name: show(record.get(field)) for field, name in fields.items()}
+        before, seen[key] = seen.get(key), state
+        if before is not None:
+            found += [(key, n, before[n], v) for n, v in state.items() if before[n] != v]
+    return found
 
 
 def multi_status(

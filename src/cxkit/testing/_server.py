@@ -26,7 +26,7 @@ import httpx
 
 from .._core.numbers import as_int
 from ._clock import FakeClock
-from ._forms import FormValue, parse_form
+from ._forms import FormValue, parse_form, unflatten
 
 __all__ = [
     "FakeRequest",
@@ -266,6 +266,15 @@ class FakeRequest:
         repeats); files are ``(filename, bytes)``."""
         return dict(parse_form(self.raw))
 
+    def data(self) -> dict[str, Any]:
+        """The body as an object: a form's fields (bracket names nested, see
+        :func:`unflatten`), else the JSON object (see :meth:`json_object`)."""
+        if self.raw.headers.get("content-type", "").startswith(
+            ("multipart/form-data", "application/x-www-form-urlencoded")
+        ):
+            return unflatten(self.form_pairs())
+        return self.json_object()
+
     def form_pairs(self) -> list[tuple[str, FormValue]]:
         """The form fields in order, repeats kept (see :func:`parse_form`)."""
         return parse_form(self.raw)
@@ -327,6 +336,8 @@ class FakeServer:
     vendor: str = "fake"
     base_url: str = "https://fake.invalid/api"
     resources: ClassVar[tuple[Resource, ...]] = ()
+    first_ids: ClassVar[Mapping[str, int]] = {}
+    """Each kind's first id (see :meth:`new_id`), where it is not 1."""
 
     def __init__(self, *, clock: FakeClock | None = None) -> None:
         # Real time unless frozen: "updated since yesterday" finds what was just made.
@@ -684,9 +695,9 @@ class FakeServer:
         return self.json(result)
 
     def new_id(self, kind: str, start: int = 1) -> int:
-        """The next id of ``kind`` (``start`` first)."""
+        """The next id of ``kind`` (its ``first_ids`` entry, else ``start``, first)."""
         ids: dict[str, int] = self.__dict__.setdefault("_counters", {})
-        ids[kind] = ids.get(kind, start - 1) + 1
+        ids[kind] = ids.get(kind, self.first_ids.get(kind, start) - 1) + 1
         return ids[kind]
 
     def wiring(self) -> dict[str, Any]:

@@ -24,18 +24,18 @@ import dataclasses
 import email.utils
 import json
 import mimetypes
+import operator
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import httpx
 
 from ..omnidesk import AsyncOmnidesk, Omnidesk
 from ._clock import FakeClock
 from ._crud_extra import children
-from ._forms import unflatten
-from ._listing import as_list, comma, counted, members, one, truthy
+from ._listing import as_list, changes, comma, counted, members, one, truthy
 from ._options import FakeClientOptions
 from ._rules import Field, Wording, blank, read, refuse
 from ._server import (
@@ -86,6 +86,13 @@ _CHANGELOG_FLAGS = (
     ("fixed_chat_staff", "fixed_chat_staff"),
 )
 """Changelog query flag -> the event kind ``false`` leaves out."""
+_NEW_USER = {
+    **dict.fromkeys(("user_full_name", "company_name", "company_position", "thumbnail"), ""),
+    **{"confirmed": False, "active": True, "deleted": False},
+}
+_NO_ACTION = dict.fromkeys(
+    ("action_type", "action_display_name", "action_destination", "content", "subject"), ""
+)
 _TEXT = Field()
 _FIELDS: dict[str, dict[str, Field]] = {
     "case": {
@@ -171,29 +178,32 @@ def _filled(body: Record, entity: str) -> Record:
 
 # -- the fake --------------------------------------------------------------------
 class FakeOmnidesk(FakeServer):
-    """A stateful in-memory Omnidesk: cases, case messages and notes (with
+    """A stateful in-memory Omnidesk: cases, their messages and notes (with
     attachments), users, companies, labels, groups and staff, and beyond the
-    documented seed ratings, each case's changelog, macros (:meth:`add_macro`), staff
-    roles and statuses, user identification codes and linked users (the guide,
-    ``docs/omnidesk.md``, tells what it models and what it chooses where the docs are
-    silent).
+    documented seed ratings, case changelogs, macros (:meth:`add_macro`), staff roles
+    and statuses, user identification codes and linked users (``docs/omnidesk.md``
+    tells what it models and what it chooses where the docs are silent).
 
-    It accepts HTTP Basic ``email`` / ``api_key`` only (401 otherwise). The first of
-    ``staff_count`` active staff members is the API user. Each request spends one of
-    ``calls_per_hour`` (by default ``max(1000, 500 * staff_count)``, as documented),
-    refilled after an hour of ``clock`` time; a spent quota is HTTP 429. A disabled or
-    deleted group or staff member leaves its cases at once (the real API does it later).
+    It accepts HTTP Basic ``email`` / ``api_key`` only (401 otherwise); the first of
+    ``staff_count`` staff members is the API user. Each request spends one of
+    ``calls_per_hour`` (by default ``max(1000, 500 * staff_count)``), refilled after
+    an hour of ``clock`` time; a spent quota is HTTP 429.
 
-    State is public for assertions: ``cases``, ``messages`` (case id -> list),
-    ``users``, ``companies``, ``labels``, ``groups``, ``staff``, ``ratings``,
-    ``staff_roles``, ``staff_statuses`` (id -> wire record), ``changelog`` (case id
-    -> list), ``files`` (file id -> :class:`StoredFile`).
+    State is public for assertions, by id: ``cases``, ``messages`` (case id ->
+    list), ``users``, ``companies``, ``labels``, ``groups``, ``staff``, ``ratings``,
+    ``staff_roles``, ``staff_statuses``, ``changelog`` (case id -> list), ``files``
+    (:class:`StoredFile`), ``macros`` and ``identification_codes`` (code -> user).
     """
 
     vendor = "omnidesk"
     base_url = "https://acme.omnidesk.ru/api"
     search_anchor = "^"
     timezone = MOSCOW
+    first_ids: ClassVar[Mapping[str, int]] = {
+        "case": 2001, "message": 5001, "user": 101, "company": 301, "label": 401, "group": 501,
+        "staff": 21, "file": 1, "rating": 1, "role": 1, "status": 101, "macro": 196501,
+        "macro_category": 11, "macro_action": 866601,
+    }  # fmt: skip
 
     def __init__(
         self,
@@ -207,10 +217,9 @@ class FakeOmnidesk(FakeServer):
         super().__init__(clock=clock)
         if isinstance(staff_count, bool) or not isinstance(staff_count, int) or staff_count < 1:
             raise ValueError("staff_count must be an integer >= 1 (the API user is staff)")
-        self.email = email
-        self.api_key = api_key
+        self.email, self.api_key = email, api_key
         self.calls_per_hour = (
-            calls_per_hour if calls_per_hour is not None else max(1000, 500 * staff_count)
+            max(1000, 500 * staff_count) if calls_per_hour is None else calls_per_hour
         )
         self.calls_left = self.calls_per_hour
         """Calls left in the current hour; set it to test running out."""
@@ -225,22 +234,12 @@ class FakeOmnidesk(FakeServer):
         self.staff: dict[int, Record] = {}
         self.files: dict[int, StoredFile] = {}
         self.changelog: dict[int, list[Record]] = {}
-        """Case id -> changelog entries (appended when a case changes)."""
         self._case_seen: dict[int, Record] = {}
         self.ratings: dict[int, Record] = {}
-        """Rating id -> a case's rating, as ``statistics.satisfaction`` lists it."""
         self.staff_roles: dict[int, Record] = {}
         self.staff_statuses: dict[int, Record] = {}
         self.macros: dict[str, list[Record]] = {"common": [], "personal": []}
-        """``common`` / ``personal`` -> macro categories (see :meth:`add_macro`)."""
         self.identification_codes: dict[str, Record] = {}
-        """Code -> the user fields it was issued for."""
-        self._firsts = {
-            "case": 2001, "message": 5001, "user": 101, "company": 301, "label": 401, "group": 501,
-            "staff": 21, "file": 1, "rating": 1, "role": 1, "status": 101, "macro": 196501,
-            "macro_category": 11, "macro_action": 866601,
-        }  # fmt: skip
-        """Each kind's first id."""
         for n in range(staff_count):
             name, address = ("API user", email) if n == 0 else (f"Agent {n}", f"agent{n}@acme.ru")
             fields = {"staff_email": address, "staff_full_name": name}
@@ -327,21 +326,13 @@ class FakeOmnidesk(FakeServer):
             }
             categories.append(found)
         macro_id = self.new_id("macro")
-        blank = dict.fromkeys(
-            ("action_type", "action_display_name", "action_destination", "content", "subject"), ""
-        )
         steps = [
-            {"macro_action_id": self.new_id("macro_action"), **blank, **dict(action), "position": n}
+            {"macro_action_id": self.new_id("macro_action"), **_NO_ACTION, **action, "position": n}
             for n, action in enumerate(actions, start=1)
         ]
-        macro: Record = {
-            "title": title,
-            "position": len(found["data"]),
-            "group_name": group_name,
-            "actions": steps,
-        }
-        found["data"][str(macro_id)] = macro
-        return {"macro_id": macro_id, **macro}
+        macro = {"title": title, "position": len(found["data"]), "group_name": group_name}
+        found["data"][str(macro_id)] = {**macro, "actions": steps}
+        return {"macro_id": macro_id, **macro, "actions": steps}
 
     # -- the dialect: auth, quota, wrappers, lists, dates ------------------------------
 
@@ -366,34 +357,22 @@ class FakeOmnidesk(FakeServer):
         response.headers["api_calls_left"] = str(self.calls_left)
         return response
 
-    def new_id(self, kind: str, start: int = 1) -> int:
-        """The next id of ``kind`` (each kind counts from its own start)."""
-        return super().new_id(kind, self._firsts.get(kind, start))
-
-    def now(self) -> str:
-        """The fake clock's time in the Omnidesk date format."""
-        return self._date(self.clock.now())
-
-    @staticmethod
-    def _date(stamp: float) -> str:
+    def now(self, stamp: float | None = None) -> str:
+        """The fake clock's time (or ``stamp``) in the Omnidesk date format."""
+        stamp = self.clock.now() if stamp is None else stamp
         return email.utils.format_datetime(datetime.fromtimestamp(int(stamp), MOSCOW))
 
     def _time_field(self, value: Any, name: str) -> str:
         """A back-dating ``created_at`` (date string or timestamp) as an Omnidesk date."""
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return self._date(float(value))
+            return self.now(float(value))
         if isinstance(value, str) and value.strip():
-            return self._date(timestamp(value, name, MOSCOW))
+            return self.now(timestamp(value, name, MOSCOW))
         raise Refused(400, f"{name} must be a date string or a Unix timestamp")
 
     def _body(self, request: FakeRequest, *wrappers: str, required: bool = True) -> Record:
         """The body unwrapped from its entity name; ``attachments`` as ``(name, bytes)``."""
-        if request.raw.headers.get("content-type", "").startswith(
-            ("multipart/form-data", "application/x-www-form-urlencoded")
-        ):
-            data: Any = unflatten(request.form_pairs())
-        else:
-            data = request.json_object()
+        data = request.data()
         inner = next((data[w] for w in wrappers if isinstance(data.get(w), dict)), None)
         if inner is None and required:
             raise Refused(400, f'the body must be an object wrapped in "{wrappers[0]}"')
@@ -423,46 +402,35 @@ class FakeOmnidesk(FakeServer):
             self._touch(record)
 
     def answer(self, res: Resource, op: str, request: FakeRequest, result: Any) -> httpx.Response:
-        """``{"case": {...}}``; lists as ``{"0": {"case": ...}, "total_count": N}``; an
-        empty 200 for a delete; the ids found for bulk case changes; a new user's
-        answer alone carries a ``password``."""
+        """``{"case": {...}}``; lists as ``{"0": {"case": ...}, "total_count": N}``, a
+        page at a time; an empty 200 for a delete; the ids found for bulk case
+        changes; a new user's answer alone carries a ``password``."""
         if op == "delete":
             return httpx.Response(200)
         if op != "list" and isinstance(result, list):  # /cases/1,2,3...
             return self.json({"case_success_id": [r["case_id"] for r in result]})
-        if op == "list" and "count" in res.wire:
-            body: Record = {str(i): {res.wrapper: copy.deepcopy(r)} for i, r in enumerate(result)}
-            return self.json({**body, "count": len(result)})
-        if op == "list" and res is MESSAGES and not {"page", "limit"} & set(request.query):
-            # Unpaged: the last 100 messages (in the order asked) and the count of all.
-            recent = result[:MAX_LIMIT] if request.arg("order") == "desc" else result[-MAX_LIMIT:]
-            return self._page(request, recent, res.wrapper, len(result))
         if op == "list":
-            return self._page(request, result, res.wrapper)
+            total, key = len(result), "count" if "count" in res.wire else "total_count"
+            if res is MESSAGES and not {"page", "limit"} & set(request.query):
+                # Unpaged: the last 100 messages (in the order asked) and the count of all.
+                result = (
+                    result[:MAX_LIMIT] if request.arg("order") == "desc" else result[-MAX_LIMIT:]
+                )
+            if key == "total_count":
+                page, size = (
+                    request.positive("page", 1),
+                    request.positive("limit", MAX_LIMIT, MAX_LIMIT),
+                )
+                result = result[(page - 1) * size : page * size]
+            body = {str(i): {res.wrapper: r} if res.wrapper else r for i, r in enumerate(result)}
+            return self.json(copy.deepcopy({**body, key: total}))
         extra = (
             {"password": f"pw{result['user_id']:04d}"} if res is USERS and op == "create" else {}
         )
         return self.json({res.wrapper: {**copy.deepcopy(result), **extra}})
 
-    def _page(
-        self,
-        request: FakeRequest,
-        items: list[Record],
-        wrapper: str | None,
-        total: int | None = None,
-    ) -> httpx.Response:
-        """One page of ``items`` in the documented list shape."""
-        page = request.positive("page", 1)
-        limit = request.positive("limit", MAX_LIMIT, MAX_LIMIT)
-        chunk = copy.deepcopy(items[(page - 1) * limit : page * limit])
-        body: Record = {
-            str(i): {wrapper: item} if wrapper else item for i, item in enumerate(chunk)
-        }
-        return self.json({**body, "total_count": len(items) if total is None else total})
-
     def value_of(self, record: Record, name: str) -> Any:
         """A case's or rating's user fields and status are its user's and case's."""
-        # A case's or rating's user fields and status are its user's and case's.
         if name not in record and "user_id" in record and name.startswith("user_"):
             return self.users.get(record["user_id"], {}).get(name)
         if name not in record and "case_id" in record:
@@ -478,12 +446,8 @@ class FakeOmnidesk(FakeServer):
         return ident
 
     def _api_staff_id(self) -> int:
-        mine = (
-            i
-            for i, s in self.staff.items()
-            if str(s.get("staff_email", "")).lower() == self.email.lower()
-        )
-        return next(mine, 0)
+        me = one(self.staff.values(), "staff_email", self.email, fold=True)
+        return int(me["staff_id"]) if me else 0
 
     def _touch(self, record: Record) -> Record:
         record["updated_at"] = self.now()
@@ -495,26 +459,17 @@ class FakeOmnidesk(FakeServer):
 
     # -- cases ----------------------------------------------------------------------
 
-    def _select_cases(self, items: list[Record], request: FakeRequest) -> list[Record]:
-        """Trash and spam left out; the documented filters; ``sort``."""
-        items = [c for c in items if not c["deleted"] and not c["spam"]]
-        items.sort(key=lambda c: int(c["case_id"]))
+    def _select_case(self, items: list[Record], request: FakeRequest) -> list[Record]:
+        """Trash and spam left out; ``sort``."""
+        items = sorted((c for c in items if not c["deleted"] and not c["spam"]), key=_CASE_ID)
         sort = request.arg("sort")
         if not sort:
             return items
         field, _, direction = sort.rpartition("_")
-        keys: dict[str, Callable[[Record], Any]] = {
-            "created_at": lambda c: record_time(c["created_at"]),
-            "updated_at": lambda c: record_time(c["updated_at"]),
-            "response": lambda c: record_time(c["updated_at"]),
-            "priority": lambda c: CASE_PRIORITIES.index(c["priority"]),
-            "status": lambda c: CASE_STATUSES.index(c["status"]),
-        }
-        if field not in keys or direction not in ("asc", "desc"):
+        if field not in _CASE_SORTS or direction not in ("asc", "desc"):
             raise Refused(400, f"unknown sort {sort!r}")
-        return sorted(
-            items, key=lambda c: (keys[field](c), c["case_id"]), reverse=direction == "desc"
-        )
+        by = _CASE_SORTS[field]
+        return sorted(items, key=lambda c: (by(c), c["case_id"]), reverse=direction == "desc")
 
     def _new_case(self, body: Record, request: FakeRequest) -> Record:
         """A case (JSON, or multipart with ``case[attachments][N]``); its content is its
@@ -540,19 +495,13 @@ class FakeOmnidesk(FakeServer):
             "case_id": case_id,
             "case_number": f"{100 + case_id % 900}-{240000 + case_id}",
             "subject": values["subject"],
-            "user_id": user_id,
-            "staff_id": staff_id,
-            "group_id": group_id,
+            **{"user_id": user_id, "staff_id": staff_id, "group_id": group_id},
             "status": values.get("status", "open"),
             "priority": values.get("priority", "normal"),
             "channel": body.get("channel") or "web",
             "recipient": user.get("user_email") or user.get("user_phone") or "",
-            "cc_emails": ",".join(cc),
-            "bcc_emails": ",".join(bcc),
-            "deleted": False,
-            "spam": False,
-            "created_at": created,
-            "updated_at": created,
+            **{"cc_emails": ",".join(cc), "bcc_emails": ",".join(bcc)},
+            **{"deleted": False, "spam": False, "created_at": created, "updated_at": created},
             "language_id": values.get("language_id", 1),
             "custom_fields": dict(body.get("custom_fields") or {}),
             "labels": _ids(body.get("labels"), "labels"),
@@ -564,15 +513,11 @@ class FakeOmnidesk(FakeServer):
 
     def _case_user(self, body: Record) -> int:
         """Find the case's user by an identity field, or create one."""
-        given = [key for key in _IDENTITIES if body.get(key)]
-        if not given:
-            raise Refused(400, _NO_IDENTITY)
+        given = _identities(body)
         for key in given:
             if found := one(self.users.values(), key, body[key], fold=True):
                 return int(found["user_id"])
-        fields = {
-            key: body[key] for key in (*given, "user_full_name", "language_id") if key in body
-        }
+        fields = {k: body[k] for k in (*given, "user_full_name", "language_id") if k in body}
         if "user_company_name" in body:
             fields["company_name"] = body["user_company_name"]
         return int(self._add_user(fields)["user_id"])
@@ -594,16 +539,15 @@ class FakeOmnidesk(FakeServer):
         for key in ("add_cc_emails", "add_bcc_emails"):
             if len(comma(body.get(key))) > 30:
                 raise Refused(400, f"{key} takes at most 30 addresses")
-        labels = _edit(
-            case["labels"],
+        added, gone = (
             _ids(body.get("add_labels"), "add_labels"),
             _ids(body.get("delete_labels"), "delete_labels"),
         )
-        case.update(changes, labels=labels)
+        case.update(changes, labels=_edit(case["labels"], added, gone))
         case["custom_fields"] = {**case["custom_fields"], **(body.get("custom_fields") or {})}
         for key in ("cc_emails", "bcc_emails"):
-            more, gone = comma(body.get(f"add_{key}")), comma(body.get(f"remove_{key}"))
-            case[key] = ",".join(_edit(comma(case[key]), more, gone))
+            more, fewer = comma(body.get(f"add_{key}")), comma(body.get(f"remove_{key}"))
+            case[key] = ",".join(_edit(comma(case[key]), more, fewer))
         self._touch(case)
 
     def _act(self, record: Record, action: str, request: FakeRequest) -> None:
@@ -615,32 +559,19 @@ class FakeOmnidesk(FakeServer):
 
     def _message(self, case_id: int, fields: Record, body: Record, *, note: bool) -> Record:
         """A message of ``case_id`` with ``fields`` and the body's attachments stored."""
-        message_id = self.new_id("message")
-        attachments = []
+        message_id, attachments = self.new_id("message"), []
         for name, content in body.get("attachments", []):
             file_id = self.new_id("file")
             mime = mimetypes.guess_type(name)[0] or "application/octet-stream"
             self.files[file_id] = StoredFile(file_id, name, content, mime, case_id, message_id)
             url = f"https://{httpx.URL(self.base_url).host}/files/{file_id}"
-            attachments.append(
-                {
-                    "file_id": file_id,
-                    "file_name": name,
-                    "file_size": len(content),
-                    "mime_type": mime,
-                    "url": url,
-                }
-            )
+            info = {"file_id": file_id, "file_name": name, "file_size": len(content)}
+            attachments.append({**info, "mime_type": mime, "url": url})
         message: Record = {
             "message_id": message_id,
-            "user_id": 0,
-            "staff_id": 0,
-            "content": "",
-            "content_html": "",
+            **{"user_id": 0, "staff_id": 0, "content": "", "content_html": ""},
             **fields,
-            "attachments": attachments,
-            "note": note,
-            "sent_via_rule": False,
+            **{"attachments": attachments, "note": note, "sent_via_rule": False},
         }
         message.setdefault("created_at", self.now())
         return message
@@ -673,7 +604,7 @@ class FakeOmnidesk(FakeServer):
         self._touch(case)
         return self._message(case["case_id"], fields, body, note=note)
 
-    def _select_messages(self, items: list[Record], request: FakeRequest) -> list[Record]:
+    def _select_message(self, items: list[Record], request: FakeRequest) -> list[Record]:
         """Replies and notes, ``order`` asc (the default) or desc."""
         order = request.arg("order", "asc")
         if order not in ("asc", "desc"):
@@ -714,26 +645,15 @@ class FakeOmnidesk(FakeServer):
         return {"label_id": self.new_id("label"), **title}
 
     def _add_user(self, fields: Record) -> Record:
-        kind = next((_KINDS[key] for key in _IDENTITIES if fields.get(key)), "email")
-        user = self._stamped(
-            "user",
-            user_full_name="",
-            company_name="",
-            company_position="",
-            thumbnail="",
-            confirmed=False,
-            active=True,
-            deleted=False,
-        )
+        kind = _KINDS[_identities(fields, "user_email")[0]]
+        user = self._stamped("user", **_NEW_USER)
         user.update(type=kind, language_id=1, custom_fields={}, linked_users=[])
         user.update({k: number(v, k) if k == "language_id" else v for k, v in fields.items()})
         self.users[user["user_id"]] = user
         return user
 
     def _new_user(self, body: Record, request: FakeRequest) -> Record:
-        given = [key for key in _IDENTITIES if body.get(key)]
-        if not given:
-            raise Refused(400, _NO_IDENTITY)
+        given = _identities(body)
         if body.get("user_custom_channel") and not body.get("user_custom_id"):
             raise Refused(400, "user_custom_channel goes with user_custom_id")
         for key in given:
@@ -742,7 +662,7 @@ class FakeOmnidesk(FakeServer):
         allowed = {*_IDENTITIES, *_FIELDS["user"], "user_custom_channel", "custom_fields"}
         return self._add_user({k: v for k, v in body.items() if k in allowed})
 
-    def _select_users(self, items: list[Record], request: FakeRequest) -> list[Record]:
+    def _select_user(self, items: list[Record], request: FakeRequest) -> list[Record]:
         return counted(items, request.arg, amount_of_cases=lambda u: self._cases_of([u["user_id"]]))
 
     def _cases_of(self, user_ids: list[int]) -> int:
@@ -768,10 +688,8 @@ class FakeOmnidesk(FakeServer):
 
     def _company_user_ids(self, body: Record, key: str) -> list[int]:
         # The docs spell these names with a Cyrillic "с" (сompany_users); take both.
-        ids = [
-            number(v, key)
-            for v in comma(body.get(key, body.get(key.replace("company", "\u0441ompany"))))
-        ]
+        given = comma(body.get(key, body.get(key.replace("company", "\u0441ompany"))))
+        ids = [number(v, key) for v in given]
         for user_id in ids:
             if user_id not in self.users:
                 raise Refused(400, f"{key}: user {user_id} does not exist")
@@ -800,7 +718,7 @@ class FakeOmnidesk(FakeServer):
         self.company_users[company["company_id"]] = company_users
         return company
 
-    def _select_companies(self, items: list[Record], request: FakeRequest) -> list[Record]:
+    def _select_company(self, items: list[Record], request: FakeRequest) -> list[Record]:
         def members_of(company: Record) -> list[int]:
             return self.company_users.get(company["company_id"], [])
 
@@ -816,8 +734,7 @@ class FakeOmnidesk(FakeServer):
         changes = _checked(body, "company", partial=True)
         if "company_default_group" in body:
             changes["company_default_group"] = self._default_group(body)
-        domains = _edit(
-            comma(company["company_domains"]),
+        more, fewer = (
             comma(body.get("add_company_domains")),
             comma(body.get("remove_company_domains")),
         )
@@ -828,7 +745,8 @@ class FakeOmnidesk(FakeServer):
             raise Refused(400, "nothing to update")
         company_users = self.company_users.setdefault(company["company_id"], [])
         company_users[:] = _edit(company_users, added, removed)
-        self._touch(company).update(changes, company_domains=",".join(domains))
+        domains = ",".join(_edit(comma(company["company_domains"]), more, fewer))
+        self._touch(company).update(changes, company_domains=domains)
 
     def _new_group(self, body: Record, request: FakeRequest) -> Record:
         return self._stamped("group", **_filled(body, "group"), active=True)
@@ -851,40 +769,30 @@ class FakeOmnidesk(FakeServer):
 
     def _leave(self, record: Record, request: FakeRequest, *, disable: bool = False) -> None:
         """Move the cases of a group or staff member (disabled staff: only its open and
-        waiting ones) to the body's ``replace_<kind>_id``, or to nobody (not a group in use)."""
-        kind = "group" if "group_title" in record else "staff"
-        table, key, name = (
-            self.groups if kind == "group" else self.staff,
-            f"{kind}_id",
-            f"replace_{kind}_id",
-        )
-        statuses = ("open", "waiting") if disable and kind == "staff" else CASE_STATUSES
-        body = self._body(request, kind, required=False)
+        waiting ones) to the body's ``replace_<kind>_id``, or to nobody (not a group
+        in use). The real API does it later; the fake at once."""
+        res = GROUPS if "group_title" in record else STAFF
+        key, name = f"{res.wrapper}_id", f"replace_{res.wrapper}_id"
+        statuses = ("open", "waiting") if disable and res is STAFF else CASE_STATUSES
+        body = self._body(request, res.wrapper or "", required=False)
         used = [c for c in self.cases.values() if c[key] == record[key] and c["status"] in statuses]
         replacement = 0
         if name in body:
-            replacement = self._active(table, body[name], name, zero=False)
+            replacement = self._active(getattr(self, str(res.store)), body[name], name, zero=False)
             if replacement == record[key]:
-                raise Refused(
-                    400, f"{name} must be another {'group' if kind == 'group' else 'staff member'}"
-                )
-        elif used and kind == "group":
+                raise Refused(400, f"{name} must be another {res.label}")
+        elif used and res is GROUPS:
             raise Refused(400, "the group is used by cases; pass replace_group_id")
         for case in used:
             case[key] = replacement
 
-    # -- beyond the documented seed -------------------------------------------
-    # Endpoints the official documentation leaves out: ratings, the case
-    # changelog, macros, staff roles and statuses, satisfaction statistics,
-    # user identification codes and linked users.
+    # -- beyond the documented seed: ratings, the case changelog, macros, user
+    # identification codes and linked users (see the guide) -----------------------
 
     def handle(self, request: httpx.Request) -> httpx.Response:
-        """Answer a request, logging the case changes it makes in ``changelog``.
-
-        Changes made on the fake's state directly, between requests, are logged
-        too, done by ``system``; changes made through the API are done by the API
-        user (``staff_<id>``).
-        """
+        """Answer a request, logging the case changes it makes in ``changelog``, done by
+        the API user (``staff_<id>``); changes made on the fake's state directly,
+        between requests, are logged too, done by ``system``."""
         self._log_case_changes("system")
         try:
             return super().handle(request)
@@ -892,32 +800,20 @@ class FakeOmnidesk(FakeServer):
             self._log_case_changes(f"staff_{self._api_staff_id()}")
 
     def _log_case_changes(self, done_by: str) -> None:
-        for case_id in [c for c in self._case_seen if c not in self.cases]:
-            del self._case_seen[case_id]
-            self.changelog.pop(case_id, None)
-        for case_id, case in self.cases.items():
-            state = {event: _changelog_value(case.get(key)) for key, event in _TRACKED}
-            before = self._case_seen.get(case_id)
-            self._case_seen[case_id] = state
-            for event, value in state.items():
-                if before is not None and before[event] != value:
-                    entry = {
-                        "created_at": self.now(),
-                        "event": event,
-                        "done_by": done_by,
-                        "old_value": before[event],
-                        "value": value,
-                    }
-                    self.changelog.setdefault(case_id, []).append(entry)
+        for case_id in [c for c in self.changelog if c not in self.cases]:
+            del self.changelog[case_id]
+        for case_id, event, old, value in changes(
+            self._case_seen, self.cases, dict(_TRACKED), _changelog_value
+        ):
+            entry = {"created_at": self.now(), "event": event, "done_by": done_by}
+            self.changelog.setdefault(case_id, []).append(
+                {**entry, "old_value": old, "value": value}
+            )
 
     @route("GET", "/cases/{id}/changelog.json")
     def case_changelog(self, request: FakeRequest) -> httpx.Response:
-        """A case's changes, oldest first; ``staff=false``... leave a kind out.
-
-        Chat activation and completion are listed only with
-        ``show_chat_activation`` / ``show_chat_completion`` (the fake has no chats,
-        so they never occur).
-        """
+        """A case's changes, oldest first; ``staff=false``... leave a kind out (chat
+        activation and completion never occur: the fake has no chats)."""
         case = self.find(CASES, request.path_params["id"])
         hidden = {
             event
@@ -948,7 +844,7 @@ class FakeOmnidesk(FakeServer):
         if fields["rated_staff_id"] not in (0, *self.staff):
             raise Refused(400, f"rated_staff_id {fields['rated_staff_id']} does not exist")
         self._touch(case).update(fields)
-        record = next((r for r in self.ratings.values() if r["case_id"] == case["case_id"]), None)
+        record = one(self.ratings.values(), "case_id", case["case_id"])
         if record is None:
             rating_id = self.new_id("rating")
             record = self.ratings[rating_id] = {"rating_id": rating_id, "created_at": self.now()}
@@ -965,12 +861,9 @@ class FakeOmnidesk(FakeServer):
         return self.json({"message": copy.deepcopy(message)})
 
     def _select_ratings(self, items: list[Record], request: FakeRequest) -> list[Record]:
-        """Case ratings (``stats_satisfaction``), newest first unless ``sort=added_at_asc``.
-
-        ``period`` is required; only ``custom`` narrows the time (by
-        ``from_time``/``to_time`` on the rating's date), other periods list every
-        rating. Message ratings are not listed.
-        """
+        """Case ratings (not message ones), newest first unless ``sort=added_at_asc``;
+        ``period`` is required, and only ``custom`` narrows the time (by
+        ``from_time``/``to_time`` on the rating's date)."""
         if not request.arg("period"):
             raise Refused(400, "period is required")
         if request.arg("period") == "custom":
@@ -994,8 +887,7 @@ class FakeOmnidesk(FakeServer):
     def identify_user(self, request: FakeRequest) -> httpx.Response:
         """A new one-time code for the user described (each call gives another)."""
         body = self._body(request, "user")
-        if not any(body.get(key) for key in _IDENTITIES):
-            raise Refused(400, _NO_IDENTITY)
+        _identities(body)
         code = f"o_{0x37BD49 + len(self.identification_codes):06X}_id"
         self.identification_codes[code] = dict(body)
         return self.json({"code": code})
@@ -1018,8 +910,7 @@ class FakeOmnidesk(FakeServer):
         else:
             other = one(self.users.values(), key, body[key], fold=True)
         if other is None:
-            who = f"user with {key}" if link else "user"
-            raise Refused(404, f"{who} {body[key]} not found")
+            raise Refused(404, f"{f'user with {key}' if link else 'user'} {body[key]} not found")
         if other["user_id"] == user["user_id"] and link:
             raise Refused(400, "a user cannot be linked to itself")
         for a, b in ((user, other), (other, user)):
@@ -1031,6 +922,22 @@ class FakeOmnidesk(FakeServer):
         return self.json({"user": copy.deepcopy(self._touch(user))})
 
 
+def _identities(body: Record, default: str = "") -> list[str]:
+    """The identity fields ``body`` gives (``[default]`` if none); 400 if none and no default."""
+    given = [key for key in _IDENTITIES if body.get(key)] or ([default] if default else [])
+    if not given:
+        raise Refused(400, _NO_IDENTITY)
+    return given
+
+
+_CASE_ID = operator.itemgetter("case_id")
+_CASE_SORTS: dict[str, Callable[[Record], Any]] = {
+    "created_at": lambda c: record_time(c["created_at"]),
+    "updated_at": lambda c: record_time(c["updated_at"]),
+    "response": lambda c: record_time(c["updated_at"]),
+    "priority": lambda c: CASE_PRIORITIES.index(c["priority"]),
+    "status": lambda c: CASE_STATUSES.index(c["status"]),
+}
 _CHOICE = {"status": f"choice:{','.join(CASE_STATUSES)}"}
 _CHOICE["priority"] = f"choice:{','.join(CASE_PRIORITIES)}"
 _TIMES = {
@@ -1041,19 +948,20 @@ _TIMES = {
 }
 _ACTIVE = {"disable": {"deleted": True}, "block": {"active": False}}
 _ACTIVE["restore"] = {"active": True, "deleted": False}
+_ENABLE = {"disable": {"active": False}, "enable": {"active": True}}
 
 
-def _entity(store: str, kind: str, *ops: str, **declared: Any) -> Resource:
+def _entity(
+    store: Any, kind: str, *ops: str, path: str = "", item: str = "/{id}", **declared: Any
+) -> Resource:
     """An Omnidesk entity: records by ``<kind>_id`` wrapped in ``kind``, the documented
     routes of ``ops`` (all five by default: ``/cases.json`` to list and create,
-    ``/cases/{id}.json`` for the rest), and as hooks the fake's ``_select_<store>``,
-    ``_new_<kind>``, ``_change_<kind>`` and ``_drop_<kind>`` where it has them."""
-    hooks = {
-        hook: getattr(FakeOmnidesk, f"_{verb}_{kind}", None)
-        for hook, verb in (("new", "new"), ("change", "change"), ("removed", "drop"))
-    }
-    hooks["select"] = getattr(FakeOmnidesk, f"_select_{store}", None)
-    routes = rest(f"/{store}", *ops, suffix=".json")
+    ``/cases/{id}.json`` for the rest; ``PUT /cases/{id}/{action}.json`` with
+    ``actions``), and as hooks the fake's ``_select_<kind>``, ``_new_<kind>``,
+    ``_change_<kind>`` and ``_drop_<kind>`` where it has them."""
+    verbs = {"select": "select", "new": "new", "change": "change", "removed": "drop"}
+    hooks = {hook: getattr(FakeOmnidesk, f"_{verb}_{kind}", None) for hook, verb in verbs.items()}
+    routes = rest(path or f"/{store}", *ops, item=item, suffix=".json")
     if "actions" in declared:
         routes["act"] = f"PUT /{store}/{{id}}/{{action}}.json"
     declared = {"label": kind, "id_type": int_id, "wrapper": kind, **hooks, **declared}
@@ -1100,40 +1008,30 @@ COMPANIES = _entity(
     ),
     actions=_ACTIVE,
 )
-_ENABLE = {"disable": {"active": False}, "enable": {"active": True}}
 GROUPS = _entity("groups", "group", removed=FakeOmnidesk._leave, actions=_ENABLE)
 STAFF = _entity(
     "staff", "staff", label="staff member", removed=FakeOmnidesk._leave, actions=_ENABLE
 )
-MESSAGES = Resource(
+MESSAGES = _entity(
     children(CASES, "messages"),
-    "message_id",
-    {
-        "list": "GET /cases/{id}/messages.json",
-        "create": "POST /cases/{id}/messages.json",
-        "update": "PUT /cases/{id}/messages/{message_id}.json",
-        "delete": "DELETE /cases/{id}/messages/{message_id}.json",
-    },
     "message",
-    id_type=int_id,
+    "list",
+    "create",
+    "update",
+    "delete",
+    path="/cases/{id}/messages",
+    item="/{message_id}",
     param="message_id",
-    wrapper="message",
     wire={"note": False},
-    select=FakeOmnidesk._select_messages,
-    new=FakeOmnidesk._new_message,
-    change=FakeOmnidesk._change_message,
-    removed=FakeOmnidesk._drop_message,
 )
 NOTES = dataclasses.replace(
     MESSAGES,
     label="note",
     wire={"note": True, "aliases": ("note",)},
     new=FakeOmnidesk._new_note,
-    routes={
-        "create": "POST /cases/{id}/note.json",
-        "update": "PUT /cases/{id}/note/{message_id}.json",
-        "delete": "DELETE /cases/{id}/note/{message_id}.json",
-    },
+    routes=rest(
+        "/cases/{id}/note", "create", "update", "delete", item="/{message_id}", suffix=".json"
+    ),
 )
 FakeOmnidesk.resources = (
     CASES,

@@ -694,6 +694,19 @@ class FakeServer:
             }
         return self.json(result)
 
+    def active(
+        self, store: Mapping[Any, Record], value: Any, name: str, *, zero: bool = False
+    ) -> int:
+        """The id ``value`` (field ``name``) of an active record of ``store`` (its
+        ``active`` not false); with ``zero``, also 0 for none. :class:`Refused` (400)
+        otherwise."""
+        ident = number(value, name)
+        if zero and ident == 0:
+            return 0
+        if store.get(ident) is None or store[ident].get("active") is False:
+            raise Refused(400, f"{name} {ident} does not exist or is not active")
+        return ident
+
     def new_id(self, kind: str, start: int = 1) -> int:
         """The next id of ``kind`` (its ``first_ids`` entry, else ``start``, first)."""
         ids: dict[str, int] = self.__dict__.setdefault("_counters", {})

@@ -37,7 +37,7 @@ from ._clock import FakeClock
 from ._crud_extra import children
 from ._listing import as_list, changes, comma, counted, members, one, truthy
 from ._options import FakeClientOptions
-from ._rules import Field, Wording, blank, read, refuse
+from ._rules import Field, Wording, strict
 from ._server import (
     FakeRequest,
     FakeServer,
@@ -162,13 +162,7 @@ def _changelog_value(value: Any) -> str:
 
 
 def _checked(body: Record, entity: str, *, partial: bool = False) -> Record:
-    """The ``_FIELDS`` of ``entity`` in ``body`` (numbers sent as text read as numbers,
-    other values as text); 400 with every problem, a blank choice or number too."""
-    rules = _FIELDS[entity]
-    values, problems = read(body, rules, _WORDING, partial=partial, unknown=False)
-    blanks = [k for k, v in values.items() if blank(v) and rules[k].kind != "text"]
-    refuse([*problems, *(_WORDING.bad(k, rules[k], values[k]) for k in blanks)])
-    return {k: v if rules[k].kind == "int" or v is None else str(v) for k, v in values.items()}
+    return strict(body, _FIELDS[entity], _WORDING, partial=partial)
 
 
 def _filled(body: Record, entity: str) -> Record:
@@ -178,22 +172,12 @@ def _filled(body: Record, entity: str) -> Record:
 
 # -- the fake --------------------------------------------------------------------
 class FakeOmnidesk(FakeServer):
-    """A stateful in-memory Omnidesk: cases, their messages and notes (with
-    attachments), users, companies, labels, groups and staff, and beyond the
-    documented seed ratings, case changelogs, macros (:meth:`add_macro`), staff roles
-    and statuses, user identification codes and linked users (``docs/omnidesk.md``
-    tells what it models and what it chooses where the docs are silent).
-
-    It accepts HTTP Basic ``email`` / ``api_key`` only (401 otherwise); the first of
-    ``staff_count`` staff members is the API user. Each request spends one of
-    ``calls_per_hour`` (by default ``max(1000, 500 * staff_count)``), refilled after
-    an hour of ``clock`` time; a spent quota is HTTP 429.
-
-    State is public for assertions, by id: ``cases``, ``messages`` (case id ->
-    list), ``users``, ``companies``, ``labels``, ``groups``, ``staff``, ``ratings``,
-    ``staff_roles``, ``staff_statuses``, ``changelog`` (case id -> list), ``files``
-    (:class:`StoredFile`), ``macros`` and ``identification_codes`` (code -> user).
-    """
+    """A stateful in-memory Omnidesk, documented and beyond (``docs/omnidesk.md`` tells
+    what it models). HTTP Basic ``email`` / ``api_key`` only; the first of
+    ``staff_count`` staff members is the API user; each request spends one of
+    ``calls_per_hour`` (default ``max(1000, 500 * staff_count)``), refilled each hour
+    of ``clock`` time. State is public for assertions, by id (``messages`` and
+    ``changelog`` by case id; ``files`` holds :class:`StoredFile`)."""
 
     vendor = "omnidesk"
     base_url = "https://acme.omnidesk.ru/api"
@@ -244,12 +228,8 @@ class FakeOmnidesk(FakeServer):
             name, address = ("API user", email) if n == 0 else (f"Agent {n}", f"agent{n}@acme.ru")
             fields = {"staff_email": address, "staff_full_name": name}
             self._add_staff(fields, active=True, status="online")
-        for status_id, status in enumerate(("Online", "Offline", "No chats"), start=1):
-            self.staff_statuses[status_id] = {
-                "status_id": status_id,
-                "status": status,
-                "active": True,
-            }
+        for n, status in enumerate(("Online", "Offline", "No chats"), start=1):
+            self.staff_statuses[n] = {"status_id": n, "status": status, "active": True}
 
     # -- wiring and seeding ---------------------------------------------------
 
@@ -290,13 +270,9 @@ class FakeOmnidesk(FakeServer):
 
     def add_staff_status(self, status: str, *, active: bool = True) -> Record:
         """Add a custom staff status (``Online``, ``Offline`` and ``No chats`` exist)."""
-        status_id = self.new_id("status")
-        self.staff_statuses[status_id] = {
-            "status_id": status_id,
-            "status": status,
-            "active": active,
-        }
-        return self.staff_statuses[status_id]
+        n = self.new_id("status")
+        self.staff_statuses[n] = {"status_id": n, "status": status, "active": active}
+        return self.staff_statuses[n]
 
     def add_macro(
         self,
@@ -307,13 +283,9 @@ class FakeOmnidesk(FakeServer):
         personal: bool = False,
         group_name: str = "",
     ) -> Record:
-        """Add a macro (``personal``: the API user's own) and return it.
-
-        ``actions`` are mappings such as ``{"action_type": "status",
-        "action_destination": "3"}``; ids and positions are filled in. Without a
-        ``category`` the macro goes to the category with id 0, as uncategorised
-        macros do.
-        """
+        """Add a macro (``personal``: the API user's own) and return it; ``actions``
+        are mappings such as ``{"action_type": "status", "action_destination": "3"}``.
+        Without a ``category`` it goes to category 0, as uncategorised macros do."""
         categories = self.macros["personal" if personal else "common"]
         wanted = category if category is not None else "No category"
         found = next((c for c in categories if c["title"] == wanted), None)
@@ -417,10 +389,8 @@ class FakeOmnidesk(FakeServer):
                     result[:MAX_LIMIT] if request.arg("order") == "desc" else result[-MAX_LIMIT:]
                 )
             if key == "total_count":
-                page, size = (
-                    request.positive("page", 1),
-                    request.positive("limit", MAX_LIMIT, MAX_LIMIT),
-                )
+                page = request.positive("page", 1)
+                size = request.positive("limit", MAX_LIMIT, MAX_LIMIT)
                 result = result[(page - 1) * size : page * size]
             body = {str(i): {res.wrapper: r} if res.wrapper else r for i, r in enumerate(result)}
             return self.json(copy.deepcopy({**body, key: total}))
@@ -436,14 +406,6 @@ class FakeOmnidesk(FakeServer):
         if name not in record and "case_id" in record:
             return self.cases.get(record["case_id"], {}).get(name)
         return record.get(name)
-
-    def _active(self, table: dict[int, Record], value: Any, name: str, *, zero: bool) -> int:
-        ident = number(value, name)
-        if zero and ident == 0:
-            return 0
-        if table.get(ident) is None or table[ident].get("active") is False:
-            raise Refused(400, f"{name} {ident} does not exist or is not active")
-        return ident
 
     def _api_staff_id(self) -> int:
         me = one(self.staff.values(), "staff_email", self.email, fold=True)
@@ -478,18 +440,16 @@ class FakeOmnidesk(FakeServer):
         if not (body.get("content") or body.get("content_html")):
             raise Refused(400, "content or content_html is required")
         user_id = self._case_user(body)
-        created = (
-            self._time_field(body["created_at"], "created_at")
-            if "created_at" in body
-            else self.now()
-        )
+        created = self.now()
+        if "created_at" in body:
+            created = self._time_field(body["created_at"], "created_at")
         if "initiator_id" in body:
-            self._active(self.staff, body["initiator_id"], "initiator_id", zero=False)
+            self.active(self.staff, body["initiator_id"], "initiator_id", zero=False)
         cc, bcc = comma(body.get("cc_emails")), comma(body.get("bcc_emails"))
         if len(cc) > 30 or len(bcc) > 30:
             raise Refused(400, "cc_emails and bcc_emails take at most 30 addresses")
-        staff_id = self._active(self.staff, body.get("staff_id", 0), "staff_id", zero=True)
-        group_id = self._active(self.groups, body.get("group_id", 0), "group_id", zero=True)
+        staff_id = self.active(self.staff, body.get("staff_id", 0), "staff_id", zero=True)
+        group_id = self.active(self.groups, body.get("group_id", 0), "group_id", zero=True)
         user, case_id = self.users[user_id], self.new_id("case")
         case: Record = {
             "case_id": case_id,
@@ -531,18 +491,13 @@ class FakeOmnidesk(FakeServer):
             raise Refused(400, "nothing to update")
         changes = _checked(body, "case", partial=True)
         if "group_id" in body:
-            changes["group_id"] = self._active(
-                self.groups, body["group_id"], "group_id", zero=False
-            )
+            changes["group_id"] = self.active(self.groups, body["group_id"], "group_id", zero=False)
         if "staff_id" in body:
-            changes["staff_id"] = self._active(self.staff, body["staff_id"], "staff_id", zero=True)
+            changes["staff_id"] = self.active(self.staff, body["staff_id"], "staff_id", zero=True)
         for key in ("add_cc_emails", "add_bcc_emails"):
             if len(comma(body.get(key))) > 30:
                 raise Refused(400, f"{key} takes at most 30 addresses")
-        added, gone = (
-            _ids(body.get("add_labels"), "add_labels"),
-            _ids(body.get("delete_labels"), "delete_labels"),
-        )
+        added, gone = (_ids(body.get(k), k) for k in ("add_labels", "delete_labels"))
         case.update(changes, labels=_edit(case["labels"], added, gone))
         case["custom_fields"] = {**case["custom_fields"], **(body.get("custom_fields") or {})}
         for key in ("cc_emails", "bcc_emails"):
@@ -592,13 +547,13 @@ class FakeOmnidesk(FakeServer):
             fields["staff_id"] = self._api_staff_id()
             for key, table in (("note_staff_id", self.staff), ("note_group_id", self.groups)):
                 if key in body:
-                    fields[key] = self._active(table, body[key], key, zero=False)
+                    fields[key] = self.active(table, body[key], key, zero=False)
         elif "user_id" in body:
             fields["user_id"] = number(body["user_id"], "user_id")
             if fields["user_id"] not in self.users:
                 raise Refused(400, f"user_id {fields['user_id']} does not exist")
         elif "staff_id" in body:
-            fields["staff_id"] = self._active(self.staff, body["staff_id"], "staff_id", zero=False)
+            fields["staff_id"] = self.active(self.staff, body["staff_id"], "staff_id", zero=False)
         else:
             fields["staff_id"] = self._api_staff_id()
         self._touch(case)
@@ -697,7 +652,7 @@ class FakeOmnidesk(FakeServer):
 
     def _default_group(self, body: Record) -> int:
         group = body.get("company_default_group")
-        return self._active(self.groups, group, "company_default_group", zero=True) if group else 0
+        return self.active(self.groups, group, "company_default_group", zero=True) if group else 0
 
     def _new_company(self, body: Record, request: FakeRequest) -> Record:
         if not body.get("company_name"):
@@ -719,14 +674,12 @@ class FakeOmnidesk(FakeServer):
         return company
 
     def _select_company(self, items: list[Record], request: FakeRequest) -> list[Record]:
-        def members_of(company: Record) -> list[int]:
-            return self.company_users.get(company["company_id"], [])
-
+        users = self.company_users
         return counted(
             items,
             request.arg,
-            amount_of_users=lambda c: len(members_of(c)),
-            amount_of_cases=lambda c: self._cases_of(members_of(c)),
+            amount_of_users=lambda c: len(users.get(c["company_id"], [])),
+            amount_of_cases=lambda c: self._cases_of(users.get(c["company_id"], [])),
         )
 
     def _change_company(self, company: Record, body: Record, request: FakeRequest) -> None:
@@ -778,7 +731,7 @@ class FakeOmnidesk(FakeServer):
         used = [c for c in self.cases.values() if c[key] == record[key] and c["status"] in statuses]
         replacement = 0
         if name in body:
-            replacement = self._active(getattr(self, str(res.store)), body[name], name, zero=False)
+            replacement = self.active(getattr(self, str(res.store)), body[name], name, zero=False)
             if replacement == record[key]:
                 raise Refused(400, f"{name} must be another {res.label}")
         elif used and res is GROUPS:
@@ -946,22 +899,23 @@ _TIMES = {
     "from_updated_time": "after:updated_at",
     "to_updated_time": "before:updated_at",
 }
+_RESTORE = {"deleted": False, "spam": False}
+_EDITS = ("create", "update", "delete")
 _ACTIVE = {"disable": {"deleted": True}, "block": {"active": False}}
 _ACTIVE["restore"] = {"active": True, "deleted": False}
-_ENABLE = {"disable": {"active": False}, "enable": {"active": True}}
 
 
 def _entity(
     store: Any, kind: str, *ops: str, path: str = "", item: str = "/{id}", **declared: Any
 ) -> Resource:
-    """An Omnidesk entity: records by ``<kind>_id`` wrapped in ``kind``, the documented
-    routes of ``ops`` (all five by default: ``/cases.json`` to list and create,
-    ``/cases/{id}.json`` for the rest; ``PUT /cases/{id}/{action}.json`` with
-    ``actions``), and as hooks the fake's ``_select_<kind>``, ``_new_<kind>``,
-    ``_change_<kind>`` and ``_drop_<kind>`` where it has them."""
+    """An Omnidesk entity: records by ``<kind>_id`` wrapped in ``kind``, the routes of
+    ``ops`` (all five by default) and of ``actions``, and the fake's
+    ``_select_<kind>``, ``_new_<kind>``, ``_change_<kind>``, ``_drop_<kind>`` hooks."""
     verbs = {"select": "select", "new": "new", "change": "change", "removed": "drop"}
     hooks = {hook: getattr(FakeOmnidesk, f"_{verb}_{kind}", None) for hook, verb in verbs.items()}
     routes = rest(path or f"/{store}", *ops, item=item, suffix=".json")
+    if "removed" in declared:  # groups and staff are enabled and disabled
+        declared["actions"] = {"disable": {"active": False}, "enable": {"active": True}}
     if "actions" in declared:
         routes["act"] = f"PUT /{store}/{{id}}/{{action}}.json"
     declared = {"label": kind, "id_type": int_id, "wrapper": kind, **hooks, **declared}
@@ -980,15 +934,9 @@ CASES = _entity(
         "custom_fields": "keys:search",
     },
     bulk=True,
-    actions={
-        "trash": {"deleted": True},
-        "spam": {"spam": True},
-        "restore": {"deleted": False, "spam": False},
-    },
+    actions={"trash": {"deleted": True}, "spam": {"spam": True}, "restore": _RESTORE},
 )
-LABELS = _entity(
-    "labels", "label", "list", "create", "update", "delete", wire={"aliases": ("labels",)}
-)
+LABELS = _entity("labels", "label", "list", *_EDITS, wire={"aliases": ("labels",)})
 USERS = _entity(
     "users",
     "user",
@@ -1008,17 +956,13 @@ COMPANIES = _entity(
     ),
     actions=_ACTIVE,
 )
-GROUPS = _entity("groups", "group", removed=FakeOmnidesk._leave, actions=_ENABLE)
-STAFF = _entity(
-    "staff", "staff", label="staff member", removed=FakeOmnidesk._leave, actions=_ENABLE
-)
+GROUPS = _entity("groups", "group", removed=FakeOmnidesk._leave)
+STAFF = _entity("staff", "staff", label="staff member", removed=FakeOmnidesk._leave)
 MESSAGES = _entity(
     children(CASES, "messages"),
     "message",
     "list",
-    "create",
-    "update",
-    "delete",
+    *_EDITS,
     path="/cases/{id}/messages",
     item="/{message_id}",
     param="message_id",
@@ -1029,33 +973,21 @@ NOTES = dataclasses.replace(
     label="note",
     wire={"note": True, "aliases": ("note",)},
     new=FakeOmnidesk._new_note,
-    routes=rest(
-        "/cases/{id}/note", "create", "update", "delete", item="/{message_id}", suffix=".json"
-    ),
+    routes=rest("/cases/{id}/note", *_EDITS, item="/{message_id}", suffix=".json"),
 )
-FakeOmnidesk.resources = (
-    CASES,
-    LABELS,
-    USERS,
-    COMPANIES,
-    GROUPS,
-    STAFF,
-    MESSAGES,
-    NOTES,
-    Resource(
-        "ratings",
-        "rating_id",
-        {"list": "GET /stats_satisfaction.json"},
-        filters={
-            **dict.fromkeys(("rating_id", "rated_staff_id", "user_id", "group_id"), "ids"),
-            "rating": f"choice:{','.join(RATINGS)}",
-            **_CHOICE,
-            "rating_comment": "flag",
-        },
-        select=FakeOmnidesk._select_ratings,
-    ),
-    *(
-        Resource(name, key, {"list": f"GET /{name}.json"}, wrapper=name, wire={"count": True})
-        for name, key in (("staff_roles", "role_id"), ("staff_statuses", "status_id"))
-    ),
+_RATINGS = Resource(
+    "ratings",
+    "rating_id",
+    {"list": "GET /stats_satisfaction.json"},
+    filters={
+        **dict.fromkeys(("rating_id", "rated_staff_id", "user_id", "group_id"), "ids"),
+        **{"rating": f"choice:{','.join(RATINGS)}", **_CHOICE, "rating_comment": "flag"},
+    },
+    select=FakeOmnidesk._select_ratings,
 )
+_STAFF_LISTS = (
+    Resource(name, key, {"list": f"GET /{name}.json"}, wrapper=name, wire={"count": True})
+    for name, key in (("staff_roles", "role_id"), ("staff_statuses", "status_id"))
+)
+_ALL = (CASES, LABELS, USERS, COMPANIES, GROUPS, STAFF, MESSAGES, NOTES, _RATINGS, *_STAFF_LISTS)
+FakeOmnidesk.resources = _ALL

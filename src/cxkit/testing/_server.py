@@ -244,6 +244,14 @@ class FakeRequest:
         number = as_int(self.arg(name))
         return default if number is None else number
 
+    def choice(self, name: str, *allowed: str) -> str:
+        """Query parameter ``name``, one of ``allowed`` (the first when absent);
+        :class:`Refused` (400) otherwise."""
+        value = self.arg(name, allowed[0])
+        if value not in allowed:
+            raise Refused(400, f"{name} must be {', '.join(allowed[:-1])} or {allowed[-1]}")
+        return str(value)
+
     def positive(self, name: str, default: int, top: int | None = None) -> int:
         """Query parameter ``name`` as a whole number from 1 (to ``top``); ``default``
         when absent or empty, :class:`Refused` (400) when bad."""

@@ -80,12 +80,8 @@ _TRACKED = (
     ("priority", "priority"), ("custom_fields", "custom_fields"), ("labels", "labels"),
 )  # fmt: skip
 """Case field -> the changelog event its change logs."""
-_CHANGELOG_FLAGS = (
-    *((event, event) for _, event in _TRACKED),
-    ("rules", "rules"),
-    ("fixed_chat_staff", "fixed_chat_staff"),
-)
-"""Changelog query flag -> the event kind ``false`` leaves out."""
+_CHANGELOG_KINDS = (*dict(_TRACKED).values(), "rules", "fixed_chat_staff")
+"""The event kinds a changelog query flag (``staff=false``) leaves out."""
 _NEW_USER = {
     **dict.fromkeys(("user_full_name", "company_name", "company_position", "thumbnail"), ""),
     **{"confirmed": False, "active": True, "deleted": False},
@@ -561,10 +557,7 @@ class FakeOmnidesk(FakeServer):
 
     def _select_message(self, items: list[Record], request: FakeRequest) -> list[Record]:
         """Replies and notes, ``order`` asc (the default) or desc."""
-        order = request.arg("order", "asc")
-        if order not in ("asc", "desc"):
-            raise Refused(400, "order must be asc or desc")
-        return items[::-1] if order == "desc" else items
+        return items[::-1] if request.choice("order", "asc", "desc") == "desc" else items
 
     def _change_message(self, message: Record, body: Record, request: FakeRequest) -> None:
         """Edit a reply's or a note's text."""
@@ -657,10 +650,8 @@ class FakeOmnidesk(FakeServer):
     def _new_company(self, body: Record, request: FakeRequest) -> Record:
         if not body.get("company_name"):
             raise Refused(400, "company_name is required")
-        company_users, texts = (
-            self._company_user_ids(body, "company_users"),
-            _filled(body, "company"),
-        )
+        company_users = self._company_user_ids(body, "company_users")
+        texts = _filled(body, "company")
         company = self._stamped(
             "company",
             company_name=texts.pop("company_name"),
@@ -687,10 +678,7 @@ class FakeOmnidesk(FakeServer):
         changes = _checked(body, "company", partial=True)
         if "company_default_group" in body:
             changes["company_default_group"] = self._default_group(body)
-        more, fewer = (
-            comma(body.get("add_company_domains")),
-            comma(body.get("remove_company_domains")),
-        )
+        more, fewer = (comma(body.get(f"{k}_company_domains")) for k in ("add", "remove"))
         removed = self._company_user_ids(body, "remove_company_users")
         added = self._company_user_ids(body, "add_company_users")
         edits = {"add_company_domains", "remove_company_domains"} & set(body)
@@ -758,21 +746,15 @@ class FakeOmnidesk(FakeServer):
         for case_id, event, old, value in changes(
             self._case_seen, self.cases, dict(_TRACKED), _changelog_value
         ):
-            entry = {"created_at": self.now(), "event": event, "done_by": done_by}
-            self.changelog.setdefault(case_id, []).append(
-                {**entry, "old_value": old, "value": value}
-            )
+            entry = {"created_at": self.now(), "event": event, "done_by": done_by, "old_value": old}
+            self.changelog.setdefault(case_id, []).append({**entry, "value": value})
 
     @route("GET", "/cases/{id}/changelog.json")
     def case_changelog(self, request: FakeRequest) -> httpx.Response:
         """A case's changes, oldest first; ``staff=false``... leave a kind out (chat
         activation and completion never occur: the fake has no chats)."""
         case = self.find(CASES, request.path_params["id"])
-        hidden = {
-            event
-            for flag, event in _CHANGELOG_FLAGS
-            if request.arg(flag) is not None and not truthy(request.arg(flag))
-        }
+        hidden = {kind for kind in _CHANGELOG_KINDS if not truthy(request.arg(kind, "1"))}
         entries = [e for e in self.changelog.get(case["case_id"], []) if e["event"] not in hidden]
         return self.json({"changelog": copy.deepcopy(entries)})
 
@@ -821,10 +803,8 @@ class FakeOmnidesk(FakeServer):
             raise Refused(400, "period is required")
         if request.arg("period") == "custom":
             items = self.narrow(_TIMES, request, items)
-        sort = request.arg("sort", "added_at_desc")
-        if sort not in ("added_at_desc", "added_at_asc"):
-            raise Refused(400, "sort must be added_at_desc or added_at_asc")
-        return sorted(items, key=lambda r: r["rating_id"], reverse=sort == "added_at_desc")
+        newest = request.choice("sort", "added_at_desc", "added_at_asc") == "added_at_desc"
+        return sorted(items, key=lambda r: r["rating_id"], reverse=newest)
 
     @route("GET", "/macros.json")
     def list_macros(self, request: FakeRequest) -> httpx.Response:
@@ -866,10 +846,9 @@ class FakeOmnidesk(FakeServer):
             raise Refused(404, f"{f'user with {key}' if link else 'user'} {body[key]} not found")
         if other["user_id"] == user["user_id"] and link:
             raise Refused(400, "a user cannot be linked to itself")
+        how = "add" if link else "remove"
         for a, b in ((user, other), (other, user)):
-            a["linked_users"] = members(
-                a["linked_users"], [b["user_id"]], "add" if link else "remove"
-            )
+            a["linked_users"] = members(a["linked_users"], [b["user_id"]], how)
         if link:
             self._touch(other)
         return self.json({"user": copy.deepcopy(self._touch(user))})

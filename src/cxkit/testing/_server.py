@@ -376,7 +376,19 @@ class FakeServer:
         return httpx.URL(self.base_url).path.rstrip("/")
 
     def handle(self, request: httpx.Request) -> httpx.Response:
-        """Answer one request (faults first, then the route handler)."""
+        """Answer one request (faults first, then the route handler), :meth:`settle`
+        called before and after it."""
+        self.settle(None)
+        try:
+            return self._handle(request)
+        finally:
+            self.settle(request)
+
+    def settle(self, request: httpx.Request | None) -> None:
+        """Called before each request (``None``) and after it (the request): a hook
+        to note changes made to the state directly between requests, and by them."""
+
+    def _handle(self, request: httpx.Request) -> httpx.Response:
         self.calls.append(request)
         self.call_times.append(self.clock.now())
         fault = self._take_fault(request)

@@ -10,11 +10,8 @@ desk.cases.messages.create(case.case_id, content="On it", attachments=[("log.txt
 assert fake.files[1].content == b"..."
 ```
 
-The fake speaks the documented wire format: bodies and answers wrapped in the
-entity name (``{"case": {...}}``), multipart forms with bracket names
-(``case[attachments][0]``), list answers as numeric-key objects with
-``total_count``, dates as ``"Mon, 05 May 2014 00:15:17 +0300"``, HTTP Basic auth
-(staff email + API key) and an ``api_calls_left`` header on every answer.
+It speaks the documented wire format (entity wrappers, bracket-named forms, numbered
+list answers, RFC 2822 dates in Moscow time; see "Testing" in ``docs/omnidesk.md``).
 """
 
 from __future__ import annotations
@@ -22,6 +19,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import email.utils
+import functools
 import json
 import mimetypes
 import operator
@@ -527,9 +525,6 @@ class FakeOmnidesk(FakeServer):
         message.setdefault("created_at", self.now())
         return message
 
-    def _new_note(self, body: Record, request: FakeRequest) -> Record:
-        return self._new_message(body, request, note=True)
-
     def _new_message(self, body: Record, request: FakeRequest, *, note: bool = False) -> Record:
         """A reply (JSON, or multipart with ``message[attachments][N]``) or a note
         (``message`` wrapper, or ``note[...]`` fields with files)."""
@@ -730,17 +725,10 @@ class FakeOmnidesk(FakeServer):
     # -- beyond the documented seed: ratings, the case changelog, macros, user
     # identification codes and linked users (see the guide) -----------------------
 
-    def handle(self, request: httpx.Request) -> httpx.Response:
-        """Answer a request, logging the case changes it makes in ``changelog``, done by
-        the API user (``staff_<id>``); changes made on the fake's state directly,
-        between requests, are logged too, done by ``system``."""
-        self._log_case_changes("system")
-        try:
-            return super().handle(request)
-        finally:
-            self._log_case_changes(f"staff_{self._api_staff_id()}")
-
-    def _log_case_changes(self, done_by: str) -> None:
+    def settle(self, request: httpx.Request | None) -> None:
+        """Log case changes in ``changelog``: those made through the API as done by the
+        API user (``staff_<id>``), those made on the state directly as by ``system``."""
+        done_by = "system" if request is None else f"staff_{self._api_staff_id()}"
         for case_id in [c for c in self.changelog if c not in self.cases]:
             del self.changelog[case_id]
         for case_id, event, old, value in changes(
@@ -951,7 +939,7 @@ NOTES = dataclasses.replace(
     MESSAGES,
     label="note",
     wire={"note": True, "aliases": ("note",)},
-    new=FakeOmnidesk._new_note,
+    new=functools.partial(FakeOmnidesk._new_message, note=True),
     routes=rest("/cases/{id}/note", *_EDITS, item="/{message_id}", suffix=".json"),
 )
 _RATINGS = Resource(

@@ -87,32 +87,31 @@ _NEW_USER = {
 _NO_ACTION = dict.fromkeys(
     ("action_type", "action_display_name", "action_destination", "content", "subject"), ""
 )
-_TEXT = Field()
+_REQUIRED, _INT = Field(required=True), Field("int")
+
+
+def _texts(*names: str) -> dict[str, Field]:
+    return dict.fromkeys(names, Field())
+
+
 _FIELDS: dict[str, dict[str, Field]] = {
     "case": {
-        "subject": Field(required=True),
+        "subject": _REQUIRED,
         "status": Field("enum", allowed=CASE_STATUSES),
         "priority": Field("enum", allowed=CASE_PRIORITIES),
-        "language_id": Field("int"),
+        "language_id": _INT,
     },
-    "label": {"label_title": Field(required=True)},
-    "group": {
-        "group_title": Field(required=True),
-        "group_from_name": _TEXT,
-        "group_signature": _TEXT,
-    },
+    "label": {"label_title": _REQUIRED},
+    "group": {"group_title": _REQUIRED, **_texts("group_from_name", "group_signature")},
     "staff": {
         "staff_email": Field("email", required=True, message="a valid {name} is required"),
-        "staff_full_name": _TEXT,
-        "staff_signature": _TEXT,
+        **_texts("staff_full_name", "staff_signature"),
     },
     "user": {
-        **dict.fromkeys(
-            ("user_email", "user_full_name", "company_name", "company_position", "user_note"), _TEXT
-        ),
-        "language_id": Field("int"),
+        **_texts("user_email", "user_full_name", "company_name", "company_position", "user_note"),
+        "language_id": _INT,
     },
-    "company": dict.fromkeys(("company_name", "company_address", "company_note"), _TEXT),
+    "company": _texts("company_name", "company_address", "company_note"),
 }
 """The plain fields an entity's create and update bodies share, as the fake checks them."""
 _CASE_CHANGES = frozenset((
@@ -281,15 +280,12 @@ class FakeOmnidesk(FakeServer):
         are mappings such as ``{"action_type": "status", "action_destination": "3"}``.
         Without a ``category`` it goes to category 0, as uncategorised macros do."""
         categories = self.macros["personal" if personal else "common"]
-        wanted = category if category is not None else "No category"
-        found = next((c for c in categories if c["title"] == wanted), None)
+        wanted = "No category" if category is None else category
+        found = one(categories, "title", wanted)
         if found is None:
-            found = {
-                "title": wanted,
-                "sort": 99999 if category is None else len(categories),
-                "macros_category_id": 0 if category is None else self.new_id("macro_category"),
-                "data": {},
-            }
+            sort = 99999 if category is None else len(categories)
+            ident = 0 if category is None else self.new_id("macro_category")
+            found = {"title": wanted, "sort": sort, "macros_category_id": ident, "data": {}}
             categories.append(found)
         macro_id = self.new_id("macro")
         steps = [
@@ -388,10 +384,9 @@ class FakeOmnidesk(FakeServer):
                 result = result[(page - 1) * size : page * size]
             body = {str(i): {res.wrapper: r} if res.wrapper else r for i, r in enumerate(result)}
             return self.json(copy.deepcopy({**body, key: total}))
-        extra = (
-            {"password": f"pw{result['user_id']:04d}"} if res is USERS and op == "create" else {}
-        )
-        return self.json({res.wrapper: {**copy.deepcopy(result), **extra}})
+        if res is USERS and op == "create":
+            result = {**result, "password": f"pw{result['user_id']:04d}"}
+        return self.json({res.wrapper: copy.deepcopy(result)})
 
     def value_of(self, record: Record, name: str) -> Any:
         """A case's or rating's user fields and status are its user's and case's."""
@@ -507,7 +502,6 @@ class FakeOmnidesk(FakeServer):
     # -- case messages and notes ---------------------------------------------------
 
     def _message(self, case_id: int, fields: Record, body: Record, *, note: bool) -> Record:
-        """A message of ``case_id`` with ``fields`` and the body's attachments stored."""
         message_id, attachments = self.new_id("message"), []
         for name, content in body.get("attachments", []):
             file_id = self.new_id("file")
@@ -551,11 +545,9 @@ class FakeOmnidesk(FakeServer):
         return self._message(case["case_id"], fields, body, note=note)
 
     def _select_message(self, items: list[Record], request: FakeRequest) -> list[Record]:
-        """Replies and notes, ``order`` asc (the default) or desc."""
         return items[::-1] if request.choice("order", "asc", "desc") == "desc" else items
 
     def _change_message(self, message: Record, body: Record, request: FakeRequest) -> None:
-        """Edit a reply's or a note's text."""
         if not body.get("content"):
             raise Refused(400, "content is required")
         message["content"] = str(body["content"])
@@ -669,7 +661,6 @@ class FakeOmnidesk(FakeServer):
         )
 
     def _change_company(self, company: Record, body: Record, request: FakeRequest) -> None:
-        """Change a company; domains and users are added or removed."""
         changes = _checked(body, "company", partial=True)
         if "company_default_group" in body:
             changes["company_default_group"] = self._default_group(body)

@@ -456,3 +456,12 @@ def test_strict_reads_changes_and_counts() -> None:
     assert counted == [{"id": 1, "double": 2}, {"id": 2, "double": 4}] and rows[0] == {"id": 1}
     assert listing.comma(" a, ,b ") == ["a", "b"] and listing.as_list({"0": "x"}) == ["x"]
     assert listing.one([{"e": "A@x"}], "e", "a@X", fold=True) == {"e": "A@x"}
+
+
+def test_an_hourly_quota_refills_at_each_window() -> None:
+    fake = Board()
+    fake.calls_left = 2
+    assert [fake.spend_call(2, 3600.0) for _ in range(3)] == [True, True, False]
+    fake.clock.advance(3600 * 2 + 5)
+    assert fake.spend_call(2, 3600.0) and fake.calls_left == 1
+    assert fake.window_start == 1_700_000_000 + 7200  # windows keep their boundaries

@@ -353,6 +353,10 @@ class FakeServer:
         self.calls: list[httpx.Request] = []
         self.call_times: list[float] = []
         self.faults: list[Fault] = []
+        self.calls_left: int | None = None
+        """Calls left in the current quota window (see :meth:`spend_call`); set it to
+        test running out."""
+        self.window_start = self.clock.now()
         self._routes = self._collect_routes()
 
     # -- routing ------------------------------------------------------------
@@ -713,6 +717,20 @@ class FakeServer:
                 for key, r in result.items()
             }
         return self.json(result)
+
+    def spend_call(self, limit: int, window: float) -> bool:
+        """Spend one of ``calls_left``, refilled to ``limit`` as each ``window`` seconds
+        of fake-clock time begins (counted from ``window_start``); false when none
+        is left."""
+        now = self.clock.now()
+        if now - self.window_start >= window:
+            self.window_start += (now - self.window_start) // window * window
+            self.calls_left = limit
+        left = self.calls_left or 0
+        if left <= 0:
+            return False
+        self.calls_left = left - 1
+        return True
 
     def active(
         self, store: Mapping[Any, Record], value: Any, name: str, *, zero: bool = False

@@ -199,8 +199,6 @@ class FakeOmnidesk(FakeServer):
             max(1000, 500 * staff_count) if calls_per_hour is None else calls_per_hour
         )
         self.calls_left = self.calls_per_hour
-        """Calls left in the current hour; set it to test running out."""
-        self._window_start = self.clock.now()
         self.cases: dict[int, Record] = {}
         self.messages: dict[int, list[Record]] = {}
         self.users: dict[int, Record] = {}
@@ -252,8 +250,7 @@ class FakeOmnidesk(FakeServer):
 
     def reset_quota(self) -> None:
         """Refill the hourly quota now."""
-        self.calls_left = self.calls_per_hour
-        self._window_start = self.clock.now()
+        self.calls_left, self.window_start = self.calls_per_hour, self.clock.now()
 
     def add_staff_role(self, role: str) -> Record:
         """Add a staff role (the fake starts with none)."""
@@ -303,16 +300,10 @@ class FakeOmnidesk(FakeServer):
         user, key = basic_auth(request) or ("", None)
         if user.lower() != self.email.lower() or key != self.api_key:
             return self.error_response(401, "Authentication failed: wrong email or API key")
-        now = self.clock.now()
-        if now - self._window_start >= HOUR:
-            self._window_start += (now - self._window_start) // HOUR * HOUR
-            self.calls_left = self.calls_per_hour
-        if self.calls_left <= 0:
-            return self.error_response(
-                429, f"API calls limit exceeded: {self.calls_per_hour} requests per hour"
-            )
-        self.calls_left -= 1
-        return None
+        if self.spend_call(self.calls_per_hour, HOUR):
+            return None
+        limit = f"{self.calls_per_hour} requests per hour"
+        return self.error_response(429, f"API calls limit exceeded: {limit}")
 
     def after(self, request: httpx.Request, response: httpx.Response) -> httpx.Response:
         """Add ``api_calls_left`` to every answer."""

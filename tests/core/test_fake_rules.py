@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, ClassVar
 
 import httpx
 import pytest
@@ -295,3 +296,172 @@ def test_batches_run_each_item_and_report_each_result() -> None:
         assert gone == {"1": None, "7": {"error": "ticket 7 not found"}}
         assert http.request("DELETE", url).json() == {"error": "id[] is required"}
     assert list(fake.tickets) == [2]
+
+
+class Board(FakeServer):
+    """Cards with record actions, bulk ids, anchored search and time bounds."""
+
+    base_url = "https://board.test"
+    search_anchor = "^"
+    first_ids: ClassVar[Mapping[str, int]] = {"card": 100}
+
+    def __init__(self) -> None:
+        super().__init__(clock=FakeClock(1_700_000_000))
+        self.cards: dict[int, dict[str, Any]] = {}
+        self.settled: list[str] = []
+        self.archived: list[int] = []
+
+    def new_card(self, body: dict[str, Any], request: FakeRequest) -> dict[str, Any]:
+        return {"id": self.new_id("card"), "done": False, **body}
+
+    def archiving(self, card: dict[str, Any], action: str, request: FakeRequest) -> None:
+        self.archived.append(card["id"])
+
+    def value_of(self, record: dict[str, Any], name: str) -> Any:
+        return record["title"].upper() if name == "shout" else record.get(name)
+
+    def settle(self, request: httpx.Request | None) -> None:
+        self.settled.append("before" if request is None else request.url.path)
+
+    @route("GET", "/echo")
+    def echo(self, request: FakeRequest) -> httpx.Response:
+        size = request.positive("size", 10, 50)
+        return self.json({"order": request.choice("order", "asc", "desc"), "size": size})
+
+    @route("POST", "/echo")
+    def echo_body(self, request: FakeRequest) -> httpx.Response:
+        return self.json(request.data())
+
+
+CARDS = Resource(
+    "cards",
+    "id",
+    {**rest("/cards"), "act": "PUT /cards/{id}/{action}"},
+    "card",
+    id_type=int,
+    filters={
+        "lane": "choice:todo,doing",
+        "owner": "ids",
+        "colour": "any",
+        "title": "search:2",
+        "shout": "exact",
+        "since": "after:made",
+        "until": "before:made",
+        "extra": "keys:search",
+    },
+    new=Board.new_card,
+    actions={"finish": {"done": True}, "reopen": {"done": False}},
+    acted=Board.archiving,
+    bulk=True,
+)
+Board.resources = (CARDS,)
+CARD_ROWS = [
+    {"title": "Fix printer", "lane": "todo", "owner": [1, 2], "colour": "red", "extra": {"k": "a"}},
+    {
+        "title": "Printer ink",
+        "lane": "doing",
+        "owner": 3,
+        "made": "Tue, 14 Nov 2023 22:00:00 +0000",
+    },
+    {
+        "title": "Call Ann",
+        "lane": "todo",
+        "owner": 2,
+        "colour": "blue",
+        "made": "Wed, 15 Nov 2023 09:00:00 +0000",
+    },
+]
+
+
+def test_actions_bulk_ids_and_settle() -> None:
+    fake = Board()
+    with fake.http_client() as http:
+        for row in CARD_ROWS:
+            http.post("https://board.test/cards", json=row)
+        assert list(fake.cards) == [100, 101, 102]
+        assert http.put("https://board.test/cards/100/finish").json()["done"] is True
+        bulk = http.put("https://board.test/cards/101,102,999/finish").json()
+        assert [c["id"] for c in bulk] == [101, 102] and fake.archived == [100, 101, 102]
+        assert http.put("https://board.test/cards/100,101/reopen").status_code == 200
+        assert not fake.cards[100]["done"] and fake.cards[102]["done"]
+        assert http.put("https://board.test/cards/100/burn").status_code == 404
+        assert http.put("https://board.test/cards/9/finish").json() == {"error": "card 9 not found"}
+    assert fake.settled[:2] == ["before", "/cards"] and len(fake.settled) == 2 * len(fake.calls)
+
+
+def test_comma_lists_numbers_choices_anchored_search_and_time_bounds() -> None:
+    fake = Board()
+    with fake.http_client() as http:
+        for row in CARD_ROWS:
+            http.post("https://board.test/cards", json=row)
+
+        def ids(**query: Any) -> Any:
+            answer = http.get("https://board.test/cards", params=query)
+            return [c["id"] for c in answer.json()] if answer.is_success else answer.json()
+
+        assert ids(lane="todo,doing") == [100, 101, 102] and ids(lane="todo") == [100, 102]
+        assert ids(lane="done") == {"error": "lane must be one of todo, doing"}
+        assert ids(owner="2") == [100, 102] and ids(**{"owner[]": ["3", "1"]}) == [100, 101]
+        assert ids(owner="x") == {"error": "owner must be a number"}
+        assert ids(colour="red, blue") == [100, 102]
+        assert ids(title="printer") == [100, 101] and ids(title="^printer") == [101]
+        assert ids(title="printer^") == [100] and ids(title="^call ann^") == [102]
+        assert ids(title="^p") == {"error": "title must have at least 2 characters"}
+        assert ids(shout="CALL ANN") == [102]
+        assert ids(since="1700000000") == [102] and ids(until="2023-11-15T00:00:00") == [100, 101]
+        assert ids(since="soon") == {"error": "since: unrecognised time 'soon'"}
+        assert ids(**{"extra[k]": "^a^"}) == [100] and ids(**{"extra[k]": "b"}) == []
+
+
+def test_request_helpers_and_shared_readers() -> None:
+    fake = Board()
+    with fake.http_client() as http:
+        assert http.get("https://board.test/echo").json() == {"order": "asc", "size": 10}
+        assert http.get("https://board.test/echo?order=x").json() == {
+            "error": "order must be asc or desc"
+        }
+        for bad in ("0", "51", "x"):
+            answer = http.get(f"https://board.test/echo?size={bad}").json()
+            assert answer == {"error": "size must be from 1 to 50"}
+        form = http.post("https://board.test/echo", data={"card[title]": "A", "card[tags][]": "x"})
+        assert form.json() == {"card": {"title": "A", "tags": ["x"]}}
+        assert http.post("https://board.test/echo", json={"a": 1}).json() == {"a": 1}
+    fake.cards[5] = {"id": 5, "active": True}
+    fake.cards[6] = {"id": 6, "active": False}
+    assert fake.active(fake.cards, "5", "card_id") == 5 and fake.active({}, 0, "x", zero=True) == 0
+    with pytest.raises(Refused, match="card_id 6 does not exist or is not active"):
+        fake.active(fake.cards, 6, "card_id")
+
+
+def test_strict_reads_changes_and_counts() -> None:
+    spec = {"n": Field("int"), "kind": Field("enum", allowed=("a", "b")), "note": Field()}
+    assert rules.strict({"n": "7", "kind": "a", "note": 5, "x": 1}, spec, DOTTED) == {
+        "n": 7,
+        "kind": "a",
+        "note": "5",
+    }
+    with pytest.raises(Refused) as refused:
+        rules.strict({"n": "", "kind": "c"}, spec, DOTTED)
+    assert refused.value.messages == ("kind must be one of: a, b", "n must be a number.")
+    seen: dict[Any, dict[str, Any]] = {}
+    records = {1: {"s": "open", "tags": [1]}}
+    assert listing.changes(seen, records, {"s": "status"}) == []
+    records[1]["s"] = "closed"
+    records[2] = {"s": "new"}
+    assert listing.changes(seen, records, {"s": "status"}) == [(1, "status", "open", "closed")]
+    del records[1]
+    assert listing.changes(seen, records, {"s": "status"}) == [] and list(seen) == [2]
+    rows = [{"id": 1}, {"id": 2}]
+    counted = listing.counted(rows, {"double": "true"}.get, double=lambda r: 2 * r["id"], no=len)
+    assert counted == [{"id": 1, "double": 2}, {"id": 2, "double": 4}] and rows[0] == {"id": 1}
+    assert listing.comma(" a, ,b ") == ["a", "b"] and listing.as_list({"0": "x"}) == ["x"]
+    assert listing.one([{"e": "A@x"}], "e", "a@X", fold=True) == {"e": "A@x"}
+
+
+def test_an_hourly_quota_refills_at_each_window() -> None:
+    fake = Board()
+    fake.calls_left = 2
+    assert [fake.spend_call(2, 3600.0) for _ in range(3)] == [True, True, False]
+    fake.clock.advance(3600 * 2 + 5)
+    assert fake.spend_call(2, 3600.0) and fake.calls_left == 1
+    assert fake.window_start == 1_700_000_000 + 7200  # windows keep their boundaries

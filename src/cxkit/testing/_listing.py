@@ -21,7 +21,20 @@ from typing import Any
 
 from ._server import Record, Refused
 
-__all__ = ["members", "multi_status", "one", "ordered", "public", "truthy", "view", "window"]
+__all__ = [
+    "as_list",
+    "changes",
+    "comma",
+    "counted",
+    "members",
+    "multi_status",
+    "one",
+    "ordered",
+    "public",
+    "truthy",
+    "view",
+    "window",
+]
 
 
 def truthy(value: Any) -> bool:
@@ -59,9 +72,38 @@ def ordered(
     return out
 
 
-def one(items: Iterable[Record], key: str, value: Any) -> Record | None:
-    """The first record of ``items`` whose ``key`` is ``value`` (compared as text), or ``None``."""
-    return next((r for r in items if str(r.get(key)) == str(value)), None)
+def one(items: Iterable[Record], key: str, value: Any, *, fold: bool = False) -> Record | None:
+    """The first record of ``items`` whose ``key`` is ``value`` (compared as text, with
+    ``fold`` ignoring case), or ``None``."""
+
+    def text(v: Any) -> str:
+        return str(v).lower() if fold else str(v)
+
+    return next((r for r in items if text(r.get(key)) == text(value)), None)
+
+
+def as_list(value: Any) -> list[Any]:
+    """A value that may be one item, a list, or a numbered object (``{"0": a}``) as a list."""
+    if value is None:
+        return []
+    if isinstance(value, Mapping):
+        return list(value.values())
+    return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
+def comma(value: Any) -> list[str]:
+    """A comma-separated text (or a list) as a list of trimmed, non-empty items."""
+    items = value.split(",") if isinstance(value, str) else [str(v) for v in as_list(value)]
+    return [item.strip() for item in items if item.strip()]
+
+
+def counted(
+    items: Iterable[Record], asked: Callable[[str], Any], **counts: Callable[[Record], int]
+) -> list[Record]:
+    """Copies of ``items`` with each of ``counts`` that ``asked(name)`` flags as true
+    (e.g. ``request.arg``: ``amount_of_cases=true``)."""
+    wanted = {name: count for name, count in counts.items() if truthy(asked(name))}
+    return [{**r, **{name: count(r) for name, count in wanted.items()}} for r in items]
 
 
 def window(items: list[Any], offset: int, limit: int) -> list[Any]:
@@ -94,6 +136,27 @@ def members(have: list[Any], given: Iterable[Any], how: str) -> list[Any]:
     if how == "set":
         return list(dict.fromkeys(given))
     raise ValueError(f"unknown member change {how!r}")
+
+
+def changes(
+    seen: dict[Any, Record],
+    records: Mapping[Any, Record],
+    fields: Mapping[str, str],
+    show: Callable[[Any], Any] = str,
+) -> list[tuple[Any, str, Any, Any]]:
+    """What changed in ``records`` since ``seen`` (their last state, kept up to date
+    here; records gone are forgotten): ``(key, name, old, new)`` for each of
+    ``fields`` (record field -> name) whose value, as ``show`` gives it, changed.
+    A record not seen before has no changes."""
+    for gone in [key for key in seen if key not in records]:
+        del seen[gone]
+    found = []
+    for key, record in records.items():
+        state = {name: show(record.get(field)) for field, name in fields.items()}
+        before, seen[key] = seen.get(key), state
+        if before is not None:
+            found += [(key, n, before[n], v) for n, v in state.items() if before[n] != v]
+    return found
 
 
 def multi_status(

@@ -46,7 +46,7 @@ from typing import Any
 
 from ._server import Refused
 
-__all__ = ["Field", "Rules", "Wording", "apply", "blank", "check", "read", "refuse"]
+__all__ = ["Field", "Rules", "Wording", "apply", "blank", "check", "read", "refuse", "strict"]
 
 _INTEGER = re.compile(r"\s*-?\d+\s*")
 _PATTERNS = {
@@ -250,6 +250,18 @@ def check(
 ) -> list[str]:
     """Every problem of ``body`` (see :func:`read`); ``[]`` when there is none."""
     return read(body, rules, wording, partial=partial, unknown=unknown, fake=fake)[1]
+
+
+def strict(
+    body: Mapping[str, Any], rules: Rules, wording: Wording, *, partial: bool = False
+) -> dict[str, Any]:
+    """The fields of ``body`` that ``rules`` names (others are ignored), numbers read as
+    numbers and other values as text; :func:`refuse` with every problem, a blank
+    value of a kind other than text among them."""
+    values, problems = read(body, rules, wording, partial=partial, unknown=False)
+    blanks = [k for k, v in values.items() if blank(v) and rules[k].kind != "text"]
+    refuse([*problems, *(wording.bad(k, rules[k], values[k]) for k in blanks)])
+    return {k: v if rules[k].kind == "int" or v is None else str(v) for k, v in values.items()}
 
 
 def apply(

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import base64
 import binascii
+import email.utils
 import functools
 import json
+import operator
 import re
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime, timezone, tzinfo
 from typing import Any, ClassVar, TypeVar
 from urllib.parse import parse_qsl
 
@@ -23,7 +26,7 @@ import httpx
 
 from .._core.numbers import as_int
 from ._clock import FakeClock
-from ._forms import FormValue, parse_form
+from ._forms import FormValue, parse_form, unflatten
 
 __all__ = [
     "FakeRequest",
@@ -36,8 +39,10 @@ __all__ = [
     "bearer",
     "int_id",
     "number",
+    "record_time",
     "rest",
     "route",
+    "timestamp",
 ]
 
 H = TypeVar("H", bound=Callable[..., Any])
@@ -94,6 +99,46 @@ def number(value: Any, name: str, *, message: str = "{name} must be a number") -
     return found
 
 
+def timestamp(value: Any, name: str, tz: tzinfo = timezone.utc) -> float:
+    """A time the client sent: a Unix timestamp, an RFC 2822 date or an ISO one (in
+    ``tz`` when it names no zone); :class:`Refused` (400) otherwise."""
+    text = str(value).strip()
+    if re.fullmatch(r"\d+(\.\d+)?", text):
+        return float(text)
+    try:
+        return email.utils.parsedate_to_datetime(text).timestamp()
+    except (TypeError, ValueError, IndexError):
+        pass
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        raise Refused(400, f"{name}: unrecognised time {value!r}") from None
+    return (parsed if parsed.tzinfo else parsed.replace(tzinfo=tz)).timestamp()
+
+
+def record_time(value: Any) -> float:
+    """A record's RFC 2822 date as a timestamp (0 when it has none)."""
+    try:
+        return email.utils.parsedate_to_datetime(str(value)).timestamp()
+    except (TypeError, ValueError, IndexError):
+        return 0.0
+
+
+def anchored(pattern: str, value: Any, anchor: str = "") -> bool:
+    """A search as vendors do it, ignoring case: ``pattern`` anywhere in ``value``; with
+    an ``anchor`` (``"^"``), ``^x^`` is the whole value, ``^x`` its start, ``x^`` its end."""
+    text, needle = str(value or "").lower(), pattern.lower()
+    if not anchor:
+        return needle in text
+    starts, ends = needle.startswith(anchor), needle.endswith(anchor) and len(needle) > 1
+    core = needle.strip(anchor)
+    if starts and ends:
+        return text == core
+    if starts or ends:
+        return text.startswith(core) if starts else text.endswith(core)
+    return core in text
+
+
 def basic_auth(request: httpx.Request) -> tuple[str, str] | None:
     """The user and password of an HTTP Basic ``Authorization`` header; ``None``
     when there is none or it is malformed."""
@@ -146,6 +191,11 @@ class Resource:
     ``read_body`` gives, ``change(fake, record, body, request)`` applies an
     update body (else the body is merged in), ``removed(fake, record,
     request)`` cascades a delete, or refuses it, before the record goes.
+
+    ``actions`` maps the ``{action}`` of an ``act`` route (``PUT /x/{id}/{action}``)
+    to the fields it sets (``{"trash": {"deleted": True}}``), after ``acted(fake,
+    record, action, request)``; with ``bulk``, the path may name several ids
+    (``/x/1,2,3``): each found one is changed and the answer gets the list.
     """
 
     store: str | Callable[..., Store]
@@ -162,6 +212,9 @@ class Resource:
     new: Callable[..., Record] | None = None
     change: Callable[..., Any] | None = None
     removed: Callable[..., Any] | None = None
+    actions: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    acted: Callable[..., Any] | None = None
+    bulk: bool = False
 
 
 @dataclass
@@ -191,6 +244,26 @@ class FakeRequest:
         number = as_int(self.arg(name))
         return default if number is None else number
 
+    def choice(self, name: str, *allowed: str) -> str:
+        """Query parameter ``name``, one of ``allowed`` (the first when absent);
+        :class:`Refused` (400) otherwise."""
+        value = self.arg(name, allowed[0])
+        if value not in allowed:
+            raise Refused(400, f"{name} must be {', '.join(allowed[:-1])} or {allowed[-1]}")
+        return str(value)
+
+    def positive(self, name: str, default: int, top: int | None = None) -> int:
+        """Query parameter ``name`` as a whole number from 1 (to ``top``); ``default``
+        when absent or empty, :class:`Refused` (400) when bad."""
+        raw = self.arg(name)
+        if raw is None or raw == "":
+            return default
+        if not re.fullmatch(r"\d+", raw) or not 1 <= int(raw) <= (top or int(raw)):
+            raise Refused(
+                400, f"{name} must be {f'from 1 to {top}' if top else 'a positive integer'}"
+            )
+        return int(raw)
+
     def json(self) -> Any:
         """The JSON body (``None`` when empty)."""
         content = self.raw.content
@@ -200,6 +273,15 @@ class FakeRequest:
         """Multipart or urlencoded form fields and files, by field name (the last of
         repeats); files are ``(filename, bytes)``."""
         return dict(parse_form(self.raw))
+
+    def data(self) -> dict[str, Any]:
+        """The body as an object: a form's fields (bracket names nested, see
+        :func:`unflatten`), else the JSON object (see :meth:`json_object`)."""
+        if self.raw.headers.get("content-type", "").startswith(
+            ("multipart/form-data", "application/x-www-form-urlencoded")
+        ):
+            return unflatten(self.form_pairs())
+        return self.json_object()
 
     def form_pairs(self) -> list[tuple[str, FormValue]]:
         """The form fields in order, repeats kept (see :func:`parse_form`)."""
@@ -262,6 +344,8 @@ class FakeServer:
     vendor: str = "fake"
     base_url: str = "https://fake.invalid/api"
     resources: ClassVar[tuple[Resource, ...]] = ()
+    first_ids: ClassVar[Mapping[str, int]] = {}
+    """Each kind's first id (see :meth:`new_id`), where it is not 1."""
 
     def __init__(self, *, clock: FakeClock | None = None) -> None:
         # Real time unless frozen: "updated since yesterday" finds what was just made.
@@ -269,6 +353,10 @@ class FakeServer:
         self.calls: list[httpx.Request] = []
         self.call_times: list[float] = []
         self.faults: list[Fault] = []
+        self.calls_left: int | None = None
+        """Calls left in the current quota window (see :meth:`spend_call`); set it to
+        test running out."""
+        self.window_start = self.clock.now()
         self._routes = self._collect_routes()
 
     # -- routing ------------------------------------------------------------
@@ -292,7 +380,19 @@ class FakeServer:
         return httpx.URL(self.base_url).path.rstrip("/")
 
     def handle(self, request: httpx.Request) -> httpx.Response:
-        """Answer one request (faults first, then the route handler)."""
+        """Answer one request (faults first, then the route handler), :meth:`settle`
+        called before and after it."""
+        self.settle(None)
+        try:
+            return self._handle(request)
+        finally:
+            self.settle(request)
+
+    def settle(self, request: httpx.Request | None) -> None:
+        """Called before each request (``None``) and after it (the request): a hook
+        to note changes made to the state directly between requests, and by them."""
+
+    def _handle(self, request: httpx.Request) -> httpx.Response:
         self.calls.append(request)
         self.call_times.append(self.clock.now())
         fault = self._take_fault(request)
@@ -380,12 +480,40 @@ class FakeServer:
             return self.answer(
                 res, op, request, self.create(res, self.read_body(res, op, request), request)
             )
-        record = self.find(res, request.path_params[res.param], request)
-        if op == "update":
-            self.update(res, record, self.read_body(res, op, request), request)
-        elif op == "delete":
-            self.delete(res, record, request)
-        return self.answer(res, op, request, record)
+        if op == "act" and request.path_params.get("action") not in res.actions:
+            raise Refused(404, f"No route for PUT {request.raw.url.path}")
+        records = self.named(res, request)
+        body = self.read_body(res, op, request) if op == "update" and records else None
+        for record in records:
+            if op == "update":
+                self.update(res, record, body, request)
+            elif op == "delete":
+                self.delete(res, record, request)
+            elif op == "act":
+                self.act(res, record, request)
+        bulk = res.bulk and "," in request.path_params[res.param]
+        return self.answer(res, op, request, records if bulk else records[0])
+
+    def named(self, res: Resource, request: FakeRequest) -> list[Record]:
+        """The record the path names (a 404 if none); with ``res.bulk``, those of the
+        ids it lists (``1,2,3``) that exist."""
+        raw = request.path_params[res.param]
+        if not (res.bulk and "," in raw):
+            return [self.find(res, raw, request)]
+        found = []
+        for part in raw.split(","):
+            try:
+                found.append(self.find(res, part, request))
+            except Refused:
+                continue
+        return found
+
+    def act(self, res: Resource, record: Record, request: FakeRequest) -> None:
+        """Set the fields of the path's ``{action}`` on ``record`` (after ``res.acted``)."""
+        action = request.path_params["action"]
+        if res.acted:
+            res.acted(self, record, action, request)
+        record.update(res.actions[action])
 
     def batch(
         self, res: Resource, op: str, request: FakeRequest
@@ -474,45 +602,100 @@ class FakeServer:
             raise Refused(404, res.missing.format(label=res.label, id=raw_id))
         return record
 
+    search_anchor: ClassVar[str] = ""
+    """The anchor of the vendor's search syntax (see :func:`anchored`)."""
+    timezone: ClassVar[tzinfo] = timezone.utc
+    """The zone of a time sent without one."""
+
     def filter(self, res: Resource, request: FakeRequest, items: list[Record]) -> list[Record]:
-        """``items`` narrowed by the query filters ``res`` declares, by kind:
-        ``exact`` (the field as text, ``None`` as ``""``), ``in`` (any of the
-        values of ``name`` or ``name[]``), ``flag`` (true or false, as
-        ``1``/``true``/``yes``/``on`` or not), ``has:<field>`` (the list
-        ``field`` holds the value; an empty value: the list is empty),
+        """``items`` narrowed by the query filters ``res`` declares (see :meth:`narrow`)."""
+        return self.narrow(res.filters, request, items)
+
+    def narrow(
+        self, spec: Mapping[str, str], request: FakeRequest, items: list[Record]
+    ) -> list[Record]:
+        """``items`` narrowed by the query filters of ``spec`` (name -> kind), each
+        value of a record read by :meth:`value_of`. Kinds: ``exact`` (the field as
+        text, ``None`` as ``""``), ``in`` (any of the values of ``name`` or
+        ``name[]``), ``any`` (the same, each value also a comma-separated list),
+        ``ids`` (the same as numbers; a list field holds one of them),
+        ``choice:a,b`` (``any``, each value one of ``a``, ``b``), ``flag`` (true or
+        false, as ``1``/``true``/``yes``/``on`` or not), ``search:<n>`` (each value
+        of at least ``n`` characters found by :func:`anchored`), ``has:<field>``
+        (the list ``field`` holds the value; an empty value: the list is empty),
         ``range:<field>`` (``name_from``/``name_to`` bound the start of ``field``,
         e.g. a date bounds a date-time; a record without one is left out),
-        ``contains:<field>`` (``field`` holds the text, in any case), ``keys``
-        (``name[key]=value``: the object ``name`` has one of the values under
-        ``key``, e.g. ``custom_fields[colour]=red``)."""
-        for name, kind in res.filters.items():
-            if kind == "keys":
-                items = _by_keys(items, name, request.query)
-                continue
-            if kind.startswith("range:"):
-                items = _in_range(
-                    items, kind[6:], request.arg(f"{name}_from"), request.arg(f"{name}_to")
-                )
-                continue
+        ``after:<field>``/``before:<field>`` (a :func:`timestamp` bounds the
+        :func:`record_time` of ``field``), ``contains:<field>`` (``field`` holds the
+        text, in any case), ``keys`` (``name[key]=value``: the object ``name`` has
+        one of the values under ``key``, e.g. ``custom_fields[colour]=red``;
+        ``keys:search``: or one they find)."""
+        for name, kind in spec.items():
+            kind, _, arg = kind.partition(":")
             values = request.query.get(name) or request.query.get(f"{name}[]")
-            if values is None:
+            if kind in ("any", "ids", "choice"):
+                raw = [*request.query.get(name, []), *request.query.get(f"{name}[]", [])]
+                values = [v.strip() for value in raw for v in value.split(",") if v.strip()]
+            if kind == "keys":
+                items = self._by_keys(items, name, request.query, search=arg == "search")
+            elif kind == "range":
+                items = _in_range(
+                    items, arg, request.arg(f"{name}_from"), request.arg(f"{name}_to")
+                )
+            elif kind in ("after", "before") and request.arg(name):
+                bound = timestamp(request.arg(name), name, self.timezone)
+                keep = operator.ge if kind == "after" else operator.le
+                items = [r for r in items if keep(record_time(r.get(arg)), bound)]
+            elif not values:
                 continue
-            want = values[0]
-            if kind == "in":
-                items = [r for r in items if str(r.get(name)) in values]
+            elif kind in ("ids", "choice", "any", "in"):
+                if kind == "ids":
+                    values = [str(number(v, name)) for v in values]
+                for v in values if kind == "choice" else ():
+                    if v not in arg.split(","):
+                        raise Refused(400, f"{name} must be one of {arg.replace(',', ', ')}")
+                items = [r for r in items if _holds(self.value_of(r, name), values)]
             elif kind == "flag":
-                flag = want.strip().lower() in ("1", "true", "yes", "on")
-                items = [r for r in items if bool(r.get(name)) == flag]
-            elif kind.startswith("contains:"):
-                key = kind[9:]
-                items = [r for r in items if want.lower() in str(r.get(key) or "").lower()]
-            elif kind.startswith("has:"):
-                key = kind[4:]
+                flag = values[0].strip().lower() in ("1", "true", "yes", "on")
+                items = [r for r in items if bool(self.value_of(r, name)) == flag]
+            elif kind == "search":
+                items = self._search(items, name, [v for v in values if v != ""], int(arg))
+            elif kind == "contains":
+                want = values[0].lower()
+                items = [r for r in items if want in str(r.get(arg) or "").lower()]
+            elif kind == "has":
+                want = values[0]
                 items = [
-                    r for r in items if (want in (r.get(key) or []) if want else not r.get(key))
+                    r for r in items if (want in (r.get(arg) or []) if want else not r.get(arg))
                 ]
             else:
-                items = [r for r in items if str(_blank(r.get(name))) == want]
+                items = [r for r in items if str(_blank(self.value_of(r, name))) == values[0]]
+        return items
+
+    def value_of(self, record: Record, name: str) -> Any:
+        """The value a query filter ``name`` compares in ``record`` (by default its field)."""
+        return record.get(name)
+
+    def _search(
+        self, items: list[Record], name: str, patterns: list[str], least: int
+    ) -> list[Record]:
+        anchor = self.search_anchor
+        if any(len((p.replace(anchor, "") if anchor else p).strip()) < least for p in patterns):
+            raise Refused(400, f"{name} must have at least {least} characters")
+        for pattern in patterns:
+            items = [r for r in items if anchored(pattern, self.value_of(r, name), anchor)]
+        return items
+
+    def _by_keys(
+        self, items: list[Record], name: str, query: Mapping[str, list[str]], *, search: bool
+    ) -> list[Record]:
+        prefix, anchor = f"{name}[", self.search_anchor if search else None
+        for param, values in query.items():
+            if param.startswith(prefix) and "]" in param:
+                key = param[len(prefix) :].split("]", 1)[0]
+                items = [
+                    r for r in items if _key_match((r.get(name) or {}).get(key), values, anchor)
+                ]
         return items
 
     def read_body(self, res: Resource, op: str, request: FakeRequest) -> Any:
@@ -535,10 +718,37 @@ class FakeServer:
             }
         return self.json(result)
 
+    def spend_call(self, limit: int, window: float) -> bool:
+        """Spend one of ``calls_left``, refilled to ``limit`` as each ``window`` seconds
+        of fake-clock time begins (counted from ``window_start``); false when none
+        is left."""
+        now = self.clock.now()
+        if now - self.window_start >= window:
+            self.window_start += (now - self.window_start) // window * window
+            self.calls_left = limit
+        left = self.calls_left or 0
+        if left <= 0:
+            return False
+        self.calls_left = left - 1
+        return True
+
+    def active(
+        self, store: Mapping[Any, Record], value: Any, name: str, *, zero: bool = False
+    ) -> int:
+        """The id ``value`` (field ``name``) of an active record of ``store`` (its
+        ``active`` not false); with ``zero``, also 0 for none. :class:`Refused` (400)
+        otherwise."""
+        ident = number(value, name)
+        if zero and ident == 0:
+            return 0
+        if store.get(ident) is None or store[ident].get("active") is False:
+            raise Refused(400, f"{name} {ident} does not exist or is not active")
+        return ident
+
     def new_id(self, kind: str, start: int = 1) -> int:
-        """The next id of ``kind`` (``start`` first)."""
+        """The next id of ``kind`` (its ``first_ids`` entry, else ``start``, first)."""
         ids: dict[str, int] = self.__dict__.setdefault("_counters", {})
-        ids[kind] = ids.get(kind, start - 1) + 1
+        ids[kind] = ids.get(kind, self.first_ids.get(kind, start) - 1) + 1
         return ids[kind]
 
     def wiring(self) -> dict[str, Any]:
@@ -632,13 +842,16 @@ def _batch_item(res: Resource, op: str, index: int, item: Any) -> tuple[str, Any
     return str(item[res.key]), {k: v for k, v in item.items() if k != res.key}
 
 
-def _by_keys(items: list[Record], name: str, query: Mapping[str, list[str]]) -> list[Record]:
-    prefix = f"{name}["
-    for param, values in query.items():
-        if param.startswith(prefix) and "]" in param:
-            key = param[len(prefix) :].split("]", 1)[0]
-            items = [r for r in items if str((r.get(name) or {}).get(key)) in values]
-    return items
+def _holds(have: Any, values: list[str]) -> bool:
+    if isinstance(have, list):
+        return any(str(h) in values for h in have)
+    return str(have) in values
+
+
+def _key_match(have: Any, values: list[str], anchor: str | None) -> bool:
+    if anchor is None:
+        return str(have) in values
+    return any(anchored(v, have, anchor) or str(have) == v for v in values)
 
 
 def _in_range(items: list[Record], key: str, low: str | None, high: str | None) -> list[Record]:

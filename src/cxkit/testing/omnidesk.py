@@ -10,11 +10,8 @@ desk.cases.messages.create(case.case_id, content="On it", attachments=[("log.txt
 assert fake.files[1].content == b"..."
 ```
 
-The fake speaks the documented wire format: bodies and answers wrapped in the
-entity name (``{"case": {...}}``), multipart forms with bracket names
-(``case[attachments][0]``), list answers as numeric-key objects with
-``total_count``, dates as ``"Mon, 05 May 2014 00:15:17 +0300"``, HTTP Basic auth
-(staff email + API key) and an ``api_calls_left`` header on every answer.
+It speaks the documented wire format (entity wrappers, bracket-named forms, numbered
+list answers, RFC 2822 dates in Moscow time; see "Testing" in ``docs/omnidesk.md``).
 """
 
 from __future__ import annotations
@@ -22,24 +19,23 @@ from __future__ import annotations
 import copy
 import dataclasses
 import email.utils
+import functools
 import json
 import mimetypes
 import operator
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import httpx
 
 from ..omnidesk import AsyncOmnidesk, Omnidesk
 from ._clock import FakeClock
 from ._crud_extra import children
-from ._forms import unflatten
-from ._listing import members, truthy
+from ._listing import as_list, changes, comma, counted, members, one, truthy
 from ._options import FakeClientOptions
-from ._rules import Field, Wording, blank, read, refuse
+from ._rules import Field, Wording, strict
 from ._server import (
     FakeRequest,
     FakeServer,
@@ -49,8 +45,10 @@ from ._server import (
     basic_auth,
     int_id,
     number,
+    record_time,
     rest,
     route,
+    timestamp,
 )
 
 if TYPE_CHECKING:
@@ -64,7 +62,6 @@ MOSCOW = timezone(timedelta(hours=3))
 CASE_STATUSES = ("open", "waiting", "closed")
 CASE_PRIORITIES = ("low", "normal", "high", "critical")
 RATINGS = ("high", "middle", "low")
-CHOICES = {"status": CASE_STATUSES, "priority": CASE_PRIORITIES, "rating": RATINGS}
 MAX_LIMIT = 100
 HOUR = 3600.0
 _WORDING = Wording(
@@ -81,49 +78,40 @@ _TRACKED = (
     ("priority", "priority"), ("custom_fields", "custom_fields"), ("labels", "labels"),
 )  # fmt: skip
 """Case field -> the changelog event its change logs."""
-_CHANGELOG_FLAGS = (
-    *((event, event) for _, event in _TRACKED),
-    ("rules", "rules"),
-    ("fixed_chat_staff", "fixed_chat_staff"),
-)
-"""Changelog query flag -> the event kind ``false`` leaves out."""
-_FLAGS: dict[tuple[str, str], Record] = {
-    ("cases", "trash"): {"deleted": True},
-    ("cases", "spam"): {"spam": True},
-    ("cases", "restore"): {"deleted": False, "spam": False},
-    **{(kind, "disable"): {"deleted": True} for kind in ("users", "companies")},
-    **{(kind, "block"): {"active": False} for kind in ("users", "companies")},
-    **{(kind, "restore"): {"active": True, "deleted": False} for kind in ("users", "companies")},
-    **{(kind, "disable"): {"active": False} for kind in ("groups", "staff")},
-    **{(kind, "enable"): {"active": True} for kind in ("groups", "staff")},
+_CHANGELOG_KINDS = (*dict(_TRACKED).values(), "rules", "fixed_chat_staff")
+"""The event kinds a changelog query flag (``staff=false``) leaves out."""
+_NEW_USER = {
+    **dict.fromkeys(("user_full_name", "company_name", "company_position", "thumbnail"), ""),
+    **{"confirmed": False, "active": True, "deleted": False},
 }
-"""``PUT /<entity>/<id>/<action>.json`` -> the flags it sets."""
-_TEXT = Field()
+_NO_ACTION = dict.fromkeys(
+    ("action_type", "action_display_name", "action_destination", "content", "subject"), ""
+)
+_REQUIRED, _INT = Field(required=True), Field("int")
+
+
+def _texts(*names: str) -> dict[str, Field]:
+    return dict.fromkeys(names, Field())
+
+
 _FIELDS: dict[str, dict[str, Field]] = {
     "case": {
-        "subject": Field(required=True),
+        "subject": _REQUIRED,
         "status": Field("enum", allowed=CASE_STATUSES),
         "priority": Field("enum", allowed=CASE_PRIORITIES),
-        "language_id": Field("int"),
+        "language_id": _INT,
     },
-    "label": {"label_title": Field(required=True)},
-    "group": {
-        "group_title": Field(required=True),
-        "group_from_name": _TEXT,
-        "group_signature": _TEXT,
-    },
+    "label": {"label_title": _REQUIRED},
+    "group": {"group_title": _REQUIRED, **_texts("group_from_name", "group_signature")},
     "staff": {
         "staff_email": Field("email", required=True, message="a valid {name} is required"),
-        "staff_full_name": _TEXT,
-        "staff_signature": _TEXT,
+        **_texts("staff_full_name", "staff_signature"),
     },
     "user": {
-        **dict.fromkeys(
-            ("user_email", "user_full_name", "company_name", "company_position", "user_note"), _TEXT
-        ),
-        "language_id": Field("int"),
+        **_texts("user_email", "user_full_name", "company_name", "company_position", "user_note"),
+        "language_id": _INT,
     },
-    "company": dict.fromkeys(("company_name", "company_address", "company_note"), _TEXT),
+    "company": _texts("company_name", "company_address", "company_note"),
 }
 """The plain fields an entity's create and update bodies share, as the fake checks them."""
 _CASE_CHANGES = frozenset((
@@ -148,65 +136,13 @@ class StoredFile:
 # -- small parsers -------------------------------------------------------------
 
 
-def _as_list(value: Any) -> list[Any]:
-    if value is None:
-        return []
-    if isinstance(value, Mapping):
-        return list(value.values())
-    return list(value) if isinstance(value, (list, tuple)) else [value]
-
-
-def _comma(value: Any) -> list[str]:
-    """A comma-separated string (or a list) as a list of trimmed items."""
-    items = value.split(",") if isinstance(value, str) else [str(v) for v in _as_list(value)]
-    return [item.strip() for item in items if item.strip()]
-
-
 def _ids(value: Any, name: str) -> list[int]:
-    return [number(v, name) for v in _as_list(value)]
+    return [number(v, name) for v in as_list(value)]
 
 
 def _edit(have: list[Any], add: list[Any], remove: Iterable[Any]) -> list[Any]:
     """A list field after an update's ``add_*`` and ``remove_*`` (or ``delete_*``)."""
     return members(members(have, remove, "remove"), add, "add")
-
-
-def _search(pattern: str, value: Any) -> bool:
-    """Omnidesk search: substring by default; ``^x^`` exact, ``^x`` prefix, ``x^`` suffix."""
-    text, needle = str(value or "").lower(), pattern.lower()
-    starts, ends, core = (
-        needle.startswith("^"),
-        needle.endswith("^") and len(needle) > 1,
-        needle.strip("^"),
-    )
-    if starts and ends:
-        return text == core
-    if starts or ends:
-        return text.startswith(core) if starts else text.endswith(core)
-    return core in text
-
-
-def _timestamp(value: str, name: str) -> float:
-    """A time filter: a Unix timestamp or a date string."""
-    text = value.strip()
-    if re.fullmatch(r"\d+(\.\d+)?", text):
-        return float(text)
-    try:
-        return email.utils.parsedate_to_datetime(text).timestamp()
-    except (TypeError, ValueError, IndexError):
-        pass
-    try:
-        parsed = datetime.fromisoformat(text)
-    except ValueError:
-        raise Refused(400, f"{name}: unrecognised time {value!r}") from None
-    return (parsed if parsed.tzinfo else parsed.replace(tzinfo=MOSCOW)).timestamp()
-
-
-def _record_time(record: Mapping[str, Any], key: str) -> float:
-    try:
-        return email.utils.parsedate_to_datetime(str(record.get(key))).timestamp()
-    except (TypeError, ValueError, IndexError):
-        return 0.0
 
 
 def _changelog_value(value: Any) -> str:
@@ -218,33 +154,8 @@ def _changelog_value(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _custom_match(record: Record, field: str, values: list[str]) -> bool:
-    have = (record.get("custom_fields") or {}).get(field)
-    return any(_search(v, have) or str(have) == v for v in values)
-
-
-def _choice(value: Any, name: str) -> str:
-    if value not in CHOICES[name]:
-        raise Refused(400, f"{name} must be one of {', '.join(CHOICES[name])}")
-    return str(value)
-
-
 def _checked(body: Record, entity: str, *, partial: bool = False) -> Record:
-    """The ``_FIELDS`` of ``entity`` in ``body`` (numbers sent as text read as numbers,
-    other values as text); 400 with every problem, a blank choice or number too."""
-    rules = _FIELDS[entity]
-    values, problems = read(body, rules, _WORDING, partial=partial, unknown=False)
-    blanks = [k for k, v in values.items() if blank(v) and rules[k].kind != "text"]
-    refuse([*problems, *(_WORDING.bad(k, rules[k], values[k]) for k in blanks)])
-    return {k: v if rules[k].kind == "int" or v is None else str(v) for k, v in values.items()}
-
-
-def _counted(
-    items: list[Record], request: FakeRequest, **counts: Callable[[Record], int]
-) -> list[Record]:
-    """``items`` with each count the query asks for (``amount_of_cases=true``)."""
-    asked = {name: count for name, count in counts.items() if truthy(request.arg(name, "false"))}
-    return [{**r, **{name: count(r) for name, count in asked.items()}} for r in items]
+    return strict(body, _FIELDS[entity], _WORDING, partial=partial)
 
 
 def _filled(body: Record, entity: str) -> Record:
@@ -254,27 +165,22 @@ def _filled(body: Record, entity: str) -> Record:
 
 # -- the fake --------------------------------------------------------------------
 class FakeOmnidesk(FakeServer):
-    """A stateful in-memory Omnidesk: cases, case messages and notes (with
-    attachments), users, companies, labels, groups and staff, and beyond the
-    documented seed ratings, each case's changelog, macros (:meth:`add_macro`), staff
-    roles and statuses, user identification codes and linked users (the guide,
-    ``docs/omnidesk.md``, tells what it models and what it chooses where the docs are
-    silent).
-
-    It accepts HTTP Basic ``email`` / ``api_key`` only (401 otherwise). The first of
-    ``staff_count`` active staff members is the API user. Each request spends one of
-    ``calls_per_hour`` (by default ``max(1000, 500 * staff_count)``, as documented),
-    refilled after an hour of ``clock`` time; a spent quota is HTTP 429. A disabled or
-    deleted group or staff member leaves its cases at once (the real API does it later).
-
-    State is public for assertions: ``cases``, ``messages`` (case id -> list),
-    ``users``, ``companies``, ``labels``, ``groups``, ``staff``, ``ratings``,
-    ``staff_roles``, ``staff_statuses`` (id -> wire record), ``changelog`` (case id
-    -> list), ``files`` (file id -> :class:`StoredFile`).
-    """
+    """A stateful in-memory Omnidesk, documented and beyond (``docs/omnidesk.md`` tells
+    what it models). HTTP Basic ``email`` / ``api_key`` only; the first of
+    ``staff_count`` staff members is the API user; each request spends one of
+    ``calls_per_hour`` (default ``max(1000, 500 * staff_count)``), refilled each hour
+    of ``clock`` time. State is public for assertions, by id (``messages`` and
+    ``changelog`` by case id; ``files`` holds :class:`StoredFile`)."""
 
     vendor = "omnidesk"
     base_url = "https://acme.omnidesk.ru/api"
+    search_anchor = "^"
+    timezone = MOSCOW
+    first_ids: ClassVar[Mapping[str, int]] = {
+        "case": 2001, "message": 5001, "user": 101, "company": 301, "label": 401, "group": 501,
+        "staff": 21, "file": 1, "rating": 1, "role": 1, "status": 101, "macro": 196501,
+        "macro_category": 11, "macro_action": 866601,
+    }  # fmt: skip
 
     def __init__(
         self,
@@ -288,14 +194,11 @@ class FakeOmnidesk(FakeServer):
         super().__init__(clock=clock)
         if isinstance(staff_count, bool) or not isinstance(staff_count, int) or staff_count < 1:
             raise ValueError("staff_count must be an integer >= 1 (the API user is staff)")
-        self.email = email
-        self.api_key = api_key
+        self.email, self.api_key = email, api_key
         self.calls_per_hour = (
-            calls_per_hour if calls_per_hour is not None else max(1000, 500 * staff_count)
+            max(1000, 500 * staff_count) if calls_per_hour is None else calls_per_hour
         )
         self.calls_left = self.calls_per_hour
-        """Calls left in the current hour; set it to test running out."""
-        self._window_start = self.clock.now()
         self.cases: dict[int, Record] = {}
         self.messages: dict[int, list[Record]] = {}
         self.users: dict[int, Record] = {}
@@ -306,32 +209,18 @@ class FakeOmnidesk(FakeServer):
         self.staff: dict[int, Record] = {}
         self.files: dict[int, StoredFile] = {}
         self.changelog: dict[int, list[Record]] = {}
-        """Case id -> changelog entries (appended when a case changes)."""
         self._case_seen: dict[int, Record] = {}
         self.ratings: dict[int, Record] = {}
-        """Rating id -> a case's rating, as ``statistics.satisfaction`` lists it."""
         self.staff_roles: dict[int, Record] = {}
         self.staff_statuses: dict[int, Record] = {}
         self.macros: dict[str, list[Record]] = {"common": [], "personal": []}
-        """``common`` / ``personal`` -> macro categories (see :meth:`add_macro`)."""
         self.identification_codes: dict[str, Record] = {}
-        """Code -> the user fields it was issued for."""
-        self._firsts = {
-            "case": 2001, "message": 5001, "user": 101, "company": 301, "label": 401, "group": 501,
-            "staff": 21, "file": 1, "rating": 1, "role": 1, "status": 101, "macro": 196501,
-            "macro_category": 11, "macro_action": 866601,
-        }  # fmt: skip
-        """Each kind's first id."""
         for n in range(staff_count):
             name, address = ("API user", email) if n == 0 else (f"Agent {n}", f"agent{n}@acme.ru")
             fields = {"staff_email": address, "staff_full_name": name}
             self._add_staff(fields, active=True, status="online")
-        for status_id, status in enumerate(("Online", "Offline", "No chats"), start=1):
-            self.staff_statuses[status_id] = {
-                "status_id": status_id,
-                "status": status,
-                "active": True,
-            }
+        for n, status in enumerate(("Online", "Offline", "No chats"), start=1):
+            self.staff_statuses[n] = {"status_id": n, "status": status, "active": True}
 
     # -- wiring and seeding ---------------------------------------------------
 
@@ -361,8 +250,7 @@ class FakeOmnidesk(FakeServer):
 
     def reset_quota(self) -> None:
         """Refill the hourly quota now."""
-        self.calls_left = self.calls_per_hour
-        self._window_start = self.clock.now()
+        self.calls_left, self.window_start = self.calls_per_hour, self.clock.now()
 
     def add_staff_role(self, role: str) -> Record:
         """Add a staff role (the fake starts with none)."""
@@ -372,13 +260,9 @@ class FakeOmnidesk(FakeServer):
 
     def add_staff_status(self, status: str, *, active: bool = True) -> Record:
         """Add a custom staff status (``Online``, ``Offline`` and ``No chats`` exist)."""
-        status_id = self.new_id("status")
-        self.staff_statuses[status_id] = {
-            "status_id": status_id,
-            "status": status,
-            "active": active,
-        }
-        return self.staff_statuses[status_id]
+        n = self.new_id("status")
+        self.staff_statuses[n] = {"status_id": n, "status": status, "active": active}
+        return self.staff_statuses[n]
 
     def add_macro(
         self,
@@ -389,40 +273,25 @@ class FakeOmnidesk(FakeServer):
         personal: bool = False,
         group_name: str = "",
     ) -> Record:
-        """Add a macro (``personal``: the API user's own) and return it.
-
-        ``actions`` are mappings such as ``{"action_type": "status",
-        "action_destination": "3"}``; ids and positions are filled in. Without a
-        ``category`` the macro goes to the category with id 0, as uncategorised
-        macros do.
-        """
+        """Add a macro (``personal``: the API user's own) and return it; ``actions``
+        are mappings such as ``{"action_type": "status", "action_destination": "3"}``.
+        Without a ``category`` it goes to category 0, as uncategorised macros do."""
         categories = self.macros["personal" if personal else "common"]
-        wanted = category if category is not None else "No category"
-        found = next((c for c in categories if c["title"] == wanted), None)
+        wanted = "No category" if category is None else category
+        found = one(categories, "title", wanted)
         if found is None:
-            found = {
-                "title": wanted,
-                "sort": 99999 if category is None else len(categories),
-                "macros_category_id": 0 if category is None else self.new_id("macro_category"),
-                "data": {},
-            }
+            sort = 99999 if category is None else len(categories)
+            ident = 0 if category is None else self.new_id("macro_category")
+            found = {"title": wanted, "sort": sort, "macros_category_id": ident, "data": {}}
             categories.append(found)
         macro_id = self.new_id("macro")
-        blank = dict.fromkeys(
-            ("action_type", "action_display_name", "action_destination", "content", "subject"), ""
-        )
         steps = [
-            {"macro_action_id": self.new_id("macro_action"), **blank, **dict(action), "position": n}
+            {"macro_action_id": self.new_id("macro_action"), **_NO_ACTION, **action, "position": n}
             for n, action in enumerate(actions, start=1)
         ]
-        macro: Record = {
-            "title": title,
-            "position": len(found["data"]),
-            "group_name": group_name,
-            "actions": steps,
-        }
-        found["data"][str(macro_id)] = macro
-        return {"macro_id": macro_id, **macro}
+        macro = {"title": title, "position": len(found["data"]), "group_name": group_name}
+        found["data"][str(macro_id)] = {**macro, "actions": steps}
+        return {"macro_id": macro_id, **macro, "actions": steps}
 
     # -- the dialect: auth, quota, wrappers, lists, dates ------------------------------
 
@@ -431,55 +300,37 @@ class FakeOmnidesk(FakeServer):
         user, key = basic_auth(request) or ("", None)
         if user.lower() != self.email.lower() or key != self.api_key:
             return self.error_response(401, "Authentication failed: wrong email or API key")
-        now = self.clock.now()
-        if now - self._window_start >= HOUR:
-            self._window_start += (now - self._window_start) // HOUR * HOUR
-            self.calls_left = self.calls_per_hour
-        if self.calls_left <= 0:
-            return self.error_response(
-                429, f"API calls limit exceeded: {self.calls_per_hour} requests per hour"
-            )
-        self.calls_left -= 1
-        return None
+        if self.spend_call(self.calls_per_hour, HOUR):
+            return None
+        limit = f"{self.calls_per_hour} requests per hour"
+        return self.error_response(429, f"API calls limit exceeded: {limit}")
 
     def after(self, request: httpx.Request, response: httpx.Response) -> httpx.Response:
         """Add ``api_calls_left`` to every answer."""
         response.headers["api_calls_left"] = str(self.calls_left)
         return response
 
-    def new_id(self, kind: str, start: int = 1) -> int:
-        """The next id of ``kind`` (each kind counts from its own start)."""
-        return super().new_id(kind, self._firsts.get(kind, start))
-
-    def now(self) -> str:
-        """The fake clock's time in the Omnidesk date format."""
-        return self._date(self.clock.now())
-
-    @staticmethod
-    def _date(stamp: float) -> str:
+    def now(self, stamp: float | None = None) -> str:
+        """The fake clock's time (or ``stamp``) in the Omnidesk date format."""
+        stamp = self.clock.now() if stamp is None else stamp
         return email.utils.format_datetime(datetime.fromtimestamp(int(stamp), MOSCOW))
 
     def _time_field(self, value: Any, name: str) -> str:
         """A back-dating ``created_at`` (date string or timestamp) as an Omnidesk date."""
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return self._date(float(value))
+            return self.now(float(value))
         if isinstance(value, str) and value.strip():
-            return self._date(_timestamp(value, name))
+            return self.now(timestamp(value, name, MOSCOW))
         raise Refused(400, f"{name} must be a date string or a Unix timestamp")
 
     def _body(self, request: FakeRequest, *wrappers: str, required: bool = True) -> Record:
         """The body unwrapped from its entity name; ``attachments`` as ``(name, bytes)``."""
-        if request.raw.headers.get("content-type", "").startswith(
-            ("multipart/form-data", "application/x-www-form-urlencoded")
-        ):
-            data: Any = unflatten(request.form_pairs())
-        else:
-            data = request.json_object()
+        data = request.data()
         inner = next((data[w] for w in wrappers if isinstance(data.get(w), dict)), None)
         if inner is None and required:
             raise Refused(400, f'the body must be an object wrapped in "{wrappers[0]}"')
         inner = inner or {}
-        files = _as_list(inner.pop("attachments", None))
+        files = as_list(inner.pop("attachments", None))
         if not all(isinstance(f, tuple) and len(f) == 2 for f in files):
             raise Refused(400, "attachments must be files sent as multipart/form-data")
         return {**inner, "attachments": [(str(n), bytes(c)) for n, c in files]} if files else inner
@@ -504,135 +355,41 @@ class FakeOmnidesk(FakeServer):
             self._touch(record)
 
     def answer(self, res: Resource, op: str, request: FakeRequest, result: Any) -> httpx.Response:
-        """``{"case": {...}}``; lists as ``{"0": {"case": ...}, "total_count": N}``; an
-        empty 200 for a delete; a new user's answer alone carries a ``password``."""
+        """``{"case": {...}}``; lists as ``{"0": {"case": ...}, "total_count": N}``, a
+        page at a time; an empty 200 for a delete; the ids found for bulk case
+        changes; a new user's answer alone carries a ``password``."""
         if op == "delete":
             return httpx.Response(200)
-        if op == "list" and "count" in res.wire:
-            body: Record = {str(i): {res.wrapper: copy.deepcopy(r)} for i, r in enumerate(result)}
-            return self.json({**body, "count": len(result)})
-        if op == "list" and res is MESSAGES and not {"page", "limit"} & set(request.query):
-            # Unpaged: the last 100 messages (in the order asked) and the count of all.
-            recent = result[:MAX_LIMIT] if request.arg("order") == "desc" else result[-MAX_LIMIT:]
-            return self._page(request, recent, res.wrapper, len(result))
+        if op != "list" and isinstance(result, list):  # /cases/1,2,3...
+            return self.json({"case_success_id": [r["case_id"] for r in result]})
         if op == "list":
-            return self._page(request, result, res.wrapper)
-        extra = (
-            {"password": f"pw{result['user_id']:04d}"} if res is USERS and op == "create" else {}
-        )
-        return self.json({res.wrapper: {**copy.deepcopy(result), **extra}})
+            total, key = len(result), "count" if "count" in res.wire else "total_count"
+            if res is MESSAGES and not {"page", "limit"} & set(request.query):
+                # Unpaged: the last 100 messages (in the order asked) and the count of all.
+                result = (
+                    result[:MAX_LIMIT] if request.arg("order") == "desc" else result[-MAX_LIMIT:]
+                )
+            if key == "total_count":
+                page = request.positive("page", 1)
+                size = request.positive("limit", MAX_LIMIT, MAX_LIMIT)
+                result = result[(page - 1) * size : page * size]
+            body = {str(i): {res.wrapper: r} if res.wrapper else r for i, r in enumerate(result)}
+            return self.json(copy.deepcopy({**body, key: total}))
+        if res is USERS and op == "create":
+            result = {**result, "password": f"pw{result['user_id']:04d}"}
+        return self.json({res.wrapper: copy.deepcopy(result)})
 
-    def _page(
-        self,
-        request: FakeRequest,
-        items: list[Record],
-        wrapper: str | None,
-        total: int | None = None,
-    ) -> httpx.Response:
-        """One page of ``items`` in the documented list shape."""
-        page = self._paging_arg(request, "page", None)
-        limit = self._paging_arg(request, "limit", MAX_LIMIT)
-        chunk = copy.deepcopy(items[(page - 1) * limit : page * limit])
-        body: Record = {
-            str(i): {wrapper: item} if wrapper else item for i, item in enumerate(chunk)
-        }
-        return self.json({**body, "total_count": len(items) if total is None else total})
-
-    @staticmethod
-    def _paging_arg(request: FakeRequest, name: str, top: int | None) -> int:
-        raw = request.arg(name)
-        if raw is None or raw == "":
-            return top or 1
-        if not re.fullmatch(r"\d+", raw) or int(raw) < 1 or (top is not None and int(raw) > top):
-            raise Refused(
-                400, f"{name} must be {f'from 1 to {top}' if top else 'a positive integer'}"
-            )
-        return int(raw)
-
-    def filter(self, res: Resource, request: FakeRequest, items: list[Record]) -> list[Record]:
-        """The query filters ``res`` declares (see :meth:`_filtered`)."""
-        return self._filtered(request, items, res.filters)
-
-    def _filtered(
-        self, request: FakeRequest, items: list[Record], spec: Mapping[str, str]
-    ) -> list[Record]:
-        """``items`` narrowed by the query filters ``spec`` declares (name -> kind)."""
-        for name, kind in spec.items():
-            values = [
-                v
-                for value in [*request.query.get(name, []), *request.query.get(f"{name}[]", [])]
-                for v in (_comma(value) if kind in ("ids", "choice", "text") else [value])
-            ]
-            if kind == "ids" and values:
-                ids = [number(v, name) for v in values]
-                items = [
-                    r
-                    for r in items
-                    if (set(ids) & set(r[name]) if name == "labels" else r.get(name) in ids)
-                ]
-            elif kind == "choice" and values:
-                wanted = [_choice(v, name) for v in values]
-                items = [r for r in items if self._field(r, name) in wanted]
-            elif kind == "text" and values:
-                items = [r for r in items if r.get(name) in values]
-            elif kind.startswith("search"):
-                patterns = [v for v in values if v != ""]
-                shortest = int(kind[-1])
-                if any(len(p.replace("^", "").strip()) < shortest for p in patterns):
-                    raise Refused(400, f"{name} must have at least {shortest} characters")
-                for pattern in patterns:
-                    items = [r for r in items if _search(pattern, self._field(r, name))]
-            elif kind == "flag" and request.arg(name) is not None:
-                items = [r for r in items if bool(r[name]) is truthy(request.arg(name))]
-        return (
-            self._custom_fields(request, self._times(request, items)) if "times" in spec else items
-        )
-
-    def _field(self, record: Record, name: str) -> Any:
-        # A case's or rating's user fields and status are its user's and case's.
+    def value_of(self, record: Record, name: str) -> Any:
+        """A case's or rating's user fields and status are its user's and case's."""
         if name not in record and "user_id" in record and name.startswith("user_"):
             return self.users.get(record["user_id"], {}).get(name)
         if name not in record and "case_id" in record:
             return self.cases.get(record["case_id"], {}).get(name)
         return record.get(name)
 
-    def _times(self, request: FakeRequest, items: list[Record]) -> list[Record]:
-        for name, key, newer in (
-            ("from_time", "created_at", True),
-            ("to_time", "created_at", False),
-            ("from_updated_time", "updated_at", True),
-            ("to_updated_time", "updated_at", False),
-        ):
-            if request.arg(name):
-                bound = _timestamp(request.arg(name) or "", name)
-                keep = operator.ge if newer else operator.le
-                items = [r for r in items if keep(_record_time(r, key), bound)]
-        return items
-
-    @staticmethod
-    def _custom_fields(request: FakeRequest, items: Iterable[Record]) -> list[Record]:
-        wanted: dict[str, list[str]] = {}
-        for key, values in request.query.items():
-            match = re.fullmatch(r"custom_fields\[([^\]]+)\](\[\])?", key)
-            if match:
-                wanted.setdefault(match.group(1), []).extend(values)
-        return [r for r in items if all(_custom_match(r, f, vs) for f, vs in wanted.items())]
-
-    def _active(self, table: dict[int, Record], value: Any, name: str, *, zero: bool) -> int:
-        ident = number(value, name)
-        if zero and ident == 0:
-            return 0
-        if table.get(ident) is None or table[ident].get("active") is False:
-            raise Refused(400, f"{name} {ident} does not exist or is not active")
-        return ident
-
     def _api_staff_id(self) -> int:
-        mine = (
-            i
-            for i, s in self.staff.items()
-            if str(s.get("staff_email", "")).lower() == self.email.lower()
-        )
-        return next(mine, 0)
+        me = one(self.staff.values(), "staff_email", self.email, fold=True)
+        return int(me["staff_id"]) if me else 0
 
     def _touch(self, record: Record) -> Record:
         record["updated_at"] = self.now()
@@ -642,33 +399,19 @@ class FakeOmnidesk(FakeServer):
         now = self.now()
         return {f"{kind}_id": self.new_id(kind), **fields, "created_at": now, "updated_at": now}
 
-    def _same(self, table: dict[int, Record], key: str, value: Any) -> Record | None:
-        """The record of ``table`` whose ``key`` is ``value`` (ignoring case)."""
-        found = (r for r in table.values() if str(r.get(key, "")).lower() == str(value).lower())
-        return next(found, None)
-
     # -- cases ----------------------------------------------------------------------
 
-    def _select_cases(self, items: list[Record], request: FakeRequest) -> list[Record]:
-        """Trash and spam left out; the documented filters; ``sort``."""
-        items = [c for c in items if not c["deleted"] and not c["spam"]]
-        items.sort(key=lambda c: int(c["case_id"]))
+    def _select_case(self, items: list[Record], request: FakeRequest) -> list[Record]:
+        """Trash and spam left out; ``sort``."""
+        items = sorted((c for c in items if not c["deleted"] and not c["spam"]), key=_CASE_ID)
         sort = request.arg("sort")
         if not sort:
             return items
         field, _, direction = sort.rpartition("_")
-        keys: dict[str, Callable[[Record], Any]] = {
-            "created_at": lambda c: _record_time(c, "created_at"),
-            "updated_at": lambda c: _record_time(c, "updated_at"),
-            "response": lambda c: _record_time(c, "updated_at"),
-            "priority": lambda c: CASE_PRIORITIES.index(c["priority"]),
-            "status": lambda c: CASE_STATUSES.index(c["status"]),
-        }
-        if field not in keys or direction not in ("asc", "desc"):
+        if field not in _CASE_SORTS or direction not in ("asc", "desc"):
             raise Refused(400, f"unknown sort {sort!r}")
-        return sorted(
-            items, key=lambda c: (keys[field](c), c["case_id"]), reverse=direction == "desc"
-        )
+        by = _CASE_SORTS[field]
+        return sorted(items, key=lambda c: (by(c), c["case_id"]), reverse=direction == "desc")
 
     def _new_case(self, body: Record, request: FakeRequest) -> Record:
         """A case (JSON, or multipart with ``case[attachments][N]``); its content is its
@@ -677,36 +420,28 @@ class FakeOmnidesk(FakeServer):
         if not (body.get("content") or body.get("content_html")):
             raise Refused(400, "content or content_html is required")
         user_id = self._case_user(body)
-        created = (
-            self._time_field(body["created_at"], "created_at")
-            if "created_at" in body
-            else self.now()
-        )
+        created = self.now()
+        if "created_at" in body:
+            created = self._time_field(body["created_at"], "created_at")
         if "initiator_id" in body:
-            self._active(self.staff, body["initiator_id"], "initiator_id", zero=False)
-        cc, bcc = _comma(body.get("cc_emails")), _comma(body.get("bcc_emails"))
+            self.active(self.staff, body["initiator_id"], "initiator_id", zero=False)
+        cc, bcc = comma(body.get("cc_emails")), comma(body.get("bcc_emails"))
         if len(cc) > 30 or len(bcc) > 30:
             raise Refused(400, "cc_emails and bcc_emails take at most 30 addresses")
-        staff_id = self._active(self.staff, body.get("staff_id", 0), "staff_id", zero=True)
-        group_id = self._active(self.groups, body.get("group_id", 0), "group_id", zero=True)
+        staff_id = self.active(self.staff, body.get("staff_id", 0), "staff_id", zero=True)
+        group_id = self.active(self.groups, body.get("group_id", 0), "group_id", zero=True)
         user, case_id = self.users[user_id], self.new_id("case")
         case: Record = {
             "case_id": case_id,
             "case_number": f"{100 + case_id % 900}-{240000 + case_id}",
             "subject": values["subject"],
-            "user_id": user_id,
-            "staff_id": staff_id,
-            "group_id": group_id,
+            **{"user_id": user_id, "staff_id": staff_id, "group_id": group_id},
             "status": values.get("status", "open"),
             "priority": values.get("priority", "normal"),
             "channel": body.get("channel") or "web",
             "recipient": user.get("user_email") or user.get("user_phone") or "",
-            "cc_emails": ",".join(cc),
-            "bcc_emails": ",".join(bcc),
-            "deleted": False,
-            "spam": False,
-            "created_at": created,
-            "updated_at": created,
+            **{"cc_emails": ",".join(cc), "bcc_emails": ",".join(bcc)},
+            **{"deleted": False, "spam": False, "created_at": created, "updated_at": created},
             "language_id": values.get("language_id", 1),
             "custom_fields": dict(body.get("custom_fields") or {}),
             "labels": _ids(body.get("labels"), "labels"),
@@ -718,15 +453,11 @@ class FakeOmnidesk(FakeServer):
 
     def _case_user(self, body: Record) -> int:
         """Find the case's user by an identity field, or create one."""
-        given = [key for key in _IDENTITIES if body.get(key)]
-        if not given:
-            raise Refused(400, _NO_IDENTITY)
+        given = _identities(body)
         for key in given:
-            if found := self._same(self.users, key, body[key]):
+            if found := one(self.users.values(), key, body[key], fold=True):
                 return int(found["user_id"])
-        fields = {
-            key: body[key] for key in (*given, "user_full_name", "language_id") if key in body
-        }
+        fields = {k: body[k] for k in (*given, "user_full_name", "language_id") if k in body}
         if "user_company_name" in body:
             fields["company_name"] = body["user_company_name"]
         return int(self._add_user(fields)["user_id"])
@@ -735,106 +466,49 @@ class FakeOmnidesk(FakeServer):
         self.messages.pop(case["case_id"], None)
         self._drop_files("case_id", case["case_id"])
 
-    def _each_case(self, request: FakeRequest, change: Callable[[Record], Any]) -> httpx.Response:
-        """``change`` made to the case of ``/cases/{id}...``, answered with the case; or
-        to each case of a bulk ``/cases/{id},{id}...``, answered with the ids found."""
-        raw = request.path_params["id"]
-        if "," not in raw:
-            case = self.find(CASES, raw)
-            change(case)
-            return self.json({"case": copy.deepcopy(case)})
-        ids = [int(p) for p in raw.split(",") if p.strip().isdigit() and int(p) in self.cases]
-        for case_id in ids:
-            change(self.cases[case_id])
-        return self.json({"case_success_id": ids})
-
-    @route("PUT", "/cases/{id}.json")
-    def update_case(self, request: FakeRequest) -> httpx.Response:
-        """Change one case, or several (``/cases/1,2,3.json``)."""
-        return self._each_case(request, lambda case: self._change_case(case, request))
-
-    def _change_case(self, case: Record, request: FakeRequest) -> None:
-        body = self._body(request, "case")
+    def _change_case(self, case: Record, body: Record, request: FakeRequest) -> None:
         if not _CASE_CHANGES & set(body):
             raise Refused(400, "nothing to update")
         changes = _checked(body, "case", partial=True)
         if "group_id" in body:
-            changes["group_id"] = self._active(
-                self.groups, body["group_id"], "group_id", zero=False
-            )
+            changes["group_id"] = self.active(self.groups, body["group_id"], "group_id", zero=False)
         if "staff_id" in body:
-            changes["staff_id"] = self._active(self.staff, body["staff_id"], "staff_id", zero=True)
+            changes["staff_id"] = self.active(self.staff, body["staff_id"], "staff_id", zero=True)
         for key in ("add_cc_emails", "add_bcc_emails"):
-            if len(_comma(body.get(key))) > 30:
+            if len(comma(body.get(key))) > 30:
                 raise Refused(400, f"{key} takes at most 30 addresses")
-        labels = _edit(
-            case["labels"],
-            _ids(body.get("add_labels"), "add_labels"),
-            _ids(body.get("delete_labels"), "delete_labels"),
-        )
-        case.update(changes, labels=labels)
+        added, gone = (_ids(body.get(k), k) for k in ("add_labels", "delete_labels"))
+        case.update(changes, labels=_edit(case["labels"], added, gone))
         case["custom_fields"] = {**case["custom_fields"], **(body.get("custom_fields") or {})}
         for key in ("cc_emails", "bcc_emails"):
-            more, gone = _comma(body.get(f"add_{key}")), _comma(body.get(f"remove_{key}"))
-            case[key] = ",".join(_edit(_comma(case[key]), more, gone))
+            more, fewer = comma(body.get(f"add_{key}")), comma(body.get(f"remove_{key}"))
+            case[key] = ",".join(_edit(comma(case[key]), more, fewer))
         self._touch(case)
 
-    @route("PUT", "/{entity}/{id}/{action}.json")
-    def set_flags(self, request: FakeRequest) -> httpx.Response:
-        """Trash, spam or restore cases; disable, block, enable or restore users,
-        companies, groups and staff (a group or staff member leaves its cases, to
-        ``replace_group_id`` / ``replace_staff_id``)."""
-        entity, action = request.path_params["entity"], request.path_params["action"]
-        flags = _FLAGS.get((entity, action))
-        if flags is None:
-            raise Refused(404, f"No route for PUT {request.raw.url.path}")
-        if entity == "cases":
-            return self._each_case(request, lambda case: self._touch(case).update(flags))
-        res = next(r for r in _RESOURCES if r.store == entity)
-        record = self.find(res, request.path_params["id"])
-        if action == "disable" and entity in ("groups", "staff"):
-            # Only a staff member's open and waiting cases go to another.
-            statuses = CASE_STATUSES if entity == "groups" else ("open", "waiting")
-            self._reassign(record, request, res, statuses)
-        record.update(flags)
-        return self.answer(res, "update", request, self._touch(record))
+    def _act(self, record: Record, action: str, request: FakeRequest) -> None:
+        if action == "disable" and ("group_title" in record or "staff_email" in record):
+            self._leave(record, request, disable=True)
+        self._touch(record)
 
     # -- case messages and notes ---------------------------------------------------
 
     def _message(self, case_id: int, fields: Record, body: Record, *, note: bool) -> Record:
-        """A message of ``case_id`` with ``fields`` and the body's attachments stored."""
-        message_id = self.new_id("message")
-        attachments = []
+        message_id, attachments = self.new_id("message"), []
         for name, content in body.get("attachments", []):
             file_id = self.new_id("file")
             mime = mimetypes.guess_type(name)[0] or "application/octet-stream"
             self.files[file_id] = StoredFile(file_id, name, content, mime, case_id, message_id)
             url = f"https://{httpx.URL(self.base_url).host}/files/{file_id}"
-            attachments.append(
-                {
-                    "file_id": file_id,
-                    "file_name": name,
-                    "file_size": len(content),
-                    "mime_type": mime,
-                    "url": url,
-                }
-            )
+            info = {"file_id": file_id, "file_name": name, "file_size": len(content)}
+            attachments.append({**info, "mime_type": mime, "url": url})
         message: Record = {
             "message_id": message_id,
-            "user_id": 0,
-            "staff_id": 0,
-            "content": "",
-            "content_html": "",
+            **{"user_id": 0, "staff_id": 0, "content": "", "content_html": ""},
             **fields,
-            "attachments": attachments,
-            "note": note,
-            "sent_via_rule": False,
+            **{"attachments": attachments, "note": note, "sent_via_rule": False},
         }
         message.setdefault("created_at", self.now())
         return message
-
-    def _new_note(self, body: Record, request: FakeRequest) -> Record:
-        return self._new_message(body, request, note=True)
 
     def _new_message(self, body: Record, request: FakeRequest, *, note: bool = False) -> Record:
         """A reply (JSON, or multipart with ``message[attachments][N]``) or a note
@@ -849,27 +523,22 @@ class FakeOmnidesk(FakeServer):
             fields["staff_id"] = self._api_staff_id()
             for key, table in (("note_staff_id", self.staff), ("note_group_id", self.groups)):
                 if key in body:
-                    fields[key] = self._active(table, body[key], key, zero=False)
+                    fields[key] = self.active(table, body[key], key, zero=False)
         elif "user_id" in body:
             fields["user_id"] = number(body["user_id"], "user_id")
             if fields["user_id"] not in self.users:
                 raise Refused(400, f"user_id {fields['user_id']} does not exist")
         elif "staff_id" in body:
-            fields["staff_id"] = self._active(self.staff, body["staff_id"], "staff_id", zero=False)
+            fields["staff_id"] = self.active(self.staff, body["staff_id"], "staff_id", zero=False)
         else:
             fields["staff_id"] = self._api_staff_id()
         self._touch(case)
         return self._message(case["case_id"], fields, body, note=note)
 
-    def _select_messages(self, items: list[Record], request: FakeRequest) -> list[Record]:
-        """Replies and notes, ``order`` asc (the default) or desc."""
-        order = request.arg("order", "asc")
-        if order not in ("asc", "desc"):
-            raise Refused(400, "order must be asc or desc")
-        return items[::-1] if order == "desc" else items
+    def _select_message(self, items: list[Record], request: FakeRequest) -> list[Record]:
+        return items[::-1] if request.choice("order", "asc", "desc") == "desc" else items
 
     def _change_message(self, message: Record, body: Record, request: FakeRequest) -> None:
-        """Edit a reply's or a note's text."""
         if not body.get("content"):
             raise Refused(400, "content is required")
         message["content"] = str(body["content"])
@@ -902,36 +571,25 @@ class FakeOmnidesk(FakeServer):
         return {"label_id": self.new_id("label"), **title}
 
     def _add_user(self, fields: Record) -> Record:
-        kind = next((_KINDS[key] for key in _IDENTITIES if fields.get(key)), "email")
-        user = self._stamped(
-            "user",
-            user_full_name="",
-            company_name="",
-            company_position="",
-            thumbnail="",
-            confirmed=False,
-            active=True,
-            deleted=False,
-        )
+        kind = _KINDS[_identities(fields, "user_email")[0]]
+        user = self._stamped("user", **_NEW_USER)
         user.update(type=kind, language_id=1, custom_fields={}, linked_users=[])
         user.update({k: number(v, k) if k == "language_id" else v for k, v in fields.items()})
         self.users[user["user_id"]] = user
         return user
 
     def _new_user(self, body: Record, request: FakeRequest) -> Record:
-        given = [key for key in _IDENTITIES if body.get(key)]
-        if not given:
-            raise Refused(400, _NO_IDENTITY)
+        given = _identities(body)
         if body.get("user_custom_channel") and not body.get("user_custom_id"):
             raise Refused(400, "user_custom_channel goes with user_custom_id")
         for key in given:
-            if self._same(self.users, key, body[key]):
+            if one(self.users.values(), key, body[key], fold=True):
                 raise Refused(400, f"a user with this {key} already exists")
         allowed = {*_IDENTITIES, *_FIELDS["user"], "user_custom_channel", "custom_fields"}
         return self._add_user({k: v for k, v in body.items() if k in allowed})
 
-    def _select_users(self, items: list[Record], request: FakeRequest) -> list[Record]:
-        return _counted(items, request, amount_of_cases=lambda u: self._cases_of([u["user_id"]]))
+    def _select_user(self, items: list[Record], request: FakeRequest) -> list[Record]:
+        return counted(items, request.arg, amount_of_cases=lambda u: self._cases_of([u["user_id"]]))
 
     def _cases_of(self, user_ids: list[int]) -> int:
         return sum(1 for c in self.cases.values() if c["user_id"] in user_ids)
@@ -956,10 +614,8 @@ class FakeOmnidesk(FakeServer):
 
     def _company_user_ids(self, body: Record, key: str) -> list[int]:
         # The docs spell these names with a Cyrillic "с" (сompany_users); take both.
-        ids = [
-            number(v, key)
-            for v in _comma(body.get(key, body.get(key.replace("company", "\u0441ompany"))))
-        ]
+        given = comma(body.get(key, body.get(key.replace("company", "\u0441ompany"))))
+        ids = [number(v, key) for v in given]
         for user_id in ids:
             if user_id not in self.users:
                 raise Refused(400, f"{key}: user {user_id} does not exist")
@@ -967,19 +623,17 @@ class FakeOmnidesk(FakeServer):
 
     def _default_group(self, body: Record) -> int:
         group = body.get("company_default_group")
-        return self._active(self.groups, group, "company_default_group", zero=True) if group else 0
+        return self.active(self.groups, group, "company_default_group", zero=True) if group else 0
 
     def _new_company(self, body: Record, request: FakeRequest) -> Record:
         if not body.get("company_name"):
             raise Refused(400, "company_name is required")
-        company_users, texts = (
-            self._company_user_ids(body, "company_users"),
-            _filled(body, "company"),
-        )
+        company_users = self._company_user_ids(body, "company_users")
+        texts = _filled(body, "company")
         company = self._stamped(
             "company",
             company_name=texts.pop("company_name"),
-            company_domains=",".join(_comma(body.get("company_domains"))),
+            company_domains=",".join(comma(body.get("company_domains"))),
             company_default_group=self._default_group(body),
             **texts,
             active=True,
@@ -988,27 +642,20 @@ class FakeOmnidesk(FakeServer):
         self.company_users[company["company_id"]] = company_users
         return company
 
-    def _select_companies(self, items: list[Record], request: FakeRequest) -> list[Record]:
-        def members_of(company: Record) -> list[int]:
-            return self.company_users.get(company["company_id"], [])
-
-        return _counted(
+    def _select_company(self, items: list[Record], request: FakeRequest) -> list[Record]:
+        users = self.company_users
+        return counted(
             items,
-            request,
-            amount_of_users=lambda c: len(members_of(c)),
-            amount_of_cases=lambda c: self._cases_of(members_of(c)),
+            request.arg,
+            amount_of_users=lambda c: len(users.get(c["company_id"], [])),
+            amount_of_cases=lambda c: self._cases_of(users.get(c["company_id"], [])),
         )
 
     def _change_company(self, company: Record, body: Record, request: FakeRequest) -> None:
-        """Change a company; domains and users are added or removed."""
         changes = _checked(body, "company", partial=True)
         if "company_default_group" in body:
             changes["company_default_group"] = self._default_group(body)
-        domains = _edit(
-            _comma(company["company_domains"]),
-            _comma(body.get("add_company_domains")),
-            _comma(body.get("remove_company_domains")),
-        )
+        more, fewer = (comma(body.get(f"{k}_company_domains")) for k in ("add", "remove"))
         removed = self._company_user_ids(body, "remove_company_users")
         added = self._company_user_ids(body, "add_company_users")
         edits = {"add_company_domains", "remove_company_domains"} & set(body)
@@ -1016,13 +663,11 @@ class FakeOmnidesk(FakeServer):
             raise Refused(400, "nothing to update")
         company_users = self.company_users.setdefault(company["company_id"], [])
         company_users[:] = _edit(company_users, added, removed)
-        self._touch(company).update(changes, company_domains=",".join(domains))
+        domains = ",".join(_edit(comma(company["company_domains"]), more, fewer))
+        self._touch(company).update(changes, company_domains=domains)
 
     def _new_group(self, body: Record, request: FakeRequest) -> Record:
         return self._stamped("group", **_filled(body, "group"), active=True)
-
-    def _drop_group(self, group: Record, request: FakeRequest) -> None:
-        self._reassign(group, request, GROUPS)
 
     def _add_staff(
         self, fields: Record, *, active: bool = False, status: str = "offline"
@@ -1036,93 +681,57 @@ class FakeOmnidesk(FakeServer):
 
     def _new_staff(self, body: Record, request: FakeRequest) -> Record:
         fields = _checked(body, "staff")
-        if self._same(self.staff, "staff_email", fields["staff_email"]):
+        if one(self.staff.values(), "staff_email", fields["staff_email"], fold=True):
             raise Refused(400, "a staff member with this staff_email already exists")
         return self._add_staff(fields)
 
-    def _drop_staff(self, staff: Record, request: FakeRequest) -> None:
-        self._reassign(staff, request, STAFF)
-
-    def _reassign(
-        self,
-        record: Record,
-        request: FakeRequest,
-        res: Resource,
-        statuses: Iterable[str] = CASE_STATUSES,
-    ) -> None:
-        """Move the cases in ``statuses`` of a group or staff member to the
-        ``replace_<kind>_id`` of the body, or to nobody (not a group in use)."""
-        kind, table = res.wrapper or "", self.groups if res is GROUPS else self.staff
-        key, name = f"{kind}_id", f"replace_{kind}_id"
-        body = self._body(request, kind, required=False)
+    def _leave(self, record: Record, request: FakeRequest, *, disable: bool = False) -> None:
+        """Move the cases of a group or staff member (disabled staff: only its open and
+        waiting ones) to the body's ``replace_<kind>_id``, or to nobody (not a group
+        in use). The real API does it later; the fake at once."""
+        res = GROUPS if "group_title" in record else STAFF
+        key, name = f"{res.wrapper}_id", f"replace_{res.wrapper}_id"
+        statuses = ("open", "waiting") if disable and res is STAFF else CASE_STATUSES
+        body = self._body(request, res.wrapper or "", required=False)
         used = [c for c in self.cases.values() if c[key] == record[key] and c["status"] in statuses]
         replacement = 0
         if name in body:
-            replacement = self._active(table, body[name], name, zero=False)
+            replacement = self.active(getattr(self, str(res.store)), body[name], name, zero=False)
             if replacement == record[key]:
                 raise Refused(400, f"{name} must be another {res.label}")
-        elif used and kind == "group":
+        elif used and res is GROUPS:
             raise Refused(400, "the group is used by cases; pass replace_group_id")
         for case in used:
             case[key] = replacement
 
-    # -- beyond the documented seed -------------------------------------------
-    # Endpoints the official documentation leaves out: ratings, the case
-    # changelog, macros, staff roles and statuses, satisfaction statistics,
-    # user identification codes and linked users.
+    # -- beyond the documented seed: ratings, the case changelog, macros, user
+    # identification codes and linked users (see the guide) -----------------------
 
-    def handle(self, request: httpx.Request) -> httpx.Response:
-        """Answer a request, logging the case changes it makes in ``changelog``.
-
-        Changes made on the fake's state directly, between requests, are logged
-        too, done by ``system``; changes made through the API are done by the API
-        user (``staff_<id>``).
-        """
-        self._log_case_changes("system")
-        try:
-            return super().handle(request)
-        finally:
-            self._log_case_changes(f"staff_{self._api_staff_id()}")
-
-    def _log_case_changes(self, done_by: str) -> None:
-        for case_id in [c for c in self._case_seen if c not in self.cases]:
-            del self._case_seen[case_id]
-            self.changelog.pop(case_id, None)
-        for case_id, case in self.cases.items():
-            state = {event: _changelog_value(case.get(key)) for key, event in _TRACKED}
-            before = self._case_seen.get(case_id)
-            self._case_seen[case_id] = state
-            for event, value in state.items():
-                if before is not None and before[event] != value:
-                    entry = {
-                        "created_at": self.now(),
-                        "event": event,
-                        "done_by": done_by,
-                        "old_value": before[event],
-                        "value": value,
-                    }
-                    self.changelog.setdefault(case_id, []).append(entry)
+    def settle(self, request: httpx.Request | None) -> None:
+        """Log case changes in ``changelog``: those made through the API as done by the
+        API user (``staff_<id>``), those made on the state directly as by ``system``."""
+        done_by = "system" if request is None else f"staff_{self._api_staff_id()}"
+        for case_id in [c for c in self.changelog if c not in self.cases]:
+            del self.changelog[case_id]
+        for case_id, event, old, value in changes(
+            self._case_seen, self.cases, dict(_TRACKED), _changelog_value
+        ):
+            entry = {"created_at": self.now(), "event": event, "done_by": done_by, "old_value": old}
+            self.changelog.setdefault(case_id, []).append({**entry, "value": value})
 
     @route("GET", "/cases/{id}/changelog.json")
     def case_changelog(self, request: FakeRequest) -> httpx.Response:
-        """A case's changes, oldest first; ``staff=false``... leave a kind out.
-
-        Chat activation and completion are listed only with
-        ``show_chat_activation`` / ``show_chat_completion`` (the fake has no chats,
-        so they never occur).
-        """
+        """A case's changes, oldest first; ``staff=false``... leave a kind out (chat
+        activation and completion never occur: the fake has no chats)."""
         case = self.find(CASES, request.path_params["id"])
-        hidden = {
-            event
-            for flag, event in _CHANGELOG_FLAGS
-            if request.arg(flag) is not None and not truthy(request.arg(flag))
-        }
+        hidden = {kind for kind in _CHANGELOG_KINDS if not truthy(request.arg(kind, "1"))}
         entries = [e for e in self.changelog.get(case["case_id"], []) if e["event"] not in hidden]
         return self.json({"changelog": copy.deepcopy(entries)})
 
     def _rating(self, request: FakeRequest) -> Record:
         body = self._body(request, "rate")
-        _choice(body.get("rating"), "rating")
+        if body.get("rating") not in RATINGS:
+            raise Refused(400, f"rating must be one of {', '.join(RATINGS)}")
         if not isinstance(body.get("rating_comment", ""), str):
             raise Refused(400, "rating_comment must be a string")
         return {
@@ -1140,7 +749,7 @@ class FakeOmnidesk(FakeServer):
         if fields["rated_staff_id"] not in (0, *self.staff):
             raise Refused(400, f"rated_staff_id {fields['rated_staff_id']} does not exist")
         self._touch(case).update(fields)
-        record = next((r for r in self.ratings.values() if r["case_id"] == case["case_id"]), None)
+        record = one(self.ratings.values(), "case_id", case["case_id"])
         if record is None:
             rating_id = self.new_id("rating")
             record = self.ratings[rating_id] = {"rating_id": rating_id, "created_at": self.now()}
@@ -1157,20 +766,15 @@ class FakeOmnidesk(FakeServer):
         return self.json({"message": copy.deepcopy(message)})
 
     def _select_ratings(self, items: list[Record], request: FakeRequest) -> list[Record]:
-        """Case ratings (``stats_satisfaction``), newest first unless ``sort=added_at_asc``.
-
-        ``period`` is required; only ``custom`` narrows the time (by
-        ``from_time``/``to_time`` on the rating's date), other periods list every
-        rating. Message ratings are not listed.
-        """
+        """Case ratings (not message ones), newest first unless ``sort=added_at_asc``;
+        ``period`` is required, and only ``custom`` narrows the time (by
+        ``from_time``/``to_time`` on the rating's date)."""
         if not request.arg("period"):
             raise Refused(400, "period is required")
         if request.arg("period") == "custom":
-            items = self._times(request, items)
-        sort = request.arg("sort", "added_at_desc")
-        if sort not in ("added_at_desc", "added_at_asc"):
-            raise Refused(400, "sort must be added_at_desc or added_at_asc")
-        return sorted(items, key=lambda r: r["rating_id"], reverse=sort == "added_at_desc")
+            items = self.narrow(_TIMES, request, items)
+        newest = request.choice("sort", "added_at_desc", "added_at_asc") == "added_at_desc"
+        return sorted(items, key=lambda r: r["rating_id"], reverse=newest)
 
     @route("GET", "/macros.json")
     def list_macros(self, request: FakeRequest) -> httpx.Response:
@@ -1186,8 +790,7 @@ class FakeOmnidesk(FakeServer):
     def identify_user(self, request: FakeRequest) -> httpx.Response:
         """A new one-time code for the user described (each call gives another)."""
         body = self._body(request, "user")
-        if not any(body.get(key) for key in _IDENTITIES):
-            raise Refused(400, _NO_IDENTITY)
+        _identities(body)
         code = f"o_{0x37BD49 + len(self.identification_codes):06X}_id"
         self.identification_codes[code] = dict(body)
         return self.json({"code": code})
@@ -1208,107 +811,132 @@ class FakeOmnidesk(FakeServer):
         if key == "user_id":
             other = self.users.get(number(body["user_id"], "user_id"))
         else:
-            other = self._same(self.users, key, body[key])
+            other = one(self.users.values(), key, body[key], fold=True)
         if other is None:
-            who = f"user with {key}" if link else "user"
-            raise Refused(404, f"{who} {body[key]} not found")
+            raise Refused(404, f"{f'user with {key}' if link else 'user'} {body[key]} not found")
         if other["user_id"] == user["user_id"] and link:
             raise Refused(400, "a user cannot be linked to itself")
+        how = "add" if link else "remove"
         for a, b in ((user, other), (other, user)):
-            a["linked_users"] = members(
-                a["linked_users"], [b["user_id"]], "add" if link else "remove"
-            )
+            a["linked_users"] = members(a["linked_users"], [b["user_id"]], how)
         if link:
             self._touch(other)
         return self.json({"user": copy.deepcopy(self._touch(user))})
 
 
-_CASE_FILTERS = {
-    "status": "choice", "priority": "choice", "user_id": "ids", "staff_id": "ids", "group_id": "ids",
-    "channel": "text", "labels": "ids", "user_email": "search4", "user_phone": "search4",
-    "subject": "search4", "times": "",
-}  # fmt: skip
-_USER_FILTERS = {
-    "user_email": "search3",
-    "user_phone": "search3",
-    "language_id": "ids",
-    "times": "",
+def _identities(body: Record, default: str = "") -> list[str]:
+    """The identity fields ``body`` gives (``[default]`` if none); 400 if none and no default."""
+    given = [key for key in _IDENTITIES if body.get(key)] or ([default] if default else [])
+    if not given:
+        raise Refused(400, _NO_IDENTITY)
+    return given
+
+
+_CASE_ID = operator.itemgetter("case_id")
+_CASE_SORTS: dict[str, Callable[[Record], Any]] = {
+    "created_at": lambda c: record_time(c["created_at"]),
+    "updated_at": lambda c: record_time(c["updated_at"]),
+    "response": lambda c: record_time(c["updated_at"]),
+    "priority": lambda c: CASE_PRIORITIES.index(c["priority"]),
+    "status": lambda c: CASE_STATUSES.index(c["status"]),
 }
-_COMPANY_FILTERS = dict.fromkeys(
-    ("company_name", "company_domains", "company_address", "company_note"), "search3"
-)
-_RATING_FILTERS = {
-    "rating_id": "ids", "rated_staff_id": "ids", "user_id": "ids", "group_id": "ids",
-    "rating": "choice", "status": "choice", "priority": "choice", "rating_comment": "flag",
-}  # fmt: skip
+_CHOICE = {"status": f"choice:{','.join(CASE_STATUSES)}"}
+_CHOICE["priority"] = f"choice:{','.join(CASE_PRIORITIES)}"
+_TIMES = {
+    "from_time": "after:created_at",
+    "to_time": "before:created_at",
+    "from_updated_time": "after:updated_at",
+    "to_updated_time": "before:updated_at",
+}
+_RESTORE = {"deleted": False, "spam": False}
+_EDITS = ("create", "update", "delete")
+_ACTIVE = {"disable": {"deleted": True}, "block": {"active": False}}
+_ACTIVE["restore"] = {"active": True, "deleted": False}
 
 
-def _entity(store: str, kind: str, *ops: str, **declared: Any) -> Resource:
-    """An Omnidesk entity: records by ``<kind>_id`` wrapped in ``kind``, the documented
-    routes of ``ops`` (all five by default: ``/cases.json`` to list and create,
-    ``/cases/{id}.json`` for the rest), and as hooks the fake's ``_select_<store>``,
-    ``_new_<kind>``, ``_change_<kind>`` and ``_drop_<kind>`` where it has them."""
-    hooks = {
-        hook: getattr(FakeOmnidesk, f"_{verb}_{kind}", None)
-        for hook, verb in (("new", "new"), ("change", "change"), ("removed", "drop"))
-    }
-    hooks["select"] = getattr(FakeOmnidesk, f"_select_{store}", None)
+def _entity(
+    store: Any, kind: str, *ops: str, path: str = "", item: str = "/{id}", **declared: Any
+) -> Resource:
+    """An Omnidesk entity: records by ``<kind>_id`` wrapped in ``kind``, the routes of
+    ``ops`` (all five by default) and of ``actions``, and the fake's
+    ``_select_<kind>``, ``_new_<kind>``, ``_change_<kind>``, ``_drop_<kind>`` hooks."""
+    verbs = {"select": "select", "new": "new", "change": "change", "removed": "drop"}
+    hooks = {hook: getattr(FakeOmnidesk, f"_{verb}_{kind}", None) for hook, verb in verbs.items()}
+    routes = rest(path or f"/{store}", *ops, item=item, suffix=".json")
+    if "removed" in declared:  # groups and staff are enabled and disabled
+        declared["actions"] = {"disable": {"active": False}, "enable": {"active": True}}
+    if "actions" in declared:
+        routes["act"] = f"PUT /{store}/{{id}}/{{action}}.json"
     declared = {"label": kind, "id_type": int_id, "wrapper": kind, **hooks, **declared}
-    return Resource(store, f"{kind}_id", rest(f"/{store}", *ops, suffix=".json"), **declared)
+    return Resource(store, f"{kind}_id", routes, acted=FakeOmnidesk._act, **declared)
 
 
-CASES = _entity("cases", "case", "list", "get", "create", "delete", filters=_CASE_FILTERS)
-LABELS = _entity(
-    "labels", "label", "list", "create", "update", "delete", wire={"aliases": ("labels",)}
-)
-USERS = _entity("users", "user", filters=_USER_FILTERS)
-COMPANIES = _entity("companies", "company", filters=_COMPANY_FILTERS)
-GROUPS = _entity("groups", "group")
-STAFF = _entity("staff", "staff", label="staff member")
-MESSAGES = Resource(
-    children(CASES, "messages"),
-    "message_id",
-    {
-        "list": "GET /cases/{id}/messages.json",
-        "create": "POST /cases/{id}/messages.json",
-        "update": "PUT /cases/{id}/messages/{message_id}.json",
-        "delete": "DELETE /cases/{id}/messages/{message_id}.json",
+CASES = _entity(
+    "cases",
+    "case",
+    filters={
+        **_CHOICE,
+        **dict.fromkeys(("user_id", "staff_id", "group_id", "labels"), "ids"),
+        "channel": "any",
+        **dict.fromkeys(("user_email", "user_phone", "subject"), "search:4"),
+        **_TIMES,
+        "custom_fields": "keys:search",
     },
+    bulk=True,
+    actions={"trash": {"deleted": True}, "spam": {"spam": True}, "restore": _RESTORE},
+)
+LABELS = _entity("labels", "label", "list", *_EDITS, wire={"aliases": ("labels",)})
+USERS = _entity(
+    "users",
+    "user",
+    filters={
+        **dict.fromkeys(("user_email", "user_phone"), "search:3"),
+        "language_id": "ids",
+        **_TIMES,
+        "custom_fields": "keys:search",
+    },
+    actions=_ACTIVE,
+)
+COMPANIES = _entity(
+    "companies",
+    "company",
+    filters=dict.fromkeys(
+        ("company_name", "company_domains", "company_address", "company_note"), "search:3"
+    ),
+    actions=_ACTIVE,
+)
+GROUPS = _entity("groups", "group", removed=FakeOmnidesk._leave)
+STAFF = _entity("staff", "staff", label="staff member", removed=FakeOmnidesk._leave)
+MESSAGES = _entity(
+    children(CASES, "messages"),
     "message",
-    id_type=int_id,
+    "list",
+    *_EDITS,
+    path="/cases/{id}/messages",
+    item="/{message_id}",
     param="message_id",
-    wrapper="message",
     wire={"note": False},
-    select=FakeOmnidesk._select_messages,
-    new=FakeOmnidesk._new_message,
-    change=FakeOmnidesk._change_message,
-    removed=FakeOmnidesk._drop_message,
 )
 NOTES = dataclasses.replace(
     MESSAGES,
     label="note",
     wire={"note": True, "aliases": ("note",)},
-    new=FakeOmnidesk._new_note,
-    routes={
-        "create": "POST /cases/{id}/note.json",
-        "update": "PUT /cases/{id}/note/{message_id}.json",
-        "delete": "DELETE /cases/{id}/note/{message_id}.json",
+    new=functools.partial(FakeOmnidesk._new_message, note=True),
+    routes=rest("/cases/{id}/note", *_EDITS, item="/{message_id}", suffix=".json"),
+)
+_RATINGS = Resource(
+    "ratings",
+    "rating_id",
+    {"list": "GET /stats_satisfaction.json"},
+    filters={
+        **dict.fromkeys(("rating_id", "rated_staff_id", "user_id", "group_id"), "ids"),
+        **{"rating": f"choice:{','.join(RATINGS)}", **_CHOICE, "rating_comment": "flag"},
     },
+    select=FakeOmnidesk._select_ratings,
 )
-_RESOURCES = (CASES, LABELS, USERS, COMPANIES, GROUPS, STAFF)
-FakeOmnidesk.resources = (
-    *_RESOURCES,
-    MESSAGES,
-    NOTES,
-    Resource(
-        "ratings",
-        "rating_id",
-        {"list": "GET /stats_satisfaction.json"},
-        filters=_RATING_FILTERS,
-        select=FakeOmnidesk._select_ratings,
-    ),
-    *(
-        Resource(name, key, {"list": f"GET /{name}.json"}, wrapper=name, wire={"count": True})
-        for name, key in (("staff_roles", "role_id"), ("staff_statuses", "status_id"))
-    ),
+_STAFF_LISTS = (
+    Resource(name, key, {"list": f"GET /{name}.json"}, wrapper=name, wire={"count": True})
+    for name, key in (("staff_roles", "role_id"), ("staff_statuses", "status_id"))
 )
+_ALL = (CASES, LABELS, USERS, COMPANIES, GROUPS, STAFF, MESSAGES, NOTES, _RATINGS, *_STAFF_LISTS)
+FakeOmnidesk.resources = _ALL

@@ -34,17 +34,7 @@ from ._crud_extra import children, matches, sort_by
 from ._forms import FormValue, unflatten
 from ._listing import window
 from ._options import FakeClientOptions
-from ._server import (
-    FakeRequest,
-    FakeServer,
-    Record,
-    Refused,
-    Resource,
-    basic_auth,
-    number,
-    rest,
-    route,
-)
+from ._server import FakeRequest, FakeServer, Record, Refused, Resource, basic_auth, number, route
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -60,6 +50,7 @@ _TOKEN_ONLY = re.compile(
 )
 _RENAMED = {"ccs": "cc", "account_related": "relatedaccount"}  # form name -> ticket field
 _VIEWS = ("mineticket", "ticketstatusnew")
+Pairs = list[tuple[str, FormValue]]
 _NEW_TICKET = {"status": "New", "priority": "normal", "source": "api", "sourcedisplay": "api"}
 
 
@@ -79,17 +70,13 @@ def _positive(value: Any, name: str, default: int) -> int:
     return found
 
 
-def _nothing(*_: Any) -> Record:
-    return {}
-
-
 def _first_text(value: Any) -> str:
     if isinstance(value, list):
         value = value[0] if value else ""
     return "" if value is None else str(value)
 
 
-def _texts(pairs: list[tuple[str, FormValue]]) -> dict[str, str]:
+def _texts(pairs: Pairs) -> dict[str, str]:
     return {k: v for k, v in pairs if isinstance(v, str)}
 
 
@@ -144,18 +131,9 @@ class FakeOmniCXM(FakeServer):
         self.files: list[tuple[str, str, bytes]] = []
         self._counter = 0x6360C1ABBDBAD519870B0000
         self._ticket_number = 180963647
-        self.user: Record = {
-            "id": self._new_id(),
-            "username": username,
-            "name": "Fake Admin",
-            "phone": "1900545463",
-            "email": "admin@example.vn",
-            "sex": "male",
-            "avatar": "",
-            "language": "vietnamese",
-            "timezone": "Asia/Ho_Chi_Minh",
-            "usertype": "owner",
-        }
+        self.user: Record = {"id": self._new_id(), "username": username, "name": "Fake Admin"}
+        self.user.update(phone="1900545463", email="admin@example.vn", sex="male", avatar="")
+        self.user.update(language="vietnamese", timezone="Asia/Ho_Chi_Minh", usertype="owner")
         self.modules = ["tickets", "omnichat", "reportcdr"]
         top, sub = {"id": self._new_id(), "name": "Support"}, self._new_id()
         self.categories: list[Record] = [{**top, "items": [{"id": sub, "name": "Hardware"}]}]
@@ -193,20 +171,11 @@ class FakeOmniCXM(FakeServer):
     def add_cdr(self, *, src: str, dst: str, calldate: int, **fields: Any) -> Record:
         """Add a call record (``calldate`` in epoch seconds); returns it."""
         local = datetime.fromtimestamp(calldate, VIETNAM)
-        record = {
-            "_id": self._new_id(),
-            "src": src,
-            "dst": dst,
-            "uniqueid": f"{calldate}.{len(self.cdr) + 1}",
-            "calldate": calldate,
-            "calldatetime": local.strftime("%Y-%m-%d %H:%M:%S"),
-            "disposition": "ANSWERED",
-            "duration": 0,
-            "billsec": 0,
-            "in_out": "outbound",
-            "_collection": f"{self.customer_code}_cdr_st_{local:%Y%m}",
-            **fields,
-        }
+        record: Record = {"_id": self._new_id(), "src": src, "dst": dst}
+        record["uniqueid"] = f"{calldate}.{len(self.cdr) + 1}"
+        record.update(calldate=calldate, calldatetime=local.strftime("%Y-%m-%d %H:%M:%S"))
+        record.update(disposition="ANSWERED", duration=0, billsec=0, in_out="outbound")
+        record.update({"_collection": f"{self.customer_code}_cdr_st_{local:%Y%m}"}, **fields)
         self.cdr.append(record)
         return record
 
@@ -226,7 +195,7 @@ class FakeOmniCXM(FakeServer):
         now = self.clock.now()
         if self.quota is not None:
             if now - self._window_start >= self.quota_window:
-                self._window_start, self.calls_left = now, self.quota
+                self.reset_quota()
             if (self.calls_left or 0) <= 0:
                 return self.error_response(202, "API limited")
             self.calls_left = (self.calls_left or 0) - 1
@@ -272,7 +241,7 @@ class FakeOmniCXM(FakeServer):
         if op == "list" and res.wire.get("all"):
             return self.ok(data=copy.deepcopy(result))
         if op != "list":
-            payload = {"data": result} if op == "get" else res.wire.get(op, _nothing)(result)
+            payload = {"data": result} if op == "get" else res.wire.get(op, lambda r: {})(result)
             return self.ok(**copy.deepcopy(payload))
         page_in = request.json_object() if res.wire.get("body") else request.args()
         size = _positive(page_in.get("take"), "take", self.default_take)
@@ -289,7 +258,7 @@ class FakeOmniCXM(FakeServer):
         ):
             if res.wire.get("links") and shown:
                 payload[key] = str(url.copy_merge_params({"take": size, "page": to}))
-        payload.update(res.wire.get("extra", _nothing)(self, request))
+        payload.update(res.wire.get("extra", lambda *_: {})(self, request))
         return self.ok(**payload, data=copy.deepcopy(window(result, (page - 1) * size, size)))
 
     def _new_id(self) -> str:
@@ -305,17 +274,16 @@ class FakeOmniCXM(FakeServer):
         entry = {"_id": self._new_id(), "ticket_id": ticket_id, "type": kind}
         self.logs.setdefault(ticket_id, []).insert(0, {**entry, "created": self._stamp(), **fields})
 
-    def _files(self, pairs: list[tuple[str, FormValue]]) -> list[Record]:
+    def _files(self, pairs: Pairs) -> list[Record]:
         out = []
         for name, value in pairs:
             if isinstance(value, tuple):
                 filename, content = value
                 self.files.append((name, filename, content))
-                extension = filename.rsplit(".", 1)[-1] if "." in filename else ""
-                path = f"https://cdn.fake.invalid/{self._new_id()}/{filename}"
-                size = len(content)
+                kind = filename.rsplit(".", 1)[-1] if "." in filename else ""
+                info = {"name": filename, "extension": kind, "filesize": len(content)}
                 out.append(
-                    {"name": filename, "extension": extension, "filesize": size, "path": path}
+                    {**info, "path": f"https://cdn.fake.invalid/{self._new_id()}/{filename}"}
                 )
         return out
 
@@ -373,7 +341,7 @@ class FakeOmniCXM(FakeServer):
 
     # -- tickets, comments, requesters -----------------------------------------------
 
-    def _new_ticket(self, pairs: list[tuple[str, FormValue]], request: FakeRequest) -> Record:
+    def _new_ticket(self, pairs: Pairs, request: FakeRequest) -> Record:
         basic = unflatten(pairs).get("basicinfo") or {}
         if not isinstance(basic, dict) or not basic.get("subject"):
             raise Refused(200, "basicinfo[subject] is required")
@@ -383,22 +351,14 @@ class FakeOmniCXM(FakeServer):
         owner = {"id": self.user["id"], "name": self.user["name"], "type": "user"}
         lists: Record = {"tags": [], "cc": [], "duedate": "", "attachment": []}
         info = {"id": ticket_id, "ticket_id": code, **_NEW_TICKET, **lists, "owner": owner}
-        ticket: Record = {
-            "basicinfo": info,
-            "created": self._stamp(),
-            "last_modified": self._stamp(),
-        }
-        ticket["currentState"] = False
+        ticket: Record = {"basicinfo": info, "created": self._stamp()}
+        ticket.update(last_modified=self._stamp(), currentState=False)
         self._change_ticket(ticket, pairs, request, "createticket")
         self.comments[ticket_id] = []
         return ticket
 
     def _change_ticket(
-        self,
-        ticket: Record,
-        pairs: list[tuple[str, FormValue]],
-        request: FakeRequest,
-        log: str = "",
+        self, ticket: Record, pairs: Pairs, request: FakeRequest, log: str = ""
     ) -> None:
         form = unflatten(pairs)
         basic = form.pop("basicinfo", {}) or {}
@@ -438,7 +398,7 @@ class FakeOmniCXM(FakeServer):
             return {"id": ident or value, "type": kind if ident else "user"}
         return {"id": value} if key == "account_related" else value
 
-    def _new_comment(self, pairs: list[tuple[str, FormValue]], request: FakeRequest) -> Record:
+    def _new_comment(self, pairs: Pairs, request: FakeRequest) -> Record:
         fields, ticket_id = _texts(pairs), request.path_params["id"]
         if not fields.get("content"):
             raise Refused(200, "content is required")
@@ -461,9 +421,7 @@ class FakeOmniCXM(FakeServer):
     def _content(text: str) -> Record:
         return {"content": f"<p>{text}</p>\n", "raw_content": f"{text}\n"}
 
-    def _change_comment(
-        self, comment: Record, pairs: list[tuple[str, FormValue]], request: FakeRequest
-    ) -> None:
+    def _change_comment(self, comment: Record, pairs: Pairs, request: FakeRequest) -> None:
         fields = _texts(pairs)
         if fields.get("content"):
             comment.update(self._content(fields["content"]))
@@ -497,10 +455,9 @@ class FakeOmniCXM(FakeServer):
         if not body:
             raise Refused(200, "Empty data")
         record: Record = {"_id": self._new_id(), **(body.pop("basicinfo", {}) or {}), **body}
-        stamp = {"byid": self.user["id"], "time": int(self.clock.now()), "options": []}
+        self._touch(record, "created", "last_modified")
         collection = f"{self.customer_code}_{request.path_params['module']}"
-        record.update(created=dict(stamp), last_modified=stamp, _collection=collection)
-        record["created_username"] = self.username
+        record.update(_collection=collection, created_username=self.username)
         return record
 
     @route("GET", "/crm/objects/{id}")
@@ -511,9 +468,7 @@ class FakeOmniCXM(FakeServer):
                 return self.ok(module=module, data=copy.deepcopy(records[wanted]))
         raise Refused(404, "Object not found")
 
-    def _change_object(
-        self, record: Record, pairs: list[tuple[str, FormValue]], request: FakeRequest
-    ) -> None:
+    def _change_object(self, record: Record, pairs: Pairs, request: FakeRequest) -> None:
         form = unflatten(pairs)
         record.update(form.pop("basicinfo", {}) or {})
         for group, fields in form.items():
@@ -521,8 +476,11 @@ class FakeOmniCXM(FakeServer):
                 record[group].update(fields)
             else:
                 record[group] = fields
+        self._touch(record, "last_modified")
+
+    def _touch(self, record: Record, *keys: str) -> None:
         stamp = {"byid": self.user["id"], "time": int(self.clock.now()), "options": []}
-        record["last_modified"] = stamp
+        record.update({key: dict(stamp) for key in keys})
 
     def _bounds(self, request: FakeRequest) -> dict[str, int]:
         found = {k: request.arg(k) for k in ("startdate", "enddate")}
@@ -537,12 +495,18 @@ class FakeOmniCXM(FakeServer):
         return sorted(found, key=lambda c: -int(c["calldate"]))
 
 
+_UNCHANGED = ("id", "ticket_id", "created")  # an edited comment is answered without them
 _TICKETS = "/services/tickets/ticket"
 _COMMENT = "/services/tickets/comment/{id}"
 TICKETS = Resource(
     "tickets",
     "basicinfo.id",
-    rest(_TICKETS, "list", "get", "create", "update"),
+    {
+        "list": f"GET {_TICKETS}",
+        "get": f"GET {_TICKETS}/{{id}}",
+        "create": f"POST {_TICKETS}",
+        "update": f"PUT {_TICKETS}/{{id}}",
+    },
     missing="Ticket not found",
     select=FakeOmniCXM._ordered,
     new=FakeOmniCXM._new_ticket,
@@ -569,9 +533,7 @@ COMMENTS = Resource(
     wire={
         "links": True,
         "create": lambda comment: {"data": comment},
-        "update": lambda c: {
-            "data": {k: c[k] for k in c if k not in ("id", "ticket_id", "created")}
-        },
+        "update": lambda c: {"data": {k: v for k, v in c.items() if k not in _UNCHANGED}},
     },
 )
 OBJECTS = Resource(

@@ -21,7 +21,6 @@ import copy
 import math
 import re
 import uuid
-from dataclasses import replace
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -230,7 +229,12 @@ class FakeOmniCXM(FakeServer):
         return request.form_pairs()
 
     def crud(self, res: Resource, op: str, request: FakeRequest) -> httpx.Response:
-        """The generic handlers; a comment to edit is named in the form (``idcomment``)."""
+        """The generic handlers, and ``read`` (a listing filtered, sorted and paged by the
+        body); a comment to edit is named in the form (``idcomment``)."""
+        if op == "read":
+            store = self.store_of(res, request)
+            items = list(store.values() if isinstance(store, dict) else store)
+            return self.answer(res, op, request, self._read(res, items, request))
         if res is COMMENTS and op == "update":
             request.path_params["comment_id"] = str(_texts(request.form_pairs()).get("idcomment"))
         return super().crud(res, op, request)
@@ -240,10 +244,10 @@ class FakeOmniCXM(FakeServer):
         other answers as ``res.wire`` says."""
         if op == "list" and res.wire.get("all"):
             return self.ok(data=copy.deepcopy(result))
-        if op != "list":
+        if op not in ("list", "read"):
             payload = {"data": result} if op == "get" else res.wire.get(op, lambda r: {})(result)
             return self.ok(**copy.deepcopy(payload))
-        page_in = request.json_object() if res.wire.get("body") else request.args()
+        page_in = request.json_object() if op == "read" else request.args()
         size = _positive(page_in.get("take"), "take", self.default_take)
         if size > 100:
             raise Refused(400, "take must be at most 100")
@@ -291,19 +295,17 @@ class FakeOmniCXM(FakeServer):
         # Newest first; among equal times the later one first.
         return sorted(reversed(items), key=lambda t: -int(t["created"]["time"]))
 
-    def _read(self, items: list[Record], request: FakeRequest) -> list[Record]:
-        """``items`` (newest first) narrowed by the body's ``filter``, in its ``sort``."""
+    def _read(self, res: Resource, items: list[Record], request: FakeRequest) -> list[Record]:
+        """``items`` in a ticket view (``keyview``), newest first, narrowed by the body's
+        ``filter``, in its ``sort``."""
         body = request.json_object()
-        found = [r for r in self._ordered(items) if matches(r, body.get("filter"))]
-        return sort_by(found, body.get("sort"))
-
-    def _read_tickets(self, tickets: list[Record], request: FakeRequest) -> list[Record]:
-        keyview = request.json_object().get("keyview")
+        keyview = body.get("keyview") if res is TICKETS else None
         if keyview == "system_ticketstatusnew":
-            tickets = [t for t in tickets if t["basicinfo"].get("status") == "New"]
+            items = [t for t in items if t["basicinfo"].get("status") == "New"]
         elif keyview is not None and keyview not in {v["key"] for v in self.views}:
             raise Refused(404, "View not found")
-        return self._read(tickets, request)
+        found = [r for r in self._ordered(items) if matches(r, body.get("filter"))]
+        return sort_by(found, body.get("sort"))
 
     def _categories(self, request: FakeRequest | None = None) -> list[Record]:
         return [i for c in self.categories for i in [c, *c.get("items", [])]]
@@ -506,6 +508,7 @@ TICKETS = Resource(
         "get": f"GET {_TICKETS}/{{id}}",
         "create": f"POST {_TICKETS}",
         "update": f"PUT {_TICKETS}/{{id}}",
+        "read": f"POST {_TICKETS}/read",
     },
     missing="Ticket not found",
     select=FakeOmniCXM._ordered,
@@ -543,6 +546,7 @@ OBJECTS = Resource(
         "list": "GET /relationship/objects/{module}",
         "create": "POST /relationship/objects/{module}",
         "update": "PUT /relationship/Objects/{module}/{id}",
+        "read": "POST /relationship/objects/read/{module}",
     },
     missing="Object not found",
     select=FakeOmniCXM._ordered,
@@ -558,18 +562,6 @@ FakeOmniCXM.resources = (
     TICKETS,
     COMMENTS,
     OBJECTS,
-    replace(
-        TICKETS,
-        routes={"list": f"POST {_TICKETS}/read"},
-        select=FakeOmniCXM._read_tickets,
-        wire={"links": True, "body": True},
-    ),
-    replace(
-        OBJECTS,
-        routes={"list": "POST /relationship/objects/read/{module}"},
-        select=FakeOmniCXM._read,
-        wire={"count": "totalPage", "body": True},
-    ),
     Resource(
         children(TICKETS, "logs"),
         "_id",

@@ -79,12 +79,6 @@ def _texts(pairs: Pairs) -> dict[str, str]:
     return {k: v for k, v in pairs if isinstance(v, str)}
 
 
-def _without(items: list[Any], indexes: Any) -> list[Any]:
-    """``items`` less those at the comma-separated ``indexes`` (``deletefileindex``)."""
-    gone = {int(i) for i in str(indexes).replace(" ", "").split(",") if i.isdigit()}
-    return [item for i, item in enumerate(items) if i not in gone]
-
-
 class FakeOmniCXM(FakeServer):
     """A stateful fake of the OmniCXM API (login, tickets, CRM objects, CDR).
 
@@ -278,17 +272,19 @@ class FakeOmniCXM(FakeServer):
         entry = {"_id": self._new_id(), "ticket_id": ticket_id, "type": kind}
         self.logs.setdefault(ticket_id, []).insert(0, {**entry, "created": self._stamp(), **fields})
 
-    def _files(self, pairs: Pairs) -> list[Record]:
-        out = []
+    def _attach(self, have: list[Record], delete: Any, pairs: Pairs) -> list[Record]:
+        """``have`` less the files at the comma-separated indexes ``delete``
+        (``deletefileindex``), and the files uploaded in ``pairs``."""
+        gone = {int(i) for i in str(delete or "").replace(" ", "").split(",") if i.isdigit()}
+        out = [item for i, item in enumerate(have) if i not in gone]
         for name, value in pairs:
             if isinstance(value, tuple):
                 filename, content = value
                 self.files.append((name, filename, content))
                 kind = filename.rsplit(".", 1)[-1] if "." in filename else ""
                 info = {"name": filename, "extension": kind, "filesize": len(content)}
-                out.append(
-                    {**info, "path": f"https://cdn.fake.invalid/{self._new_id()}/{filename}"}
-                )
+                path = f"https://cdn.fake.invalid/{self._new_id()}/{filename}"
+                out.append({**info, "path": path})
         return out
 
     def _ordered(self, items: list[Record], request: FakeRequest | None = None) -> list[Record]:
@@ -370,10 +366,8 @@ class FakeOmniCXM(FakeServer):
         info = ticket["basicinfo"]
         for key, value in basic.items():
             info[_RENAMED.get(key, key)] = self._basic_value(key, value)
-        if delete is not None:
-            info["attachment"] = _without(info.get("attachment", []), delete)
-        attached = self._files([("basicinfo[files][]", f) for f in files])
-        info.setdefault("attachment", []).extend(attached)
+        uploads = [("basicinfo[files][]", f) for f in files]
+        info["attachment"] = self._attach(info.get("attachment", []), delete, uploads)
         for group, fields in form.items():
             if not isinstance(fields, dict):
                 raise Refused(400, f"{group} must be fields {group}[name]")
@@ -409,7 +403,7 @@ class FakeOmniCXM(FakeServer):
             raise Refused(200, "notetype must be public or private")
         comment = {"id": self._new_id(), "ticket_id": ticket_id, **self._content(fields["content"])}
         comment.update(type="note", notetype=notetype, replycomments=0, tagusers=[])
-        comment.update(upload_data=self._files(pairs), created=self._stamp(owner=True))
+        comment.update(upload_data=self._attach([], None, pairs), created=self._stamp(owner=True))
         comment.update(last_modified=self._stamp(owner=True), timetext="justnow", ccs_updated=[])
         me = {"username": self.username, "name": self.user["name"], "owner": True}
         contact = {"extension": "8001", "email": self.user["email"], "phone": ""}
@@ -429,9 +423,8 @@ class FakeOmniCXM(FakeServer):
             comment.update(self._content(fields["content"]))
         if fields.get("notetype"):
             comment["notetype"] = fields["notetype"]
-        if fields.get("deletefileindex"):
-            comment["upload_data"] = _without(comment["upload_data"], fields["deletefileindex"])
-        comment["upload_data"].extend(self._files(pairs))
+        delete = fields.get("deletefileindex")
+        comment["upload_data"] = self._attach(comment["upload_data"], delete, pairs)
         comment["last_modified"] = self._stamp(owner=True)
 
     @route("POST", "/services/tickets/requester/convert")

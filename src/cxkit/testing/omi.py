@@ -40,6 +40,7 @@ GROUP_RULES = {
     "strategy": Field("enum", required=True, allowed=("enterprise", "rollover", "random")),
     "sip_members": Field("list", required=True),
 }
+_Token = str | Callable[[], str] | None
 _BY = {"id": "fake-agent", "name": "Fake API"}
 _GROUPS = "/api/call_center/internal_group"
 _PHONE = {"domain": "omiteam", "outbound_proxy": "wss://wssvn.omicrm.com", "sip_user": "101"}
@@ -49,9 +50,8 @@ _DATES = {"last_updated_date": 1_700_000_000_000, "created_date": 1_690_000_000_
 
 
 def _phones(contact: Record) -> set[str]:
-    return {
-        str(p["data"]) for p in contact.get("phones") or [] if isinstance(p, dict) and p.get("data")
-    }
+    phones = [p for p in contact.get("phones") or [] if isinstance(p, dict)]
+    return {str(p["data"]) for p in phones if p.get("data")}
 
 
 def _matches(contact: Record, keyword: str, filters: list[Record]) -> bool:
@@ -88,14 +88,12 @@ class FakeOmi(FakeServer):
         self.tenant_id = "6209c98461c1cb163ded25f7"
         self._next_id = 0x6391F5BE232CE4664531E000
 
-    def client(
-        self, *, token: str | Callable[[], str] | None = None, **options: Unpack[FakeClientOptions]
-    ) -> Omi:
+    def client(self, *, token: _Token = None, **options: Unpack[FakeClientOptions]) -> Omi:
         """An :class:`~cxkit.omi.Omi` client served by this fake (``token``: the fake's)."""
         return Omi(token=self.token if token is None else token, **self.wiring(), **options)
 
     def async_client(
-        self, *, token: str | Callable[[], str] | None = None, **options: Unpack[FakeClientOptions]
+        self, *, token: _Token = None, **options: Unpack[FakeClientOptions]
     ) -> AsyncOmi:
         """An :class:`~cxkit.omi.AsyncOmi` client served by this fake (``token``: the fake's)."""
         return AsyncOmi(token=self.token if token is None else token, **self.wiring(), **options)
@@ -168,12 +166,10 @@ class FakeOmi(FakeServer):
         return {**body, **self._stamped(create_by=_BY)}
 
     def _find_by(self, key: str, value: Any) -> Record:
-        found = [
-            c for c in self.contacts if value in (_phones(c) if key == "phone" else [c.get(key)])
-        ]
-        if value is None or not found:
-            raise Refused(404, "Không tìm thấy khách hàng")
-        return found[0]
+        for contact in self.contacts if value is not None else []:
+            if value in (_phones(contact) if key == "phone" else [contact.get(key)]):
+                return contact
+        raise Refused(404, "Không tìm thấy khách hàng")
 
     @route("POST", "/api/contacts/update")
     def _update_contact(self, request: FakeRequest) -> httpx.Response:

@@ -234,8 +234,9 @@ class FakeOmniCXM(FakeServer):
         return super().crud(res, op, request)
 
     def answer(self, res: Resource, op: str, request: FakeRequest, result: Any) -> httpx.Response:
-        """A listing as a page (whole with ``wire["all"]``), a record under ``data``,
-        other answers as ``res.wire`` says."""
+        """A listing as a page (with links to its neighbours unless ``wire["links"]`` is
+        false; whole with ``wire["all"]``), a record under ``data``, other answers as
+        ``res.wire`` says."""
         if op == "list" and res.wire.get("all"):
             return self.ok(data=copy.deepcopy(result))
         if op not in ("list", "read"):
@@ -254,7 +255,7 @@ class FakeOmniCXM(FakeServer):
             ("prevPage", page - 1, page > 1),
             ("nextPage", page + 1, page < pages),
         ):
-            if res.wire.get("links") and shown:
+            if res.wire.get("links", True) and shown:
                 payload[key] = str(url.copy_merge_params({"take": size, "page": to}))
         payload.update(res.wire.get("extra", lambda *_: {})(self, request))
         return self.ok(**payload, data=copy.deepcopy(window(result, (page - 1) * size, size)))
@@ -507,7 +508,7 @@ TICKETS = Resource(
     select=FakeOmniCXM._ordered,
     new=FakeOmniCXM._new_ticket,
     change=FakeOmniCXM._change_ticket,
-    wire={"links": True, "create": lambda ticket: {"id": ticket["basicinfo"]["id"]}},
+    wire={"create": lambda ticket: {"id": ticket["basicinfo"]["id"]}},
 )
 COMMENTS = Resource(
     children(TICKETS, "comments"),
@@ -527,7 +528,6 @@ COMMENTS = Resource(
         comment["ticket_id"], "deletecommentnote", comment_id=comment["id"], comment=comment
     ),
     wire={
-        "links": True,
         "create": lambda comment: {"data": comment},
         "update": lambda c: {"data": {k: v for k, v in c.items() if k not in _UNCHANGED}},
     },
@@ -547,6 +547,7 @@ OBJECTS = Resource(
     change=FakeOmniCXM._change_object,
     wire={
         "count": "totalPage",
+        "links": False,
         "create": lambda record: {"data": record["_id"]},
         "update": lambda record: {"message": "update_success"},
     },
@@ -555,12 +556,7 @@ FakeOmniCXM.resources = (
     TICKETS,
     COMMENTS,
     OBJECTS,
-    Resource(
-        children(TICKETS, "logs"),
-        "_id",
-        {"list": "GET /services/tickets/log/{id}"},
-        wire={"links": True},
-    ),
+    Resource(children(TICKETS, "logs"), "_id", {"list": "GET /services/tickets/log/{id}"}),
     Resource("categories", "id", {"list": "GET /services/tickets/category"}, wire={"all": True}),
     Resource(
         FakeOmniCXM._categories,
@@ -574,6 +570,6 @@ FakeOmniCXM.resources = (
         "_id",
         {"list": "POST /call/CDR"},
         select=FakeOmniCXM._calls,
-        wire={"count": "totalpage", "links": True, "extra": FakeOmniCXM._bounds},
+        wire={"count": "totalpage", "extra": FakeOmniCXM._bounds},
     ),
 )

@@ -235,10 +235,10 @@ class FakeOmniCXM(FakeServer):
 
     def answer(self, res: Resource, op: str, request: FakeRequest, result: Any) -> httpx.Response:
         """A listing as a page (with links to its neighbours unless ``wire["links"]`` is
-        false; whole with ``wire["all"]``), a record under ``data``, other answers as
+        false; whole under the key ``wire["all"]``), a record under ``data``, other answers as
         ``res.wire`` says."""
         if op == "list" and res.wire.get("all"):
-            return self.ok(data=copy.deepcopy(result))
+            return self.ok(**{res.wire["all"]: copy.deepcopy(result)})
         if op not in ("list", "read"):
             payload = {"data": result} if op == "get" else res.wire.get(op, lambda r: {})(result)
             return self.ok(**copy.deepcopy(payload))
@@ -333,10 +333,6 @@ class FakeOmniCXM(FakeServer):
         me = {"type": "user", "username": self.username, "name": self.user["name"]}
         unit = {"type": "bu", "name": "Support", "value": "bu_support"}
         return self.ok(data=[unit, {**me, "value": f"user_{self.user['id']}"}])
-
-    @route("GET", "/permission/module")
-    def _modules(self, request: FakeRequest) -> httpx.Response:
-        return self.ok(modules=list(self.modules))
 
     # -- tickets, comments, requesters -----------------------------------------------
 
@@ -557,14 +553,15 @@ FakeOmniCXM.resources = (
     COMMENTS,
     OBJECTS,
     Resource(children(TICKETS, "logs"), "_id", {"list": "GET /services/tickets/log/{id}"}),
-    Resource("categories", "id", {"list": "GET /services/tickets/category"}, wire={"all": True}),
+    Resource("categories", "id", {"list": "GET /services/tickets/category"}, wire={"all": "data"}),
     Resource(
         FakeOmniCXM._categories,
         "id",
         {"get": "GET /services/tickets/category/{id}"},
         missing="Category not found",
     ),
-    Resource("views", "key", {"list": "GET /services/tickets/view"}, wire={"all": True}),
+    Resource("modules", "id", {"list": "GET /permission/module"}, wire={"all": "modules"}),
+    Resource("views", "key", {"list": "GET /services/tickets/view"}, wire={"all": "data"}),
     Resource(
         "cdr",
         "_id",

@@ -10,12 +10,7 @@ assert fake.contacts[0]["fullName"] == "Ann"
 fake.inject(status=503)                  # faults are inherited from FakeServer
 ```
 
-It keeps contacts (add, add many, update, delete, get, details, notes, search with
-paging and filters), internal phones (list), internal groups (list, add, update,
-members, delete) and greetings (list, mp3 upload, text-to-speech, delete), answers
-in the real envelope, checks the Bearer token (HTTP 401 with an envelope ``status_code``
-401), and reports missing records in the envelope (``status_code`` 404 with
-HTTP 200) and bad requests as ``status_code`` 400, as the SDK maps them.
+What it models, and how, is told in the guide (``docs/omi.md``).
 """
 
 from __future__ import annotations
@@ -45,29 +40,31 @@ GROUP_RULES = {
     "strategy": Field("enum", required=True, allowed=("enterprise", "rollover", "random")),
     "sip_members": Field("list", required=True),
 }
+_Token = str | Callable[[], str] | None
 _BY = {"id": "fake-agent", "name": "Fake API"}
 _GROUPS = "/api/call_center/internal_group"
+_PHONE = {"domain": "omiteam", "outbound_proxy": "wss://wssvn.omicrm.com", "sip_user": "101"}
+_AGENT = {"full_name": "Nguyễn Văn An", "agent_id": "6391f5be232ce4664531d001"}
+_LINE = {"email": "an@omi.example", "public_number": "842836222789"}
+_DATES = {"last_updated_date": 1_700_000_000_000, "created_date": 1_690_000_000_000}
 
 
 def _phones(contact: Record) -> set[str]:
-    return {
-        str(p["data"]) for p in contact.get("phones") or [] if isinstance(p, dict) and p.get("data")
-    }
+    phones = [p for p in contact.get("phones") or [] if isinstance(p, dict)]
+    return {str(p["data"]) for p in phones if p.get("data")}
 
 
 def _matches(contact: Record, keyword: str, filters: list[Record]) -> bool:
     """Whether ``contact``'s name, phones or emails hold ``keyword`` and it passes ``filters``."""
     entries = [e for k in ("phones", "emails") for e in contact.get(k) or [] if isinstance(e, dict)]
-    text = " ".join(
-        [str(contact.get("fullName") or "")] + [str(e.get("data") or "") for e in entries]
-    )
+    words = [contact.get("fullName")] + [e.get("data") for e in entries]
     for flt in filters:
         code, values = flt.get("field_code"), flt.get("value") or []
         have = contact.get("user_owner_email" if code == "contact_owner" else str(code))
         have = "unassigned" if code == "contact_owner" and have is None else have
         if not any(v in (have if isinstance(have, list) else [have]) for v in values):
             return False
-    return keyword.lower() in text.lower()
+    return keyword.lower() in " ".join(str(w or "") for w in words).lower()
 
 
 class FakeOmi(FakeServer):
@@ -86,24 +83,17 @@ class FakeOmi(FakeServer):
         self.notes: list[Record] = []
         self.groups: list[Record] = []
         self.greetings: list[Record] = []
-        self.internal_phones: list[Record] = [
-            {"domain": "omiteam", "outbound_proxy": "wss://wssvn.omicrm.com", "sip_user": "101",
-             "password": "sip-secret-101", "full_name": "Nguyễn Văn An",
-             "agent_id": "6391f5be232ce4664531d001", "email": "an@omi.example",
-             "public_number": "842836222789", "last_updated_date": 1_700_000_000_000,
-             "created_date": 1_690_000_000_000},
-        ]  # fmt: skip
+        secret = {"password": "sip-secret-101"}
+        self.internal_phones = [{**_PHONE, **secret, **_AGENT, **_LINE, **_DATES}]
         self.tenant_id = "6209c98461c1cb163ded25f7"
         self._next_id = 0x6391F5BE232CE4664531E000
 
-    def client(
-        self, *, token: str | Callable[[], str] | None = None, **options: Unpack[FakeClientOptions]
-    ) -> Omi:
+    def client(self, *, token: _Token = None, **options: Unpack[FakeClientOptions]) -> Omi:
         """An :class:`~cxkit.omi.Omi` client served by this fake (``token``: the fake's)."""
         return Omi(token=self.token if token is None else token, **self.wiring(), **options)
 
     def async_client(
-        self, *, token: str | Callable[[], str] | None = None, **options: Unpack[FakeClientOptions]
+        self, *, token: _Token = None, **options: Unpack[FakeClientOptions]
     ) -> AsyncOmi:
         """An :class:`~cxkit.omi.AsyncOmi` client served by this fake (``token``: the fake's)."""
         return AsyncOmi(token=self.token if token is None else token, **self.wiring(), **options)
@@ -115,23 +105,20 @@ class FakeOmi(FakeServer):
         fields = {"instance_id": "fake", "instance_version": "1.2.164", "payload": payload}
         return self.json({"status_code": 9999, **fields, "key_enabled": False})
 
-    def fail(self, code: int, message: str, *, http_status: int = 200) -> httpx.Response:
-        """A failure envelope (HTTP 200 by default, as OMI answers)."""
-        body = {"status_code": code, "instance_id": "fake", "payload": None, "message": message}
-        return self.json(body, status=http_status)
-
-    def error_response(self, status: int, message: str) -> httpx.Response:
-        """Unknown routes and methods: the HTTP status with a failure envelope."""
-        return self.fail(status, message, http_status=status)
+    def error_response(self, status: int, message: str, http_status: int = 0) -> httpx.Response:
+        """A failure envelope; refusals with HTTP 200, as OMI answers, other errors
+        (no route, no token) with their own status."""
+        body = {"status_code": status, "instance_id": "fake", "payload": None, "message": message}
+        return self.json(body, status=http_status or status)
 
     def refused(self, exc: Refused) -> httpx.Response:
         """Refusals are reported in the envelope, with HTTP 200."""
-        return self.fail(exc.status, "; ".join(exc.messages))
+        return self.error_response(exc.status, "; ".join(exc.messages), 200)
 
     def authenticate(self, request: httpx.Request) -> httpx.Response | None:
         """Refuse a missing or wrong Bearer token."""
         if bearer(request) not in self.tokens:
-            return self.fail(401, "Unauthorized: invalid access token", http_status=401)
+            return self.error_response(401, "Unauthorized: invalid access token")
         return None
 
     def read_body(self, res: Resource, op: str, request: FakeRequest) -> Any:
@@ -149,20 +136,11 @@ class FakeOmi(FakeServer):
         page = max(1, request.int_arg("page", 1))
         size = max(1, request.int_arg("size", res.wire.get("size", 10)))
         pages = max(1, math.ceil(len(result) / size))
-        return self.ok(
-            {
-                "items": window(result, (page - 1) * size, size),
-                "page_number": page,
-                "page_size": size,
-                "total_items": len(result),
-                "total_pages": pages,
-                "has_next": page < pages,
-                "next_page": page + 1 if page < pages else 1,
-                "has_previous": page > 1,
-                "previous_page": max(1, page - 1),
-                "extension": None,
-            }
-        )
+        items, more = window(result, (page - 1) * size, size), page < pages
+        sizes = {"page_number": page, "page_size": size, "total_items": len(result)}
+        after = {"has_next": more, "next_page": page + 1 if more else 1, "has_previous": page > 1}
+        before = {"previous_page": max(1, page - 1), "extension": None}
+        return self.ok({"items": items, **sizes, "total_pages": pages, **after, **before})
 
     def _stamped(self, **fields: Any) -> Record:
         self._next_id += 1
@@ -170,11 +148,15 @@ class FakeOmi(FakeServer):
         stamps = {"tenant_id": self.tenant_id, "created_date": now, "last_updated_date": now}
         return {"_id": f"{self._next_id:024x}", **stamps, **fields}
 
+    def _read(self, body: Any, rules: dict[str, Field], first: bool = False) -> dict[str, Any]:
+        values, problems = read(body, rules, SAYS, unknown=False)
+        refuse(problems, first=first)
+        return values
+
     # -- contacts -------------------------------------------------------------
 
     def _new_contact(self, body: Any, request: FakeRequest | None = None) -> Record:
-        """A contact; the same ``refId`` or phone as an existing one is a 409,
-        so a find-or-create race can be tested."""
+        # The same refId or phone as another contact is a 409, to test find-or-create races.
         if not isinstance(body, dict) or not body:
             raise Refused(400, "Dữ liệu khách hàng không hợp lệ")
         ref, phones = body.get("refId"), _phones(body)
@@ -184,24 +166,20 @@ class FakeOmi(FakeServer):
         return {**body, **self._stamped(create_by=_BY)}
 
     def _find_by(self, key: str, value: Any) -> Record:
-        found = [
-            c for c in self.contacts if value in (_phones(c) if key == "phone" else [c.get(key)])
-        ]
-        if value is None or not found:
-            raise Refused(404, "Không tìm thấy khách hàng")
-        return found[0]
+        for contact in self.contacts if value is not None else []:
+            if value in (_phones(contact) if key == "phone" else [contact.get(key)]):
+                return contact
+        raise Refused(404, "Không tìm thấy khách hàng")
 
     @route("POST", "/api/contacts/update")
-    def contacts_update(self, request: FakeRequest) -> httpx.Response:
-        """Update a contact found by ``refId``."""
+    def _update_contact(self, request: FakeRequest) -> httpx.Response:
         body = self.read_body(CONTACTS, "update", request) or {}
         contact = self._find_by("refId", body.get("refId"))
         contact.update(body, last_updated_date=int(self.clock.now() * 1000))
         return self.ok(contact)
 
     @route("POST", "/api/contacts/add-note")
-    def contacts_add_note(self, request: FakeRequest) -> httpx.Response:
-        """Add note interactions to contacts found by phone."""
+    def _add_notes(self, request: FakeRequest) -> httpx.Response:
         notes = self.read_body(CONTACTS, "update", request)
         if not isinstance(notes, list) or not notes:
             raise Refused(400, "Request body phải là một mảng ghi chú")
@@ -213,14 +191,13 @@ class FakeOmi(FakeServer):
         return self.ok(True)
 
     @route("GET", "/api/contacts/get")
-    def contacts_get(self, request: FakeRequest) -> httpx.Response:
-        """Find a contact by phone, ref_id or ref_code."""
+    def _find_contact(self, request: FakeRequest) -> httpx.Response:
         for key, arg in (("phone", "phone"), ("refId", "ref_id"), ("refCode", "ref_code")):
             if request.arg(arg) is not None:
                 return self.ok(self._find_by(key, request.arg(arg)))
         return self.ok(self._find_by("", None))
 
-    # -- internal groups and phones -----------------------------------------------
+    # -- internal groups and greetings ------------------------------------------
 
     def _group(self, group: Record, body: Any) -> Record:
         """``group`` with the fields of a create or update ``body``, and its members."""
@@ -249,21 +226,13 @@ class FakeOmi(FakeServer):
 
     @route("POST", f"{_GROUPS}/add-members")
     @route("POST", f"{_GROUPS}/remove-members")
-    def group_members(self, request: FakeRequest) -> httpx.Response:
-        """Add extensions to a group, or remove them."""
+    def _group_members(self, request: FakeRequest) -> httpx.Response:
         body = self.read_body(GROUPS, "update", request) or {}
         group = self.find(GROUPS, body.get("group_id"))
         values = self._read(body, {"sip_users": Field("list", required=True)})
         how = "add" if request.raw.url.path.endswith("add-members") else "remove"
         have = group["sip_members"]
         return self.ok(self._members(group, members(have, map(str, values["sip_users"]), how)))
-
-    def _read(self, body: Any, rules: dict[str, Field], first: bool = False) -> dict[str, Any]:
-        values, problems = read(body, rules, SAYS, unknown=False)
-        refuse(problems, first=first)
-        return values
-
-    # -- greetings ----------------------------------------------------------------
 
     def _add_greeting(self, name: str, formality: str, **fields: Any) -> httpx.Response:
         file = {"recording_file": f"{self._stamped()['_id']}.mp3", "is_deleted": False}
@@ -273,8 +242,7 @@ class FakeOmi(FakeServer):
         return self.ok({"file": self.greetings[-1]})
 
     @route("POST", "/api/call_center/greeting/upload")
-    def greetings_upload(self, request: FakeRequest) -> httpx.Response:
-        """Store an uploaded mp3 (multipart ``file``)."""
+    def _upload_greeting(self, request: FakeRequest) -> httpx.Response:
         part = request.form().get("file")
         if not isinstance(part, tuple) or not str(part[0]).lower().endswith(".mp3"):
             raise Refused(400, "Chỉ hỗ trợ file mp3")
@@ -283,8 +251,7 @@ class FakeOmi(FakeServer):
         return self._add_greeting(name, "Tải lên", **unset, size=len(part[1]))
 
     @route("POST", "/api/call_center/greeting/upload-text-to-speech")
-    def greetings_tts(self, request: FakeRequest) -> httpx.Response:
-        """Make a text-to-speech recording."""
+    def _speak_greeting(self, request: FakeRequest) -> httpx.Response:
         body = self.read_body(GREETINGS, "create", request) or {}
         name, text = request.arg("greeting_name"), body.get("text")
         if not name or not isinstance(text, str) or not text or len(text) > 300:
@@ -331,18 +298,19 @@ GROUPS = _resource(
     new=FakeOmi._new_group,
     change=lambda fake, group, body, request: fake._group(group, body).update(last_update_by=_BY),
 )
+_CALL_CENTER = "/api/call_center"
 GREETINGS = _resource(
     "greetings",
     "file ghi âm",
     {
-        "list": "GET /api/call_center/greeting/list",
-        "delete": "DELETE /api/call_center/greeting/delete/{id}",
+        "list": f"GET {_CALL_CENTER}/greeting/list",
+        "delete": f"DELETE {_CALL_CENTER}/greeting/delete/{{id}}",
     },
 )
 PHONES = _resource(
     "internal_phones",
     "số nội bộ",
-    {"list": "GET /api/call_center/internal_phone/list"},
+    {"list": f"GET {_CALL_CENTER}/internal_phone/list"},
     filters={"keyword": "contains:sip_user"},
 )
 FakeOmi.resources = (CONTACTS, GROUPS, GREETINGS, PHONES)

@@ -12,9 +12,7 @@ assert cxm.tickets.get(ticket_id).basicinfo.subject == "Printer on fire"
 assert fake.logins == 2
 ```
 
-It answers in the real envelope, with login tokens that expire, an optional quota,
-tickets (filtered ``read``, multipart forms), comments, the log, requesters, CRM objects
-and call records; the guide (``docs/omnicxm.md``) tells what it models and how.
+What it models, and how, is told in the guide (``docs/omnicxm.md``).
 """
 
 from __future__ import annotations
@@ -33,6 +31,7 @@ from ..omnicxm.types.common import VIETNAM
 from ._clock import FakeClock
 from ._crud_extra import children, matches, sort_by
 from ._forms import FormValue, unflatten
+from ._listing import window
 from ._options import FakeClientOptions
 from ._server import FakeRequest, FakeServer, Record, Refused, Resource, basic_auth, number, route
 
@@ -41,15 +40,24 @@ if TYPE_CHECKING:
 
 __all__ = ["FakeOmniCXM"]
 
+# The routes the docs open to a login token only, not to the secret key.
 _TOKEN_ONLY = re.compile(
     r"GET /(logout|users/getinformation|services/tickets/view)$"
     r"|POST /services/tickets/(ticket/read|requester/convert)$"
     r"|(POST|PUT|DELETE) /services/tickets/comment/"
     r"|(GET|POST) /relationship/objects/|GET /crm/objects/"
 )
-"""The routes the docs open to a login token only, not to the secret key."""
-_RENAMED = {"ccs": "cc", "account_related": "relatedaccount"}
-"""Ticket form fields the ticket record names otherwise."""
+_RENAMED = {"ccs": "cc", "account_related": "relatedaccount"}  # form name -> ticket field
+_VIEWS = ("mineticket", "ticketstatusnew")
+Pairs = list[tuple[str, FormValue]]
+_NEW_TICKET = {"status": "New", "priority": "normal", "source": "api", "sourcedisplay": "api"}
+
+
+class _ClientOptions(FakeClientOptions, total=False):
+    username: str | None
+    password: str | None
+    secret_key: str | None
+    time_zone: str | tzinfo
 
 
 def _positive(value: Any, name: str, default: int) -> int:
@@ -67,18 +75,8 @@ def _first_text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _texts(pairs: list[tuple[str, FormValue]]) -> dict[str, str]:
+def _texts(pairs: Pairs) -> dict[str, str]:
     return {k: v for k, v in pairs if isinstance(v, str)}
-
-
-def _without_keys(record: Record, *keys: str) -> Record:
-    return {k: v for k, v in record.items() if k not in keys}
-
-
-def _without(items: list[Any], indexes: Any) -> list[Any]:
-    """``items`` less those at the comma-separated ``indexes`` (``deletefileindex``)."""
-    gone = {int(i) for i in str(indexes).replace(" ", "").split(",") if i.isdigit()}
-    return [item for i, item in enumerate(items) if i not in gone]
 
 
 class FakeOmniCXM(FakeServer):
@@ -87,7 +85,8 @@ class FakeOmniCXM(FakeServer):
     State is public for assertions: ``tickets`` (record id -> wire record),
     ``comments`` and ``logs`` (ticket id -> list), ``objects`` (module -> id ->
     record), ``cdr`` (list), ``files`` (uploaded ``(field, filename, bytes)``),
-    ``logins``/``logouts`` counters and the valid ``tokens``.
+    ``requesters`` (by id), ``logins``/``logouts`` counters and the valid
+    ``tokens`` (token -> clock time issued).
     """
 
     vendor = "omnicxm"
@@ -114,7 +113,6 @@ class FakeOmniCXM(FakeServer):
         self.quota, self.quota_window, self.calls_left = quota, quota_window, quota
         self._window_start = self.clock.now()
         self.tokens: dict[str, float] = {}
-        """Valid tokens and the clock time they were issued."""
         self.expired: set[str] = set()
         self.logins = self.logouts = 0
         self.tickets: dict[str, Record] = {}
@@ -123,70 +121,35 @@ class FakeOmniCXM(FakeServer):
         self.objects: dict[str, dict[str, Record]] = {}
         self.cdr: list[Record] = []
         self.requesters: dict[str, Record] = {}
-        """Ticket requesters made by ``requester/convert``, by requester id."""
         self.files: list[tuple[str, str, bytes]] = []
         self._counter = 0x6360C1ABBDBAD519870B0000
         self._ticket_number = 180963647
-        self.user: Record = {
-            "id": self._new_id(),
-            "username": username,
-            "name": "Fake Admin",
-            "phone": "1900545463",
-            "email": "admin@example.vn",
-            "sex": "male",
-            "avatar": "",
-            "language": "vietnamese",
-            "timezone": "Asia/Ho_Chi_Minh",
-            "usertype": "owner",
-        }
+        self.user: Record = {"id": self._new_id(), "username": username, "name": "Fake Admin"}
+        self.user.update(phone="1900545463", email="admin@example.vn", sex="male", avatar="")
+        self.user.update(language="vietnamese", timezone="Asia/Ho_Chi_Minh", usertype="owner")
         self.modules = ["tickets", "omnichat", "reportcdr"]
-        self.categories: list[Record] = [
-            {
-                "id": self._new_id(),
-                "name": "Support",
-                "items": [{"id": self._new_id(), "name": "Hardware"}],
-            }
-        ]
-        self.views: list[Record] = [
-            {"key": f"system_{key}", "name": "", "type": "system"}
-            for key in ("mineticket", "ticketstatusnew")
-        ]
+        top, sub = {"id": self._new_id(), "name": "Support"}, self._new_id()
+        self.categories: list[Record] = [{**top, "items": [{"id": sub, "name": "Hardware"}]}]
+        self.views = [{"key": f"system_{k}", "name": "", "type": "system"} for k in _VIEWS]
 
     # -- wiring and controls ------------------------------------------------------
 
-    def _options(
-        self, username: str | None, password: str | None, secret_key: str | None, zone: str | tzinfo
-    ) -> dict[str, Any]:
-        credentials = {"username": username, "password": password, "secret_key": secret_key}
-        if username is None and password is None and secret_key is None:
+    def _options(self, given: dict[str, Any]) -> dict[str, Any]:
+        credentials = {k: given.pop(k, None) for k in ("username", "password", "secret_key")}
+        if all(v is None for v in credentials.values()):
             credentials = {"username": self.username, "password": self.password}
-        return {**self.wiring(), "time_zone": zone, **credentials}
+        zone = given.pop("time_zone", "Asia/Ho_Chi_Minh")
+        return {**self.wiring(), "time_zone": zone, **credentials, **given}
 
-    def client(
-        self,
-        *,
-        username: str | None = None,
-        password: str | None = None,
-        secret_key: str | None = None,
-        time_zone: str | tzinfo = "Asia/Ho_Chi_Minh",
-        **options: Unpack[FakeClientOptions],
-    ) -> OmniCXM:
+    def client(self, **options: Unpack[_ClientOptions]) -> OmniCXM:
         """An :class:`~cxkit.omnicxm.OmniCXM` served by this fake, logging in with the
         fake's username and password unless credentials are given."""
-        return OmniCXM(**self._options(username, password, secret_key, time_zone), **options)
+        return OmniCXM(**self._options(dict(options)))
 
-    def async_client(
-        self,
-        *,
-        username: str | None = None,
-        password: str | None = None,
-        secret_key: str | None = None,
-        time_zone: str | tzinfo = "Asia/Ho_Chi_Minh",
-        **options: Unpack[FakeClientOptions],
-    ) -> AsyncOmniCXM:
+    def async_client(self, **options: Unpack[_ClientOptions]) -> AsyncOmniCXM:
         """An :class:`~cxkit.omnicxm.AsyncOmniCXM` served by this fake (credentials as
         :meth:`client`)."""
-        return AsyncOmniCXM(**self._options(username, password, secret_key, time_zone), **options)
+        return AsyncOmniCXM(**self._options(dict(options)))
 
     def expire_tokens(self) -> None:
         """Make every token issued so far expired (the next call must log in again)."""
@@ -201,20 +164,11 @@ class FakeOmniCXM(FakeServer):
     def add_cdr(self, *, src: str, dst: str, calldate: int, **fields: Any) -> Record:
         """Add a call record (``calldate`` in epoch seconds); returns it."""
         local = datetime.fromtimestamp(calldate, VIETNAM)
-        record = {
-            "_id": self._new_id(),
-            "src": src,
-            "dst": dst,
-            "uniqueid": f"{calldate}.{len(self.cdr) + 1}",
-            "calldate": calldate,
-            "calldatetime": local.strftime("%Y-%m-%d %H:%M:%S"),
-            "disposition": "ANSWERED",
-            "duration": 0,
-            "billsec": 0,
-            "in_out": "outbound",
-            "_collection": f"{self.customer_code}_cdr_st_{local:%Y%m}",
-            **fields,
-        }
+        record: Record = {"_id": self._new_id(), "src": src, "dst": dst}
+        record["uniqueid"] = f"{calldate}.{len(self.cdr) + 1}"
+        record.update(calldate=calldate, calldatetime=local.strftime("%Y-%m-%d %H:%M:%S"))
+        record.update(disposition="ANSWERED", duration=0, billsec=0, in_out="outbound")
+        record.update({"_collection": f"{self.customer_code}_cdr_st_{local:%Y%m}"}, **fields)
         self.cdr.append(record)
         return record
 
@@ -224,13 +178,9 @@ class FakeOmniCXM(FakeServer):
         """A success envelope."""
         return self.json({"status": True, **payload})
 
-    def fail(self, message: str, *, http_status: int = 200) -> httpx.Response:
-        """A failure envelope (HTTP 200 by default, as the docs show it)."""
-        return self.json({"status": False, "error": message}, status=http_status)
-
     def error_response(self, status: int, message: str) -> httpx.Response:
-        """Unknown routes and refusals: the HTTP status with a failure envelope."""
-        return self.fail(message, http_status=status)
+        """Refusals: the HTTP status with a failure envelope (HTTP 200 for bad input)."""
+        return self.json({"status": False, "error": message}, status=status)
 
     def authenticate(self, request: httpx.Request) -> httpx.Response | None:
         """Spend the quota, then check Basic credentials (login) or ``X-API-KEY`` (a
@@ -238,14 +188,13 @@ class FakeOmniCXM(FakeServer):
         now = self.clock.now()
         if self.quota is not None:
             if now - self._window_start >= self.quota_window:
-                self._window_start, self.calls_left = now, self.quota
+                self.reset_quota()
             if (self.calls_left or 0) <= 0:
-                return self.json({"status": False, "error": "API limited"}, status=202)
+                return self.error_response(202, "API limited")
             self.calls_left = (self.calls_left or 0) - 1
         if request.url.path == "/login":
-            if basic_auth(request) != (self.username, self.password):
-                return self.fail("Wrong username or password", http_status=401)
-            return None
+            good = basic_auth(request) == (self.username, self.password)
+            return None if good else self.error_response(401, "Wrong username or password")
         key = request.headers.get("x-api-key", "")
         issued = self.tokens.get(key)
         if issued is not None and self.token_ttl is not None and now - issued >= self.token_ttl:
@@ -255,12 +204,12 @@ class FakeOmniCXM(FakeServer):
             return None
         if key and key == self.secret_key:
             if _TOKEN_ONLY.match(f"{request.method} {request.url.path}"):
-                return self.fail("This API needs a login token (TOKEN_LOGIN_API)", http_status=401)
+                return self.error_response(401, "This API needs a login token (TOKEN_LOGIN_API)")
             return None
         if key in self.expired:
             status = 200 if self.expired_answer == "envelope" else 401
-            return self.fail("Token is expired", http_status=status)
-        return self.fail("Unauthorized: invalid token", http_status=401)
+            return self.error_response(status, "Token is expired")
+        return self.error_response(401, "Unauthorized: invalid token")
 
     def read_body(self, res: Resource, op: str, request: FakeRequest) -> Any:
         """CRM objects are created from JSON; the rest are multipart (or urlencoded)
@@ -274,51 +223,42 @@ class FakeOmniCXM(FakeServer):
         return request.form_pairs()
 
     def crud(self, res: Resource, op: str, request: FakeRequest) -> httpx.Response:
-        """The generic handlers; a comment to edit is named in the form (``idcomment``)."""
+        """The generic handlers, and ``read`` (a listing filtered, sorted and paged by the
+        body); a comment to edit is named in the form (``idcomment``)."""
+        if op == "read":
+            store = self.store_of(res, request)
+            items = list(store.values() if isinstance(store, dict) else store)
+            return self.answer(res, op, request, self._read(res, items, request))
         if res is COMMENTS and op == "update":
             request.path_params["comment_id"] = str(_texts(request.form_pairs()).get("idcomment"))
         return super().crud(res, op, request)
 
     def answer(self, res: Resource, op: str, request: FakeRequest, result: Any) -> httpx.Response:
-        """A listing as a page, a record under ``data``, other answers as ``res`` says."""
+        """A listing as a page (with links to its neighbours unless ``wire["links"]`` is
+        false; whole under the key ``wire["all"]``), a record under ``data``, other answers as
+        ``res.wire`` says."""
         if op == "list" and res.wire.get("all"):
-            return self.ok(data=copy.deepcopy(result))
-        if op == "list":
-            count = res.wire.get("count", "totalPages")
-            return self._page(request, result, count_key=count, links=res.wire.get("links", False))
-        payload = {"data": result} if op == "get" else res.wire.get(op, lambda record: {})(result)
-        return self.ok(**copy.deepcopy(payload))
-
-    def _page(
-        self,
-        request: FakeRequest,
-        items: list[Record],
-        *,
-        body: bool = False,
-        count_key: str = "totalPages",
-        links: bool = False,
-        extra: Record | None = None,
-    ) -> httpx.Response:
-        source = request.json_object() if body else request.args()
-        size = _positive(source.get("take"), "take", self.default_take)
+            return self.ok(**{res.wire["all"]: copy.deepcopy(result)})
+        if op not in ("list", "read"):
+            payload = {"data": result} if op == "get" else res.wire.get(op, lambda r: {})(result)
+            return self.ok(**copy.deepcopy(payload))
+        page_in = request.json_object() if op == "read" else request.args()
+        size = _positive(page_in.get("take"), "take", self.default_take)
         if size > 100:
             raise Refused(400, "take must be at most 100")
-        page = _positive(source.get("page"), "page", 1)
-        pages = math.ceil(len(items) / size) if items else 0
-        payload: Record = {"take": size, "page": page, count_key: pages, "total": len(items)}
+        page = _positive(page_in.get("page"), "page", 1)
+        pages = math.ceil(len(result) / size)
+        payload = {"take": size, "page": page, res.wire.get("count", "totalPages"): pages}
+        payload["total"] = len(result)
         url = request.raw.url.copy_remove_param("page").copy_remove_param("take")
-        if links and page > 1:
-            payload["prevPage"] = str(url.copy_merge_params({"take": size, "page": page - 1}))
-        if links and page < pages:
-            payload["nextPage"] = str(url.copy_merge_params({"take": size, "page": page + 1}))
-        payload.update(extra or {}, data=copy.deepcopy(items[(page - 1) * size : page * size]))
-        return self.ok(**payload)
-
-    def _read(self, request: FakeRequest, items: list[Record], **paging: Any) -> httpx.Response:
-        """``items`` narrowed by the body's ``filter``, in its ``sort``, paged in the body."""
-        body = request.json_object()
-        found = [r for r in items if matches(r, body.get("filter"))]
-        return self._page(request, sort_by(found, body.get("sort")), body=True, **paging)
+        for key, to, shown in (
+            ("prevPage", page - 1, page > 1),
+            ("nextPage", page + 1, page < pages),
+        ):
+            if res.wire.get("links", True) and shown:
+                payload[key] = str(url.copy_merge_params({"take": size, "page": to}))
+        payload.update(res.wire.get("extra", lambda *_: {})(self, request))
+        return self.ok(**payload, data=copy.deepcopy(window(result, (page - 1) * size, size)))
 
     def _new_id(self) -> str:
         self._counter += 1
@@ -326,141 +266,95 @@ class FakeOmniCXM(FakeServer):
 
     def _stamp(self, **more: Any) -> Record:
         user, now = self.user, int(self.clock.now())
-        return {
-            "id": user["id"],
-            "byid": user["id"],
-            "username": self.username,
-            "name": user["name"],
-            "time": now,
-            **more,
-        }
+        by = {"id": user["id"], "byid": user["id"], "username": self.username}
+        return {**by, "name": user["name"], "time": now, **more}
 
     def _log(self, ticket_id: str, kind: str, **fields: Any) -> None:
         entry = {"_id": self._new_id(), "ticket_id": ticket_id, "type": kind}
         self.logs.setdefault(ticket_id, []).insert(0, {**entry, "created": self._stamp(), **fields})
 
-    def _files(self, pairs: list[tuple[str, FormValue]]) -> list[Record]:
-        out = []
+    def _attach(self, have: list[Record], delete: Any, pairs: Pairs) -> list[Record]:
+        """``have`` less the files at the comma-separated indexes ``delete``
+        (``deletefileindex``), and the files uploaded in ``pairs``."""
+        gone = {int(i) for i in str(delete or "").replace(" ", "").split(",") if i.isdigit()}
+        out = [item for i, item in enumerate(have) if i not in gone]
         for name, value in pairs:
             if isinstance(value, tuple):
                 filename, content = value
                 self.files.append((name, filename, content))
-                out.append(
-                    {
-                        "name": filename,
-                        "extension": filename.rsplit(".", 1)[-1] if "." in filename else "",
-                        "filesize": len(content),
-                        "path": f"https://cdn.fake.invalid/{self._new_id()}/{filename}",
-                    }
-                )
+                kind = filename.rsplit(".", 1)[-1] if "." in filename else ""
+                info = {"name": filename, "extension": kind, "filesize": len(content)}
+                path = f"https://cdn.fake.invalid/{self._new_id()}/{filename}"
+                out.append({**info, "path": path})
         return out
 
     def _ordered(self, items: list[Record], request: FakeRequest | None = None) -> list[Record]:
         # Newest first; among equal times the later one first.
         return sorted(reversed(items), key=lambda t: -int(t["created"]["time"]))
 
-    # -- login, user, modules, categories, views --------------------------------------
+    def _read(self, res: Resource, items: list[Record], request: FakeRequest) -> list[Record]:
+        """``items`` in a ticket view (``keyview``), newest first, narrowed by the body's
+        ``filter``, in its ``sort``."""
+        body = request.json_object()
+        keyview = body.get("keyview") if res is TICKETS else None
+        if keyview == "system_ticketstatusnew":
+            items = [t for t in items if t["basicinfo"].get("status") == "New"]
+        elif keyview is not None and keyview not in {v["key"] for v in self.views}:
+            raise Refused(404, "View not found")
+        found = [r for r in self._ordered(items) if matches(r, body.get("filter"))]
+        return sort_by(found, body.get("sort"))
+
+    def _categories(self, request: FakeRequest | None = None) -> list[Record]:
+        return [i for c in self.categories for i in [c, *c.get("items", [])]]
+
+    # -- login, user, modules -------------------------------------------------------
 
     @route("GET", "/login")
-    def login(self, request: FakeRequest) -> httpx.Response:
-        """Issue a token for the Basic credentials."""
+    def _login(self, request: FakeRequest) -> httpx.Response:
         self.logins += 1
         token = f"{uuid.UUID(int=self._counter + self.logins).hex}-{uuid.UUID(int=self.logins)}"
         self.tokens[token] = self.clock.now()
         info = {k: v for k, v in self.user.items() if k not in ("id", "username")}
-        return self.ok(
-            token=token, userinfo={"customer_code": self.customer_code, **info, "extension": "8001"}
-        )
+        user = {"customer_code": self.customer_code, **info, "extension": "8001"}
+        return self.ok(token=token, userinfo=user)
 
     @route("GET", "/logout")
-    def logout(self, request: FakeRequest) -> httpx.Response:
-        """Destroy the token."""
+    def _logout(self, request: FakeRequest) -> httpx.Response:
         self.tokens.pop(request.raw.headers["x-api-key"], None)
         self.logouts += 1
         return self.ok()
 
     @route("GET", "/users/getinformation")
-    def get_information(self, request: FakeRequest) -> httpx.Response:
-        """The logged-in user."""
+    def _me(self, request: FakeRequest) -> httpx.Response:
         return self.ok(data=dict(self.user))
 
     @route("GET", "/users/getuserpermission")
-    def users_permission(self, request: FakeRequest) -> httpx.Response:
-        """The users and business units assignee fields take (``user_<id>``/``bu_<id>``)."""
-        user = {
-            "type": "user",
-            "username": self.username,
-            "name": self.user["name"],
-            "value": f"user_{self.user['id']}",
-        }
-        return self.ok(data=[{"type": "bu", "name": "Support", "value": "bu_support"}, user])
-
-    @route("GET", "/permission/module")
-    def modules_open(self, request: FakeRequest) -> httpx.Response:
-        """The modules open to the account."""
-        return self.ok(modules=list(self.modules))
-
-    def _category(self, wanted: Any) -> Record | None:
-        items = [i for c in self.categories for i in [c, *c.get("items", [])]]
-        return next((i for i in items if i["id"] == wanted), None)
-
-    @route("GET", "/services/tickets/category/{id}")
-    def categories_get(self, request: FakeRequest) -> httpx.Response:
-        """One category (or subcategory)."""
-        found = self._category(request.path_params["id"])
-        if found is None:
-            raise Refused(404, "Category not found")
-        return self.ok(data=copy.deepcopy(found))
+    def _assignees(self, request: FakeRequest) -> httpx.Response:
+        me = {"type": "user", "username": self.username, "name": self.user["name"]}
+        unit = {"type": "bu", "name": "Support", "value": "bu_support"}
+        return self.ok(data=[unit, {**me, "value": f"user_{self.user['id']}"}])
 
     # -- tickets, comments, requesters -----------------------------------------------
 
-    @route("POST", "/services/tickets/ticket/read")
-    def tickets_read(self, request: FakeRequest) -> httpx.Response:
-        """Tickets filtered and sorted (in a saved view with ``keyview``), paged in the body."""
-        found = self._ordered(list(self.tickets.values()))
-        keyview = request.json_object().get("keyview")
-        if keyview == "system_ticketstatusnew":
-            found = [t for t in found if t["basicinfo"].get("status") == "New"]
-        elif keyview is not None and keyview not in {v["key"] for v in self.views}:
-            raise Refused(404, "View not found")
-        return self._read(request, found, links=True)
-
-    def _new_ticket(self, pairs: list[tuple[str, FormValue]], request: FakeRequest) -> Record:
+    def _new_ticket(self, pairs: Pairs, request: FakeRequest) -> Record:
         basic = unflatten(pairs).get("basicinfo") or {}
         if not isinstance(basic, dict) or not basic.get("subject"):
             raise Refused(200, "basicinfo[subject] is required")
         ticket_id = self._new_id()
         self._ticket_number += 1
-        ticket: Record = {
-            "basicinfo": {
-                "id": ticket_id,
-                "ticket_id": f"{self._ticket_number}{ticket_id[-8:]}",
-                "status": "New",
-                "priority": "normal",
-                "source": "api",
-                "sourcedisplay": "api",
-                "tags": [],
-                "cc": [],
-                "duedate": "",
-                "attachment": [],
-                "owner": {"id": self.user["id"], "name": self.user["name"], "type": "user"},
-            },
-            "created": self._stamp(),
-            "last_modified": self._stamp(),
-            "currentState": False,
-        }
+        code = f"{self._ticket_number}{ticket_id[-8:]}"
+        owner = {"id": self.user["id"], "name": self.user["name"], "type": "user"}
+        lists: Record = {"tags": [], "cc": [], "duedate": "", "attachment": []}
+        info = {"id": ticket_id, "ticket_id": code, **_NEW_TICKET, **lists, "owner": owner}
+        ticket: Record = {"basicinfo": info, "created": self._stamp()}
+        ticket.update(last_modified=self._stamp(), currentState=False)
         self._change_ticket(ticket, pairs, request, "createticket")
         self.comments[ticket_id] = []
         return ticket
 
     def _change_ticket(
-        self,
-        ticket: Record,
-        pairs: list[tuple[str, FormValue]],
-        request: FakeRequest,
-        log: str = "updateticket",
+        self, ticket: Record, pairs: Pairs, request: FakeRequest, log: str = ""
     ) -> None:
-        """Apply a ``basicinfo[...]`` and ``group[field]`` form to ``ticket``."""
         form = unflatten(pairs)
         basic = form.pop("basicinfo", {}) or {}
         if not isinstance(basic, dict):
@@ -469,18 +363,15 @@ class FakeOmniCXM(FakeServer):
         info = ticket["basicinfo"]
         for key, value in basic.items():
             info[_RENAMED.get(key, key)] = self._basic_value(key, value)
-        if delete is not None:
-            info["attachment"] = _without(info.get("attachment", []), delete)
-        info.setdefault("attachment", []).extend(
-            self._files([("basicinfo[files][]", f) for f in files])
-        )
+        uploads = [("basicinfo[files][]", f) for f in files]
+        info["attachment"] = self._attach(info.get("attachment", []), delete, uploads)
         for group, fields in form.items():
             if not isinstance(fields, dict):
                 raise Refused(400, f"{group} must be fields {group}[name]")
             ticket.setdefault(group, {}).update(fields)
-        if log == "updateticket":
+        if not log:
             ticket["last_modified"] = self._stamp()
-        self._log(info["id"], log)
+        self._log(info["id"], log or "updateticket")
 
     def _basic_value(self, key: str, value: Any) -> Any:
         """A ``basicinfo[key]`` form value as the ticket record keeps it."""
@@ -493,42 +384,27 @@ class FakeOmniCXM(FakeServer):
             lists = {k: [known[k]] if known.get(k) else [] for k in ("phone", "email")}
             return {"id": value, "name": known["name"], **lists}
         if key == "category":
-            return {"id": value, "name": (self._category(value) or {}).get("name")}
+            found = next((c for c in self._categories() if c["id"] == value), {})
+            return {"id": value, "name": found.get("name")}
         if key == "assignee":
             kind, _, ident = str(value).partition("_")
             return {"id": ident or value, "type": kind if ident else "user"}
         return {"id": value} if key == "account_related" else value
 
-    def _new_comment(self, pairs: list[tuple[str, FormValue]], request: FakeRequest) -> Record:
-        """A comment from a multipart ``content``, ``notetype`` and ``files[]``."""
+    def _new_comment(self, pairs: Pairs, request: FakeRequest) -> Record:
         fields, ticket_id = _texts(pairs), request.path_params["id"]
         if not fields.get("content"):
             raise Refused(200, "content is required")
         notetype = fields.get("notetype", "public")
         if notetype not in ("public", "private"):
             raise Refused(200, "notetype must be public or private")
-        comment = {
-            "id": self._new_id(),
-            "ticket_id": ticket_id,
-            **self._content(fields["content"]),
-            "type": "note",
-            "notetype": notetype,
-            "replycomments": 0,
-            "tagusers": [],
-            "upload_data": self._files(pairs),
-            "created": self._stamp(owner=True),
-            "last_modified": self._stamp(owner=True),
-            "timetext": "justnow",
-            "ccs_updated": [],
-            "usersubmit_info": {
-                "username": self.username,
-                "name": self.user["name"],
-                "owner": True,
-                "extension": "8001",
-                "email": self.user["email"],
-                "phone": "",
-            },
-        }
+        comment = {"id": self._new_id(), "ticket_id": ticket_id, **self._content(fields["content"])}
+        comment.update(type="note", notetype=notetype, replycomments=0, tagusers=[])
+        comment.update(upload_data=self._attach([], None, pairs), created=self._stamp(owner=True))
+        comment.update(last_modified=self._stamp(owner=True), timetext="justnow", ccs_updated=[])
+        me = {"username": self.username, "name": self.user["name"], "owner": True}
+        contact = {"extension": "8001", "email": self.user["email"], "phone": ""}
+        comment["usersubmit_info"] = {**me, **contact}
         if fields.get("parentcomment"):
             comment["parentcomment"] = fields["parentcomment"]
         self._log(ticket_id, "addcomment", comment_id=comment["id"])
@@ -538,22 +414,19 @@ class FakeOmniCXM(FakeServer):
     def _content(text: str) -> Record:
         return {"content": f"<p>{text}</p>\n", "raw_content": f"{text}\n"}
 
-    def _change_comment(
-        self, comment: Record, pairs: list[tuple[str, FormValue]], request: FakeRequest
-    ) -> None:
+    def _change_comment(self, comment: Record, pairs: Pairs, request: FakeRequest) -> None:
         fields = _texts(pairs)
         if fields.get("content"):
             comment.update(self._content(fields["content"]))
         if fields.get("notetype"):
             comment["notetype"] = fields["notetype"]
-        if fields.get("deletefileindex"):
-            comment["upload_data"] = _without(comment["upload_data"], fields["deletefileindex"])
-        comment["upload_data"].extend(self._files(pairs))
+        delete = fields.get("deletefileindex")
+        comment["upload_data"] = self._attach(comment["upload_data"], delete, pairs)
         comment["last_modified"] = self._stamp(owner=True)
 
     @route("POST", "/services/tickets/requester/convert")
-    def requesters_convert(self, request: FakeRequest) -> httpx.Response:
-        """The requester of a CRM record (made on first use; the record keeps its id)."""
+    def _requester(self, request: FakeRequest) -> httpx.Response:
+        # Made on first use; the CRM record keeps its id.
         body = request.json_object()
         module, record_id = body.get("module"), body.get("id")
         record = self.objects.get(str(module), {}).get(str(record_id)) if module else None
@@ -561,51 +434,33 @@ class FakeOmniCXM(FakeServer):
             raise Refused(404, "Object not found")
         if record.get("ticket_requester_id") is None:
             record["ticket_requester_id"] = self._new_id()
-        requester_id = record["ticket_requester_id"]
+        ident = record["ticket_requester_id"]
         name = " ".join(str(record.get(k) or "") for k in ("first_name", "last_name")).strip()
-        self.requesters[requester_id] = {
-            "name": name,
-            "phone": _first_text(record.get("phone")),
-            "email": _first_text(record.get("email")),
-            "frommodule": module,
-            "idmodule": record_id,
-            "id": requester_id,
-        }
-        return self.ok(data=dict(self.requesters[requester_id]))
+        contact = {k: _first_text(record.get(k)) for k in ("phone", "email")}
+        made = {"name": name, **contact, "frommodule": module, "idmodule": record_id, "id": ident}
+        self.requesters[ident] = made
+        return self.ok(data=dict(made))
 
     # -- CRM objects and CDR -------------------------------------------------------------
 
-    @route("POST", "/relationship/objects/read/{module}")
-    def objects_read(self, request: FakeRequest) -> httpx.Response:
-        """A module's records filtered and sorted, paged in the body."""
-        records = self.objects.setdefault(request.path_params["module"], {})
-        return self._read(request, self._ordered(list(records.values())), count_key="totalPage")
-
     def _new_object(self, body: Record, request: FakeRequest) -> Record:
-        """A record from JSON field groups (``basicinfo`` fields go to the top)."""
         if not body:
             raise Refused(200, "Empty data")
         record: Record = {"_id": self._new_id(), **(body.pop("basicinfo", {}) or {}), **body}
-        stamp = {"byid": self.user["id"], "time": int(self.clock.now()), "options": []}
+        self._touch(record, "created", "last_modified")
         collection = f"{self.customer_code}_{request.path_params['module']}"
-        record.update(created=dict(stamp), last_modified=stamp, _collection=collection)
-        record["created_username"] = self.username
+        record.update(_collection=collection, created_username=self.username)
         return record
 
     @route("GET", "/crm/objects/{id}")
-    def objects_get(self, request: FakeRequest) -> httpx.Response:
-        """A record by id, with its module."""
+    def _object(self, request: FakeRequest) -> httpx.Response:
+        wanted = request.path_params["id"]
         for module, records in self.objects.items():
-            if request.path_params["id"] in records:
-                return self.ok(
-                    module=module, data=copy.deepcopy(records[request.path_params["id"]])
-                )
+            if wanted in records:
+                return self.ok(module=module, data=copy.deepcopy(records[wanted]))
         raise Refused(404, "Object not found")
 
-    def _change_object(
-        self, record: Record, pairs: list[tuple[str, FormValue]], request: FakeRequest
-    ) -> None:
-        """Change a record from a multipart ``group[field]`` form."""
+    def _change_object(self, record: Record, pairs: Pairs, request: FakeRequest) -> None:
         form = unflatten(pairs)
         record.update(form.pop("basicinfo", {}) or {})
         for group, fields in form.items():
@@ -613,44 +468,53 @@ class FakeOmniCXM(FakeServer):
                 record[group].update(fields)
             else:
                 record[group] = fields
-        record["last_modified"] = {
-            "byid": self.user["id"],
-            "time": int(self.clock.now()),
-            "options": [],
-        }
+        self._touch(record, "last_modified")
 
-    @route("POST", "/call/CDR")
-    def cdr_list(self, request: FakeRequest) -> httpx.Response:
-        """Calls between ``startdate`` and ``enddate`` (query), newest first (``totalpage``)."""
-        bounds = {
-            k: _positive(request.arg(k), k, 1) for k in ("startdate", "enddate") if request.arg(k)
-        }
+    def _touch(self, record: Record, *keys: str) -> None:
+        stamp = {"byid": self.user["id"], "time": int(self.clock.now()), "options": []}
+        record.update({key: dict(stamp) for key in keys})
+
+    def _bounds(self, request: FakeRequest) -> dict[str, int]:
+        found = {k: request.arg(k) for k in ("startdate", "enddate")}
+        return {k: _positive(v, k, 1) for k, v in found.items() if v}
+
+    def _calls(self, calls: list[Record], request: FakeRequest) -> list[Record]:
+        bounds = self._bounds(request)
         start, end = bounds.get("startdate", 0), bounds.get("enddate", math.inf)
         if end - start > 31 * 86400 and len(bounds) == 2:
-            return self.fail("The time range must be within 1 month")
-        calls = [c for c in self.cdr if start <= c["calldate"] <= end]
-        calls.sort(key=lambda c: -int(c["calldate"]))
-        return self._page(request, calls, count_key="totalpage", links=True, extra=bounds)
+            raise Refused(200, "The time range must be within 1 month")
+        found = [c for c in calls if start <= c["calldate"] <= end]
+        return sorted(found, key=lambda c: -int(c["calldate"]))
 
 
+_UNCHANGED = ("id", "ticket_id", "created")  # an edited comment is answered without them
+_TICKETS = "/services/tickets/ticket"
+_COMMENT = "/services/tickets/comment/{id}"
 TICKETS = Resource(
     "tickets",
     "basicinfo.id",
+    {
+        "list": f"GET {_TICKETS}",
+        "get": f"GET {_TICKETS}/{{id}}",
+        "create": f"POST {_TICKETS}",
+        "update": f"PUT {_TICKETS}/{{id}}",
+        "read": f"POST {_TICKETS}/read",
+    },
     missing="Ticket not found",
     select=FakeOmniCXM._ordered,
     new=FakeOmniCXM._new_ticket,
     change=FakeOmniCXM._change_ticket,
-    wire={"links": True, "create": lambda ticket: {"id": ticket["basicinfo"]["id"]}},
-    routes={
-        "list": "GET /services/tickets/ticket",
-        "get": "GET /services/tickets/ticket/{id}",
-        "create": "POST /services/tickets/ticket",
-        "update": "PUT /services/tickets/ticket/{id}",
-    },
+    wire={"create": lambda ticket: {"id": ticket["basicinfo"]["id"]}},
 )
 COMMENTS = Resource(
     children(TICKETS, "comments"),
     "id",
+    {
+        "list": f"GET {_COMMENT}",
+        "create": f"POST {_COMMENT}",
+        "update": f"PUT {_COMMENT}",
+        "delete": f"DELETE {_COMMENT}/{{comment_id}}",
+    },
     missing="Comment not found",
     param="comment_id",
     select=lambda fake, comments, request: comments[::-1],  # newest first
@@ -660,45 +524,49 @@ COMMENTS = Resource(
         comment["ticket_id"], "deletecommentnote", comment_id=comment["id"], comment=comment
     ),
     wire={
-        "links": True,
         "create": lambda comment: {"data": comment},
-        "update": lambda comment: {"data": _without_keys(comment, "id", "ticket_id", "created")},
-    },
-    routes={
-        "list": "GET /services/tickets/comment/{id}",
-        "create": "POST /services/tickets/comment/{id}",
-        "update": "PUT /services/tickets/comment/{id}",
-        "delete": "DELETE /services/tickets/comment/{id}/{comment_id}",
+        "update": lambda c: {"data": {k: v for k, v in c.items() if k not in _UNCHANGED}},
     },
 )
 OBJECTS = Resource(
     lambda fake, request: fake.objects.setdefault(request.path_params["module"], {}),
     "_id",
+    {
+        "list": "GET /relationship/objects/{module}",
+        "create": "POST /relationship/objects/{module}",
+        "update": "PUT /relationship/Objects/{module}/{id}",
+        "read": "POST /relationship/objects/read/{module}",
+    },
     missing="Object not found",
     select=FakeOmniCXM._ordered,
     new=FakeOmniCXM._new_object,
     change=FakeOmniCXM._change_object,
     wire={
         "count": "totalPage",
+        "links": False,
         "create": lambda record: {"data": record["_id"]},
         "update": lambda record: {"message": "update_success"},
-    },
-    routes={
-        "list": "GET /relationship/objects/{module}",
-        "create": "POST /relationship/objects/{module}",
-        "update": "PUT /relationship/Objects/{module}/{id}",
     },
 )
 FakeOmniCXM.resources = (
     TICKETS,
     COMMENTS,
     OBJECTS,
+    Resource(children(TICKETS, "logs"), "_id", {"list": "GET /services/tickets/log/{id}"}),
+    Resource("categories", "id", {"list": "GET /services/tickets/category"}, wire={"all": "data"}),
     Resource(
-        children(TICKETS, "logs"),
-        "_id",
-        {"list": "GET /services/tickets/log/{id}"},
-        wire={"links": True},
+        FakeOmniCXM._categories,
+        "id",
+        {"get": "GET /services/tickets/category/{id}"},
+        missing="Category not found",
     ),
-    Resource("categories", "id", {"list": "GET /services/tickets/category"}, wire={"all": True}),
-    Resource("views", "key", {"list": "GET /services/tickets/view"}, wire={"all": True}),
+    Resource("modules", "id", {"list": "GET /permission/module"}, wire={"all": "modules"}),
+    Resource("views", "key", {"list": "GET /services/tickets/view"}, wire={"all": "data"}),
+    Resource(
+        "cdr",
+        "_id",
+        {"list": "POST /call/CDR"},
+        select=FakeOmniCXM._calls,
+        wire={"count": "totalpage", "extra": FakeOmniCXM._bounds},
+    ),
 )

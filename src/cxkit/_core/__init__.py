@@ -36,6 +36,7 @@ if TYPE_CHECKING:
         need_one,
         need_some,
         opt_id,
+        opt_ids,
         time_value,
     )
     from .clock import Clock, SystemClock
@@ -83,7 +84,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     ".checks": (
         "TimeInput", "check_choice", "check_flag", "check_id", "check_ids", "check_ids_or_one",
         "check_int", "check_max_items", "check_one_choice", "check_text", "check_texts",
-        "id_path", "need_one", "need_some", "opt_id", "time_value",
+        "id_path", "need_one", "need_some", "opt_id", "opt_ids", "time_value",
     ),
     ".clock": ("Clock", "SystemClock"),
     ".config": ("TIME_ZONE", "setting", "zone_of"),
@@ -182,6 +183,7 @@ __all__ = [
     "operation",
     "operation_of",
     "opt_id",
+    "opt_ids",
     "paging_of",
     "parse_retry_after",
     "resolve",

@@ -23,6 +23,7 @@ __all__ = [
     "need_one",
     "need_some",
     "opt_id",
+    "opt_ids",
     "time_value",
 ]
 
@@ -56,6 +57,11 @@ def check_ids(name: str, values: Any, *, allow_zero: bool = False) -> list[int]:
     if not values:
         raise ValueError(f"{name} must not be empty")
     return [check_id(f"{name}[{i}]", v, allow_zero=allow_zero) for i, v in enumerate(values)]
+
+
+def opt_ids(name: str, values: Any, *, allow_zero: bool = False) -> list[int] | None:
+    """:func:`check_ids` for an optional argument (``None`` passes)."""
+    return None if values is None else check_ids(name, values, allow_zero=allow_zero)
 
 
 def check_ids_or_one(name: str, value: Any, *, allow_zero: bool = False) -> int | list[int] | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, tzinfo
 from typing import Any
 
@@ -17,6 +17,7 @@ __all__ = [
     "check_outbound_id",
     "check_texts_or_ids",
     "custom_field_filters",
+    "date_span",
     "input_body",
     "required",
     "thulium_date",
@@ -56,6 +57,19 @@ def thulium_date(name: str, value: DateInput | None, zone: tzinfo) -> str | None
     """
     shapes = "2024-11-08, 2024-11-08 10:30 or 2024-11-08 10:30:00"
     return zoned_text(name, value, zone, _DATE, "%Y-%m-%d %H:%M:%S", shapes, dates=True)
+
+
+def date_span(
+    prefix: str,
+    start: Any,
+    end: Any,
+    zone: tzinfo,
+    read: Callable[[str, Any, tzinfo], str | None] = thulium_date,
+) -> dict[str, str | None]:
+    """The filters ``{prefix}_from`` and ``{prefix}_to``, each read by ``read`` (``None``
+    kept, for ``drop_none``)."""
+    names = f"{prefix}_from", f"{prefix}_to"
+    return {name: read(name, value, zone) for name, value in zip(names, (start, end), strict=True)}
 
 
 def zoned_text(

@@ -298,10 +298,9 @@ class AsyncCustomers(AsyncAPIResource):
             invoice_address=invoice_address,
             mail_drop_address=mail_drop_address,
         )
-        result: Created[int] = await self._call(
+        return await self._call(
             self.create, body=body, cast_to=created(int, "customer_id"), options=options
         )
-        return result
 
     @operation("PUT", "/customers/{id}")
     async def update(
@@ -521,10 +520,9 @@ class AsyncCompanies(AsyncAPIResource):
             invoice_address=invoice_address,
             mail_drop_address=mail_drop_address,
         )
-        result: Created[int] = await self._call(
+        return await self._call(
             self.create, body=body, cast_to=created(int, "company_id"), options=options
         )
-        return result
 
     @operation("PUT", "/companies/{id}")
     async def update(

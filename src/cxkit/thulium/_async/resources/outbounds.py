@@ -17,14 +17,13 @@ from ...._core import (
     AsyncPager,
     Created,
     check_choice,
-    check_ids,
     created,
     drop_none,
     need_some,
     operation,
     opt_id,
 )
-from ..._checks import check_outbound_id, required
+from ..._checks import check_outbound_id, date_span, required
 from ..._dialect import ThuliumHints
 from ..._values import (
     check_flag,
@@ -34,8 +33,8 @@ from ..._values import (
     opt_int,
     opt_text,
     record_changes,
+    status_filters,
     sub_model,
-    system_statuses,
 )
 from ...types.common import BatchResult
 from ...types.outbounds import (
@@ -225,12 +224,9 @@ class AsyncOutboundRecords(AsyncAPIResource):
         params = drop_none(
             limit=limit,
             offset=offset,
-            status_id=None if status_id is None else check_ids("status_id", status_id),
-            system_status=system_statuses(system_status),
-            create_date_from=day_value("create_date_from", create_date_from, zone),
-            create_date_to=day_value("create_date_to", create_date_to, zone),
-            call_date_from=day_value("call_date_from", call_date_from, zone),
-            call_date_to=day_value("call_date_to", call_date_to, zone),
+            **status_filters(status_id, system_status),
+            **date_span("create_date", create_date_from, create_date_to, zone, day_value),
+            **date_span("call_date", call_date_from, call_date_to, zone, day_value),
         )
         return self._paginate(
             self.list, item=OutboundRecord, path={"id": _oid(id)}, params=params, options=options
@@ -280,14 +276,13 @@ class AsyncOutboundRecords(AsyncAPIResource):
                 record_fields=record_fields,
             ),
         }
-        result: Created[int] = await self._call(
+        return await self._call(
             self.create,
             path={"id": _oid(id)},
             body=body,
             cast_to=created(int, "record_id"),
             options=options,
         )
-        return result
 
     @operation("PUT", "/outbounds/{id}/records/{phone_number}")
     async def update(
@@ -464,10 +459,7 @@ class AsyncOutbounds(AsyncAPIResource):
             **settings,
             "crm": crm,
         }
-        result: Created[str] = await self._call(
-            self.create, body=body, cast_to=created(str, "id"), options=options
-        )
-        return result
+        return await self._call(self.create, body=body, cast_to=created(str, "id"), options=options)
 
     @operation("PUT", "/outbounds/{id}")
     async def update(
@@ -541,14 +533,13 @@ class AsyncOutbounds(AsyncAPIResource):
             end_date=day_value("end_date", end_date, zone),
             parameters=sub_model(OutboundParameters, parameters, "parameters"),
         )
-        result: Created[str] = await self._call(
+        return await self._call(
             self.clone,
             path={"id": _oid(id)},
             body=body,
             cast_to=created(str, "id"),
             options=options,
         )
-        return result
 
     @operation("GET", "/outbounds_by_phone_number/{phone_number}")
     async def find(

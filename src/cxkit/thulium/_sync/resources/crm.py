@@ -299,10 +299,9 @@ class Customers(APIResource):
             invoice_address=invoice_address,
             mail_drop_address=mail_drop_address,
         )
-        result: Created[int] = self._call(
+        return self._call(
             self.create, body=body, cast_to=created(int, "customer_id"), options=options
         )
-        return result
 
     @operation("PUT", "/customers/{id}")
     def update(
@@ -522,10 +521,9 @@ class Companies(APIResource):
             invoice_address=invoice_address,
             mail_drop_address=mail_drop_address,
         )
-        result: Created[int] = self._call(
+        return self._call(
             self.create, body=body, cast_to=created(int, "company_id"), options=options
         )
-        return result
 
     @operation("PUT", "/companies/{id}")
     def update(

@@ -23,15 +23,15 @@ from ...._core import (
     Created,
     check_choice,
     check_id,
-    check_ids,
     check_text,
     created,
     drop_none,
     need_some,
     operation,
     opt_id,
+    opt_ids,
 )
-from ..._checks import DateInput, custom_field_filters, thulium_date
+from ..._checks import DateInput, custom_field_filters, date_span
 from ..._dialect import ThuliumHints
 from ..._values import check_flag, check_strings, field_map, minute_value, opt_text
 from ...types.tickets import (
@@ -231,10 +231,8 @@ class Tickets(APIResource):
         params = drop_none(
             limit=limit,
             offset=offset,
-            date_from=thulium_date("date_from", date_from, zone),
-            date_to=thulium_date("date_to", date_to, zone),
-            create_date_from=thulium_date("create_date_from", create_date_from, zone),
-            create_date_to=thulium_date("create_date_to", create_date_to, zone),
+            **date_span("date", date_from, date_to, zone),
+            **date_span("create_date", create_date_from, create_date_to, zone),
             company_id=opt_id("company_id", company_id),
             customer_id=opt_id("customer_id", customer_id),
             user_login=opt_text("user_login", user_login),
@@ -242,7 +240,7 @@ class Tickets(APIResource):
             ticket_queue_id=opt_id("ticket_queue_id", ticket_queue_id),
             category_id=opt_id("category_id", category_id),
             message_id=opt_id("message_id", message_id),
-            status_id=None if status_id is None else check_ids("status_id", status_id),
+            status_id=opt_ids("status_id", status_id),
         )
         params.update(custom_field_filters(custom_fields) or {})
         return self._paginate(self.list, item=Ticket, params=params, options=options)
@@ -318,10 +316,9 @@ class Tickets(APIResource):
         )
         if from_ is not None:
             payload["from"] = check_text("from_", from_)
-        result: Created[int] = self._call(
+        return self._call(
             self.create, body=payload, cast_to=created(int, "ticket_id"), options=options
         )
-        return result
 
     @operation("PUT", "/tickets/{id}")
     def update(

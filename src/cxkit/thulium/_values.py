@@ -8,7 +8,7 @@ record filters, ``YYYY-MM-DD hh:mm`` for a record's next call); see
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from datetime import date, datetime, tzinfo
 from typing import Any
 
@@ -18,9 +18,7 @@ from .types.events import RecordSystemStatus
 
 __all__ = [
     "check_flag",
-    "check_logins",
     "check_phone",
-    "check_strings",
     "day_value",
     "field_map",
     "minute_value",
@@ -55,20 +53,6 @@ def check_phone(name: str, value: Any) -> str:
     if not _PHONE.match(text.strip()):
         raise ValueError(f"{name} must be a phone number such as 111222333; got {value!r}")
     return text.strip()
-
-
-def check_strings(name: str, values: Any) -> list[str]:
-    """A required, non-empty list of non-empty strings (a single string is refused)."""
-    if isinstance(values, (str, bytes)) or not isinstance(values, Sequence):
-        raise TypeError(f"{name} must be a list of strings, not {type(values).__name__}")
-    if not values:
-        raise ValueError(f"{name} must not be empty")
-    return [check_text(f"{name}[{i}]", v) for i, v in enumerate(values)]
-
-
-def check_logins(name: str, values: Any) -> list[str]:
-    """A non-empty list of agent logins."""
-    return check_strings(name, values)
 
 
 def opt_int(

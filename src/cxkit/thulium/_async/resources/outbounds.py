@@ -17,6 +17,7 @@ from ...._core import (
     AsyncPager,
     Created,
     check_choice,
+    check_texts,
     created,
     drop_none,
     need_some,
@@ -27,7 +28,6 @@ from ..._checks import check_outbound_id, date_span, required
 from ..._dialect import ThuliumHints
 from ..._values import (
     check_flag,
-    check_logins,
     check_phone,
     day_value,
     opt_int,
@@ -124,7 +124,7 @@ class AsyncOutboundAgents(AsyncAPIResource):
         await self._call(
             self.add,
             path={"id": _oid(id)},
-            body={"logins": check_logins("logins", logins)},
+            body={"logins": check_texts("logins", logins)},
             options=options,
         )
 
@@ -136,7 +136,7 @@ class AsyncOutboundAgents(AsyncAPIResource):
         await self._call(
             self.remove,
             path={"id": _oid(id)},
-            body={"logins": check_logins("logins", logins)},
+            body={"logins": check_texts("logins", logins)},
             options=options,
         )
 
@@ -147,7 +147,7 @@ class AsyncOutboundAgents(AsyncAPIResource):
         await self._call(
             self.set,
             path={"id": _oid(id)},
-            body={"logins": check_logins("logins", logins)},
+            body={"logins": check_texts("logins", logins)},
             options=options,
         )
 

@@ -23,6 +23,7 @@ from ...._core import (
     check_choice,
     check_id,
     check_text,
+    check_texts,
     created,
     drop_none,
     need_some,
@@ -32,7 +33,7 @@ from ...._core import (
 )
 from ..._checks import DateInput, custom_field_filters, date_span
 from ..._dialect import ThuliumHints
-from ..._values import check_flag, check_strings, field_map, minute_value, opt_text
+from ..._values import check_flag, field_map, minute_value, opt_text
 from ...types.tickets import (
     BodyType,
     Ticket,
@@ -69,7 +70,7 @@ def _tid(value: Any) -> dict[str, int]:
 
 
 def _tokens(name: str, values: Any) -> builtins.list[str] | None:
-    return None if values is None else check_strings(name, values)
+    return None if values is None else check_texts(name, values)
 
 
 class AsyncTicketCategories(AsyncAPIResource):
@@ -300,13 +301,13 @@ class AsyncTickets(AsyncAPIResource):
             body=body,
             body_type=check_choice("body_type", body_type, BodyType),
             comment=comment,
-            cc=None if cc is None else check_strings("cc", cc),
+            cc=None if cc is None else check_texts("cc", cc),
             attachments=_tokens("attachments", attachments),
             source=check_choice("source", source, TicketSource),
             direction=check_choice("direction", direction, TicketDirectionInput),
             user_login=opt_text("user_login", user_login),
             customer_id=opt_id("customer_id", customer_id),
-            tags=None if tags is None else check_strings("tags", tags),
+            tags=None if tags is None else check_texts("tags", tags),
             status_id=opt_id("status_id", status_id),
             substatus_id=opt_id("substatus_id", substatus_id),
             category_id=opt_id("category_id", category_id),
@@ -339,7 +340,7 @@ class AsyncTickets(AsyncAPIResource):
             status_id=opt_id("status_id", status_id),
             substatus_id=opt_id("substatus_id", substatus_id),
             category_id=opt_id("category_id", category_id),
-            tags=None if tags is None else check_strings("tags", tags),
+            tags=None if tags is None else check_texts("tags", tags),
             ticket_queue_id=opt_id("ticket_queue_id", ticket_queue_id),
             custom_fields=field_map("custom_fields", custom_fields),
         )

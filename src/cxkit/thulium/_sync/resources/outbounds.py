@@ -18,6 +18,7 @@ from ...._core import (
     SyncPage,
     Created,
     check_choice,
+    check_texts,
     created,
     drop_none,
     need_some,
@@ -28,7 +29,6 @@ from ..._checks import check_outbound_id, date_span, required
 from ..._dialect import ThuliumHints
 from ..._values import (
     check_flag,
-    check_logins,
     check_phone,
     day_value,
     opt_int,
@@ -125,7 +125,7 @@ class OutboundAgents(APIResource):
         self._call(
             self.add,
             path={"id": _oid(id)},
-            body={"logins": check_logins("logins", logins)},
+            body={"logins": check_texts("logins", logins)},
             options=options,
         )
 
@@ -137,7 +137,7 @@ class OutboundAgents(APIResource):
         self._call(
             self.remove,
             path={"id": _oid(id)},
-            body={"logins": check_logins("logins", logins)},
+            body={"logins": check_texts("logins", logins)},
             options=options,
         )
 
@@ -148,7 +148,7 @@ class OutboundAgents(APIResource):
         self._call(
             self.set,
             path={"id": _oid(id)},
-            body={"logins": check_logins("logins", logins)},
+            body={"logins": check_texts("logins", logins)},
             options=options,
         )
 

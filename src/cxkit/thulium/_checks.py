@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .._core import CXInput, check_text
+from .._core import CXInput, check_list, check_text
 
 __all__ = [
     "DateInput",
@@ -104,18 +104,15 @@ def zoned_text(
 
 def check_texts_or_ids(name: str, values: Any) -> list[Any] | None:
     """An optional non-empty list of ids or logins (a single string is refused)."""
-    if values is None:
-        return None
-    if isinstance(values, (str, bytes)) or not isinstance(values, Sequence):
-        raise TypeError(f"{name} must be a list")
-    if not values:
+    return None if values is None else check_list(name, values, _text_or_id)
+
+
+def _text_or_id(name: str, item: Any) -> Any:
+    if isinstance(item, bool) or not isinstance(item, (str, int)):
+        raise TypeError(f"{name} must be a string or an integer")
+    if isinstance(item, str) and not item.strip():
         raise ValueError(f"{name} must not be empty")
-    for item in values:
-        if isinstance(item, bool) or not isinstance(item, (str, int)):
-            raise TypeError(f"{name} items must be strings or integers")
-        if isinstance(item, str) and not item.strip():
-            raise ValueError(f"{name} items must not be empty")
-    return list(values)
+    return item
 
 
 def custom_field_filters(

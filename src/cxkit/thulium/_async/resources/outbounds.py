@@ -17,6 +17,7 @@ from ...._core import (
     AsyncPager,
     Created,
     check_choice,
+    check_list,
     check_texts,
     created,
     drop_none,
@@ -599,12 +600,8 @@ class AsyncOutboundsBatch(AsyncAPIResource):
         ``ALREADY_QUEUED`` (see :data:`~cxkit.thulium.types.outbounds.BatchOutboundStatus`);
         ``delete_recordings`` deletes the call recordings too.
         """
-        if isinstance(id, (str, bytes)) or not isinstance(id, Sequence):
-            raise TypeError("id must be a list of campaign ids")
-        if not id:
-            raise ValueError("id must not be empty")
         params = {
-            "id": [check_outbound_id(f"id[{i}]", v) for i, v in enumerate(id)],
+            "id": check_list("id", id, check_outbound_id),
             **drop_none(delete_recordings=check_flag("delete_recordings", delete_recordings)),
         }
         return await self._call(self.delete, params=params, cast_to=BatchResult, options=options)

@@ -54,12 +54,13 @@ def opt_id(name: str, value: Any, *, allow_zero: bool = False) -> int | None:
 
 
 def check_list(
-    name: str, values: Any, item: Callable[[str, Any], T], *, empty: bool = False
+    name: str, values: Any, item: Callable[[str, Any], T], *, empty: bool = False, of: str = ""
 ) -> list[T]:
-    """A list (a single string is refused; empty only with ``empty``), each item
-    checked by ``item`` under the name ``name[i]``."""
+    """A list (a single string or mapping is refused; empty only with ``empty``), each
+    item checked by ``item`` under the name ``name[i]``; ``of`` names the items in the error."""
     if isinstance(values, (str, bytes)) or not isinstance(values, Sequence):
-        raise TypeError(f"{name} must be a list, not {type(values).__name__}")
+        kind = f"a list of {of}" if of else "a list"
+        raise TypeError(f"{name} must be {kind}, not {type(values).__name__}")
     if not values and not empty:
         raise ValueError(f"{name} must not be empty")
     return [item(f"{name}[{i}]", v) for i, v in enumerate(values)]

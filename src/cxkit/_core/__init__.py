@@ -38,6 +38,7 @@ if TYPE_CHECKING:
         need_some,
         opt_id,
         opt_ids,
+        opt_texts,
         time_value,
     )
     from .clock import Clock, SystemClock
@@ -85,7 +86,8 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     ".checks": (
         "TimeInput", "check_choice", "check_flag", "check_id", "check_ids", "check_ids_or_one",
         "check_int", "check_list", "check_max_items", "check_one_choice", "check_text",
-        "check_texts", "id_path", "need_one", "need_some", "opt_id", "opt_ids", "time_value",
+        "check_texts", "id_path", "need_one", "need_some", "opt_id", "opt_ids",
+        "opt_texts", "time_value",
     ),
     ".clock": ("Clock", "SystemClock"),
     ".config": ("TIME_ZONE", "setting", "zone_of"),
@@ -186,6 +188,7 @@ __all__ = [
     "operation_of",
     "opt_id",
     "opt_ids",
+    "opt_texts",
     "paging_of",
     "parse_retry_after",
     "resolve",

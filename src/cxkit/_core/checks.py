@@ -27,6 +27,7 @@ __all__ = [
     "need_some",
     "opt_id",
     "opt_ids",
+    "opt_texts",
     "time_value",
 ]
 
@@ -179,6 +180,11 @@ def check_texts(name: str, values: Any) -> list[str]:
     if isinstance(values, (str, bytes)):  # a ValueError, as this check has always raised here
         raise ValueError(f"{name} must be a non-empty list of strings, not one string")
     return check_list(name, values, check_text)
+
+
+def opt_texts(name: str, values: Any) -> list[str] | None:
+    """:func:`check_texts` for an optional argument (``None`` passes)."""
+    return None if values is None else check_texts(name, values)
 
 
 def check_int(name: str, value: Any, *, low: int | None = None, high: int | None = None) -> int:

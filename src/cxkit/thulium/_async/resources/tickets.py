@@ -23,13 +23,13 @@ from ...._core import (
     check_choice,
     check_id,
     check_text,
-    check_texts,
     created,
     drop_none,
     need_some,
     operation,
     opt_id,
     opt_ids,
+    opt_texts,
 )
 from ..._checks import DateInput, custom_field_filters, date_span
 from ..._dialect import ThuliumHints
@@ -67,10 +67,6 @@ __all__ = [
 
 def _tid(value: Any) -> dict[str, int]:
     return {"id": check_id("id", value)}
-
-
-def _tokens(name: str, values: Any) -> builtins.list[str] | None:
-    return None if values is None else check_texts(name, values)
 
 
 class AsyncTicketCategories(AsyncAPIResource):
@@ -135,7 +131,7 @@ class AsyncTicketAgentResponses(AsyncAPIResource):
             body_type=check_choice("body_type", body_type, BodyType),
             user_login=user_login,
             date=minute_value("date", date, self._client.time_zone),
-            attachments=_tokens("attachments", attachments),
+            attachments=opt_texts("attachments", attachments),
         )
         await self._call(self.create, path=_tid(id), body=payload, options=options)
 
@@ -301,13 +297,13 @@ class AsyncTickets(AsyncAPIResource):
             body=body,
             body_type=check_choice("body_type", body_type, BodyType),
             comment=comment,
-            cc=None if cc is None else check_texts("cc", cc),
-            attachments=_tokens("attachments", attachments),
+            cc=opt_texts("cc", cc),
+            attachments=opt_texts("attachments", attachments),
             source=check_choice("source", source, TicketSource),
             direction=check_choice("direction", direction, TicketDirectionInput),
             user_login=opt_text("user_login", user_login),
             customer_id=opt_id("customer_id", customer_id),
-            tags=None if tags is None else check_texts("tags", tags),
+            tags=opt_texts("tags", tags),
             status_id=opt_id("status_id", status_id),
             substatus_id=opt_id("substatus_id", substatus_id),
             category_id=opt_id("category_id", category_id),
@@ -340,7 +336,7 @@ class AsyncTickets(AsyncAPIResource):
             status_id=opt_id("status_id", status_id),
             substatus_id=opt_id("substatus_id", substatus_id),
             category_id=opt_id("category_id", category_id),
-            tags=None if tags is None else check_texts("tags", tags),
+            tags=opt_texts("tags", tags),
             ticket_queue_id=opt_id("ticket_queue_id", ticket_queue_id),
             custom_fields=field_map("custom_fields", custom_fields),
         )

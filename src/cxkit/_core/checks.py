@@ -5,9 +5,11 @@ from __future__ import annotations
 import email.utils
 import re
 import typing
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 __all__ = [
     "TimeInput",
@@ -16,6 +18,7 @@ __all__ = [
     "check_ids",
     "check_ids_or_one",
     "check_int",
+    "check_list",
     "check_max_items",
     "check_text",
     "check_texts",
@@ -23,6 +26,8 @@ __all__ = [
     "need_one",
     "need_some",
     "opt_id",
+    "opt_ids",
+    "opt_texts",
     "time_value",
 ]
 
@@ -49,13 +54,27 @@ def opt_id(name: str, value: Any, *, allow_zero: bool = False) -> int | None:
     return None if value is None else check_id(name, value, allow_zero=allow_zero)
 
 
+def check_list(
+    name: str, values: Any, item: Callable[[str, Any], T], *, empty: bool = False, of: str = ""
+) -> list[T]:
+    """A list (a single string or mapping is refused; empty only with ``empty``), each
+    item checked by ``item`` under the name ``name[i]``; ``of`` names the items in the error."""
+    if isinstance(values, (str, bytes)) or not isinstance(values, Sequence):
+        kind = f"a list of {of}" if of else "a list"
+        raise TypeError(f"{name} must be {kind}, not {type(values).__name__}")
+    if not values and not empty:
+        raise ValueError(f"{name} must not be empty")
+    return [item(f"{name}[{i}]", v) for i, v in enumerate(values)]
+
+
 def check_ids(name: str, values: Any, *, allow_zero: bool = False) -> list[int]:
     """A non-empty sequence of ids."""
-    if isinstance(values, (str, bytes)) or not isinstance(values, Sequence):
-        raise TypeError(f"{name} must be a sequence of integer ids")
-    if not values:
-        raise ValueError(f"{name} must not be empty")
-    return [check_id(f"{name}[{i}]", v, allow_zero=allow_zero) for i, v in enumerate(values)]
+    return check_list(name, values, lambda at, v: check_id(at, v, allow_zero=allow_zero))
+
+
+def opt_ids(name: str, values: Any, *, allow_zero: bool = False) -> list[int] | None:
+    """:func:`check_ids` for an optional argument (``None`` passes)."""
+    return None if values is None else check_ids(name, values, allow_zero=allow_zero)
 
 
 def check_ids_or_one(name: str, value: Any, *, allow_zero: bool = False) -> int | list[int] | None:
@@ -158,9 +177,14 @@ def check_text(name: str, value: Any) -> str:
 
 def check_texts(name: str, values: Any) -> list[str]:
     """A required, non-empty list of non-empty strings (a single string is refused)."""
-    if isinstance(values, (str, bytes)) or not isinstance(values, Sequence) or not values:
-        raise ValueError(f"{name} must be a non-empty list of strings")
-    return [check_text(f"{name} item", v) for v in values]
+    if isinstance(values, (str, bytes)):  # a ValueError, as this check has always raised here
+        raise ValueError(f"{name} must be a non-empty list of strings, not one string")
+    return check_list(name, values, check_text)
+
+
+def opt_texts(name: str, values: Any) -> list[str] | None:
+    """:func:`check_texts` for an optional argument (``None`` passes)."""
+    return None if values is None else check_texts(name, values)
 
 
 def check_int(name: str, value: Any, *, low: int | None = None, high: int | None = None) -> int:

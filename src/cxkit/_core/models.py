@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable, Mapping
 from contextvars import ContextVar
 from datetime import date, datetime, timedelta, timezone, tzinfo
-from typing import Annotated, Any, Generic, Literal, TypeVar
+from typing import Annotated, Any, Generic, Literal, TypeVar, cast
 
 from pydantic import (
     BaseModel,
@@ -103,12 +103,17 @@ class Created(CXModel, Generic[IdT]):
     id: IdT
 
 
-@functools.cache  # one type per (id type, key), so parsers are built once
-def created(id_type: type[IdT], key: str) -> Any:
+def created(id_type: type[IdT], key: str) -> type[Created[IdT]]:
     """The ``cast_to`` reading a create's answer ``{key: <new id>, ...}`` (or the bare id)
     as ``Created[id_type]``: ``key`` becomes ``id``, the answer's other fields stay
     beside it."""
+    # Typed as the model it parses to, so ``_call`` types the result; the value is
+    # an ``Annotated`` alias pydantic reads the same way.
+    return cast("type[Created[IdT]]", _created(cast("object", id_type), key))
 
+
+@functools.cache  # one type per (id type, key), so parsers are built once
+def _created(id_type: Any, key: str) -> Any:
     def lift(value: Any) -> Any:
         if isinstance(value, Mapping) and key in value:
             out = {k: v for k, v in value.items() if k != key}
@@ -118,7 +123,7 @@ def created(id_type: type[IdT], key: str) -> Any:
             return {"id": value}
         return value
 
-    return Annotated[Created[id_type], BeforeValidator(lift)]  # type: ignore[valid-type]
+    return Annotated[Created[id_type], BeforeValidator(lift)]
 
 
 IN = TypeVar("IN", bound="CXInput")

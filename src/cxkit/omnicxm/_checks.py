@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from .._core import FileInput, ResponseValidationError, check_text, to_file
+from .._core import FileInput, ResponseValidationError, check_list, check_text, to_file
 
 __all__ = [
     "EpochInput",
@@ -56,9 +56,7 @@ def opt_text(name: str, value: Any) -> str | None:
 
 def text_list(name: str, value: Any) -> list[str]:
     """A list of strings (a single string is refused: wrap it in a list)."""
-    if isinstance(value, (str, bytes)) or not isinstance(value, Sequence):
-        raise TypeError(f"{name} must be a list of strings")
-    return [check_text(f"{name} item", v) for v in value]
+    return check_list(name, value, check_text, empty=True)
 
 
 def index_list(name: str, value: Any) -> str:

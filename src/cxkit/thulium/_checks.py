@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, tzinfo
 from typing import Any
 
 from pydantic import ValidationError
 
-from .._core import CXInput, check_text
+from .._core import CXInput, check_list, check_text
 
 __all__ = [
     "DateInput",
@@ -17,6 +17,7 @@ __all__ = [
     "check_outbound_id",
     "check_texts_or_ids",
     "custom_field_filters",
+    "date_span",
     "input_body",
     "required",
     "thulium_date",
@@ -58,6 +59,19 @@ def thulium_date(name: str, value: DateInput | None, zone: tzinfo) -> str | None
     return zoned_text(name, value, zone, _DATE, "%Y-%m-%d %H:%M:%S", shapes, dates=True)
 
 
+def date_span(
+    prefix: str,
+    start: Any,
+    end: Any,
+    zone: tzinfo,
+    read: Callable[[str, Any, tzinfo], str | None] = thulium_date,
+) -> dict[str, str | None]:
+    """The filters ``{prefix}_from`` and ``{prefix}_to``, each read by ``read`` (``None``
+    kept, for ``drop_none``)."""
+    names = f"{prefix}_from", f"{prefix}_to"
+    return {name: read(name, value, zone) for name, value in zip(names, (start, end), strict=True)}
+
+
 def zoned_text(
     name: str,
     value: Any,
@@ -90,18 +104,15 @@ def zoned_text(
 
 def check_texts_or_ids(name: str, values: Any) -> list[Any] | None:
     """An optional non-empty list of ids or logins (a single string is refused)."""
-    if values is None:
-        return None
-    if isinstance(values, (str, bytes)) or not isinstance(values, Sequence):
-        raise TypeError(f"{name} must be a list")
-    if not values:
+    return None if values is None else check_list(name, values, _text_or_id)
+
+
+def _text_or_id(name: str, item: Any) -> Any:
+    if isinstance(item, bool) or not isinstance(item, (str, int)):
+        raise TypeError(f"{name} must be a string or an integer")
+    if isinstance(item, str) and not item.strip():
         raise ValueError(f"{name} must not be empty")
-    for item in values:
-        if isinstance(item, bool) or not isinstance(item, (str, int)):
-            raise TypeError(f"{name} items must be strings or integers")
-        if isinstance(item, str) and not item.strip():
-            raise ValueError(f"{name} items must not be empty")
-    return list(values)
+    return item
 
 
 def custom_field_filters(

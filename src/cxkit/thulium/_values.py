@@ -8,27 +8,25 @@ record filters, ``YYYY-MM-DD hh:mm`` for a record's next call); see
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from datetime import date, datetime, tzinfo
 from typing import Any
 
-from .._core import CXInput, check_choice, check_flag, check_id, check_int, check_text
+from .._core import CXInput, check_choice, check_flag, check_id, check_int, check_text, opt_ids
 from ._checks import zoned_text
 from .types.events import RecordSystemStatus
 
 __all__ = [
     "check_flag",
-    "check_logins",
     "check_phone",
-    "check_strings",
     "day_value",
     "field_map",
     "minute_value",
     "opt_int",
     "opt_text",
     "record_changes",
+    "status_filters",
     "sub_model",
-    "system_statuses",
 ]
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -55,20 +53,6 @@ def check_phone(name: str, value: Any) -> str:
     if not _PHONE.match(text.strip()):
         raise ValueError(f"{name} must be a phone number such as 111222333; got {value!r}")
     return text.strip()
-
-
-def check_strings(name: str, values: Any) -> list[str]:
-    """A required, non-empty list of non-empty strings (a single string is refused)."""
-    if isinstance(values, (str, bytes)) or not isinstance(values, Sequence):
-        raise TypeError(f"{name} must be a list of strings, not {type(values).__name__}")
-    if not values:
-        raise ValueError(f"{name} must not be empty")
-    return [check_text(f"{name}[{i}]", v) for i, v in enumerate(values)]
-
-
-def check_logins(name: str, values: Any) -> list[str]:
-    """A non-empty list of agent logins."""
-    return check_strings(name, values)
 
 
 def opt_int(
@@ -102,23 +86,26 @@ def sub_model(model: type[CXInput], value: Any, name: str) -> dict[str, Any] | N
     return model.coerce(value, name=name).to_body()
 
 
-def system_statuses(values: Any) -> list[str] | None:
-    """Optional record system statuses (:data:`RecordSystemStatus`), a list."""
-    if values is None:
-        return None
-    if isinstance(values, str):
+def status_filters(status_id: Any, system_status: Any) -> dict[str, list[Any] | None]:
+    """A record list's filters by campaign status ids and by system statuses
+    (:data:`RecordSystemStatus`), both lists (``None`` kept, for ``drop_none``)."""
+    if isinstance(system_status, str):
         raise TypeError("system_status must be a list of statuses, e.g. ['TO_CALL', 'CALL']")
-    return list(check_choice("system_status", values, RecordSystemStatus))
+    statuses = check_choice("system_status", system_status, RecordSystemStatus)
+    return {
+        "status_id": opt_ids("status_id", status_id),
+        "system_status": None if statuses is None else list(statuses),
+    }
 
 
 def record_changes(
     zone: tzinfo,
-    *,
     status_id: int | None,
     dictionary_status_id: int | None,
     agent_login: str | None,
     next_call_date: str | datetime | None,
     order: int | None,
+    *,
     identifier: str | None = None,
     record_fields: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:

@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from ...._core import AsyncAPIResource, AsyncPager, NotFoundError, check_text, drop_none, operation
+from ...._core import (
+    AsyncAPIResource,
+    AsyncPager,
+    NotFoundError,
+    check_list,
+    check_text,
+    drop_none,
+    operation,
+)
 from ..._answers import one, required
 from ...types.common import WriteResult
 from ...types.contacts import (
@@ -38,13 +46,13 @@ PhoneInput = ContactPhone | Mapping[str, Any] | str
 
 
 def _filters(filters: Sequence[ContactFilter | Mapping[str, Any]]) -> list[dict[str, Any]]:
-    if isinstance(filters, (str, bytes, Mapping)) or not isinstance(filters, Sequence):
-        raise TypeError("filters must be a list of ContactFilter (or {field_code, value} dicts)")
-    out = []
-    for item in filters:
-        model = item if isinstance(item, ContactFilter) else ContactFilter.model_validate(item)
-        out.append({"field_code": model.field_code, "value": list(model.value)})
-    return out
+    of = "ContactFilter (or {field_code, value} dicts)"
+    return check_list("filters", filters, _filter, empty=True, of=of)
+
+
+def _filter(name: str, item: ContactFilter | Mapping[str, Any]) -> dict[str, Any]:
+    model = item if isinstance(item, ContactFilter) else ContactFilter.model_validate(item)
+    return {"field_code": model.field_code, "value": list(model.value)}
 
 
 def _contact_body(**fields: Any) -> dict[str, Any]:
@@ -135,11 +143,8 @@ class AsyncContacts(AsyncAPIResource):
         unknown keys are refused before sending). The docs show no answer: it is
         kept in :attr:`WriteResult.payload`.
         """
-        if isinstance(contacts, (str, bytes, Mapping)) or not isinstance(contacts, Sequence):
-            raise TypeError("contacts must be a list of ContactInput or dicts")
-        if not contacts:
-            raise ValueError("contacts.create_many: give at least one contact")
-        body = [as_contact_input(c).to_body() for c in contacts]
+        of = "ContactInput or dicts"
+        body = check_list("contacts", contacts, lambda _, c: as_contact_input(c).to_body(), of=of)
         data = await self._call(self.create_many, body=body, cast_to=Any, options=options)
         return WriteResult(payload=data)
 

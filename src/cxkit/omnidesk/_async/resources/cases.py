@@ -22,6 +22,7 @@ from ...._core import (
     need_some,
     operation,
     opt_id,
+    opt_ids,
     time_value,
 )
 from ..._checks import check_one_choice, check_search, id_path, user_fields
@@ -85,8 +86,8 @@ def _case_changes(
         priority=check_choice("priority", priority, CasePriority),
         language_id=opt_id("language_id", language_id),
         custom_fields=None if custom_fields is None else dict(custom_fields),
-        add_labels=None if add_labels is None else check_ids("add_labels", add_labels),
-        delete_labels=None if delete_labels is None else check_ids("delete_labels", delete_labels),
+        add_labels=opt_ids("add_labels", add_labels),
+        delete_labels=opt_ids("delete_labels", delete_labels),
     )
     need_some(body, "cases.update")
     return body
@@ -409,7 +410,7 @@ class AsyncCases(AsyncAPIResource):
             priority=check_choice("priority", priority, CasePriority),
             language_id=opt_id("language_id", language_id),
             custom_fields=None if custom_fields is None else dict(custom_fields),
-            labels=None if labels is None else check_ids("labels", labels),
+            labels=opt_ids("labels", labels),
             channel=channel,
             case_email_id=case_email_id,
         )
@@ -467,7 +468,7 @@ class AsyncCases(AsyncAPIResource):
             filter=filter,
             status=check_choice("status", status, CaseStatus),
             custom_fields=None if custom_fields is None else dict(custom_fields),
-            labels=None if labels is None else check_ids("labels", labels),
+            labels=opt_ids("labels", labels),
             show_merged_cases=show_merged_cases,
             show_active_chats=show_active_chats,
             sort=check_choice("sort", sort, CaseSort),

@@ -11,10 +11,10 @@ from ...._core import (
     AsyncAPIResource,
     AsyncPager,
     check_choice,
-    check_ids,
     check_ids_or_one,
     drop_none,
     operation,
+    opt_ids,
 )
 from ..._checks import check_flag, check_one_choice, check_text_or_texts, stats_time
 from ..._dialect import OmnideskHints
@@ -118,7 +118,7 @@ class AsyncStatistics(AsyncAPIResource):
             assignee_role_id=check_ids_or_one("assignee_role_id", assignee_role_id),
             participant_id=check_ids_or_one("participant_id", participant_id),
             participant_role_id=check_ids_or_one("participant_role_id", participant_role_id),
-            labels=None if labels is None else check_ids("labels", labels),
+            labels=opt_ids("labels", labels),
             initiator=check_one_choice("initiator", initiator, Initiator),
             user_id=check_ids_or_one("user_id", user_id),
             company_id=check_ids_or_one("company_id", company_id),
@@ -190,7 +190,7 @@ class AsyncStatistics(AsyncAPIResource):
             channel=check_text_or_texts("channel", channel),
             status=check_choice("status", status, CaseStatus),
             priority=check_choice("priority", priority, CasePriority),
-            labels=None if labels is None else check_ids("labels", labels),
+            labels=opt_ids("labels", labels),
             custom_fields=None if custom_fields is None else dict(custom_fields),
             page=page,
             limit=limit,

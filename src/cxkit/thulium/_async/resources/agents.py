@@ -117,10 +117,9 @@ class AsyncAgents(AsyncAPIResource):
             outbound_mode=check_choice("outbound_mode", outbound_mode, OutboundMode),
             roles=check_texts_or_ids("roles", roles),
         )
-        result: Created[int] = await self._call(
+        return await self._call(
             self.create, body=body, cast_to=created(int, "agent_id"), options=options
         )
-        return result
 
     async def _action(self, endpoint: Any, login: str, options: Mapping[str, Any]) -> None:
         await self._call(endpoint, path={"login": check_login("login", login)}, options=options)

@@ -14,6 +14,7 @@ from ...._core import (
     Created,
     check_choice,
     check_ids,
+    check_list,
     created,
     drop_none,
     id_path,
@@ -91,11 +92,8 @@ def _includes(
 
 
 def _items(model: type[CustomerInput], values: Any, name: str) -> list[dict[str, Any]]:
-    if isinstance(values, (str, bytes, Mapping)) or not isinstance(values, Sequence):
-        raise TypeError(f"{name} must be a list of {model.__name__} or dicts")
-    if not values:
-        raise ValueError(f"{name} must not be empty")
-    return [model.coerce(value, name=f"{name}[{i}]").to_body() for i, value in enumerate(values)]
+    of = f"{model.__name__} or dicts"
+    return check_list(name, values, lambda at, v: model.coerce(v, name=at).to_body(), of=of)
 
 
 class AsyncCustomerNotes(AsyncAPIResource):
@@ -298,10 +296,9 @@ class AsyncCustomers(AsyncAPIResource):
             invoice_address=invoice_address,
             mail_drop_address=mail_drop_address,
         )
-        result: Created[int] = await self._call(
+        return await self._call(
             self.create, body=body, cast_to=created(int, "customer_id"), options=options
         )
-        return result
 
     @operation("PUT", "/customers/{id}")
     async def update(
@@ -521,10 +518,9 @@ class AsyncCompanies(AsyncAPIResource):
             invoice_address=invoice_address,
             mail_drop_address=mail_drop_address,
         )
-        result: Created[int] = await self._call(
+        return await self._call(
             self.create, body=body, cast_to=created(int, "company_id"), options=options
         )
-        return result
 
     @operation("PUT", "/companies/{id}")
     async def update(

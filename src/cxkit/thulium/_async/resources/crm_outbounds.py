@@ -16,15 +16,14 @@ from ...._core import (
     Created,
     check_choice,
     check_id,
-    check_ids,
     created,
     drop_none,
     need_some,
     operation,
 )
-from ..._checks import check_outbound_id, required
+from ..._checks import check_outbound_id, date_span, required
 from ..._dialect import ThuliumHints
-from ..._values import check_flag, day_value, record_changes, system_statuses
+from ..._values import check_flag, day_value, record_changes, status_filters
 from ...types.outbounds import CrmOutboundRecord, RecordSystemStatus
 
 if TYPE_CHECKING:
@@ -87,12 +86,9 @@ class AsyncCrmOutboundRecords(AsyncAPIResource):
             limit=limit,
             offset=offset,
             order=check_choice("order", order, CrmRecordOrder),
-            status_id=None if status_id is None else check_ids("status_id", status_id),
-            system_status=system_statuses(system_status),
-            create_date_from=day_value("create_date_from", create_date_from, zone),
-            create_date_to=day_value("create_date_to", create_date_to, zone),
-            call_date_from=day_value("call_date_from", call_date_from, zone),
-            call_date_to=day_value("call_date_to", call_date_to, zone),
+            **status_filters(status_id, system_status),
+            **date_span("create_date", create_date_from, create_date_to, zone, day_value),
+            **date_span("call_date", call_date_from, call_date_to, zone, day_value),
             include_customer=check_flag("include_customer", include_customer),
             include_custom_fields=check_flag("include_custom_fields", include_custom_fields),
             include_address=check_flag("include_address", include_address),
@@ -133,25 +129,20 @@ class AsyncCrmOutboundRecords(AsyncAPIResource):
         ``next_call_date`` (``YYYY-MM-DD hh:mm``, or an aware datetime) for
         ``MY_RECORD`` and ``CALL_NO_SOONER_THAN``.
         """
+        zone = self._client.time_zone
         body = {
             "customer_id": check_id("customer_id", required("customer_id", customer_id)),
             **record_changes(
-                self._client.time_zone,
-                status_id=status_id,
-                dictionary_status_id=dictionary_status_id,
-                agent_login=agent_login,
-                next_call_date=next_call_date,
-                order=order,
+                zone, status_id, dictionary_status_id, agent_login, next_call_date, order
             ),
         }
-        result: Created[int] = await self._call(
+        return await self._call(
             self.create,
             path=_path(id),
             body=body,
             cast_to=created(int, "record_id"),
             options=options,
         )
-        return result
 
     @operation("PUT", "/crm_outbounds/{id}/records/{customer_id}")
     async def update(
@@ -171,13 +162,9 @@ class AsyncCrmOutboundRecords(AsyncAPIResource):
         Inferred: the seed lists this endpoint in its index only; it takes the
         fields of :meth:`create` (only those given are sent).
         """
+        zone = self._client.time_zone
         body = record_changes(
-            self._client.time_zone,
-            status_id=status_id,
-            dictionary_status_id=dictionary_status_id,
-            agent_login=agent_login,
-            next_call_date=next_call_date,
-            order=order,
+            zone, status_id, dictionary_status_id, agent_login, next_call_date, order
         )
         need_some(body, "crm_outbounds.records.update")
         await self._call(self.update, path=_path(id, customer_id), body=body, options=options)

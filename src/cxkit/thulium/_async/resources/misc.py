@@ -10,8 +10,8 @@ import builtins
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ...._core import AsyncAPIResource, operation
-from ..._values import check_phone, check_strings
+from ...._core import AsyncAPIResource, check_texts, operation
+from ..._values import check_phone
 from ...types.common import ThuliumModel
 from ...types.misc import CustomerFieldGroup, SmsMessageSent, Topic
 
@@ -64,7 +64,7 @@ class AsyncTags(AsyncAPIResource):
 
         The answer carries no record, only a success flag, so nothing is returned.
         """
-        await self._call(self.create, body={"tags": check_strings("tags", tags)}, options=options)
+        await self._call(self.create, body={"tags": check_texts("tags", tags)}, options=options)
 
 
 class AsyncSmsMessages(AsyncAPIResource):

@@ -118,10 +118,9 @@ class Agents(APIResource):
             outbound_mode=check_choice("outbound_mode", outbound_mode, OutboundMode),
             roles=check_texts_or_ids("roles", roles),
         )
-        result: Created[int] = self._call(
+        return self._call(
             self.create, body=body, cast_to=created(int, "agent_id"), options=options
         )
-        return result
 
     def _action(self, endpoint: Any, login: str, options: Mapping[str, Any]) -> None:
         self._call(endpoint, path={"login": check_login("login", login)}, options=options)

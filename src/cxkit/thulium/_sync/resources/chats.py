@@ -16,7 +16,7 @@ from ...._core import (
     operation,
     opt_id,
 )
-from ..._checks import DateInput, check_texts_or_ids, required, thulium_date
+from ..._checks import DateInput, check_texts_or_ids, date_span, required, thulium_date
 from ..._dialect import ThuliumHints
 from ...types.agents import Aggregation
 from ...types.chats import (
@@ -123,12 +123,10 @@ class Chats(APIResource):
         ``include_*`` add each chat's messages, files and browser data. The page's
         ``total`` is the number of matching chats; ``limit`` is at most 100.
         """
-        zone = self._client.time_zone
         params = drop_none(
             limit=limit,
             offset=offset,
-            date_from=thulium_date("date_from", date_from, zone),
-            date_to=thulium_date("date_to", date_to, zone),
+            **date_span("date", date_from, date_to, self._client.time_zone),
             status=check_choice("status", status, ChatStatus),
             chat_queue_id=opt_id("chat_queue_id", chat_queue_id),
             include_messages=include_messages,

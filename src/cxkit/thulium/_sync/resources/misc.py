@@ -11,8 +11,8 @@ import builtins
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ...._core import APIResource, operation
-from ..._values import check_phone, check_strings
+from ...._core import APIResource, check_texts, operation
+from ..._values import check_phone
 from ...types.common import ThuliumModel
 from ...types.misc import CustomerFieldGroup, SmsMessageSent, Topic
 
@@ -65,7 +65,7 @@ class Tags(APIResource):
 
         The answer carries no record, only a success flag, so nothing is returned.
         """
-        self._call(self.create, body={"tags": check_strings("tags", tags)}, options=options)
+        self._call(self.create, body={"tags": check_texts("tags", tags)}, options=options)
 
 
 class SmsMessages(APIResource):

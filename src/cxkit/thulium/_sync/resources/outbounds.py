@@ -18,25 +18,25 @@ from ...._core import (
     SyncPage,
     Created,
     check_choice,
-    check_ids,
+    check_list,
+    check_texts,
     created,
     drop_none,
     need_some,
     operation,
     opt_id,
 )
-from ..._checks import check_outbound_id, required
+from ..._checks import check_outbound_id, date_span, required
 from ..._dialect import ThuliumHints
 from ..._values import (
     check_flag,
-    check_logins,
     check_phone,
     day_value,
     opt_int,
     opt_text,
     record_changes,
+    status_filters,
     sub_model,
-    system_statuses,
 )
 from ...types.common import BatchResult
 from ...types.outbounds import (
@@ -126,7 +126,7 @@ class OutboundAgents(APIResource):
         self._call(
             self.add,
             path={"id": _oid(id)},
-            body={"logins": check_logins("logins", logins)},
+            body={"logins": check_texts("logins", logins)},
             options=options,
         )
 
@@ -138,7 +138,7 @@ class OutboundAgents(APIResource):
         self._call(
             self.remove,
             path={"id": _oid(id)},
-            body={"logins": check_logins("logins", logins)},
+            body={"logins": check_texts("logins", logins)},
             options=options,
         )
 
@@ -149,7 +149,7 @@ class OutboundAgents(APIResource):
         self._call(
             self.set,
             path={"id": _oid(id)},
-            body={"logins": check_logins("logins", logins)},
+            body={"logins": check_texts("logins", logins)},
             options=options,
         )
 
@@ -226,12 +226,9 @@ class OutboundRecords(APIResource):
         params = drop_none(
             limit=limit,
             offset=offset,
-            status_id=None if status_id is None else check_ids("status_id", status_id),
-            system_status=system_statuses(system_status),
-            create_date_from=day_value("create_date_from", create_date_from, zone),
-            create_date_to=day_value("create_date_to", create_date_to, zone),
-            call_date_from=day_value("call_date_from", call_date_from, zone),
-            call_date_to=day_value("call_date_to", call_date_to, zone),
+            **status_filters(status_id, system_status),
+            **date_span("create_date", create_date_from, create_date_to, zone, day_value),
+            **date_span("call_date", call_date_from, call_date_to, zone, day_value),
         )
         return self._paginate(
             self.list, item=OutboundRecord, path={"id": _oid(id)}, params=params, options=options
@@ -281,14 +278,13 @@ class OutboundRecords(APIResource):
                 record_fields=record_fields,
             ),
         }
-        result: Created[int] = self._call(
+        return self._call(
             self.create,
             path={"id": _oid(id)},
             body=body,
             cast_to=created(int, "record_id"),
             options=options,
         )
-        return result
 
     @operation("PUT", "/outbounds/{id}/records/{phone_number}")
     def update(
@@ -465,10 +461,7 @@ class Outbounds(APIResource):
             **settings,
             "crm": crm,
         }
-        result: Created[str] = self._call(
-            self.create, body=body, cast_to=created(str, "id"), options=options
-        )
-        return result
+        return self._call(self.create, body=body, cast_to=created(str, "id"), options=options)
 
     @operation("PUT", "/outbounds/{id}")
     def update(
@@ -542,14 +535,13 @@ class Outbounds(APIResource):
             end_date=day_value("end_date", end_date, zone),
             parameters=sub_model(OutboundParameters, parameters, "parameters"),
         )
-        result: Created[str] = self._call(
+        return self._call(
             self.clone,
             path={"id": _oid(id)},
             body=body,
             cast_to=created(str, "id"),
             options=options,
         )
-        return result
 
     @operation("GET", "/outbounds_by_phone_number/{phone_number}")
     def find(
@@ -609,12 +601,8 @@ class OutboundsBatch(APIResource):
         ``ALREADY_QUEUED`` (see :data:`~cxkit.thulium.types.outbounds.BatchOutboundStatus`);
         ``delete_recordings`` deletes the call recordings too.
         """
-        if isinstance(id, (str, bytes)) or not isinstance(id, Sequence):
-            raise TypeError("id must be a list of campaign ids")
-        if not id:
-            raise ValueError("id must not be empty")
         params = {
-            "id": [check_outbound_id(f"id[{i}]", v) for i, v in enumerate(id)],
+            "id": check_list("id", id, check_outbound_id),
             **drop_none(delete_recordings=check_flag("delete_recordings", delete_recordings)),
         }
         return self._call(self.delete, params=params, cast_to=BatchResult, options=options)

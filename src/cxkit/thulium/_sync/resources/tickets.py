@@ -23,17 +23,18 @@ from ...._core import (
     Created,
     check_choice,
     check_id,
-    check_ids,
     check_text,
     created,
     drop_none,
     need_some,
     operation,
     opt_id,
+    opt_ids,
+    opt_texts,
 )
-from ..._checks import DateInput, custom_field_filters, thulium_date
+from ..._checks import DateInput, custom_field_filters, date_span
 from ..._dialect import ThuliumHints
-from ..._values import check_flag, check_strings, field_map, minute_value, opt_text
+from ..._values import check_flag, field_map, minute_value, opt_text
 from ...types.tickets import (
     BodyType,
     Ticket,
@@ -67,10 +68,6 @@ __all__ = [
 
 def _tid(value: Any) -> dict[str, int]:
     return {"id": check_id("id", value)}
-
-
-def _tokens(name: str, values: Any) -> builtins.list[str] | None:
-    return None if values is None else check_strings(name, values)
 
 
 class TicketCategories(APIResource):
@@ -135,7 +132,7 @@ class TicketAgentResponses(APIResource):
             body_type=check_choice("body_type", body_type, BodyType),
             user_login=user_login,
             date=minute_value("date", date, self._client.time_zone),
-            attachments=_tokens("attachments", attachments),
+            attachments=opt_texts("attachments", attachments),
         )
         self._call(self.create, path=_tid(id), body=payload, options=options)
 
@@ -231,10 +228,8 @@ class Tickets(APIResource):
         params = drop_none(
             limit=limit,
             offset=offset,
-            date_from=thulium_date("date_from", date_from, zone),
-            date_to=thulium_date("date_to", date_to, zone),
-            create_date_from=thulium_date("create_date_from", create_date_from, zone),
-            create_date_to=thulium_date("create_date_to", create_date_to, zone),
+            **date_span("date", date_from, date_to, zone),
+            **date_span("create_date", create_date_from, create_date_to, zone),
             company_id=opt_id("company_id", company_id),
             customer_id=opt_id("customer_id", customer_id),
             user_login=opt_text("user_login", user_login),
@@ -242,7 +237,7 @@ class Tickets(APIResource):
             ticket_queue_id=opt_id("ticket_queue_id", ticket_queue_id),
             category_id=opt_id("category_id", category_id),
             message_id=opt_id("message_id", message_id),
-            status_id=None if status_id is None else check_ids("status_id", status_id),
+            status_id=opt_ids("status_id", status_id),
         )
         params.update(custom_field_filters(custom_fields) or {})
         return self._paginate(self.list, item=Ticket, params=params, options=options)
@@ -303,13 +298,13 @@ class Tickets(APIResource):
             body=body,
             body_type=check_choice("body_type", body_type, BodyType),
             comment=comment,
-            cc=None if cc is None else check_strings("cc", cc),
-            attachments=_tokens("attachments", attachments),
+            cc=opt_texts("cc", cc),
+            attachments=opt_texts("attachments", attachments),
             source=check_choice("source", source, TicketSource),
             direction=check_choice("direction", direction, TicketDirectionInput),
             user_login=opt_text("user_login", user_login),
             customer_id=opt_id("customer_id", customer_id),
-            tags=None if tags is None else check_strings("tags", tags),
+            tags=opt_texts("tags", tags),
             status_id=opt_id("status_id", status_id),
             substatus_id=opt_id("substatus_id", substatus_id),
             category_id=opt_id("category_id", category_id),
@@ -318,10 +313,9 @@ class Tickets(APIResource):
         )
         if from_ is not None:
             payload["from"] = check_text("from_", from_)
-        result: Created[int] = self._call(
+        return self._call(
             self.create, body=payload, cast_to=created(int, "ticket_id"), options=options
         )
-        return result
 
     @operation("PUT", "/tickets/{id}")
     def update(
@@ -343,7 +337,7 @@ class Tickets(APIResource):
             status_id=opt_id("status_id", status_id),
             substatus_id=opt_id("substatus_id", substatus_id),
             category_id=opt_id("category_id", category_id),
-            tags=None if tags is None else check_strings("tags", tags),
+            tags=opt_texts("tags", tags),
             ticket_queue_id=opt_id("ticket_queue_id", ticket_queue_id),
             custom_fields=field_map("custom_fields", custom_fields),
         )

@@ -166,3 +166,28 @@ def test_omnicxm_one_pass_needs_the_success_flag(body: dict[str, Any], fits: boo
     else:
         with pytest.raises(ValueError):
             decode(content, None)
+
+
+def test_an_omi_lookup_decodes_in_one_pass_and_a_missing_one_is_not_found(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from cxkit import APIError
+    from cxkit.omi._dialect import OmiDialect
+    from cxkit.testing.omi import FakeOmi
+
+    decodes: list[int] = []
+    original = OmiDialect.decode
+
+    def counting(self: OmiDialect, op: Any, response: httpx.Response) -> Any:
+        decodes.append(1)
+        return original(self, op, response)
+
+    monkeypatch.setattr(OmiDialect, "decode", counting)
+    omi = FakeOmi().client()
+    made = omi.contacts.create(full_name="Nguyen Van A", phones=["0912345678"])
+    assert made is not None
+    decodes.clear()
+    assert omi.contacts.get(made.id).full_name == "Nguyen Van A"
+    assert decodes == []
+    with pytest.raises(APIError):
+        omi.contacts.get("000000000000000000000000")

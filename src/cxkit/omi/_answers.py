@@ -23,6 +23,8 @@ def one(parse: Callable[[type[M], Any], M], model: type[M], data: Any) -> M | No
 def required(parse: Callable[[type[M], Any], M], model: type[M], data: Any, *, what: str) -> M:
     """``data`` parsed as ``model``; an empty answer to a lookup by id is a
     :class:`~cxkit.NotFoundError` (so the method's type needs no ``None``)."""
+    if isinstance(data, model):  # decoded in one pass
+        return data
     if isinstance(data, Mapping) and data:
         return parse(model, data)
     raise NotFoundError(f"{what} not found", vendor="omi", status_code=404, body=data)

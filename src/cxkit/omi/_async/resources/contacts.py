@@ -248,7 +248,7 @@ class AsyncContacts(AsyncAPIResource):
     @operation("GET", "/api/contacts/details/{id}")
     async def get(self, id: str, **options: Unpack[RequestOptions]) -> Contact:
         """Get a contact by id; :class:`~cxkit.NotFoundError` when there is none."""
-        data = await self._call(self.get, path={"id": id}, cast_to=Any, options=options)
+        data = await self._call(self.get, path={"id": id}, cast_to=Contact | None, options=options)
         return required(self._client._parse, Contact, data, what=f"contact {id!r}")
 
 

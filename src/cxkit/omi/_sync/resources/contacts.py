@@ -249,7 +249,7 @@ class Contacts(APIResource):
     @operation("GET", "/api/contacts/details/{id}")
     def get(self, id: str, **options: Unpack[RequestOptions]) -> Contact:
         """Get a contact by id; :class:`~cxkit.NotFoundError` when there is none."""
-        data = self._call(self.get, path={"id": id}, cast_to=Any, options=options)
+        data = self._call(self.get, path={"id": id}, cast_to=Contact | None, options=options)
         return required(self._client._parse, Contact, data, what=f"contact {id!r}")
 
 

@@ -11,6 +11,7 @@ import pytest
 
 import cxkit
 import cxkit._core as core
+from cxkit._vendors import Vendor, vendors
 
 
 def _loaded(code: str) -> set[str]:
@@ -58,3 +59,10 @@ def test_every_public_name_resolves_and_dir_lists_it(package: object) -> None:
 def test_an_unknown_name_is_an_attribute_error() -> None:
     with pytest.raises(AttributeError, match="no attribute 'Nope'"):
         cxkit.Nope  # type: ignore[attr-defined]  # noqa: B018
+
+
+@pytest.mark.parametrize("vendor", vendors(), ids=lambda v: v.name)
+def test_a_vendor_client_loads_no_pydantic_model_and_no_httpcore(vendor: Vendor) -> None:
+    loaded = _loaded(f"from {vendor.package} import {vendor.client}")
+    assert "pydantic.main" not in loaded
+    assert "httpcore" not in loaded

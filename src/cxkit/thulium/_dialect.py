@@ -31,7 +31,6 @@ from .._core import (
     json_object,
     list_of,
 )
-from .types.common import batch_items
 
 __all__ = ["DEFAULT_LIMIT", "ThuliumDialect", "ThuliumHints", "thulium_paging"]
 
@@ -79,6 +78,8 @@ class ThuliumDialect(Dialect):
         data = self.read_json(response)
         batch = None if op is None else op.hints_as(ThuliumHints).batch
         if batch and data is not None:
+            from .types.common import batch_items  # models load with a batch answer
+
             return {"items": batch_items(data, batch)}
         return data
 

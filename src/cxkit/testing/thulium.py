@@ -13,24 +13,12 @@ events = [parse_event(e) for e in fake.events]  # CUSTOMER_CREATED, TICKET_CREAT
 fake.inject(status=503)                  # faults are inherited from FakeServer
 ```
 
-It speaks the documented wire format: HTTP Basic auth, bare JSON arrays paged
-with ``limit``/``offset``, ``{"count", "result"}`` for campaign records and tickets,
-``201`` with the created ids, ``204`` with no body, ``207`` multi-status for the
-batch endpoints (per-item ``http_status``), local dates ``2016-04-20 09:46:24``
-in the account's zone, and the real error body ``{"request_id": "...",
-"errors": [{"message": "...", "code": ...}]}`` (every validation problem of a
-request as one entry; the code is the HTTP status, as the docs list no codes).
-
-What it keeps (public for assertions): ``agents`` (login -> record, with
-status), ``customers`` and ``companies`` (id -> record), ``notes``,
-``feed_records``, ``tickets`` (id -> record) and ``ticket_messages`` (ticket id
--> comments and responses), ``outbounds`` (campaign id -> record, agents and
-records; ``removed_outbounds`` once queued for removal), and ``events``: the
-webhook payloads its state changes cause, as dicts
-:func:`cxkit.thulium.webhooks.parse_event` accepts.
-
-Anything it does not model (chats, SMS, todos, tags, topics, files, webhook
-items, calls and phone actions...) answers 404 with the error body.
+The wire format, what it models and what it answers 404 for are in the guide
+(``docs/thulium.md``, "Testing with FakeThulium"). Its stores are public for
+assertions: ``agents`` (by login), ``customers``, ``companies``, ``tickets`` (by
+id), ``notes``, ``feed_records``, ``ticket_messages`` (by ticket id),
+``outbounds`` and ``removed_outbounds`` (by campaign id), and ``events`` (the
+webhook payloads :func:`cxkit.thulium.webhooks.parse_event` reads).
 """
 
 from __future__ import annotations
@@ -202,21 +190,11 @@ _RECORD_KEYS = (
     *("create_date", "next_call_date", "agent_name", "agent_login"),
 )
 
-DEFAULT_OUTBOUND_STATUSES: tuple[Record, ...] = tuple(
-    {"system_status": system, "status_id": str(i), "dictionary_status_id": dictionary, "name": name}
-    for i, (system, name, dictionary) in enumerate(
-        [
-            ("TO_CALL", "New", None),
-            ("IN_PROGRESS", "In progress", None),
-            ("CALL", "Contact needed", 2),
-            ("NO_CALL", "Not interested", None),
-            ("MY_RECORD", "My record", None),
-            ("CALL_NO_SOONER_THAN", "Call later", None),
-            ("ABANDONED_AFTER_N_TRIES", "Abandoned", None),
-        ],
-        start=1,
-    )
-)
+_STATUSES = {
+    **{"TO_CALL": "New", "IN_PROGRESS": "In progress", "CALL": "Contact needed"},
+    **{"NO_CALL": "Not interested", "MY_RECORD": "My record", "CALL_NO_SOONER_THAN": "Call later"},
+    "ABANDONED_AFTER_N_TRIES": "Abandoned",
+}
 """The statuses each new campaign gets (``status_id`` is text, as in the docs)."""
 
 
@@ -257,18 +235,16 @@ class FakeThulium(FakeServer):
         self.outbounds: dict[str, Record] = {}
         self.removed_outbounds: dict[str, Record] = {}
         self.ticket_queues: list[Record] = [
-            {"ticket_queue_id": 1, "name": "BOK", "email": "bok@acme.example"},
-            {"ticket_queue_id": 2, "name": "Reklamacje", "email": "reklamacje@acme.example"},
+            {"ticket_queue_id": i, "name": name, "email": f"{name.lower()}@acme.example"}
+            for i, name in enumerate(("BOK", "Reklamacje"), start=1)
         ]
-        waiting = [{"substatus_id": 1, "name": "Waiting for the customer"}]
+        waiting = {2: [{"substatus_id": 1, "name": "Waiting for the customer"}]}
         self.ticket_statuses: list[Record] = [
-            {"status_id": 1, "name": "New", "substatuses": []},
-            {"status_id": 2, "name": "Open", "substatuses": waiting},
-            {"status_id": 3, "name": "Closed", "substatuses": []},
+            {"status_id": i, "name": name, "substatuses": waiting.get(i, [])}
+            for i, name in enumerate(("New", "Open", "Closed"), start=1)
         ]
         self.ticket_categories: list[Record] = [
-            {"category_id": 1, "name": "Question"},
-            {"category_id": 2, "name": "Complaint"},
+            {"category_id": i, "name": name} for i, name in enumerate(("Question", "Complaint"), 1)
         ]
         self.closed_status_id = 3
         self.events: list[Record] = []
@@ -670,7 +646,11 @@ class FakeThulium(FakeServer):
             "parameters": {},
             **fields,
             "_agents": [],
-            "_statuses": [dict(s) for s in DEFAULT_OUTBOUND_STATUSES],
+            "_statuses": [
+                {"system_status": k, "status_id": str(i), "name": v}
+                | {"dictionary_status_id": 2 if k == "CALL" else None}
+                for i, (k, v) in enumerate(_STATUSES.items(), start=1)
+            ],
             "_records": [],
         }
         self.outbounds[record["id"]] = record
@@ -844,8 +824,8 @@ class FakeThulium(FakeServer):
 
 
 def _ids(res: Resource, record: Record) -> Record:
-    """A new record's ids as Thulium answers them: text (an agent's login as given)."""
-    names = res.wire["created"]
+    """A new record's ids (its key by default) as text (an agent's login as given)."""
+    names = res.wire.get("created", (res.key,))
     pairs = names.items() if isinstance(names, Mapping) else zip(names, names, strict=True)
     return {k: record[f] if k == "agent_login" else str(record[f]) for k, f in pairs}
 
@@ -899,8 +879,25 @@ def _resource(
     return Resource(store, key, routes, label, missing="{label} not found.", **options)
 
 
-def _records(crm: bool) -> Any:
-    return lambda fake, request: fake._outbound(request, crm=crm)["_records"]
+def _records(path: str, key: str, *ops: str, crm: bool = False, **options: Any) -> Resource:
+    """A campaign's records, by ``key``: numbers, or a CRM one's customers."""
+    return _resource(
+        lambda fake, request: fake._outbound(request, crm=crm)["_records"],
+        key,
+        rest(path, *ops, item=f"/{{{key}}}"),
+        "Record",
+        param=key,
+        filters={
+            **{"status_id": "in", "system_status": "in", "custom_fields": "keys"},
+            **{"create_date": "range:create_date", "call_date": "range:call_date"},
+        },
+        select=FakeThulium._select_records,
+        new=lambda fake, body, request: fake._create_record(body, request, crm=crm),
+        change=FakeThulium._save_record,
+        wire={**_PAGED, "sortable": ("next_call_date",), "view": FakeThulium._record_view}
+        | {"created": ("record_id",)},
+        **options,
+    )
 
 
 def _contacts(company: bool) -> dict[str, Any]:
@@ -929,6 +926,7 @@ def _contacts(company: bool) -> dict[str, Any]:
     }
 
 
+_PAGED = {"limit": 100, "counted": True}
 _BATCH = {
     f"batch_{op}": f"{method} /batch/customers"
     for op, method in (("create", "POST"), ("update", "PUT"), ("delete", "DELETE"))
@@ -979,12 +977,7 @@ TICKETS = _resource(
     new=FakeThulium._create_ticket,
     change=FakeThulium._update_ticket,
     removed=lambda fake, ticket, request: fake.ticket_messages.pop(ticket["ticket_id"], None),
-    wire={
-        "limit": 100,
-        "counted": True,
-        "view": FakeThulium._ticket_view,
-        "created": ("ticket_id",),
-    },
+    wire={**_PAGED, "view": FakeThulium._ticket_view},
 )
 OUTBOUNDS = _resource(
     "outbounds",
@@ -1003,50 +996,15 @@ OUTBOUNDS = _resource(
         "created": ("id", "outbound_id"),
     },
 )
-_RECORDS: Mapping[str, Any] = {
-    "filters": {
-        **{"status_id": "in", "system_status": "in", "custom_fields": "keys"},
-        **{"create_date": "range:create_date", "call_date": "range:call_date"},
-    },
-    "select": FakeThulium._select_records,
-    "change": FakeThulium._save_record,
-    "wire": {
-        "limit": 100,
-        "counted": True,
-        "sortable": ("next_call_date",),
-        "view": FakeThulium._record_view,
-        "created": ("record_id",),
-    },
-}
-_BY_ID = rest(
-    "/outbounds/{id}/records_by_identifier", "get", "update", "delete", item="/{identifier}"
-)
 FakeThulium.resources = (
     AGENTS,
     CUSTOMERS,
     COMPANIES,
     TICKETS,
     OUTBOUNDS,
-    _resource(
-        _records(crm=False),
-        "phone_number",
-        rest("/outbounds/{id}/records", item="/{phone_number}"),
-        "Record",
-        param="phone_number",
-        new=FakeThulium._create_record,
-        **_RECORDS,
-    ),
-    _resource(_records(crm=False), "identifier", _BY_ID, "Record", param="identifier", **_RECORDS),
-    _resource(
-        _records(crm=True),
-        "customer_id",
-        rest("/crm_outbounds/{id}/records", item="/{customer_id}"),
-        "Record",
-        id_type=int,
-        param="customer_id",
-        new=lambda fake, body, request: fake._create_record(body, request, crm=True),
-        **_RECORDS,
-    ),
+    _records("/outbounds/{id}/records", "phone_number"),
+    _records("/outbounds/{id}/records_by_identifier", "identifier", "get", "update", "delete"),
+    _records("/crm_outbounds/{id}/records", "customer_id", crm=True, id_type=int),
     *(
         Resource(store, "", {"list": f"GET /{store}"})
         for store in ("ticket_queues", "ticket_statuses", "ticket_categories")

@@ -175,6 +175,7 @@ _MOVES = {
 }
 """An agent's moves: the statuses each applies in, the status it gives, its event."""
 
+_SPANS = {"close_time": "closed_at", "first_agent_response_time": "first_agent_responded_at"}
 # Answer fields, in the order the documented answers list them.
 _CUSTOMER_KEYS = (
     *("customer_id", "name", "surname", "phone_number", "phone_numbers", "email", "emails"),
@@ -199,9 +200,8 @@ _STATUSES = {
 
 
 class ThuliumFakeOptions(FakeClientOptions, total=False):
-    """Options of the clients :class:`FakeThulium` hands out: every client option
-    except the pool and ``clock`` (the fake's); ``username`` and ``password`` default
-    to the fake's API user."""
+    """Options of :meth:`FakeThulium.client`: the client's but the pool and ``clock``;
+    ``username`` and ``password`` default to the fake's API user."""
 
     username: str
     password: str
@@ -358,8 +358,7 @@ class FakeThulium(FakeServer):
     @route("GET", "/agents/{login}/status")
     @route("GET", "/agents_statuses")
     def agent_statuses(self, request: FakeRequest) -> httpx.Response:
-        """An agent's status (``OFF``, ``FREE``, ``PAUSED``), or those of the logged-in
-        agents (and logged-off ones with ``include_logged_off``)."""
+        """An agent's status, or the logged-in agents' (all with ``include_logged_off``)."""
         everyone = truthy(request.arg("include_logged_off", ""))
         login = request.path_params.get("login")
         agents = [self.find(AGENTS, login)] if login else self.agents.values()
@@ -374,9 +373,7 @@ class FakeThulium(FakeServer):
     @route("POST", "/agents/{login}/pause")
     @route("POST", "/agents/{login}/free")
     def agent_action(self, request: FakeRequest) -> httpx.Response:
-        """Log an agent in (``FREE``, ``AGENT_LOGGED_IN``) or out (``OFF``,
-        ``AGENT_LOGGED_OUT``), pause a logged-in one or free a paused one
-        (``AGENT_STATUS_CHANGED`` with the pause ids)."""
+        """Log an agent in or out, pause a logged-in one or free a paused one (see ``_MOVES``)."""
         agent = self.find(AGENTS, request.path_params["login"])
         when, status, event = _MOVES[_tail(request)]
         fields: Record = {}
@@ -441,8 +438,7 @@ class FakeThulium(FakeServer):
     @route("POST", "/customers/{id}/notes")
     @route("POST", "/customers/{id}/feed_records")
     def create_customer_entry(self, request: FakeRequest) -> httpx.Response:
-        """Add a note to a customer (``CUSTOMER_NOTE_SAVED``) or an entry to its contact
-        history."""
+        """Add a note (``CUSTOMER_NOTE_SAVED``) or a contact-history entry to a customer."""
         customer = self.find(CUSTOMERS, request.path_params["id"])["customer_id"]
         if _tail(request) == "feed_records":
             entry = self._read(request, _FEED)
@@ -501,10 +497,7 @@ class FakeThulium(FakeServer):
 
     def _ticket_view(self, ticket: Record, request: FakeRequest, op: str) -> Record:
         out = {k: copy.deepcopy(v) for k, v in ticket.items() if k != "custom_fields"}
-        for key, stamp in (
-            ("close_time", "closed_at"),
-            ("first_agent_response_time", "first_agent_responded_at"),
-        ):
+        for key, stamp in _SPANS.items():
             if ticket.get(stamp):
                 seconds = int((_time(ticket[stamp]) - _time(ticket["created_at"])).total_seconds())
                 out[key] = f"{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
@@ -582,9 +575,7 @@ class FakeThulium(FakeServer):
     @route("POST", "/tickets/{id}/agent_response")
     @route("POST", "/tickets/{id}/customer_response")
     def create_ticket_message(self, request: FakeRequest) -> httpx.Response:
-        """Add an internal comment (``TICKET_COMMENT_CREATED``), an agent's message
-        to the customer (``TICKET_AGENT_REPLIED``) or the customer's reply
-        (``TICKET_MESSAGE_RECEIVED``)."""
+        """Add a comment, an agent's message or the customer's reply (see ``_MESSAGES``)."""
         kind, event, rules = _MESSAGES[_tail(request)]
         ticket = self.find(TICKETS, request.path_params["id"])
         values = self._read(request, rules)
@@ -596,11 +587,8 @@ class FakeThulium(FakeServer):
         if kind == "REPLY" and not ticket["first_agent_responded_at"]:
             ticket["first_agent_responded_at"] = message["created_at"]
         ids = {"ticket_id": ticket["ticket_id"], "message_id": message["message_id"]}
-        who = (
-            {"ticket_queue_id": ticket["ticket_queue_id"]}
-            if kind == "MAIL"
-            else {"agent_login": login}
-        )
+        queue = ticket["ticket_queue_id"]
+        who = {"ticket_queue_id": queue} if kind == "MAIL" else {"agent_login": login}
         self.emit(event, **ids, **who)
         return httpx.Response(201)
 
@@ -668,8 +656,7 @@ class FakeThulium(FakeServer):
     @route("DELETE", "/outbounds/{id}")
     @route("DELETE", "/batch/outbounds")
     def delete_outbounds(self, request: FakeRequest) -> httpx.Response:
-        """Queue a campaign for removal, or many (``id[]``: ``207``, a list of
-        per-id results)."""
+        """Queue a campaign for removal, or many (``id[]``: ``207`` with per-id results)."""
         if "id" in request.path_params:
             self._remove(self._outbound(request)["id"])
             return httpx.Response(204)
@@ -691,12 +678,12 @@ class FakeThulium(FakeServer):
     @route("POST", "/outbounds/{id}/remove_agents")
     @route("POST", "/outbounds/{id}/set_agents")
     def outbound_agents(self, request: FakeRequest) -> httpx.Response:
-        """The campaign's agents; add agents to it, remove them, or make them its only
-        agents."""
+        """A campaign's agents; add some, remove some, or set them."""
         record = self._outbound(request)
         if request.method == "GET":
             agents = [self.agents[x] for x in record["_agents"] if x in self.agents]
-            return self.json([{**view(a, _OUTBOUND_AGENT), **_in_outbound(a)} for a in agents])
+            shown = [view(a, ("login", "number", "active", "agent_id")) for a in agents]
+            return self.json([a | {"active_in_outbound": bool(a["active"])} for a in shown])
         logins = _body(request).get("logins")
         if not isinstance(logins, list) or not logins:
             raise Refused(400, "logins must be a non-empty list.")
@@ -709,8 +696,7 @@ class FakeThulium(FakeServer):
     @route("GET", "/outbounds/{id}/stats")
     @route("GET", "/outbounds/stats")
     def outbound_stats(self, request: FakeRequest) -> httpx.Response:
-        """A campaign's record statuses, or how many records it has and how much of it
-        is done; for ``/outbounds/stats``, those of every active campaign (or of ``id``)."""
+        """A campaign's record statuses or progress; every active one's (or ``id``'s)."""
         if _tail(request) == "statuses":
             return self.json(copy.deepcopy(self._outbound(request)["_statuses"]))
         if "id" in request.path_params:
@@ -725,9 +711,7 @@ class FakeThulium(FakeServer):
         self, outbound: Record, values: Mapping[str, Any], record: Record, rules: Rules
     ) -> Record:
         """``record`` with checked fields applied; the status rules refuse what breaks them."""
-        phone, status_id, login = (
-            values.get(k) for k in ("phone_number", "status_id", "agent_login")
-        )
+        phone, status_id, login = map(values.get, ("phone_number", "status_id", "agent_login"))
         taken = any(
             r["phone_number"] == phone != record.get("phone_number") for r in outbound["_records"]
         )
@@ -853,13 +837,6 @@ def _time(text: str) -> datetime:
 
 def _attachments(tokens: Any) -> list[Record]:
     return [{"token": t, "filename": t, "size": 0} for t in tokens or []]
-
-
-_OUTBOUND_AGENT = ("login", "number", "active")
-
-
-def _in_outbound(agent: Record) -> Record:
-    return {"active_in_outbound": bool(agent["active"]), "agent_id": agent["agent_id"]}
 
 
 def _stats(record: Record) -> Record:

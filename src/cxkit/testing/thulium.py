@@ -24,6 +24,7 @@ webhook payloads :func:`cxkit.thulium.webhooks.parse_event` reads).
 from __future__ import annotations
 
 import copy
+import functools
 import hashlib
 from collections.abc import Mapping
 from datetime import datetime, tzinfo
@@ -66,6 +67,13 @@ def _ref(kind: str, ref: str, missing: str, **options: Any) -> Field:
 
 # -- the request bodies, declared ----------------------------------------------------
 
+_AGENT = {
+    "email": "",
+    "active": True,
+    "outbound_mode": "manual",
+    "_status": "OFF",
+    "_pause_id": None,
+}
 _ADDRESSES = ("address", "invoice_address", "mail_drop_address")
 _ADDRESS = _any(*("street", "building", "flat", "postcode", "city", "post_office", "borough"))
 _ADDRESS.update(_any("county", "voivodship", "country"))
@@ -131,7 +139,7 @@ _MESSAGES: Mapping[str, tuple[str, str, Rules]] = {
 _DIALERS = ("predictive", "progressive", "preview")
 _PARAMETERS = _any("caller_id", "preview_timeout", "predictive_max_calls", "predictive_min_calls")
 _OUTBOUND_ID = Field("pattern", pattern=r"^\d{5}$", message="Outbound id must be five digits.")
-OUTBOUND_CHANGE_RULES: Rules = {
+_CAMPAIGN: Rules = {
     "name": Field("any", required=True),
     "dialer": Field("enum", allowed=_DIALERS),
     "active": Field("bool"),
@@ -139,25 +147,25 @@ OUTBOUND_CHANGE_RULES: Rules = {
     **dict.fromkeys(("order", "parity", "group_id"), Field("int", keep=True)),
     "parameters": Field("object", merge=True, fields=_PARAMETERS),
 }
-OUTBOUND_RULES: Rules = {
+_NEW_CAMPAIGN: Rules = {
     "id": _OUTBOUND_ID,
-    **OUTBOUND_CHANGE_RULES,
+    **_CAMPAIGN,
     "dialer": Field("enum", required=True, allowed=_DIALERS),
     "crm": Field("bool", required=True),
 }
 _CLONE_RULES: Rules = {
     "new_id": _OUTBOUND_ID,
-    **{k: OUTBOUND_CHANGE_RULES[k] for k in ("name", "start_date", "end_date", "parameters")},
+    **{k: _CAMPAIGN[k] for k in ("name", "start_date", "end_date", "parameters")},
 }
-CRM_RECORD_CHANGE_RULES: Rules = {
+_CRM_RECORD: Rules = {
     **_any("status_id", store=False),
     **_any("dictionary_status_id"),
     "agent_login": _ref("text", "agents", "Agent", store=False),
     "next_call_date": Field("datetime", pattern=r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$"),
     "order": Field("int", keep=True),
 }
-RECORD_RULES: Rules = {
-    **CRM_RECORD_CHANGE_RULES,
+_RECORD: Rules = {
+    **_CRM_RECORD,
     "phone_number": Field("phone", required=True),
     "identifier": Field("any"),
     "record_fields": Field("object", merge=True),
@@ -298,11 +306,9 @@ class FakeThulium(FakeServer):
         body = _body(request)
         return body.get(res.wrapper or "") if op.startswith("batch_") else body
 
-    def _read(
-        self, request: FakeRequest | Mapping[str, Any], rules: Rules, **options: Any
-    ) -> dict[str, Any]:
-        """The values of a body (``request``'s) by ``rules``; every problem refused at once."""
-        body = _body(request) if isinstance(request, FakeRequest) else request
+    def _read(self, source: FakeRequest | Record, rules: Rules, **options: Any) -> Record:
+        """The values of a body (``source``'s) by ``rules``; every problem refused at once."""
+        body = _body(source) if isinstance(source, FakeRequest) else source
         values, problems = read(body, rules, SAYS, fake=self, **options)
         refuse(problems)
         return values
@@ -317,7 +323,7 @@ class FakeThulium(FakeServer):
         """Listings as bare arrays, or ``{"count", "result"}``, paged with ``limit`` and
         ``offset``; ``201`` with the new ids (as text); ``204`` for a change or a delete;
         ``207`` with a result per item for a batch."""
-        shown = res.wire.get("view", lambda fake, record, request, op: copy.deepcopy(record))
+        shown = res.wire.get("view", lambda fake, record, request, op: public(record))
         if op == "create":
             return httpx.Response(201, json=_ids(res, result))
         if op in ("update", "delete"):
@@ -341,11 +347,9 @@ class FakeThulium(FakeServer):
     # -- agents -------------------------------------------------------------
 
     def _new_agent(self, **fields: Any) -> Record:
-        agent: Record = {"agent_id": self.new_id("agent"), "email": "", "active": True}
-        agent["outbound_mode"] = "manual"
+        agent: Record = {"agent_id": self.new_id("agent"), **_AGENT, "_last_change": self.now()}
         apply(agent, fields, AGENT_RULES, unset="")
-        state = {"_status": "OFF", "_pause_id": None, "_last_change": self.now()}
-        agent.update(number=str(agent["number"]), group_id=fields.get("group_id") or "", **state)
+        agent.update(number=str(agent["number"]), group_id="")
         self.agents[agent["login"]] = agent
         return agent
 
@@ -364,9 +368,8 @@ class FakeThulium(FakeServer):
         agents = [self.find(AGENTS, login)] if login else self.agents.values()
         keys = ("login", "status", "pause_id", "last_change")
         found = [{k: a.get(k, a.get(f"_{k}")) for k in keys} for a in agents]
-        if login:
-            return self.json(found[0])
-        return self.json([a for a in found if everyone or a["status"] != "OFF"])
+        shown = [a for a in found if everyone or a["status"] != "OFF"]
+        return self.json(found[0] if login else shown)
 
     @route("POST", "/agents/{login}/login")
     @route("POST", "/agents/{login}/logout")
@@ -390,9 +393,7 @@ class FakeThulium(FakeServer):
 
     # -- customers and companies ----------------------------------------------
 
-    def _contact(
-        self, record: Record, body: Mapping[str, Any], *, company: bool, partial: bool
-    ) -> Record:
+    def _contact(self, record: Record, body: Record, company: bool, partial: bool = True) -> Record:
         """``record`` with a customer's or company's create or update body applied
         (all or nothing: every problem found is refused at once)."""
         rules, key = (COMPANY_RULES, "company_id") if company else (CUSTOMER_RULES, "customer_id")
@@ -410,17 +411,17 @@ class FakeThulium(FakeServer):
         record.update(work, **({"updated_at": self.now()} if not company else {}))
         return record
 
-    def _create_customer(self, body: Mapping[str, Any], request: FakeRequest) -> Record:
+    def _create_customer(self, body: Record, request: FakeRequest) -> Record:
         record: Record = {"customer_id": 0, "company_flag": False}
-        self._contact(record, body, company=False, partial=False)
+        self._contact(record, body, False, partial=False)
         record["customer_id"] = self.new_id("customer")
         company = record.get("company_id") or None
         self.emit("CUSTOMER_CREATED", customer_id=record["customer_id"], company_id=company)
         return record
 
-    def _create_company(self, body: Mapping[str, Any], request: FakeRequest) -> Record:
+    def _create_company(self, body: Record, request: FakeRequest) -> Record:
         """A company, and the customer card that stands for it (``company_flag``)."""
-        record = self._contact({"company_id": 0}, body, company=True, partial=False)
+        record = self._contact({"company_id": 0}, body, True, partial=False)
         ids = {"customer_id": self.new_id("customer"), "company_id": self.new_id("company")}
         card = {"name": record["name"], "surname": "", "company_flag": True}
         self.customers[ids["customer_id"]] = {**card, **ids, "updated_at": self.now()}
@@ -507,7 +508,7 @@ class FakeThulium(FakeServer):
                 out["custom_fields"] = copy.deepcopy(ticket.get("custom_fields") or {})
         return out
 
-    def _create_ticket(self, body: Mapping[str, Any], request: FakeRequest) -> Record:
+    def _create_ticket(self, body: Record, request: FakeRequest) -> Record:
         """A ticket with its first message (``TICKET_CREATED``)."""
         values, problems = read(body, TICKET_RULES, SAYS, fake=self)
         queue = one(self.ticket_queues, "email", body.get("to")) or self.ticket_queues[0]
@@ -515,8 +516,7 @@ class FakeThulium(FakeServer):
         ticket: Record = {
             "ticket_id": 0,
             **dict.fromkeys(("from", "to", "subject"), ""),
-            "ticket_queue_id": queue["ticket_queue_id"],
-            "ticket_queue_name": queue["name"],
+            **{"ticket_queue_id": queue["ticket_queue_id"], "ticket_queue_name": queue["name"]},
             "status_id": first["status_id"],
             "substatus_id": None,
             "full_status_name": first["name"],
@@ -530,12 +530,9 @@ class FakeThulium(FakeServer):
             ticket["from"] = self.customers[ticket["customer_id"]].get("email") or ""
         ticket["ticket_id"] = self.new_id("ticket")
         out, login = ticket["direction"] == "out", ticket["user_login"]
-        first = {"body": body["body"], "comment": body.get("comment")}
-        first |= {
-            "user_login": login if out else None,
-            "attachments": _attachments(values.get("attachments")),
-        }
-        self._add_message(ticket, "REPLY" if out else "MAIL", **first)
+        files = _attachments(values.get("attachments"))
+        first = {"user_login": login if out else None, "body": body["body"], "attachments": files}
+        self._add_message(ticket, "REPLY" if out else "MAIL", **first, comment=body.get("comment"))
         created = {"ticket_id": ticket["ticket_id"], "agent_login": login}
         self.emit("TICKET_CREATED", **created, direction=ticket["direction"])
         return ticket
@@ -552,7 +549,7 @@ class FakeThulium(FakeServer):
             items = [t for t in items if t["ticket_id"] in with_it]
         return sorted(items, key=lambda t: (t["updated_at"], t["ticket_id"]), reverse=True)
 
-    def _update_ticket(self, ticket: Record, body: Mapping[str, Any], request: FakeRequest) -> None:
+    def _update_ticket(self, ticket: Record, body: Record, request: FakeRequest) -> None:
         """``TICKET_STATUS_CHANGED``, ``TICKET_CLOSED``, ``TICKET_QUEUE_CHANGED``."""
         values, problems = read(body, TICKET_CHANGE_RULES, SAYS, partial=True, fake=self)
         work = copy.deepcopy(ticket)
@@ -613,9 +610,7 @@ class FakeThulium(FakeServer):
             raise Refused(400, f"Outbound {wrong}")
         return record
 
-    def _new_outbound(
-        self, body: Mapping[str, Any], rules: Rules, fields: Record, key: str
-    ) -> Record:
+    def _new_outbound(self, body: Record, rules: Rules, fields: Record, key: str) -> Record:
         """A campaign from ``fields`` and the checked ``body`` (a five-digit ``key``
         is its id, else a new one)."""
         values, problems = read(body, rules, SAYS)
@@ -708,7 +703,7 @@ class FakeThulium(FakeServer):
     # -- campaign records ---------------------------------------------------------
 
     def _record_fields(
-        self, outbound: Record, values: Mapping[str, Any], record: Record, rules: Rules
+        self, outbound: Record, values: Record, record: Record, rules: Rules
     ) -> Record:
         """``record`` with checked fields applied; the status rules refuse what breaks them."""
         phone, status_id, login = map(values.get, ("phone_number", "status_id", "agent_login"))
@@ -736,13 +731,11 @@ class FakeThulium(FakeServer):
         refuse(problems)
         return record
 
-    def _create_record(
-        self, body: Mapping[str, Any], request: FakeRequest, *, crm: bool = False
-    ) -> Record:
+    def _create_record(self, body: Record, request: FakeRequest, *, crm: bool = False) -> Record:
         """A number in a regular campaign, or a CRM customer in a CRM one."""
         outbound = self._outbound(request, crm=crm)
         customer_id = _ref("int", "customers", "Customer", required=True, store=False)
-        rules = {"customer_id": customer_id, **CRM_RECORD_CHANGE_RULES} if crm else RECORD_RULES
+        rules = {"customer_id": customer_id, **_CRM_RECORD} if crm else _RECORD
         values = self._read(body, rules)
         made = self.now("%Y-%m-%d %H:%M")
         record = {"record_id": self.new_id("record"), "phone_number": "", "create_date": made}
@@ -756,13 +749,11 @@ class FakeThulium(FakeServer):
             )
         return self._record_fields(outbound, values, record, rules)
 
-    def _save_record(self, record: Record, body: Mapping[str, Any], request: FakeRequest) -> None:
+    def _save_record(self, record: Record, body: Record, request: FakeRequest) -> None:
         """Apply an update; a saved record sends ``OUTBOUND_RECORD_SAVED``."""
         outbound, key = self._outbound(request), next(iter(request.path_params.keys() - {"id"}))
         crm = key == "customer_id"
-        rules = (
-            CRM_RECORD_CHANGE_RULES if crm else {k: v for k, v in RECORD_RULES.items() if k != key}
-        )
+        rules = _CRM_RECORD if crm else {k: v for k, v in _RECORD.items() if k != key}
         previous, values = record["status_id"], self._read(body, rules, partial=True)
         record.update(self._record_fields(outbound, values, copy.deepcopy(record), rules))
         agent, call = record.get("agent_login") or None, record.get("next_call_date")
@@ -815,10 +806,8 @@ def _ids(res: Resource, record: Record) -> Record:
 
 
 def _set_status(record: Record, status: Record) -> None:
-    keys = ("system_status", "dictionary_status_id")
-    record.update(
-        view(status, keys, unset=None), status_id=int(status["status_id"]), status=status["name"]
-    )
+    record.update(view(status, ("system_status", "dictionary_status_id"), unset=None))
+    record.update(status_id=int(status["status_id"]), status=status["name"])
 
 
 def _body(request: FakeRequest) -> Record:
@@ -849,11 +838,8 @@ def _stats(record: Record) -> Record:
 # -- the declared resources --------------------------------------------------------
 
 
-def _resource(
-    store: Any, key: str, routes: Mapping[str, str], label: str, **options: Any
-) -> Resource:
-    """A Thulium collection: a missing item is a 404 "<label> not found."."""
-    return Resource(store, key, routes, label, missing="{label} not found.", **options)
+_resource = functools.partial(Resource, missing="{label} not found.")
+"""A Thulium collection: a missing item is a 404 "<label> not found."."""
 
 
 def _records(path: str, key: str, *ops: str, crm: bool = False, **options: Any) -> Resource:
@@ -891,9 +877,7 @@ def _contacts(company: bool) -> dict[str, Any]:
             **{"email": "has:emails", "phone_number": "has:phone_numbers"},
             **({} if company else {"company_id": "exact", "company_flag": "flag"}),
         },
-        "change": lambda fake, record, body, request: fake._contact(
-            record, body, company=company, partial=True
-        ),
+        "change": lambda fake, record, body, request: fake._contact(record, body, company),
         "wire": {
             "limit": 1000,
             "sortable": sortable,
@@ -915,10 +899,7 @@ AGENTS = _resource(
     "Agent",
     param="login",
     new=FakeThulium._create_agent,
-    wire={
-        "view": lambda fake, r, request, op: public(r),
-        "created": {"agent_id": "agent_id", "agent_login": "login"},
-    },
+    wire={"created": {"agent_id": "agent_id", "agent_login": "login"}},
 )
 CUSTOMERS = _resource(
     "customers",
@@ -961,12 +942,9 @@ OUTBOUNDS = _resource(
     "id",
     rest("/outbounds", "list", "create", "update"),
     "Outbound",
-    new=lambda fake, body, request: fake._new_outbound(body, OUTBOUND_RULES, {}, "id"),
+    new=lambda fake, body, request: fake._new_outbound(body, _NEW_CAMPAIGN, {}, "id"),
     change=lambda fake, record, body, request: apply(
-        record,
-        fake._read(body, OUTBOUND_CHANGE_RULES, partial=True),
-        OUTBOUND_CHANGE_RULES,
-        unset="",
+        record, fake._read(body, _CAMPAIGN, partial=True), _CAMPAIGN, unset=""
     ),
     wire={
         "view": lambda fake, o, request, op: view(o, ("id", "name", "crm", "order", "parity")),

@@ -67,13 +67,7 @@ def _ref(kind: str, ref: str, missing: str, **options: Any) -> Field:
 
 # -- the request bodies, declared ----------------------------------------------------
 
-_AGENT = {
-    "email": "",
-    "active": True,
-    "outbound_mode": "manual",
-    "_status": "OFF",
-    "_pause_id": None,
-}
+_AGENT = {"email": "", "active": True, "outbound_mode": "manual", "_status": "OFF"}
 _ADDRESSES = ("address", "invoice_address", "mail_drop_address")
 _ADDRESS = _any(*("street", "building", "flat", "postcode", "city", "post_office", "borough"))
 _ADDRESS.update(_any("county", "voivodship", "country"))
@@ -397,18 +391,16 @@ class FakeThulium(FakeServer):
         """``record`` with a customer's or company's create or update body applied
         (all or nothing: every problem found is refused at once)."""
         rules, key = (COMPANY_RULES, "company_id") if company else (CUSTOMER_RULES, "customer_id")
-        work = copy.deepcopy(record)
         values, problems = read(body, rules, SAYS, partial=partial, fake=self)
         others = (self.companies if company else self.customers).values()
         nip = body.get("nip")
         if nip and any(r.get("nip") == nip and r[key] != record.get(key) for r in others):
             problems.append("Duplicated NIP.")
         refuse(problems)
-        apply(work, values, rules, unset="")
-        if partial and company and work["customer_id"] in self.customers:
-            self.customers[work["customer_id"]]["name"] = work["name"]
-        record.clear()
-        record.update(work, **({"updated_at": self.now()} if not company else {}))
+        apply(record, values, rules, unset="")
+        if partial and company and record["customer_id"] in self.customers:
+            self.customers[record["customer_id"]]["name"] = record["name"]
+        record.update({} if company else {"updated_at": self.now()})
         return record
 
     def _create_customer(self, body: Record, request: FakeRequest) -> Record:
@@ -486,12 +478,9 @@ class FakeThulium(FakeServer):
         return []
 
     def _add_message(self, ticket: Record, kind: str, **fields: Any) -> Record:
-        message = {
-            "message_id": self.new_id("ticket_message"),
-            **{"user_login": None, "type": kind, "body": None, "comment": None},
-            **{"system_comment": None, "created_at": self.now(), "attachments": []},
-            **fields,
-        }
+        message: Record = {"message_id": self.new_id("ticket_message"), "user_login": None}
+        message |= {"type": kind, "body": None, "comment": None, "system_comment": None}
+        message |= {"created_at": self.now(), "attachments": [], **fields}
         self.ticket_messages.setdefault(ticket["ticket_id"], []).append(message)
         ticket["updated_at"] = self.now()
         return message
@@ -584,8 +573,7 @@ class FakeThulium(FakeServer):
         if kind == "REPLY" and not ticket["first_agent_responded_at"]:
             ticket["first_agent_responded_at"] = message["created_at"]
         ids = {"ticket_id": ticket["ticket_id"], "message_id": message["message_id"]}
-        queue = ticket["ticket_queue_id"]
-        who = {"ticket_queue_id": queue} if kind == "MAIL" else {"agent_login": login}
+        who = view(ticket, ("ticket_queue_id",)) if kind == "MAIL" else {"agent_login": login}
         self.emit(event, **ids, **who)
         return httpx.Response(201)
 
@@ -622,19 +610,16 @@ class FakeThulium(FakeServer):
         while blank(wanted) or wanted in taken:  # a new five-digit id
             wanted = f"{self.new_id('outbound_code'):05d}"
         record = {
-            "id": wanted,
-            "outbound_id": self.new_id("outbound"),
-            **{"name": "", "crm": False, "order": 100, "parity": 50, "active": True},
-            **{"dialer": "preview", "start_date": "", "end_date": "", "group_id": ""},
-            "parameters": {},
+            **{"id": wanted, "outbound_id": self.new_id("outbound"), "name": "", "crm": False},
+            **{"order": 100, "parity": 50, "active": True, "dialer": "preview", "start_date": ""},
+            **{"end_date": "", "group_id": "", "parameters": {}},
             **fields,
-            "_agents": [],
+            **{"_agents": [], "_records": []},
             "_statuses": [
                 {"system_status": k, "status_id": str(i), "name": v}
                 | {"dictionary_status_id": 2 if k == "CALL" else None}
                 for i, (k, v) in enumerate(_STATUSES.items(), start=1)
             ],
-            "_records": [],
         }
         self.outbounds[record["id"]] = record
         return record
@@ -866,9 +851,8 @@ def _records(path: str, key: str, *ops: str, crm: bool = False, **options: Any) 
 def _contacts(company: bool) -> dict[str, Any]:
     """What customers and companies share: filters, checks, answers."""
     keys = _COMPANY_KEYS if company else _CUSTOMER_KEYS
-    sortable = ("name", "nip", "company_id", "identifier") + (
-        () if company else ("surname", "customer_id")
-    )
+    sortable: tuple[str, ...] = ("name", "nip", "company_id", "identifier")
+    sortable += () if company else ("surname", "customer_id")
     return {
         "id_type": int,
         "filters": {

@@ -194,11 +194,12 @@ _RECORD_KEYS = (
 )
 
 _STATUSES = {
-    **{"TO_CALL": "New", "IN_PROGRESS": "In progress", "CALL": "Contact needed"},
-    **{"NO_CALL": "Not interested", "MY_RECORD": "My record", "CALL_NO_SOONER_THAN": "Call later"},
-    "ABANDONED_AFTER_N_TRIES": "Abandoned",
+    **{"TO_CALL": ("New", None), "IN_PROGRESS": ("In progress", None)},
+    **{"CALL": ("Contact needed", 2), "NO_CALL": ("Not interested", None)},
+    **{"MY_RECORD": ("My record", None), "CALL_NO_SOONER_THAN": ("Call later", None)},
+    "ABANDONED_AFTER_N_TRIES": ("Abandoned", None),
 }
-"""The statuses each new campaign gets (``status_id`` is text, as in the docs)."""
+"""The statuses each new campaign gets: name and dictionary status by system status."""
 
 
 class ThuliumFakeOptions(FakeClientOptions, total=False):
@@ -506,8 +507,7 @@ class FakeThulium(FakeServer):
             "ticket_id": 0,
             **dict.fromkeys(("from", "to", "subject"), ""),
             **{"ticket_queue_id": queue["ticket_queue_id"], "ticket_queue_name": queue["name"]},
-            "status_id": first["status_id"],
-            "substatus_id": None,
+            **{"status_id": first["status_id"], "substatus_id": None},
             "full_status_name": first["name"],
             **dict.fromkeys(("category_id", "customer_id", "user_login")),
             **{"source": "email", "direction": "in_behalf_of", "tags": [], "cc": []},
@@ -616,9 +616,8 @@ class FakeThulium(FakeServer):
             **fields,
             **{"_agents": [], "_records": []},
             "_statuses": [
-                {"system_status": k, "status_id": str(i), "name": v}
-                | {"dictionary_status_id": 2 if k == "CALL" else None}
-                for i, (k, v) in enumerate(_STATUSES.items(), start=1)
+                {"system_status": s, "status_id": str(i), "dictionary_status_id": d, "name": n}
+                for i, (s, (n, d)) in enumerate(_STATUSES.items(), start=1)
             ],
         }
         self.outbounds[record["id"]] = record
@@ -662,8 +661,10 @@ class FakeThulium(FakeServer):
         record = self._outbound(request)
         if request.method == "GET":
             agents = [self.agents[x] for x in record["_agents"] if x in self.agents]
-            shown = [view(a, ("login", "number", "active", "agent_id")) for a in agents]
-            return self.json([a | {"active_in_outbound": bool(a["active"])} for a in shown])
+            keys = ("login", "number", "active", "active_in_outbound", "agent_id")
+            return self.json(
+                [view(a | {"active_in_outbound": bool(a["active"])}, keys) for a in agents]
+            )
         logins = _body(request).get("logins")
         if not isinstance(logins, list) or not logins:
             raise Refused(400, "logins must be a non-empty list.")
@@ -742,17 +743,11 @@ class FakeThulium(FakeServer):
         previous, values = record["status_id"], self._read(body, rules, partial=True)
         record.update(self._record_fields(outbound, values, copy.deepcopy(record), rules))
         agent, call = record.get("agent_login") or None, record.get("next_call_date")
-        self.emit(
-            "OUTBOUND_RECORD_SAVED",
-            **{"id": outbound["id"], "name": outbound["name"]},
-            **{k: record[k] for k in ("record_id", "phone_number")},
-            agent_login=agent,
-            **{k: record[k] for k in ("system_status", "status_id")},
-            connection_id=None,
-            next_call_date=f"{call}:00" if call else None,
-            assigned_agent_login=agent,
-            previous_status_id=previous,
-        )
+        saved = view(outbound, ("id", "name")) | view(record, ("record_id", "phone_number"))
+        saved |= {"agent_login": agent, **view(record, ("system_status", "status_id"), unset=None)}
+        saved |= {"connection_id": None, "next_call_date": f"{call}:00" if call else None}
+        saved |= {"assigned_agent_login": agent, "previous_status_id": previous}
+        self.emit("OUTBOUND_RECORD_SAVED", **saved)
 
     def _record_view(self, record: Record, request: FakeRequest, op: str) -> Record:
         crm = "customer_id" in record

@@ -378,7 +378,7 @@ class FakeThulium(FakeServer):
         if event == "AGENT_STATUS_CHANGED":
             if agent["_status"] == "OFF":
                 raise Refused(400, "Agent is not logged in.")
-            fields = {"pause_id": None, "previous_pause_id": agent["_pause_id"]}
+            fields = {"pause_id": None, "previous_pause_id": agent.get("_pause_id")}
         if status == "PAUSED":
             fields.update(self._read(request, _PAUSE, unknown=False))
         if agent["_status"] in when:
@@ -543,19 +543,18 @@ class FakeThulium(FakeServer):
         values, problems = read(body, TICKET_CHANGE_RULES, SAYS, partial=True, fake=self)
         work = copy.deepcopy(ticket)
         refuse(problems + self._ticket_fields(work, values, TICKET_CHANGE_RULES))
-        status_keys = ("status_id", "substatus_id")
-        old_status, old_queue = [ticket[k] for k in status_keys], ticket["ticket_queue_id"]
+        status = view(work, ("status_id", "substatus_id"), unset=None)
+        changed = status != view(ticket, status, unset=None)
+        queue, moved = work["ticket_queue_id"], work["ticket_queue_id"] != ticket["ticket_queue_id"]
         ticket.update(work, updated_at=self.now())
         tid, who = ticket["ticket_id"], ticket.get("user_login")
-        if [ticket[k] for k in status_keys] != old_status:
-            status = {k: ticket[k] for k in status_keys}
+        if changed:
             self.emit("TICKET_STATUS_CHANGED", ticket_id=tid, agent_login=who, **status)
             if ticket["status_id"] == self.closed_status_id and not ticket["closed_at"]:
                 ticket["closed_at"] = self.now()
                 self.emit("TICKET_CLOSED", ticket_id=tid, agent_login=who)
-        if ticket["ticket_queue_id"] != old_queue:
-            queue = {"ticket_queue_id": ticket["ticket_queue_id"]}
-            self.emit("TICKET_QUEUE_CHANGED", ticket_id=tid, **queue, agent_login=who)
+        if moved:
+            self.emit("TICKET_QUEUE_CHANGED", ticket_id=tid, ticket_queue_id=queue, agent_login=who)
 
     @route("POST", "/tickets/{id}/comment")
     @route("POST", "/tickets/{id}/agent_response")

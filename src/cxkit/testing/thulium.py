@@ -13,29 +13,18 @@ events = [parse_event(e) for e in fake.events]  # CUSTOMER_CREATED, TICKET_CREAT
 fake.inject(status=503)                  # faults are inherited from FakeServer
 ```
 
-It speaks the documented wire format: HTTP Basic auth, bare JSON arrays paged
-with ``limit``/``offset``, ``{"count", "result"}`` for campaign records and tickets,
-``201`` with the created ids, ``204`` with no body, ``207`` multi-status for the
-batch endpoints (per-item ``http_status``), local dates ``2016-04-20 09:46:24``
-in the account's zone, and the real error body ``{"request_id": "...",
-"errors": [{"message": "...", "code": ...}]}`` (every validation problem of a
-request as one entry; the code is the HTTP status, as the docs list no codes).
-
-What it keeps (public for assertions): ``agents`` (login -> record, with
-status), ``customers`` and ``companies`` (id -> record), ``notes``,
-``feed_records``, ``tickets`` (id -> record) and ``ticket_messages`` (ticket id
--> comments and responses), ``outbounds`` (campaign id -> record, agents and
-records; ``removed_outbounds`` once queued for removal), and ``events``: the
-webhook payloads its state changes cause, as dicts
-:func:`cxkit.thulium.webhooks.parse_event` accepts.
-
-Anything it does not model (chats, SMS, todos, tags, topics, files, webhook
-items, calls and phone actions...) answers 404 with the error body.
+The wire format, what it models and what it answers 404 for are in the guide
+(``docs/thulium.md``, "Testing with FakeThulium"). Its stores are public for
+assertions: ``agents`` (by login), ``customers``, ``companies``, ``tickets`` (by
+id), ``notes``, ``feed_records``, ``ticket_messages`` (by ticket id),
+``outbounds`` and ``removed_outbounds`` (by campaign id), and ``events`` (the
+webhook payloads :func:`cxkit.thulium.webhooks.parse_event` reads).
 """
 
 from __future__ import annotations
 
 import copy
+import functools
 import hashlib
 from collections.abc import Mapping
 from datetime import datetime, tzinfo
@@ -78,6 +67,7 @@ def _ref(kind: str, ref: str, missing: str, **options: Any) -> Field:
 
 # -- the request bodies, declared ----------------------------------------------------
 
+_AGENT = {"email": "", "active": True, "outbound_mode": "manual", "_status": "OFF"}
 _ADDRESSES = ("address", "invoice_address", "mail_drop_address")
 _ADDRESS = _any(*("street", "building", "flat", "postcode", "city", "post_office", "borough"))
 _ADDRESS.update(_any("county", "voivodship", "country"))
@@ -143,7 +133,7 @@ _MESSAGES: Mapping[str, tuple[str, str, Rules]] = {
 _DIALERS = ("predictive", "progressive", "preview")
 _PARAMETERS = _any("caller_id", "preview_timeout", "predictive_max_calls", "predictive_min_calls")
 _OUTBOUND_ID = Field("pattern", pattern=r"^\d{5}$", message="Outbound id must be five digits.")
-OUTBOUND_CHANGE_RULES: Rules = {
+_CAMPAIGN: Rules = {
     "name": Field("any", required=True),
     "dialer": Field("enum", allowed=_DIALERS),
     "active": Field("bool"),
@@ -151,25 +141,25 @@ OUTBOUND_CHANGE_RULES: Rules = {
     **dict.fromkeys(("order", "parity", "group_id"), Field("int", keep=True)),
     "parameters": Field("object", merge=True, fields=_PARAMETERS),
 }
-OUTBOUND_RULES: Rules = {
+_NEW_CAMPAIGN: Rules = {
     "id": _OUTBOUND_ID,
-    **OUTBOUND_CHANGE_RULES,
+    **_CAMPAIGN,
     "dialer": Field("enum", required=True, allowed=_DIALERS),
     "crm": Field("bool", required=True),
 }
 _CLONE_RULES: Rules = {
     "new_id": _OUTBOUND_ID,
-    **{k: OUTBOUND_CHANGE_RULES[k] for k in ("name", "start_date", "end_date", "parameters")},
+    **{k: _CAMPAIGN[k] for k in ("name", "start_date", "end_date", "parameters")},
 }
-CRM_RECORD_CHANGE_RULES: Rules = {
+_CRM_RECORD: Rules = {
     **_any("status_id", store=False),
     **_any("dictionary_status_id"),
     "agent_login": _ref("text", "agents", "Agent", store=False),
     "next_call_date": Field("datetime", pattern=r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$"),
     "order": Field("int", keep=True),
 }
-RECORD_RULES: Rules = {
-    **CRM_RECORD_CHANGE_RULES,
+_RECORD: Rules = {
+    **_CRM_RECORD,
     "phone_number": Field("phone", required=True),
     "identifier": Field("any"),
     "record_fields": Field("object", merge=True),
@@ -187,6 +177,7 @@ _MOVES = {
 }
 """An agent's moves: the statuses each applies in, the status it gives, its event."""
 
+_SPANS = {"close_time": "closed_at", "first_agent_response_time": "first_agent_responded_at"}
 # Answer fields, in the order the documented answers list them.
 _CUSTOMER_KEYS = (
     *("customer_id", "name", "surname", "phone_number", "phone_numbers", "email", "emails"),
@@ -202,28 +193,18 @@ _RECORD_KEYS = (
     *("create_date", "next_call_date", "agent_name", "agent_login"),
 )
 
-DEFAULT_OUTBOUND_STATUSES: tuple[Record, ...] = tuple(
-    {"system_status": system, "status_id": str(i), "dictionary_status_id": dictionary, "name": name}
-    for i, (system, name, dictionary) in enumerate(
-        [
-            ("TO_CALL", "New", None),
-            ("IN_PROGRESS", "In progress", None),
-            ("CALL", "Contact needed", 2),
-            ("NO_CALL", "Not interested", None),
-            ("MY_RECORD", "My record", None),
-            ("CALL_NO_SOONER_THAN", "Call later", None),
-            ("ABANDONED_AFTER_N_TRIES", "Abandoned", None),
-        ],
-        start=1,
-    )
-)
-"""The statuses each new campaign gets (``status_id`` is text, as in the docs)."""
+_STATUSES = {
+    **{"TO_CALL": ("New", None), "IN_PROGRESS": ("In progress", None)},
+    **{"CALL": ("Contact needed", 2), "NO_CALL": ("Not interested", None)},
+    **{"MY_RECORD": ("My record", None), "CALL_NO_SOONER_THAN": ("Call later", None)},
+    "ABANDONED_AFTER_N_TRIES": ("Abandoned", None),
+}
+"""The statuses each new campaign gets: name and dictionary status by system status."""
 
 
 class ThuliumFakeOptions(FakeClientOptions, total=False):
-    """Options of the clients :class:`FakeThulium` hands out: every client option
-    except the pool and ``clock`` (the fake's); ``username`` and ``password`` default
-    to the fake's API user."""
+    """Options of :meth:`FakeThulium.client`: the client's but the pool and ``clock``;
+    ``username`` and ``password`` default to the fake's API user."""
 
     username: str
     password: str
@@ -257,18 +238,16 @@ class FakeThulium(FakeServer):
         self.outbounds: dict[str, Record] = {}
         self.removed_outbounds: dict[str, Record] = {}
         self.ticket_queues: list[Record] = [
-            {"ticket_queue_id": 1, "name": "BOK", "email": "bok@acme.example"},
-            {"ticket_queue_id": 2, "name": "Reklamacje", "email": "reklamacje@acme.example"},
+            {"ticket_queue_id": i, "name": name, "email": f"{name.lower()}@acme.example"}
+            for i, name in enumerate(("BOK", "Reklamacje"), start=1)
         ]
-        waiting = [{"substatus_id": 1, "name": "Waiting for the customer"}]
+        waiting = {2: [{"substatus_id": 1, "name": "Waiting for the customer"}]}
         self.ticket_statuses: list[Record] = [
-            {"status_id": 1, "name": "New", "substatuses": []},
-            {"status_id": 2, "name": "Open", "substatuses": waiting},
-            {"status_id": 3, "name": "Closed", "substatuses": []},
+            {"status_id": i, "name": name, "substatuses": waiting.get(i, [])}
+            for i, name in enumerate(("New", "Open", "Closed"), start=1)
         ]
         self.ticket_categories: list[Record] = [
-            {"category_id": 1, "name": "Question"},
-            {"category_id": 2, "name": "Complaint"},
+            {"category_id": i, "name": name} for i, name in enumerate(("Question", "Complaint"), 1)
         ]
         self.closed_status_id = 3
         self.events: list[Record] = []
@@ -322,11 +301,9 @@ class FakeThulium(FakeServer):
         body = _body(request)
         return body.get(res.wrapper or "") if op.startswith("batch_") else body
 
-    def _read(
-        self, request: FakeRequest | Mapping[str, Any], rules: Rules, **options: Any
-    ) -> dict[str, Any]:
-        """The values of a body (``request``'s) by ``rules``; every problem refused at once."""
-        body = _body(request) if isinstance(request, FakeRequest) else request
+    def _read(self, source: FakeRequest | Record, rules: Rules, **options: Any) -> Record:
+        """The values of a body (``source``'s) by ``rules``; every problem refused at once."""
+        body = _body(source) if isinstance(source, FakeRequest) else source
         values, problems = read(body, rules, SAYS, fake=self, **options)
         refuse(problems)
         return values
@@ -341,7 +318,7 @@ class FakeThulium(FakeServer):
         """Listings as bare arrays, or ``{"count", "result"}``, paged with ``limit`` and
         ``offset``; ``201`` with the new ids (as text); ``204`` for a change or a delete;
         ``207`` with a result per item for a batch."""
-        shown = res.wire.get("view", lambda fake, record, request, op: copy.deepcopy(record))
+        shown = res.wire.get("view", lambda fake, record, request, op: public(record))
         if op == "create":
             return httpx.Response(201, json=_ids(res, result))
         if op in ("update", "delete"):
@@ -365,11 +342,9 @@ class FakeThulium(FakeServer):
     # -- agents -------------------------------------------------------------
 
     def _new_agent(self, **fields: Any) -> Record:
-        agent: Record = {"agent_id": self.new_id("agent"), "email": "", "active": True}
-        agent["outbound_mode"] = "manual"
+        agent: Record = {"agent_id": self.new_id("agent"), **_AGENT, "_last_change": self.now()}
         apply(agent, fields, AGENT_RULES, unset="")
-        state = {"_status": "OFF", "_pause_id": None, "_last_change": self.now()}
-        agent.update(number=str(agent["number"]), group_id=fields.get("group_id") or "", **state)
+        agent.update(number=str(agent["number"]), group_id="")
         self.agents[agent["login"]] = agent
         return agent
 
@@ -382,32 +357,28 @@ class FakeThulium(FakeServer):
     @route("GET", "/agents/{login}/status")
     @route("GET", "/agents_statuses")
     def agent_statuses(self, request: FakeRequest) -> httpx.Response:
-        """An agent's status (``OFF``, ``FREE``, ``PAUSED``), or those of the logged-in
-        agents (and logged-off ones with ``include_logged_off``)."""
+        """An agent's status, or the logged-in agents' (all with ``include_logged_off``)."""
         everyone = truthy(request.arg("include_logged_off", ""))
         login = request.path_params.get("login")
         agents = [self.find(AGENTS, login)] if login else self.agents.values()
         keys = ("login", "status", "pause_id", "last_change")
         found = [{k: a.get(k, a.get(f"_{k}")) for k in keys} for a in agents]
-        if login:
-            return self.json(found[0])
-        return self.json([a for a in found if everyone or a["status"] != "OFF"])
+        shown = [a for a in found if everyone or a["status"] != "OFF"]
+        return self.json(found[0] if login else shown)
 
     @route("POST", "/agents/{login}/login")
     @route("POST", "/agents/{login}/logout")
     @route("POST", "/agents/{login}/pause")
     @route("POST", "/agents/{login}/free")
     def agent_action(self, request: FakeRequest) -> httpx.Response:
-        """Log an agent in (``FREE``, ``AGENT_LOGGED_IN``) or out (``OFF``,
-        ``AGENT_LOGGED_OUT``), pause a logged-in one or free a paused one
-        (``AGENT_STATUS_CHANGED`` with the pause ids)."""
+        """Log an agent in or out, pause a logged-in one or free a paused one (see ``_MOVES``)."""
         agent = self.find(AGENTS, request.path_params["login"])
         when, status, event = _MOVES[_tail(request)]
         fields: Record = {}
         if event == "AGENT_STATUS_CHANGED":
             if agent["_status"] == "OFF":
                 raise Refused(400, "Agent is not logged in.")
-            fields = {"pause_id": None, "previous_pause_id": agent["_pause_id"]}
+            fields = {"pause_id": None, "previous_pause_id": agent.get("_pause_id")}
         if status == "PAUSED":
             fields.update(self._read(request, _PAUSE, unknown=False))
         if agent["_status"] in when:
@@ -417,37 +388,33 @@ class FakeThulium(FakeServer):
 
     # -- customers and companies ----------------------------------------------
 
-    def _contact(
-        self, record: Record, body: Mapping[str, Any], *, company: bool, partial: bool
-    ) -> Record:
+    def _contact(self, record: Record, body: Record, company: bool, partial: bool = True) -> Record:
         """``record`` with a customer's or company's create or update body applied
         (all or nothing: every problem found is refused at once)."""
         rules, key = (COMPANY_RULES, "company_id") if company else (CUSTOMER_RULES, "customer_id")
-        work = copy.deepcopy(record)
         values, problems = read(body, rules, SAYS, partial=partial, fake=self)
         others = (self.companies if company else self.customers).values()
         nip = body.get("nip")
         if nip and any(r.get("nip") == nip and r[key] != record.get(key) for r in others):
             problems.append("Duplicated NIP.")
         refuse(problems)
-        apply(work, values, rules, unset="")
-        if partial and company and work["customer_id"] in self.customers:
-            self.customers[work["customer_id"]]["name"] = work["name"]
-        record.clear()
-        record.update(work, **({"updated_at": self.now()} if not company else {}))
+        apply(record, values, rules, unset="")
+        if partial and company and record["customer_id"] in self.customers:
+            self.customers[record["customer_id"]]["name"] = record["name"]
+        record.update({} if company else {"updated_at": self.now()})
         return record
 
-    def _create_customer(self, body: Mapping[str, Any], request: FakeRequest) -> Record:
+    def _create_customer(self, body: Record, request: FakeRequest) -> Record:
         record: Record = {"customer_id": 0, "company_flag": False}
-        self._contact(record, body, company=False, partial=False)
+        self._contact(record, body, False, partial=False)
         record["customer_id"] = self.new_id("customer")
         company = record.get("company_id") or None
         self.emit("CUSTOMER_CREATED", customer_id=record["customer_id"], company_id=company)
         return record
 
-    def _create_company(self, body: Mapping[str, Any], request: FakeRequest) -> Record:
+    def _create_company(self, body: Record, request: FakeRequest) -> Record:
         """A company, and the customer card that stands for it (``company_flag``)."""
-        record = self._contact({"company_id": 0}, body, company=True, partial=False)
+        record = self._contact({"company_id": 0}, body, True, partial=False)
         ids = {"customer_id": self.new_id("customer"), "company_id": self.new_id("company")}
         card = {"name": record["name"], "surname": "", "company_flag": True}
         self.customers[ids["customer_id"]] = {**card, **ids, "updated_at": self.now()}
@@ -465,8 +432,7 @@ class FakeThulium(FakeServer):
     @route("POST", "/customers/{id}/notes")
     @route("POST", "/customers/{id}/feed_records")
     def create_customer_entry(self, request: FakeRequest) -> httpx.Response:
-        """Add a note to a customer (``CUSTOMER_NOTE_SAVED``) or an entry to its contact
-        history."""
+        """Add a note (``CUSTOMER_NOTE_SAVED``) or a contact-history entry to a customer."""
         customer = self.find(CUSTOMERS, request.path_params["id"])["customer_id"]
         if _tail(request) == "feed_records":
             entry = self._read(request, _FEED)
@@ -513,22 +479,16 @@ class FakeThulium(FakeServer):
         return []
 
     def _add_message(self, ticket: Record, kind: str, **fields: Any) -> Record:
-        message = {
-            "message_id": self.new_id("ticket_message"),
-            **{"user_login": None, "type": kind, "body": None, "comment": None},
-            **{"system_comment": None, "created_at": self.now(), "attachments": []},
-            **fields,
-        }
+        message: Record = {"message_id": self.new_id("ticket_message"), "user_login": None}
+        message |= {"type": kind, "body": None, "comment": None, "system_comment": None}
+        message |= {"created_at": self.now(), "attachments": [], **fields}
         self.ticket_messages.setdefault(ticket["ticket_id"], []).append(message)
         ticket["updated_at"] = self.now()
         return message
 
     def _ticket_view(self, ticket: Record, request: FakeRequest, op: str) -> Record:
         out = {k: copy.deepcopy(v) for k, v in ticket.items() if k != "custom_fields"}
-        for key, stamp in (
-            ("close_time", "closed_at"),
-            ("first_agent_response_time", "first_agent_responded_at"),
-        ):
+        for key, stamp in _SPANS.items():
             if ticket.get(stamp):
                 seconds = int((_time(ticket[stamp]) - _time(ticket["created_at"])).total_seconds())
                 out[key] = f"{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
@@ -538,7 +498,7 @@ class FakeThulium(FakeServer):
                 out["custom_fields"] = copy.deepcopy(ticket.get("custom_fields") or {})
         return out
 
-    def _create_ticket(self, body: Mapping[str, Any], request: FakeRequest) -> Record:
+    def _create_ticket(self, body: Record, request: FakeRequest) -> Record:
         """A ticket with its first message (``TICKET_CREATED``)."""
         values, problems = read(body, TICKET_RULES, SAYS, fake=self)
         queue = one(self.ticket_queues, "email", body.get("to")) or self.ticket_queues[0]
@@ -546,10 +506,8 @@ class FakeThulium(FakeServer):
         ticket: Record = {
             "ticket_id": 0,
             **dict.fromkeys(("from", "to", "subject"), ""),
-            "ticket_queue_id": queue["ticket_queue_id"],
-            "ticket_queue_name": queue["name"],
-            "status_id": first["status_id"],
-            "substatus_id": None,
+            **{"ticket_queue_id": queue["ticket_queue_id"], "ticket_queue_name": queue["name"]},
+            **{"status_id": first["status_id"], "substatus_id": None},
             "full_status_name": first["name"],
             **dict.fromkeys(("category_id", "customer_id", "user_login")),
             **{"source": "email", "direction": "in_behalf_of", "tags": [], "cc": []},
@@ -561,12 +519,9 @@ class FakeThulium(FakeServer):
             ticket["from"] = self.customers[ticket["customer_id"]].get("email") or ""
         ticket["ticket_id"] = self.new_id("ticket")
         out, login = ticket["direction"] == "out", ticket["user_login"]
-        first = {"body": body["body"], "comment": body.get("comment")}
-        first |= {
-            "user_login": login if out else None,
-            "attachments": _attachments(values.get("attachments")),
-        }
-        self._add_message(ticket, "REPLY" if out else "MAIL", **first)
+        files = _attachments(values.get("attachments"))
+        first = {"user_login": login if out else None, "body": body["body"], "attachments": files}
+        self._add_message(ticket, "REPLY" if out else "MAIL", **first, comment=body.get("comment"))
         created = {"ticket_id": ticket["ticket_id"], "agent_login": login}
         self.emit("TICKET_CREATED", **created, direction=ticket["direction"])
         return ticket
@@ -583,32 +538,29 @@ class FakeThulium(FakeServer):
             items = [t for t in items if t["ticket_id"] in with_it]
         return sorted(items, key=lambda t: (t["updated_at"], t["ticket_id"]), reverse=True)
 
-    def _update_ticket(self, ticket: Record, body: Mapping[str, Any], request: FakeRequest) -> None:
+    def _update_ticket(self, ticket: Record, body: Record, request: FakeRequest) -> None:
         """``TICKET_STATUS_CHANGED``, ``TICKET_CLOSED``, ``TICKET_QUEUE_CHANGED``."""
         values, problems = read(body, TICKET_CHANGE_RULES, SAYS, partial=True, fake=self)
         work = copy.deepcopy(ticket)
         refuse(problems + self._ticket_fields(work, values, TICKET_CHANGE_RULES))
-        status_keys = ("status_id", "substatus_id")
-        old_status, old_queue = [ticket[k] for k in status_keys], ticket["ticket_queue_id"]
+        status = view(work, ("status_id", "substatus_id"), unset=None)
+        changed = status != view(ticket, status, unset=None)
+        queue, moved = work["ticket_queue_id"], work["ticket_queue_id"] != ticket["ticket_queue_id"]
         ticket.update(work, updated_at=self.now())
         tid, who = ticket["ticket_id"], ticket.get("user_login")
-        if [ticket[k] for k in status_keys] != old_status:
-            status = {k: ticket[k] for k in status_keys}
+        if changed:
             self.emit("TICKET_STATUS_CHANGED", ticket_id=tid, agent_login=who, **status)
             if ticket["status_id"] == self.closed_status_id and not ticket["closed_at"]:
                 ticket["closed_at"] = self.now()
                 self.emit("TICKET_CLOSED", ticket_id=tid, agent_login=who)
-        if ticket["ticket_queue_id"] != old_queue:
-            queue = {"ticket_queue_id": ticket["ticket_queue_id"]}
-            self.emit("TICKET_QUEUE_CHANGED", ticket_id=tid, **queue, agent_login=who)
+        if moved:
+            self.emit("TICKET_QUEUE_CHANGED", ticket_id=tid, ticket_queue_id=queue, agent_login=who)
 
     @route("POST", "/tickets/{id}/comment")
     @route("POST", "/tickets/{id}/agent_response")
     @route("POST", "/tickets/{id}/customer_response")
     def create_ticket_message(self, request: FakeRequest) -> httpx.Response:
-        """Add an internal comment (``TICKET_COMMENT_CREATED``), an agent's message
-        to the customer (``TICKET_AGENT_REPLIED``) or the customer's reply
-        (``TICKET_MESSAGE_RECEIVED``)."""
+        """Add a comment, an agent's message or the customer's reply (see ``_MESSAGES``)."""
         kind, event, rules = _MESSAGES[_tail(request)]
         ticket = self.find(TICKETS, request.path_params["id"])
         values = self._read(request, rules)
@@ -620,11 +572,7 @@ class FakeThulium(FakeServer):
         if kind == "REPLY" and not ticket["first_agent_responded_at"]:
             ticket["first_agent_responded_at"] = message["created_at"]
         ids = {"ticket_id": ticket["ticket_id"], "message_id": message["message_id"]}
-        who = (
-            {"ticket_queue_id": ticket["ticket_queue_id"]}
-            if kind == "MAIL"
-            else {"agent_login": login}
-        )
+        who = view(ticket, ("ticket_queue_id",)) if kind == "MAIL" else {"agent_login": login}
         self.emit(event, **ids, **who)
         return httpx.Response(201)
 
@@ -649,9 +597,7 @@ class FakeThulium(FakeServer):
             raise Refused(400, f"Outbound {wrong}")
         return record
 
-    def _new_outbound(
-        self, body: Mapping[str, Any], rules: Rules, fields: Record, key: str
-    ) -> Record:
+    def _new_outbound(self, body: Record, rules: Rules, fields: Record, key: str) -> Record:
         """A campaign from ``fields`` and the checked ``body`` (a five-digit ``key``
         is its id, else a new one)."""
         values, problems = read(body, rules, SAYS)
@@ -663,15 +609,15 @@ class FakeThulium(FakeServer):
         while blank(wanted) or wanted in taken:  # a new five-digit id
             wanted = f"{self.new_id('outbound_code'):05d}"
         record = {
-            "id": wanted,
-            "outbound_id": self.new_id("outbound"),
-            **{"name": "", "crm": False, "order": 100, "parity": 50, "active": True},
-            **{"dialer": "preview", "start_date": "", "end_date": "", "group_id": ""},
-            "parameters": {},
+            **{"id": wanted, "outbound_id": self.new_id("outbound"), "name": "", "crm": False},
+            **{"order": 100, "parity": 50, "active": True, "dialer": "preview", "start_date": ""},
+            **{"end_date": "", "group_id": "", "parameters": {}},
             **fields,
-            "_agents": [],
-            "_statuses": [dict(s) for s in DEFAULT_OUTBOUND_STATUSES],
-            "_records": [],
+            **{"_agents": [], "_records": []},
+            "_statuses": [
+                {"system_status": s, "status_id": str(i), "dictionary_status_id": d, "name": n}
+                for i, (s, (n, d)) in enumerate(_STATUSES.items(), start=1)
+            ],
         }
         self.outbounds[record["id"]] = record
         return record
@@ -688,8 +634,7 @@ class FakeThulium(FakeServer):
     @route("DELETE", "/outbounds/{id}")
     @route("DELETE", "/batch/outbounds")
     def delete_outbounds(self, request: FakeRequest) -> httpx.Response:
-        """Queue a campaign for removal, or many (``id[]``: ``207``, a list of
-        per-id results)."""
+        """Queue a campaign for removal, or many (``id[]``: ``207`` with per-id results)."""
         if "id" in request.path_params:
             self._remove(self._outbound(request)["id"])
             return httpx.Response(204)
@@ -711,12 +656,14 @@ class FakeThulium(FakeServer):
     @route("POST", "/outbounds/{id}/remove_agents")
     @route("POST", "/outbounds/{id}/set_agents")
     def outbound_agents(self, request: FakeRequest) -> httpx.Response:
-        """The campaign's agents; add agents to it, remove them, or make them its only
-        agents."""
+        """A campaign's agents; add some, remove some, or set them."""
         record = self._outbound(request)
         if request.method == "GET":
             agents = [self.agents[x] for x in record["_agents"] if x in self.agents]
-            return self.json([{**view(a, _OUTBOUND_AGENT), **_in_outbound(a)} for a in agents])
+            keys = ("login", "number", "active", "active_in_outbound", "agent_id")
+            return self.json(
+                [view(a | {"active_in_outbound": bool(a["active"])}, keys) for a in agents]
+            )
         logins = _body(request).get("logins")
         if not isinstance(logins, list) or not logins:
             raise Refused(400, "logins must be a non-empty list.")
@@ -729,8 +676,7 @@ class FakeThulium(FakeServer):
     @route("GET", "/outbounds/{id}/stats")
     @route("GET", "/outbounds/stats")
     def outbound_stats(self, request: FakeRequest) -> httpx.Response:
-        """A campaign's record statuses, or how many records it has and how much of it
-        is done; for ``/outbounds/stats``, those of every active campaign (or of ``id``)."""
+        """A campaign's record statuses or progress; every active one's (or ``id``'s)."""
         if _tail(request) == "statuses":
             return self.json(copy.deepcopy(self._outbound(request)["_statuses"]))
         if "id" in request.path_params:
@@ -742,12 +688,10 @@ class FakeThulium(FakeServer):
     # -- campaign records ---------------------------------------------------------
 
     def _record_fields(
-        self, outbound: Record, values: Mapping[str, Any], record: Record, rules: Rules
+        self, outbound: Record, values: Record, record: Record, rules: Rules
     ) -> Record:
         """``record`` with checked fields applied; the status rules refuse what breaks them."""
-        phone, status_id, login = (
-            values.get(k) for k in ("phone_number", "status_id", "agent_login")
-        )
+        phone, status_id, login = map(values.get, ("phone_number", "status_id", "agent_login"))
         taken = any(
             r["phone_number"] == phone != record.get("phone_number") for r in outbound["_records"]
         )
@@ -772,13 +716,11 @@ class FakeThulium(FakeServer):
         refuse(problems)
         return record
 
-    def _create_record(
-        self, body: Mapping[str, Any], request: FakeRequest, *, crm: bool = False
-    ) -> Record:
+    def _create_record(self, body: Record, request: FakeRequest, *, crm: bool = False) -> Record:
         """A number in a regular campaign, or a CRM customer in a CRM one."""
         outbound = self._outbound(request, crm=crm)
         customer_id = _ref("int", "customers", "Customer", required=True, store=False)
-        rules = {"customer_id": customer_id, **CRM_RECORD_CHANGE_RULES} if crm else RECORD_RULES
+        rules = {"customer_id": customer_id, **_CRM_RECORD} if crm else _RECORD
         values = self._read(body, rules)
         made = self.now("%Y-%m-%d %H:%M")
         record = {"record_id": self.new_id("record"), "phone_number": "", "create_date": made}
@@ -792,27 +734,19 @@ class FakeThulium(FakeServer):
             )
         return self._record_fields(outbound, values, record, rules)
 
-    def _save_record(self, record: Record, body: Mapping[str, Any], request: FakeRequest) -> None:
+    def _save_record(self, record: Record, body: Record, request: FakeRequest) -> None:
         """Apply an update; a saved record sends ``OUTBOUND_RECORD_SAVED``."""
         outbound, key = self._outbound(request), next(iter(request.path_params.keys() - {"id"}))
         crm = key == "customer_id"
-        rules = (
-            CRM_RECORD_CHANGE_RULES if crm else {k: v for k, v in RECORD_RULES.items() if k != key}
-        )
+        rules = _CRM_RECORD if crm else {k: v for k, v in _RECORD.items() if k != key}
         previous, values = record["status_id"], self._read(body, rules, partial=True)
         record.update(self._record_fields(outbound, values, copy.deepcopy(record), rules))
         agent, call = record.get("agent_login") or None, record.get("next_call_date")
-        self.emit(
-            "OUTBOUND_RECORD_SAVED",
-            **{"id": outbound["id"], "name": outbound["name"]},
-            **{k: record[k] for k in ("record_id", "phone_number")},
-            agent_login=agent,
-            **{k: record[k] for k in ("system_status", "status_id")},
-            connection_id=None,
-            next_call_date=f"{call}:00" if call else None,
-            assigned_agent_login=agent,
-            previous_status_id=previous,
-        )
+        saved = view(outbound, ("id", "name")) | view(record, ("record_id", "phone_number"))
+        saved |= {"agent_login": agent, **view(record, ("system_status", "status_id"), unset=None)}
+        saved |= {"connection_id": None, "next_call_date": f"{call}:00" if call else None}
+        saved |= {"assigned_agent_login": agent, "previous_status_id": previous}
+        self.emit("OUTBOUND_RECORD_SAVED", **saved)
 
     def _record_view(self, record: Record, request: FakeRequest, op: str) -> Record:
         crm = "customer_id" in record
@@ -844,17 +778,15 @@ class FakeThulium(FakeServer):
 
 
 def _ids(res: Resource, record: Record) -> Record:
-    """A new record's ids as Thulium answers them: text (an agent's login as given)."""
-    names = res.wire["created"]
+    """A new record's ids (its key by default) as text (an agent's login as given)."""
+    names = res.wire.get("created", (res.key,))
     pairs = names.items() if isinstance(names, Mapping) else zip(names, names, strict=True)
     return {k: record[f] if k == "agent_login" else str(record[f]) for k, f in pairs}
 
 
 def _set_status(record: Record, status: Record) -> None:
-    keys = ("system_status", "dictionary_status_id")
-    record.update(
-        view(status, keys, unset=None), status_id=int(status["status_id"]), status=status["name"]
-    )
+    record.update(view(status, ("system_status", "dictionary_status_id"), unset=None))
+    record.update(status_id=int(status["status_id"]), status=status["name"])
 
 
 def _body(request: FakeRequest) -> Record:
@@ -875,13 +807,6 @@ def _attachments(tokens: Any) -> list[Record]:
     return [{"token": t, "filename": t, "size": 0} for t in tokens or []]
 
 
-_OUTBOUND_AGENT = ("login", "number", "active")
-
-
-def _in_outbound(agent: Record) -> Record:
-    return {"active_in_outbound": bool(agent["active"]), "agent_id": agent["agent_id"]}
-
-
 def _stats(record: Record) -> Record:
     records = record["_records"]
     done = sum(1 for r in records if r["system_status"] in ("NO_CALL", "ABANDONED_AFTER_N_TRIES"))
@@ -892,23 +817,36 @@ def _stats(record: Record) -> Record:
 # -- the declared resources --------------------------------------------------------
 
 
-def _resource(
-    store: Any, key: str, routes: Mapping[str, str], label: str, **options: Any
-) -> Resource:
-    """A Thulium collection: a missing item is a 404 "<label> not found."."""
-    return Resource(store, key, routes, label, missing="{label} not found.", **options)
+_resource = functools.partial(Resource, missing="{label} not found.")
+"""A Thulium collection: a missing item is a 404 "<label> not found."."""
 
 
-def _records(crm: bool) -> Any:
-    return lambda fake, request: fake._outbound(request, crm=crm)["_records"]
+def _records(path: str, key: str, *ops: str, crm: bool = False, **options: Any) -> Resource:
+    """A campaign's records, by ``key``: numbers, or a CRM one's customers."""
+    return _resource(
+        lambda fake, request: fake._outbound(request, crm=crm)["_records"],
+        key,
+        rest(path, *ops, item=f"/{{{key}}}"),
+        "Record",
+        param=key,
+        filters={
+            **{"status_id": "in", "system_status": "in", "custom_fields": "keys"},
+            **{"create_date": "range:create_date", "call_date": "range:call_date"},
+        },
+        select=FakeThulium._select_records,
+        new=lambda fake, body, request: fake._create_record(body, request, crm=crm),
+        change=FakeThulium._save_record,
+        wire={**_PAGED, "sortable": ("next_call_date",), "view": FakeThulium._record_view}
+        | {"created": ("record_id",)},
+        **options,
+    )
 
 
 def _contacts(company: bool) -> dict[str, Any]:
     """What customers and companies share: filters, checks, answers."""
     keys = _COMPANY_KEYS if company else _CUSTOMER_KEYS
-    sortable = ("name", "nip", "company_id", "identifier") + (
-        () if company else ("surname", "customer_id")
-    )
+    sortable: tuple[str, ...] = ("name", "nip", "company_id", "identifier")
+    sortable += () if company else ("surname", "customer_id")
     return {
         "id_type": int,
         "filters": {
@@ -917,9 +855,7 @@ def _contacts(company: bool) -> dict[str, Any]:
             **{"email": "has:emails", "phone_number": "has:phone_numbers"},
             **({} if company else {"company_id": "exact", "company_flag": "flag"}),
         },
-        "change": lambda fake, record, body, request: fake._contact(
-            record, body, company=company, partial=True
-        ),
+        "change": lambda fake, record, body, request: fake._contact(record, body, company),
         "wire": {
             "limit": 1000,
             "sortable": sortable,
@@ -929,6 +865,7 @@ def _contacts(company: bool) -> dict[str, Any]:
     }
 
 
+_PAGED = {"limit": 100, "counted": True}
 _BATCH = {
     f"batch_{op}": f"{method} /batch/customers"
     for op, method in (("create", "POST"), ("update", "PUT"), ("delete", "DELETE"))
@@ -940,10 +877,7 @@ AGENTS = _resource(
     "Agent",
     param="login",
     new=FakeThulium._create_agent,
-    wire={
-        "view": lambda fake, r, request, op: public(r),
-        "created": {"agent_id": "agent_id", "agent_login": "login"},
-    },
+    wire={"created": {"agent_id": "agent_id", "agent_login": "login"}},
 )
 CUSTOMERS = _resource(
     "customers",
@@ -979,47 +913,21 @@ TICKETS = _resource(
     new=FakeThulium._create_ticket,
     change=FakeThulium._update_ticket,
     removed=lambda fake, ticket, request: fake.ticket_messages.pop(ticket["ticket_id"], None),
-    wire={
-        "limit": 100,
-        "counted": True,
-        "view": FakeThulium._ticket_view,
-        "created": ("ticket_id",),
-    },
+    wire={**_PAGED, "view": FakeThulium._ticket_view},
 )
 OUTBOUNDS = _resource(
     "outbounds",
     "id",
     rest("/outbounds", "list", "create", "update"),
     "Outbound",
-    new=lambda fake, body, request: fake._new_outbound(body, OUTBOUND_RULES, {}, "id"),
+    new=lambda fake, body, request: fake._new_outbound(body, _NEW_CAMPAIGN, {}, "id"),
     change=lambda fake, record, body, request: apply(
-        record,
-        fake._read(body, OUTBOUND_CHANGE_RULES, partial=True),
-        OUTBOUND_CHANGE_RULES,
-        unset="",
+        record, fake._read(body, _CAMPAIGN, partial=True), _CAMPAIGN, unset=""
     ),
     wire={
         "view": lambda fake, o, request, op: view(o, ("id", "name", "crm", "order", "parity")),
         "created": ("id", "outbound_id"),
     },
-)
-_RECORDS: Mapping[str, Any] = {
-    "filters": {
-        **{"status_id": "in", "system_status": "in", "custom_fields": "keys"},
-        **{"create_date": "range:create_date", "call_date": "range:call_date"},
-    },
-    "select": FakeThulium._select_records,
-    "change": FakeThulium._save_record,
-    "wire": {
-        "limit": 100,
-        "counted": True,
-        "sortable": ("next_call_date",),
-        "view": FakeThulium._record_view,
-        "created": ("record_id",),
-    },
-}
-_BY_ID = rest(
-    "/outbounds/{id}/records_by_identifier", "get", "update", "delete", item="/{identifier}"
 )
 FakeThulium.resources = (
     AGENTS,
@@ -1027,26 +935,9 @@ FakeThulium.resources = (
     COMPANIES,
     TICKETS,
     OUTBOUNDS,
-    _resource(
-        _records(crm=False),
-        "phone_number",
-        rest("/outbounds/{id}/records", item="/{phone_number}"),
-        "Record",
-        param="phone_number",
-        new=FakeThulium._create_record,
-        **_RECORDS,
-    ),
-    _resource(_records(crm=False), "identifier", _BY_ID, "Record", param="identifier", **_RECORDS),
-    _resource(
-        _records(crm=True),
-        "customer_id",
-        rest("/crm_outbounds/{id}/records", item="/{customer_id}"),
-        "Record",
-        id_type=int,
-        param="customer_id",
-        new=lambda fake, body, request: fake._create_record(body, request, crm=True),
-        **_RECORDS,
-    ),
+    _records("/outbounds/{id}/records", "phone_number"),
+    _records("/outbounds/{id}/records_by_identifier", "identifier", "get", "update", "delete"),
+    _records("/crm_outbounds/{id}/records", "customer_id", crm=True, id_type=int),
     *(
         Resource(store, "", {"list": f"GET /{store}"})
         for store in ("ticket_queues", "ticket_statuses", "ticket_categories")

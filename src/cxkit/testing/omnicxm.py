@@ -111,7 +111,7 @@ class FakeOmniCXM(FakeServer):
         self.customer_code, self.token_ttl = customer_code, token_ttl
         self.expired_answer, self.default_take = expired_answer, default_take
         self.quota, self.quota_window, self.calls_left = quota, quota_window, quota
-        self._window_start = self.clock.now()
+        self.window_start = self.clock.now()
         self.tokens: dict[str, float] = {}
         self.expired: set[str] = set()
         self.logins = self.logouts = 0
@@ -159,7 +159,7 @@ class FakeOmniCXM(FakeServer):
     def reset_quota(self) -> None:
         """Refill the quota now."""
         self.calls_left = self.quota
-        self._window_start = self.clock.now()
+        self.window_start = self.clock.now()
 
     def add_cdr(self, *, src: str, dst: str, calldate: int, **fields: Any) -> Record:
         """Add a call record (``calldate`` in epoch seconds); returns it."""
@@ -185,18 +185,13 @@ class FakeOmniCXM(FakeServer):
     def authenticate(self, request: httpx.Request) -> httpx.Response | None:
         """Spend the quota, then check Basic credentials (login) or ``X-API-KEY`` (a
         login token, or the secret key where the docs allow it)."""
-        now = self.clock.now()
-        if self.quota is not None:
-            if now - self._window_start >= self.quota_window:
-                self.reset_quota()
-            if (self.calls_left or 0) <= 0:
-                return self.error_response(202, "API limited")
-            self.calls_left = (self.calls_left or 0) - 1
+        if self.quota is not None and not self.spend_call(self.quota, self.quota_window):
+            return self.error_response(202, "API limited")
         if request.url.path == "/login":
             good = basic_auth(request) == (self.username, self.password)
             return None if good else self.error_response(401, "Wrong username or password")
         key = request.headers.get("x-api-key", "")
-        issued = self.tokens.get(key)
+        issued, now = self.tokens.get(key), self.clock.now()
         if issued is not None and self.token_ttl is not None and now - issued >= self.token_ttl:
             self.tokens.pop(key, None)
             self.expired.add(key)

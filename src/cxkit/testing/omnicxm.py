@@ -48,9 +48,18 @@ _TOKEN_ONLY = re.compile(
     r"|(GET|POST) /relationship/objects/|GET /crm/objects/"
 )
 _RENAMED = {"ccs": "cc", "account_related": "relatedaccount"}  # form name -> ticket field
-_VIEWS = ("mineticket", "ticketstatusnew")
+# The system ticket views, each as the filter it applies.
+_VIEWS: dict[Any, Record] = {
+    "system_mineticket": {},
+    "system_ticketstatusnew": {"field": "basicinfo.status", "operator": "eq", "value": "New"},
+}
 Pairs = list[tuple[str, FormValue]]
-_NEW_TICKET = {"status": "New", "priority": "normal", "source": "api", "sourcedisplay": "api"}
+_NEW_TICKET: Record = {"status": "New", "priority": "normal", "source": "api"}
+_NEW_TICKET.update(sourcedisplay="api", tags=[], cc=[], duedate="", attachment=[])
+_NEW_COMMENT: Record = {"type": "note", "notetype": "public", "replycomments": 0, "tagusers": []}
+_NEW_COMMENT.update(upload_data=[], timetext="justnow", ccs_updated=[])
+_USER = {"name": "Fake Admin", "phone": "1900545463", "email": "admin@example.vn", "sex": "male"}
+_USER.update(avatar="", language="vietnamese", timezone="Asia/Ho_Chi_Minh", usertype="owner")
 
 
 class _ClientOptions(FakeClientOptions, total=False):
@@ -123,14 +132,11 @@ class FakeOmniCXM(FakeServer):
         self.requesters: dict[str, Record] = {}
         self.files: list[tuple[str, str, bytes]] = []
         self._counter = 0x6360C1ABBDBAD519870B0000
-        self._ticket_number = 180963647
-        self.user: Record = {"id": self._new_id(), "username": username, "name": "Fake Admin"}
-        self.user.update(phone="1900545463", email="admin@example.vn", sex="male", avatar="")
-        self.user.update(language="vietnamese", timezone="Asia/Ho_Chi_Minh", usertype="owner")
+        self.user: Record = {"id": self._new_id(), "username": username, **_USER}
         self.modules = ["tickets", "omnichat", "reportcdr"]
         top, sub = {"id": self._new_id(), "name": "Support"}, self._new_id()
         self.categories: list[Record] = [{**top, "items": [{"id": sub, "name": "Hardware"}]}]
-        self.views = [{"key": f"system_{k}", "name": "", "type": "system"} for k in _VIEWS]
+        self.views = [{"key": key, "name": "", "type": "system"} for key in _VIEWS]
 
     # -- wiring and controls ------------------------------------------------------
 
@@ -158,8 +164,7 @@ class FakeOmniCXM(FakeServer):
 
     def reset_quota(self) -> None:
         """Refill the quota now."""
-        self.calls_left = self.quota
-        self.window_start = self.clock.now()
+        self.calls_left, self.window_start = self.quota, self.clock.now()
 
     def add_cdr(self, *, src: str, dst: str, calldate: int, **fields: Any) -> Record:
         """Add a call record (``calldate`` in epoch seconds); returns it."""
@@ -292,11 +297,10 @@ class FakeOmniCXM(FakeServer):
         ``filter``, in its ``sort``."""
         body = request.json_object()
         keyview = body.get("keyview") if res is TICKETS else None
-        if keyview == "system_ticketstatusnew":
-            items = [t for t in items if t["basicinfo"].get("status") == "New"]
-        elif keyview is not None and keyview not in {v["key"] for v in self.views}:
+        if keyview is not None and keyview not in {v["key"] for v in self.views}:
             raise Refused(404, "View not found")
-        found = [r for r in self._ordered(items) if matches(r, body.get("filter"))]
+        tree = {"filters": [_VIEWS.get(keyview, {}), body.get("filter")]}
+        found = [r for r in self._ordered(items) if matches(r, tree)]
         return sort_by(found, body.get("sort"))
 
     def _categories(self, request: FakeRequest | None = None) -> list[Record]:
@@ -336,11 +340,9 @@ class FakeOmniCXM(FakeServer):
         if not isinstance(basic, dict) or not basic.get("subject"):
             raise Refused(200, "basicinfo[subject] is required")
         ticket_id = self._new_id()
-        self._ticket_number += 1
-        code = f"{self._ticket_number}{ticket_id[-8:]}"
+        code = f"{self.new_id('ticket', 180963648)}{ticket_id[-8:]}"
         owner = {"id": self.user["id"], "name": self.user["name"], "type": "user"}
-        lists: Record = {"tags": [], "cc": [], "duedate": "", "attachment": []}
-        info = {"id": ticket_id, "ticket_id": code, **_NEW_TICKET, **lists, "owner": owner}
+        info = {"id": ticket_id, "ticket_id": code, **copy.deepcopy(_NEW_TICKET), "owner": owner}
         ticket: Record = {"basicinfo": info, "created": self._stamp()}
         ticket.update(last_modified=self._stamp(), currentState=False)
         self._change_ticket(ticket, pairs, request, "createticket")
@@ -390,31 +392,24 @@ class FakeOmniCXM(FakeServer):
         fields, ticket_id = _texts(pairs), request.path_params["id"]
         if not fields.get("content"):
             raise Refused(200, "content is required")
-        notetype = fields.get("notetype", "public")
-        if notetype not in ("public", "private"):
+        if fields.get("notetype", "public") not in ("public", "private"):
             raise Refused(200, "notetype must be public or private")
-        comment = {"id": self._new_id(), "ticket_id": ticket_id, **self._content(fields["content"])}
-        comment.update(type="note", notetype=notetype, replycomments=0, tagusers=[])
-        comment.update(upload_data=self._attach([], None, pairs), created=self._stamp(owner=True))
-        comment.update(last_modified=self._stamp(owner=True), timetext="justnow", ccs_updated=[])
+        comment = {"id": self._new_id(), "ticket_id": ticket_id, **copy.deepcopy(_NEW_COMMENT)}
+        comment["created"] = self._stamp(owner=True)
         me = {"username": self.username, "name": self.user["name"], "owner": True}
         contact = {"extension": "8001", "email": self.user["email"], "phone": ""}
         comment["usersubmit_info"] = {**me, **contact}
         if fields.get("parentcomment"):
             comment["parentcomment"] = fields["parentcomment"]
+        self._change_comment(comment, pairs, request)
         self._log(ticket_id, "addcomment", comment_id=comment["id"])
         return comment
 
-    @staticmethod
-    def _content(text: str) -> Record:
-        return {"content": f"<p>{text}</p>\n", "raw_content": f"{text}\n"}
-
     def _change_comment(self, comment: Record, pairs: Pairs, request: FakeRequest) -> None:
         fields = _texts(pairs)
-        if fields.get("content"):
-            comment.update(self._content(fields["content"]))
-        if fields.get("notetype"):
-            comment["notetype"] = fields["notetype"]
+        if text := fields.get("content"):
+            comment.update(content=f"<p>{text}</p>\n", raw_content=f"{text}\n")
+        comment["notetype"] = fields.get("notetype") or comment["notetype"]
         delete = fields.get("deletefileindex")
         comment["upload_data"] = self._attach(comment["upload_data"], delete, pairs)
         comment["last_modified"] = self._stamp(owner=True)

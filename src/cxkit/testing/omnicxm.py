@@ -58,6 +58,7 @@ _NEW_TICKET: Record = {"status": "New", "priority": "normal", "source": "api"}
 _NEW_TICKET.update(sourcedisplay="api", tags=[], cc=[], duedate="", attachment=[])
 _NEW_COMMENT: Record = {"type": "note", "notetype": "public", "replycomments": 0, "tagusers": []}
 _NEW_COMMENT.update(upload_data=[], timetext="justnow", ccs_updated=[])
+_NEW_CALL = {"disposition": "ANSWERED", "duration": 0, "billsec": 0, "in_out": "outbound"}
 _USER = {"name": "Fake Admin", "phone": "1900545463", "email": "admin@example.vn", "sex": "male"}
 _USER.update(avatar="", language="vietnamese", timezone="Asia/Ho_Chi_Minh", usertype="owner")
 
@@ -144,8 +145,7 @@ class FakeOmniCXM(FakeServer):
         credentials = {k: given.pop(k, None) for k in ("username", "password", "secret_key")}
         if all(v is None for v in credentials.values()):
             credentials = {"username": self.username, "password": self.password}
-        zone = given.pop("time_zone", "Asia/Ho_Chi_Minh")
-        return {**self.wiring(), "time_zone": zone, **credentials, **given}
+        return {**self.wiring(), "time_zone": "Asia/Ho_Chi_Minh", **credentials, **given}
 
     def client(self, **options: Unpack[_ClientOptions]) -> OmniCXM:
         """An :class:`~cxkit.omnicxm.OmniCXM` served by this fake, logging in with the
@@ -169,10 +169,9 @@ class FakeOmniCXM(FakeServer):
     def add_cdr(self, *, src: str, dst: str, calldate: int, **fields: Any) -> Record:
         """Add a call record (``calldate`` in epoch seconds); returns it."""
         local = datetime.fromtimestamp(calldate, VIETNAM)
-        record: Record = {"_id": self._new_id(), "src": src, "dst": dst}
+        record: Record = {"_id": self._new_id(), "src": src, "dst": dst, **_NEW_CALL}
         record["uniqueid"] = f"{calldate}.{len(self.cdr) + 1}"
         record.update(calldate=calldate, calldatetime=local.strftime("%Y-%m-%d %H:%M:%S"))
-        record.update(disposition="ANSWERED", duration=0, billsec=0, in_out="outbound")
         record.update({"_collection": f"{self.customer_code}_cdr_st_{local:%Y%m}"}, **fields)
         self.cdr.append(record)
         return record
@@ -214,11 +213,10 @@ class FakeOmniCXM(FakeServer):
     def read_body(self, res: Resource, op: str, request: FakeRequest) -> Any:
         """CRM objects are created from JSON; the rest are multipart (or urlencoded)
         ``group[field]`` forms, read as pairs."""
+        kind = request.raw.headers.get("content-type", "")
         if res is OBJECTS and op == "create":
             return request.json_object()
-        if res is TICKETS and not request.raw.headers.get("content-type", "").startswith(
-            ("multipart/", "application/x-www")
-        ):
+        if res is TICKETS and not kind.startswith(("multipart/", "application/x-www")):
             raise Refused(400, "expected a multipart/form-data body")
         return request.form_pairs()
 
@@ -251,11 +249,9 @@ class FakeOmniCXM(FakeServer):
         payload = {"take": size, "page": page, res.wire.get("count", "totalPages"): pages}
         payload["total"] = len(result)
         url = request.raw.url.copy_remove_param("page").copy_remove_param("take")
-        for key, to, shown in (
-            ("prevPage", page - 1, page > 1),
-            ("nextPage", page + 1, page < pages),
-        ):
-            if res.wire.get("links", True) and shown:
+        links = {"prevPage": page - 1, "nextPage": page + 1} if res.wire.get("links", True) else {}
+        for key, to in links.items():
+            if to > 0 and (to < page or to <= pages):  # any page before; a next one that exists
                 payload[key] = str(url.copy_merge_params({"take": size, "page": to}))
         payload.update(res.wire.get("extra", lambda *_: {})(self, request))
         return self.ok(**payload, data=copy.deepcopy(window(result, (page - 1) * size, size)))
@@ -278,14 +274,11 @@ class FakeOmniCXM(FakeServer):
         (``deletefileindex``), and the files uploaded in ``pairs``."""
         gone = {int(i) for i in str(delete or "").replace(" ", "").split(",") if i.isdigit()}
         out = [item for i, item in enumerate(have) if i not in gone]
-        for name, value in pairs:
-            if isinstance(value, tuple):
-                filename, content = value
-                self.files.append((name, filename, content))
-                kind = filename.rsplit(".", 1)[-1] if "." in filename else ""
-                info = {"name": filename, "extension": kind, "filesize": len(content)}
-                path = f"https://cdn.fake.invalid/{self._new_id()}/{filename}"
-                out.append({**info, "path": path})
+        for name, (filename, content) in [(n, v) for n, v in pairs if isinstance(v, tuple)]:
+            self.files.append((name, filename, content))
+            kind = filename.rsplit(".", 1)[-1] if "." in filename else ""
+            info = {"name": filename, "extension": kind, "filesize": len(content)}
+            out.append({**info, "path": f"https://cdn.fake.invalid/{self._new_id()}/{filename}"})
         return out
 
     def _ordered(self, items: list[Record], request: FakeRequest | None = None) -> list[Record]:

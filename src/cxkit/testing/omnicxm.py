@@ -221,15 +221,11 @@ class FakeOmniCXM(FakeServer):
         return request.form_pairs()
 
     def crud(self, res: Resource, op: str, request: FakeRequest) -> httpx.Response:
-        """The generic handlers, and ``read`` (a listing filtered, sorted and paged by the
-        body); a comment to edit is named in the form (``idcomment``)."""
-        if op == "read":
-            store = self.store_of(res, request)
-            items = list(store.values() if isinstance(store, dict) else store)
-            return self.answer(res, op, request, self._read(res, items, request))
+        """The generic handlers, ``read`` being a listing read by its body; a comment to
+        edit is named in the form (``idcomment``)."""
         if res is COMMENTS and op == "update":
             request.path_params["comment_id"] = str(_texts(request.form_pairs()).get("idcomment"))
-        return super().crud(res, op, request)
+        return super().crud(res, "list" if op == "read" else op, request)
 
     def answer(self, res: Resource, op: str, request: FakeRequest, result: Any) -> httpx.Response:
         """A listing as a page (with links to its neighbours unless ``wire["links"]`` is
@@ -237,10 +233,10 @@ class FakeOmniCXM(FakeServer):
         ``res.wire`` says."""
         if op == "list" and res.wire.get("all"):
             return self.ok(**{res.wire["all"]: copy.deepcopy(result)})
-        if op not in ("list", "read"):
+        if op != "list":
             payload = {"data": result} if op == "get" else res.wire.get(op, lambda r: {})(result)
             return self.ok(**copy.deepcopy(payload))
-        page_in = request.json_object() if op == "read" else request.args()
+        page_in = {**request.args(), **request.json_object()}  # a read pages by its body
         size = _positive(page_in.get("take"), "take", self.default_take)
         if size > 100:
             raise Refused(400, "take must be at most 100")
@@ -281,20 +277,16 @@ class FakeOmniCXM(FakeServer):
             out.append({**info, "path": f"https://cdn.fake.invalid/{self._new_id()}/{filename}"})
         return out
 
-    def _ordered(self, items: list[Record], request: FakeRequest | None = None) -> list[Record]:
-        # Newest first; among equal times the later one first.
-        return sorted(reversed(items), key=lambda t: -int(t["created"]["time"]))
-
-    def _read(self, res: Resource, items: list[Record], request: FakeRequest) -> list[Record]:
-        """``items`` in a ticket view (``keyview``), newest first, narrowed by the body's
-        ``filter``, in its ``sort``."""
+    def _read(self, items: list[Record], request: FakeRequest, views: bool = True) -> list[Record]:
+        """``items`` newest first (of equal times, the later first); a read's body narrows
+        them to a ticket view (``keyview``) and by its ``filter``, in its ``sort``."""
         body = request.json_object()
-        keyview = body.get("keyview") if res is TICKETS else None
+        keyview = body.get("keyview") if views else None
         if keyview is not None and keyview not in {v["key"] for v in self.views}:
             raise Refused(404, "View not found")
         tree = {"filters": [_VIEWS.get(keyview, {}), body.get("filter")]}
-        found = [r for r in self._ordered(items) if matches(r, tree)]
-        return sort_by(found, body.get("sort"))
+        newest = sorted(reversed(items), key=lambda t: -int(t["created"]["time"]))
+        return sort_by([r for r in newest if matches(r, tree)], body.get("sort"))
 
     def _categories(self, request: FakeRequest | None = None) -> list[Record]:
         return [i for c in self.categories for i in [c, *c.get("items", [])]]
@@ -484,7 +476,7 @@ TICKETS = Resource(
         "read": f"POST {_TICKETS}/read",
     },
     missing="Ticket not found",
-    select=FakeOmniCXM._ordered,
+    select=FakeOmniCXM._read,
     new=FakeOmniCXM._new_ticket,
     change=FakeOmniCXM._change_ticket,
     wire={"create": lambda ticket: {"id": ticket["basicinfo"]["id"]}},
@@ -521,7 +513,7 @@ OBJECTS = Resource(
         "read": "POST /relationship/objects/read/{module}",
     },
     missing="Object not found",
-    select=FakeOmniCXM._ordered,
+    select=lambda fake, objects, request: fake._read(objects, request, views=False),
     new=FakeOmniCXM._new_object,
     change=FakeOmniCXM._change_object,
     wire={

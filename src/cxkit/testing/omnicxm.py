@@ -21,6 +21,7 @@ import copy
 import math
 import re
 import uuid
+from collections.abc import Callable
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -48,6 +49,12 @@ _TOKEN_ONLY = re.compile(
     r"|(GET|POST) /relationship/objects/|GET /crm/objects/"
 )
 _RENAMED = {"ccs": "cc", "account_related": "relatedaccount"}  # form name -> ticket field
+# How a ticket keeps some basicinfo[name] values (others as sent, or looked up).
+_BASIC: dict[str, Callable[[Any], Any]] = {
+    "duedate": lambda value: int(value) if str(value).isdigit() else value,
+    "ccs": list,
+    "account_related": lambda value: {"id": value},
+}
 # The system ticket views, each as the filter it applies.
 _VIEWS: dict[Any, Record] = {
     "system_mineticket": {},
@@ -59,6 +66,7 @@ _NEW_TICKET.update(sourcedisplay="api", tags=[], cc=[], duedate="", attachment=[
 _NEW_COMMENT: Record = {"type": "note", "notetype": "public", "replycomments": 0, "tagusers": []}
 _NEW_COMMENT.update(upload_data=[], timetext="justnow", ccs_updated=[])
 _NEW_CALL = {"disposition": "ANSWERED", "duration": 0, "billsec": 0, "in_out": "outbound"}
+_UNIT = {"type": "bu", "name": "Support", "value": "bu_support"}  # the one business unit
 _USER = {"name": "Fake Admin", "phone": "1900545463", "email": "admin@example.vn", "sex": "male"}
 _USER.update(avatar="", language="vietnamese", timezone="Asia/Ho_Chi_Minh", usertype="owner")
 
@@ -221,8 +229,8 @@ class FakeOmniCXM(FakeServer):
         return request.form_pairs()
 
     def crud(self, res: Resource, op: str, request: FakeRequest) -> httpx.Response:
-        """The generic handlers, ``read`` being a listing read by its body; a comment to
-        edit is named in the form (``idcomment``)."""
+        """The generic handlers; ``read`` is a listing read by its body, and ``idcomment``
+        in the form names the comment to edit."""
         if res is COMMENTS and op == "update":
             request.path_params["comment_id"] = str(_texts(request.form_pairs()).get("idcomment"))
         return super().crud(res, "list" if op == "read" else op, request)
@@ -315,8 +323,7 @@ class FakeOmniCXM(FakeServer):
     @route("GET", "/users/getuserpermission")
     def _assignees(self, request: FakeRequest) -> httpx.Response:
         me = {"type": "user", "username": self.username, "name": self.user["name"]}
-        unit = {"type": "bu", "name": "Support", "value": "bu_support"}
-        return self.ok(data=[unit, {**me, "value": f"user_{self.user['id']}"}])
+        return self.ok(data=[dict(_UNIT), {**me, "value": f"user_{self.user['id']}"}])
 
     # -- tickets, comments, requesters -----------------------------------------------
 
@@ -330,17 +337,16 @@ class FakeOmniCXM(FakeServer):
         info = {"id": ticket_id, "ticket_id": code, **copy.deepcopy(_NEW_TICKET), "owner": owner}
         ticket: Record = {"basicinfo": info, "created": self._stamp()}
         ticket.update(last_modified=self._stamp(), currentState=False)
-        self._change_ticket(ticket, pairs, request, "createticket")
+        self._change_ticket(ticket, pairs, request)
         self.comments[ticket_id] = []
         return ticket
 
-    def _change_ticket(
-        self, ticket: Record, pairs: Pairs, request: FakeRequest, log: str = ""
-    ) -> None:
+    def _change_ticket(self, ticket: Record, pairs: Pairs, request: FakeRequest) -> None:
         form = unflatten(pairs)
+        for group, fields in form.items():
+            if not isinstance(fields, dict):
+                raise Refused(400, f"{group} must be fields {group}[name]")
         basic = form.pop("basicinfo", {}) or {}
-        if not isinstance(basic, dict):
-            raise Refused(400, "basicinfo must be fields basicinfo[name]")
         files, delete = basic.pop("files", []) or [], basic.pop("deletefileindex", None)
         info = ticket["basicinfo"]
         for key, value in basic.items():
@@ -348,19 +354,15 @@ class FakeOmniCXM(FakeServer):
         uploads = [("basicinfo[files][]", f) for f in files]
         info["attachment"] = self._attach(info.get("attachment", []), delete, uploads)
         for group, fields in form.items():
-            if not isinstance(fields, dict):
-                raise Refused(400, f"{group} must be fields {group}[name]")
             ticket.setdefault(group, {}).update(fields)
-        if not log:
+        if info["id"] in self.tickets:
             ticket["last_modified"] = self._stamp()
-        self._log(info["id"], log or "updateticket")
+        self._log(info["id"], "updateticket" if info["id"] in self.tickets else "createticket")
 
     def _basic_value(self, key: str, value: Any) -> Any:
         """A ``basicinfo[key]`` form value as the ticket record keeps it."""
-        if key == "duedate":
-            return int(value) if str(value).isdigit() else value
-        if key == "ccs":
-            return list(value)
+        if key in _BASIC:
+            return _BASIC[key](value)
         if key == "requester":
             known = self.requesters.get(str(value)) or {"name": value}
             lists = {k: [known[k]] if known.get(k) else [] for k in ("phone", "email")}
@@ -371,7 +373,7 @@ class FakeOmniCXM(FakeServer):
         if key == "assignee":
             kind, _, ident = str(value).partition("_")
             return {"id": ident or value, "type": kind if ident else "user"}
-        return {"id": value} if key == "account_related" else value
+        return value
 
     def _new_comment(self, pairs: Pairs, request: FakeRequest) -> Record:
         fields, ticket_id = _texts(pairs), request.path_params["id"]
@@ -407,9 +409,8 @@ class FakeOmniCXM(FakeServer):
         record = self.objects.get(str(module), {}).get(str(record_id)) if module else None
         if record is None:
             raise Refused(404, "Object not found")
-        if record.get("ticket_requester_id") is None:
-            record["ticket_requester_id"] = self._new_id()
-        ident = record["ticket_requester_id"]
+        ident = record.get("ticket_requester_id") or self._new_id()
+        record["ticket_requester_id"] = ident
         name = " ".join(str(record.get(k) or "") for k in ("first_name", "last_name")).strip()
         contact = {k: _first_text(record.get(k)) for k in ("phone", "email")}
         made = {"name": name, **contact, "frommodule": module, "idmodule": record_id, "id": ident}

@@ -335,8 +335,7 @@ class FakeOmniCXM(FakeServer):
         code = f"{self.new_id('ticket', 180963648)}{ticket_id[-8:]}"
         owner = {"id": self.user["id"], "name": self.user["name"], "type": "user"}
         info = {"id": ticket_id, "ticket_id": code, **copy.deepcopy(_NEW_TICKET), "owner": owner}
-        ticket: Record = {"basicinfo": info, "created": self._stamp()}
-        ticket.update(last_modified=self._stamp(), currentState=False)
+        ticket: Record = {"basicinfo": info, "created": self._stamp(), "currentState": False}
         self._change_ticket(ticket, pairs, request)
         self.comments[ticket_id] = []
         return ticket
@@ -355,8 +354,7 @@ class FakeOmniCXM(FakeServer):
         info["attachment"] = self._attach(info.get("attachment", []), delete, uploads)
         for group, fields in form.items():
             ticket.setdefault(group, {}).update(fields)
-        if info["id"] in self.tickets:
-            ticket["last_modified"] = self._stamp()
+        ticket["last_modified"] = self._stamp()
         self._log(info["id"], "updateticket" if info["id"] in self.tickets else "createticket")
 
     def _basic_value(self, key: str, value: Any) -> Any:
@@ -451,8 +449,7 @@ class FakeOmniCXM(FakeServer):
         record.update({key: dict(stamp) for key in keys})
 
     def _bounds(self, request: FakeRequest) -> dict[str, int]:
-        found = {k: request.arg(k) for k in ("startdate", "enddate")}
-        return {k: _positive(v, k, 1) for k, v in found.items() if v}
+        return {k: _positive(v, k, 1) for k in ("startdate", "enddate") if (v := request.arg(k))}
 
     def _calls(self, calls: list[Record], request: FakeRequest) -> list[Record]:
         bounds = self._bounds(request)

@@ -21,6 +21,7 @@ import copy
 import math
 import re
 import uuid
+from collections.abc import Callable
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -48,9 +49,26 @@ _TOKEN_ONLY = re.compile(
     r"|(GET|POST) /relationship/objects/|GET /crm/objects/"
 )
 _RENAMED = {"ccs": "cc", "account_related": "relatedaccount"}  # form name -> ticket field
-_VIEWS = ("mineticket", "ticketstatusnew")
+# How a ticket keeps some basicinfo[name] values (others as sent, or looked up).
+_BASIC: dict[str, Callable[[Any], Any]] = {
+    "duedate": lambda value: int(value) if str(value).isdigit() else value,
+    "ccs": list,
+    "account_related": lambda value: {"id": value},
+}
+# The system ticket views, each as the filter it applies.
+_VIEWS: dict[Any, Record] = {
+    "system_mineticket": {},
+    "system_ticketstatusnew": {"field": "basicinfo.status", "operator": "eq", "value": "New"},
+}
 Pairs = list[tuple[str, FormValue]]
-_NEW_TICKET = {"status": "New", "priority": "normal", "source": "api", "sourcedisplay": "api"}
+_NEW_TICKET: Record = {"status": "New", "priority": "normal", "source": "api"}
+_NEW_TICKET.update(sourcedisplay="api", tags=[], cc=[], duedate="", attachment=[])
+_NEW_COMMENT: Record = {"type": "note", "notetype": "public", "replycomments": 0, "tagusers": []}
+_NEW_COMMENT.update(upload_data=[], timetext="justnow", ccs_updated=[])
+_NEW_CALL = {"disposition": "ANSWERED", "duration": 0, "billsec": 0, "in_out": "outbound"}
+_UNIT = {"type": "bu", "name": "Support", "value": "bu_support"}  # the one business unit
+_USER = {"name": "Fake Admin", "phone": "1900545463", "email": "admin@example.vn", "sex": "male"}
+_USER.update(avatar="", language="vietnamese", timezone="Asia/Ho_Chi_Minh", usertype="owner")
 
 
 class _ClientOptions(FakeClientOptions, total=False):
@@ -111,7 +129,7 @@ class FakeOmniCXM(FakeServer):
         self.customer_code, self.token_ttl = customer_code, token_ttl
         self.expired_answer, self.default_take = expired_answer, default_take
         self.quota, self.quota_window, self.calls_left = quota, quota_window, quota
-        self._window_start = self.clock.now()
+        self.window_start = self.clock.now()
         self.tokens: dict[str, float] = {}
         self.expired: set[str] = set()
         self.logins = self.logouts = 0
@@ -123,14 +141,11 @@ class FakeOmniCXM(FakeServer):
         self.requesters: dict[str, Record] = {}
         self.files: list[tuple[str, str, bytes]] = []
         self._counter = 0x6360C1ABBDBAD519870B0000
-        self._ticket_number = 180963647
-        self.user: Record = {"id": self._new_id(), "username": username, "name": "Fake Admin"}
-        self.user.update(phone="1900545463", email="admin@example.vn", sex="male", avatar="")
-        self.user.update(language="vietnamese", timezone="Asia/Ho_Chi_Minh", usertype="owner")
+        self.user: Record = {"id": self._new_id(), "username": username, **_USER}
         self.modules = ["tickets", "omnichat", "reportcdr"]
         top, sub = {"id": self._new_id(), "name": "Support"}, self._new_id()
         self.categories: list[Record] = [{**top, "items": [{"id": sub, "name": "Hardware"}]}]
-        self.views = [{"key": f"system_{k}", "name": "", "type": "system"} for k in _VIEWS]
+        self.views = [{"key": key, "name": "", "type": "system"} for key in _VIEWS]
 
     # -- wiring and controls ------------------------------------------------------
 
@@ -138,8 +153,7 @@ class FakeOmniCXM(FakeServer):
         credentials = {k: given.pop(k, None) for k in ("username", "password", "secret_key")}
         if all(v is None for v in credentials.values()):
             credentials = {"username": self.username, "password": self.password}
-        zone = given.pop("time_zone", "Asia/Ho_Chi_Minh")
-        return {**self.wiring(), "time_zone": zone, **credentials, **given}
+        return {**self.wiring(), "time_zone": "Asia/Ho_Chi_Minh", **credentials, **given}
 
     def client(self, **options: Unpack[_ClientOptions]) -> OmniCXM:
         """An :class:`~cxkit.omnicxm.OmniCXM` served by this fake, logging in with the
@@ -158,16 +172,14 @@ class FakeOmniCXM(FakeServer):
 
     def reset_quota(self) -> None:
         """Refill the quota now."""
-        self.calls_left = self.quota
-        self._window_start = self.clock.now()
+        self.calls_left, self.window_start = self.quota, self.clock.now()
 
     def add_cdr(self, *, src: str, dst: str, calldate: int, **fields: Any) -> Record:
         """Add a call record (``calldate`` in epoch seconds); returns it."""
         local = datetime.fromtimestamp(calldate, VIETNAM)
-        record: Record = {"_id": self._new_id(), "src": src, "dst": dst}
+        record: Record = {"_id": self._new_id(), "src": src, "dst": dst, **_NEW_CALL}
         record["uniqueid"] = f"{calldate}.{len(self.cdr) + 1}"
         record.update(calldate=calldate, calldatetime=local.strftime("%Y-%m-%d %H:%M:%S"))
-        record.update(disposition="ANSWERED", duration=0, billsec=0, in_out="outbound")
         record.update({"_collection": f"{self.customer_code}_cdr_st_{local:%Y%m}"}, **fields)
         self.cdr.append(record)
         return record
@@ -185,18 +197,13 @@ class FakeOmniCXM(FakeServer):
     def authenticate(self, request: httpx.Request) -> httpx.Response | None:
         """Spend the quota, then check Basic credentials (login) or ``X-API-KEY`` (a
         login token, or the secret key where the docs allow it)."""
-        now = self.clock.now()
-        if self.quota is not None:
-            if now - self._window_start >= self.quota_window:
-                self.reset_quota()
-            if (self.calls_left or 0) <= 0:
-                return self.error_response(202, "API limited")
-            self.calls_left = (self.calls_left or 0) - 1
+        if self.quota is not None and not self.spend_call(self.quota, self.quota_window):
+            return self.error_response(202, "API limited")
         if request.url.path == "/login":
             good = basic_auth(request) == (self.username, self.password)
             return None if good else self.error_response(401, "Wrong username or password")
         key = request.headers.get("x-api-key", "")
-        issued = self.tokens.get(key)
+        issued, now = self.tokens.get(key), self.clock.now()
         if issued is not None and self.token_ttl is not None and now - issued >= self.token_ttl:
             self.tokens.pop(key, None)
             self.expired.add(key)
@@ -214,24 +221,19 @@ class FakeOmniCXM(FakeServer):
     def read_body(self, res: Resource, op: str, request: FakeRequest) -> Any:
         """CRM objects are created from JSON; the rest are multipart (or urlencoded)
         ``group[field]`` forms, read as pairs."""
+        kind = request.raw.headers.get("content-type", "")
         if res is OBJECTS and op == "create":
             return request.json_object()
-        if res is TICKETS and not request.raw.headers.get("content-type", "").startswith(
-            ("multipart/", "application/x-www")
-        ):
+        if res is TICKETS and not kind.startswith(("multipart/", "application/x-www")):
             raise Refused(400, "expected a multipart/form-data body")
         return request.form_pairs()
 
     def crud(self, res: Resource, op: str, request: FakeRequest) -> httpx.Response:
-        """The generic handlers, and ``read`` (a listing filtered, sorted and paged by the
-        body); a comment to edit is named in the form (``idcomment``)."""
-        if op == "read":
-            store = self.store_of(res, request)
-            items = list(store.values() if isinstance(store, dict) else store)
-            return self.answer(res, op, request, self._read(res, items, request))
+        """The generic handlers; ``read`` is a listing read by its body, and ``idcomment``
+        in the form names the comment to edit."""
         if res is COMMENTS and op == "update":
             request.path_params["comment_id"] = str(_texts(request.form_pairs()).get("idcomment"))
-        return super().crud(res, op, request)
+        return super().crud(res, "list" if op == "read" else op, request)
 
     def answer(self, res: Resource, op: str, request: FakeRequest, result: Any) -> httpx.Response:
         """A listing as a page (with links to its neighbours unless ``wire["links"]`` is
@@ -239,10 +241,10 @@ class FakeOmniCXM(FakeServer):
         ``res.wire`` says."""
         if op == "list" and res.wire.get("all"):
             return self.ok(**{res.wire["all"]: copy.deepcopy(result)})
-        if op not in ("list", "read"):
+        if op != "list":
             payload = {"data": result} if op == "get" else res.wire.get(op, lambda r: {})(result)
             return self.ok(**copy.deepcopy(payload))
-        page_in = request.json_object() if op == "read" else request.args()
+        page_in = {**request.args(), **request.json_object()}  # a read pages by its body
         size = _positive(page_in.get("take"), "take", self.default_take)
         if size > 100:
             raise Refused(400, "take must be at most 100")
@@ -251,11 +253,9 @@ class FakeOmniCXM(FakeServer):
         payload = {"take": size, "page": page, res.wire.get("count", "totalPages"): pages}
         payload["total"] = len(result)
         url = request.raw.url.copy_remove_param("page").copy_remove_param("take")
-        for key, to, shown in (
-            ("prevPage", page - 1, page > 1),
-            ("nextPage", page + 1, page < pages),
-        ):
-            if res.wire.get("links", True) and shown:
+        links = {"prevPage": page - 1, "nextPage": page + 1} if res.wire.get("links", True) else {}
+        for key, to in links.items():
+            if to > 0 and (to < page or to <= pages):  # any page before; a next one that exists
                 payload[key] = str(url.copy_merge_params({"take": size, "page": to}))
         payload.update(res.wire.get("extra", lambda *_: {})(self, request))
         return self.ok(**payload, data=copy.deepcopy(window(result, (page - 1) * size, size)))
@@ -278,31 +278,23 @@ class FakeOmniCXM(FakeServer):
         (``deletefileindex``), and the files uploaded in ``pairs``."""
         gone = {int(i) for i in str(delete or "").replace(" ", "").split(",") if i.isdigit()}
         out = [item for i, item in enumerate(have) if i not in gone]
-        for name, value in pairs:
-            if isinstance(value, tuple):
-                filename, content = value
-                self.files.append((name, filename, content))
-                kind = filename.rsplit(".", 1)[-1] if "." in filename else ""
-                info = {"name": filename, "extension": kind, "filesize": len(content)}
-                path = f"https://cdn.fake.invalid/{self._new_id()}/{filename}"
-                out.append({**info, "path": path})
+        for name, (filename, content) in [(n, v) for n, v in pairs if isinstance(v, tuple)]:
+            self.files.append((name, filename, content))
+            kind = filename.rsplit(".", 1)[-1] if "." in filename else ""
+            info = {"name": filename, "extension": kind, "filesize": len(content)}
+            out.append({**info, "path": f"https://cdn.fake.invalid/{self._new_id()}/{filename}"})
         return out
 
-    def _ordered(self, items: list[Record], request: FakeRequest | None = None) -> list[Record]:
-        # Newest first; among equal times the later one first.
-        return sorted(reversed(items), key=lambda t: -int(t["created"]["time"]))
-
-    def _read(self, res: Resource, items: list[Record], request: FakeRequest) -> list[Record]:
-        """``items`` in a ticket view (``keyview``), newest first, narrowed by the body's
-        ``filter``, in its ``sort``."""
+    def _read(self, items: list[Record], request: FakeRequest, views: bool = True) -> list[Record]:
+        """``items`` newest first (of equal times, the later first); a read's body narrows
+        them to a ticket view (``keyview``) and by its ``filter``, in its ``sort``."""
         body = request.json_object()
-        keyview = body.get("keyview") if res is TICKETS else None
-        if keyview == "system_ticketstatusnew":
-            items = [t for t in items if t["basicinfo"].get("status") == "New"]
-        elif keyview is not None and keyview not in {v["key"] for v in self.views}:
+        keyview = body.get("keyview") if views else None
+        if keyview is not None and keyview not in {v["key"] for v in self.views}:
             raise Refused(404, "View not found")
-        found = [r for r in self._ordered(items) if matches(r, body.get("filter"))]
-        return sort_by(found, body.get("sort"))
+        tree = {"filters": [_VIEWS.get(keyview, {}), body.get("filter")]}
+        newest = sorted(reversed(items), key=lambda t: -int(t["created"]["time"]))
+        return sort_by([r for r in newest if matches(r, tree)], body.get("sort"))
 
     def _categories(self, request: FakeRequest | None = None) -> list[Record]:
         return [i for c in self.categories for i in [c, *c.get("items", [])]]
@@ -331,8 +323,7 @@ class FakeOmniCXM(FakeServer):
     @route("GET", "/users/getuserpermission")
     def _assignees(self, request: FakeRequest) -> httpx.Response:
         me = {"type": "user", "username": self.username, "name": self.user["name"]}
-        unit = {"type": "bu", "name": "Support", "value": "bu_support"}
-        return self.ok(data=[unit, {**me, "value": f"user_{self.user['id']}"}])
+        return self.ok(data=[dict(_UNIT), {**me, "value": f"user_{self.user['id']}"}])
 
     # -- tickets, comments, requesters -----------------------------------------------
 
@@ -341,24 +332,20 @@ class FakeOmniCXM(FakeServer):
         if not isinstance(basic, dict) or not basic.get("subject"):
             raise Refused(200, "basicinfo[subject] is required")
         ticket_id = self._new_id()
-        self._ticket_number += 1
-        code = f"{self._ticket_number}{ticket_id[-8:]}"
+        code = f"{self.new_id('ticket', 180963648)}{ticket_id[-8:]}"
         owner = {"id": self.user["id"], "name": self.user["name"], "type": "user"}
-        lists: Record = {"tags": [], "cc": [], "duedate": "", "attachment": []}
-        info = {"id": ticket_id, "ticket_id": code, **_NEW_TICKET, **lists, "owner": owner}
-        ticket: Record = {"basicinfo": info, "created": self._stamp()}
-        ticket.update(last_modified=self._stamp(), currentState=False)
-        self._change_ticket(ticket, pairs, request, "createticket")
+        info = {"id": ticket_id, "ticket_id": code, **copy.deepcopy(_NEW_TICKET), "owner": owner}
+        ticket: Record = {"basicinfo": info, "created": self._stamp(), "currentState": False}
+        self._change_ticket(ticket, pairs, request)
         self.comments[ticket_id] = []
         return ticket
 
-    def _change_ticket(
-        self, ticket: Record, pairs: Pairs, request: FakeRequest, log: str = ""
-    ) -> None:
+    def _change_ticket(self, ticket: Record, pairs: Pairs, request: FakeRequest) -> None:
         form = unflatten(pairs)
+        for group, fields in form.items():
+            if not isinstance(fields, dict):
+                raise Refused(400, f"{group} must be fields {group}[name]")
         basic = form.pop("basicinfo", {}) or {}
-        if not isinstance(basic, dict):
-            raise Refused(400, "basicinfo must be fields basicinfo[name]")
         files, delete = basic.pop("files", []) or [], basic.pop("deletefileindex", None)
         info = ticket["basicinfo"]
         for key, value in basic.items():
@@ -366,19 +353,14 @@ class FakeOmniCXM(FakeServer):
         uploads = [("basicinfo[files][]", f) for f in files]
         info["attachment"] = self._attach(info.get("attachment", []), delete, uploads)
         for group, fields in form.items():
-            if not isinstance(fields, dict):
-                raise Refused(400, f"{group} must be fields {group}[name]")
             ticket.setdefault(group, {}).update(fields)
-        if not log:
-            ticket["last_modified"] = self._stamp()
-        self._log(info["id"], log or "updateticket")
+        ticket["last_modified"] = self._stamp()
+        self._log(info["id"], "updateticket" if info["id"] in self.tickets else "createticket")
 
     def _basic_value(self, key: str, value: Any) -> Any:
         """A ``basicinfo[key]`` form value as the ticket record keeps it."""
-        if key == "duedate":
-            return int(value) if str(value).isdigit() else value
-        if key == "ccs":
-            return list(value)
+        if key in _BASIC:
+            return _BASIC[key](value)
         if key == "requester":
             known = self.requesters.get(str(value)) or {"name": value}
             lists = {k: [known[k]] if known.get(k) else [] for k in ("phone", "email")}
@@ -389,37 +371,30 @@ class FakeOmniCXM(FakeServer):
         if key == "assignee":
             kind, _, ident = str(value).partition("_")
             return {"id": ident or value, "type": kind if ident else "user"}
-        return {"id": value} if key == "account_related" else value
+        return value
 
     def _new_comment(self, pairs: Pairs, request: FakeRequest) -> Record:
         fields, ticket_id = _texts(pairs), request.path_params["id"]
         if not fields.get("content"):
             raise Refused(200, "content is required")
-        notetype = fields.get("notetype", "public")
-        if notetype not in ("public", "private"):
+        if fields.get("notetype", "public") not in ("public", "private"):
             raise Refused(200, "notetype must be public or private")
-        comment = {"id": self._new_id(), "ticket_id": ticket_id, **self._content(fields["content"])}
-        comment.update(type="note", notetype=notetype, replycomments=0, tagusers=[])
-        comment.update(upload_data=self._attach([], None, pairs), created=self._stamp(owner=True))
-        comment.update(last_modified=self._stamp(owner=True), timetext="justnow", ccs_updated=[])
+        comment = {"id": self._new_id(), "ticket_id": ticket_id, **copy.deepcopy(_NEW_COMMENT)}
+        comment["created"] = self._stamp(owner=True)
         me = {"username": self.username, "name": self.user["name"], "owner": True}
         contact = {"extension": "8001", "email": self.user["email"], "phone": ""}
         comment["usersubmit_info"] = {**me, **contact}
         if fields.get("parentcomment"):
             comment["parentcomment"] = fields["parentcomment"]
+        self._change_comment(comment, pairs, request)
         self._log(ticket_id, "addcomment", comment_id=comment["id"])
         return comment
 
-    @staticmethod
-    def _content(text: str) -> Record:
-        return {"content": f"<p>{text}</p>\n", "raw_content": f"{text}\n"}
-
     def _change_comment(self, comment: Record, pairs: Pairs, request: FakeRequest) -> None:
         fields = _texts(pairs)
-        if fields.get("content"):
-            comment.update(self._content(fields["content"]))
-        if fields.get("notetype"):
-            comment["notetype"] = fields["notetype"]
+        if text := fields.get("content"):
+            comment.update(content=f"<p>{text}</p>\n", raw_content=f"{text}\n")
+        comment["notetype"] = fields.get("notetype") or comment["notetype"]
         delete = fields.get("deletefileindex")
         comment["upload_data"] = self._attach(comment["upload_data"], delete, pairs)
         comment["last_modified"] = self._stamp(owner=True)
@@ -432,9 +407,8 @@ class FakeOmniCXM(FakeServer):
         record = self.objects.get(str(module), {}).get(str(record_id)) if module else None
         if record is None:
             raise Refused(404, "Object not found")
-        if record.get("ticket_requester_id") is None:
-            record["ticket_requester_id"] = self._new_id()
-        ident = record["ticket_requester_id"]
+        ident = record.get("ticket_requester_id") or self._new_id()
+        record["ticket_requester_id"] = ident
         name = " ".join(str(record.get(k) or "") for k in ("first_name", "last_name")).strip()
         contact = {k: _first_text(record.get(k)) for k in ("phone", "email")}
         made = {"name": name, **contact, "frommodule": module, "idmodule": record_id, "id": ident}
@@ -475,8 +449,7 @@ class FakeOmniCXM(FakeServer):
         record.update({key: dict(stamp) for key in keys})
 
     def _bounds(self, request: FakeRequest) -> dict[str, int]:
-        found = {k: request.arg(k) for k in ("startdate", "enddate")}
-        return {k: _positive(v, k, 1) for k, v in found.items() if v}
+        return {k: _positive(v, k, 1) for k in ("startdate", "enddate") if (v := request.arg(k))}
 
     def _calls(self, calls: list[Record], request: FakeRequest) -> list[Record]:
         bounds = self._bounds(request)
@@ -501,7 +474,7 @@ TICKETS = Resource(
         "read": f"POST {_TICKETS}/read",
     },
     missing="Ticket not found",
-    select=FakeOmniCXM._ordered,
+    select=FakeOmniCXM._read,
     new=FakeOmniCXM._new_ticket,
     change=FakeOmniCXM._change_ticket,
     wire={"create": lambda ticket: {"id": ticket["basicinfo"]["id"]}},
@@ -538,7 +511,7 @@ OBJECTS = Resource(
         "read": "POST /relationship/objects/read/{module}",
     },
     missing="Object not found",
-    select=FakeOmniCXM._ordered,
+    select=lambda fake, objects, request: fake._read(objects, request, views=False),
     new=FakeOmniCXM._new_object,
     change=FakeOmniCXM._change_object,
     wire={

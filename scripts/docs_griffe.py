@@ -45,12 +45,12 @@ class LazyExports(griffe.Extension):
     Such a package imports its names under ``if TYPE_CHECKING:`` and returns them
     from its module ``__getattr__``; griffe takes type-guarded names for absent at
     runtime, so ``from .types import *`` there would export nothing. In a package
-    that calls ``lazy_exports(...)`` they are marked as runtime names.
+    that calls ``lazy_exports(...)`` or ``vendor_exports(...)`` they are marked as runtime names.
     """
 
     @staticmethod
     def _serves_lazily(agent: Any) -> bool:
-        return bool(getattr(agent, "type_guarded", False)) and "lazy_exports(" in str(
+        return bool(getattr(agent, "type_guarded", False)) and "_exports(" in str(
             getattr(agent, "code", "")
         )
 

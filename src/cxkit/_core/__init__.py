@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from . import errors
 from .errors import *  # noqa: F403  (every error; errors.__all__ names them)
-from .lazy import lazy_exports, named
+from .lazy import lazy_exports, named, vendor_exports
 
 if TYPE_CHECKING:
     from ._async.auth import AsyncLoginTokenAuth
@@ -200,6 +200,7 @@ __all__ = [
     "to_file",
     "to_raw_response_wrapper",
     "unwrapped",
+    "vendor_exports",
     "wire",
     "zone_of",
 ]

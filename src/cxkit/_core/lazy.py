@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property
 from typing import Any, TypeVar
 
-__all__ = ["lazy_exports", "named"]
+__all__ = ["lazy_exports", "named", "vendor_exports"]
 
 
 def lazy_exports(
@@ -52,6 +52,26 @@ def lazy_exports(
         return sorted({*vars(sys.modules[package]), *where, *extra})
 
     return __getattr__, __dir__
+
+
+def vendor_exports(
+    package: str,
+    client: str,
+    types: Iterable[str],
+    extra: Mapping[str, Iterable[str]] | None = None,
+) -> tuple[Callable[[str], Any], Callable[[], list[str]]]:
+    """:func:`lazy_exports` for a vendor package: ``Async<client>`` and ``<client>``,
+    ``<client>Dialect``, the models of its ``types`` and ``OPERATIONS``, plus ``extra``
+    names by submodule."""
+    exports: dict[str, tuple[str, ...]] = {
+        "._async": ("Async" + client,),
+        "._sync": (client,),
+        "._dialect": (client + "Dialect",),
+        ".types": tuple(types),
+    }
+    for module, names in (extra or {}).items():
+        exports[module] = (*exports.get(module, ()), *names)
+    return lazy_exports(package, exports, operations="Async" + client)
 
 
 T = TypeVar("T")

@@ -31,18 +31,9 @@ if TYPE_CHECKING:
     OPERATIONS: tuple[Operation, ...]
     """Every operation, named by its attribute path (``items.moveup``)."""
 else:
-    from .._core import lazy_exports
+    from .._core import vendor_exports
 
     # Imported on first use (cxkit._core.lazy): the clients, the dialect, the models, OPERATIONS.
-    __getattr__, __dir__ = lazy_exports(
-        __name__,
-        {
-            "._async": ("AsyncTemplate",),
-            "._sync": ("Template",),
-            "._dialect": ("TemplateDialect",),
-            ".types": _types_all,
-        },
-        operations="AsyncTemplate",
-    )
+    __getattr__, __dir__ = vendor_exports(__name__, "Template", _types_all)
 
 __all__ = ["OPERATIONS", "AsyncTemplate", "Template", "TemplateDialect", *_types_all]

@@ -24,18 +24,9 @@ if TYPE_CHECKING:
     OPERATIONS: tuple[Operation, ...]
     """Every OMI operation, named by its attribute path (``internal_groups.add_members``)."""
 else:
-    from .._core import lazy_exports
+    from .._core import vendor_exports
 
     # Imported on first use (cxkit._core.lazy): the clients, the dialect, the models, OPERATIONS.
-    __getattr__, __dir__ = lazy_exports(
-        __name__,
-        {
-            "._async": ("AsyncOmi",),
-            "._sync": ("Omi",),
-            "._dialect": ("OmiDialect",),
-            ".types": _types_all,
-        },
-        operations="AsyncOmi",
-    )
+    __getattr__, __dir__ = vendor_exports(__name__, "Omi", _types_all)
 
 __all__ = ["OPERATIONS", "AsyncOmi", "Omi", "OmiDialect", *_types_all]

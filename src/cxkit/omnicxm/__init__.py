@@ -27,20 +27,20 @@ if TYPE_CHECKING:
     OPERATIONS: tuple[Operation, ...]
     """Every OmniCXM operation, named by its attribute path (``tickets.comments.create``)."""
 else:
-    from .._core import lazy_exports
+    from .._core import vendor_exports
 
     # Imported on first use (cxkit._core.lazy): the clients, the dialect, the query builder,
     # the models, OPERATIONS.
-    __getattr__, __dir__ = lazy_exports(
+    __getattr__, __dir__ = vendor_exports(
         __name__,
+        "OmniCXM",
+        _types_all,
         {
-            "._async": ("AsyncOmniCXM", "AsyncOmniCXMOptions"),
-            "._sync": ("OmniCXM", "OmniCXMOptions"),
-            "._dialect": ("MAX_TAKE", "NotCompletedError", "OmniCXMDialect"),
+            "._async": ("AsyncOmniCXMOptions",),
+            "._sync": ("OmniCXMOptions",),
+            "._dialect": ("MAX_TAKE", "NotCompletedError"),
             ".query": ("Condition", "F", "Filter", "Sort"),
-            ".types": _types_all,
         },
-        operations="AsyncOmniCXM",
     )
 
 __all__ = [

@@ -24,18 +24,9 @@ if TYPE_CHECKING:
     OPERATIONS: tuple[Operation, ...]
     """Every Omnidesk operation, named by its attribute path (``cases.messages.create``)."""
 else:
-    from .._core import lazy_exports
+    from .._core import vendor_exports
 
     # Imported on first use (cxkit._core.lazy): the clients, the dialect, the models, OPERATIONS.
-    __getattr__, __dir__ = lazy_exports(
-        __name__,
-        {
-            "._async": ("AsyncOmnidesk",),
-            "._sync": ("Omnidesk",),
-            "._dialect": ("OmnideskDialect",),
-            ".types": _types_all,
-        },
-        operations="AsyncOmnidesk",
-    )
+    __getattr__, __dir__ = vendor_exports(__name__, "Omnidesk", _types_all)
 
 __all__ = ["OPERATIONS", "AsyncOmnidesk", "Omnidesk", "OmnideskDialect", *_types_all]

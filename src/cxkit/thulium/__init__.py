@@ -26,18 +26,9 @@ if TYPE_CHECKING:
     OPERATIONS: tuple[Operation, ...]
     """Every Thulium operation, named by its attribute path (``customers.notes.create``)."""
 else:
-    from .._core import lazy_exports
+    from .._core import vendor_exports
 
     # Imported on first use (cxkit._core.lazy): the clients, the dialect, the models, OPERATIONS.
-    __getattr__, __dir__ = lazy_exports(
-        __name__,
-        {
-            "._async": ("AsyncThulium",),
-            "._sync": ("Thulium",),
-            "._dialect": ("ThuliumDialect",),
-            ".types": _types_all,
-        },
-        operations="AsyncThulium",
-    )
+    __getattr__, __dir__ = vendor_exports(__name__, "Thulium", _types_all)
 
 __all__ = ["OPERATIONS", "AsyncThulium", "Thulium", "ThuliumDialect", *_types_all]

@@ -191,3 +191,16 @@ def test_an_omi_lookup_decodes_in_one_pass_and_a_missing_one_is_not_found(
     assert decodes == []
     with pytest.raises(APIError):
         omi.contacts.get("000000000000000000000000")
+
+
+def test_a_client_per_call_builds_each_decoder_once() -> None:
+    from cxkit._core import models
+
+    body: dict[str, Any] = {"0": {"case": CASE}, "total_count": 1}
+    _desk(body).cases.list()
+    _desk({"case": CASE}).cases.get(2000)
+    before = len(models._ADAPTERS)
+    for _ in range(20):
+        assert _desk(body).cases.list().items[0].case_id == 2000
+        assert _desk({"case": CASE}).cases.get(2000).case_id == 2000
+    assert len(models._ADAPTERS) == before

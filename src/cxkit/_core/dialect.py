@@ -152,7 +152,8 @@ class Dialect(abc.ABC):
         pass (:class:`~cxkit._core.Answer`: the keys down to it, the success flags
         beside it); ``None`` (the default) when answers need :meth:`decode`. An answer
         that does not fit still goes through :meth:`decode`, so a vendor describes
-        only what :meth:`decode` would read the same way. May be overridden."""
+        only what :meth:`decode` would read the same way. It depends on ``op`` alone:
+        the decoders are kept per dialect class. May be overridden."""
         return None
 
     def page_envelope(self, op: Operation) -> Callable[[Any], Any] | None:
@@ -160,7 +161,8 @@ class Dialect(abc.ABC):
         type, for decoding pages in one pass: its validated value must read, through the
         page strategy, as the JSON does, with items already typed (``list[item]`` for a
         bare array). ``None`` (the default) where pages need :meth:`decode`. A page it
-        refuses takes the tolerant path. May be overridden."""
+        refuses takes the tolerant path. Like :meth:`envelope`, it depends on ``op``
+        alone. May be overridden."""
         return None
 
     # -- helpers for subclasses ----------------------------------------------

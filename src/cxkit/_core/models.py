@@ -444,12 +444,8 @@ def single_pass(
     call, the object found where ``answer`` says; ``None`` when ``answer`` cannot be
     typed (fields beside an object that is the whole body). The decoder raises
     ``ValueError`` (pydantic's ``ValidationError`` included) whenever the body is not
-    exactly that, so the caller falls back to the tolerant path; built once per
-    (type, answer)."""
-    try:
-        return _SINGLE[cast_to, answer]
-    except (KeyError, TypeError):
-        pass
+    exactly that, so the caller falls back to the tolerant path. Building one costs a
+    schema: the caller keeps it (``reader.Decoders``)."""
     path = answer.path
     if not path and answer.fields:
         return None
@@ -457,6 +453,8 @@ def single_pass(
     for depth in range(len(path) - 1, -1, -1):
         fields = dict(answer.fields) if depth == 0 else {}
         shape = json_object(**fields, **{path[depth]: shape})
+    # The body itself is cast_to: share the tolerant parse's adapter. An envelope is a
+    # type built here, which no other caller asks for.
     validate = _adapter(shape).validate_json if not path else TypeAdapter(shape).validate_json
 
     def decode(content: bytes, context: dict[str, Any] | None) -> Any:
@@ -465,14 +463,9 @@ def single_pass(
             value = value[key]
         return value
 
-    try:
-        _SINGLE[cast_to, answer] = decode
-    except TypeError:
-        pass
     return decode
 
 
-_SINGLE: dict[tuple[Any, Answer], Callable[[bytes, dict[str, Any] | None], Any]] = {}
 _ADAPTERS: dict[Any, TypeAdapter[Any]] = {}
 _TOLERANT: dict[Any, SchemaValidator] = {}
 _PENDING: ContextVar[dict[str, Any] | None] = ContextVar("cxkit_unparsed", default=None)

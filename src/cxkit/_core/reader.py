@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 import httpx
 
@@ -46,50 +46,55 @@ class Decoded:
 
 
 class Decoders:
-    """The one-pass decoders of a client's operations, each built on first use."""
+    """The one-pass decoders of a dialect's operations, each built on first use.
+
+    A dialect describes answers by its class and the operation alone, so the
+    decoders are kept once per process, not per client: a service that makes a
+    client per request builds each decoder once (the page shapes are new types each
+    time they are built, which a per-client cache would keep piling up)."""
+
+    _found: ClassVar[dict[tuple[type, Operation, Any], Decoder | None]] = {}
 
     def __init__(self, dialect: Dialect) -> None:
         self._dialect = dialect
-        self._found: dict[tuple[Operation, Any], Decoder | None] = {}
 
     def get(self, op: Operation, cast_to: Any) -> Decoder | None:
         """The decoder of ``op``'s answers into ``cast_to``; None where the dialect
         decodes them itself (or nothing is to be typed)."""
         if cast_to is None or cast_to is Any or cast_to is object:
             return None
-        try:
-            return self._found[op, cast_to]
-        except KeyError:
-            pass
-        except TypeError:  # an unhashable type: decoded the tolerant way
-            return None
-        where = self._dialect.envelope(op)
-        found = None
-        if where is not None:
-            from .models import single_pass  # pydantic loads with the first answer
-
-            found = single_pass(cast_to, where)
-        self._found[op, cast_to] = found
-        return found
+        return self._built(op, cast_to, lambda: self._answer(cast_to, self._dialect.envelope(op)))
 
     def page(self, op: Operation, item: Any) -> Decoder | None:
         """The decoder of ``op``'s page answers with items of type ``item``; None where
         the dialect decodes them itself."""
-        key = (op, ("page", item))
+        shape = self._dialect.page_envelope
+        return self._built(
+            op,
+            ("page", item),
+            lambda: None if (made := shape(op)) is None else self._answer(made(item), Answer()),
+        )
+
+    def _built(
+        self, op: Operation, what: Any, build: Callable[[], Decoder | None]
+    ) -> Decoder | None:
+        key = (type(self._dialect), op, what)
         try:
             return self._found[key]
         except KeyError:
             pass
-        except TypeError:
+        except TypeError:  # an unhashable type: decoded the tolerant way
             return None
-        shape = self._dialect.page_envelope(op)
-        found = None
-        if shape is not None:
-            from .models import single_pass
-
-            found = single_pass(shape(item), Answer())
-        self._found[key] = found
+        found = self._found[key] = build()
         return found
+
+    @staticmethod
+    def _answer(target: Any, answer: Answer | None) -> Decoder | None:
+        if answer is None:
+            return None
+        from .models import single_pass  # pydantic loads with the first answer
+
+        return single_pass(target, answer)
 
 
 def parse(

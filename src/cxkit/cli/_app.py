@@ -22,7 +22,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from .._core import APIClient, Operation, resolve
+from .._core import APIClient, Operation, paging_of, resolve
 from .._core.errors import CXError
 from .._version import __version__
 from ..testing import FakeServer
@@ -416,7 +416,7 @@ def _export_command(info: Vendor, op: Operation) -> Callable[..., None] | None:
         progress = _progress(mode, label)
         try:
             with client:
-                strategy = _paging.strategy_of(client, op)
+                strategy = paging_of(client, op)
                 _paging.check_keys(keys, strategy, op.name)
                 largest = _paging.max_size(strategy)
                 if keys.size is not None and keys.size not in kwargs and largest is not None:

@@ -12,9 +12,9 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
-from .._core import APIClient, OffsetPaging, Operation, PageNumberPaging, PageStrategy, paging_of
+from .._core import OffsetPaging, PageNumberPaging, PageStrategy
 
-__all__ = ["PagingKeys", "next_cursor", "paging_keys", "strategy_of"]
+__all__ = ["PagingKeys", "next_cursor", "paging_keys"]
 
 POSITION_NAMES = ("page", "offset")
 SIZE_NAMES = ("limit", "size", "take")
@@ -35,11 +35,6 @@ def paging_keys(param_names: Collection[str]) -> PagingKeys | None:
         return None
     size = next((n for n in SIZE_NAMES if n in param_names), None)
     return PagingKeys(position, size)
-
-
-def strategy_of(client: APIClient, op: Operation) -> PageStrategy:
-    """How the client pages ``op`` (its vendor dialect decides)."""
-    return paging_of(client, op)
 
 
 def check_keys(keys: PagingKeys, strategy: PageStrategy, name: str) -> None:

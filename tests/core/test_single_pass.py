@@ -204,3 +204,209 @@ def test_a_client_per_call_builds_each_decoder_once() -> None:
         assert _desk(body).cases.list().items[0].case_id == 2000
         assert _desk({"case": CASE}).cases.get(2000).case_id == 2000
     assert len(models._ADAPTERS) == before
+
+
+def _counting(monkeypatch: pytest.MonkeyPatch, dialect: type[Any]) -> list[str]:
+    decodes: list[str] = []
+    original = dialect.decode
+
+    def counting(self: Any, op: Any, response: httpx.Response) -> Any:
+        decodes.append(op.name if op is not None else "")
+        return original(self, op, response)
+
+    monkeypatch.setattr(dialect, "decode", counting)
+    return decodes
+
+
+def _both_ways(monkeypatch: pytest.MonkeyPatch, read: Any) -> tuple[Any, Any]:
+    """What ``read()`` gives with one-pass decoders, then with none (the tolerant path)."""
+    from cxkit._core.reader import Decoders
+
+    fast = read()
+    with monkeypatch.context() as patched:
+        patched.setattr(Decoders, "get", lambda self, op, cast_to: None)
+        patched.setattr(Decoders, "page", lambda self, op, item: None)
+        slow = read()
+    return fast, slow
+
+
+def _omi(payload: Any, status_code: Any = 9999) -> Any:
+    from cxkit.omi import Omi
+
+    content = json.dumps({"status_code": status_code, "payload": payload}).encode()
+    return Omi(
+        base_url="https://public-v1-stg.omicrm.com",
+        token="t",
+        transport=httpx.MockTransport(lambda request: httpx.Response(200, content=content)),
+    )
+
+
+GROUP = {"id": "g1", "group_name": "Sales", "group_number": "100", "sip_members": []}
+
+
+@pytest.mark.parametrize(
+    ("extra", "has_next"),
+    [
+        ({"total_items": 7, "total_pages": 4, "has_next": True, "page_number": 1}, True),
+        ({"total_items": 2, "has_next": False, "page_number": 1}, False),
+        ({"has_next": True, "page_number": 3}, False),  # another page than asked: stop
+    ],
+)
+def test_omi_pages_in_one_pass(
+    monkeypatch: pytest.MonkeyPatch, extra: dict[str, Any], has_next: bool
+) -> None:
+    from cxkit.omi._dialect import OmiDialect
+
+    decodes = _counting(monkeypatch, OmiDialect)
+    payload = {"items": [GROUP, {**GROUP, "id": "g2"}], "page_size": 2, **extra}
+
+    def read() -> tuple[Any, ...]:
+        page = _omi(payload).internal_groups.list(size=2)
+        return [g.model_dump() for g in page.items], page.total, page.next_page_params
+
+    fast, slow = _both_ways(monkeypatch, read)
+    assert decodes == ["internal_groups.list"]  # the tolerant run only
+    assert fast == slow
+    assert [g["id"] for g in fast[0]] == ["g1", "g2"]
+    assert (fast[2] is not None) == has_next
+
+
+def test_an_omi_page_that_failed_is_raised_not_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cxkit import APIError
+
+    with pytest.raises(APIError) as caught:
+        _omi({"items": [GROUP], "has_next": False}, status_code=404).internal_groups.list()
+    assert caught.value.status_code == 404
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [["0901", "0902"], {"items": ["0901", "0902"]}, {"hotlines": ["0901", "0902"]}, None],
+    ids=["array", "items", "one list", "null"],
+)
+def test_omi_lists_in_one_pass(monkeypatch: pytest.MonkeyPatch, payload: Any) -> None:
+    from cxkit.omi._dialect import OmiDialect
+
+    decodes = _counting(monkeypatch, OmiDialect)
+    fast, slow = _both_ways(monkeypatch, lambda: _omi(payload).hotlines.list(extension="100"))
+    assert decodes == ["hotlines.list"]
+    assert fast == slow == ([] if payload is None else ["0901", "0902"])
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        {"id": "c1", "full_name": "Ann"},
+        True,  # an answer the docs do not show: no contact, nothing raised
+        {"id": "c1", "full_name": "Ann", "created_date": "whenever"},
+    ],
+    ids=["contact", "true", "odd value"],
+)
+def test_omi_writes_in_one_pass(monkeypatch: pytest.MonkeyPatch, payload: Any) -> None:
+    from cxkit.omi._dialect import OmiDialect
+
+    decodes = _counting(monkeypatch, OmiDialect)
+
+    def read() -> Any:
+        made = _omi(payload).contacts.create(full_name="Ann")
+        return None if made is None else (made.model_dump(), made.unparsed)
+
+    fast, slow = _both_ways(monkeypatch, read)
+    assert fast == slow
+    # Read once as JSON in both runs: the tolerant run by decode, the fast one by the
+    # envelope's single validate_json (a value that does not fit arrives as JSON).
+    assert decodes == ["contacts.create"]
+    if isinstance(payload, dict):
+        assert fast is not None and fast[0]["id"] == "c1"
+        assert fast[1] == ({"created_date": "whenever"} if "created_date" in payload else {})
+    else:
+        assert fast is None
+
+
+ROW = {"id": "t1", "ticket_no": "T-1", "title": "Printer on fire", "priority": "high"}
+
+
+def _cxm(body: dict[str, Any]) -> Any:
+    from cxkit.omnicxm import OmniCXM
+
+    content = json.dumps(body).encode()
+    login = json.dumps({"status": True, "token": "tok"}).encode()
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=login if "login" in request.url.path else content)
+
+    return OmniCXM(
+        base_url="https://x.worldfone.vn/api",
+        username="u",
+        password="p",
+        transport=httpx.MockTransport(answer),
+    )
+
+
+@pytest.mark.parametrize(
+    ("counts", "has_next"),
+    [({"total": 5}, True), ({"totalPage": 1}, False), ({"total_pages": 3}, True), ({}, True)],
+)
+def test_omnicxm_pages_in_one_pass(
+    monkeypatch: pytest.MonkeyPatch, counts: dict[str, Any], has_next: bool
+) -> None:
+    from cxkit.omnicxm._dialect import OmniCXMDialect
+
+    decodes = _counting(monkeypatch, OmniCXMDialect)
+    body = {"status": True, "data": [ROW, {**ROW, "id": "t2"}], **counts}
+
+    def read() -> tuple[Any, ...]:
+        page = _cxm(body).tickets.list(take=2)
+        return [t.model_dump() for t in page.items], page.total, page.next_page_params
+
+    fast, slow = _both_ways(monkeypatch, read)
+    assert fast == slow
+    assert [t["id"] for t in fast[0]] == ["t1", "t2"]
+    assert (fast[2] is not None) == has_next
+    # Each run logs in once; only the tolerant run decodes the page itself.
+    assert decodes.count("tickets.list") == 1
+
+
+def test_an_omnicxm_page_with_a_false_flag_is_raised() -> None:
+    from cxkit import APIError
+
+    with pytest.raises(APIError, match="no access"):
+        _cxm({"status": False, "error": "no access", "data": [ROW]}).tickets.list()
+
+
+@pytest.mark.parametrize(
+    ("body", "expired"),
+    [
+        (b'{"status": true, "data": {"status": false, "error": "token expired"}}', False),
+        (b'{"status":1}', False),
+        (b' {\n "status" : true }', False),
+        (b'{"status": false, "error": "Token expired"}', True),
+        (b'{"data": 1, "status": false, "code": 401}', True),
+        (b'{"status": "false", "error": "invalid token"}', True),
+        (b'{"error": "invalid token", "status": false}', True),
+        (b'{"status": false, "error": "no access"}', False),
+        (b"not json", False),
+    ],
+)
+def test_omnicxm_token_check(body: bytes, expired: bool) -> None:
+    """Whether a 2xx answer says the login token expired; an answer that starts with a
+    true flag is told without parsing it (the reader parses it once)."""
+    from cxkit.omnicxm._dialect import OmniCXMDialect
+
+    assert OmniCXMDialect().needs_reauth(httpx.Response(200, content=body)) is expired
+
+
+def test_omnicxm_token_check_does_not_parse_a_successful_answer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from cxkit.omnicxm import _dialect
+
+    parsed: list[bytes] = []
+    monkeypatch.setattr(_dialect.json, "loads", lambda content, **kw: parsed.append(content))
+    dialect = _dialect.OmniCXMDialect()
+    assert (
+        dialect.needs_reauth(httpx.Response(200, content=b'{"status": true, "data": []}')) is False
+    )
+    assert parsed == []
+    dialect.needs_reauth(httpx.Response(200, content=b'{"data": [], "status": true}'))
+    assert parsed == [b'{"data": [], "status": true}']

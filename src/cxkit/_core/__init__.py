@@ -74,7 +74,16 @@ if TYPE_CHECKING:
     from .raw import async_to_raw_response_wrapper, to_raw_response_wrapper
     from .registry import Hints, Operation, collect_operations, operation, operation_of, resolve
     from .secrets import Secret
-    from .shapes import Answer, json_object, list_of, object_of, one_of, unwrapped
+    from .shapes import (
+        Answer,
+        json_object,
+        list_of,
+        model_or_value,
+        object_of,
+        one_of,
+        optional,
+        unwrapped,
+    )
     from .webhooks import WebhookParser, load_payload
 
 _EXPORTS: dict[str, tuple[str, ...]] = {
@@ -108,7 +117,16 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     ".raw": ("async_to_raw_response_wrapper", "to_raw_response_wrapper"),
     ".registry": ("Hints", "Operation", "collect_operations", "operation", "operation_of", "resolve"),
     ".secrets": ("Secret",),
-    ".shapes": ("Answer", "json_object", "list_of", "object_of", "one_of", "unwrapped"),
+    ".shapes": (
+        "Answer",
+        "json_object",
+        "list_of",
+        "model_or_value",
+        "object_of",
+        "one_of",
+        "optional",
+        "unwrapped",
+    ),
     ".webhooks": ("WebhookParser", "load_payload"),
 }  # fmt: skip
 
@@ -182,6 +200,7 @@ __all__ = [
     "list_of",
     "load_payload",
     "local_datetime",
+    "model_or_value",
     "named",
     "need_one",
     "need_some",
@@ -192,6 +211,7 @@ __all__ = [
     "opt_id",
     "opt_ids",
     "opt_texts",
+    "optional",
     "paging_of",
     "parse_retry_after",
     "resolve",

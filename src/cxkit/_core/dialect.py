@@ -157,12 +157,13 @@ class Dialect(abc.ABC):
         return None
 
     def page_envelope(self, op: Operation) -> Callable[[Any], Any] | None:
-        """For a ``paged=True`` operation, the type of a whole page answer given the item
-        type, for decoding pages in one pass: its validated value must read, through the
-        page strategy, as the JSON does, with items already typed (``list[item]`` for a
-        bare array). ``None`` (the default) where pages need :meth:`decode`. A page it
-        refuses takes the tolerant path. Like :meth:`envelope`, it depends on ``op``
-        alone. May be overridden."""
+        """For a ``paged=True`` operation, the type of a page's data given the item type,
+        for decoding pages in one pass: the data found where :meth:`envelope` says (the
+        whole body when it says ``None``), whose validated value must read, through the
+        page strategy, as :meth:`decode`'s data does, with items already typed
+        (``list[item]`` for a bare array). ``None`` (the default) where pages need
+        :meth:`decode`. A page it refuses takes the tolerant path. Like
+        :meth:`envelope`, it depends on ``op`` alone. May be overridden."""
         return None
 
     # -- helpers for subclasses ----------------------------------------------

@@ -450,12 +450,18 @@ def single_pass(
     if not path and answer.fields:
         return None
     shape = cast_to
+    if answer.adapt is not None:
+        shape = Annotated[cast_to, BeforeValidator(answer.adapt)]
     for depth in range(len(path) - 1, -1, -1):
         fields = dict(answer.fields) if depth == 0 else {}
         shape = json_object(**fields, **{path[depth]: shape})
     # The body itself is cast_to: share the tolerant parse's adapter. An envelope is a
     # type built here, which no other caller asks for.
-    validate = _adapter(shape).validate_json if not path else TypeAdapter(shape).validate_json
+    validate = (
+        _adapter(shape).validate_json
+        if shape is cast_to and not path
+        else TypeAdapter(shape).validate_json
+    )
 
     def decode(content: bytes, context: dict[str, Any] | None) -> Any:
         value = validate(content, context=context)

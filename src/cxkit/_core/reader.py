@@ -68,12 +68,16 @@ class Decoders:
     def page(self, op: Operation, item: Any) -> Decoder | None:
         """The decoder of ``op``'s page answers with items of type ``item``; None where
         the dialect decodes them itself."""
-        shape = self._dialect.page_envelope
-        return self._built(
-            op,
-            ("page", item),
-            lambda: None if (made := shape(op)) is None else self._answer(made(item), Answer()),
-        )
+        dialect = self._dialect
+
+        def build() -> Decoder | None:
+            made = dialect.page_envelope(op)
+            if made is None:
+                return None
+            # The page's data sits where the operation's other answers hold theirs.
+            return self._answer(made(item), dialect.envelope(op) or Answer())
+
+        return self._built(op, ("page", item), build)
 
     def _built(
         self, op: Operation, what: Any, build: Callable[[], Decoder | None]

@@ -4,10 +4,21 @@ imports no pydantic."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
-__all__ = ["Answer", "json_object", "list_of", "object_of", "one_of", "unwrapped"]
+__all__ = [
+    "Answer",
+    "json_object",
+    "list_of",
+    "model_or_value",
+    "object_of",
+    "one_of",
+    "optional",
+    "unwrapped",
+]
 
 
 @dataclass(frozen=True)
@@ -21,14 +32,37 @@ class Answer:
 
     path: tuple[str, ...] = ()
     fields: tuple[tuple[str, Any], ...] = ()
+    adapt: Callable[[Any], Any] | None = None
+    """Applied to the JSON value found at ``path`` before it is typed (inside the one
+    pydantic-core call), for an object the dialect rebuilds (a list answer's items)."""
 
 
 def json_object(**fields: Any) -> Any:
     """The type of a JSON object holding these keys with values of these types (other
-    keys ignored); a missing key fails, so the answer takes the tolerant path."""
+    keys dropped); a missing key fails, so the answer takes the tolerant path, unless
+    its type is :func:`optional`."""
     from typing_extensions import TypedDict  # pydantic needs it for TypedDict before 3.12
 
     return TypedDict("JSONObject", fields)  # type: ignore[operator]
+
+
+def optional(value: Any) -> Any:
+    """In :func:`json_object`, a key that may be missing (kept when present)."""
+    from typing_extensions import NotRequired
+
+    return NotRequired[value]
+
+
+@cache
+def model_or_value(model: Any) -> Any:
+    """``model`` when the value fits it, else the JSON value as it is: for answers the
+    caller reads further (a write whose answer the docs do not show). One type per
+    model (the decoders are kept by type)."""
+    from typing import Annotated, Union
+
+    from pydantic import Field
+
+    return Annotated[Union[model, Any], Field(union_mode="left_to_right")]  # noqa: UP007
 
 
 def unwrapped(item: Any, key: str) -> Any:

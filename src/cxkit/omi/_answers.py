@@ -14,7 +14,10 @@ M = TypeVar("M", bound=CXModel)
 
 def one(parse: Callable[[type[M], Any], M], model: type[M], data: Any) -> M | None:
     """``data`` parsed as ``model`` when it is an object; ``None`` otherwise (the docs
-    show no answer for several writes, which may send ``null`` or ``true``)."""
+    show no answer for several writes, which may send ``null`` or ``true``). Asked for
+    as ``model_or_value(model)``, a fitting answer arrives typed already."""
+    if isinstance(data, model):
+        return data
     if isinstance(data, Mapping):
         return parse(model, data)
     return None

@@ -25,7 +25,7 @@ query parameters; ``has_next`` decides whether another page follows
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -41,6 +41,9 @@ from .._core import (
     PageStrategy,
     as_int,
     field_of,
+    json_object,
+    list_of,
+    optional,
 )
 
 __all__ = ["MAX_PAGE_SIZE", "SUCCESS", "OmiDialect", "OmiPaging", "status_for_code"]
@@ -84,6 +87,9 @@ class OmiPaging(PageNumberPaging):
         return page
 
 
+_PAGE_KEYS = ("page_number", "total_items", "total_pages", "has_next")
+"""What ``PAGING`` reads in a paged payload besides ``items``."""
+
 MAX_PAGE_SIZE = 200
 """The largest ``size`` the SDK sends. The docs give only the default (50), no maximum;
 a far larger page would be slow to build and to parse, so the SDK refuses more."""
@@ -113,6 +119,14 @@ def _listing(payload: Any) -> Any:
     return payload
 
 
+def _page(item: Any) -> Any:
+    """A paged payload's type: ``items`` typed, the keys ``PAGING`` reads kept."""
+    return json_object(
+        items=list_of(item),
+        **{key: optional(Any) for key in _PAGE_KEYS},
+    )
+
+
 class OmiDialect(Dialect):
     """How OMI differs from the generic dialect.
 
@@ -140,11 +154,14 @@ class OmiDialect(Dialect):
 
     def envelope(self, op: Operation) -> Answer | None:
         """``{"status_code": 9999, "payload": ...}``, the object under the operation's key
-        in the payload (lists are rebuilt)."""
-        if op.listing:
-            return None
+        in the payload; a list answer rebuilt as :meth:`decode` does."""
         key = op.unwrap or op.wrap
-        return Answer(("payload", key) if key else ("payload",), _SUCCEEDED)
+        path = ("payload", key) if key else ("payload",)
+        return Answer(path, _SUCCEEDED, adapt=_listing if op.listing else None)
+
+    def page_envelope(self, op: Operation) -> Callable[[Any], Any] | None:
+        """A paged payload: ``items`` and what the page strategy reads beside them."""
+        return _page
 
     def envelope_failure(self, data: Mapping[str, Any], response: httpx.Response) -> APIError:
         """The typed error for an envelope whose ``status_code`` is not 9999."""

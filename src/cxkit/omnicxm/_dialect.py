@@ -54,7 +54,10 @@ from .._core import (
     RateLimitError,
     RequestParts,
     as_int,
+    json_object,
+    list_of,
     operation,
+    optional,
     parse_retry_after,
     to_file,
 )
@@ -176,6 +179,11 @@ _NOT_EXECUTED = re.compile(
 """The whole message of an envelope that refused the request for its login token, so the
 request was not executed. Only these (and an envelope ``code`` 401) let a write be sent
 again after a new login; "Zalo access token of the page has expired" does not."""
+
+
+_LEADS_WITH_SUCCESS = re.compile(rb"\s*\{\s*\"status\"\s*:\s*(?:true|1)\s*[,}]")
+"""A body whose first key is a true ``status`` (as the docs' answers start): not a token
+failure, seen without decoding the body twice (the reader decodes it once)."""
 
 
 def is_token_problem(message: str) -> bool:
@@ -304,6 +312,12 @@ class OmniCXMPaging(PageNumberPaging):
             more = size is not None and len(items) >= size
         next_values = {**values, **carry, self.page_key: page + 1} if more else None
         return PageData(items=items, total=total, next_values=next_values)
+
+
+def _page(item: Any) -> Any:
+    """A page answer's type: the success flag, ``data`` typed, the counts kept."""
+    counts = {key: optional(Any) for key in ("total", *_PAGE_COUNT_KEYS)}
+    return json_object(**dict(_SUCCEEDED), data=list_of(item), **counts)
 
 
 _QUERY_PAGING = OmniCXMPaging(location="query")
@@ -451,6 +465,13 @@ class OmniCXMDialect(Dialect):
             return None
         return Answer((op.unwrap,), _SUCCEEDED)
 
+    def page_envelope(self, op: Operation) -> Callable[[Any], Any] | None:
+        """``{"status": true, "data": [items], "total": ...}``: the whole envelope, as
+        :meth:`decode` keeps it for a page (the strategy reads ``data`` and the counts)."""
+        if op.hints_as(OmniCXMHints).raw_text:
+            return None
+        return _page
+
     def _payload(self, op: Operation | None, data: Any) -> Any:
         if not isinstance(data, Mapping):
             return data
@@ -485,6 +506,8 @@ class OmniCXMDialect(Dialect):
         envelope ``{"status": false, "error": "... token ..."}``)."""
         if not 200 <= response.status_code < 300:
             return False
+        if _LEADS_WITH_SUCCESS.match(response.content):
+            return False  # the common answer, told without parsing it a second time
         try:
             data = json.loads(response.content) if response.content.strip() else None
         except (ValueError, RecursionError):

@@ -166,7 +166,9 @@ class OmnideskDialect(Dialect):
         return super().decode(op, response)
 
     def envelope(self, op: Operation) -> Answer | None:
-        """A single answer holds its object under the operation's key (lists are rebuilt)."""
+        """A single answer holds its object under the operation's key. Unpaged lists keep
+        :meth:`decode`: their entries are every key of the body, and a body may repeat a
+        key (the leaderboard examples do), which only a parse that sees each pair keeps."""
         if op.listing:
             return None
         key = op.unwrap or op.wrap

@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from ...._core import AsyncAPIResource, AsyncPager, NotFoundError, drop_none, operation
+from ...._core import (
+    AsyncAPIResource,
+    AsyncPager,
+    NotFoundError,
+    drop_none,
+    model_or_value,
+    operation,
+)
 from ..._answers import one
 from ...types.call_center import Extension, InternalPhone
 from ...types.common import WriteResult
@@ -42,7 +49,12 @@ class AsyncInternalPhones(AsyncAPIResource):
         if not isinstance(enabled, bool):
             raise TypeError("enabled must be True or False")
         params = {"sip_user": sip_user, "enabled": enabled}
-        data = await self._call(self.update_status, params=params, cast_to=Any, options=options)
+        data = await self._call(
+            self.update_status,
+            params=params,
+            cast_to=model_or_value(InternalPhone),
+            options=options,
+        )
         return one(self._client._parse, InternalPhone, data)
 
 
@@ -95,7 +107,9 @@ class AsyncExtensions(AsyncAPIResource):
         """
         params = {"type": type, "keyword": keyword}
         try:
-            data = await self._call(self.find, params=params, cast_to=Any, options=options)
+            data = await self._call(
+                self.find, params=params, cast_to=model_or_value(Extension), options=options
+            )
         except NotFoundError:
             return None
         return one(self._client._parse, Extension, data)

@@ -15,6 +15,7 @@ from ...._core import (
     check_list,
     check_text,
     drop_none,
+    model_or_value,
     operation,
 )
 from ..._answers import one, required
@@ -128,7 +129,9 @@ class AsyncContacts(AsyncAPIResource):
         )
         if not body:
             raise ValueError("contacts.create: give at least one field")
-        data = await self._call(self.create, body=body, cast_to=Any, options=options)
+        data = await self._call(
+            self.create, body=body, cast_to=model_or_value(Contact), options=options
+        )
         return one(self._client._parse, Contact, data)
 
     @operation("POST", "/api/contacts/add-more")
@@ -183,7 +186,9 @@ class AsyncContacts(AsyncAPIResource):
             more_information=more_information,
             dynamic_attributes=dynamic_attributes,
         )
-        data = await self._call(self.update, body=body, cast_to=Any, options=options)
+        data = await self._call(
+            self.update, body=body, cast_to=model_or_value(Contact), options=options
+        )
         return one(self._client._parse, Contact, data)
 
     @operation("DELETE", "/api/contacts/delete/{id}")
@@ -240,7 +245,9 @@ class AsyncContacts(AsyncAPIResource):
         for name, value in params.items():
             check_text(name, value)
         try:
-            data = await self._call(self.find, params=params, cast_to=Any, options=options)
+            data = await self._call(
+                self.find, params=params, cast_to=model_or_value(Contact), options=options
+            )
         except NotFoundError:
             return None
         return one(self._client._parse, Contact, data)

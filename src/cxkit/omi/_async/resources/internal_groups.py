@@ -12,6 +12,7 @@ from ...._core import (
     check_text,
     check_texts,
     drop_none,
+    model_or_value,
     operation,
 )
 from ..._answers import one
@@ -97,7 +98,9 @@ class AsyncInternalGroups(AsyncAPIResource):
         self, endpoint: Any, group_id: str, sip_users: Sequence[str], options: Any
     ) -> InternalGroup | None:
         body = {"group_id": group_id, "sip_users": check_texts("sip_users", sip_users)}
-        data = await self._call(endpoint, body=body, cast_to=Any, options=options)
+        data = await self._call(
+            endpoint, body=body, cast_to=model_or_value(InternalGroup), options=options
+        )
         return one(self._client._parse, InternalGroup, data)
 
     @operation("POST", "/api/call_center/internal_group/add-members")

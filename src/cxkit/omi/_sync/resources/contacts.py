@@ -16,6 +16,7 @@ from ...._core import (
     check_list,
     check_text,
     drop_none,
+    model_or_value,
     operation,
 )
 from ..._answers import one, required
@@ -129,7 +130,9 @@ class Contacts(APIResource):
         )
         if not body:
             raise ValueError("contacts.create: give at least one field")
-        data = self._call(self.create, body=body, cast_to=Any, options=options)
+        data = self._call(
+            self.create, body=body, cast_to=model_or_value(Contact), options=options
+        )
         return one(self._client._parse, Contact, data)
 
     @operation("POST", "/api/contacts/add-more")
@@ -184,7 +187,9 @@ class Contacts(APIResource):
             more_information=more_information,
             dynamic_attributes=dynamic_attributes,
         )
-        data = self._call(self.update, body=body, cast_to=Any, options=options)
+        data = self._call(
+            self.update, body=body, cast_to=model_or_value(Contact), options=options
+        )
         return one(self._client._parse, Contact, data)
 
     @operation("DELETE", "/api/contacts/delete/{id}")
@@ -241,7 +246,9 @@ class Contacts(APIResource):
         for name, value in params.items():
             check_text(name, value)
         try:
-            data = self._call(self.find, params=params, cast_to=Any, options=options)
+            data = self._call(
+                self.find, params=params, cast_to=model_or_value(Contact), options=options
+            )
         except NotFoundError:
             return None
         return one(self._client._parse, Contact, data)

@@ -12,6 +12,7 @@ from ...._core import (
     check_int,
     check_text,
     drop_none,
+    model_or_value,
     operation,
     to_file,
 )
@@ -78,7 +79,11 @@ class Greetings(APIResource):
             else None
         )
         data = self._call(
-            self.upload, params=params, files={"file": part}, cast_to=Any, options=options
+            self.upload,
+            params=params,
+            files={"file": part},
+            cast_to=model_or_value(Greeting),
+            options=options,
         )
         return one(self._client._parse, Greeting, data)
 

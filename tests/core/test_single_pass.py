@@ -402,7 +402,7 @@ def test_omnicxm_token_check_does_not_parse_a_successful_answer(
     from cxkit.omnicxm import _dialect
 
     parsed: list[bytes] = []
-    monkeypatch.setattr(_dialect.json, "loads", lambda content, **kw: parsed.append(content))
+    monkeypatch.setattr(json, "loads", lambda content, **kw: parsed.append(content))
     dialect = _dialect.OmniCXMDialect()
     assert (
         dialect.needs_reauth(httpx.Response(200, content=b'{"status": true, "data": []}')) is False

@@ -410,3 +410,45 @@ def test_omnicxm_token_check_does_not_parse_a_successful_answer(
     assert parsed == []
     dialect.needs_reauth(httpx.Response(200, content=b'{"data": [], "status": true}'))
     assert parsed == [b'{"data": [], "status": true}']
+
+
+CHECK = {"module": "tickets", "permission": "view", "response": True}
+
+
+@pytest.mark.parametrize(
+    ("body", "one_pass"),
+    [
+        ({"status": True, **CHECK}, True),
+        ({"status": 1, "stt": 1, **CHECK, "extra": [1]}, True),
+        ({**CHECK, "response": "maybe", "status": "ok"}, False),  # an odd value
+        ({"stt": True, **CHECK}, True),  # the flag decode reads when status is absent
+        ({**CHECK}, False),  # no flag: decode reads it as a success
+    ],
+    ids=["fits", "both flags", "odd value", "stt", "no flag"],
+)
+def test_omnicxm_whole_envelope_answers_in_one_pass(
+    monkeypatch: pytest.MonkeyPatch, body: dict[str, Any], one_pass: bool
+) -> None:
+    """An answer without a key to unwrap is the envelope without its flags, as decode
+    gives it; one without a true flag takes decode."""
+    from cxkit.omnicxm._dialect import OmniCXMDialect
+
+    decodes = _counting(monkeypatch, OmniCXMDialect)
+
+    def read() -> Any:
+        check = _cxm(body).permissions.check(module="tickets", permission="view")
+        return check.model_dump(), check.unparsed, check.model_extra
+
+    fast, slow = _both_ways(monkeypatch, read)
+    assert fast == slow
+    assert not {"status", "stt"} & set(fast[2] or {})
+    assert decodes.count("permissions.check") == (1 if one_pass else 2)
+
+
+def test_an_omnicxm_answer_with_a_false_flag_is_raised() -> None:
+    from cxkit import APIError
+
+    with pytest.raises(APIError, match="not yours"):
+        _cxm({"status": False, "error": "not yours", **CHECK}).permissions.check(
+            module="tickets", permission="view"
+        )

@@ -314,10 +314,18 @@ class OmniCXMPaging(PageNumberPaging):
         return PageData(items=items, total=total, next_values=next_values)
 
 
+def _succeeded_fields(data: Any) -> Any:
+    """A successful envelope without its flag (what ``decode`` returns for it); any
+    other answer is refused, so ``decode`` reads it."""
+    if not isinstance(data, dict) or envelope_flag(data) is not True:
+        raise ValueError("not a successful envelope")
+    return {key: value for key, value in data.items() if key != "status" and key != "stt"}
+
+
 def _page(item: Any) -> Any:
-    """A page answer's type: the success flag, ``data`` typed, the counts kept."""
+    """A page's type (the envelope without its flag): ``data`` typed, the counts kept."""
     counts = {key: optional(Any) for key in ("total", *_PAGE_COUNT_KEYS)}
-    return json_object(**dict(_SUCCEEDED), data=list_of(item), **counts)
+    return json_object(data=list_of(item), **counts)
 
 
 _QUERY_PAGING = OmniCXMPaging(location="query")
@@ -459,14 +467,16 @@ class OmniCXMDialect(Dialect):
         return self._payload(op, data)
 
     def envelope(self, op: Operation) -> Answer | None:
-        """``{"status": true, <key>: ...}`` for an operation that names its key (other
-        answers keep the envelope's other fields, read by :meth:`decode`)."""
-        if not op.unwrap or op.hints_as(OmniCXMHints).raw_text:
+        """``{"status": true, <key>: ...}`` for an operation that names its key; else the
+        envelope's other fields, as :meth:`decode` keeps them."""
+        if op.hints_as(OmniCXMHints).raw_text:
             return None
+        if not op.unwrap:
+            return Answer(adapt=_succeeded_fields)
         return Answer((op.unwrap,), _SUCCEEDED)
 
     def page_envelope(self, op: Operation) -> Callable[[Any], Any] | None:
-        """``{"status": true, "data": [items], "total": ...}``: the whole envelope, as
+        """``{"data": [items], "total": ...}``: the envelope without its flag, as
         :meth:`decode` keeps it for a page (the strategy reads ``data`` and the counts)."""
         if op.hints_as(OmniCXMHints).raw_text:
             return None

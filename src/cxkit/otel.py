@@ -69,7 +69,10 @@ def instrument(
     instrumentation. Instrumenting an instrumented client does nothing. Returns
     ``client``.
     """
-    shared = _shared_of(client)
+    _require_client(client)
+    # The observer reads the quota from the state a client shares with its copies
+    # (instrumenting a copy instruments the family, and only once).
+    shared = client._shared
     with _LOCK:
         if _observer_of(client) is not None:
             return client
@@ -104,7 +107,7 @@ def uninstrument(client: Client) -> Client:
 
     Attempts already in flight still end their spans.
     """
-    _shared_of(client)
+    _require_client(client)
     with _LOCK:
         observer = _observer_of(client)
         if observer is not None:
@@ -116,20 +119,16 @@ def uninstrument(client: Client) -> Client:
 
 def is_instrumented(client: APIClient | AsyncAPIClient) -> bool:
     """Whether ``client`` is instrumented."""
-    _shared_of(client)
+    _require_client(client)
     return _observer_of(client) is not None
 
 
 _LOCK = threading.Lock()
 
 
-def _shared_of(client: Any) -> Any:
-    # The observers live in the state a client shares with its copies: instrumenting a
-    # copy instruments the family, and only once.
-    shared = getattr(client, "_shared", None)
-    if shared is None or not callable(getattr(client, "_add_observer", None)):
+def _require_client(client: Any) -> None:
+    if not isinstance(client, (APIClient, AsyncAPIClient)):
         raise TypeError(f"instrument() takes a cxkit client, not {type(client).__name__}")
-    return shared
 
 
 def _observer_of(client: Any) -> _Observer | None:

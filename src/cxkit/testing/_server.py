@@ -46,6 +46,7 @@ __all__ = [
 ]
 
 H = TypeVar("H", bound=Callable[..., Any])
+C = TypeVar("C")
 _ROUTE = "__cx_fake_route__"
 
 
@@ -196,6 +197,8 @@ class Resource:
     to the fields it sets (``{"trash": {"deleted": True}}``), after ``acted(fake,
     record, action, request)``; with ``bulk``, the path may name several ids
     (``/x/1,2,3``): each found one is changed and the answer gets the list.
+    ``scope``: the fields a record must hold to be found as this resource (a
+    store of replies and notes: a note is no reply), else a 404.
     """
 
     store: str | Callable[..., Store]
@@ -215,6 +218,7 @@ class Resource:
     actions: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     acted: Callable[..., Any] | None = None
     bulk: bool = False
+    scope: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -598,7 +602,7 @@ class FakeServer:
             record = store.get(ident)
         else:
             record = next((r for r in store if ident is not None and r.get(res.key) == ident), None)
-        if record is None:
+        if record is None or any(record.get(k) != v for k, v in res.scope.items()):
             raise Refused(404, res.missing.format(label=res.label, id=raw_id))
         return record
 
@@ -754,6 +758,12 @@ class FakeServer:
     def wiring(self) -> dict[str, Any]:
         """The client options that point a client at this fake."""
         return {"base_url": self.base_url, "transport": self.transport(), "clock": self.clock}
+
+    def connect(self, kind: Callable[..., C], options: Mapping[str, Any], **defaults: Any) -> C:
+        """A client of ``kind`` served by this fake: ``options``, each of ``defaults``
+        (the fake's credentials) where ``options`` gives it no value or ``None``."""
+        given = {k: v for k, v in options.items() if v is not None or k not in defaults}
+        return kind(**{**defaults, **given, **self.wiring()})
 
     # -- response helpers ---------------------------------------------------
 

@@ -40,13 +40,16 @@ GROUP_RULES = {
     "strategy": Field("enum", required=True, allowed=("enterprise", "rollover", "random")),
     "sip_members": Field("list", required=True),
 }
-_Token = str | Callable[[], str] | None
 _BY = {"id": "fake-agent", "name": "Fake API"}
 _GROUPS = "/api/call_center/internal_group"
 _PHONE = {"domain": "omiteam", "outbound_proxy": "wss://wssvn.omicrm.com", "sip_user": "101"}
 _AGENT = {"full_name": "Nguyễn Văn An", "agent_id": "6391f5be232ce4664531d001"}
 _LINE = {"email": "an@omi.example", "public_number": "842836222789"}
 _DATES = {"last_updated_date": 1_700_000_000_000, "created_date": 1_690_000_000_000}
+
+
+class _Options(FakeClientOptions, total=False):
+    token: str | Callable[[], str] | None
 
 
 def _phones(contact: Record) -> set[str]:
@@ -88,15 +91,13 @@ class FakeOmi(FakeServer):
         self.tenant_id = "6209c98461c1cb163ded25f7"
         self._next_id = 0x6391F5BE232CE4664531E000
 
-    def client(self, *, token: _Token = None, **options: Unpack[FakeClientOptions]) -> Omi:
+    def client(self, **options: Unpack[_Options]) -> Omi:
         """An :class:`~cxkit.omi.Omi` client served by this fake (``token``: the fake's)."""
-        return Omi(token=self.token if token is None else token, **self.wiring(), **options)
+        return self.connect(Omi, options, token=self.token)
 
-    def async_client(
-        self, *, token: _Token = None, **options: Unpack[FakeClientOptions]
-    ) -> AsyncOmi:
+    def async_client(self, **options: Unpack[_Options]) -> AsyncOmi:
         """An :class:`~cxkit.omi.AsyncOmi` client served by this fake (``token``: the fake's)."""
-        return AsyncOmi(token=self.token if token is None else token, **self.wiring(), **options)
+        return self.connect(AsyncOmi, options, token=self.token)
 
     # -- the dialect: envelope, errors, paging --------------------------------
 

@@ -121,6 +121,11 @@ _CASE_CHANGES = frozenset((
 ))  # fmt: skip
 
 
+class _Options(FakeClientOptions, total=False):
+    email: str | None
+    api_key: str | None
+
+
 @dataclass
 class StoredFile:
     """A file the fake received as an attachment."""
@@ -224,29 +229,13 @@ class FakeOmnidesk(FakeServer):
 
     # -- wiring and seeding ---------------------------------------------------
 
-    def client(
-        self,
-        *,
-        email: str | None = None,
-        api_key: str | None = None,
-        **options: Unpack[FakeClientOptions],
-    ) -> Omnidesk:
+    def client(self, **options: Unpack[_Options]) -> Omnidesk:
         """An :class:`Omnidesk` client served by this fake (credentials: the fake's)."""
-        return Omnidesk(
-            email=email or self.email, api_key=api_key or self.api_key, **self.wiring(), **options
-        )
+        return self.connect(Omnidesk, options, email=self.email, api_key=self.api_key)
 
-    def async_client(
-        self,
-        *,
-        email: str | None = None,
-        api_key: str | None = None,
-        **options: Unpack[FakeClientOptions],
-    ) -> AsyncOmnidesk:
+    def async_client(self, **options: Unpack[_Options]) -> AsyncOmnidesk:
         """An :class:`AsyncOmnidesk` client served by this fake (credentials: the fake's)."""
-        return AsyncOmnidesk(
-            email=email or self.email, api_key=api_key or self.api_key, **self.wiring(), **options
-        )
+        return self.connect(AsyncOmnidesk, options, email=self.email, api_key=self.api_key)
 
     def reset_quota(self) -> None:
         """Refill the hourly quota now."""
@@ -339,15 +328,11 @@ class FakeOmnidesk(FakeServer):
         """The body wrapped in the entity name (or the aliases ``res`` declares: labels
         take ``labels`` too, as the docs' curl, and notes ``note``)."""
         assert res.wrapper is not None
-        return self._body(request, res.wrapper, *res.wire.get("aliases", ()))
+        return self._body(request, *res.wire.get("body", (res.wrapper,)))
 
-    def update(self, res: Resource, record: Record, body: Any, request: FakeRequest) -> None:
-        """Apply an update; an entity without its own ``change`` takes its checked
-        ``_FIELDS`` (at least one)."""
-        if res.change is not None:
-            res.change(self, record, body, request)
-            return
-        changes = _checked(body, res.wrapper or "", partial=True)
+    def _change_fields(self, record: Record, body: Record, request: FakeRequest, kind: str) -> None:
+        """An update of an entity without its own change: its checked ``_FIELDS`` (at least one)."""
+        changes = _checked(body, kind, partial=True)
         if not changes:
             raise Refused(400, "nothing to update")
         record.update(changes)
@@ -488,6 +473,8 @@ class FakeOmnidesk(FakeServer):
     def _act(self, record: Record, action: str, request: FakeRequest) -> None:
         if action == "disable" and ("group_title" in record or "staff_email" in record):
             self._leave(record, request, disable=True)
+        if action in ("link", "unlink"):
+            self._link(record, action == "link", request)
         self._touch(record)
 
     # -- case messages and notes ---------------------------------------------------
@@ -551,13 +538,6 @@ class FakeOmnidesk(FakeServer):
     def _drop_files(self, key: str, value: int) -> None:
         for file_id in [f.file_id for f in self.files.values() if getattr(f, key) == value]:
             del self.files[file_id]
-
-    def find(self, res: Resource, raw_id: Any, request: FakeRequest | None = None) -> Record:
-        """The record of ``res`` with id ``raw_id``; a reply is no note, a note no reply."""
-        record = super().find(res, raw_id, request)
-        if "note" in res.wire and record["note"] is not res.wire["note"]:
-            raise Refused(404, res.missing.format(label=res.label, id=raw_id))
-        return record
 
     # -- labels, users, companies, groups, staff --------------------------------------
 
@@ -795,13 +775,10 @@ class FakeOmnidesk(FakeServer):
         self.identification_codes[code] = dict(body)
         return self.json({"code": code})
 
-    @route("PUT", "/users/{id}/link.json")
-    @route("PUT", "/users/{id}/unlink.json")
-    def link_user(self, request: FakeRequest) -> httpx.Response:
+    def _link(self, user: Record, link: bool, request: FakeRequest) -> None:
         """Link the user named by ``user_email``, ``user_phone`` or ``user_id`` (both
         ways); or unlink the user ``user_id`` (unlinking again changes nothing)."""
-        user, body = self.find(USERS, request.path_params["id"]), request.json_object()
-        link = request.raw.url.path.endswith("/link.json")
+        body = request.json_object()
         given = [key for key in ("user_email", "user_phone", "user_id") if key in body]
         if link and len(given) != 1:
             raise Refused(400, "pass exactly one of user_email, user_phone, user_id")
@@ -821,7 +798,6 @@ class FakeOmnidesk(FakeServer):
             a["linked_users"] = members(a["linked_users"], [b["user_id"]], how)
         if link:
             self._touch(other)
-        return self.json({"user": copy.deepcopy(self._touch(user))})
 
 
 def _identities(body: Record, default: str = "") -> list[str]:
@@ -862,6 +838,7 @@ def _entity(
     ``_select_<kind>``, ``_new_<kind>``, ``_change_<kind>``, ``_drop_<kind>`` hooks."""
     verbs = {"select": "select", "new": "new", "change": "change", "removed": "drop"}
     hooks = {hook: getattr(FakeOmnidesk, f"_{verb}_{kind}", None) for hook, verb in verbs.items()}
+    hooks["change"] = hooks["change"] or functools.partial(FakeOmnidesk._change_fields, kind=kind)
     routes = rest(path or f"/{store}", *ops, item=item, suffix=".json")
     if "removed" in declared:  # groups and staff are enabled and disabled
         declared["actions"] = {"disable": {"active": False}, "enable": {"active": True}}
@@ -885,7 +862,7 @@ CASES = _entity(
     bulk=True,
     actions={"trash": {"deleted": True}, "spam": {"spam": True}, "restore": _RESTORE},
 )
-LABELS = _entity("labels", "label", "list", *_EDITS, wire={"aliases": ("labels",)})
+LABELS = _entity("labels", "label", "list", *_EDITS, wire={"body": ("label", "labels")})
 USERS = _entity(
     "users",
     "user",
@@ -895,7 +872,7 @@ USERS = _entity(
         **_TIMES,
         "custom_fields": "keys:search",
     },
-    actions=_ACTIVE,
+    actions={**_ACTIVE, "link": {}, "unlink": {}},
 )
 COMPANIES = _entity(
     "companies",
@@ -915,12 +892,13 @@ MESSAGES = _entity(
     path="/cases/{id}/messages",
     item="/{message_id}",
     param="message_id",
-    wire={"note": False},
+    scope={"note": False},
 )
 NOTES = dataclasses.replace(
     MESSAGES,
     label="note",
-    wire={"note": True, "aliases": ("note",)},
+    scope={"note": True},
+    wire={"body": ("message", "note")},
     new=functools.partial(FakeOmnidesk._new_message, note=True),
     routes=rest("/cases/{id}/note", *_EDITS, item="/{message_id}", suffix=".json"),
 )

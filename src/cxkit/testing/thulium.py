@@ -255,17 +255,16 @@ class FakeThulium(FakeServer):
         seed = {"name": "Jan", "surname": "Kowalski", "email": "jan.kowalski@example.org"}
         self._new_agent(login="jkowalski", number="559933", **seed)
 
-    def _options(self, options: ThuliumFakeOptions) -> dict[str, Any]:
-        given = {"username": self.username, "password": self.password, "time_zone": self.zone}
-        return {**given, **options, **self.wiring()}
+    def _credentials(self) -> dict[str, Any]:
+        return {"username": self.username, "password": self.password, "time_zone": self.zone}
 
     def client(self, **options: Unpack[ThuliumFakeOptions]) -> Thulium:
         """A :class:`~cxkit.thulium.Thulium` client served by this fake (options override)."""
-        return Thulium(**self._options(options))
+        return self.connect(Thulium, options, **self._credentials())
 
     def async_client(self, **options: Unpack[ThuliumFakeOptions]) -> AsyncThulium:
         """An :class:`~cxkit.thulium.AsyncThulium` client served by this fake (options override)."""
-        return AsyncThulium(**self._options(options))
+        return self.connect(AsyncThulium, options, **self._credentials())
 
     # -- the dialect: auth, errors, dates, answers ------------------------------
 

@@ -46,7 +46,18 @@ from typing import Any
 
 from ._server import Refused
 
-__all__ = ["Field", "Rules", "Wording", "apply", "blank", "check", "read", "refuse", "strict"]
+__all__ = [
+    "Field",
+    "Rules",
+    "Wording",
+    "apply",
+    "blank",
+    "check",
+    "checked",
+    "read",
+    "refuse",
+    "strict",
+]
 
 _INTEGER = re.compile(r"\s*-?\d+\s*")
 _PATTERNS = {
@@ -118,7 +129,8 @@ _SAYS = MappingProxyType(
 @dataclass(frozen=True)
 class Wording:
     """A vendor's error messages (templates with ``{name}``, ``{value}``,
-    ``{allowed}``); ``invalid`` overrides the bad-value message of a kind;
+    ``{allowed}``); ``unknown`` empty: the vendor ignores fields it does not
+    know; ``invalid`` overrides the bad-value message of a kind;
     ``end`` ends every message that does not end with it (``"."``)."""
 
     required: str = "{name} is required"
@@ -212,7 +224,7 @@ def read(
         if spec.required and (name in body or not partial) and (blank(value) or value == []):
             template = wording.empty if partial else wording.required
             problems.append(wording.say(template, name, spec))
-    if unknown:
+    if unknown and wording.unknown:
         problems += [wording.say(wording.unknown, str(k)) for k in body if k not in rules]
     for name, spec in rules.items():
         if name not in body:
@@ -250,6 +262,16 @@ def check(
 ) -> list[str]:
     """Every problem of ``body`` (see :func:`read`); ``[]`` when there is none."""
     return read(body, rules, wording, partial=partial, unknown=unknown, fake=fake)[1]
+
+
+def checked(
+    body: Mapping[str, Any], rules: Rules, wording: Wording, *, first: bool = False, **options: Any
+) -> dict[str, Any]:
+    """The values of ``body`` read by ``rules`` (see :func:`read`, which takes
+    ``options``); :func:`refuse` with its problems (with ``first``, the first alone)."""
+    values, problems = read(body, rules, wording, **options)
+    refuse(problems, first=first)
+    return values
 
 
 def strict(

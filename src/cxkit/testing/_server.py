@@ -29,6 +29,7 @@ from ._clock import FakeClock
 from ._forms import FormValue, parse_form, unflatten
 
 __all__ = [
+    "REST",
     "FakeRequest",
     "FakeServer",
     "FakeTransport",
@@ -65,17 +66,28 @@ def route(method: str, path: str) -> Callable[[H], H]:
     return mark
 
 
-_METHODS = {"list": "GET", "get": "GET", "create": "POST", "update": "PUT", "delete": "DELETE"}
+REST = {
+    "list": "GET",
+    "get": "GET {item}",
+    "create": "POST",
+    "update": "PUT {item}",
+    "delete": "DELETE {item}",
+}
+"""The REST routes of a collection: operation -> ``"METHOD tail"`` (see :func:`rest`)."""
 
 
-def rest(path: str, *ops: str, item: str = "/{id}", suffix: str = "") -> dict[str, str]:
-    """The usual routes of a collection at ``path`` for :class:`Resource`: ``list``
-    ``GET path``, ``create`` ``POST path``, and ``get``/``update``/``delete`` as
-    ``GET``/``PUT``/``DELETE path + item``; ``suffix`` ends each (``".json"``).
-    No ``ops``: all five."""
-    one = ("get", "update", "delete")
-    chosen = ops or tuple(_METHODS)
-    return {op: f"{_METHODS[op]} {path}{item if op in one else ''}{suffix}" for op in chosen}
+def rest(
+    path: str, *ops: str, item: str = "/{id}", suffix: str = "", verbs: Mapping[str, str] = REST
+) -> dict[str, str]:
+    """The routes of ``ops`` of a collection at ``path`` for :class:`Resource` (all of
+    ``verbs`` when none is named): each ``METHOD path + tail`` as ``verbs`` (a
+    vendor's convention; :data:`REST` by default) says, ``{item}`` in the tail
+    standing for ``item``, ``suffix`` (``".json"``) ending each."""
+    routes = {}
+    for op in ops or tuple(verbs):
+        method, _, tail = verbs[op].partition(" ")
+        routes[op] = f"{method} {path}{tail.replace('{item}', item)}{suffix}"
+    return routes
 
 
 class Refused(Exception):
@@ -452,9 +464,15 @@ class FakeServer:
         ]
         return [(m.upper(), p) for m, p in [*marked, *declared]]
 
+    refusal_status: ClassVar[int | None] = None
+    """The HTTP status of every refusal, where the vendor answers them with one (the
+    refusal's own status still in the body); ``None``: each its own."""
+
     def refused(self, exc: Refused) -> httpx.Response:
         """The answer to a :class:`Refused` raised in a handler."""
-        return self.error_response(exc.status, "; ".join(exc.messages))
+        response = self.error_response(exc.status, "; ".join(exc.messages))
+        response.status_code = self.refusal_status or response.status_code
+        return response
 
     def authenticate(self, request: httpx.Request) -> httpx.Response | None:
         """Return an error response to refuse ``request``; ``None`` lets it through."""

@@ -25,15 +25,15 @@ from ..omi import AsyncOmi, Omi
 from ._clock import FakeClock
 from ._listing import members, window
 from ._options import FakeClientOptions
-from ._rules import Field, Wording, read, refuse
-from ._server import FakeRequest, FakeServer, Record, Refused, Resource, bearer, route
+from ._rules import Field, Wording, checked
+from ._server import FakeRequest, FakeServer, Record, Refused, Resource, bearer, rest, route
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
 __all__ = ["FakeOmi"]
 
-SAYS = Wording(required="{name} là bắt buộc", invalid={"enum": "{name} không hợp lệ"})
+SAYS = Wording(required="{name} là bắt buộc", unknown="", invalid={"enum": "{name} không hợp lệ"})
 """OMI's wording of request problems."""
 GROUP_RULES = {
     "group_name": Field(required=True),
@@ -75,6 +75,7 @@ class FakeOmi(FakeServer):
 
     vendor = "omi"
     base_url = "https://omi.fake.invalid"
+    refusal_status = 200
 
     _phones = staticmethod(_phones)
 
@@ -106,15 +107,10 @@ class FakeOmi(FakeServer):
         fields = {"instance_id": "fake", "instance_version": "1.2.164", "payload": payload}
         return self.json({"status_code": 9999, **fields, "key_enabled": False})
 
-    def error_response(self, status: int, message: str, http_status: int = 0) -> httpx.Response:
-        """A failure envelope; refusals with HTTP 200, as OMI answers, other errors
-        (no route, no token) with their own status."""
+    def error_response(self, status: int, message: str) -> httpx.Response:
+        """A failure envelope (refusals with HTTP 200, as OMI answers)."""
         body = {"status_code": status, "instance_id": "fake", "payload": None, "message": message}
-        return self.json(body, status=http_status or status)
-
-    def refused(self, exc: Refused) -> httpx.Response:
-        """Refusals are reported in the envelope, with HTTP 200."""
-        return self.error_response(exc.status, "; ".join(exc.messages), 200)
+        return self.json(body, status=status)
 
     def authenticate(self, request: httpx.Request) -> httpx.Response | None:
         """Refuse a missing or wrong Bearer token."""
@@ -148,11 +144,6 @@ class FakeOmi(FakeServer):
         now = int(self.clock.now() * 1000)
         stamps = {"tenant_id": self.tenant_id, "created_date": now, "last_updated_date": now}
         return {"_id": f"{self._next_id:024x}", **stamps, **fields}
-
-    def _read(self, body: Any, rules: dict[str, Field], first: bool = False) -> dict[str, Any]:
-        values, problems = read(body, rules, SAYS, unknown=False)
-        refuse(problems, first=first)
-        return values
 
     # -- contacts -------------------------------------------------------------
 
@@ -202,7 +193,7 @@ class FakeOmi(FakeServer):
 
     def _group(self, group: Record, body: Any) -> Record:
         """``group`` with the fields of a create or update ``body``, and its members."""
-        values = self._read(body if isinstance(body, dict) else {}, GROUP_RULES, first=True)
+        values = checked(body if isinstance(body, dict) else {}, GROUP_RULES, SAYS, first=True)
         name, timeout = values["group_name"], body.get("timeout", group.get("timeout", 30))
         group.update(group_name=name, group_name_unsigned=name, timeout=timeout)
         group["strategy"] = values["strategy"]
@@ -230,7 +221,7 @@ class FakeOmi(FakeServer):
     def _group_members(self, request: FakeRequest) -> httpx.Response:
         body = self.read_body(GROUPS, "update", request) or {}
         group = self.find(GROUPS, body.get("group_id"))
-        values = self._read(body, {"sip_users": Field("list", required=True)})
+        values = checked(body, {"sip_users": Field("list", required=True)}, SAYS)
         how = "add" if request.raw.url.path.endswith("add-members") else "remove"
         have = group["sip_members"]
         return self.ok(self._members(group, members(have, map(str, values["sip_users"]), how)))
@@ -261,8 +252,21 @@ class FakeOmi(FakeServer):
         return self._add_greeting(name, "Robot đọc", content=text, voice=voice, speed=speed)
 
 
-def _resource(store: str, label: str, routes: dict[str, str], **options: Any) -> Resource:
-    """An OMI collection of records by ``_id``: a missing one is a 404 "Không tìm thấy <label>"."""
+_VERBS = {
+    "list": "GET /list",
+    "get": "GET /details{item}",
+    "create": "POST /add",
+    "batch_create": "POST /add-more",
+    "update": "POST /update{item}",
+    "delete": "DELETE /delete{item}",
+}
+"""OMI's routes of a collection (see :func:`~cxkit.testing._server.rest`)."""
+
+
+def _resource(store: str, label: str, path: str, *ops: str, **options: Any) -> Resource:
+    """An OMI collection at ``path`` (its ``ops`` by OMI's verbs, and any other
+    ``routes``) of records by ``_id``: a missing one is a 404 "Không tìm thấy <label>"."""
+    routes = {**rest(path, *ops, verbs=_VERBS), **options.pop("routes", {})}
     return Resource(store, "_id", routes, label, missing="Không tìm thấy {label}", **options)
 
 
@@ -275,13 +279,9 @@ def _search(fake: FakeOmi, items: list[Record], request: FakeRequest) -> list[Re
 CONTACTS = _resource(
     "contacts",
     "khách hàng",
-    {
-        "list": "POST /api/contacts/list",
-        "create": "POST /api/contacts/add",
-        "batch_create": "POST /api/contacts/add-more",
-        "get": "GET /api/contacts/details/{id}",
-        "delete": "DELETE /api/contacts/delete/{id}",
-    },
+    "/api/contacts",
+    *("get", "create", "batch_create", "delete"),
+    routes={"list": "POST /api/contacts/list"},
     select=_search,
     new=FakeOmi._new_contact,
     wire={"size": 50},
@@ -289,29 +289,18 @@ CONTACTS = _resource(
 GROUPS = _resource(
     "groups",
     "nhóm nội bộ",
-    {
-        "list": f"GET {_GROUPS}/list",
-        "create": f"POST {_GROUPS}/add",
-        "update": f"POST {_GROUPS}/update/{{id}}",
-        "delete": f"DELETE {_GROUPS}/delete/{{id}}",
-    },
+    _GROUPS,
+    *("list", "create", "update", "delete"),
     filters={"keyword": "contains:group_name"},
     new=FakeOmi._new_group,
     change=lambda fake, group, body, request: fake._group(group, body).update(last_update_by=_BY),
 )
-_CALL_CENTER = "/api/call_center"
-GREETINGS = _resource(
-    "greetings",
-    "file ghi âm",
-    {
-        "list": f"GET {_CALL_CENTER}/greeting/list",
-        "delete": f"DELETE {_CALL_CENTER}/greeting/delete/{{id}}",
-    },
-)
+GREETINGS = _resource("greetings", "file ghi âm", "/api/call_center/greeting", "list", "delete")
 PHONES = _resource(
     "internal_phones",
     "số nội bộ",
-    {"list": f"GET {_CALL_CENTER}/internal_phone/list"},
+    "/api/call_center/internal_phone",
+    "list",
     filters={"keyword": "contains:sip_user"},
 )
 FakeOmi.resources = (CONTACTS, GROUPS, GREETINGS, PHONES)

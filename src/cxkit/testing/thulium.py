@@ -37,7 +37,7 @@ from ..thulium import AsyncThulium, Thulium
 from ._clock import FakeClock
 from ._listing import members, multi_status, one, ordered, public, truthy, view, window
 from ._options import FakeClientOptions
-from ._rules import Field, Rules, Wording, apply, blank, read, refuse
+from ._rules import Field, Rules, Wording, apply, blank, checked, read, refuse
 from ._server import FakeRequest, FakeServer, Record, Refused, Resource, basic_auth, rest, route
 
 if TYPE_CHECKING:
@@ -303,9 +303,7 @@ class FakeThulium(FakeServer):
     def _read(self, source: FakeRequest | Record, rules: Rules, **options: Any) -> Record:
         """The values of a body (``source``'s) by ``rules``; every problem refused at once."""
         body = _body(source) if isinstance(source, FakeRequest) else source
-        values, problems = read(body, rules, SAYS, fake=self, **options)
-        refuse(problems)
-        return values
+        return checked(body, rules, SAYS, fake=self, **options)
 
     def filter(self, res: Resource, request: FakeRequest, items: list[Record]) -> list[Record]:
         """The declared filters, then ``order`` (``a,-b``) where ``res`` sorts."""

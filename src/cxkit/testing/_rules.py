@@ -54,6 +54,7 @@ __all__ = [
     "blank",
     "check",
     "checked",
+    "fields",
     "read",
     "refuse",
     "strict",
@@ -108,6 +109,12 @@ class Field:
 
 Rules = Mapping[str, Field]
 """A request body's declaration: field name -> :class:`Field`."""
+
+
+def fields(*names: str, kind: str = "text", **options: Any) -> dict[str, Field]:
+    """One :class:`Field` (of ``kind``, with ``options``) for each of ``names``."""
+    return dict.fromkeys(names, Field(kind, **options))
+
 
 _SAYS = MappingProxyType(
     {

@@ -210,7 +210,8 @@ class Resource:
     record, action, request)``; with ``bulk``, the path may name several ids
     (``/x/1,2,3``): each found one is changed and the answer gets the list.
     ``scope``: the fields a record must hold to be found as this resource (a
-    store of replies and notes: a note is no reply), else a 404.
+    store of replies and notes: a note is no reply), else a 404. ``owns``: the
+    fake's stores keyed by a record's id whose entry goes with it.
     """
 
     store: str | Callable[..., Store]
@@ -231,6 +232,7 @@ class Resource:
     acted: Callable[..., Any] | None = None
     bulk: bool = False
     scope: Mapping[str, Any] = field(default_factory=dict)
+    owns: tuple[str, ...] = ()
 
 
 @dataclass
@@ -579,7 +581,10 @@ class FakeServer:
     def create(self, res: Resource, body: Any, request: FakeRequest) -> Record:
         """Build a record of ``res`` from ``body`` and store it."""
         assert res.new is not None, f"{res.label} has no new()"
-        record = res.new(self, body, request)
+        return self.put(res, res.new(self, body, request), request)
+
+    def put(self, res: Resource, record: Record, request: FakeRequest | None = None) -> Record:
+        """Store ``record`` (a new one) with the records of ``res``; return it."""
         store = self.store_of(res, request)
         if isinstance(store, dict):
             store[_dig(record, res.key)] = record
@@ -592,9 +597,11 @@ class FakeServer:
         res.change(self, record, body, request) if res.change else record.update(body)
 
     def delete(self, res: Resource, record: Record, request: FakeRequest) -> None:
-        """Remove ``record`` (after its ``removed`` cascade)."""
+        """Remove ``record`` (after its ``removed`` cascade), and what it ``owns``."""
         if res.removed:
             res.removed(self, record, request)
+        for name in res.owns:
+            getattr(self, name).pop(_dig(record, res.key), None)
         store = self.store_of(res, request)
         if isinstance(store, dict):
             del store[_dig(record, res.key)]
@@ -755,16 +762,25 @@ class FakeServer:
         return True
 
     def active(
-        self, store: Mapping[Any, Record], value: Any, name: str, *, zero: bool = False
+        self,
+        store: Mapping[Any, Record],
+        value: Any,
+        name: str,
+        *,
+        zero: bool = False,
+        inactive: bool = False,
     ) -> int:
         """The id ``value`` (field ``name``) of an active record of ``store`` (its
-        ``active`` not false); with ``zero``, also 0 for none. :class:`Refused` (400)
-        otherwise."""
+        ``active`` not false; with ``inactive``, of any record); with ``zero``, also 0
+        for none. :class:`Refused` (400) otherwise."""
         ident = number(value, name)
         if zero and ident == 0:
             return 0
-        if store.get(ident) is None or store[ident].get("active") is False:
-            raise Refused(400, f"{name} {ident} does not exist or is not active")
+        record = store.get(ident)
+        if record is None or (record.get("active") is False and not inactive):
+            raise Refused(
+                400, f"{name} {ident} does not exist{'' if inactive else ' or is not active'}"
+            )
         return ident
 
     def new_id(self, kind: str, start: int = 1) -> int:

@@ -22,7 +22,6 @@ import email.utils
 import functools
 import json
 import mimetypes
-import operator
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -35,7 +34,7 @@ from ._clock import FakeClock
 from ._crud_extra import children
 from ._listing import as_list, changes, comma, counted, members, one, truthy
 from ._options import FakeClientOptions
-from ._rules import Field, Wording, strict
+from ._rules import Field, Wording, fields, strict
 from ._server import (
     FakeRequest,
     FakeServer,
@@ -90,10 +89,6 @@ _NO_ACTION = dict.fromkeys(
 _REQUIRED, _INT = Field(required=True), Field("int")
 
 
-def _texts(*names: str) -> dict[str, Field]:
-    return dict.fromkeys(names, Field())
-
-
 _FIELDS: dict[str, dict[str, Field]] = {
     "case": {
         "subject": _REQUIRED,
@@ -102,16 +97,16 @@ _FIELDS: dict[str, dict[str, Field]] = {
         "language_id": _INT,
     },
     "label": {"label_title": _REQUIRED},
-    "group": {"group_title": _REQUIRED, **_texts("group_from_name", "group_signature")},
+    "group": {"group_title": _REQUIRED, **fields("group_from_name", "group_signature")},
     "staff": {
         "staff_email": Field("email", required=True, message="a valid {name} is required"),
-        **_texts("staff_full_name", "staff_signature"),
+        **fields("staff_full_name", "staff_signature"),
     },
     "user": {
-        **_texts("user_email", "user_full_name", "company_name", "company_position", "user_note"),
+        **fields("user_email", "user_full_name", "company_name", "company_position", "user_note"),
         "language_id": _INT,
     },
-    "company": _texts("company_name", "company_address", "company_note"),
+    "company": fields("company_name", "company_address", "company_note"),
 }
 """The plain fields an entity's create and update bodies share, as the fake checks them."""
 _CASE_CHANGES = frozenset((
@@ -243,15 +238,12 @@ class FakeOmnidesk(FakeServer):
 
     def add_staff_role(self, role: str) -> Record:
         """Add a staff role (the fake starts with none)."""
-        role_id = self.new_id("role")
-        self.staff_roles[role_id] = {"role_id": role_id, "role": role}
-        return self.staff_roles[role_id]
+        return self.put(ROLES, {"role_id": self.new_id("role"), "role": role})
 
     def add_staff_status(self, status: str, *, active: bool = True) -> Record:
         """Add a custom staff status (``Online``, ``Offline`` and ``No chats`` exist)."""
-        n = self.new_id("status")
-        self.staff_statuses[n] = {"status_id": n, "status": status, "active": active}
-        return self.staff_statuses[n]
+        fields = {"status": status, "active": active}
+        return self.put(STATUSES, {"status_id": self.new_id("status"), **fields})
 
     def add_macro(
         self,
@@ -388,7 +380,9 @@ class FakeOmnidesk(FakeServer):
 
     def _select_case(self, items: list[Record], request: FakeRequest) -> list[Record]:
         """Trash and spam left out; ``sort``."""
-        items = sorted((c for c in items if not c["deleted"] and not c["spam"]), key=_CASE_ID)
+        items = sorted(
+            (c for c in items if not c["deleted"] and not c["spam"]), key=lambda c: c["case_id"]
+        )
         sort = request.arg("sort")
         if not sort:
             return items
@@ -448,7 +442,6 @@ class FakeOmnidesk(FakeServer):
         return int(self._add_user(fields)["user_id"])
 
     def _drop_case(self, case: Record, request: FakeRequest) -> None:
-        self.messages.pop(case["case_id"], None)
         self._drop_files("case_id", case["case_id"])
 
     def _change_case(self, case: Record, body: Record, request: FakeRequest) -> None:
@@ -512,9 +505,7 @@ class FakeOmnidesk(FakeServer):
                 if key in body:
                     fields[key] = self.active(table, body[key], key, zero=False)
         elif "user_id" in body:
-            fields["user_id"] = number(body["user_id"], "user_id")
-            if fields["user_id"] not in self.users:
-                raise Refused(400, f"user_id {fields['user_id']} does not exist")
+            fields["user_id"] = self.active(self.users, body["user_id"], "user_id", inactive=True)
         elif "staff_id" in body:
             fields["staff_id"] = self.active(self.staff, body["staff_id"], "staff_id", zero=False)
         else:
@@ -555,8 +546,7 @@ class FakeOmnidesk(FakeServer):
         user = self._stamped("user", **_NEW_USER)
         user.update(type=kind, language_id=1, custom_fields={}, linked_users=[])
         user.update({k: number(v, k) if k == "language_id" else v for k, v in fields.items()})
-        self.users[user["user_id"]] = user
-        return user
+        return self.put(USERS, user)
 
     def _new_user(self, body: Record, request: FakeRequest) -> Record:
         given = _identities(body)
@@ -583,9 +573,6 @@ class FakeOmnidesk(FakeServer):
         user.update(changes)
         user["custom_fields"] = {**user["custom_fields"], **(body.get("custom_fields") or {})}
         self._touch(user)
-
-    def _drop_company(self, company: Record, request: FakeRequest) -> None:
-        self.company_users.pop(company["company_id"], None)
 
     def _drop_user(self, user: Record, request: FakeRequest) -> None:
         for company_users in self.company_users.values():
@@ -655,9 +642,9 @@ class FakeOmnidesk(FakeServer):
         # A new staff member is inactive until they accept the invitation
         # (the create example answers "active": false).
         fields = {**dict.fromkeys(_FIELDS["staff"], ""), **fields}
-        record = self._stamped("staff", **fields, thumbnail="", active=active, status=status)
-        self.staff[record["staff_id"]] = record
-        return record
+        return self.put(
+            STAFF, self._stamped("staff", **fields, thumbnail="", active=active, status=status)
+        )
 
     def _new_staff(self, body: Record, request: FakeRequest) -> Record:
         fields = _checked(body, "staff")
@@ -725,9 +712,10 @@ class FakeOmnidesk(FakeServer):
         """Rate a case; rating again replaces the rating (same rating id)."""
         case = self.find(CASES, request.path_params["id"])
         fields = self._rating(request)
-        fields["rated_staff_id"] = number(fields["rated_staff_id"], "rated_staff_id")
-        if fields["rated_staff_id"] not in (0, *self.staff):
-            raise Refused(400, f"rated_staff_id {fields['rated_staff_id']} does not exist")
+        staff_id = fields["rated_staff_id"]
+        fields["rated_staff_id"] = self.active(
+            self.staff, staff_id, "rated_staff_id", zero=True, inactive=True
+        )
         self._touch(case).update(fields)
         record = one(self.ratings.values(), "case_id", case["case_id"])
         if record is None:
@@ -808,7 +796,6 @@ def _identities(body: Record, default: str = "") -> list[str]:
     return given
 
 
-_CASE_ID = operator.itemgetter("case_id")
 _CASE_SORTS: dict[str, Callable[[Record], Any]] = {
     "created_at": lambda c: record_time(c["created_at"]),
     "updated_at": lambda c: record_time(c["updated_at"]),
@@ -860,6 +847,7 @@ CASES = _entity(
         "custom_fields": "keys:search",
     },
     bulk=True,
+    owns=("messages",),
     actions={"trash": {"deleted": True}, "spam": {"spam": True}, "restore": _RESTORE},
 )
 LABELS = _entity("labels", "label", "list", *_EDITS, wire={"body": ("label", "labels")})
@@ -881,6 +869,7 @@ COMPANIES = _entity(
         ("company_name", "company_domains", "company_address", "company_note"), "search:3"
     ),
     actions=_ACTIVE,
+    owns=("company_users",),
 )
 GROUPS = _entity("groups", "group", removed=FakeOmnidesk._leave)
 STAFF = _entity("staff", "staff", label="staff member", removed=FakeOmnidesk._leave)
@@ -912,9 +901,9 @@ _RATINGS = Resource(
     },
     select=FakeOmnidesk._select_ratings,
 )
-_STAFF_LISTS = (
+ROLES, STATUSES = (
     Resource(name, key, {"list": f"GET /{name}.json"}, wrapper=name, wire={"count": True})
     for name, key in (("staff_roles", "role_id"), ("staff_statuses", "status_id"))
 )
-_ALL = (CASES, LABELS, USERS, COMPANIES, GROUPS, STAFF, MESSAGES, NOTES, _RATINGS, *_STAFF_LISTS)
+_ALL = (CASES, LABELS, USERS, COMPANIES, GROUPS, STAFF, MESSAGES, NOTES, _RATINGS, ROLES, STATUSES)
 FakeOmnidesk.resources = _ALL

@@ -37,7 +37,7 @@ from ..thulium import AsyncThulium, Thulium
 from ._clock import FakeClock
 from ._listing import members, multi_status, one, ordered, public, truthy, view, window
 from ._options import FakeClientOptions
-from ._rules import Field, Rules, Wording, apply, blank, checked, read, refuse
+from ._rules import Field, Rules, Wording, apply, blank, checked, fields, read, refuse
 from ._server import FakeRequest, FakeServer, Record, Refused, Resource, basic_auth, rest, route
 
 if TYPE_CHECKING:
@@ -55,10 +55,7 @@ SAYS = Wording(
     end=".",
 )
 """Thulium's wording of request problems (it reports every one, one entry each)."""
-
-
-def _any(*names: str, **options: Any) -> dict[str, Field]:
-    return dict.fromkeys(names, Field("any", **options))
+_any = functools.partial(fields, kind="any")
 
 
 def _ref(kind: str, ref: str, missing: str, **options: Any) -> Field:
@@ -909,7 +906,7 @@ TICKETS = _resource(
     select=FakeThulium._select_tickets,
     new=FakeThulium._create_ticket,
     change=FakeThulium._update_ticket,
-    removed=lambda fake, ticket, request: fake.ticket_messages.pop(ticket["ticket_id"], None),
+    owns=("ticket_messages",),
     wire={**_PAGED, "view": FakeThulium._ticket_view},
 )
 OUTBOUNDS = _resource(

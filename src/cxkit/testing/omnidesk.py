@@ -32,7 +32,7 @@ import httpx
 from ..omnidesk import AsyncOmnidesk, Omnidesk
 from ._clock import FakeClock
 from ._crud_extra import children
-from ._listing import as_list, changes, comma, counted, members, one, truthy
+from ._listing import as_list, changes, comma, counted, forget, members, one, truthy
 from ._options import FakeClientOptions
 from ._rules import Field, Wording, fields, strict
 from ._server import (
@@ -380,9 +380,8 @@ class FakeOmnidesk(FakeServer):
 
     def _select_case(self, items: list[Record], request: FakeRequest) -> list[Record]:
         """Trash and spam left out; ``sort``."""
-        items = sorted(
-            (c for c in items if not c["deleted"] and not c["spam"]), key=lambda c: c["case_id"]
-        )
+        kept = (c for c in items if not c["deleted"] and not c["spam"])
+        items = sorted(kept, key=lambda c: c["case_id"])
         sort = request.arg("sort")
         if not sort:
             return items
@@ -533,9 +532,7 @@ class FakeOmnidesk(FakeServer):
     # -- labels, users, companies, groups, staff --------------------------------------
 
     def _drop_label(self, label: Record, request: FakeRequest) -> None:
-        for case in self.cases.values():
-            if label["label_id"] in case["labels"]:
-                case["labels"].remove(label["label_id"])
+        forget(self.cases.values(), "labels", label["label_id"])
 
     def _new_label(self, body: Record, request: FakeRequest) -> Record:
         title = _checked(body, "label")  # refused before an id is spent
@@ -642,9 +639,8 @@ class FakeOmnidesk(FakeServer):
         # A new staff member is inactive until they accept the invitation
         # (the create example answers "active": false).
         fields = {**dict.fromkeys(_FIELDS["staff"], ""), **fields}
-        return self.put(
-            STAFF, self._stamped("staff", **fields, thumbnail="", active=active, status=status)
-        )
+        record = self._stamped("staff", **fields, thumbnail="", active=active, status=status)
+        return self.put(STAFF, record)
 
     def _new_staff(self, body: Record, request: FakeRequest) -> Record:
         fields = _checked(body, "staff")

@@ -35,7 +35,7 @@ import httpx
 
 from ..thulium import AsyncThulium, Thulium
 from ._clock import FakeClock
-from ._listing import members, multi_status, one, ordered, public, truthy, view, window
+from ._listing import forget, members, multi_status, one, ordered, public, truthy, view, window
 from ._options import FakeClientOptions
 from ._rules import Field, Rules, Wording, apply, blank, checked, fields, read, refuse
 from ._server import FakeRequest, FakeServer, Record, Refused, Resource, basic_auth, rest, route
@@ -447,9 +447,7 @@ class FakeThulium(FakeServer):
     def _drop_company(self, record: Record, request: FakeRequest) -> None:
         """Its card goes; its customers stay, without a company."""
         self.customers.pop(record["customer_id"], None)
-        for customer in self.customers.values():
-            if customer.get("company_id") == record["company_id"]:
-                customer["company_id"] = ""
+        forget(self.customers.values(), "company_id", record["company_id"], blank="")
 
     # -- tickets --------------------------------------------------------------
 

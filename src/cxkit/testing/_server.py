@@ -102,13 +102,18 @@ class Refused(Exception):
 _INTEGER = re.compile(r"\s*-?\d+\s*")
 
 
-def number(value: Any, name: str, *, message: str = "{name} must be a number") -> int:
+def number(
+    value: Any, name: str, *, message: str = "{name} must be a number", least: int | None = None
+) -> int:
     """A whole number the client sent (an int, or integer text), read as the SDK
-    reads vendor numbers; :class:`Refused` (400, ``message``) when it is none."""
+    reads vendor numbers; :class:`Refused` (400, ``message``) when it is none, or
+    is under ``least``."""
     integral = isinstance(value, int) or (isinstance(value, str) and _INTEGER.fullmatch(value))
     found = as_int(value) if integral else None
     if found is None:
         raise Refused(400, message.format(name=name))
+    if least is not None and found < least:
+        raise Refused(400, f"{name} must be >= {least}")
     return found
 
 
@@ -192,8 +197,11 @@ class Resource:
     path parameter ``param`` as ``id_type`` (anything else is a 404 saying
     ``missing``). ``routes`` maps ``list``/``get``/``create``/``update``/
     ``delete``, and ``batch_create``/``batch_update``/``batch_delete`` (each
-    item on its own: see :meth:`FakeServer.batch`), to ``"METHOD /path"``
-    (:func:`rest` writes the usual ones). ``wrapper`` (the entity name on the
+    item on its own: see :meth:`FakeServer.batch`), to ``"METHOD /path"``, or a
+    tuple of them (:func:`rest` writes the usual ones). A route without ``param``
+    in its path names its record by ``by``: ``"query:<name>"``, ``"form:<name>"``
+    or ``"body:<name>"`` (the first given) -> the record field that value is.
+    ``wrapper`` (the entity name on the
     wire), ``filters`` (query name -> the kind of filter: see
     :meth:`FakeServer.filter`) and ``wire`` (paging style, answer keys and the
     like) are read by the vendor's ``read_body``, ``filter`` and ``answer``.
@@ -216,7 +224,7 @@ class Resource:
 
     store: str | Callable[..., Store]
     key: str
-    routes: Mapping[str, str]
+    routes: Mapping[str, str | tuple[str, ...]]
     label: str = "record"
     missing: str = "{label} {id} not found"
     id_type: Callable[[str], Any] = str
@@ -233,6 +241,7 @@ class Resource:
     bulk: bool = False
     scope: Mapping[str, Any] = field(default_factory=dict)
     owns: tuple[str, ...] = ()
+    by: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -386,10 +395,11 @@ class FakeServer:
             for method, template in getattr(func, _ROUTE, ()):
                 routes.append((method, _pattern(template), getattr(self, name)))
         for res in self.resources:
-            for op, spec in res.routes.items():
-                method, _, template = spec.partition(" ")
-                handler = functools.partial(self.crud, res, op)
-                routes.append((method.upper(), _pattern(template), handler))
+            for op, specs in res.routes.items():
+                for spec in (specs,) if isinstance(specs, str) else specs:
+                    method, _, template = spec.partition(" ")
+                    handler = functools.partial(self.crud, res, op)
+                    routes.append((method.upper(), _pattern(template), handler))
         # Literal paths win over templated ones (``/cases/trash`` before ``/cases/{id}``).
         routes.sort(key=lambda r: r[1].pattern.count("(?P<"))
         return routes
@@ -462,7 +472,10 @@ class FakeServer:
         routes and its declared resources' generic ones."""
         marked = [spec for name in dir(cls) for spec in getattr(getattr(cls, name), _ROUTE, ())]
         declared = [
-            tuple(spec.split(" ", 1)) for res in cls.resources for spec in res.routes.values()
+            tuple(spec.split(" ", 1))
+            for res in cls.resources
+            for specs in res.routes.values()
+            for spec in ((specs,) if isinstance(specs, str) else specs)
         ]
         return [(m.upper(), p) for m, p in [*marked, *declared]]
 
@@ -515,13 +528,15 @@ class FakeServer:
                 self.delete(res, record, request)
             elif op == "act":
                 self.act(res, record, request)
-        bulk = res.bulk and "," in request.path_params[res.param]
+        bulk = res.bulk and "," in request.path_params.get(res.param, "")
         return self.answer(res, op, request, records if bulk else records[0])
 
     def named(self, res: Resource, request: FakeRequest) -> list[Record]:
-        """The record the path names (a 404 if none); with ``res.bulk``, those of the
-        ids it lists (``1,2,3``) that exist."""
-        raw = request.path_params[res.param]
+        """The record the path names (or ``res.by`` does; a 404 if none); with
+        ``res.bulk``, those of the ids it lists (``1,2,3``) that exist."""
+        raw = request.path_params.get(res.param)
+        if raw is None:
+            return [self.locate(res, request)]
         if not (res.bulk and "," in raw):
             return [self.find(res, raw, request)]
         found = []
@@ -531,6 +546,25 @@ class FakeServer:
             except Refused:
                 continue
         return found
+
+    def locate(self, res: Resource, request: FakeRequest) -> Record:
+        """The record ``res.by`` names (after a missing parent's 404); a 404 if none."""
+        store = self.store_of(res, request)
+        for source, name in res.by.items():
+            where, _, arg = source.partition(":")
+            given = {"query": request.args, "form": request.form}.get(where)
+            found = given() if given else self.read_body(res, "locate", request)
+            value = found.get(arg) if isinstance(found, Mapping) else None
+            if value is None:
+                continue
+            if name == res.key:
+                return self.find(res, value, request)
+            for record in _records(store):
+                have = self.value_of(record, name)
+                if value == have or (isinstance(have, (list, set)) and value in have):
+                    return record
+            break
+        raise Refused(404, res.missing.format(label=res.label, id=None))
 
     def act(self, res: Resource, record: Record, request: FakeRequest) -> None:
         """Set the fields of the path's ``{action}`` on ``record`` (after ``res.acted``)."""

@@ -79,12 +79,7 @@ class _ClientOptions(FakeClientOptions, total=False):
 
 
 def _positive(value: Any, name: str, default: int) -> int:
-    if value is None or value == "":
-        return default
-    found = number(value, name)
-    if found < 1:
-        raise Refused(400, f"{name} must be >= 1")
-    return found
+    return default if value is None or value == "" else number(value, name, least=1)
 
 
 def _first_text(value: Any) -> str:
@@ -227,13 +222,6 @@ class FakeOmniCXM(FakeServer):
         if res is TICKETS and not kind.startswith(("multipart/", "application/x-www")):
             raise Refused(400, "expected a multipart/form-data body")
         return request.form_pairs()
-
-    def crud(self, res: Resource, op: str, request: FakeRequest) -> httpx.Response:
-        """The generic handlers; ``read`` is a listing read by its body, and ``idcomment``
-        in the form names the comment to edit."""
-        if res is COMMENTS and op == "update":
-            request.path_params["comment_id"] = str(_texts(request.form_pairs()).get("idcomment"))
-        return super().crud(res, "list" if op == "read" else op, request)
 
     def answer(self, res: Resource, op: str, request: FakeRequest, result: Any) -> httpx.Response:
         """A listing as a page (with links to its neighbours unless ``wire["links"]`` is
@@ -467,11 +455,10 @@ TICKETS = Resource(
     "tickets",
     "basicinfo.id",
     {
-        "list": f"GET {_TICKETS}",
+        "list": (f"GET {_TICKETS}", f"POST {_TICKETS}/read"),  # a read: a listing by its body
         "get": f"GET {_TICKETS}/{{id}}",
         "create": f"POST {_TICKETS}",
         "update": f"PUT {_TICKETS}/{{id}}",
-        "read": f"POST {_TICKETS}/read",
     },
     missing="Ticket not found",
     select=FakeOmniCXM._read,
@@ -490,6 +477,7 @@ COMMENTS = Resource(
     },
     missing="Comment not found",
     param="comment_id",
+    by={"form:idcomment": "id"},  # the comment to edit
     select=lambda fake, comments, request: comments[::-1],  # newest first
     new=FakeOmniCXM._new_comment,
     change=FakeOmniCXM._change_comment,
@@ -505,10 +493,9 @@ OBJECTS = Resource(
     lambda fake, request: fake.objects.setdefault(request.path_params["module"], {}),
     "_id",
     {
-        "list": "GET /relationship/objects/{module}",
+        "list": ("GET /relationship/objects/{module}", "POST /relationship/objects/read/{module}"),
         "create": "POST /relationship/objects/{module}",
         "update": "PUT /relationship/Objects/{module}/{id}",
-        "read": "POST /relationship/objects/read/{module}",
     },
     missing="Object not found",
     select=lambda fake, objects, request: fake._read(objects, request, views=False),

@@ -497,9 +497,18 @@ class FakeServer:
         """Adjust every answer (routed, refused or unknown), e.g. add quota headers."""
         return response
 
+    envelope: ClassVar[Mapping[str, Any]] = {}
+    """The fields of the vendor's success envelope (see :meth:`ok`)."""
+    failure: ClassVar[Mapping[str, Any]] = {}
+    """The fields of the vendor's error body besides its ``error`` message."""
+
+    def ok(self, **payload: Any) -> httpx.Response:
+        """A success: the ``envelope`` with ``payload``."""
+        return self.json({**self.envelope, **payload})
+
     def error_response(self, status: int, message: str) -> httpx.Response:
-        """The vendor's error body for ``status``."""
-        return self.json({"error": message}, status=status)
+        """The vendor's error body for ``status``: its ``failure`` and ``error``."""
+        return self.json({**self.failure, "error": message}, status=status)
 
     # -- declared resources ---------------------------------------------------
 

@@ -41,6 +41,8 @@ GROUP_RULES = {
     "sip_members": Field("list", required=True),
 }
 _BY = {"id": "fake-agent", "name": "Fake API"}
+_ENVELOPE = {"status_code": 9999, "instance_id": "fake", "instance_version": "1.2.164"}
+_ENVELOPE.update(payload=None, key_enabled=False)
 _GROUPS = "/api/call_center/internal_group"
 _PHONE = {"domain": "omiteam", "outbound_proxy": "wss://wssvn.omicrm.com", "sip_user": "101"}
 _AGENT = {"full_name": "Nguyễn Văn An", "agent_id": "6391f5be232ce4664531d001"}
@@ -76,6 +78,7 @@ class FakeOmi(FakeServer):
     vendor = "omi"
     base_url = "https://omi.fake.invalid"
     refusal_status = 200
+    envelope = _ENVELOPE
 
     _phones = staticmethod(_phones)
 
@@ -102,11 +105,6 @@ class FakeOmi(FakeServer):
 
     # -- the dialect: envelope, errors, paging --------------------------------
 
-    def ok(self, payload: Any) -> httpx.Response:
-        """A success envelope around ``payload``."""
-        fields = {"instance_id": "fake", "instance_version": "1.2.164", "payload": payload}
-        return self.json({"status_code": 9999, **fields, "key_enabled": False})
-
     def error_response(self, status: int, message: str) -> httpx.Response:
         """A failure envelope (refusals with HTTP 200, as OMI answers)."""
         body = {"status_code": status, "instance_id": "fake", "payload": None, "message": message}
@@ -129,7 +127,7 @@ class FakeOmi(FakeServer):
         """Records in the envelope; a listing as a page (``page``/``size`` in the query)."""
         if op != "list":
             # The real API queues a batch and answers at once; duplicates are dropped.
-            return self.ok(True if op in ("delete", "batch_create") else result)
+            return self.ok(payload=True if op in ("delete", "batch_create") else result)
         page = max(1, request.int_arg("page", 1))
         size = max(1, request.int_arg("size", res.wire.get("size", 10)))
         pages = max(1, math.ceil(len(result) / size))
@@ -137,7 +135,7 @@ class FakeOmi(FakeServer):
         sizes = {"page_number": page, "page_size": size, "total_items": len(result)}
         after = {"has_next": more, "next_page": page + 1 if more else 1, "has_previous": page > 1}
         before = {"previous_page": max(1, page - 1), "extension": None}
-        return self.ok({"items": items, **sizes, "total_pages": pages, **after, **before})
+        return self.ok(payload={"items": items, **sizes, "total_pages": pages, **after, **before})
 
     def _stamped(self, **fields: Any) -> Record:
         self._next_id += 1
@@ -168,7 +166,7 @@ class FakeOmi(FakeServer):
         body = self.read_body(CONTACTS, "update", request) or {}
         contact = self._find_by("refId", body.get("refId"))
         contact.update(body, last_updated_date=int(self.clock.now() * 1000))
-        return self.ok(contact)
+        return self.ok(payload=contact)
 
     @route("POST", "/api/contacts/add-note")
     def _add_notes(self, request: FakeRequest) -> httpx.Response:
@@ -180,14 +178,14 @@ class FakeOmi(FakeServer):
         for note in notes:
             self._find_by("phone", note["phone"])
         self.notes += [{**n, "created_date": int(self.clock.now() * 1000)} for n in notes]
-        return self.ok(True)
+        return self.ok(payload=True)
 
     @route("GET", "/api/contacts/get")
     def _find_contact(self, request: FakeRequest) -> httpx.Response:
         for key, arg in (("phone", "phone"), ("refId", "ref_id"), ("refCode", "ref_code")):
             if request.arg(arg) is not None:
-                return self.ok(self._find_by(key, request.arg(arg)))
-        return self.ok(self._find_by("", None))
+                return self.ok(payload=self._find_by(key, request.arg(arg)))
+        return self.ok(payload=self._find_by("", None))
 
     # -- internal groups and greetings ------------------------------------------
 
@@ -223,15 +221,15 @@ class FakeOmi(FakeServer):
         group = self.find(GROUPS, body.get("group_id"))
         values = checked(body, {"sip_users": Field("list", required=True)}, SAYS)
         how = "add" if request.raw.url.path.endswith("add-members") else "remove"
-        have = group["sip_members"]
-        return self.ok(self._members(group, members(have, map(str, values["sip_users"]), how)))
+        sips = members(group["sip_members"], map(str, values["sip_users"]), how)
+        return self.ok(payload=self._members(group, sips))
 
     def _add_greeting(self, name: str, formality: str, **fields: Any) -> httpx.Response:
         file = {"recording_file": f"{self._stamped()['_id']}.mp3", "is_deleted": False}
         unset = dict.fromkeys(("create_by", "last_update_by", "is_hidden_in_list"))
         names = {"greeting_name": name, "greeting_name_unsigned": name, "formality": formality}
         self.greetings.append(self._stamped(**unset, **names, **file, **fields))
-        return self.ok({"file": self.greetings[-1]})
+        return self.ok(payload={"file": self.greetings[-1]})
 
     @route("POST", "/api/call_center/greeting/upload")
     def _upload_greeting(self, request: FakeRequest) -> httpx.Response:

@@ -21,9 +21,9 @@ import copy
 import math
 import re
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime, tzinfo
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 import httpx
 
@@ -104,6 +104,8 @@ class FakeOmniCXM(FakeServer):
 
     vendor = "omnicxm"
     base_url = "https://omni-api.fake.invalid"
+    envelope: ClassVar[Mapping[str, Any]] = {"status": True}
+    failure: ClassVar[Mapping[str, Any]] = {"status": False}  # bad input: HTTP 200
 
     def __init__(
         self,
@@ -176,18 +178,9 @@ class FakeOmniCXM(FakeServer):
         record["uniqueid"] = f"{calldate}.{len(self.cdr) + 1}"
         record.update(calldate=calldate, calldatetime=local.strftime("%Y-%m-%d %H:%M:%S"))
         record.update({"_collection": f"{self.customer_code}_cdr_st_{local:%Y%m}"}, **fields)
-        self.cdr.append(record)
-        return record
+        return self.put(CDR, record)
 
     # -- the dialect: envelope, auth, quota, paging ---------------------------------
-
-    def ok(self, **payload: Any) -> httpx.Response:
-        """A success envelope."""
-        return self.json({"status": True, **payload})
-
-    def error_response(self, status: int, message: str) -> httpx.Response:
-        """Refusals: the HTTP status with a failure envelope (HTTP 200 for bad input)."""
-        return self.json({"status": False, "error": message}, status=status)
 
     def authenticate(self, request: httpx.Request) -> httpx.Response | None:
         """Spend the quota, then check Basic credentials (login) or ``X-API-KEY`` (a
@@ -508,6 +501,13 @@ OBJECTS = Resource(
         "update": lambda record: {"message": "update_success"},
     },
 )
+CDR = Resource(
+    "cdr",
+    "_id",
+    {"list": "POST /call/CDR"},
+    select=FakeOmniCXM._calls,
+    wire={"count": "totalpage", "extra": FakeOmniCXM._bounds},
+)
 FakeOmniCXM.resources = (
     TICKETS,
     COMMENTS,
@@ -522,11 +522,5 @@ FakeOmniCXM.resources = (
     ),
     Resource("modules", "id", {"list": "GET /permission/module"}, wire={"all": "modules"}),
     Resource("views", "key", {"list": "GET /services/tickets/view"}, wire={"all": "data"}),
-    Resource(
-        "cdr",
-        "_id",
-        {"list": "POST /call/CDR"},
-        select=FakeOmniCXM._calls,
-        wire={"count": "totalpage", "extra": FakeOmniCXM._bounds},
-    ),
+    CDR,
 )

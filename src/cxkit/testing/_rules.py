@@ -6,7 +6,7 @@ record it must name), and its vendor's error wording once, as a
 :class:`Wording`. :func:`check` then finds every problem of a body at once, in
 that wording; :func:`read` also gives the values converted by kind; and
 :func:`refuse` raises them as one :class:`~cxkit.testing.Refused` (all of them,
-or the first, as the vendor answers).
+or the first, as the vendor answers); :func:`checked` reads and refuses at once.
 
 ```python
 from cxkit.testing._rules import Field, Wording, check, read

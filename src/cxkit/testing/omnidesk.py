@@ -317,8 +317,8 @@ class FakeOmnidesk(FakeServer):
         return {**inner, "attachments": [(str(n), bytes(c)) for n, c in files]} if files else inner
 
     def read_body(self, res: Resource, op: str, request: FakeRequest) -> Any:
-        """The body wrapped in the entity name (or the aliases ``res`` declares: labels
-        take ``labels`` too, as the docs' curl, and notes ``note``)."""
+        """The body wrapped in the entity name (or in the names ``res.wire["body"]``
+        lists: labels take ``labels`` too, as the docs' curl, and notes ``note``)."""
         assert res.wrapper is not None
         return self._body(request, *res.wire.get("body", (res.wrapper,)))
 

@@ -3,13 +3,13 @@
 A fake declares each request body once, as a table of field name ->
 :class:`Field` (its kind, whether it is required, the values it allows, the
 record it must name), and its vendor's error wording once, as a
-:class:`Wording`. :func:`check` then finds every problem of a body at once, in
-that wording; :func:`read` also gives the values converted by kind; and
-:func:`refuse` raises them as one :class:`~cxkit.testing.Refused` (all of them,
-or the first, as the vendor answers); :func:`checked` reads and refuses at once.
+:class:`Wording`. :func:`read` then finds every problem of a body at once, in
+that wording, and gives the values converted by kind; :func:`refuse` raises the
+problems as one :class:`~cxkit.testing.Refused` (all of them, or the first, as
+the vendor answers); :func:`checked` does both.
 
 ```python
-from cxkit.testing._rules import Field, Wording, check, read
+from cxkit.testing._rules import Field, Wording, read
 
 THULIUM = Wording(required="{name} is required.", unknown="Unknown field: {name}.")
 RULES = {
@@ -18,7 +18,7 @@ RULES = {
     "order": Field("int"),
     "dialer": Field("enum", allowed=("predictive", "preview")),
 }
-assert check({"email": "x", "colour": 1}, RULES, THULIUM) == [
+assert read({"email": "x", "colour": 1}, RULES, THULIUM)[1] == [
     "Surname is required.",
     "Unknown field: colour.",
     "Wrong format of e-mail address.",
@@ -46,19 +46,7 @@ from typing import Any
 
 from ._server import Refused
 
-__all__ = [
-    "Field",
-    "Rules",
-    "Wording",
-    "apply",
-    "blank",
-    "check",
-    "checked",
-    "fields",
-    "read",
-    "refuse",
-    "strict",
-]
+__all__ = ["Field", "Rules", "Wording", "apply", "blank", "checked", "read", "refuse", "strict"]
 
 _INTEGER = re.compile(r"\s*-?\d+\s*")
 _PATTERNS = {
@@ -106,14 +94,14 @@ class Field:
     keep: bool = False
     store: bool = True
 
+    @classmethod
+    def each(cls, *names: str, kind: str = "text", **options: Any) -> dict[str, Field]:
+        """This field (of ``kind``, with ``options``) for each of ``names``."""
+        return dict.fromkeys(names, cls(kind, **options))
+
 
 Rules = Mapping[str, Field]
 """A request body's declaration: field name -> :class:`Field`."""
-
-
-def fields(*names: str, kind: str = "text", **options: Any) -> dict[str, Field]:
-    """One :class:`Field` (of ``kind``, with ``options``) for each of ``names``."""
-    return dict.fromkeys(names, Field(kind, **options))
 
 
 _SAYS = MappingProxyType(
@@ -256,19 +244,6 @@ def read(
             continue
         values[name] = value
     return values, list(dict.fromkeys(problems))
-
-
-def check(
-    body: Mapping[str, Any],
-    rules: Rules,
-    wording: Wording,
-    *,
-    partial: bool = False,
-    unknown: bool = True,
-    fake: Any = None,
-) -> list[str]:
-    """Every problem of ``body`` (see :func:`read`); ``[]`` when there is none."""
-    return read(body, rules, wording, partial=partial, unknown=unknown, fake=fake)[1]
 
 
 def checked(

@@ -29,7 +29,6 @@ from ._clock import FakeClock
 from ._forms import FormValue, parse_form, unflatten
 
 __all__ = [
-    "REST",
     "FakeRequest",
     "FakeServer",
     "FakeTransport",
@@ -66,28 +65,17 @@ def route(method: str, path: str) -> Callable[[H], H]:
     return mark
 
 
-REST = {
-    "list": "GET",
-    "get": "GET {item}",
-    "create": "POST",
-    "update": "PUT {item}",
-    "delete": "DELETE {item}",
-}
-"""The REST routes of a collection: operation -> ``"METHOD tail"`` (see :func:`rest`)."""
+_METHODS = {"list": "GET", "get": "GET", "create": "POST", "update": "PUT", "delete": "DELETE"}
 
 
-def rest(
-    path: str, *ops: str, item: str = "/{id}", suffix: str = "", verbs: Mapping[str, str] = REST
-) -> dict[str, str]:
-    """The routes of ``ops`` of a collection at ``path`` for :class:`Resource` (all of
-    ``verbs`` when none is named): each ``METHOD path + tail`` as ``verbs`` (a
-    vendor's convention; :data:`REST` by default) says, ``{item}`` in the tail
-    standing for ``item``, ``suffix`` (``".json"``) ending each."""
-    routes = {}
-    for op in ops or tuple(verbs):
-        method, _, tail = verbs[op].partition(" ")
-        routes[op] = f"{method} {path}{tail.replace('{item}', item)}{suffix}"
-    return routes
+def rest(path: str, *ops: str, item: str = "/{id}", suffix: str = "") -> dict[str, str]:
+    """The usual routes of a collection at ``path`` for :class:`Resource`: ``list``
+    ``GET path``, ``create`` ``POST path``, and ``get``/``update``/``delete`` as
+    ``GET``/``PUT``/``DELETE path + item``; ``suffix`` ends each (``".json"``).
+    No ``ops``: all five."""
+    one = ("get", "update", "delete")
+    chosen = ops or tuple(_METHODS)
+    return {op: f"{_METHODS[op]} {path}{item if op in one else ''}{suffix}" for op in chosen}
 
 
 class Refused(Exception):
@@ -197,11 +185,8 @@ class Resource:
     path parameter ``param`` as ``id_type`` (anything else is a 404 saying
     ``missing``). ``routes`` maps ``list``/``get``/``create``/``update``/
     ``delete``, and ``batch_create``/``batch_update``/``batch_delete`` (each
-    item on its own: see :meth:`FakeServer.batch`), to ``"METHOD /path"``, or a
-    tuple of them (:func:`rest` writes the usual ones). A route without ``param``
-    in its path names its record by ``by``: ``"query:<name>"``, ``"form:<name>"``
-    or ``"body:<name>"`` (the first given) -> the record field that value is.
-    ``wrapper`` (the entity name on the
+    item on its own: see :meth:`FakeServer.batch`), to ``"METHOD /path"``
+    (:func:`rest` writes the usual ones). ``wrapper`` (the entity name on the
     wire), ``filters`` (query name -> the kind of filter: see
     :meth:`FakeServer.filter`) and ``wire`` (paging style, answer keys and the
     like) are read by the vendor's ``read_body``, ``filter`` and ``answer``.
@@ -224,7 +209,7 @@ class Resource:
 
     store: str | Callable[..., Store]
     key: str
-    routes: Mapping[str, str | tuple[str, ...]]
+    routes: Mapping[str, str]
     label: str = "record"
     missing: str = "{label} {id} not found"
     id_type: Callable[[str], Any] = str
@@ -241,7 +226,6 @@ class Resource:
     bulk: bool = False
     scope: Mapping[str, Any] = field(default_factory=dict)
     owns: tuple[str, ...] = ()
-    by: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -395,11 +379,10 @@ class FakeServer:
             for method, template in getattr(func, _ROUTE, ()):
                 routes.append((method, _pattern(template), getattr(self, name)))
         for res in self.resources:
-            for op, specs in res.routes.items():
-                for spec in (specs,) if isinstance(specs, str) else specs:
-                    method, _, template = spec.partition(" ")
-                    handler = functools.partial(self.crud, res, op)
-                    routes.append((method.upper(), _pattern(template), handler))
+            for op, spec in res.routes.items():
+                method, _, template = spec.partition(" ")
+                handler = functools.partial(self.crud, res, op)
+                routes.append((method.upper(), _pattern(template), handler))
         # Literal paths win over templated ones (``/cases/trash`` before ``/cases/{id}``).
         routes.sort(key=lambda r: r[1].pattern.count("(?P<"))
         return routes
@@ -472,10 +455,7 @@ class FakeServer:
         routes and its declared resources' generic ones."""
         marked = [spec for name in dir(cls) for spec in getattr(getattr(cls, name), _ROUTE, ())]
         declared = [
-            tuple(spec.split(" ", 1))
-            for res in cls.resources
-            for specs in res.routes.values()
-            for spec in ((specs,) if isinstance(specs, str) else specs)
+            tuple(spec.split(" ", 1)) for res in cls.resources for spec in res.routes.values()
         ]
         return [(m.upper(), p) for m, p in [*marked, *declared]]
 
@@ -537,15 +517,13 @@ class FakeServer:
                 self.delete(res, record, request)
             elif op == "act":
                 self.act(res, record, request)
-        bulk = res.bulk and "," in request.path_params.get(res.param, "")
+        bulk = res.bulk and "," in request.path_params[res.param]
         return self.answer(res, op, request, records if bulk else records[0])
 
     def named(self, res: Resource, request: FakeRequest) -> list[Record]:
-        """The record the path names (or ``res.by`` does; a 404 if none); with
-        ``res.bulk``, those of the ids it lists (``1,2,3``) that exist."""
-        raw = request.path_params.get(res.param)
-        if raw is None:
-            return [self.locate(res, request)]
+        """The record the path names (a 404 if none); with ``res.bulk``, those of the
+        ids it lists (``1,2,3``) that exist."""
+        raw = request.path_params[res.param]
         if not (res.bulk and "," in raw):
             return [self.find(res, raw, request)]
         found = []
@@ -555,25 +533,6 @@ class FakeServer:
             except Refused:
                 continue
         return found
-
-    def locate(self, res: Resource, request: FakeRequest) -> Record:
-        """The record ``res.by`` names (after a missing parent's 404); a 404 if none."""
-        store = self.store_of(res, request)
-        for source, name in res.by.items():
-            where, _, arg = source.partition(":")
-            given = {"query": request.args, "form": request.form}.get(where)
-            found = given() if given else self.read_body(res, "locate", request)
-            value = found.get(arg) if isinstance(found, Mapping) else None
-            if value is None:
-                continue
-            if name == res.key:
-                return self.find(res, value, request)
-            for record in _records(store):
-                have = self.value_of(record, name)
-                if value == have or (isinstance(have, (list, set)) and value in have):
-                    return record
-            break
-        raise Refused(404, res.missing.format(label=res.label, id=None))
 
     def act(self, res: Resource, record: Record, request: FakeRequest) -> None:
         """Set the fields of the path's ``{action}`` on ``record`` (after ``res.acted``)."""
@@ -805,25 +764,16 @@ class FakeServer:
         return True
 
     def active(
-        self,
-        store: Mapping[Any, Record],
-        value: Any,
-        name: str,
-        *,
-        zero: bool = False,
-        inactive: bool = False,
+        self, store: Mapping[Any, Record], value: Any, name: str, *, zero: bool = False
     ) -> int:
         """The id ``value`` (field ``name``) of an active record of ``store`` (its
-        ``active`` not false; with ``inactive``, of any record); with ``zero``, also 0
-        for none. :class:`Refused` (400) otherwise."""
+        ``active`` not false); with ``zero``, also 0 for none. :class:`Refused` (400)
+        otherwise."""
         ident = number(value, name)
         if zero and ident == 0:
             return 0
-        record = store.get(ident)
-        if record is None or (record.get("active") is False and not inactive):
-            raise Refused(
-                400, f"{name} {ident} does not exist{'' if inactive else ' or is not active'}"
-            )
+        if store.get(ident) is None or store[ident].get("active") is False:
+            raise Refused(400, f"{name} {ident} does not exist or is not active")
         return ident
 
     def new_id(self, kind: str, start: int = 1) -> int:

@@ -26,7 +26,7 @@ from ._clock import FakeClock
 from ._listing import members, window
 from ._options import FakeClientOptions
 from ._rules import Field, Wording, checked
-from ._server import FakeRequest, FakeServer, Record, Refused, Resource, bearer, rest, route
+from ._server import FakeRequest, FakeServer, Record, Refused, Resource, bearer, route
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -250,21 +250,8 @@ class FakeOmi(FakeServer):
         return self._add_greeting(name, "Robot đọc", content=text, voice=voice, speed=speed)
 
 
-_VERBS = {
-    "list": "GET /list",
-    "get": "GET /details{item}",
-    "create": "POST /add",
-    "batch_create": "POST /add-more",
-    "update": "POST /update{item}",
-    "delete": "DELETE /delete{item}",
-}
-"""OMI's routes of a collection (see :func:`~cxkit.testing._server.rest`)."""
-
-
-def _resource(store: str, label: str, path: str, *ops: str, **options: Any) -> Resource:
-    """An OMI collection at ``path`` (its ``ops`` by OMI's verbs, and any other
-    ``routes``) of records by ``_id``: a missing one is a 404 "Không tìm thấy <label>"."""
-    routes = {**rest(path, *ops, verbs=_VERBS), **options.pop("routes", {})}
+def _resource(store: str, label: str, routes: dict[str, str], **options: Any) -> Resource:
+    """An OMI collection of records by ``_id``: a missing one is a 404 "Không tìm thấy <label>"."""
     return Resource(store, "_id", routes, label, missing="Không tìm thấy {label}", **options)
 
 
@@ -277,9 +264,13 @@ def _search(fake: FakeOmi, items: list[Record], request: FakeRequest) -> list[Re
 CONTACTS = _resource(
     "contacts",
     "khách hàng",
-    "/api/contacts",
-    *("get", "create", "batch_create", "delete"),
-    routes={"list": "POST /api/contacts/list"},
+    {
+        "list": "POST /api/contacts/list",
+        "create": "POST /api/contacts/add",
+        "batch_create": "POST /api/contacts/add-more",
+        "get": "GET /api/contacts/details/{id}",
+        "delete": "DELETE /api/contacts/delete/{id}",
+    },
     select=_search,
     new=FakeOmi._new_contact,
     wire={"size": 50},
@@ -287,18 +278,29 @@ CONTACTS = _resource(
 GROUPS = _resource(
     "groups",
     "nhóm nội bộ",
-    _GROUPS,
-    *("list", "create", "update", "delete"),
+    {
+        "list": f"GET {_GROUPS}/list",
+        "create": f"POST {_GROUPS}/add",
+        "update": f"POST {_GROUPS}/update/{{id}}",
+        "delete": f"DELETE {_GROUPS}/delete/{{id}}",
+    },
     filters={"keyword": "contains:group_name"},
     new=FakeOmi._new_group,
     change=lambda fake, group, body, request: fake._group(group, body).update(last_update_by=_BY),
 )
-GREETINGS = _resource("greetings", "file ghi âm", "/api/call_center/greeting", "list", "delete")
+_CALL_CENTER = "/api/call_center"
+GREETINGS = _resource(
+    "greetings",
+    "file ghi âm",
+    {
+        "list": f"GET {_CALL_CENTER}/greeting/list",
+        "delete": f"DELETE {_CALL_CENTER}/greeting/delete/{{id}}",
+    },
+)
 PHONES = _resource(
     "internal_phones",
     "số nội bộ",
-    "/api/call_center/internal_phone",
-    "list",
+    {"list": f"GET {_CALL_CENTER}/internal_phone/list"},
     filters={"keyword": "contains:sip_user"},
 )
 FakeOmi.resources = (CONTACTS, GROUPS, GREETINGS, PHONES)

@@ -206,6 +206,13 @@ class FakeOmniCXM(FakeServer):
             return self.error_response(status, "Token is expired")
         return self.error_response(401, "Unauthorized: invalid token")
 
+    def crud(self, res: Resource, op: str, request: FakeRequest) -> httpx.Response:
+        """The generic handlers; ``read`` is a listing read by its body, and ``idcomment``
+        in the form names the comment to edit."""
+        if res is COMMENTS and op == "update":
+            request.path_params["comment_id"] = str(_texts(request.form_pairs()).get("idcomment"))
+        return super().crud(res, "list" if op == "read" else op, request)
+
     def read_body(self, res: Resource, op: str, request: FakeRequest) -> Any:
         """CRM objects are created from JSON; the rest are multipart (or urlencoded)
         ``group[field]`` forms, read as pairs."""
@@ -448,10 +455,11 @@ TICKETS = Resource(
     "tickets",
     "basicinfo.id",
     {
-        "list": (f"GET {_TICKETS}", f"POST {_TICKETS}/read"),  # a read: a listing by its body
+        "list": f"GET {_TICKETS}",
         "get": f"GET {_TICKETS}/{{id}}",
         "create": f"POST {_TICKETS}",
         "update": f"PUT {_TICKETS}/{{id}}",
+        "read": f"POST {_TICKETS}/read",
     },
     missing="Ticket not found",
     select=FakeOmniCXM._read,
@@ -470,7 +478,6 @@ COMMENTS = Resource(
     },
     missing="Comment not found",
     param="comment_id",
-    by={"form:idcomment": "id"},  # the comment to edit
     select=lambda fake, comments, request: comments[::-1],  # newest first
     new=FakeOmniCXM._new_comment,
     change=FakeOmniCXM._change_comment,
@@ -486,9 +493,10 @@ OBJECTS = Resource(
     lambda fake, request: fake.objects.setdefault(request.path_params["module"], {}),
     "_id",
     {
-        "list": ("GET /relationship/objects/{module}", "POST /relationship/objects/read/{module}"),
+        "list": "GET /relationship/objects/{module}",
         "create": "POST /relationship/objects/{module}",
         "update": "PUT /relationship/Objects/{module}/{id}",
+        "read": "POST /relationship/objects/read/{module}",
     },
     missing="Object not found",
     select=lambda fake, objects, request: fake._read(objects, request, views=False),

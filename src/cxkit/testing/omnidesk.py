@@ -34,7 +34,7 @@ from ._clock import FakeClock
 from ._crud_extra import children
 from ._listing import as_list, changes, comma, counted, forget, members, one, truthy
 from ._options import FakeClientOptions
-from ._rules import Field, Wording, fields, strict
+from ._rules import Field, Wording, strict
 from ._server import (
     FakeRequest,
     FakeServer,
@@ -97,16 +97,17 @@ _FIELDS: dict[str, dict[str, Field]] = {
         "language_id": _INT,
     },
     "label": {"label_title": _REQUIRED},
-    "group": {"group_title": _REQUIRED, **fields("group_from_name", "group_signature")},
+    "group": {"group_title": _REQUIRED, **Field.each("group_from_name", "group_signature")},
     "staff": {
         "staff_email": Field("email", required=True, message="a valid {name} is required"),
-        **fields("staff_full_name", "staff_signature"),
+        **Field.each("staff_full_name", "staff_signature"),
     },
     "user": {
-        **fields("user_email", "user_full_name", "company_name", "company_position", "user_note"),
+        **Field.each("user_email", "user_full_name", "company_name", "company_position"),
+        "user_note": Field(),
         "language_id": _INT,
     },
-    "company": fields("company_name", "company_address", "company_note"),
+    "company": Field.each("company_name", "company_address", "company_note"),
 }
 """The plain fields an entity's create and update bodies share, as the fake checks them."""
 _CASE_CHANGES = frozenset((
@@ -195,10 +196,8 @@ class FakeOmnidesk(FakeServer):
         if isinstance(staff_count, bool) or not isinstance(staff_count, int) or staff_count < 1:
             raise ValueError("staff_count must be an integer >= 1 (the API user is staff)")
         self.email, self.api_key = email, api_key
-        self.calls_per_hour = (
-            max(1000, 500 * staff_count) if calls_per_hour is None else calls_per_hour
-        )
-        self.calls_left = self.calls_per_hour
+        hourly = max(1000, 500 * staff_count) if calls_per_hour is None else calls_per_hour
+        self.calls_per_hour = self.calls_left = hourly
         self.cases: dict[int, Record] = {}
         self.messages: dict[int, list[Record]] = {}
         self.users: dict[int, Record] = {}
@@ -504,7 +503,9 @@ class FakeOmnidesk(FakeServer):
                 if key in body:
                     fields[key] = self.active(table, body[key], key, zero=False)
         elif "user_id" in body:
-            fields["user_id"] = self.active(self.users, body["user_id"], "user_id", inactive=True)
+            fields["user_id"] = number(body["user_id"], "user_id")
+            if fields["user_id"] not in self.users:
+                raise Refused(400, f"user_id {fields['user_id']} does not exist")
         elif "staff_id" in body:
             fields["staff_id"] = self.active(self.staff, body["staff_id"], "staff_id", zero=False)
         else:
@@ -708,10 +709,9 @@ class FakeOmnidesk(FakeServer):
         """Rate a case; rating again replaces the rating (same rating id)."""
         case = self.find(CASES, request.path_params["id"])
         fields = self._rating(request)
-        staff_id = fields["rated_staff_id"]
-        fields["rated_staff_id"] = self.active(
-            self.staff, staff_id, "rated_staff_id", zero=True, inactive=True
-        )
+        fields["rated_staff_id"] = number(fields["rated_staff_id"], "rated_staff_id")
+        if fields["rated_staff_id"] not in (0, *self.staff):
+            raise Refused(400, f"rated_staff_id {fields['rated_staff_id']} does not exist")
         self._touch(case).update(fields)
         record = one(self.ratings.values(), "case_id", case["case_id"])
         if record is None:

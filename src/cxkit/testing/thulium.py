@@ -37,7 +37,7 @@ from ..thulium import AsyncThulium, Thulium
 from ._clock import FakeClock
 from ._listing import forget, members, multi_status, one, ordered, public, truthy, view, window
 from ._options import FakeClientOptions
-from ._rules import Field, Rules, Wording, apply, blank, checked, fields, read, refuse
+from ._rules import Field, Rules, Wording, apply, blank, checked, read, refuse
 from ._server import FakeRequest, FakeServer, Record, Refused, Resource, basic_auth, rest, route
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ SAYS = Wording(
     end=".",
 )
 """Thulium's wording of request problems (it reports every one, one entry each)."""
-_any = functools.partial(fields, kind="any")
+_any = functools.partial(Field.each, kind="any")
 
 
 def _ref(kind: str, ref: str, missing: str, **options: Any) -> Field:

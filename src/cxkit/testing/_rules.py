@@ -44,11 +44,10 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from ._server import Refused
+from ._server import _INTEGER, Refused
 
 __all__ = ["Field", "Rules", "Wording", "apply", "blank", "checked", "read", "refuse", "strict"]
 
-_INTEGER = re.compile(r"\s*-?\d+\s*")
 _PATTERNS = {
     "email": r"^[^@\s]+@[^@\s]+$",
     "phone": r"^\+?\d{3,15}$",

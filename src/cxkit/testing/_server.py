@@ -37,6 +37,7 @@ __all__ = [
     "Resource",
     "basic_auth",
     "bearer",
+    "dig",
     "int_id",
     "number",
     "record_time",
@@ -589,7 +590,7 @@ class FakeServer:
         """Store ``record`` (a new one) with the records of ``res``; return it."""
         store = self.store_of(res, request)
         if isinstance(store, dict):
-            store[_dig(record, res.key)] = record
+            store[dig(record, res.key)] = record
         else:
             store.append(record)
         return record
@@ -603,10 +604,10 @@ class FakeServer:
         if res.removed:
             res.removed(self, record, request)
         for name in res.owns:
-            getattr(self, name).pop(_dig(record, res.key), None)
+            getattr(self, name).pop(dig(record, res.key), None)
         store = self.store_of(res, request)
         if isinstance(store, dict):
-            del store[_dig(record, res.key)]
+            del store[dig(record, res.key)]
         else:
             store.remove(record)
 
@@ -865,6 +866,13 @@ class FakeServer:
         return httpx.AsyncClient(transport=self.transport())
 
 
+def dig(record: Any, path: str) -> Any:
+    """The value at the dotted ``path`` of nested mappings; ``None`` where one is missing."""
+    for part in path.split("."):
+        record = record.get(part) if isinstance(record, Mapping) else None
+    return record
+
+
 def _pattern(template: str) -> re.Pattern[str]:
     return re.compile(re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>[^/]+)", re.escape(template)) + "$")
 
@@ -904,12 +912,6 @@ def _in_range(items: list[Record], key: str, low: str | None, high: str | None) 
 
 def _blank(value: Any) -> Any:
     return "" if value is None else value
-
-
-def _dig(record: Any, path: str) -> Any:
-    for part in path.split("."):
-        record = record[part]
-    return record
 
 
 def _records(store: Store) -> Iterable[Record]:

@@ -102,7 +102,6 @@ class Field:
 Rules = Mapping[str, Field]
 """A request body's declaration: field name -> :class:`Field`."""
 
-
 _SAYS = MappingProxyType(
     {
         "text": "{name} must be text",

@@ -178,7 +178,8 @@ class FakeOmniCXM(FakeServer):
         record["uniqueid"] = f"{calldate}.{len(self.cdr) + 1}"
         record.update(calldate=calldate, calldatetime=local.strftime("%Y-%m-%d %H:%M:%S"))
         record.update({"_collection": f"{self.customer_code}_cdr_st_{local:%Y%m}"}, **fields)
-        return self.put(CDR, record)
+        self.cdr.append(record)
+        return record
 
     # -- the dialect: envelope, auth, quota, paging ---------------------------------
 
@@ -206,13 +207,6 @@ class FakeOmniCXM(FakeServer):
             return self.error_response(status, "Token is expired")
         return self.error_response(401, "Unauthorized: invalid token")
 
-    def crud(self, res: Resource, op: str, request: FakeRequest) -> httpx.Response:
-        """The generic handlers; ``read`` is a listing read by its body, and ``idcomment``
-        in the form names the comment to edit."""
-        if res is COMMENTS and op == "update":
-            request.path_params["comment_id"] = str(_texts(request.form_pairs()).get("idcomment"))
-        return super().crud(res, "list" if op == "read" else op, request)
-
     def read_body(self, res: Resource, op: str, request: FakeRequest) -> Any:
         """CRM objects are created from JSON; the rest are multipart (or urlencoded)
         ``group[field]`` forms, read as pairs."""
@@ -222,6 +216,13 @@ class FakeOmniCXM(FakeServer):
         if res is TICKETS and not kind.startswith(("multipart/", "application/x-www")):
             raise Refused(400, "expected a multipart/form-data body")
         return request.form_pairs()
+
+    def crud(self, res: Resource, op: str, request: FakeRequest) -> httpx.Response:
+        """The generic handlers; ``read`` is a listing read by its body, and ``idcomment``
+        in the form names the comment to edit."""
+        if res is COMMENTS and op == "update":
+            request.path_params["comment_id"] = str(_texts(request.form_pairs()).get("idcomment"))
+        return super().crud(res, "list" if op == "read" else op, request)
 
     def answer(self, res: Resource, op: str, request: FakeRequest, result: Any) -> httpx.Response:
         """A listing as a page (with links to its neighbours unless ``wire["links"]`` is
@@ -509,13 +510,6 @@ OBJECTS = Resource(
         "update": lambda record: {"message": "update_success"},
     },
 )
-CDR = Resource(
-    "cdr",
-    "_id",
-    {"list": "POST /call/CDR"},
-    select=FakeOmniCXM._calls,
-    wire={"count": "totalpage", "extra": FakeOmniCXM._bounds},
-)
 FakeOmniCXM.resources = (
     TICKETS,
     COMMENTS,
@@ -530,5 +524,11 @@ FakeOmniCXM.resources = (
     ),
     Resource("modules", "id", {"list": "GET /permission/module"}, wire={"all": "modules"}),
     Resource("views", "key", {"list": "GET /services/tickets/view"}, wire={"all": "data"}),
-    CDR,
+    Resource(
+        "cdr",
+        "_id",
+        {"list": "POST /call/CDR"},
+        select=FakeOmniCXM._calls,
+        wire={"count": "totalpage", "extra": FakeOmniCXM._bounds},
+    ),
 )

@@ -55,6 +55,7 @@ SAYS = Wording(
     end=".",
 )
 """Thulium's wording of request problems (it reports every one, one entry each)."""
+
 _any = functools.partial(Field.each, kind="any")
 
 

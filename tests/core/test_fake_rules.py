@@ -13,7 +13,7 @@ import pytest
 from cxkit.testing import FakeClock, FakeRequest, FakeServer, Refused, Resource, route
 from cxkit.testing import _listing as listing
 from cxkit.testing import _rules as rules
-from cxkit.testing._rules import Field, Wording, check, read, refuse
+from cxkit.testing._rules import Field, Wording, read, refuse
 from cxkit.testing._server import rest
 
 DOTTED = Wording(
@@ -52,7 +52,7 @@ def test_every_problem_at_once_required_unknown_then_values() -> None:
         "address": 1,
         "z": 0,
     }
-    assert check(body, spec, DOTTED) == [
+    assert read(body, spec, DOTTED)[1] == [
         "Name is required.",
         "Unknown field: z.",
         "age must be a number.",
@@ -87,9 +87,9 @@ def test_values_are_read_by_kind() -> None:
 
 def test_partial_updates_only_refuse_required_fields_sent_blank() -> None:
     spec = {"surname": Field(required=True, label="Surname"), "name": Field()}
-    assert check({"name": "Ann"}, spec, DOTTED, partial=True) == []
-    assert check({"surname": " "}, spec, DOTTED, partial=True) == ["Surname cannot be empty."]
-    assert check({}, spec, DOTTED) == ["Surname is required."]
+    assert read({"name": "Ann"}, spec, DOTTED, partial=True)[1] == []
+    assert read({"surname": " "}, spec, DOTTED, partial=True)[1] == ["Surname cannot be empty."]
+    assert read({}, spec, DOTTED)[1] == ["Surname is required."]
 
 
 def test_refs_name_a_record_of_the_fake() -> None:
@@ -98,8 +98,8 @@ def test_refs_name_a_record_of_the_fake() -> None:
         "company_id": Field("int", ref="companies", missing="Company not found."),
         "queue_id": Field("int", ref="queues:queue_id"),
     }
-    assert check({"company_id": "1", "queue_id": 7}, spec, DOTTED, fake=fake) == []
-    assert check({"company_id": 2, "queue_id": "8"}, spec, DOTTED, fake=fake) == [
+    assert read({"company_id": "1", "queue_id": 7}, spec, DOTTED, fake=fake)[1] == []
+    assert read({"company_id": 2, "queue_id": "8"}, spec, DOTTED, fake=fake)[1] == [
         "Company not found.",
         "queue_id 8 not found.",
     ]
@@ -107,7 +107,7 @@ def test_refs_name_a_record_of_the_fake() -> None:
 
 def test_nested_objects_are_checked_with_the_same_wording() -> None:
     spec = {"parameters": Field("object", fields={"timeout": Field("int")})}
-    assert check({"parameters": {"timeout": "x", "colour": 1}}, spec, DOTTED) == [
+    assert read({"parameters": {"timeout": "x", "colour": 1}}, spec, DOTTED)[1] == [
         "Unknown field: colour.",
         "timeout must be a number.",
     ]
@@ -116,7 +116,7 @@ def test_nested_objects_are_checked_with_the_same_wording() -> None:
 def test_a_wording_may_end_every_message() -> None:
     spec = {"n": Field("int"), "m": Field("email", message="Bad address.")}
     dotted = Wording(end=".")
-    assert check({"n": "x", "m": "y", "o": 1}, spec, dotted) == [
+    assert read({"n": "x", "m": "y", "o": 1}, spec, dotted)[1] == [
         "unknown field o.",
         "n must be a number.",
         "Bad address.",
@@ -125,10 +125,10 @@ def test_a_wording_may_end_every_message() -> None:
 
 def test_unknown_fields_may_be_allowed_and_messages_overridden() -> None:
     spec = {"mail": Field("email", message="Wrong format of e-mail address.")}
-    assert check({"mail": "x", "other": 1}, spec, Wording(), unknown=False) == [
+    assert read({"mail": "x", "other": 1}, spec, Wording(), unknown=False)[1] == [
         "Wrong format of e-mail address."
     ]
-    assert check({"other": 1}, spec, Wording()) == ["unknown field other"]
+    assert read({"other": 1}, spec, Wording())[1] == ["unknown field other"]
 
 
 def test_refuse_raises_all_or_the_first_problem_once() -> None:

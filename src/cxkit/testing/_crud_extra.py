@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import operator
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any
 
-from ._server import FakeRequest, FakeServer, Record, Refused, Resource
+from ._server import FakeRequest, FakeServer, Record, Refused, Resource, dig
 
 __all__ = ["children", "dig", "matches", "sort_by"]
 
@@ -27,9 +27,7 @@ def children(
 
     def store(fake: FakeServer, request: FakeRequest | None) -> list[Record]:
         assert request is not None, "nested records need the request naming their parent"
-        found: Any = fake.find(parent, request.path_params[param], request)
-        for part in parent.key.split("."):
-            found = found[part]
+        found = dig(fake.find(parent, request.path_params[param], request), parent.key)
         records: list[Record] = getattr(fake, attr).setdefault(found, [])
         return records
 
@@ -40,13 +38,6 @@ def children(
 
 _COMPARE = {"eq": "eq", "neq": "ne", "gt": "gt", "gte": "ge", "lt": "lt", "lte": "le"}
 _DECIMAL = re.compile(r"-?\d+(\.\d+)?")
-
-
-def dig(record: Any, path: str) -> Any:
-    """The value at the dotted ``path`` of nested mappings; ``None`` where one is missing."""
-    for part in path.split("."):
-        record = record.get(part) if isinstance(record, Mapping) else None
-    return record
 
 
 def _numeric(value: Any) -> Any:

@@ -26,6 +26,7 @@ __all__ = [
     "changes",
     "comma",
     "counted",
+    "forget",
     "members",
     "multi_status",
     "one",
@@ -104,6 +105,17 @@ def counted(
     (e.g. ``request.arg``: ``amount_of_cases=true``)."""
     wanted = {name: count for name, count in counts.items() if truthy(asked(name))}
     return [{**r, **{name: count(r) for name, count in wanted.items()}} for r in items]
+
+
+def forget(records: Iterable[Record], name: str, value: Any, *, blank: Any = None) -> None:
+    """Take ``value`` out of the field ``name`` of each of ``records``: out of a list
+    field, else the field set to ``blank`` where it is ``value``."""
+    for record in records:
+        have = record.get(name)
+        if isinstance(have, list) and value in have:
+            have.remove(value)
+        elif have == value:
+            record[name] = blank
 
 
 def window(items: list[Any], offset: int, limit: int) -> list[Any]:

@@ -3,13 +3,13 @@
 A fake declares each request body once, as a table of field name ->
 :class:`Field` (its kind, whether it is required, the values it allows, the
 record it must name), and its vendor's error wording once, as a
-:class:`Wording`. :func:`check` then finds every problem of a body at once, in
-that wording; :func:`read` also gives the values converted by kind; and
-:func:`refuse` raises them as one :class:`~cxkit.testing.Refused` (all of them,
-or the first, as the vendor answers).
+:class:`Wording`. :func:`read` then finds every problem of a body at once, in
+that wording, and gives the values converted by kind; :func:`refuse` raises the
+problems as one :class:`~cxkit.testing.Refused` (all of them, or the first, as
+the vendor answers); :func:`checked` does both.
 
 ```python
-from cxkit.testing._rules import Field, Wording, check, read
+from cxkit.testing._rules import Field, Wording, read
 
 THULIUM = Wording(required="{name} is required.", unknown="Unknown field: {name}.")
 RULES = {
@@ -18,7 +18,7 @@ RULES = {
     "order": Field("int"),
     "dialer": Field("enum", allowed=("predictive", "preview")),
 }
-assert check({"email": "x", "colour": 1}, RULES, THULIUM) == [
+assert read({"email": "x", "colour": 1}, RULES, THULIUM)[1] == [
     "Surname is required.",
     "Unknown field: colour.",
     "Wrong format of e-mail address.",
@@ -44,11 +44,10 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from ._server import Refused
+from ._server import _INTEGER, Refused
 
-__all__ = ["Field", "Rules", "Wording", "apply", "blank", "check", "read", "refuse", "strict"]
+__all__ = ["Field", "Rules", "Wording", "apply", "blank", "checked", "read", "refuse", "strict"]
 
-_INTEGER = re.compile(r"\s*-?\d+\s*")
 _PATTERNS = {
     "email": r"^[^@\s]+@[^@\s]+$",
     "phone": r"^\+?\d{3,15}$",
@@ -94,6 +93,11 @@ class Field:
     keep: bool = False
     store: bool = True
 
+    @classmethod
+    def each(cls, *names: str, kind: str = "text", **options: Any) -> dict[str, Field]:
+        """This field (of ``kind``, with ``options``) for each of ``names``."""
+        return dict.fromkeys(names, cls(kind, **options))
+
 
 Rules = Mapping[str, Field]
 """A request body's declaration: field name -> :class:`Field`."""
@@ -118,7 +122,8 @@ _SAYS = MappingProxyType(
 @dataclass(frozen=True)
 class Wording:
     """A vendor's error messages (templates with ``{name}``, ``{value}``,
-    ``{allowed}``); ``invalid`` overrides the bad-value message of a kind;
+    ``{allowed}``); ``unknown`` empty: the vendor ignores fields it does not
+    know; ``invalid`` overrides the bad-value message of a kind;
     ``end`` ends every message that does not end with it (``"."``)."""
 
     required: str = "{name} is required"
@@ -212,7 +217,7 @@ def read(
         if spec.required and (name in body or not partial) and (blank(value) or value == []):
             template = wording.empty if partial else wording.required
             problems.append(wording.say(template, name, spec))
-    if unknown:
+    if unknown and wording.unknown:
         problems += [wording.say(wording.unknown, str(k)) for k in body if k not in rules]
     for name, spec in rules.items():
         if name not in body:
@@ -239,17 +244,14 @@ def read(
     return values, list(dict.fromkeys(problems))
 
 
-def check(
-    body: Mapping[str, Any],
-    rules: Rules,
-    wording: Wording,
-    *,
-    partial: bool = False,
-    unknown: bool = True,
-    fake: Any = None,
-) -> list[str]:
-    """Every problem of ``body`` (see :func:`read`); ``[]`` when there is none."""
-    return read(body, rules, wording, partial=partial, unknown=unknown, fake=fake)[1]
+def checked(
+    body: Mapping[str, Any], rules: Rules, wording: Wording, *, first: bool = False, **options: Any
+) -> dict[str, Any]:
+    """The values of ``body`` read by ``rules`` (see :func:`read`, which takes
+    ``options``); :func:`refuse` with its problems (with ``first``, the first alone)."""
+    values, problems = read(body, rules, wording, **options)
+    refuse(problems, first=first)
+    return values
 
 
 def strict(

@@ -37,6 +37,7 @@ __all__ = [
     "Resource",
     "basic_auth",
     "bearer",
+    "dig",
     "int_id",
     "number",
     "record_time",
@@ -46,6 +47,7 @@ __all__ = [
 ]
 
 H = TypeVar("H", bound=Callable[..., Any])
+C = TypeVar("C")
 _ROUTE = "__cx_fake_route__"
 
 
@@ -89,13 +91,18 @@ class Refused(Exception):
 _INTEGER = re.compile(r"\s*-?\d+\s*")
 
 
-def number(value: Any, name: str, *, message: str = "{name} must be a number") -> int:
+def number(
+    value: Any, name: str, *, message: str = "{name} must be a number", least: int | None = None
+) -> int:
     """A whole number the client sent (an int, or integer text), read as the SDK
-    reads vendor numbers; :class:`Refused` (400, ``message``) when it is none."""
+    reads vendor numbers; :class:`Refused` (400, ``message``) when it is none, or
+    is under ``least``."""
     integral = isinstance(value, int) or (isinstance(value, str) and _INTEGER.fullmatch(value))
     found = as_int(value) if integral else None
     if found is None:
         raise Refused(400, message.format(name=name))
+    if least is not None and found < least:
+        raise Refused(400, f"{name} must be >= {least}")
     return found
 
 
@@ -196,6 +203,9 @@ class Resource:
     to the fields it sets (``{"trash": {"deleted": True}}``), after ``acted(fake,
     record, action, request)``; with ``bulk``, the path may name several ids
     (``/x/1,2,3``): each found one is changed and the answer gets the list.
+    ``scope``: the fields a record must hold to be found as this resource (a
+    store of replies and notes: a note is no reply), else a 404. ``owns``: the
+    fake's stores keyed by a record's id whose entry goes with it.
     """
 
     store: str | Callable[..., Store]
@@ -215,6 +225,8 @@ class Resource:
     actions: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     acted: Callable[..., Any] | None = None
     bulk: bool = False
+    scope: Mapping[str, Any] = field(default_factory=dict)
+    owns: tuple[str, ...] = ()
 
 
 @dataclass
@@ -448,9 +460,15 @@ class FakeServer:
         ]
         return [(m.upper(), p) for m, p in [*marked, *declared]]
 
+    refusal_status: ClassVar[int | None] = None
+    """The HTTP status of every refusal, where the vendor answers them with one (the
+    refusal's own status still in the body); ``None``: each its own."""
+
     def refused(self, exc: Refused) -> httpx.Response:
         """The answer to a :class:`Refused` raised in a handler."""
-        return self.error_response(exc.status, "; ".join(exc.messages))
+        response = self.error_response(exc.status, "; ".join(exc.messages))
+        response.status_code = self.refusal_status or response.status_code
+        return response
 
     def authenticate(self, request: httpx.Request) -> httpx.Response | None:
         """Return an error response to refuse ``request``; ``None`` lets it through."""
@@ -460,9 +478,18 @@ class FakeServer:
         """Adjust every answer (routed, refused or unknown), e.g. add quota headers."""
         return response
 
+    envelope: ClassVar[Mapping[str, Any]] = {}
+    """The fields of the vendor's success envelope (see :meth:`ok`)."""
+    failure: ClassVar[Mapping[str, Any]] = {}
+    """The fields of the vendor's error body besides its ``error`` message."""
+
+    def ok(self, **payload: Any) -> httpx.Response:
+        """A success: the ``envelope`` with ``payload``."""
+        return self.json({**self.envelope, **payload})
+
     def error_response(self, status: int, message: str) -> httpx.Response:
-        """The vendor's error body for ``status``."""
-        return self.json({"error": message}, status=status)
+        """The vendor's error body for ``status``: its ``failure`` and ``error``."""
+        return self.json({**self.failure, "error": message}, status=status)
 
     # -- declared resources ---------------------------------------------------
 
@@ -557,10 +584,13 @@ class FakeServer:
     def create(self, res: Resource, body: Any, request: FakeRequest) -> Record:
         """Build a record of ``res`` from ``body`` and store it."""
         assert res.new is not None, f"{res.label} has no new()"
-        record = res.new(self, body, request)
+        return self.put(res, res.new(self, body, request), request)
+
+    def put(self, res: Resource, record: Record, request: FakeRequest | None = None) -> Record:
+        """Store ``record`` (a new one) with the records of ``res``; return it."""
         store = self.store_of(res, request)
         if isinstance(store, dict):
-            store[_dig(record, res.key)] = record
+            store[dig(record, res.key)] = record
         else:
             store.append(record)
         return record
@@ -570,12 +600,14 @@ class FakeServer:
         res.change(self, record, body, request) if res.change else record.update(body)
 
     def delete(self, res: Resource, record: Record, request: FakeRequest) -> None:
-        """Remove ``record`` (after its ``removed`` cascade)."""
+        """Remove ``record`` (after its ``removed`` cascade), and what it ``owns``."""
         if res.removed:
             res.removed(self, record, request)
+        for name in res.owns:
+            getattr(self, name).pop(dig(record, res.key), None)
         store = self.store_of(res, request)
         if isinstance(store, dict):
-            del store[_dig(record, res.key)]
+            del store[dig(record, res.key)]
         else:
             store.remove(record)
 
@@ -598,7 +630,7 @@ class FakeServer:
             record = store.get(ident)
         else:
             record = next((r for r in store if ident is not None and r.get(res.key) == ident), None)
-        if record is None:
+        if record is None or any(record.get(k) != v for k, v in res.scope.items()):
             raise Refused(404, res.missing.format(label=res.label, id=raw_id))
         return record
 
@@ -755,6 +787,12 @@ class FakeServer:
         """The client options that point a client at this fake."""
         return {"base_url": self.base_url, "transport": self.transport(), "clock": self.clock}
 
+    def connect(self, kind: Callable[..., C], options: Mapping[str, Any], **defaults: Any) -> C:
+        """A client of ``kind`` served by this fake: ``options``, each of ``defaults``
+        (the fake's credentials) where ``options`` gives it no value or ``None``."""
+        given = {k: v for k, v in options.items() if v is not None or k not in defaults}
+        return kind(**{**defaults, **given, **self.wiring()})
+
     # -- response helpers ---------------------------------------------------
 
     @staticmethod
@@ -828,6 +866,13 @@ class FakeServer:
         return httpx.AsyncClient(transport=self.transport())
 
 
+def dig(record: Any, path: str) -> Any:
+    """The value at the dotted ``path`` of nested mappings; ``None`` where one is missing."""
+    for part in path.split("."):
+        record = record.get(part) if isinstance(record, Mapping) else None
+    return record
+
+
 def _pattern(template: str) -> re.Pattern[str]:
     return re.compile(re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>[^/]+)", re.escape(template)) + "$")
 
@@ -867,12 +912,6 @@ def _in_range(items: list[Record], key: str, low: str | None, high: str | None) 
 
 def _blank(value: Any) -> Any:
     return "" if value is None else value
-
-
-def _dig(record: Any, path: str) -> Any:
-    for part in path.split("."):
-        record = record[part]
-    return record
 
 
 def _records(store: Store) -> Iterable[Record]:

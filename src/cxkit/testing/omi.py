@@ -25,7 +25,7 @@ from ..omi import AsyncOmi, Omi
 from ._clock import FakeClock
 from ._listing import members, window
 from ._options import FakeClientOptions
-from ._rules import Field, Wording, read, refuse
+from ._rules import Field, Wording, checked
 from ._server import FakeRequest, FakeServer, Record, Refused, Resource, bearer, route
 
 if TYPE_CHECKING:
@@ -33,20 +33,25 @@ if TYPE_CHECKING:
 
 __all__ = ["FakeOmi"]
 
-SAYS = Wording(required="{name} là bắt buộc", invalid={"enum": "{name} không hợp lệ"})
+SAYS = Wording(required="{name} là bắt buộc", unknown="", invalid={"enum": "{name} không hợp lệ"})
 """OMI's wording of request problems."""
 GROUP_RULES = {
     "group_name": Field(required=True),
     "strategy": Field("enum", required=True, allowed=("enterprise", "rollover", "random")),
     "sip_members": Field("list", required=True),
 }
-_Token = str | Callable[[], str] | None
 _BY = {"id": "fake-agent", "name": "Fake API"}
+_ENVELOPE = {"status_code": 9999, "instance_id": "fake", "instance_version": "1.2.164"}
+_ENVELOPE.update(payload=None, key_enabled=False)
 _GROUPS = "/api/call_center/internal_group"
 _PHONE = {"domain": "omiteam", "outbound_proxy": "wss://wssvn.omicrm.com", "sip_user": "101"}
 _AGENT = {"full_name": "Nguyễn Văn An", "agent_id": "6391f5be232ce4664531d001"}
 _LINE = {"email": "an@omi.example", "public_number": "842836222789"}
 _DATES = {"last_updated_date": 1_700_000_000_000, "created_date": 1_690_000_000_000}
+
+
+class _Options(FakeClientOptions, total=False):
+    token: str | Callable[[], str] | None
 
 
 def _phones(contact: Record) -> set[str]:
@@ -72,6 +77,8 @@ class FakeOmi(FakeServer):
 
     vendor = "omi"
     base_url = "https://omi.fake.invalid"
+    refusal_status = 200
+    envelope = _ENVELOPE
 
     _phones = staticmethod(_phones)
 
@@ -88,32 +95,20 @@ class FakeOmi(FakeServer):
         self.tenant_id = "6209c98461c1cb163ded25f7"
         self._next_id = 0x6391F5BE232CE4664531E000
 
-    def client(self, *, token: _Token = None, **options: Unpack[FakeClientOptions]) -> Omi:
+    def client(self, **options: Unpack[_Options]) -> Omi:
         """An :class:`~cxkit.omi.Omi` client served by this fake (``token``: the fake's)."""
-        return Omi(token=self.token if token is None else token, **self.wiring(), **options)
+        return self.connect(Omi, options, token=self.token)
 
-    def async_client(
-        self, *, token: _Token = None, **options: Unpack[FakeClientOptions]
-    ) -> AsyncOmi:
+    def async_client(self, **options: Unpack[_Options]) -> AsyncOmi:
         """An :class:`~cxkit.omi.AsyncOmi` client served by this fake (``token``: the fake's)."""
-        return AsyncOmi(token=self.token if token is None else token, **self.wiring(), **options)
+        return self.connect(AsyncOmi, options, token=self.token)
 
     # -- the dialect: envelope, errors, paging --------------------------------
 
-    def ok(self, payload: Any) -> httpx.Response:
-        """A success envelope around ``payload``."""
-        fields = {"instance_id": "fake", "instance_version": "1.2.164", "payload": payload}
-        return self.json({"status_code": 9999, **fields, "key_enabled": False})
-
-    def error_response(self, status: int, message: str, http_status: int = 0) -> httpx.Response:
-        """A failure envelope; refusals with HTTP 200, as OMI answers, other errors
-        (no route, no token) with their own status."""
+    def error_response(self, status: int, message: str) -> httpx.Response:
+        """A failure envelope (refusals with HTTP 200, as OMI answers)."""
         body = {"status_code": status, "instance_id": "fake", "payload": None, "message": message}
-        return self.json(body, status=http_status or status)
-
-    def refused(self, exc: Refused) -> httpx.Response:
-        """Refusals are reported in the envelope, with HTTP 200."""
-        return self.error_response(exc.status, "; ".join(exc.messages), 200)
+        return self.json(body, status=status)
 
     def authenticate(self, request: httpx.Request) -> httpx.Response | None:
         """Refuse a missing or wrong Bearer token."""
@@ -132,7 +127,7 @@ class FakeOmi(FakeServer):
         """Records in the envelope; a listing as a page (``page``/``size`` in the query)."""
         if op != "list":
             # The real API queues a batch and answers at once; duplicates are dropped.
-            return self.ok(True if op in ("delete", "batch_create") else result)
+            return self.ok(payload=True if op in ("delete", "batch_create") else result)
         page = max(1, request.int_arg("page", 1))
         size = max(1, request.int_arg("size", res.wire.get("size", 10)))
         pages = max(1, math.ceil(len(result) / size))
@@ -140,18 +135,13 @@ class FakeOmi(FakeServer):
         sizes = {"page_number": page, "page_size": size, "total_items": len(result)}
         after = {"has_next": more, "next_page": page + 1 if more else 1, "has_previous": page > 1}
         before = {"previous_page": max(1, page - 1), "extension": None}
-        return self.ok({"items": items, **sizes, "total_pages": pages, **after, **before})
+        return self.ok(payload={"items": items, **sizes, "total_pages": pages, **after, **before})
 
     def _stamped(self, **fields: Any) -> Record:
         self._next_id += 1
         now = int(self.clock.now() * 1000)
         stamps = {"tenant_id": self.tenant_id, "created_date": now, "last_updated_date": now}
         return {"_id": f"{self._next_id:024x}", **stamps, **fields}
-
-    def _read(self, body: Any, rules: dict[str, Field], first: bool = False) -> dict[str, Any]:
-        values, problems = read(body, rules, SAYS, unknown=False)
-        refuse(problems, first=first)
-        return values
 
     # -- contacts -------------------------------------------------------------
 
@@ -176,7 +166,7 @@ class FakeOmi(FakeServer):
         body = self.read_body(CONTACTS, "update", request) or {}
         contact = self._find_by("refId", body.get("refId"))
         contact.update(body, last_updated_date=int(self.clock.now() * 1000))
-        return self.ok(contact)
+        return self.ok(payload=contact)
 
     @route("POST", "/api/contacts/add-note")
     def _add_notes(self, request: FakeRequest) -> httpx.Response:
@@ -188,20 +178,20 @@ class FakeOmi(FakeServer):
         for note in notes:
             self._find_by("phone", note["phone"])
         self.notes += [{**n, "created_date": int(self.clock.now() * 1000)} for n in notes]
-        return self.ok(True)
+        return self.ok(payload=True)
 
     @route("GET", "/api/contacts/get")
     def _find_contact(self, request: FakeRequest) -> httpx.Response:
         for key, arg in (("phone", "phone"), ("refId", "ref_id"), ("refCode", "ref_code")):
             if request.arg(arg) is not None:
-                return self.ok(self._find_by(key, request.arg(arg)))
-        return self.ok(self._find_by("", None))
+                return self.ok(payload=self._find_by(key, request.arg(arg)))
+        return self.ok(payload=self._find_by("", None))
 
     # -- internal groups and greetings ------------------------------------------
 
     def _group(self, group: Record, body: Any) -> Record:
         """``group`` with the fields of a create or update ``body``, and its members."""
-        values = self._read(body if isinstance(body, dict) else {}, GROUP_RULES, first=True)
+        values = checked(body if isinstance(body, dict) else {}, GROUP_RULES, SAYS, first=True)
         name, timeout = values["group_name"], body.get("timeout", group.get("timeout", 30))
         group.update(group_name=name, group_name_unsigned=name, timeout=timeout)
         group["strategy"] = values["strategy"]
@@ -229,17 +219,17 @@ class FakeOmi(FakeServer):
     def _group_members(self, request: FakeRequest) -> httpx.Response:
         body = self.read_body(GROUPS, "update", request) or {}
         group = self.find(GROUPS, body.get("group_id"))
-        values = self._read(body, {"sip_users": Field("list", required=True)})
+        values = checked(body, {"sip_users": Field("list", required=True)}, SAYS)
         how = "add" if request.raw.url.path.endswith("add-members") else "remove"
-        have = group["sip_members"]
-        return self.ok(self._members(group, members(have, map(str, values["sip_users"]), how)))
+        sips = members(group["sip_members"], map(str, values["sip_users"]), how)
+        return self.ok(payload=self._members(group, sips))
 
     def _add_greeting(self, name: str, formality: str, **fields: Any) -> httpx.Response:
         file = {"recording_file": f"{self._stamped()['_id']}.mp3", "is_deleted": False}
         unset = dict.fromkeys(("create_by", "last_update_by", "is_hidden_in_list"))
         names = {"greeting_name": name, "greeting_name_unsigned": name, "formality": formality}
         self.greetings.append(self._stamped(**unset, **names, **file, **fields))
-        return self.ok({"file": self.greetings[-1]})
+        return self.ok(payload={"file": self.greetings[-1]})
 
     @route("POST", "/api/call_center/greeting/upload")
     def _upload_greeting(self, request: FakeRequest) -> httpx.Response:

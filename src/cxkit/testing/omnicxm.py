@@ -21,9 +21,9 @@ import copy
 import math
 import re
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime, tzinfo
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 import httpx
 
@@ -79,12 +79,7 @@ class _ClientOptions(FakeClientOptions, total=False):
 
 
 def _positive(value: Any, name: str, default: int) -> int:
-    if value is None or value == "":
-        return default
-    found = number(value, name)
-    if found < 1:
-        raise Refused(400, f"{name} must be >= 1")
-    return found
+    return default if value is None or value == "" else number(value, name, least=1)
 
 
 def _first_text(value: Any) -> str:
@@ -109,6 +104,8 @@ class FakeOmniCXM(FakeServer):
 
     vendor = "omnicxm"
     base_url = "https://omni-api.fake.invalid"
+    envelope: ClassVar[Mapping[str, Any]] = {"status": True}
+    failure: ClassVar[Mapping[str, Any]] = {"status": False}  # bad input: HTTP 200
 
     def __init__(
         self,
@@ -185,14 +182,6 @@ class FakeOmniCXM(FakeServer):
         return record
 
     # -- the dialect: envelope, auth, quota, paging ---------------------------------
-
-    def ok(self, **payload: Any) -> httpx.Response:
-        """A success envelope."""
-        return self.json({"status": True, **payload})
-
-    def error_response(self, status: int, message: str) -> httpx.Response:
-        """Refusals: the HTTP status with a failure envelope (HTTP 200 for bad input)."""
-        return self.json({"status": False, "error": message}, status=status)
 
     def authenticate(self, request: httpx.Request) -> httpx.Response | None:
         """Spend the quota, then check Basic credentials (login) or ``X-API-KEY`` (a

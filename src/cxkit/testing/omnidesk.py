@@ -22,7 +22,6 @@ import email.utils
 import functools
 import json
 import mimetypes
-import operator
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -33,7 +32,7 @@ import httpx
 from ..omnidesk import AsyncOmnidesk, Omnidesk
 from ._clock import FakeClock
 from ._crud_extra import children
-from ._listing import as_list, changes, comma, counted, members, one, truthy
+from ._listing import as_list, changes, comma, counted, forget, members, one, truthy
 from ._options import FakeClientOptions
 from ._rules import Field, Wording, strict
 from ._server import (
@@ -90,10 +89,6 @@ _NO_ACTION = dict.fromkeys(
 _REQUIRED, _INT = Field(required=True), Field("int")
 
 
-def _texts(*names: str) -> dict[str, Field]:
-    return dict.fromkeys(names, Field())
-
-
 _FIELDS: dict[str, dict[str, Field]] = {
     "case": {
         "subject": _REQUIRED,
@@ -102,16 +97,17 @@ _FIELDS: dict[str, dict[str, Field]] = {
         "language_id": _INT,
     },
     "label": {"label_title": _REQUIRED},
-    "group": {"group_title": _REQUIRED, **_texts("group_from_name", "group_signature")},
+    "group": {"group_title": _REQUIRED, **Field.each("group_from_name", "group_signature")},
     "staff": {
         "staff_email": Field("email", required=True, message="a valid {name} is required"),
-        **_texts("staff_full_name", "staff_signature"),
+        **Field.each("staff_full_name", "staff_signature"),
     },
     "user": {
-        **_texts("user_email", "user_full_name", "company_name", "company_position", "user_note"),
+        **Field.each("user_email", "user_full_name", "company_name", "company_position"),
+        "user_note": Field(),
         "language_id": _INT,
     },
-    "company": _texts("company_name", "company_address", "company_note"),
+    "company": Field.each("company_name", "company_address", "company_note"),
 }
 """The plain fields an entity's create and update bodies share, as the fake checks them."""
 _CASE_CHANGES = frozenset((
@@ -119,6 +115,11 @@ _CASE_CHANGES = frozenset((
     "add_labels", "delete_labels", "add_cc_emails", "add_bcc_emails", "remove_cc_emails",
     "remove_bcc_emails",
 ))  # fmt: skip
+
+
+class _Options(FakeClientOptions, total=False):
+    email: str | None
+    api_key: str | None
 
 
 @dataclass
@@ -195,10 +196,8 @@ class FakeOmnidesk(FakeServer):
         if isinstance(staff_count, bool) or not isinstance(staff_count, int) or staff_count < 1:
             raise ValueError("staff_count must be an integer >= 1 (the API user is staff)")
         self.email, self.api_key = email, api_key
-        self.calls_per_hour = (
-            max(1000, 500 * staff_count) if calls_per_hour is None else calls_per_hour
-        )
-        self.calls_left = self.calls_per_hour
+        hourly = max(1000, 500 * staff_count) if calls_per_hour is None else calls_per_hour
+        self.calls_per_hour = self.calls_left = hourly
         self.cases: dict[int, Record] = {}
         self.messages: dict[int, list[Record]] = {}
         self.users: dict[int, Record] = {}
@@ -224,29 +223,13 @@ class FakeOmnidesk(FakeServer):
 
     # -- wiring and seeding ---------------------------------------------------
 
-    def client(
-        self,
-        *,
-        email: str | None = None,
-        api_key: str | None = None,
-        **options: Unpack[FakeClientOptions],
-    ) -> Omnidesk:
+    def client(self, **options: Unpack[_Options]) -> Omnidesk:
         """An :class:`Omnidesk` client served by this fake (credentials: the fake's)."""
-        return Omnidesk(
-            email=email or self.email, api_key=api_key or self.api_key, **self.wiring(), **options
-        )
+        return self.connect(Omnidesk, options, email=self.email, api_key=self.api_key)
 
-    def async_client(
-        self,
-        *,
-        email: str | None = None,
-        api_key: str | None = None,
-        **options: Unpack[FakeClientOptions],
-    ) -> AsyncOmnidesk:
+    def async_client(self, **options: Unpack[_Options]) -> AsyncOmnidesk:
         """An :class:`AsyncOmnidesk` client served by this fake (credentials: the fake's)."""
-        return AsyncOmnidesk(
-            email=email or self.email, api_key=api_key or self.api_key, **self.wiring(), **options
-        )
+        return self.connect(AsyncOmnidesk, options, email=self.email, api_key=self.api_key)
 
     def reset_quota(self) -> None:
         """Refill the hourly quota now."""
@@ -254,15 +237,12 @@ class FakeOmnidesk(FakeServer):
 
     def add_staff_role(self, role: str) -> Record:
         """Add a staff role (the fake starts with none)."""
-        role_id = self.new_id("role")
-        self.staff_roles[role_id] = {"role_id": role_id, "role": role}
-        return self.staff_roles[role_id]
+        return self.put(ROLES, {"role_id": self.new_id("role"), "role": role})
 
     def add_staff_status(self, status: str, *, active: bool = True) -> Record:
         """Add a custom staff status (``Online``, ``Offline`` and ``No chats`` exist)."""
-        n = self.new_id("status")
-        self.staff_statuses[n] = {"status_id": n, "status": status, "active": active}
-        return self.staff_statuses[n]
+        fields = {"status": status, "active": active}
+        return self.put(STATUSES, {"status_id": self.new_id("status"), **fields})
 
     def add_macro(
         self,
@@ -336,18 +316,14 @@ class FakeOmnidesk(FakeServer):
         return {**inner, "attachments": [(str(n), bytes(c)) for n, c in files]} if files else inner
 
     def read_body(self, res: Resource, op: str, request: FakeRequest) -> Any:
-        """The body wrapped in the entity name (or the aliases ``res`` declares: labels
-        take ``labels`` too, as the docs' curl, and notes ``note``)."""
+        """The body wrapped in the entity name (or in the names ``res.wire["body"]``
+        lists: labels take ``labels`` too, as the docs' curl, and notes ``note``)."""
         assert res.wrapper is not None
-        return self._body(request, res.wrapper, *res.wire.get("aliases", ()))
+        return self._body(request, *res.wire.get("body", (res.wrapper,)))
 
-    def update(self, res: Resource, record: Record, body: Any, request: FakeRequest) -> None:
-        """Apply an update; an entity without its own ``change`` takes its checked
-        ``_FIELDS`` (at least one)."""
-        if res.change is not None:
-            res.change(self, record, body, request)
-            return
-        changes = _checked(body, res.wrapper or "", partial=True)
+    def _change_fields(self, record: Record, body: Record, request: FakeRequest, kind: str) -> None:
+        """An update of an entity without its own change: its checked ``_FIELDS`` (at least one)."""
+        changes = _checked(body, kind, partial=True)
         if not changes:
             raise Refused(400, "nothing to update")
         record.update(changes)
@@ -403,7 +379,8 @@ class FakeOmnidesk(FakeServer):
 
     def _select_case(self, items: list[Record], request: FakeRequest) -> list[Record]:
         """Trash and spam left out; ``sort``."""
-        items = sorted((c for c in items if not c["deleted"] and not c["spam"]), key=_CASE_ID)
+        kept = (c for c in items if not c["deleted"] and not c["spam"])
+        items = sorted(kept, key=lambda c: c["case_id"])
         sort = request.arg("sort")
         if not sort:
             return items
@@ -463,7 +440,6 @@ class FakeOmnidesk(FakeServer):
         return int(self._add_user(fields)["user_id"])
 
     def _drop_case(self, case: Record, request: FakeRequest) -> None:
-        self.messages.pop(case["case_id"], None)
         self._drop_files("case_id", case["case_id"])
 
     def _change_case(self, case: Record, body: Record, request: FakeRequest) -> None:
@@ -488,6 +464,8 @@ class FakeOmnidesk(FakeServer):
     def _act(self, record: Record, action: str, request: FakeRequest) -> None:
         if action == "disable" and ("group_title" in record or "staff_email" in record):
             self._leave(record, request, disable=True)
+        if action in ("link", "unlink"):
+            self._link(record, action == "link", request)
         self._touch(record)
 
     # -- case messages and notes ---------------------------------------------------
@@ -552,19 +530,10 @@ class FakeOmnidesk(FakeServer):
         for file_id in [f.file_id for f in self.files.values() if getattr(f, key) == value]:
             del self.files[file_id]
 
-    def find(self, res: Resource, raw_id: Any, request: FakeRequest | None = None) -> Record:
-        """The record of ``res`` with id ``raw_id``; a reply is no note, a note no reply."""
-        record = super().find(res, raw_id, request)
-        if "note" in res.wire and record["note"] is not res.wire["note"]:
-            raise Refused(404, res.missing.format(label=res.label, id=raw_id))
-        return record
-
     # -- labels, users, companies, groups, staff --------------------------------------
 
     def _drop_label(self, label: Record, request: FakeRequest) -> None:
-        for case in self.cases.values():
-            if label["label_id"] in case["labels"]:
-                case["labels"].remove(label["label_id"])
+        forget(self.cases.values(), "labels", label["label_id"])
 
     def _new_label(self, body: Record, request: FakeRequest) -> Record:
         title = _checked(body, "label")  # refused before an id is spent
@@ -575,8 +544,7 @@ class FakeOmnidesk(FakeServer):
         user = self._stamped("user", **_NEW_USER)
         user.update(type=kind, language_id=1, custom_fields={}, linked_users=[])
         user.update({k: number(v, k) if k == "language_id" else v for k, v in fields.items()})
-        self.users[user["user_id"]] = user
-        return user
+        return self.put(USERS, user)
 
     def _new_user(self, body: Record, request: FakeRequest) -> Record:
         given = _identities(body)
@@ -603,9 +571,6 @@ class FakeOmnidesk(FakeServer):
         user.update(changes)
         user["custom_fields"] = {**user["custom_fields"], **(body.get("custom_fields") or {})}
         self._touch(user)
-
-    def _drop_company(self, company: Record, request: FakeRequest) -> None:
-        self.company_users.pop(company["company_id"], None)
 
     def _drop_user(self, user: Record, request: FakeRequest) -> None:
         for company_users in self.company_users.values():
@@ -676,8 +641,7 @@ class FakeOmnidesk(FakeServer):
         # (the create example answers "active": false).
         fields = {**dict.fromkeys(_FIELDS["staff"], ""), **fields}
         record = self._stamped("staff", **fields, thumbnail="", active=active, status=status)
-        self.staff[record["staff_id"]] = record
-        return record
+        return self.put(STAFF, record)
 
     def _new_staff(self, body: Record, request: FakeRequest) -> Record:
         fields = _checked(body, "staff")
@@ -795,13 +759,10 @@ class FakeOmnidesk(FakeServer):
         self.identification_codes[code] = dict(body)
         return self.json({"code": code})
 
-    @route("PUT", "/users/{id}/link.json")
-    @route("PUT", "/users/{id}/unlink.json")
-    def link_user(self, request: FakeRequest) -> httpx.Response:
+    def _link(self, user: Record, link: bool, request: FakeRequest) -> None:
         """Link the user named by ``user_email``, ``user_phone`` or ``user_id`` (both
         ways); or unlink the user ``user_id`` (unlinking again changes nothing)."""
-        user, body = self.find(USERS, request.path_params["id"]), request.json_object()
-        link = request.raw.url.path.endswith("/link.json")
+        body = request.json_object()
         given = [key for key in ("user_email", "user_phone", "user_id") if key in body]
         if link and len(given) != 1:
             raise Refused(400, "pass exactly one of user_email, user_phone, user_id")
@@ -821,7 +782,6 @@ class FakeOmnidesk(FakeServer):
             a["linked_users"] = members(a["linked_users"], [b["user_id"]], how)
         if link:
             self._touch(other)
-        return self.json({"user": copy.deepcopy(self._touch(user))})
 
 
 def _identities(body: Record, default: str = "") -> list[str]:
@@ -832,7 +792,6 @@ def _identities(body: Record, default: str = "") -> list[str]:
     return given
 
 
-_CASE_ID = operator.itemgetter("case_id")
 _CASE_SORTS: dict[str, Callable[[Record], Any]] = {
     "created_at": lambda c: record_time(c["created_at"]),
     "updated_at": lambda c: record_time(c["updated_at"]),
@@ -862,6 +821,7 @@ def _entity(
     ``_select_<kind>``, ``_new_<kind>``, ``_change_<kind>``, ``_drop_<kind>`` hooks."""
     verbs = {"select": "select", "new": "new", "change": "change", "removed": "drop"}
     hooks = {hook: getattr(FakeOmnidesk, f"_{verb}_{kind}", None) for hook, verb in verbs.items()}
+    hooks["change"] = hooks["change"] or functools.partial(FakeOmnidesk._change_fields, kind=kind)
     routes = rest(path or f"/{store}", *ops, item=item, suffix=".json")
     if "removed" in declared:  # groups and staff are enabled and disabled
         declared["actions"] = {"disable": {"active": False}, "enable": {"active": True}}
@@ -883,9 +843,10 @@ CASES = _entity(
         "custom_fields": "keys:search",
     },
     bulk=True,
+    owns=("messages",),
     actions={"trash": {"deleted": True}, "spam": {"spam": True}, "restore": _RESTORE},
 )
-LABELS = _entity("labels", "label", "list", *_EDITS, wire={"aliases": ("labels",)})
+LABELS = _entity("labels", "label", "list", *_EDITS, wire={"body": ("label", "labels")})
 USERS = _entity(
     "users",
     "user",
@@ -895,7 +856,7 @@ USERS = _entity(
         **_TIMES,
         "custom_fields": "keys:search",
     },
-    actions=_ACTIVE,
+    actions={**_ACTIVE, "link": {}, "unlink": {}},
 )
 COMPANIES = _entity(
     "companies",
@@ -904,6 +865,7 @@ COMPANIES = _entity(
         ("company_name", "company_domains", "company_address", "company_note"), "search:3"
     ),
     actions=_ACTIVE,
+    owns=("company_users",),
 )
 GROUPS = _entity("groups", "group", removed=FakeOmnidesk._leave)
 STAFF = _entity("staff", "staff", label="staff member", removed=FakeOmnidesk._leave)
@@ -915,12 +877,13 @@ MESSAGES = _entity(
     path="/cases/{id}/messages",
     item="/{message_id}",
     param="message_id",
-    wire={"note": False},
+    scope={"note": False},
 )
 NOTES = dataclasses.replace(
     MESSAGES,
     label="note",
-    wire={"note": True, "aliases": ("note",)},
+    scope={"note": True},
+    wire={"body": ("message", "note")},
     new=functools.partial(FakeOmnidesk._new_message, note=True),
     routes=rest("/cases/{id}/note", *_EDITS, item="/{message_id}", suffix=".json"),
 )
@@ -934,9 +897,9 @@ _RATINGS = Resource(
     },
     select=FakeOmnidesk._select_ratings,
 )
-_STAFF_LISTS = (
+ROLES, STATUSES = (
     Resource(name, key, {"list": f"GET /{name}.json"}, wrapper=name, wire={"count": True})
     for name, key in (("staff_roles", "role_id"), ("staff_statuses", "status_id"))
 )
-_ALL = (CASES, LABELS, USERS, COMPANIES, GROUPS, STAFF, MESSAGES, NOTES, _RATINGS, *_STAFF_LISTS)
+_ALL = (CASES, LABELS, USERS, COMPANIES, GROUPS, STAFF, MESSAGES, NOTES, _RATINGS, ROLES, STATUSES)
 FakeOmnidesk.resources = _ALL

@@ -35,9 +35,9 @@ import httpx
 
 from ..thulium import AsyncThulium, Thulium
 from ._clock import FakeClock
-from ._listing import members, multi_status, one, ordered, public, truthy, view, window
+from ._listing import forget, members, multi_status, one, ordered, public, truthy, view, window
 from ._options import FakeClientOptions
-from ._rules import Field, Rules, Wording, apply, blank, read, refuse
+from ._rules import Field, Rules, Wording, apply, blank, checked, read, refuse
 from ._server import FakeRequest, FakeServer, Record, Refused, Resource, basic_auth, rest, route
 
 if TYPE_CHECKING:
@@ -56,9 +56,7 @@ SAYS = Wording(
 )
 """Thulium's wording of request problems (it reports every one, one entry each)."""
 
-
-def _any(*names: str, **options: Any) -> dict[str, Field]:
-    return dict.fromkeys(names, Field("any", **options))
+_any = functools.partial(Field.each, kind="any")
 
 
 def _ref(kind: str, ref: str, missing: str, **options: Any) -> Field:
@@ -255,17 +253,16 @@ class FakeThulium(FakeServer):
         seed = {"name": "Jan", "surname": "Kowalski", "email": "jan.kowalski@example.org"}
         self._new_agent(login="jkowalski", number="559933", **seed)
 
-    def _options(self, options: ThuliumFakeOptions) -> dict[str, Any]:
-        given = {"username": self.username, "password": self.password, "time_zone": self.zone}
-        return {**given, **options, **self.wiring()}
+    def _credentials(self) -> dict[str, Any]:
+        return {"username": self.username, "password": self.password, "time_zone": self.zone}
 
     def client(self, **options: Unpack[ThuliumFakeOptions]) -> Thulium:
         """A :class:`~cxkit.thulium.Thulium` client served by this fake (options override)."""
-        return Thulium(**self._options(options))
+        return self.connect(Thulium, options, **self._credentials())
 
     def async_client(self, **options: Unpack[ThuliumFakeOptions]) -> AsyncThulium:
         """An :class:`~cxkit.thulium.AsyncThulium` client served by this fake (options override)."""
-        return AsyncThulium(**self._options(options))
+        return self.connect(AsyncThulium, options, **self._credentials())
 
     # -- the dialect: auth, errors, dates, answers ------------------------------
 
@@ -304,9 +301,7 @@ class FakeThulium(FakeServer):
     def _read(self, source: FakeRequest | Record, rules: Rules, **options: Any) -> Record:
         """The values of a body (``source``'s) by ``rules``; every problem refused at once."""
         body = _body(source) if isinstance(source, FakeRequest) else source
-        values, problems = read(body, rules, SAYS, fake=self, **options)
-        refuse(problems)
-        return values
+        return checked(body, rules, SAYS, fake=self, **options)
 
     def filter(self, res: Resource, request: FakeRequest, items: list[Record]) -> list[Record]:
         """The declared filters, then ``order`` (``a,-b``) where ``res`` sorts."""
@@ -453,9 +448,7 @@ class FakeThulium(FakeServer):
     def _drop_company(self, record: Record, request: FakeRequest) -> None:
         """Its card goes; its customers stay, without a company."""
         self.customers.pop(record["customer_id"], None)
-        for customer in self.customers.values():
-            if customer.get("company_id") == record["company_id"]:
-                customer["company_id"] = ""
+        forget(self.customers.values(), "company_id", record["company_id"], blank="")
 
     # -- tickets --------------------------------------------------------------
 
@@ -912,7 +905,7 @@ TICKETS = _resource(
     select=FakeThulium._select_tickets,
     new=FakeThulium._create_ticket,
     change=FakeThulium._update_ticket,
-    removed=lambda fake, ticket, request: fake.ticket_messages.pop(ticket["ticket_id"], None),
+    owns=("ticket_messages",),
     wire={**_PAGED, "view": FakeThulium._ticket_view},
 )
 OUTBOUNDS = _resource(

@@ -14,14 +14,16 @@ for ticket in cxm.tickets.read(where=F("last_modified.time") >= since,
 
 from typing import TYPE_CHECKING
 
-from .types import __all__ as _types_all
-
 if TYPE_CHECKING:
     from .._core import Operation
-    from ._async import AsyncOmniCXM, AsyncOmniCXMOptions
-    from ._dialect import MAX_TAKE, NotCompletedError, OmniCXMDialect
-    from ._sync import OmniCXM, OmniCXMOptions
-    from .query import Condition, F, Filter, Sort
+    from ._async import AsyncOmniCXM as AsyncOmniCXM, AsyncOmniCXMOptions as AsyncOmniCXMOptions
+    from ._dialect import (
+        MAX_TAKE as MAX_TAKE,
+        NotCompletedError as NotCompletedError,
+        OmniCXMDialect as OmniCXMDialect,
+    )
+    from ._sync import OmniCXM as OmniCXM, OmniCXMOptions as OmniCXMOptions
+    from .query import Condition as Condition, F as F, Filter as Filter, Sort as Sort
     from .types import *  # noqa: F403
 
     OPERATIONS: tuple[Operation, ...]
@@ -34,7 +36,6 @@ else:
     __getattr__, __dir__ = vendor_exports(
         __name__,
         "OmniCXM",
-        _types_all,
         {
             "._async": ("AsyncOmniCXMOptions",),
             "._sync": ("OmniCXMOptions",),
@@ -42,19 +43,3 @@ else:
             ".query": ("Condition", "F", "Filter", "Sort"),
         },
     )
-
-__all__ = [
-    "MAX_TAKE",
-    "OPERATIONS",
-    "AsyncOmniCXM",
-    "AsyncOmniCXMOptions",
-    "Condition",
-    "F",
-    "Filter",
-    "NotCompletedError",
-    "OmniCXM",
-    "OmniCXMDialect",
-    "OmniCXMOptions",
-    "Sort",
-    *_types_all,
-]

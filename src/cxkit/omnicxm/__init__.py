@@ -16,14 +16,17 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .._core import Operation
-    from ._async import AsyncOmniCXM as AsyncOmniCXM, AsyncOmniCXMOptions as AsyncOmniCXMOptions
-    from ._dialect import (
-        MAX_TAKE as MAX_TAKE,
-        NotCompletedError as NotCompletedError,
-        OmniCXMDialect as OmniCXMDialect,
-    )
-    from ._sync import OmniCXM as OmniCXM, OmniCXMOptions as OmniCXMOptions
-    from .query import Condition as Condition, F as F, Filter as Filter, Sort as Sort
+    from ._async import AsyncOmniCXM as AsyncOmniCXM
+    from ._async import AsyncOmniCXMOptions as AsyncOmniCXMOptions
+    from ._dialect import MAX_TAKE as MAX_TAKE
+    from ._dialect import NotCompletedError as NotCompletedError
+    from ._dialect import OmniCXMDialect as OmniCXMDialect
+    from ._sync import OmniCXM as OmniCXM
+    from ._sync import OmniCXMOptions as OmniCXMOptions
+    from .query import Condition as Condition
+    from .query import F as F
+    from .query import Filter as Filter
+    from .query import Sort as Sort
     from .types import *  # noqa: F403
 
     OPERATIONS: tuple[Operation, ...]

@@ -35,6 +35,29 @@ def test_each_submodule_names_its_exports_in_a_literal_list(package: str) -> Non
         assert lazy._literal_all(name) == tuple(importlib.import_module(name).__all__), name
 
 
+@pytest.mark.parametrize(
+    ("source", "names"),
+    [
+        ('__all__ = ["A", "b_c"]\n', ("A", "b_c")),
+        ("__all__: list[str] = [\n    'A',  # why A\n    'B',\n]\n", ("A", "B")),
+        ('__all__ = ("A",)\n', ("A",)),
+        ('__all__ = ["A"]\n__all__ += ["B"]\n', None),  # changed later: the module is asked
+        ('__all__ = ["A", *OTHER]\n', None),
+        ("__all__ = [NAME]\n", None),
+        ('__all__ += ["A"]\n', None),
+        ("__all__ = sorted(NAMES)\n", None),
+        ("x = 1\n", None),
+    ],
+)
+def test_a_literal_list_is_read_from_the_source(
+    source: str, names: tuple[str, ...] | None, demo: str
+) -> None:
+    importlib.import_module(demo)
+    path = Path(importlib.import_module(demo).__path__[0]) / "probe.py"
+    path.write_text('"""Probe."""\n\n' + source, encoding="utf-8")
+    assert lazy._literal_all(f"{demo}.probe") == names
+
+
 PACKAGE = {
     "__init__.py": """
         from cxkit._core import lazy_modules

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import importlib
 import os
-import re
 import sys
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cached_property
+from itertools import takewhile
 from typing import Any, TypeVar
 
 __all__ = ["lazy_exports", "lazy_modules", "named", "vendor_exports"]
@@ -27,34 +27,46 @@ __all__ = ["lazy_exports", "lazy_modules", "named", "vendor_exports"]
 Exports = tuple[Callable[[str], Any], Callable[[], list[str]]]
 """A package's module ``__getattr__`` and ``__dir__``."""
 
-# A module's literal ``__all__`` (``__all__ = ["A", "B"]``), read from its source so
-# that finding which module offers a name imports only that module. Compiled on first
-# use: ``import cxkit`` compiles no pattern.
-_ALL = r"^__all__\s*(?::[^=\n]*)?=\s*[\[(]([^\])]*)[\])]"
-_ALL_CHANGED = r"^__all__\s*(?:\+=|\.|=)"
-_QUOTED = r"""["']([A-Za-z_]\w*)["']"""
-
-_declared: dict[str, tuple[str, ...]] = {}
+_declared: dict[str, tuple[str, ...] | _Package] = {}
 
 
-def declared(module: str) -> tuple[str, ...]:
-    """The names ``module`` (a full dotted name) exports: its ``__all__``.
+def _listing(module: str) -> tuple[str, ...] | _Package:
+    """What ``module`` (a full dotted name) exports: its ``__all__``, or the lazy
+    package that answers for it (a vendor's ``types``).
 
     A module not imported yet is not imported for this when its source holds one
     literal ``__all__`` list; anything else (a package, a computed ``__all__``, no
     source file) is imported and asked.
     """
-    names = _declared.get(module)
-    if names is None:
+    found = _declared.get(module)
+    if found is None:
         loaded = sys.modules.get(module)
         found = _literal_all(module) if loaded is None else None
         if found is None:
-            found = tuple(getattr(loaded or importlib.import_module(module), "__all__", ()))
-        names = _declared[module] = found
-    return names
+            loaded = loaded or importlib.import_module(module)
+            inner = getattr(getattr(loaded, "__getattr__", None), "__self__", None)
+            found = inner if isinstance(inner, _Package) else tuple(getattr(loaded, "__all__", ()))
+        _declared[module] = found
+    return found
+
+
+def declared(module: str) -> tuple[str, ...]:
+    """The names ``module`` (a full dotted name) exports, in the order it lists them."""
+    found = _listing(module)
+    return tuple(found.names()) if isinstance(found, _Package) else found
+
+
+def _offers(module: str, name: str) -> bool:
+    """Whether ``module`` exports ``name``; a lazy package is asked to find it, which
+    reads no more of its modules than it needs."""
+    found = _listing(module)
+    return found.find(name) is not None if isinstance(found, _Package) else name in found
 
 
 def _literal_all(module: str) -> tuple[str, ...] | None:
+    """The names of ``module``'s ``__all__``, read from its source when it assigns one
+    literal list of names at the top level (``__all__ = ["A", "B"]``) and never
+    changes it; else ``None``. Plain string work: no pattern to compile."""
     parent, _, stem = module.rpartition(".")
     for folder in getattr(sys.modules.get(parent), "__path__", ()):
         try:
@@ -62,10 +74,27 @@ def _literal_all(module: str) -> tuple[str, ...] | None:
                 source = file.read()
         except OSError:
             continue
-        match = re.search(_ALL, source, re.MULTILINE)
-        if match is None or re.compile(_ALL_CHANGED, re.MULTILINE).search(source, match.end()):
+        start = source.find("\n__all__") + 1
+        target, _, value = source[start:].partition("=")
+        value = value.lstrip()
+        end = value.find("]" if value[:1] == "[" else ")")
+        if (
+            not start
+            or target.partition(":")[0].strip() != "__all__"
+            or value[:1] not in ("[", "(")
+            or end < 0
+            or source.find("\n__all__", start) >= 0  # changed later (``__all__ += ...``)
+        ):
             return None
-        return tuple(re.findall(_QUOTED, match.group(1)))
+        items = [
+            i.strip()
+            for line in value[1:end].splitlines()
+            for i in line.partition("#")[0].split(",")
+        ]
+        names = tuple(i[1:-1] for i in items if i)
+        if any(i[:1] not in "\"'" or i[-1:] != i[:1] for i in items if i):
+            return None
+        return names if all(n.isidentifier() for n in names) else None
     return None
 
 
@@ -140,12 +169,29 @@ class _Package:
         return value
 
     def from_modules(self, name: str) -> Any:
-        """``name`` from the first of the modules whose ``__all__`` has it."""
-        if not name.startswith("__"):  # dunders (``__path__``...) are never re-exported
-            for module in self.modules:
-                if name in declared(module):
-                    return getattr(importlib.import_module(module), name)
-        raise AttributeError(f"module {self.package!r} has no attribute {name!r}")
+        """``name`` from the module whose ``__all__`` has it."""
+        module = self.find(name)
+        if module is None:
+            raise AttributeError(f"module {self.package!r} has no attribute {name!r}")
+        return getattr(importlib.import_module(module), name)
+
+    def find(self, name: str) -> str | None:
+        """The module that exports ``name``, if one does.
+
+        Names are unique across the modules (the tests check), so the modules whose
+        name starts with the name's first word (``AsyncTickets``: ``.tickets``;
+        ``CaseStatus``: ``.cases``) are read first, then the others in order.
+        """
+        if name.startswith("__"):  # dunders (``__path__``...) are never re-exported
+            return None
+        word = name.removeprefix("Async")
+        first = (word[:1] + "".join(takewhile(str.islower, word[1:]))).lower() or "."
+        for module in sorted(
+            self.modules, key=lambda m: not m.rpartition(".")[2].startswith(first)
+        ):
+            if _offers(module, name):
+                return module
+        return None
 
     def dir(self) -> list[str]:
         return sorted({*vars(sys.modules[self.package]), *self.names()})

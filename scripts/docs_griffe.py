@@ -17,6 +17,8 @@ _ROLE = re.compile(
     r":(?:py:)?(?:class|func|meth|attr|mod|obj|exc|data|const):`(?P<tilde>~?)(?P<target>[^`]+)`"
 )
 
+_SERVES = re.compile(r"\b(?:lazy_exports|lazy_modules|vendor_exports)\(")
+
 
 def plain_roles(text: str) -> str:
     """``text`` with each Sphinx role turned into a code span."""
@@ -40,18 +42,19 @@ class SphinxRoles(griffe.Extension):
 
 
 class LazyExports(griffe.Extension):
-    """Names a package serves on first use (``cxkit._core.lazy.lazy_exports``) exist at runtime.
+    """Names a package serves on first use (``cxkit._core.lazy``) exist at runtime.
 
     Such a package imports its names under ``if TYPE_CHECKING:`` and returns them
     from its module ``__getattr__``; griffe takes type-guarded names for absent at
     runtime, so ``from .types import *`` there would export nothing. In a package
-    that calls ``lazy_exports(...)`` or ``vendor_exports(...)`` they are marked as runtime names.
+    that calls ``lazy_exports(...)``, ``lazy_modules(...)`` or ``vendor_exports(...)``
+    they are marked as runtime names.
     """
 
     @staticmethod
     def _serves_lazily(agent: Any) -> bool:
-        return bool(getattr(agent, "type_guarded", False)) and "_exports(" in str(
-            getattr(agent, "code", "")
+        return bool(getattr(agent, "type_guarded", False)) and bool(
+            _SERVES.search(str(getattr(agent, "code", "")))
         )
 
     def on_alias_instance(self, *, alias: griffe.Alias, agent: Any, **kwargs: Any) -> None:
@@ -63,3 +66,12 @@ class LazyExports(griffe.Extension):
         """Mark a type-guarded attribute (``OPERATIONS``) of a lazy package as a runtime name."""
         if self._serves_lazily(agent):
             attr.runtime = True
+
+    def on_module_members(self, *, mod: griffe.Module, **kwargs: Any) -> None:
+        """Mark what a module lists in ``__all__`` as runtime names: a name defined one
+        way for the type checker and another at runtime (``if TYPE_CHECKING: ...
+        else: ...``) is still exported, so ``from .module import *`` offers it."""
+        for name in mod.exports or ():
+            member = mod.members.get(str(name))
+            if member is not None and not member.is_alias:
+                member.runtime = True

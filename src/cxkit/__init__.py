@@ -2,85 +2,31 @@
 
 from typing import TYPE_CHECKING
 
-from ._core.errors import (
-    APIConnectionError,
-    APIError,
-    APIStatusError,
-    APITimeoutError,
-    AuthenticationError,
-    BadRequestError,
-    ClientClosedError,
-    ConfigurationError,
-    ConflictError,
-    CXError,
-    ErrorDetail,
-    GoneError,
-    InternalServerError,
-    NoNextPageError,
-    NotCompletedError,
-    NotFoundError,
-    PermissionDeniedError,
-    RateLimitError,
-    RedirectError,
-    ResponseTooLargeError,
-    ResponseValidationError,
-    ThrottleStoreError,
-    UnprocessableEntityError,
-    UnsupportedOperationError,
-    WebhookError,
-)
-from ._core.lazy import lazy_exports
-from ._version import __version__
+from ._core.errors import *  # noqa: F403  (every error, as errors.__all__ lists them)
 
 if TYPE_CHECKING:
-    from ._core.models import Created, CXInput, CXModel
-    from ._core.pager import AsyncPage, AsyncPager, SyncPage
-    from ._core.ratelimit import RateLimit
-    from ._core.registry import Operation
+    from ._core.models import Created as Created
+    from ._core.models import CXInput as CXInput
+    from ._core.models import CXModel as CXModel
+    from ._core.pager import AsyncPage as AsyncPage
+    from ._core.pager import AsyncPager as AsyncPager
+    from ._core.pager import SyncPage as SyncPage
+    from ._core.ratelimit import RateLimit as RateLimit
+    from ._core.registry import Operation as Operation
+    from ._version import __version__ as __version__
+else:
+    from ._core.lazy import lazy_exports
 
-__getattr__, __dir__ = lazy_exports(
-    __name__,
-    {
-        "._core.models": ("Created", "CXInput", "CXModel"),
-        "._core.pager": ("AsyncPage", "AsyncPager", "SyncPage"),
-        "._core.ratelimit": ("RateLimit",),
-        "._core.registry": ("Operation",),
-    },
-)
-
-__all__ = [
-    "APIConnectionError",
-    "APIError",
-    "APIStatusError",
-    "APITimeoutError",
-    "AsyncPage",
-    "AsyncPager",
-    "AuthenticationError",
-    "BadRequestError",
-    "CXError",
-    "CXInput",
-    "CXModel",
-    "ClientClosedError",
-    "ConfigurationError",
-    "ConflictError",
-    "Created",
-    "ErrorDetail",
-    "GoneError",
-    "InternalServerError",
-    "NoNextPageError",
-    "NotCompletedError",
-    "NotFoundError",
-    "Operation",
-    "PermissionDeniedError",
-    "RateLimit",
-    "RateLimitError",
-    "RedirectError",
-    "ResponseTooLargeError",
-    "ResponseValidationError",
-    "SyncPage",
-    "ThrottleStoreError",
-    "UnprocessableEntityError",
-    "UnsupportedOperationError",
-    "WebhookError",
-    "__version__",
-]
+    # Imported on first use (cxkit._core.lazy): the models, pages, rate limit and
+    # operation types; the errors are imported above.
+    __getattr__, __dir__ = lazy_exports(
+        __name__,
+        {
+            "._core.models": ("Created", "CXInput", "CXModel"),
+            "._core.pager": ("AsyncPage", "AsyncPager", "SyncPage"),
+            "._core.ratelimit": ("RateLimit",),
+            "._core.registry": ("Operation",),
+            "._version": ("__version__",),
+        },
+        modules=("._core.errors",),
+    )

@@ -19,13 +19,11 @@ for each in client.items.list():
 
 from typing import TYPE_CHECKING
 
-from .types import __all__ as _types_all
-
 if TYPE_CHECKING:
     from .._core import Operation
-    from ._async import AsyncTemplate
-    from ._dialect import TemplateDialect
-    from ._sync import Template
+    from ._async import AsyncTemplate as AsyncTemplate
+    from ._dialect import TemplateDialect as TemplateDialect
+    from ._sync import Template as Template
     from .types import *  # noqa: F403
 
     OPERATIONS: tuple[Operation, ...]
@@ -34,6 +32,4 @@ else:
     from .._core import vendor_exports
 
     # Imported on first use (cxkit._core.lazy): the clients, the dialect, the models, OPERATIONS.
-    __getattr__, __dir__ = vendor_exports(__name__, "Template", _types_all)
-
-__all__ = ["OPERATIONS", "AsyncTemplate", "Template", "TemplateDialect", *_types_all]
+    __getattr__, __dir__ = vendor_exports(__name__, "Template")

@@ -49,20 +49,20 @@ def _only(module: Any, base: type, what: str) -> Any:
 
 
 def env_variables(client_class: type) -> tuple[str, ...]:
-    """The environment variables the client's constructor reads through ``setting()``,
-    in the order it reads them."""
+    """The environment variables the client's constructor reads, in the order it names
+    them: each ``setting()``'s second argument, and the keyword arguments whose name ends
+    in ``env`` (``account_base_url(..., env="OMNIDESK_DOMAIN", ...)``)."""
     source = textwrap.dedent(inspect.getsource(vars(client_class)["__init__"]))
     names: list[str] = []
     for node in ast.walk(ast.parse(source)):
-        if (
-            isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Name)
-            and node.func.id == "setting"
-            and len(node.args) >= 2
-            and isinstance(node.args[1], ast.Constant)
-            and isinstance(node.args[1].value, str)
-        ):
-            names.append(node.args[1].value)
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+            continue
+        named = [kw.value for kw in node.keywords if kw.arg and kw.arg.endswith("env")]
+        if node.func.id == "setting" and len(node.args) >= 2:
+            named.append(node.args[1])
+        names += [
+            n.value for n in named if isinstance(n, ast.Constant) and isinstance(n.value, str)
+        ]
     return tuple(sorted(set(names), key=lambda n: source.find(f'"{n}"')))
 
 

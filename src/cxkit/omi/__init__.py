@@ -12,13 +12,11 @@ for contact in omi.contacts.list(keyword="0912", filters=[ContactFilter.owner("u
 
 from typing import TYPE_CHECKING
 
-from .types import __all__ as _types_all
-
 if TYPE_CHECKING:
     from .._core import Operation
-    from ._async import AsyncOmi
-    from ._dialect import OmiDialect
-    from ._sync import Omi
+    from ._async import AsyncOmi as AsyncOmi
+    from ._dialect import OmiDialect as OmiDialect
+    from ._sync import Omi as Omi
     from .types import *  # noqa: F403
 
     OPERATIONS: tuple[Operation, ...]
@@ -27,6 +25,4 @@ else:
     from .._core import vendor_exports
 
     # Imported on first use (cxkit._core.lazy): the clients, the dialect, the models, OPERATIONS.
-    __getattr__, __dir__ = vendor_exports(__name__, "Omi", _types_all)
-
-__all__ = ["OPERATIONS", "AsyncOmi", "Omi", "OmiDialect", *_types_all]
+    __getattr__, __dir__ = vendor_exports(__name__, "Omi")

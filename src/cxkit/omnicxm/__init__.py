@@ -14,14 +14,19 @@ for ticket in cxm.tickets.read(where=F("last_modified.time") >= since,
 
 from typing import TYPE_CHECKING
 
-from .types import __all__ as _types_all
-
 if TYPE_CHECKING:
     from .._core import Operation
-    from ._async import AsyncOmniCXM, AsyncOmniCXMOptions
-    from ._dialect import MAX_TAKE, NotCompletedError, OmniCXMDialect
-    from ._sync import OmniCXM, OmniCXMOptions
-    from .query import Condition, F, Filter, Sort
+    from ._async import AsyncOmniCXM as AsyncOmniCXM
+    from ._async import AsyncOmniCXMOptions as AsyncOmniCXMOptions
+    from ._dialect import MAX_TAKE as MAX_TAKE
+    from ._dialect import NotCompletedError as NotCompletedError
+    from ._dialect import OmniCXMDialect as OmniCXMDialect
+    from ._sync import OmniCXM as OmniCXM
+    from ._sync import OmniCXMOptions as OmniCXMOptions
+    from .query import Condition as Condition
+    from .query import F as F
+    from .query import Filter as Filter
+    from .query import Sort as Sort
     from .types import *  # noqa: F403
 
     OPERATIONS: tuple[Operation, ...]
@@ -34,7 +39,6 @@ else:
     __getattr__, __dir__ = vendor_exports(
         __name__,
         "OmniCXM",
-        _types_all,
         {
             "._async": ("AsyncOmniCXMOptions",),
             "._sync": ("OmniCXMOptions",),
@@ -42,19 +46,3 @@ else:
             ".query": ("Condition", "F", "Filter", "Sort"),
         },
     )
-
-__all__ = [
-    "MAX_TAKE",
-    "OPERATIONS",
-    "AsyncOmniCXM",
-    "AsyncOmniCXMOptions",
-    "Condition",
-    "F",
-    "Filter",
-    "NotCompletedError",
-    "OmniCXM",
-    "OmniCXMDialect",
-    "OmniCXMOptions",
-    "Sort",
-    *_types_all,
-]

@@ -12,13 +12,11 @@ for case in desk.cases.list(status="open"):
 
 from typing import TYPE_CHECKING
 
-from .types import __all__ as _types_all
-
 if TYPE_CHECKING:
     from .._core import Operation
-    from ._async import AsyncOmnidesk
-    from ._dialect import OmnideskDialect
-    from ._sync import Omnidesk
+    from ._async import AsyncOmnidesk as AsyncOmnidesk
+    from ._dialect import OmnideskDialect as OmnideskDialect
+    from ._sync import Omnidesk as Omnidesk
     from .types import *  # noqa: F403
 
     OPERATIONS: tuple[Operation, ...]
@@ -27,6 +25,4 @@ else:
     from .._core import vendor_exports
 
     # Imported on first use (cxkit._core.lazy): the clients, the dialect, the models, OPERATIONS.
-    __getattr__, __dir__ = vendor_exports(__name__, "Omnidesk", _types_all)
-
-__all__ = ["OPERATIONS", "AsyncOmnidesk", "Omnidesk", "OmnideskDialect", *_types_all]
+    __getattr__, __dir__ = vendor_exports(__name__, "Omnidesk")

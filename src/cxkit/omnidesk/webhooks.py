@@ -30,6 +30,7 @@ from collections.abc import Mapping
 from typing import Any, cast
 
 from .._core import WebhookError, WebhookParser
+from .types.webhooks import *  # noqa: F403
 from .types.webhooks import (
     CaseEvent,
     MessageEvent,
@@ -37,20 +38,10 @@ from .types.webhooks import (
     UnknownEvent,
     UserEvent,
     WebhookEvent,
-    WebhookMessage,
 )
+from .types.webhooks import __all__ as _events_all
 
-__all__ = [
-    "CaseEvent",
-    "MessageEvent",
-    "OmnideskEvent",
-    "UnknownEvent",
-    "UserEvent",
-    "WebhookError",
-    "WebhookEvent",
-    "WebhookMessage",
-    "parse_event",
-]
+__all__ = ["WebhookError", "parse_event", *_events_all]
 
 _VENDOR = "omnidesk"
 

@@ -14,13 +14,11 @@ result.raise_for_failures()
 
 from typing import TYPE_CHECKING
 
-from .types import __all__ as _types_all
-
 if TYPE_CHECKING:
     from .._core import Operation
-    from ._async import AsyncThulium
-    from ._dialect import ThuliumDialect
-    from ._sync import Thulium
+    from ._async import AsyncThulium as AsyncThulium
+    from ._dialect import ThuliumDialect as ThuliumDialect
+    from ._sync import Thulium as Thulium
     from .types import *  # noqa: F403
 
     OPERATIONS: tuple[Operation, ...]
@@ -29,6 +27,4 @@ else:
     from .._core import vendor_exports
 
     # Imported on first use (cxkit._core.lazy): the clients, the dialect, the models, OPERATIONS.
-    __getattr__, __dir__ = vendor_exports(__name__, "Thulium", _types_all)
-
-__all__ = ["OPERATIONS", "AsyncThulium", "Thulium", "ThuliumDialect", *_types_all]
+    __getattr__, __dir__ = vendor_exports(__name__, "Thulium")

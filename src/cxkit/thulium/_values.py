@@ -1,4 +1,5 @@
-"""Argument checks of the campaign, ticket and misc resources (pure, run before any request).
+"""Argument checks of the campaign, ticket and misc resources (pure, run before any request),
+and the paging their record lists share.
 
 Dates here have a fixed documented shape (``YYYY-MM-DD`` for campaign dates and
 record filters, ``YYYY-MM-DD hh:mm`` for a record's next call); see
@@ -14,9 +15,11 @@ from typing import Any
 
 from .._core import CXInput, check_choice, check_flag, check_id, check_int, check_text, opt_ids
 from ._checks import zoned_text
+from ._dialect import ThuliumHints
 from .types.events import RecordSystemStatus
 
 __all__ = [
+    "RECORD_PAGES",
     "check_flag",
     "check_phone",
     "day_value",
@@ -32,6 +35,10 @@ __all__ = [
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MINUTE = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(?::\d{2})?$")
 _PHONE = re.compile(r"^\+?[0-9][0-9 ()-]*$")
+
+RECORD_PAGES = ThuliumHints(max_limit=100, counted=True)
+"""How a campaign's record list pages, for regular and CRM-fed campaigns alike: at
+most 100 records a page, each page with the count of every matching record."""
 
 
 def day_value(name: str, value: str | date | None, zone: tzinfo) -> str | None:

@@ -61,18 +61,15 @@ class AsyncOmnidesk(AsyncAPIClient):
         base_url: str | None = None,
         **options: Unpack[AsyncClientOptions],
     ) -> None:
-        if base_url is not None and domain is not None:
-            raise ConfigurationError("omnidesk: pass domain or base_url, not both")
-        if base_url is None and domain is None:
-            base_url = setting(
-                None, "OMNIDESK_BASE_URL", vendor="omnidesk", name="base_url", required=False
-            )
-        if base_url is None:
-            domain = setting(
-                domain, "OMNIDESK_DOMAIN", vendor="omnidesk", name="domain", required=False
-            )
         url = account_base_url(
-            domain, base_url, vendor="omnidesk", name="domain", what="account name", suffix=_SUFFIX
+            domain,
+            base_url,
+            env="OMNIDESK_DOMAIN",
+            base_url_env="OMNIDESK_BASE_URL",
+            vendor="omnidesk",
+            name="domain",
+            what="account name",
+            suffix=_SUFFIX,
         )
         email = setting(email, "OMNIDESK_EMAIL", vendor="omnidesk", name="email")
         api_key = setting(api_key, "OMNIDESK_API_KEY", vendor="omnidesk", name="api_key")

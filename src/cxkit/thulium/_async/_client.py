@@ -58,18 +58,15 @@ class AsyncThulium(AsyncAPIClient):
         time_zone: str | tzinfo = "Europe/Warsaw",
         **options: Unpack[AsyncClientOptions],
     ) -> None:
-        if base_url is not None and system is not None:
-            raise ConfigurationError("thulium: pass system or base_url, not both")
-        if base_url is None and system is None:
-            base_url = setting(
-                None, "THULIUM_BASE_URL", vendor="thulium", name="base_url", required=False
-            )
-        if base_url is None:
-            system = setting(
-                system, "THULIUM_SYSTEM", vendor="thulium", name="system", required=False
-            )
         url = account_base_url(
-            system, base_url, vendor="thulium", name="system", what="system name", suffix=_SUFFIX
+            system,
+            base_url,
+            env="THULIUM_SYSTEM",
+            base_url_env="THULIUM_BASE_URL",
+            vendor="thulium",
+            name="system",
+            what="system name",
+            suffix=_SUFFIX,
         )
         username = setting(username, "THULIUM_USERNAME", vendor="thulium", name="username")
         password = setting(password, "THULIUM_PASSWORD", vendor="thulium", name="password")

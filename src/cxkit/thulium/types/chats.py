@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .common import Duration, ThuliumDateTime, ThuliumModel
+from ..._core import Duration
+from .common import ThuliumDateTime, ThuliumModel
 
 __all__ = [
     "Chat",

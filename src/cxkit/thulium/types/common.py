@@ -14,25 +14,19 @@ from ..._core import (
     APIError,
     CXInput,
     CXModel,
-    Duration,
     ErrorDetail,
-    YearMonth,
     error_class_for_status,
     local_datetime,
 )
 
 __all__ = [
-    "ACCOUNT_ZONE",
-    "DATE_FORMATS",
     "Address",
     "AddressInput",
     "BatchItem",
     "BatchResult",
-    "Duration",
     "ErrorDetail",
     "ThuliumDateTime",
     "ThuliumModel",
-    "YearMonth",
 ]
 
 ACCOUNT_ZONE = ZoneInfo("Europe/Warsaw")

@@ -11,7 +11,8 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from .common import Duration, ThuliumDateTime, ThuliumModel
+from ..._core import Duration
+from .common import ThuliumDateTime, ThuliumModel
 
 __all__ = [
     "BodyType",

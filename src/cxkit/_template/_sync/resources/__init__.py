@@ -4,16 +4,10 @@
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .items import Items
+    from .items import *  # noqa: F403
 else:
-    from ...._core import lazy_exports
+    from ...._core import lazy_modules
 
-    # Each name is imported from its module on first use (cxkit._core.lazy).
-    __getattr__, __dir__ = lazy_exports(
-        __name__,
-        {
-            ".items": ("Items",),
-        },
-    )
-
-__all__ = ["Items"]
+    # A name is imported on first use from the submodule whose __all__ lists it
+    # (cxkit._core.lazy); the type checker reads the same names from the imports above.
+    __getattr__, __dir__ = lazy_modules(__name__)

@@ -3,40 +3,14 @@
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .call_center import AsyncExtensions, AsyncHotlines, AsyncInternalPhones
-    from .contacts import AsyncContactLayout, AsyncContacts
-    from .greetings import AsyncGreetings
-    from .internal_groups import AsyncInternalGroups
-    from .key_interactions import AsyncKeyInteractions
+    from .call_center import *  # noqa: F403
+    from .contacts import *  # noqa: F403
+    from .greetings import *  # noqa: F403
+    from .internal_groups import *  # noqa: F403
+    from .key_interactions import *  # noqa: F403
 else:
-    from ...._core import lazy_exports
+    from ...._core import lazy_modules
 
-    # Each name is imported from its module on first use (cxkit._core.lazy).
-    __getattr__, __dir__ = lazy_exports(
-        __name__,
-        {
-            ".call_center": (
-                "AsyncExtensions",
-                "AsyncHotlines",
-                "AsyncInternalPhones",
-            ),
-            ".contacts": (
-                "AsyncContactLayout",
-                "AsyncContacts",
-            ),
-            ".greetings": ("AsyncGreetings",),
-            ".internal_groups": ("AsyncInternalGroups",),
-            ".key_interactions": ("AsyncKeyInteractions",),
-        },
-    )
-
-__all__ = [
-    "AsyncContactLayout",
-    "AsyncContacts",
-    "AsyncExtensions",
-    "AsyncGreetings",
-    "AsyncHotlines",
-    "AsyncInternalGroups",
-    "AsyncInternalPhones",
-    "AsyncKeyInteractions",
-]
+    # A name is imported on first use from the submodule whose __all__ lists it
+    # (cxkit._core.lazy); the type checker reads the same names from the imports above.
+    __getattr__, __dir__ = lazy_modules(__name__)

@@ -4,40 +4,14 @@
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .call_center import Extensions, Hotlines, InternalPhones
-    from .contacts import ContactLayout, Contacts
-    from .greetings import Greetings
-    from .internal_groups import InternalGroups
-    from .key_interactions import KeyInteractions
+    from .call_center import *  # noqa: F403
+    from .contacts import *  # noqa: F403
+    from .greetings import *  # noqa: F403
+    from .internal_groups import *  # noqa: F403
+    from .key_interactions import *  # noqa: F403
 else:
-    from ...._core import lazy_exports
+    from ...._core import lazy_modules
 
-    # Each name is imported from its module on first use (cxkit._core.lazy).
-    __getattr__, __dir__ = lazy_exports(
-        __name__,
-        {
-            ".call_center": (
-                "Extensions",
-                "Hotlines",
-                "InternalPhones",
-            ),
-            ".contacts": (
-                "ContactLayout",
-                "Contacts",
-            ),
-            ".greetings": ("Greetings",),
-            ".internal_groups": ("InternalGroups",),
-            ".key_interactions": ("KeyInteractions",),
-        },
-    )
-
-__all__ = [
-    "ContactLayout",
-    "Contacts",
-    "Extensions",
-    "Greetings",
-    "Hotlines",
-    "InternalGroups",
-    "InternalPhones",
-    "KeyInteractions",
-]
+    # A name is imported on first use from the submodule whose __all__ lists it
+    # (cxkit._core.lazy); the type checker reads the same names from the imports above.
+    __getattr__, __dir__ = lazy_modules(__name__)

@@ -3,100 +3,18 @@
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .auth import AsyncAuth
-    from .cdr import AsyncCDR
-    from .custom_fields import AsyncCustomFields, AsyncDataSources, AsyncFieldLinks
-    from .objects import AsyncObjects
-    from .omnichat import (
-        AsyncOmnichat,
-        AsyncOmnichatMessages,
-        AsyncOmnichatPages,
-        AsyncOmnichatRooms,
-        AsyncQuickResponses,
-    )
-    from .permissions import AsyncPermissionModules, AsyncPermissions
-    from .tags import AsyncTags
-    from .tickets import (
-        AsyncTicketActions,
-        AsyncTicketCategories,
-        AsyncTicketComments,
-        AsyncTicketFiles,
-        AsyncTicketLogs,
-        AsyncTicketRequesters,
-        AsyncTickets,
-        AsyncTicketSLA,
-        AsyncTicketViews,
-    )
-    from .users import AsyncUserPbx, AsyncUsers
+    from .auth import *  # noqa: F403
+    from .cdr import *  # noqa: F403
+    from .custom_fields import *  # noqa: F403
+    from .objects import *  # noqa: F403
+    from .omnichat import *  # noqa: F403
+    from .permissions import *  # noqa: F403
+    from .tags import *  # noqa: F403
+    from .tickets import *  # noqa: F403
+    from .users import *  # noqa: F403
 else:
-    from ...._core import lazy_exports
+    from ...._core import lazy_modules
 
-    # Each name is imported from its module on first use (cxkit._core.lazy).
-    __getattr__, __dir__ = lazy_exports(
-        __name__,
-        {
-            ".auth": ("AsyncAuth",),
-            ".cdr": ("AsyncCDR",),
-            ".custom_fields": (
-                "AsyncCustomFields",
-                "AsyncDataSources",
-                "AsyncFieldLinks",
-            ),
-            ".objects": ("AsyncObjects",),
-            ".omnichat": (
-                "AsyncOmnichat",
-                "AsyncOmnichatMessages",
-                "AsyncOmnichatPages",
-                "AsyncOmnichatRooms",
-                "AsyncQuickResponses",
-            ),
-            ".permissions": (
-                "AsyncPermissionModules",
-                "AsyncPermissions",
-            ),
-            ".tags": ("AsyncTags",),
-            ".tickets": (
-                "AsyncTicketActions",
-                "AsyncTicketCategories",
-                "AsyncTicketComments",
-                "AsyncTicketFiles",
-                "AsyncTicketLogs",
-                "AsyncTicketRequesters",
-                "AsyncTickets",
-                "AsyncTicketSLA",
-                "AsyncTicketViews",
-            ),
-            ".users": (
-                "AsyncUserPbx",
-                "AsyncUsers",
-            ),
-        },
-    )
-
-__all__ = [
-    "AsyncAuth",
-    "AsyncCDR",
-    "AsyncCustomFields",
-    "AsyncDataSources",
-    "AsyncFieldLinks",
-    "AsyncObjects",
-    "AsyncOmnichat",
-    "AsyncOmnichatMessages",
-    "AsyncOmnichatPages",
-    "AsyncOmnichatRooms",
-    "AsyncPermissionModules",
-    "AsyncPermissions",
-    "AsyncQuickResponses",
-    "AsyncTags",
-    "AsyncTicketActions",
-    "AsyncTicketCategories",
-    "AsyncTicketComments",
-    "AsyncTicketFiles",
-    "AsyncTicketLogs",
-    "AsyncTicketRequesters",
-    "AsyncTicketSLA",
-    "AsyncTicketViews",
-    "AsyncTickets",
-    "AsyncUserPbx",
-    "AsyncUsers",
-]
+    # A name is imported on first use from the submodule whose __all__ lists it
+    # (cxkit._core.lazy); the type checker reads the same names from the imports above.
+    __getattr__, __dir__ = lazy_modules(__name__)

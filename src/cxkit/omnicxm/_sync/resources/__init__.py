@@ -4,100 +4,18 @@
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .auth import Auth
-    from .cdr import CDR
-    from .custom_fields import CustomFields, DataSources, FieldLinks
-    from .objects import Objects
-    from .omnichat import (
-        Omnichat,
-        OmnichatMessages,
-        OmnichatPages,
-        OmnichatRooms,
-        QuickResponses,
-    )
-    from .permissions import PermissionModules, Permissions
-    from .tags import Tags
-    from .tickets import (
-        TicketActions,
-        TicketCategories,
-        TicketComments,
-        TicketFiles,
-        TicketLogs,
-        TicketRequesters,
-        Tickets,
-        TicketSLA,
-        TicketViews,
-    )
-    from .users import UserPbx, Users
+    from .auth import *  # noqa: F403
+    from .cdr import *  # noqa: F403
+    from .custom_fields import *  # noqa: F403
+    from .objects import *  # noqa: F403
+    from .omnichat import *  # noqa: F403
+    from .permissions import *  # noqa: F403
+    from .tags import *  # noqa: F403
+    from .tickets import *  # noqa: F403
+    from .users import *  # noqa: F403
 else:
-    from ...._core import lazy_exports
+    from ...._core import lazy_modules
 
-    # Each name is imported from its module on first use (cxkit._core.lazy).
-    __getattr__, __dir__ = lazy_exports(
-        __name__,
-        {
-            ".auth": ("Auth",),
-            ".cdr": ("CDR",),
-            ".custom_fields": (
-                "CustomFields",
-                "DataSources",
-                "FieldLinks",
-            ),
-            ".objects": ("Objects",),
-            ".omnichat": (
-                "Omnichat",
-                "OmnichatMessages",
-                "OmnichatPages",
-                "OmnichatRooms",
-                "QuickResponses",
-            ),
-            ".permissions": (
-                "PermissionModules",
-                "Permissions",
-            ),
-            ".tags": ("Tags",),
-            ".tickets": (
-                "TicketActions",
-                "TicketCategories",
-                "TicketComments",
-                "TicketFiles",
-                "TicketLogs",
-                "TicketRequesters",
-                "Tickets",
-                "TicketSLA",
-                "TicketViews",
-            ),
-            ".users": (
-                "UserPbx",
-                "Users",
-            ),
-        },
-    )
-
-__all__ = [
-    "Auth",
-    "CDR",
-    "CustomFields",
-    "DataSources",
-    "FieldLinks",
-    "Objects",
-    "Omnichat",
-    "OmnichatMessages",
-    "OmnichatPages",
-    "OmnichatRooms",
-    "PermissionModules",
-    "Permissions",
-    "QuickResponses",
-    "Tags",
-    "TicketActions",
-    "TicketCategories",
-    "TicketComments",
-    "TicketFiles",
-    "TicketLogs",
-    "TicketRequesters",
-    "TicketSLA",
-    "TicketViews",
-    "Tickets",
-    "UserPbx",
-    "Users",
-]
+    # A name is imported on first use from the submodule whose __all__ lists it
+    # (cxkit._core.lazy); the type checker reads the same names from the imports above.
+    __getattr__, __dir__ = lazy_modules(__name__)

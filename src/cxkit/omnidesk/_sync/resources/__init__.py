@@ -4,83 +4,27 @@
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .case_changelog import CaseChangelog
-    from .cases import CaseIdeas, CaseMessages, CaseNotes, Cases
-    from .client_emails import ClientEmails
-    from .companies import Companies
-    from .custom_channels import CustomChannels
-    from .custom_fields import CustomFields
-    from .filters import Filters
-    from .groups import Groups
-    from .ideas_categories import IdeasCategories
-    from .knowledge_base import KbArticles, KbCategories, KbSections
-    from .labels import Labels
-    from .languages import Languages
-    from .macros import Macros
-    from .staff import StaffMembers
-    from .staff_roles import StaffRoles
-    from .staff_statuses import StaffStatuses
-    from .statistics import Statistics
-    from .users import Users
+    from .case_changelog import *  # noqa: F403
+    from .cases import *  # noqa: F403
+    from .client_emails import *  # noqa: F403
+    from .companies import *  # noqa: F403
+    from .custom_channels import *  # noqa: F403
+    from .custom_fields import *  # noqa: F403
+    from .filters import *  # noqa: F403
+    from .groups import *  # noqa: F403
+    from .ideas_categories import *  # noqa: F403
+    from .knowledge_base import *  # noqa: F403
+    from .labels import *  # noqa: F403
+    from .languages import *  # noqa: F403
+    from .macros import *  # noqa: F403
+    from .staff import *  # noqa: F403
+    from .staff_roles import *  # noqa: F403
+    from .staff_statuses import *  # noqa: F403
+    from .statistics import *  # noqa: F403
+    from .users import *  # noqa: F403
 else:
-    from ...._core import lazy_exports
+    from ...._core import lazy_modules
 
-    # Each name is imported from its module on first use (cxkit._core.lazy).
-    __getattr__, __dir__ = lazy_exports(
-        __name__,
-        {
-            ".case_changelog": ("CaseChangelog",),
-            ".cases": (
-                "CaseIdeas",
-                "CaseMessages",
-                "CaseNotes",
-                "Cases",
-            ),
-            ".client_emails": ("ClientEmails",),
-            ".companies": ("Companies",),
-            ".custom_channels": ("CustomChannels",),
-            ".custom_fields": ("CustomFields",),
-            ".filters": ("Filters",),
-            ".groups": ("Groups",),
-            ".ideas_categories": ("IdeasCategories",),
-            ".knowledge_base": (
-                "KbArticles",
-                "KbCategories",
-                "KbSections",
-            ),
-            ".labels": ("Labels",),
-            ".languages": ("Languages",),
-            ".macros": ("Macros",),
-            ".staff": ("StaffMembers",),
-            ".staff_roles": ("StaffRoles",),
-            ".staff_statuses": ("StaffStatuses",),
-            ".statistics": ("Statistics",),
-            ".users": ("Users",),
-        },
-    )
-
-__all__ = [
-    "CaseChangelog",
-    "CaseIdeas",
-    "CaseMessages",
-    "CaseNotes",
-    "Cases",
-    "ClientEmails",
-    "Companies",
-    "CustomChannels",
-    "CustomFields",
-    "Filters",
-    "Groups",
-    "IdeasCategories",
-    "KbArticles",
-    "KbCategories",
-    "KbSections",
-    "Labels",
-    "Languages",
-    "Macros",
-    "StaffMembers",
-    "StaffRoles",
-    "StaffStatuses",
-    "Statistics",
-    "Users",
-]
+    # A name is imported on first use from the submodule whose __all__ lists it
+    # (cxkit._core.lazy); the type checker reads the same names from the imports above.
+    __getattr__, __dir__ = lazy_modules(__name__)

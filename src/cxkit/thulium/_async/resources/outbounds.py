@@ -28,6 +28,7 @@ from ...._core import (
 from ..._checks import check_outbound_id, date_span, required
 from ..._dialect import ThuliumHints
 from ..._values import (
+    RECORD_PAGES,
     check_flag,
     check_phone,
     day_value,
@@ -195,12 +196,7 @@ class AsyncOutboundRecords(AsyncAPIResource):
     the CRM campaign records (the detailed sections) and the record's own fields.
     """
 
-    @operation(
-        "GET",
-        "/outbounds/{id}/records",
-        paged=True,
-        hints=ThuliumHints(max_limit=100, counted=True),
-    )
+    @operation("GET", "/outbounds/{id}/records", paged=True, hints=RECORD_PAGES)
     def list(
         self,
         id: str,

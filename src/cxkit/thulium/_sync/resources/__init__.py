@@ -4,162 +4,21 @@
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .agents import AgentGroups, Agents, AgentStatuses, AgentWorkReport
-    from .batch import Batch
-    from .chats import (
-        ChatContent,
-        ChatConversations,
-        ChatMessages,
-        ChatQueues,
-        ChatReports,
-        Chats,
-        ChatSummaryReport,
-    )
-    from .crm import (
-        Companies,
-        CustomerFeedRecords,
-        CustomerIdByOutboundStatus,
-        CustomerNotes,
-        Customers,
-        CustomersBatch,
-    )
-    from .crm_outbounds import CrmOutboundRecords, CrmOutbounds
-    from .files import TemporaryFiles
-    from .misc import CustomerFieldGroups, SmsMessages, Tags, Topics
-    from .outbounds import (
-        OutboundAgents,
-        OutboundRecords,
-        OutboundRecordsByIdentifier,
-        Outbounds,
-        OutboundsBatch,
-        OutboundStats,
-        OutboundStatuses,
-    )
-    from .tickets import (
-        TicketAgentResponses,
-        TicketAttachments,
-        TicketCategories,
-        TicketComments,
-        TicketCustomerResponses,
-        TicketQueues,
-        Tickets,
-        TicketStatuses,
-        TicketTodayStats,
-    )
-    from .todos import Todos
-    from .users import Users
-    from .webhooks import Webhooks
+    from .agents import *  # noqa: F403
+    from .batch import *  # noqa: F403
+    from .chats import *  # noqa: F403
+    from .crm import *  # noqa: F403
+    from .crm_outbounds import *  # noqa: F403
+    from .files import *  # noqa: F403
+    from .misc import *  # noqa: F403
+    from .outbounds import *  # noqa: F403
+    from .tickets import *  # noqa: F403
+    from .todos import *  # noqa: F403
+    from .users import *  # noqa: F403
+    from .webhooks import *  # noqa: F403
 else:
-    from ...._core import lazy_exports
+    from ...._core import lazy_modules
 
-    # Each name is imported from its module on first use (cxkit._core.lazy).
-    __getattr__, __dir__ = lazy_exports(
-        __name__,
-        {
-            ".agents": (
-                "AgentGroups",
-                "Agents",
-                "AgentStatuses",
-                "AgentWorkReport",
-            ),
-            ".batch": ("Batch",),
-            ".chats": (
-                "ChatContent",
-                "ChatConversations",
-                "ChatMessages",
-                "ChatQueues",
-                "ChatReports",
-                "Chats",
-                "ChatSummaryReport",
-            ),
-            ".crm": (
-                "Companies",
-                "CustomerFeedRecords",
-                "CustomerIdByOutboundStatus",
-                "CustomerNotes",
-                "Customers",
-                "CustomersBatch",
-            ),
-            ".crm_outbounds": (
-                "CrmOutboundRecords",
-                "CrmOutbounds",
-            ),
-            ".files": ("TemporaryFiles",),
-            ".misc": (
-                "CustomerFieldGroups",
-                "SmsMessages",
-                "Tags",
-                "Topics",
-            ),
-            ".outbounds": (
-                "OutboundAgents",
-                "OutboundRecords",
-                "OutboundRecordsByIdentifier",
-                "Outbounds",
-                "OutboundsBatch",
-                "OutboundStats",
-                "OutboundStatuses",
-            ),
-            ".tickets": (
-                "TicketAgentResponses",
-                "TicketAttachments",
-                "TicketCategories",
-                "TicketComments",
-                "TicketCustomerResponses",
-                "TicketQueues",
-                "Tickets",
-                "TicketStatuses",
-                "TicketTodayStats",
-            ),
-            ".todos": ("Todos",),
-            ".users": ("Users",),
-            ".webhooks": ("Webhooks",),
-        },
-    )
-
-__all__ = [
-    "AgentGroups",
-    "AgentStatuses",
-    "AgentWorkReport",
-    "Agents",
-    "Batch",
-    "ChatContent",
-    "ChatConversations",
-    "ChatMessages",
-    "ChatQueues",
-    "ChatReports",
-    "ChatSummaryReport",
-    "Chats",
-    "Companies",
-    "CrmOutboundRecords",
-    "CrmOutbounds",
-    "CustomerFeedRecords",
-    "CustomerFieldGroups",
-    "CustomerIdByOutboundStatus",
-    "CustomerNotes",
-    "Customers",
-    "CustomersBatch",
-    "OutboundAgents",
-    "OutboundRecords",
-    "OutboundRecordsByIdentifier",
-    "OutboundStats",
-    "OutboundStatuses",
-    "Outbounds",
-    "OutboundsBatch",
-    "SmsMessages",
-    "Tags",
-    "TemporaryFiles",
-    "TicketAgentResponses",
-    "TicketAttachments",
-    "TicketCategories",
-    "TicketComments",
-    "TicketCustomerResponses",
-    "TicketQueues",
-    "TicketStatuses",
-    "TicketTodayStats",
-    "Tickets",
-    "Todos",
-    "Topics",
-    "Users",
-    "Webhooks",
-]
+    # A name is imported on first use from the submodule whose __all__ lists it
+    # (cxkit._core.lazy); the type checker reads the same names from the imports above.
+    __getattr__, __dir__ = lazy_modules(__name__)

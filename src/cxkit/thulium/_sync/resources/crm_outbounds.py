@@ -23,8 +23,7 @@ from ...._core import (
     operation,
 )
 from ..._checks import check_outbound_id, date_span, required
-from ..._dialect import ThuliumHints
-from ..._values import check_flag, day_value, record_changes, status_filters
+from ..._values import RECORD_PAGES, check_flag, day_value, record_changes, status_filters
 from ...types.outbounds import CrmOutboundRecord, RecordSystemStatus
 
 if TYPE_CHECKING:
@@ -48,12 +47,7 @@ def _path(id: Any, customer_id: Any = None) -> dict[str, Any]:
 class CrmOutboundRecords(APIResource):
     """Records of a CRM-fed campaign, addressed by CRM customer."""
 
-    @operation(
-        "GET",
-        "/crm_outbounds/{id}/records",
-        paged=True,
-        hints=ThuliumHints(max_limit=100, counted=True),
-    )
+    @operation("GET", "/crm_outbounds/{id}/records", paged=True, hints=RECORD_PAGES)
     def list(
         self,
         id: str,

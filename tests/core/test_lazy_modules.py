@@ -167,3 +167,31 @@ def test_a_vendor_lists_its_names_without_importing_a_model() -> None:
     assert {"Thulium", "AsyncThulium", "ThuliumDialect", "OPERATIONS", "Customer"} <= set(names)
     assert [m for m in modules if m.startswith("cxkit.thulium.types.")] == []
     assert "pydantic.main" not in modules
+
+
+def test_facades_work_from_a_zipped_install(tmp_path: Path) -> None:
+    """Submodules are found by the import system's finders, so a zipped (or otherwise
+    not-on-disk) install offers every name too; only the source reading falls back."""
+    import zipfile
+
+    import cxkit
+
+    root = Path(cxkit.__file__).parent
+    archive = tmp_path / "cxkit.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        for file in root.rglob("*.py"):
+            zipped.write(file, Path("cxkit") / file.relative_to(root))
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]);"
+        "import cxkit.thulium.types as t; from cxkit.omnidesk import Case;"
+        "from cxkit.omi._async.resources import AsyncContacts;"
+        "assert t.__file__.startswith(sys.argv[1]);"
+        "print(len(t.__all__), t.Ticket.__name__, Case.__name__, AsyncContacts.__name__)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(archive)], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    from cxkit.thulium import types
+
+    assert done.stdout.split() == [str(len(types.__all__)), "Ticket", "Case", "AsyncContacts"]

@@ -99,20 +99,13 @@ def _literal_all(module: str) -> tuple[str, ...] | None:
 
 
 def submodules(package: str, skip: Iterable[str] = ()) -> tuple[str, ...]:
-    """The public submodules of ``package`` (not ``_``-named), by name, as ``.name``."""
-    found: set[str] = set()
-    for folder in getattr(sys.modules[package], "__path__", ()):
-        try:
-            entries = os.listdir(folder)
-        except OSError:
-            continue
-        for entry in entries:
-            stem = entry.removesuffix(".py")
-            if stem.startswith("_") or not stem.isidentifier():
-                continue
-            if entry.endswith(".py") or os.path.isfile(os.path.join(folder, entry, "__init__.py")):
-                found.add("." + stem)
-    return tuple(sorted(found - set(skip)))
+    """The public submodules of ``package`` (not ``_``-named), by name, as ``.name``
+    (found by the import system's own finders, so a zipped install works too)."""
+    import pkgutil
+
+    path = getattr(sys.modules[package], "__path__", ())
+    found = {"." + info.name for info in pkgutil.iter_modules(path)}
+    return tuple(sorted(m for m in found - set(skip) if not m.startswith("._")))
 
 
 def _absolute(module: str, package: str) -> str:

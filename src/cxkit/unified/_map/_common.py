@@ -222,14 +222,30 @@ def texts(values: Any) -> list[str]:
     return out
 
 
-def unique_texts(values: list[Any] | None) -> list[str]:
-    """The values of a typed vendor list as text, in order, once each (a new list)."""
-    if not values:
-        return []
-    out = list(map(str, values))
-    if len(out) > 1 and len(set(out)) < len(out):
-        out = list(dict.fromkeys(out))
-    return out
+class _TagTexts(dict[tuple[Any, ...], tuple[str, ...]]):
+    """A vendor's tag lists (as tuples) -> their :func:`texts`: an account has a
+    handful of tags, so a page repeats a handful of lists. Bounded: full, it starts
+    over."""
+
+    __slots__ = ()
+
+    def __missing__(self, key: tuple[Any, ...]) -> tuple[str, ...]:
+        if len(self) >= _MEMO_SIZE:
+            self.clear()
+        found = self[key] = tuple(texts(list(key)))
+        return found
+
+
+_TAG_TEXTS = _TagTexts()
+
+
+def tag_texts(values: list[str] | list[int] | None) -> list[str]:
+    """:func:`texts` of a vendor's tag or label list (a new list), remembered by value.
+
+    Only for a list typed ``list[str]`` or ``list[int]``: equal keys must read alike
+    (``(1,)`` and ``(True,)`` are one key).
+    """
+    return list(_TAG_TEXTS[tuple(values)]) if values else []
 
 
 def invert(table: Mapping[str, E]) -> dict[E, str]:

@@ -31,8 +31,8 @@ from ._common import (
     invert,
     new_agent_ref,
     new_contact_ref,
+    tag_texts,
     texts,
-    unique_texts,
 )
 
 VENDOR = "omnidesk"
@@ -106,7 +106,7 @@ def ticket(case: Case) -> Ticket:
         data["assignee"] = _ASSIGNEES[staff_id]
     if group_id:
         data["team"] = str(group_id)
-    data["tags"] = unique_texts(labels)
+    data["tags"] = tag_texts(labels)
     if channel and not channel.isspace():
         data["channel"] = channel
     data["created_at"], data["updated_at"] = created_at, updated_at

@@ -29,7 +29,16 @@ from ..models import (
     TicketStatus,
     note_unknown,
 )
-from ._common import RefCache, agent_ref, blank, new_agent_ref, new_contact_ref, text_id, texts
+from ._common import (
+    RefCache,
+    agent_ref,
+    blank,
+    new_agent_ref,
+    new_contact_ref,
+    tag_texts,
+    text_id,
+    texts,
+)
 
 VENDOR = "thulium"
 
@@ -165,7 +174,7 @@ def ticket(raw: ThuliumTicket, statuses: Mapping[int, str] | None = None) -> Tic
         data["assignee"] = _ASSIGNEES[login]
     if queue_id is not None:
         data["team"] = str(queue_id)
-    data["tags"] = texts(tags)
+    data["tags"] = tag_texts(tags)
     if source and not source.isspace():
         data["channel"] = source
     data["created_at"], data["updated_at"], data["closed_at"] = created_at, updated_at, closed_at

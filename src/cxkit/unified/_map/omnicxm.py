@@ -21,6 +21,7 @@ from ...omnicxm.types import Comment as CXMComment
 from ...omnicxm.types import Ticket as CXMTicket
 from ..models import (
     Agent,
+    AgentRef,
     Builder,
     Call,
     Comment,
@@ -33,10 +34,12 @@ from ..models import (
 from ._common import (
     CALL_DIRECTION,
     Reader,
+    RefCache,
     agent_ref,
     blank,
     contact_ref,
     direction_reader,
+    new_agent_ref,
     texts,
     traced,
 )
@@ -135,6 +138,10 @@ def _requester(person: TicketRequester | None) -> ContactRef | None:
 
 
 _TICKET = Builder(Ticket, vendor=VENDOR)
+_PERSON_FIELDS = itemgetter("id", "name", "type")
+_ASSIGNEES: RefCache[tuple[str, str | None], AgentRef] = RefCache(
+    lambda key: new_agent_ref(key[0], blank(key[1]))
+)
 _TICKET_FIELDS = itemgetter("basicinfo", "created", "last_modified")
 _INFO_FIELDS = itemgetter(
     "id", "ticket_id", "subject", "content", "status", "priority", "requester", "assignee",
@@ -165,13 +172,17 @@ def ticket(raw: CXMTicket) -> Ticket:
     data["priority"], data["priority_raw"] = _PRIORITY[priority]
     if requester is not None:
         data["requester"] = _requester(requester)
-    if person is not None and person.id:
-        if (person.type or "user") == "user":
-            data["assignee"] = agent_ref(person.id, blank(person.name))
-        else:
-            data["team"] = person.id
+    if person is not None:
+        person_id, name, kind = _PERSON_FIELDS(person.__dict__)
+        if person_id and (not kind or kind == "user"):
+            data["assignee"] = _ASSIGNEES[(person_id, name)]
+        elif person_id:
+            data["team"] = person_id
     data["tags"] = texts(tags)
-    data["channel"] = blank(sourcedisplay) or blank(source)
+    if sourcedisplay and not sourcedisplay.isspace():
+        data["channel"] = sourcedisplay
+    elif source and not source.isspace():
+        data["channel"] = source
     if created is not None:
         data["created_at"] = created.time
     if modified is not None:

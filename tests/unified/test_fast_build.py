@@ -16,7 +16,7 @@ from cxkit.omnidesk.types import Case
 from cxkit.thulium.types import Ticket as ThuliumTicket
 from cxkit.unified import AgentRef, Contact, ContactRef, Ticket, TicketPriority, TicketStatus
 from cxkit.unified._map import _common, omnicxm, omnidesk, thulium
-from cxkit.unified.models import Builder
+from cxkit.unified.models import Builder, UnifiedModel
 
 from .seed import assert_as_validated, examples
 
@@ -39,6 +39,14 @@ def test_a_builder_hands_out_fresh_dicts_of_every_field_in_order() -> None:
     assert two["subject"] is None and builder.fresh()["subject"] is None
     with pytest.raises(TypeError, match="unknown fields"):
         Builder(Ticket, nickname="x")
+
+
+def test_a_builder_refuses_a_mutable_default_its_copies_would_share() -> None:
+    class Shared(UnifiedModel):
+        tags: list[str] = []
+
+    with pytest.raises(TypeError, match="default_factory"):
+        Builder(Shared)
 
 
 def test_a_built_model_owns_the_dict_it_was_given() -> None:

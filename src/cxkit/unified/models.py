@@ -126,6 +126,9 @@ class Builder(Generic[M]):
         unknown = constants.keys() - fields.keys()
         if unknown:
             raise TypeError(f"{cls.__name__}: unknown fields {sorted(unknown)}")
+        shared = [n for n, i in fields.items() if isinstance(i.default, (list, dict, set))]
+        if shared:  # every copy of the template would hold the same one
+            raise TypeError(f"{cls.__name__}: give {shared} a default_factory")
         template = _key_sharing_dict(
             {
                 name: constants.get(

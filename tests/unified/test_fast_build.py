@@ -43,7 +43,7 @@ def test_a_builder_hands_out_fresh_dicts_of_every_field_in_order() -> None:
 
 def test_a_builder_refuses_a_mutable_default_its_copies_would_share() -> None:
     class Shared(UnifiedModel):
-        tags: list[str] = []
+        tags: list[str] = []  # noqa: RUF012 (the mistake the builder refuses)
 
     with pytest.raises(TypeError, match="default_factory"):
         Builder(Shared)

@@ -13,6 +13,9 @@ order of the two sides alternates), each side timed in thread CPU time:
   ``cxkit.unified.Ticket``;
 * ``adds``: the median over the rounds of (call+map) / call - 1, what mapping adds
   to the call (the goal: <= 10 %); ``map/ticket``: the median difference per ticket;
+  ``total adds``: the same from the sums over all rounds, so with the rare full
+  garbage collections the mapping's objects set off (the Omnidesk and Thulium calls
+  alone, whose objects are freed with their page, set off no collection at all);
 * ``e2e adds``: the same for ``Helpdesk(client).tickets.list()`` over the first 100
   tickets against iterating the vendor's listing the unified layer pages through
   (the same call with the same arguments), so what the whole unified layer adds.
@@ -43,6 +46,8 @@ from cxkit.unified._map import omnicxm, omnidesk, thulium
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures"
 N = 100
+GOAL = 0.10
+"""What mapping a page may add to the vendor call (issue 19)."""
 PAGES = 64
 """Pages the transport takes turns answering: each names its own 100 requesters, so no
 page's requesters are still among the refs the mappings keep when it comes round again."""
@@ -126,10 +131,12 @@ def _transport(page: Callable[[int], bytes], extra: dict[str, bytes]) -> httpx.M
 
 def _paired(
     one: Callable[[], Any], two: Callable[[], Any], rounds: int
-) -> tuple[float, float, float]:
-    """Median CPU microseconds of ``one`` and of ``two`` and the median of their per-round
+) -> tuple[float, float, float, float]:
+    """Median CPU microseconds of ``one`` and of ``two``, the median of their per-round
     ratio ``two / one``, over ``rounds`` rounds that run both (alternating which first):
-    what the machine's other work adds falls on both sides of a round alike."""
+    what the machine's other work adds falls on both sides of a round alike; and the
+    ratio of their totals, which also counts what the median leaves out: the rare
+    full garbage collection ``two``'s extra objects set off."""
     one(), two()  # warm: adapters, imports, the Thulium status list, the OmniCXM login
     gc.collect()
     times: tuple[list[float], list[float]] = ([], [])
@@ -144,6 +151,7 @@ def _paired(
         statistics.median(times[0]) * 1e6,
         statistics.median(times[1]) * 1e6,
         statistics.median(ratios),
+        sum(times[1]) / sum(times[0]),
     )
 
 
@@ -177,7 +185,7 @@ def main() -> None:
     ]  # fmt: skip
     print(
         f"{'vendor':<10}{'call us':>9}{'call+map us':>13}{'map/ticket us':>15}{'adds':>8}"
-        f"{'e2e adds':>10}   goal: adds <= 10 %"
+        f"{'total adds':>12}{'e2e adds':>10}  goal: adds <= {GOAL:.0%}"
     )
     for vendor, client, call, mapper, listing in rigs:
         assert len(call().items) == N, vendor
@@ -193,11 +201,12 @@ def main() -> None:
         def unified(desk: Helpdesk = helpdesk) -> list[Any]:
             return list(islice(desk.tickets.list(), N))
 
-        t_call, t_both, ratio = _paired(call, mapped, rounds)
-        _, _, e2e = _paired(listed, unified, rounds)
+        t_call, t_both, ratio, total = _paired(call, mapped, rounds)
+        _, _, e2e, _ = _paired(listed, unified, rounds)
         print(
             f"{vendor:<10}{t_call:>9.0f}{t_both:>13.0f}{(t_both - t_call) / N:>15.2f}"
-            f"{ratio - 1:>8.1%}{e2e - 1:>10.1%}"
+            f"{ratio - 1:>8.1%}{total - 1:>12.1%}{e2e - 1:>10.1%}"
+            f"  {'met' if ratio - 1 <= GOAL else 'NOT met'}"
         )
 
 

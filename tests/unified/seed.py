@@ -62,9 +62,7 @@ def assert_lossless(raw: CXModel, record: dict[str, Any], mapped: UnifiedModel) 
     ``unparsed``."""
     assert mapped.raw is raw  # type: ignore[attr-defined]
     assert_built(mapped)
-    # The mappings build objects without validation: every value must pass it.
-    again = type(mapped).model_validate({**mapped.model_dump(exclude={"raw"}), "raw": raw})
-    assert again == mapped
+    assert_as_validated(mapped)
     dumped = mapped.to_dict()
     assert dumped["raw"] == raw.to_dict(), "to_dict()['raw'] is the vendor record"
     unparsed = raw.unparsed
@@ -94,3 +92,33 @@ def assert_built(mapped: UnifiedModel) -> None:
     for value in vars(mapped).values():
         if isinstance(value, UnifiedModel):
             assert_built(value)
+
+
+def assert_as_validated(mapped: UnifiedModel) -> None:
+    """``mapped`` (built without validation) is what validating its own values gives:
+    field by field of the same type and value, the same fields-set, dicts and JSON."""
+    data = {**mapped.to_dict(), "raw": getattr(mapped, "raw", None)}
+    if "raw" not in type(mapped).model_fields:
+        del data["raw"]
+    validated = type(mapped).model_validate(data)
+    _same_fields(mapped, validated)
+    assert mapped.model_fields_set == validated.model_fields_set == set(type(mapped).model_fields)
+    assert mapped == validated and validated == mapped
+    assert repr(mapped) == repr(validated)
+    assert mapped.to_dict() == validated.to_dict()
+    assert mapped.to_json() == validated.to_json()
+    assert mapped.model_dump_json(exclude={"raw"}) == validated.model_dump_json(exclude={"raw"})
+    json.dumps(mapped.to_dict(mode="json"))
+
+
+def _same_fields(fast: UnifiedModel, validated: UnifiedModel) -> None:
+    assert type(fast) is type(validated)
+    assert list(vars(fast)) == list(vars(validated)), "fields in field order"
+    for name, value in vars(fast).items():
+        twin = vars(validated)[name]
+        assert type(value) is type(twin), f"{type(fast).__name__}.{name}"
+        if isinstance(value, UnifiedModel):
+            _same_fields(value, twin)
+            assert value.model_fields_set == twin.model_fields_set
+        else:
+            assert value == twin, f"{type(fast).__name__}.{name}: {value!r} != {twin!r}"

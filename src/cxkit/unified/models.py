@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import logging
 import threading
+from collections.abc import Callable
 from datetime import datetime
 from enum import Enum
-from typing import Any, Literal, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -94,41 +95,72 @@ _set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
 _set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 
 
-class _Spec:
-    """What :meth:`UnifiedModel._mapped` needs of a model: its field count, defaults
-    (in field order) and the fields made by a factory."""
+def _key_sharing_dict(values: dict[str, Any]) -> dict[str, Any]:
+    """A dict equal to ``values`` that CPython stores as a key-sharing (split) table:
+    an instance dict of a class of its own. Its copies share the keys and copy only
+    the values, and a store to a key already there stays in place: a third cheaper
+    than copying and filling an ordinary dict of a model's size. (Another Python
+    gives an ordinary dict; only the speed differs.)"""
+    holder = type("_Fields", (), {})()
+    for name, value in values.items():
+        setattr(holder, name, value)
+    shared: dict[str, Any] = holder.__dict__
+    return shared
 
-    __slots__ = ("all_set", "count", "defaults", "factories", "name")
 
-    def __init__(self, cls: type[BaseModel]) -> None:
+class Builder(Generic[M]):
+    """Builds instances of one common model from values a mapping already typed,
+    without validating them again (see :meth:`UnifiedModel._mapped`).
+
+    ``fresh()`` is a new dict of every field, in field order, at its default
+    (``constants`` given at creation over them; ``None`` for a factory-made field,
+    which the mapping must fill); the mapping stores its values into it and hands it
+    to ``build``. The instance takes the dict as its own and shares one fields-set
+    (every field) with the other instances built whole.
+    """
+
+    __slots__ = ("build", "cls", "count", "fresh")
+
+    def __init__(self, cls: type[M], **constants: Any) -> None:
         fields = cls.model_fields
-        self.name = cls.__name__
-        self.count = len(fields)
-        self.all_set = set(fields)
-        self.defaults = {
-            name: None if info.default_factory is not None else info.default
-            for name, info in fields.items()
-        }
-        self.factories: tuple[tuple[str, Any], ...] = tuple(
-            (name, info.default_factory)
-            for name, info in fields.items()
-            if info.default_factory is not None
-        )
-
-    def complete(self, values: dict[str, Any]) -> dict[str, Any]:
-        """``values`` with the defaults of the fields not given (``TypeError`` on unknown
-        names)."""
-        unknown = values.keys() - self.defaults.keys()
+        unknown = constants.keys() - fields.keys()
         if unknown:
-            raise TypeError(f"{self.name}: unknown fields {sorted(unknown)}")
-        data = {**self.defaults, **values}
-        for name, factory in self.factories:
-            if name not in values:
-                data[name] = factory()
-        return data
+            raise TypeError(f"{cls.__name__}: unknown fields {sorted(unknown)}")
+        shared = [n for n, i in fields.items() if isinstance(i.default, (list, dict, set))]
+        if shared:  # every copy of the template would hold the same one
+            raise TypeError(f"{cls.__name__}: give {shared} a default_factory")
+        template = _key_sharing_dict(
+            {
+                name: constants.get(
+                    name, None if info.default_factory is not None else info.default
+                )
+                for name, info in fields.items()
+            }
+        )
+        every = set(fields)
+        self.cls, self.count = cls, len(fields)
+        self.fresh: Callable[[], dict[str, Any]] = template.copy
+
+        def build(values: dict[str, Any]) -> M:
+            # What BaseModel.model_construct sets, without its per-field default lookups.
+            obj = _new(cls)
+            _set_dict(obj, values)
+            _set_fields_set(obj, every)
+            _set_extra(obj, None)
+            _set_private(obj, None)
+            return obj
+
+        self.build: Callable[[dict[str, Any]], M] = build
 
 
-_SPECS: dict[type[Any], _Spec] = {}
+_BUILDERS: dict[type[Any], Builder[Any]] = {}
+
+
+def _builder(cls: type[M]) -> Builder[M]:
+    builder: Builder[M] | None = _BUILDERS.get(cls)
+    if builder is None:
+        builder = _BUILDERS[cls] = Builder(cls)
+    return builder
 
 
 class UnifiedModel(BaseModel):
@@ -142,31 +174,27 @@ class UnifiedModel(BaseModel):
 
         The mappings run once per record of every page, where validating each value
         again would cost more than the vendor call's own parsing (the benchmark's
-        10 % budget); the seed tests re-validate every mapped object instead.
-        ``values`` becomes the instance's own dict: pass a fresh one, every field in
-        field order (a dict display is built at its final size, where keyword
-        arguments grow a dict key by key: a third of the cost). Fields left out take
-        their defaults; an unknown name raises ``TypeError``.
+        10 % budget); the tests check that every mapped object equals its validated
+        twin. Fields left out take their defaults (and are not in the fields-set);
+        an unknown name raises ``TypeError``. The hot mappings use a
+        :class:`Builder` directly.
 
         A model given every field shares one fields-set with every other such
         instance of its class: pydantic only ever adds a field's name to it (already
-        there) and copies it for ``model_copy``, and one set less per object is a
-        tenth of the mapping's cost (allocation and the collector's work on it).
+        there) and copies it for ``model_copy``.
         """
-        spec = _SPECS.get(cls)
-        if spec is None:
-            spec = _SPECS[cls] = _Spec(cls)
-        if len(values) == spec.count:
-            given = spec.all_set
-        else:
-            given = set(values)
-            values = spec.complete(values)
-        # What BaseModel.model_construct sets, without its per-field default lookups.
-        obj = _new(cls)
-        _set_dict(obj, values)
-        _set_fields_set(obj, given)
-        _set_extra(obj, None)
-        _set_private(obj, None)
+        builder = _builder(cls)
+        data = builder.fresh()
+        data.update(values)
+        if len(data) != builder.count:
+            unknown = data.keys() - cls.model_fields.keys()
+            raise TypeError(f"{cls.__name__}: unknown fields {sorted(unknown)}")
+        obj = builder.build(data)
+        if len(values) != builder.count:
+            for name, info in cls.model_fields.items():
+                if name not in values and info.default_factory is not None:
+                    data[name] = info.default_factory()  # type: ignore[call-arg]
+            _set_fields_set(obj, set(values))
         return obj
 
     def to_dict(self, *, mode: Literal["python", "json"] = "python") -> dict[str, Any]:

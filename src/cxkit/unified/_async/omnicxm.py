@@ -54,7 +54,7 @@ class AsyncOmniCXMBackend(AsyncBackend):
             pager = self.client.tickets.read(where=where, sort=("last_modified.time", "desc"))
         async for raw in pager:
             ticket = m.ticket(raw)
-            if query.matches(ticket):
+            if not query.filtered or query.matches(ticket):
                 yield ticket
 
     async def get_ticket(self, ticket_id: str) -> Ticket:

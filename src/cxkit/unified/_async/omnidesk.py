@@ -37,7 +37,7 @@ class AsyncOmnideskBackend(AsyncBackend):
     async def _tickets(self, query: TicketQuery, params: dict[str, Any]) -> AsyncIterator[Ticket]:
         async for case in self.client.cases.list(**params):
             ticket = m.ticket(case)
-            if query.matches(ticket):
+            if not query.filtered or query.matches(ticket):
                 yield ticket
 
     async def get_ticket(self, ticket_id: str) -> Ticket:

@@ -54,7 +54,7 @@ class AsyncThuliumBackend(AsyncBackend):
         )
         async for raw in pager:
             ticket = m.ticket(raw, statuses)
-            if query.matches(ticket):
+            if not query.filtered or query.matches(ticket):
                 yield ticket
 
     async def _get(self, ticket_id: int) -> ThuliumTicket:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from enum import Enum
 from typing import Any, TypeVar
 
-from ..models import AgentRef, CallDirection, ContactRef, note_unknown
+from ..models import AgentRef, Builder, CallDirection, ContactRef, note_unknown
 
 E = TypeVar("E", bound=Enum)
 
@@ -104,6 +104,26 @@ _contact_refs: dict[tuple[str | None, ...], ContactRef] = {}
 _agent_refs: dict[tuple[str | None, ...], AgentRef] = {}
 
 
+_CONTACT_REF = Builder(ContactRef, kind="contact")
+_AGENT_REF = Builder(AgentRef, kind="agent")
+
+
+def new_contact_ref(
+    id: str | None, name: str | None = None, email: str | None = None, phone: str | None = None
+) -> ContactRef:
+    """A new :class:`ContactRef` of these mapped values (see :func:`contact_ref`)."""
+    data = _CONTACT_REF.fresh()
+    data["id"], data["name"], data["email"], data["phone"] = id, name, email, phone
+    return _CONTACT_REF.build(data)
+
+
+def new_agent_ref(id: str | None, name: str | None = None, email: str | None = None) -> AgentRef:
+    """A new :class:`AgentRef` of these mapped values (see :func:`agent_ref`)."""
+    data = _AGENT_REF.fresh()
+    data["id"], data["name"], data["email"] = id, name, email
+    return _AGENT_REF.build(data)
+
+
 def contact_ref(
     id: str | None, name: str | None = None, email: str | None = None, phone: str | None = None
 ) -> ContactRef:
@@ -114,10 +134,7 @@ def contact_ref(
     if ref is None:
         if len(_contact_refs) >= _REFS_SIZE:
             _contact_refs.clear()
-        ref = ContactRef._mapped(
-            {"kind": "contact", "id": id, "name": name, "email": email, "phone": phone}
-        )
-        _contact_refs[key] = ref
+        ref = _contact_refs[key] = new_contact_ref(id, name, email, phone)
     return ref
 
 
@@ -128,9 +145,33 @@ def agent_ref(id: str | None, name: str | None = None, email: str | None = None)
     if ref is None:
         if len(_agent_refs) >= _REFS_SIZE:
             _agent_refs.clear()
-        ref = AgentRef._mapped({"kind": "agent", "id": id, "name": name, "email": email})
-        _agent_refs[key] = ref
+        ref = _agent_refs[key] = new_agent_ref(id, name, email)
     return ref
+
+
+K = TypeVar("K")
+R = TypeVar("R")
+
+
+class RefCache(dict[K, R]):
+    """Refs by a vendor's own key, as a record names them (an integer id, a tuple of
+    its fields): ``cache[key]`` is made by ``make(key)`` the first time, then shared.
+
+    Keyed by what the vendor sends, a hit costs one dict lookup: no text id made, no
+    key tuple built. Bounded like the shared refs (full, it starts over).
+    """
+
+    __slots__ = ("make",)
+
+    def __init__(self, make: Callable[[K], R]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: K) -> R:
+        if len(self) >= _REFS_SIZE:
+            self.clear()
+        ref = self[key] = self.make(key)
+        return ref
 
 
 def text_id(value: Any) -> str | None:
@@ -179,6 +220,32 @@ def texts(values: Any) -> list[str]:
         if text not in out:
             out.append(text)
     return out
+
+
+class _TagTexts(dict[tuple[Any, ...], tuple[str, ...]]):
+    """A vendor's tag lists (as tuples) -> their :func:`texts`: an account has a
+    handful of tags, so a page repeats a handful of lists. Bounded: full, it starts
+    over."""
+
+    __slots__ = ()
+
+    def __missing__(self, key: tuple[Any, ...]) -> tuple[str, ...]:
+        if len(self) >= _MEMO_SIZE:
+            self.clear()
+        found = self[key] = tuple(texts(list(key)))
+        return found
+
+
+_TAG_TEXTS = _TagTexts()
+
+
+def tag_texts(values: list[str] | list[int] | None) -> list[str]:
+    """:func:`texts` of a vendor's tag or label list (a new list), remembered by value.
+
+    Only for a list typed ``list[str]`` or ``list[int]``: equal keys must read alike
+    (``(1,)`` and ``(True,)`` are one key).
+    """
+    return list(_TAG_TEXTS[tuple(values)]) if values else []
 
 
 def invert(table: Mapping[str, E]) -> dict[E, str]:

@@ -13,19 +13,33 @@ and is kept in ``status_raw``).
 
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import Any
 
 from ...omnicxm.types import CDRRecord, CRMObject, TicketRequester, UserEntry
 from ...omnicxm.types import Comment as CXMComment
 from ...omnicxm.types import Ticket as CXMTicket
-from ..models import Agent, Call, Comment, Contact, ContactRef, Ticket, TicketPriority, TicketStatus
+from ..models import (
+    Agent,
+    AgentRef,
+    Builder,
+    Call,
+    Comment,
+    Contact,
+    ContactRef,
+    Ticket,
+    TicketPriority,
+    TicketStatus,
+)
 from ._common import (
     CALL_DIRECTION,
     Reader,
+    RefCache,
     agent_ref,
     blank,
     contact_ref,
     direction_reader,
+    new_agent_ref,
     texts,
     traced,
 )
@@ -123,44 +137,60 @@ def _requester(person: TicketRequester | None) -> ContactRef | None:
     )
 
 
+_TICKET = Builder(Ticket, vendor=VENDOR)
+_PERSON_FIELDS = itemgetter("id", "name", "type")
+_ASSIGNEES: RefCache[tuple[str, str | None], AgentRef] = RefCache(
+    lambda key: new_agent_ref(key[0], blank(key[1]))
+)
+_TICKET_FIELDS = itemgetter("basicinfo", "created", "last_modified")
+_INFO_FIELDS = itemgetter(
+    "id", "ticket_id", "subject", "content", "status", "priority", "requester", "assignee",
+    "tags", "sourcedisplay", "source",
+)  # fmt: skip
+
+
 def ticket(raw: CXMTicket) -> Ticket:
-    """A ticket as a :class:`Ticket` (``basicinfo`` plus the account's custom groups)."""
-    info = raw.basicinfo
+    """A ticket as a :class:`Ticket` (``basicinfo`` plus the account's custom groups).
+
+    ``custom_fields`` is the ticket's own dict of custom groups (its pydantic extra),
+    not a copy.
+    """
+    info, created, modified = _TICKET_FIELDS(raw.__dict__)
     if info is None:
         raise ValueError("an OmniCXM ticket without basicinfo has no id")
-    status, status_raw = _STATUS[info.status]
-    priority, priority_raw = _PRIORITY[info.priority]
-    assignee, team = None, None
-    person = info.assignee
-    if person is not None and person.id:
-        if (person.type or "user") == "user":
-            assignee = agent_ref(person.id, blank(person.name))
-        else:
-            team = person.id
-    created, modified = raw.created, raw.last_modified
-    return Ticket._mapped(
-        {
-            "id": info.id,
-            "vendor": VENDOR,
-            "number": blank(info.ticket_id),
-            "subject": blank(info.subject),
-            "description": blank(info.content),
-            "status": status,
-            "status_raw": status_raw,
-            "priority": priority,
-            "priority_raw": priority_raw,
-            "requester": _requester(info.requester),
-            "assignee": assignee,
-            "team": team,
-            "tags": texts(info.tags),
-            "channel": blank(info.sourcedisplay) or blank(info.source),
-            "created_at": None if created is None else created.time,
-            "updated_at": None if modified is None else modified.time,
-            "closed_at": None,
-            "custom_fields": raw.custom_fields,
-            "raw": raw,
-        }
-    )
+    (id, number, subject, content, status, priority, requester, person, tags, sourcedisplay,
+     source) = _INFO_FIELDS(info.__dict__)  # fmt: skip
+    data = _TICKET.fresh()
+    data["id"] = id
+    if number and not number.isspace():
+        data["number"] = number
+    if subject and not subject.isspace():
+        data["subject"] = subject
+    if content and not content.isspace():
+        data["description"] = content
+    data["status"], data["status_raw"] = _STATUS[status]
+    data["priority"], data["priority_raw"] = _PRIORITY[priority]
+    if requester is not None:
+        data["requester"] = _requester(requester)
+    if person is not None:
+        person_id, name, kind = _PERSON_FIELDS(person.__dict__)
+        if person_id and (not kind or kind == "user"):
+            data["assignee"] = _ASSIGNEES[(person_id, name)]
+        elif person_id:
+            data["team"] = person_id
+    data["tags"] = texts(tags)
+    if sourcedisplay and not sourcedisplay.isspace():
+        data["channel"] = sourcedisplay
+    elif source and not source.isspace():
+        data["channel"] = source
+    if created is not None:
+        data["created_at"] = created.time
+    if modified is not None:
+        data["updated_at"] = modified.time
+    extra = raw.__pydantic_extra__
+    data["custom_fields"] = {} if extra is None else extra
+    data["raw"] = raw
+    return _TICKET.build(data)
 
 
 def comment(raw: CXMComment, ticket_id: str | None = None) -> Comment:

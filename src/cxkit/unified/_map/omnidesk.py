@@ -7,11 +7,33 @@ waiting, closed" and ``priority`` "low, normal, high, critical" (lines 63-64, 97
 
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import Any
 
 from ...omnidesk.types import Case, Message, Staff, User
-from ..models import Agent, Comment, Contact, Ticket, TicketPriority, TicketStatus
-from ._common import Reader, agent_ref, blank, contact_ref, invert, texts
+from ..models import (
+    Agent,
+    AgentRef,
+    Builder,
+    Comment,
+    Contact,
+    ContactRef,
+    Ticket,
+    TicketPriority,
+    TicketStatus,
+)
+from ._common import (
+    Reader,
+    RefCache,
+    agent_ref,
+    blank,
+    contact_ref,
+    invert,
+    new_agent_ref,
+    new_contact_ref,
+    tag_texts,
+    texts,
+)
 
 VENDOR = "omnidesk"
 
@@ -50,43 +72,47 @@ TRACES: dict[str, dict[str, str]] = {
 """Where each vendor value of each table is written in the seed (generated into the docs)."""
 
 
-def _tags(labels: list[int] | None) -> list[str]:
-    """Label ids as tags (text, in order, once each)."""
-    return list(dict.fromkeys(map(str, labels))) if labels else []
-
-
 _STATUS = Reader(VENDOR, "status", STATUS, TicketStatus.OPEN)
 _PRIORITY = Reader(VENDOR, "priority", PRIORITY, TicketPriority.NORMAL, optional=True)
+_TICKET = Builder(Ticket, vendor=VENDOR)
+_REQUESTERS: RefCache[int, ContactRef] = RefCache(lambda user_id: new_contact_ref(str(user_id)))
+_ASSIGNEES: RefCache[int, AgentRef] = RefCache(lambda staff_id: new_agent_ref(str(staff_id)))
+_CASE = itemgetter(
+    "case_id", "case_number", "subject", "status", "priority", "user_id", "staff_id",
+    "group_id", "labels", "channel", "created_at", "updated_at", "custom_fields", "spam",
+)  # fmt: skip
 
 
 def ticket(case: Case) -> Ticket:
-    """A case as a :class:`Ticket` (``spam: true`` reads as ``spam`` whatever its status)."""
-    status, status_raw = _STATUS[case.status]
-    priority, priority_raw = _PRIORITY[case.priority]
-    user_id, staff_id, group_id = case.user_id, case.staff_id, case.group_id
-    return Ticket._mapped(
-        {
-            "id": str(case.case_id),
-            "vendor": VENDOR,
-            "number": blank(case.case_number),
-            "subject": blank(case.subject),
-            "description": None,
-            "status": TicketStatus.SPAM if case.spam else status,
-            "status_raw": status_raw,
-            "priority": priority,
-            "priority_raw": priority_raw,
-            "requester": contact_ref(str(user_id)) if user_id else None,
-            "assignee": agent_ref(str(staff_id)) if staff_id else None,
-            "team": str(group_id) if group_id else None,
-            "tags": _tags(case.labels),
-            "channel": blank(case.channel),
-            "created_at": case.created_at,
-            "updated_at": case.updated_at,
-            "closed_at": None,
-            "custom_fields": dict(case.custom_fields or {}),
-            "raw": case,
-        }
-    )
+    """A case as a :class:`Ticket` (``spam: true`` reads as ``spam`` whatever its status).
+
+    ``custom_fields`` is the case's own dict (``raw.custom_fields``), not a copy.
+    """
+    (case_id, number, subject, status, priority, user_id, staff_id, group_id, labels,
+     channel, created_at, updated_at, custom_fields, spam) = _CASE(case.__dict__)  # fmt: skip
+    data = _TICKET.fresh()
+    data["id"] = str(case_id)
+    if number and not number.isspace():
+        data["number"] = number
+    if subject and not subject.isspace():
+        data["subject"] = subject
+    data["status"], data["status_raw"] = _STATUS[status]
+    if spam:
+        data["status"] = TicketStatus.SPAM
+    data["priority"], data["priority_raw"] = _PRIORITY[priority]
+    if user_id:
+        data["requester"] = _REQUESTERS[user_id]
+    if staff_id:
+        data["assignee"] = _ASSIGNEES[staff_id]
+    if group_id:
+        data["team"] = str(group_id)
+    data["tags"] = tag_texts(labels)
+    if channel and not channel.isspace():
+        data["channel"] = channel
+    data["created_at"], data["updated_at"] = created_at, updated_at
+    data["custom_fields"] = {} if custom_fields is None else custom_fields
+    data["raw"] = case
+    return _TICKET.build(data)
 
 
 def status_out(status: TicketStatus) -> str | None:

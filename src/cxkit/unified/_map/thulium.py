@@ -13,12 +13,32 @@ ticket webhooks (seed lines 481-535) name the same ticket and message ids.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from operator import itemgetter
 
 from ...thulium.types import Agent as ThuliumAgent
 from ...thulium.types import Customer, TicketMessage
 from ...thulium.types import Ticket as ThuliumTicket
-from ..models import Agent, Comment, Contact, ContactRef, Ticket, TicketStatus, note_unknown
-from ._common import agent_ref, blank, contact_ref, text_id, texts
+from ..models import (
+    Agent,
+    AgentRef,
+    Builder,
+    Comment,
+    Contact,
+    ContactRef,
+    Ticket,
+    TicketStatus,
+    note_unknown,
+)
+from ._common import (
+    RefCache,
+    agent_ref,
+    blank,
+    new_agent_ref,
+    new_contact_ref,
+    tag_texts,
+    text_id,
+    texts,
+)
 
 VENDOR = "thulium"
 
@@ -71,41 +91,22 @@ TRACES: dict[str, dict[str, str]] = {
 """Where each vendor value of each table comes from (generated into the docs)."""
 
 
-def status_name(ticket: ThuliumTicket, statuses: Mapping[int, str]) -> str | None:
-    """The name of the ticket's status: from the account's list, else the first part of
-    ``full_status_name`` (``"Open / Waiting for the customer"``)."""
-    name = statuses.get(ticket.status_id) if ticket.status_id is not None else None
-    if name is not None:
-        return name
-    if ticket.full_status_name:
-        return ticket.full_status_name.split(" / ")[0]
-    return None
-
-
-def read_status(
-    ticket: ThuliumTicket, statuses: Mapping[int, str], name: str | None = None
-) -> TicketStatus:
-    """The common status of a ticket (see :data:`STATUS_NAMES`); ``name``, when given, is
-    its :func:`status_name`."""
-    if name is None:
-        name = status_name(ticket, statuses)
-    nearest = TicketStatus.CLOSED if ticket.closed_at is not None else TicketStatus.OPEN
-    if name is None:
-        return nearest
-    found = STATUS_NAMES.get(name) or STATUS_NAMES.get(name.strip().lower())
-    if found is None:
-        note_unknown(VENDOR, "status", name, nearest.value)
-        return nearest
-    return found
-
-
 def _requester(ticket: ThuliumTicket) -> ContactRef | None:
     # An outgoing ticket is written to the customer; any other is written by them.
-    email = ticket.to if ticket.direction == "out" else ticket.from_
-    customer_id = ticket.customer_id
+    return _REQUESTERS[
+        (ticket.customer_id, ticket.to if ticket.direction == "out" else ticket.from_)
+    ]
+
+
+def _new_requester(key: tuple[int | None, str | None]) -> ContactRef | None:
+    customer_id, email = key
     if customer_id is None and not email:
         return None
-    return contact_ref(None if customer_id is None else str(customer_id), email=blank(email))
+    return new_contact_ref(None if customer_id is None else str(customer_id), email=blank(email))
+
+
+_REQUESTERS: RefCache[tuple[int | None, str | None], ContactRef | None] = RefCache(_new_requester)
+_ASSIGNEES: RefCache[str, AgentRef] = RefCache(new_agent_ref)
 
 
 def _description(messages: list[TicketMessage] | None) -> str | None:
@@ -116,33 +117,70 @@ def _description(messages: list[TicketMessage] | None) -> str | None:
     return blank(first.body)
 
 
+StatusKey = tuple[int | None, str | None, str | None, bool]
+"""(status id, its name in the account's list, ``full_status_name``, closed)."""
+
+
+def _read_status(key: StatusKey) -> tuple[TicketStatus, str | None]:
+    """The common status of a ticket (its name matched against :data:`STATUS_NAMES`; a
+    name outside reads as ``closed`` when the ticket is closed, else ``open``) and its
+    ``status_raw``. The name is the one in the account's list, else the first part of
+    ``full_status_name`` (``"Open / Waiting for the customer"``)."""
+    status_id, listed, full_name, closed = key
+    name = listed if listed is not None else full_name.split(" / ")[0] if full_name else None
+    nearest = TicketStatus.CLOSED if closed else TicketStatus.OPEN
+    status = nearest
+    if name is not None:
+        found = STATUS_NAMES.get(name) or STATUS_NAMES.get(name.strip().lower())
+        if found is None:
+            note_unknown(VENDOR, "status", name, nearest.value)
+        else:
+            status = found
+    return status, full_name or name or text_id(status_id)
+
+
+_STATUSES: RefCache[StatusKey, tuple[TicketStatus, str | None]] = RefCache(_read_status)
+"""A page repeats a handful of statuses: each is read (and an odd one logged) once."""
+
+_TICKET = Builder(Ticket, vendor=VENDOR)
+_FIELDS = itemgetter(
+    "ticket_id", "subject", "status_id", "full_status_name", "closed_at", "customer_id",
+    "from_", "to", "direction", "user_login", "ticket_queue_id", "tags", "source",
+    "created_at", "updated_at", "messages", "custom_fields",
+)  # fmt: skip
+
+
 def ticket(raw: ThuliumTicket, statuses: Mapping[int, str] | None = None) -> Ticket:
-    """A ticket as a :class:`Ticket`; ``statuses`` maps the account's status ids to names."""
-    name = status_name(raw, statuses or {})
-    queue_id, user_login = raw.ticket_queue_id, raw.user_login
-    return Ticket._mapped(
-        {
-            "id": str(raw.ticket_id),
-            "vendor": VENDOR,
-            "number": None,
-            "subject": blank(raw.subject),
-            "description": _description(raw.messages),
-            "status": read_status(raw, statuses or {}, name),
-            "status_raw": raw.full_status_name or name or text_id(raw.status_id),
-            "priority": None,
-            "priority_raw": None,
-            "requester": _requester(raw),
-            "assignee": agent_ref(user_login) if user_login else None,
-            "team": None if queue_id is None else str(queue_id),
-            "tags": texts(raw.tags),
-            "channel": blank(raw.source),
-            "created_at": raw.created_at,
-            "updated_at": raw.updated_at,
-            "closed_at": raw.closed_at,
-            "custom_fields": dict(raw.custom_fields or {}),
-            "raw": raw,
-        }
-    )
+    """A ticket as a :class:`Ticket`; ``statuses`` maps the account's status ids to names.
+
+    ``custom_fields`` is the ticket's own dict (``raw.custom_fields``), not a copy.
+    """
+    (ticket_id, subject, status_id, full_name, closed_at, customer_id, from_, to, direction,
+     login, queue_id, tags, source, created_at, updated_at, messages,
+     custom_fields) = _FIELDS(raw.__dict__)  # fmt: skip
+    data = _TICKET.fresh()
+    data["id"] = str(ticket_id)
+    if subject and not subject.isspace():
+        data["subject"] = subject
+    if messages:
+        data["description"] = _description(messages)
+    listed = statuses.get(status_id) if statuses and status_id is not None else None
+    data["status"], data["status_raw"] = _STATUSES[
+        (status_id, listed, full_name, closed_at is not None)
+    ]
+    email = to if direction == "out" else from_  # as _requester reads it
+    data["requester"] = _REQUESTERS[(customer_id, email)]
+    if login:
+        data["assignee"] = _ASSIGNEES[login]
+    if queue_id is not None:
+        data["team"] = str(queue_id)
+    data["tags"] = tag_texts(tags)
+    if source and not source.isspace():
+        data["channel"] = source
+    data["created_at"], data["updated_at"], data["closed_at"] = created_at, updated_at, closed_at
+    data["custom_fields"] = {} if custom_fields is None else custom_fields
+    data["raw"] = raw
+    return _TICKET.build(data)
 
 
 def status_ids(status: TicketStatus, statuses: Mapping[int, str]) -> list[int]:

@@ -55,7 +55,7 @@ class OmniCXMBackend(Backend):
             pager = self.client.tickets.read(where=where, sort=("last_modified.time", "desc"))
         for raw in pager:
             ticket = m.ticket(raw)
-            if query.matches(ticket):
+            if not query.filtered or query.matches(ticket):
                 yield ticket
 
     def get_ticket(self, ticket_id: str) -> Ticket:

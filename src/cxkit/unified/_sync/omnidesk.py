@@ -38,7 +38,7 @@ class OmnideskBackend(Backend):
     def _tickets(self, query: TicketQuery, params: dict[str, Any]) -> Iterator[Ticket]:
         for case in self.client.cases.list(**params):
             ticket = m.ticket(case)
-            if query.matches(ticket):
+            if not query.filtered or query.matches(ticket):
                 yield ticket
 
     def get_ticket(self, ticket_id: str) -> Ticket:

@@ -55,7 +55,7 @@ class ThuliumBackend(Backend):
         )
         for raw in pager:
             ticket = m.ticket(raw, statuses)
-            if query.matches(ticket):
+            if not query.filtered or query.matches(ticket):
                 yield ticket
 
     def _get(self, ticket_id: int) -> ThuliumTicket:

@@ -319,7 +319,12 @@ def _succeeded_fields(data: Any) -> Any:
     other answer is refused, so ``decode`` reads it."""
     if not isinstance(data, dict) or envelope_flag(data) is not True:
         raise ValueError("not a successful envelope")
-    return {key: value for key, value in data.items() if key != "status" and key != "stt"}
+    return _without_flags(data)
+
+
+def _without_flags(data: Mapping[str, Any]) -> dict[str, Any]:
+    """An envelope without its success flags (what ``decode`` returns for it)."""
+    return {key: value for key, value in data.items() if key not in ("status", "stt")}
 
 
 def _page(item: Any) -> Any:
@@ -488,7 +493,7 @@ class OmniCXMDialect(Dialect):
         key = op.unwrap if op is not None else None
         if key:
             return data.get(key)
-        return {k: v for k, v in data.items() if k not in ("status", "stt")}
+        return _without_flags(data)
 
     def _json_or_text(self, response: httpx.Response) -> Any:
         content = response.content

@@ -201,3 +201,21 @@ def test_refs_by_the_vendors_key_are_shared_and_bounded(monkeypatch: pytest.Monk
     for key in range(20):
         assert cache[key].id == str(key)
     assert len(cache) <= 5
+
+
+def test_omnicxm_requesters_are_read_by_their_fields_as_sent() -> None:
+    def requester(person: dict[str, Any] | None) -> ContactRef | None:
+        record = {"basicinfo": {"id": "t1", "requester": person}}
+        return omnicxm.ticket(parse_model(CXMTicket, record, strict=False)).requester
+
+    ann = {"id": "c1", "name": "Ann", "email": ["", "ann@x.io"], "phone": ["1900"]}
+    first, again = requester(ann), requester(dict(ann))
+    assert first == ContactRef(id="c1", name="Ann", email="ann@x.io", phone="1900")
+    assert again is first
+    other = requester({**ann, "email": ["ann@y.io"]})
+    assert other is not None and other.email == "ann@y.io" and other is not first
+    assert requester({**ann, "email": "one@x.io", "phone": None}) == ContactRef(
+        id="c1", name="Ann", email="one@x.io"
+    )
+    assert requester({"id": "", "name": None, "email": ["ann@x.io"]}) is None
+    assert requester(None) is None

@@ -37,9 +37,9 @@ from ._common import (
     RefCache,
     agent_ref,
     blank,
-    contact_ref,
     direction_reader,
     new_agent_ref,
+    new_contact_ref,
     texts,
     traced,
 )
@@ -139,7 +139,7 @@ def _new_requester(key: RequesterKey) -> ContactRef | None:
     id, name, email, phone = key
     if not (id or name):
         return None
-    return contact_ref(blank(id), blank(name), _first(email), _first(phone))
+    return new_contact_ref(blank(id), blank(name), _first(email), _first(phone))
 
 
 _REQUESTERS: RefCache[RequesterKey, ContactRef | None] = RefCache(_new_requester)

@@ -173,14 +173,17 @@ def test_split_name() -> None:
 
 
 def test_create_answers_give_the_new_id() -> None:
+    from cxkit import ResponseValidationError
     from cxkit.unified._map._common import created_id
 
     answers = dict(examples("thulium", "customers.create", "agents.create"))
-    assert created_id(answers["customers.create"], "customer_id") == "324"
-    assert created_id(answers["agents.create"], "agent_id") == "11"
+    assert created_id("thulium", answers["customers.create"], "customer_id") == "324"
+    assert created_id("thulium", answers["agents.create"], "agent_id") == "11"
     answers = dict(examples("omnicxm", "tickets.create", "objects.create"))
-    assert created_id(answers["tickets.create"], "id") == "62fa21088b11cb67fa14266a"
-    assert created_id(answers["objects.create"], "id", "data") == "640ae7d78eaa9514ed2ff6d2"
-    assert created_id("62fa21088b11cb67fa14266a") == "62fa21088b11cb67fa14266a"
-    with pytest.raises(ValueError, match="no id"):
-        created_id({"status": True}, "id")
+    assert created_id("omnicxm", answers["tickets.create"], "id") == "62fa21088b11cb67fa14266a"
+    assert (
+        created_id("omnicxm", answers["objects.create"], "id", "data") == "640ae7d78eaa9514ed2ff6d2"
+    )
+    assert created_id("omnicxm", "62fa21088b11cb67fa14266a") == "62fa21088b11cb67fa14266a"
+    with pytest.raises(ResponseValidationError, match="omnicxm: the create answer carries no id"):
+        created_id("omnicxm", {"status": True}, "id")

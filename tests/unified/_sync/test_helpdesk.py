@@ -6,15 +6,25 @@ checks, filters at the vendor or while paging, defaults, calls
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from typing import Any
 
+import httpx
 import pytest
 
-from cxkit import NotFoundError, UnsupportedOperationError
+from cxkit import (
+    ConfigurationError,
+    NotFoundError,
+    ResponseValidationError,
+    UnsupportedOperationError,
+)
+from cxkit.omi import Omi
+from cxkit.omnicxm import OmniCXM
 from cxkit.omnidesk import Omnidesk
 from cxkit.testing.omi import FakeOmi
 from cxkit.testing.omnicxm import FakeOmniCXM
 from cxkit.testing.omnidesk import FakeOmnidesk
 from cxkit.testing.thulium import FakeThulium
+from cxkit.thulium import Thulium
 from cxkit.unified import (
     UNIFIED_OPERATIONS,
     Helpdesk,
@@ -147,7 +157,7 @@ def test_thulium_defaults_and_status_values() -> None:
     pending = Helpdesk(fake.client(), defaults={"status_values": {"pending": "2"}})
     updated = pending.tickets.update(ticket.id, status="pending")
     assert updated.raw.status_id == 2  # type: ignore[attr-defined]
-    with pytest.raises(ValueError, match="no Thulium ticket status reads as 'on_hold'"):
+    with pytest.raises(ConfigurationError, match="no Thulium ticket status reads as 'on_hold'"):
         desk.tickets.update(ticket.id, status="on_hold")
     with pytest.raises(ValueError, match="unknown"):
         Helpdesk(fake.client(), defaults={"queue": 1})
@@ -198,3 +208,89 @@ def test_with_options_copy_works_the_same() -> None:
     desk = Helpdesk(client.with_options(max_retries=0))
     assert desk.vendor == "omnidesk"
     assert [a.id for a in desk.agents.list()] == ["21"]
+
+
+def _answering(
+    fake: Any, method: str, suffix: str, answer: httpx.Response
+) -> tuple[httpx.MockTransport, list[httpx.Request]]:
+    """The fake's transport, but ``answer`` to ``method`` requests whose path ends with
+    ``suffix`` (the fake never sees them); those requests are kept."""
+    caught: list[httpx.Request] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        if request.method == method and request.url.path.endswith(suffix):
+            caught.append(request)
+            return answer
+        response: httpx.Response = fake.handle(request)
+        return response
+
+    return httpx.MockTransport(handle), caught
+
+
+def test_answers_without_what_an_operation_returns_are_cx_errors() -> None:
+    # A create is never sent twice: its answer lacking the new id is an error to read.
+    cxm = FakeOmniCXM()
+    transport, caught = _answering(
+        cxm, "POST", "/services/tickets/ticket", httpx.Response(200, json={"status": True})
+    )
+    desk = Helpdesk(OmniCXM(username=cxm.username, password=cxm.password,
+                                      base_url=cxm.base_url, transport=transport))  # fmt: skip
+    with pytest.raises(ResponseValidationError, match=r"omnicxm: .*carries no"):
+        desk.tickets.create(subject="s", description="d", requester_email="a@x.io")
+    assert len(caught) == 1
+    # A Thulium reply's answer names no message: the ticket read back must show it.
+    th = FakeThulium()
+    transport, caught = _answering(th, "POST", "/agent_response", httpx.Response(201))
+    desk = Helpdesk(
+        Thulium(username="api_user", password="api_pass", base_url=th.base_url,
+                     transport=transport),
+        defaults={"mailbox": "reklamacje@acme.example", "queue_id": "2", "agent_id": "jkowalski"},
+    )  # fmt: skip
+    ticket = desk.tickets.create(subject="s", description="d", requester_email="a@x.io")
+    with pytest.raises(ResponseValidationError, match="REPLY message is not among its messages"):
+        desk.tickets.comments.create(ticket.id, body="Hi", public=True)
+    assert len(caught) == 1
+    # An OMI create whose answer carries no contact, and no contact found by its e-mail.
+    omi = FakeOmi()
+    transport, caught = _answering(
+        omi, "POST", "/api/contacts/add", httpx.Response(200, json=omi.envelope)
+    )
+    desk = Helpdesk(Omi(token=omi.token, base_url=omi.base_url, transport=transport))
+    with pytest.raises(ResponseValidationError, match="OMI did not return the new contact"):
+        desk.contacts.create(name="Ann", email="ann@x.io")
+    assert len(caught) == 1
+
+
+def test_an_omnicxm_ticket_without_basicinfo_is_a_cx_error() -> None:
+    fake = FakeOmniCXM()
+    desk = Helpdesk(fake.client())
+    ticket = desk.tickets.create(subject="s", description="d", requester_email="a@x.io")
+    del fake.tickets[ticket.id]["basicinfo"]
+    with pytest.raises(ResponseValidationError, match="without basicinfo") as caught:
+        [t for t in desk.tickets.list()]
+    assert isinstance(caught.value.body, dict)
+
+
+def test_a_requester_the_account_cannot_reach_is_a_configuration_error() -> None:
+    fake = FakeOmnidesk()
+    client: Omnidesk = fake.client()
+    user = client.users.create(user_email="ann@x.io")
+    fake.users[user.user_id]["user_email"] = None
+    desk = Helpdesk(client)
+    with pytest.raises(ConfigurationError, match="has no e-mail or phone; pass requester_email"):
+        desk.tickets.create(subject="s", description="d", requester_id=str(user.user_id))
+    assert fake.cases == {}
+
+
+def test_what_a_thulium_account_cannot_supply_is_a_configuration_error() -> None:
+    fake = FakeThulium()
+    desk = Helpdesk(fake.client())
+    ticket = desk.tickets.create(subject="s", description="d", requester_email="a@x.io")
+    fake.agents.clear()  # no agent to sign a public reply, and none in the defaults
+    with pytest.raises(ConfigurationError, match="signed by an agent"):
+        desk.tickets.comments.create(ticket.id, body="Hi", public=True)
+    for queue in fake.ticket_queues:
+        queue.pop("email")
+    with pytest.raises(ConfigurationError, match="receiving mailbox"):
+        desk.tickets.create(subject="s", description="d", requester_email="a@x.io")
+    assert len(fake.tickets) == 1

@@ -6,7 +6,12 @@ from collections.abc import AsyncIterable, AsyncIterator, Callable
 from datetime import datetime
 from typing import Any
 
-from ..._core.errors import NotFoundError, UnsupportedOperationError
+from ..._core.errors import (
+    ConfigurationError,
+    NotFoundError,
+    ResponseValidationError,
+    UnsupportedOperationError,
+)
 from .._query import Defaults, TicketChanges, TicketQuery, contact_matches
 from ..capabilities import Capabilities, capabilities_of
 from ..models import Agent, Call, Comment, Contact, Ticket, TicketPriority, TicketStatus
@@ -91,6 +96,14 @@ class AsyncBackend:
     def _not_found(self, what: str, key: str) -> NotFoundError:
         # Raised where the unified layer looks a record up in a whole list itself.
         return NotFoundError(f"{what} {key!r} not found", vendor=self.vendor, status_code=404)
+
+    def _needs(self, message: str) -> ConfigurationError:
+        # What the account does not supply and a default must (a ValueError as well).
+        return ConfigurationError(f"{self.vendor}: {message}")
+
+    def _unreadable(self, message: str, body: Any = None) -> ResponseValidationError:
+        # The vendor's answers do not show what the operation must return.
+        return ResponseValidationError(message, vendor=self.vendor, body=body)
 
     async def requester_contact(self, new: NewTicket) -> Contact | None:
         """The contact a new ticket names by e-mail or phone: found, else created

@@ -44,7 +44,7 @@ class AsyncOmiBackend(AsyncBackend):
         # The answer carried no contact: read it back by what identifies it.
         found = await self.find_contact(email if phone is None else None, phone)
         if found is None:
-            raise ValueError("contacts.create: OMI did not return the new contact")
+            raise self._unreadable("contacts.create: OMI did not return the new contact")
         return found
 
     async def list_agents(self) -> AsyncIterator[Agent]:

@@ -91,7 +91,7 @@ class AsyncOmniCXMBackend(AsyncBackend):
             tags=new.tags,
             basicinfo=None if status is None else {"status": status},
         )
-        return await self.get_ticket(created_id(created, "id"))
+        return await self.get_ticket(created_id(self.vendor, created, "id"))
 
     async def update_ticket(self, ticket_id: str, changes: TicketChanges) -> Ticket:
         number = str_id(ticket_id, "ticket id")
@@ -146,7 +146,7 @@ class AsyncOmniCXMBackend(AsyncBackend):
             if value is not None
         }
         created = await self.client.objects.create(CONTACTS, basicinfo=basic)
-        return await self.get_contact(created_id(created, "id", "data"))
+        return await self.get_contact(created_id(self.vendor, created, "id", "data"))
 
     async def _users(self) -> list[UserEntry]:
         return await _every(await self.client.users.list())

@@ -34,7 +34,7 @@ class AsyncThuliumBackend(AsyncBackend):
             return int_id(given, f"defaults.status_values[{status.value!r}]")
         ids = m.status_ids(status, await self.statuses())
         if not ids:
-            raise ValueError(
+            raise self._needs(
                 f"no Thulium ticket status reads as {status.value!r}; name one in "
                 "Helpdesk(client, defaults={'status_values': {...}})"
             )
@@ -76,7 +76,7 @@ class AsyncThuliumBackend(AsyncBackend):
         queue = next((q for q in queues if queue_id is None or q.ticket_queue_id == queue_id), None)
         email = None if queue is None else (queue.model_extra or {}).get("email")
         if queue is None or not email:
-            raise ValueError(
+            raise self._needs(
                 "tickets.create: Thulium needs the receiving mailbox of a ticket queue; "
                 "pass Helpdesk(client, defaults={'mailbox': ..., 'queue_id': ...})"
             )
@@ -106,7 +106,7 @@ class AsyncThuliumBackend(AsyncBackend):
             tags=new.tags,
             status_id=status_id,
         )
-        return await self.get_ticket(created_id(ref, "ticket_id"))
+        return await self.get_ticket(created_id(self.vendor, ref, "ticket_id"))
 
     async def update_ticket(self, ticket_id: str, changes: TicketChanges) -> Ticket:
         number = int_id(ticket_id, "ticket id")
@@ -129,7 +129,7 @@ class AsyncThuliumBackend(AsyncBackend):
         for agent in await self.client.agents.list():
             if agent.login and agent.active is not False:
                 return agent.login
-        raise ValueError(
+        raise self._needs(
             "tickets.comments.create: a public Thulium reply is signed by an agent; "
             "pass Helpdesk(client, defaults={'agent_id': '<login>'})"
         )
@@ -157,7 +157,10 @@ class AsyncThuliumBackend(AsyncBackend):
             if msg.message_id not in known and (msg.type or "").upper() == kind
         ]
         if not added:
-            raise ValueError(f"ticket {number}: the new {kind} message was not found")
+            raise self._unreadable(
+                f"ticket {number}: the new {kind} message is not among its messages",
+                after.to_dict(),
+            )
         return m.comment(max(added, key=lambda msg: msg.message_id), after)
 
     async def list_contacts(self) -> AsyncIterator[Contact]:
@@ -182,7 +185,7 @@ class AsyncThuliumBackend(AsyncBackend):
             email=email,
             phone_number=phone,
         )
-        return await self.get_contact(created_id(created, "customer_id"))
+        return await self.get_contact(created_id(self.vendor, created, "customer_id"))
 
     async def list_agents(self) -> AsyncIterator[Agent]:
         for agent in await self.client.agents.list():

@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 from enum import Enum
 from typing import Any, TypeVar
 
+from ..._core.errors import ResponseValidationError
 from ..models import AgentRef, Builder, CallDirection, ContactRef, note_unknown
 
 E = TypeVar("E", bound=Enum)
@@ -264,13 +265,18 @@ def blank(value: Any) -> str | None:
     return text if text and not text.isspace() else None
 
 
-def created_id(value: Any, *names: str) -> str:
+def created_id(vendor: str, value: Any, *names: str) -> str:
     """The new record's id from what a vendor's create call returns: the id itself (text
-    or number), or a model or mapping carrying it under one of ``names`` or ``id``."""
+    or number), or a model or mapping carrying it under one of ``names`` or ``id``.
+
+    An answer without one is a :class:`cxkit.ResponseValidationError` (the record may
+    have been made: a create is never sent again)."""
     if isinstance(value, (str, int)) and not isinstance(value, bool):
         return str(value)
     for name in (*names, "id"):
         found = value.get(name) if isinstance(value, Mapping) else getattr(value, name, None)
         if found is not None and found != "":
             return str(found)
-    raise ValueError(f"the create answer carries no id ({type(value).__name__})")
+    raise ResponseValidationError(
+        f"the create answer carries no id ({type(value).__name__})", vendor=vendor, body=value
+    )

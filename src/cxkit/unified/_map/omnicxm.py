@@ -16,6 +16,7 @@ from __future__ import annotations
 from operator import itemgetter
 from typing import Any
 
+from ..._core.errors import ResponseValidationError
 from ...omnicxm.types import CDRRecord, CRMObject, TicketRequester, UserEntry
 from ...omnicxm.types import Comment as CXMComment
 from ...omnicxm.types import Ticket as CXMTicket
@@ -174,11 +175,14 @@ def ticket(raw: CXMTicket) -> Ticket:
     """A ticket as a :class:`Ticket` (``basicinfo`` plus the account's custom groups).
 
     ``custom_fields`` is the ticket's own dict of custom groups (its pydantic extra),
-    not a copy.
+    not a copy. A ticket without ``basicinfo`` (so without an id) is a
+    :class:`cxkit.ResponseValidationError`.
     """
     info, created, modified = _TICKET_FIELDS(raw.__dict__)
     if info is None:
-        raise ValueError("an OmniCXM ticket without basicinfo has no id")
+        raise ResponseValidationError(
+            "a ticket without basicinfo has no id", vendor=VENDOR, body=raw.to_dict()
+        )
     (id, number, subject, content, status, priority, requester, person, tags, sourcedisplay,
      source) = _INFO_FIELDS(info.__dict__)  # fmt: skip
     data = _TICKET.fresh()

@@ -45,7 +45,7 @@ class OmiBackend(Backend):
         # The answer carried no contact: read it back by what identifies it.
         found = self.find_contact(email if phone is None else None, phone)
         if found is None:
-            raise ValueError("contacts.create: OMI did not return the new contact")
+            raise self._unreadable("contacts.create: OMI did not return the new contact")
         return found
 
     def list_agents(self) -> Iterator[Agent]:

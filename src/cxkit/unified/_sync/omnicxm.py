@@ -92,7 +92,7 @@ class OmniCXMBackend(Backend):
             tags=new.tags,
             basicinfo=None if status is None else {"status": status},
         )
-        return self.get_ticket(created_id(created, "id"))
+        return self.get_ticket(created_id(self.vendor, created, "id"))
 
     def update_ticket(self, ticket_id: str, changes: TicketChanges) -> Ticket:
         number = str_id(ticket_id, "ticket id")
@@ -147,7 +147,7 @@ class OmniCXMBackend(Backend):
             if value is not None
         }
         created = self.client.objects.create(CONTACTS, basicinfo=basic)
-        return self.get_contact(created_id(created, "id", "data"))
+        return self.get_contact(created_id(self.vendor, created, "id", "data"))
 
     def _users(self) -> list[UserEntry]:
         return _every(self.client.users.list())

@@ -60,7 +60,10 @@ class OmnideskBackend(Backend):
             user = self.client.users.get(user_id)
             email, phone = user.user_email, user.user_phone
             if email is None and phone is None:
-                raise ValueError(f"tickets.create: user {user_id} has no e-mail or phone")
+                raise self._needs(
+                    f"tickets.create: user {user_id} has no e-mail or phone; "
+                    "pass requester_email= or requester_phone="
+                )
         case = self.client.cases.create(
             subject=new.subject,
             content=new.description,

@@ -35,7 +35,7 @@ class ThuliumBackend(Backend):
             return int_id(given, f"defaults.status_values[{status.value!r}]")
         ids = m.status_ids(status, self.statuses())
         if not ids:
-            raise ValueError(
+            raise self._needs(
                 f"no Thulium ticket status reads as {status.value!r}; name one in "
                 "Helpdesk(client, defaults={'status_values': {...}})"
             )
@@ -77,7 +77,7 @@ class ThuliumBackend(Backend):
         queue = next((q for q in queues if queue_id is None or q.ticket_queue_id == queue_id), None)
         email = None if queue is None else (queue.model_extra or {}).get("email")
         if queue is None or not email:
-            raise ValueError(
+            raise self._needs(
                 "tickets.create: Thulium needs the receiving mailbox of a ticket queue; "
                 "pass Helpdesk(client, defaults={'mailbox': ..., 'queue_id': ...})"
             )
@@ -107,7 +107,7 @@ class ThuliumBackend(Backend):
             tags=new.tags,
             status_id=status_id,
         )
-        return self.get_ticket(created_id(ref, "ticket_id"))
+        return self.get_ticket(created_id(self.vendor, ref, "ticket_id"))
 
     def update_ticket(self, ticket_id: str, changes: TicketChanges) -> Ticket:
         number = int_id(ticket_id, "ticket id")
@@ -130,7 +130,7 @@ class ThuliumBackend(Backend):
         for agent in self.client.agents.list():
             if agent.login and agent.active is not False:
                 return agent.login
-        raise ValueError(
+        raise self._needs(
             "tickets.comments.create: a public Thulium reply is signed by an agent; "
             "pass Helpdesk(client, defaults={'agent_id': '<login>'})"
         )
@@ -158,7 +158,10 @@ class ThuliumBackend(Backend):
             if msg.message_id not in known and (msg.type or "").upper() == kind
         ]
         if not added:
-            raise ValueError(f"ticket {number}: the new {kind} message was not found")
+            raise self._unreadable(
+                f"ticket {number}: the new {kind} message is not among its messages",
+                after.to_dict(),
+            )
         return m.comment(max(added, key=lambda msg: msg.message_id), after)
 
     def list_contacts(self) -> Iterator[Contact]:
@@ -183,7 +186,7 @@ class ThuliumBackend(Backend):
             email=email,
             phone_number=phone,
         )
-        return self.get_contact(created_id(created, "customer_id"))
+        return self.get_contact(created_id(self.vendor, created, "customer_id"))
 
     def list_agents(self) -> Iterator[Agent]:
         for agent in self.client.agents.list():

@@ -452,3 +452,17 @@ def test_an_omnicxm_answer_with_a_false_flag_is_raised() -> None:
         _cxm({"status": False, "error": "not yours", **CHECK}).permissions.check(
             module="tickets", permission="view"
         )
+
+
+def test_a_page_object_types_its_items_and_keeps_its_counts() -> None:
+    from pydantic import TypeAdapter, ValidationError
+
+    from cxkit._core import page_object
+
+    page = TypeAdapter(page_object(int, "data", kept=("total",), required=("count",)))
+    body = b'{"data": [1, "2"], "total": 2, "count": 2, "other": true}'
+    assert page.validate_json(body) == {"data": [1, 2], "total": 2, "count": 2}
+    assert page.validate_json(b'{"data": [], "count": null}') == {"data": [], "count": None}
+    for wrong in (b'{"data": [1]}', b'{"count": 1}', b'{"data": ["x"], "count": 1}'):
+        with pytest.raises(ValidationError):
+            page.validate_json(wrong)

@@ -97,6 +97,7 @@ if TYPE_CHECKING:
     from .shapes import object_of as object_of
     from .shapes import one_of as one_of
     from .shapes import optional as optional
+    from .shapes import page_object as page_object
     from .shapes import unwrapped as unwrapped
     from .webhooks import WebhookParser as WebhookParser
     from .webhooks import load_payload as load_payload
@@ -138,7 +139,7 @@ else:
         ".secrets": ("Secret",),
         ".shapes": (
             "Answer", "json_object", "list_of", "model_or_value", "object_of", "one_of",
-            "optional", "unwrapped",
+            "optional", "page_object", "unwrapped",
         ),
         ".webhooks": ("WebhookParser", "load_payload"),
     }  # fmt: skip

@@ -4,7 +4,7 @@ imports no pydantic."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -17,6 +17,7 @@ __all__ = [
     "object_of",
     "one_of",
     "optional",
+    "page_object",
     "unwrapped",
 ]
 
@@ -51,6 +52,19 @@ def optional(value: Any) -> Any:
     from typing_extensions import NotRequired
 
     return NotRequired[value]
+
+
+def page_object(
+    item: Any, items: str, *, kept: Iterable[str] = (), required: Iterable[str] = ()
+) -> Any:
+    """The type of a page object: a list of ``item`` under ``items``, the keys ``kept``
+    (counts, next-page values: any value, when present) and the keys ``required`` (any
+    value; without one the answer takes the tolerant path)."""
+    return json_object(
+        **{items: list_of(item)},
+        **{key: optional(Any) for key in kept},
+        **{key: Any for key in required},
+    )
 
 
 @cache

@@ -41,9 +41,7 @@ from .._core import (
     PageStrategy,
     as_int,
     field_of,
-    json_object,
-    list_of,
-    optional,
+    page_object,
 )
 
 __all__ = ["MAX_PAGE_SIZE", "SUCCESS", "OmiDialect", "OmiPaging", "status_for_code"]
@@ -121,10 +119,7 @@ def _listing(payload: Any) -> Any:
 
 def _page(item: Any) -> Any:
     """A paged payload's type: ``items`` typed, the keys ``PAGING`` reads kept."""
-    return json_object(
-        items=list_of(item),
-        **{key: optional(Any) for key in _PAGE_KEYS},
-    )
+    return page_object(item, "items", kept=_PAGE_KEYS)
 
 
 class OmiDialect(Dialect):

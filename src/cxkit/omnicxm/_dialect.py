@@ -54,10 +54,8 @@ from .._core import (
     RateLimitError,
     RequestParts,
     as_int,
-    json_object,
-    list_of,
     operation,
-    optional,
+    page_object,
     parse_retry_after,
     to_file,
 )
@@ -329,8 +327,7 @@ def _without_flags(data: Mapping[str, Any]) -> dict[str, Any]:
 
 def _page(item: Any) -> Any:
     """A page's type (the envelope without its flag): ``data`` typed, the counts kept."""
-    counts = {key: optional(Any) for key in ("total", *_PAGE_COUNT_KEYS)}
-    return json_object(data=list_of(item), **counts)
+    return page_object(item, "data", kept=("total", *_PAGE_COUNT_KEYS))
 
 
 _QUERY_PAGING = OmniCXMPaging(location="query")

@@ -28,8 +28,8 @@ from .._core import (
     Operation,
     PageStrategy,
     field_of,
-    json_object,
     list_of,
+    page_object,
 )
 
 __all__ = ["DEFAULT_LIMIT", "ThuliumDialect", "ThuliumHints", "thulium_paging"]
@@ -90,7 +90,7 @@ class ThuliumDialect(Dialect):
     def page_envelope(self, op: Operation) -> Callable[[Any], Any] | None:
         """A bare array of items, or ``{"count", "result": [items]}`` for counted lists."""
         if op.hints_as(ThuliumHints).counted:
-            return lambda item: json_object(count=Any, result=list_of(item))
+            return lambda item: page_object(item, "result", required=("count",))
         return list_of
 
     def error_details(self, body: Any) -> tuple[str | int | None, str]:

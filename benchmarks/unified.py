@@ -24,15 +24,21 @@ order of the two sides alternates), each side timed in thread CPU time:
   tickets against iterating the vendor's listing the unified layer pages through
   (the same call with the same arguments), so what the whole unified layer adds.
 
-Usage: ``PYTHONPATH=src python3 benchmarks/unified.py [--rounds 200]``
+With ``--loopback`` the clients talk HTTP to a keep-alive server in its own process
+answering the same pages (so a call includes the sockets and HTTP parsing), and each
+side is timed in wall-clock time (the server's work is part of the call).
+
+Usage: ``PYTHONPATH=src python3 benchmarks/unified.py [--rounds 200] [--loopback]``
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import gc
 import itertools
 import json
+import multiprocessing
 import statistics
 import time
 from collections.abc import Callable
@@ -127,24 +133,74 @@ def _bare(record: Any) -> tuple[Ticket, ContactRef]:
     return _BARE_TICKET.build(_BARE_TICKET.fresh()), _BARE_REF.build(_BARE_REF.fresh())
 
 
+Routes = dict[str, Callable[[], bytes]]
+"""What a rig's server answers: a path suffix (``""``: any other path) -> the next body."""
+
+
+def _routes(page: Callable[[int], bytes], extra: dict[str, bytes]) -> Routes:
+    routes: Routes = {suffix: itertools.repeat(body).__next__ for suffix, body in extra.items()}
+    routes[""] = itertools.cycle([page(1000 + k * N) for k in range(PAGES)]).__next__
+    return routes
+
+
+def _answer(routes: Routes, path: str) -> bytes:
+    for suffix, make in routes.items():
+        if suffix and path.endswith(suffix):
+            return make()
+    return routes[""]()
+
+
 def _transport(page: Callable[[int], bytes], extra: dict[str, bytes]) -> httpx.MockTransport:
-    pages = itertools.cycle([page(1000 + k * N) for k in range(PAGES)])
+    routes = _routes(page, extra)
 
     def handle(request: httpx.Request) -> httpx.Response:
-        for suffix, body in extra.items():
-            if request.url.path.endswith(suffix):
-                return httpx.Response(
-                    200, content=body, headers={"content-type": "application/json"}
-                )
-        return httpx.Response(
-            200, content=next(pages), headers={"content-type": "application/json"}
-        )
+        body = _answer(routes, request.url.path)
+        return httpx.Response(200, content=body, headers={"content-type": "application/json"})
 
     return httpx.MockTransport(handle)
 
 
+def _serve(rigs: dict[str, tuple[Callable[[int], bytes], dict[str, bytes]]], ports: Any) -> None:
+    """A keep-alive HTTP/1.1 server answering each rig's pages under ``/<rig>/``."""
+    routes = {name: _routes(page, extra) for name, (page, extra) in rigs.items()}
+
+    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            while True:
+                head = await reader.readuntil(b"\r\n\r\n")
+                lines = head.split(b"\r\n")
+                path = lines[0].split(b" ")[1].decode().split("?")[0]
+                length = 0
+                for line in lines[1:]:
+                    if line.lower().startswith(b"content-length:"):
+                        length = int(line.split(b":", 1)[1])
+                if length:
+                    await reader.readexactly(length)
+                body = _answer(routes[path.split("/")[1]], path)
+                writer.write(
+                    b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                    b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body
+                )
+                await writer.drain()
+        except (asyncio.IncompleteReadError, ConnectionError):
+            pass
+        finally:
+            writer.close()
+
+    async def run() -> None:
+        server = await asyncio.start_server(handle, "127.0.0.1", 0)
+        ports.put(server.sockets[0].getsockname()[1])
+        async with server:
+            await server.serve_forever()
+
+    asyncio.run(run())
+
+
 def _paired(
-    one: Callable[[], Any], two: Callable[[], Any], rounds: int
+    one: Callable[[], Any],
+    two: Callable[[], Any],
+    rounds: int,
+    clock: Callable[[], float] = time.thread_time,
 ) -> tuple[float, float, float, float]:
     """Median CPU microseconds of ``one`` and of ``two``, the median of their per-round
     ratio ``two / one``, over ``rounds`` rounds that run both (alternating which first):
@@ -157,9 +213,9 @@ def _paired(
     for i in range(rounds):
         order = ((0, one), (1, two)) if i % 2 == 0 else ((1, two), (0, one))
         for side, fn in order:
-            start = time.thread_time()
+            start = clock()
             fn()
-            times[side].append(time.thread_time() - start)
+            times[side].append(clock() - start)
     ratios = [b / a for a, b in zip(*times, strict=True) if a > 0]
     return (
         statistics.median(times[0]) * 1e6,
@@ -172,21 +228,34 @@ def _paired(
 def main() -> None:
     parser = argparse.ArgumentParser(description="cxkit.unified mapping cost")
     parser.add_argument("--rounds", type=int, default=200)
-    rounds = parser.parse_args().rounds
+    parser.add_argument("--loopback", action="store_true", help="HTTP to a local server")
+    args = parser.parse_args()
+    rounds = args.rounds
 
     statuses = json.dumps([{"status_id": 2, "name": "Open", "substatuses": []}]).encode()
     login = json.dumps({"status": True, "token": "t", "userinfo": {}}).encode()
-    desk = Omnidesk(
-        domain="acme", email="bot@acme.ru", api_key="k", transport=_transport(_omnidesk_page, {})
-    )
-    th = Thulium(
-        system="acme", username="u", password="p",
-        transport=_transport(_thulium_page, {"/ticket_statuses": statuses}),
-    )  # fmt: skip
-    cxm = OmniCXM(
-        username="admin.C0001", password="p", base_url="https://omni.example",
-        transport=_transport(_omnicxm_page, {"/login": login}),
-    )  # fmt: skip
+    pages = {
+        "omnidesk": (_omnidesk_page, {}),
+        "thulium": (_thulium_page, {"/ticket_statuses": statuses}),
+        "omnicxm": (_omnicxm_page, {"/login": login}),
+    }
+    clock: Callable[[], float] = time.thread_time
+    wiring: dict[str, dict[str, Any]]
+    if args.loopback:
+        ports: Any = multiprocessing.Queue()
+        server = multiprocessing.Process(target=_serve, args=(pages, ports), daemon=True)
+        server.start()
+        base = f"http://127.0.0.1:{ports.get(timeout=30)}"
+        wiring = {v: {"base_url": f"{base}/{v}", "allow_insecure": True} for v in pages}
+        clock = time.perf_counter
+    else:
+        wiring = {v: {"transport": _transport(*pages[v])} for v in pages}
+        wiring["omnidesk"]["domain"] = "acme"
+        wiring["thulium"]["system"] = "acme"
+        wiring["omnicxm"]["base_url"] = "https://omni.example"
+    desk = Omnidesk(email="bot@acme.ru", api_key="k", **wiring["omnidesk"])
+    th = Thulium(username="u", password="p", **wiring["thulium"])
+    cxm = OmniCXM(username="admin.C0001", password="p", **wiring["omnicxm"])
     names = {2: "Open"}
     # (vendor, client, one page, its mapping, what Helpdesk.tickets.list() pages through)
     rigs: list[tuple[str, Any, Callable[[], Any], Callable[[Any], Any], Callable[[], Any]]] = [
@@ -218,9 +287,9 @@ def main() -> None:
         def unified(desk: Helpdesk = helpdesk) -> list[Any]:
             return list(islice(desk.tickets.list(), N))
 
-        t_call, t_both, ratio, total = _paired(call, mapped, rounds)
-        _, _, floor, _ = _paired(call, bare, rounds)
-        _, _, e2e, _ = _paired(listed, unified, rounds)
+        t_call, t_both, ratio, total = _paired(call, mapped, rounds, clock)
+        _, _, floor, _ = _paired(call, bare, rounds, clock)
+        _, _, e2e, _ = _paired(listed, unified, rounds, clock)
         print(
             f"{vendor:<10}{t_call:>9.0f}{t_both:>13.0f}{(t_both - t_call) / N:>15.2f}"
             f"{ratio - 1:>8.1%}{total - 1:>12.1%}{floor - 1:>11.1%}{e2e - 1:>10.1%}"

@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-import httpx
 import pytest
 
 from cxkit import (
@@ -16,14 +15,11 @@ from cxkit import (
     ResponseValidationError,
     UnsupportedOperationError,
 )
-from cxkit.omi import AsyncOmi
-from cxkit.omnicxm import AsyncOmniCXM
 from cxkit.omnidesk import AsyncOmnidesk
 from cxkit.testing.omi import FakeOmi
 from cxkit.testing.omnicxm import FakeOmniCXM
 from cxkit.testing.omnidesk import FakeOmnidesk
 from cxkit.testing.thulium import FakeThulium
-from cxkit.thulium import AsyncThulium
 from cxkit.unified import (
     UNIFIED_OPERATIONS,
     AsyncHelpdesk,
@@ -209,55 +205,37 @@ async def test_with_options_copy_works_the_same() -> None:
     assert [a.id async for a in desk.agents.list()] == ["21"]
 
 
-def _answering(
-    fake: Any, method: str, suffix: str, answer: httpx.Response
-) -> tuple[httpx.MockTransport, list[httpx.Request]]:
-    """The fake's transport, but ``answer`` to ``method`` requests whose path ends with
-    ``suffix`` (the fake never sees them); those requests are kept."""
-    caught: list[httpx.Request] = []
-
-    def handle(request: httpx.Request) -> httpx.Response:
-        if request.method == method and request.url.path.endswith(suffix):
-            caught.append(request)
-            return answer
-        response: httpx.Response = fake.handle(request)
-        return response
-
-    return httpx.MockTransport(handle), caught
+def _sent(fake: Any, method: str, path: str) -> int:
+    """How many ``method`` requests to a path containing ``path`` reached ``fake``."""
+    return sum(1 for r in fake.calls if r.method == method and path in r.url.path)
 
 
 async def test_answers_without_what_an_operation_returns_are_cx_errors() -> None:
     # A create is never sent twice: its answer lacking the new id is an error to read.
     cxm = FakeOmniCXM()
-    transport, caught = _answering(
-        cxm, "POST", "/services/tickets/ticket", httpx.Response(200, json={"status": True})
-    )
-    desk = AsyncHelpdesk(AsyncOmniCXM(username=cxm.username, password=cxm.password,
-                                      base_url=cxm.base_url, transport=transport))  # fmt: skip
+    cxm.inject(method="POST", path="/services/tickets/ticket", body={"status": True})
+    desk = AsyncHelpdesk(cxm.async_client())
     with pytest.raises(ResponseValidationError, match=r"omnicxm: .*carries no"):
         await desk.tickets.create(subject="s", description="d", requester_email="a@x.io")
-    assert len(caught) == 1
+    assert _sent(cxm, "POST", "/services/tickets/ticket") == 1
     # A Thulium reply's answer names no message: the ticket read back must show it.
     th = FakeThulium()
-    transport, caught = _answering(th, "POST", "/agent_response", httpx.Response(201))
     desk = AsyncHelpdesk(
-        AsyncThulium(username="api_user", password="api_pass", base_url=th.base_url,
-                     transport=transport),
+        th.async_client(),
         defaults={"mailbox": "reklamacje@acme.example", "queue_id": "2", "agent_id": "jkowalski"},
-    )  # fmt: skip
+    )
     ticket = await desk.tickets.create(subject="s", description="d", requester_email="a@x.io")
+    th.inject(method="POST", path="/agent_response", status=201)
     with pytest.raises(ResponseValidationError, match="REPLY message is not among its messages"):
         await desk.tickets.comments.create(ticket.id, body="Hi", public=True)
-    assert len(caught) == 1
+    assert _sent(th, "POST", "/agent_response") == 1
     # An OMI create whose answer carries no contact, and no contact found by its e-mail.
     omi = FakeOmi()
-    transport, caught = _answering(
-        omi, "POST", "/api/contacts/add", httpx.Response(200, json=omi.envelope)
-    )
-    desk = AsyncHelpdesk(AsyncOmi(token=omi.token, base_url=omi.base_url, transport=transport))
+    omi.inject(method="POST", path="/api/contacts/add", body=omi.envelope)
+    desk = AsyncHelpdesk(omi.async_client())
     with pytest.raises(ResponseValidationError, match="OMI did not return the new contact"):
         await desk.contacts.create(name="Ann", email="ann@x.io")
-    assert len(caught) == 1
+    assert _sent(omi, "POST", "/api/contacts/add") == 1
 
 
 async def test_an_omnicxm_ticket_without_basicinfo_is_a_cx_error() -> None:

@@ -197,7 +197,7 @@ def test_refs_by_the_vendors_key_are_shared_and_bounded(monkeypatch: pytest.Monk
 
     cache = _common.RefCache(make)
     assert cache[1] is cache[1] and cache[1].id == "1" and made == [1]
-    monkeypatch.setattr(_common, "_REFS_SIZE", 5)
+    monkeypatch.setattr(cache, "size", 5)
     for key in range(20):
         assert cache[key].id == str(key)
     assert len(cache) <= 5

@@ -65,7 +65,8 @@ def test_refs_are_shared_values_and_immutable() -> None:
 
 
 def test_the_shared_refs_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_common, "_REFS_SIZE", 10)
+    monkeypatch.setattr(_common._contact_refs, "size", 10)
+    monkeypatch.setattr(_common._agent_refs, "size", 10)
     for i in range(25):
         assert contact_ref(f"bounded-{i}").id == f"bounded-{i}"
         assert agent_ref(f"bounded-{i}").id == f"bounded-{i}"

@@ -99,10 +99,32 @@ def direction_reader(vendor: str, field: str) -> Reader[CallDirection]:
 
 
 _REFS_SIZE = 4096
-"""How many distinct refs :func:`contact_ref` and :func:`agent_ref` keep (then start over)."""
+"""How many distinct refs a :class:`RefCache` keeps (then starts over), unless told."""
 
-_contact_refs: dict[tuple[str | None, ...], ContactRef] = {}
-_agent_refs: dict[tuple[str | None, ...], AgentRef] = {}
+K = TypeVar("K")
+R = TypeVar("R")
+
+
+class RefCache(dict[K, R]):
+    """Refs (or other immutable values) by a vendor's own key, as a record names them
+    (an integer id, a tuple of its fields): ``cache[key]`` is made by ``make(key)``
+    the first time, then shared.
+
+    Keyed by what the vendor sends, a hit costs one dict lookup: no text id made, no
+    key tuple built. Bounded by ``size``: full, it starts over.
+    """
+
+    __slots__ = ("make", "size")
+
+    def __init__(self, make: Callable[[K], R], *, size: int = _REFS_SIZE) -> None:
+        super().__init__()
+        self.make, self.size = make, size
+
+    def __missing__(self, key: K) -> R:
+        if len(self) >= self.size:
+            self.clear()
+        ref = self[key] = self.make(key)
+        return ref
 
 
 _CONTACT_REF = Builder(ContactRef, kind="contact")
@@ -125,54 +147,23 @@ def new_agent_ref(id: str | None, name: str | None = None, email: str | None = N
     return _AGENT_REF.build(data)
 
 
+_contact_refs: RefCache[tuple[str | None, ...], ContactRef] = RefCache(
+    lambda key: new_contact_ref(*key)
+)
+_agent_refs: RefCache[tuple[str | None, ...], AgentRef] = RefCache(lambda key: new_agent_ref(*key))
+
+
 def contact_ref(
     id: str | None, name: str | None = None, email: str | None = None, phone: str | None = None
 ) -> ContactRef:
     """The :class:`ContactRef` of these mapped values: refs are immutable, so a page's
     tickets that name the same contact share one (an object less per ticket)."""
-    key = (id, name, email, phone)
-    ref = _contact_refs.get(key)
-    if ref is None:
-        if len(_contact_refs) >= _REFS_SIZE:
-            _contact_refs.clear()
-        ref = _contact_refs[key] = new_contact_ref(id, name, email, phone)
-    return ref
+    return _contact_refs[(id, name, email, phone)]
 
 
 def agent_ref(id: str | None, name: str | None = None, email: str | None = None) -> AgentRef:
     """The :class:`AgentRef` of these mapped values (shared, as :func:`contact_ref`)."""
-    key = (id, name, email)
-    ref = _agent_refs.get(key)
-    if ref is None:
-        if len(_agent_refs) >= _REFS_SIZE:
-            _agent_refs.clear()
-        ref = _agent_refs[key] = new_agent_ref(id, name, email)
-    return ref
-
-
-K = TypeVar("K")
-R = TypeVar("R")
-
-
-class RefCache(dict[K, R]):
-    """Refs by a vendor's own key, as a record names them (an integer id, a tuple of
-    its fields): ``cache[key]`` is made by ``make(key)`` the first time, then shared.
-
-    Keyed by what the vendor sends, a hit costs one dict lookup: no text id made, no
-    key tuple built. Bounded like the shared refs (full, it starts over).
-    """
-
-    __slots__ = ("make",)
-
-    def __init__(self, make: Callable[[K], R]) -> None:
-        super().__init__()
-        self.make = make
-
-    def __missing__(self, key: K) -> R:
-        if len(self) >= _REFS_SIZE:
-            self.clear()
-        ref = self[key] = self.make(key)
-        return ref
+    return _agent_refs[(id, name, email)]
 
 
 def text_id(value: Any) -> str | None:
@@ -223,21 +214,11 @@ def texts(values: Any) -> list[str]:
     return out
 
 
-class _TagTexts(dict[tuple[Any, ...], tuple[str, ...]]):
-    """A vendor's tag lists (as tuples) -> their :func:`texts`: an account has a
-    handful of tags, so a page repeats a handful of lists. Bounded: full, it starts
-    over."""
-
-    __slots__ = ()
-
-    def __missing__(self, key: tuple[Any, ...]) -> tuple[str, ...]:
-        if len(self) >= _MEMO_SIZE:
-            self.clear()
-        found = self[key] = tuple(texts(list(key)))
-        return found
-
-
-_TAG_TEXTS = _TagTexts()
+_TAG_TEXTS: RefCache[tuple[Any, ...], tuple[str, ...]] = RefCache(
+    lambda key: tuple(texts(list(key))), size=_MEMO_SIZE
+)
+"""A vendor's tag lists (as tuples) -> their :func:`texts`: an account has a handful
+of tags, so a page repeats a handful of lists."""
 
 
 def tag_texts(values: list[str] | list[int] | None) -> list[str]:

@@ -91,11 +91,11 @@ TRACES: dict[str, dict[str, str]] = {
 """Where each vendor value of each table comes from (generated into the docs)."""
 
 
-def _requester(ticket: ThuliumTicket) -> ContactRef | None:
+def _requester(
+    customer_id: int | None, direction: str | None, to: str | None, from_: str | None
+) -> ContactRef | None:
     # An outgoing ticket is written to the customer; any other is written by them.
-    return _REQUESTERS[
-        (ticket.customer_id, ticket.to if ticket.direction == "out" else ticket.from_)
-    ]
+    return _REQUESTERS[(customer_id, to if direction == "out" else from_)]
 
 
 def _new_requester(key: tuple[int | None, str | None]) -> ContactRef | None:
@@ -168,8 +168,7 @@ def ticket(raw: ThuliumTicket, statuses: Mapping[int, str] | None = None) -> Tic
     data["status"], data["status_raw"] = _STATUSES[
         (status_id, listed, full_name, closed_at is not None)
     ]
-    email = to if direction == "out" else from_  # as _requester reads it
-    data["requester"] = _REQUESTERS[(customer_id, email)]
+    data["requester"] = _requester(customer_id, direction, to, from_)
     if login:
         data["assignee"] = _ASSIGNEES[login]
     if queue_id is not None:
@@ -200,7 +199,11 @@ def comment(message: TicketMessage, ticket: ThuliumTicket) -> Comment:
         note_unknown(VENDOR, "message type", message.type, "COMMENT (internal)")
         public = False
     login = message.user_login
-    author = _requester(ticket) if kind == "MAIL" else agent_ref(login) if login else None
+    author: ContactRef | AgentRef | None
+    if kind == "MAIL":
+        author = _requester(ticket.customer_id, ticket.direction, ticket.to, ticket.from_)
+    else:
+        author = agent_ref(login) if login else None
     return Comment._mapped(
         {
             "id": str(message.message_id),
